@@ -1,0 +1,519 @@
+"""The on-disk index: SQLite (articles, chunks, vectors, FTS5) is the truth, FAISS a checked copy.
+
+Layout of an index folder:
+  manifest.json       which generation is current, what built it, counts
+  store-N.sqlite      articles, chunks with their vectors, FTS5 over chunk text (WAL mode)
+  store-N.faiss       FAISS IndexIDMap2 over the same chunk ids, written at the end of a sync
+  .lock               held by the one process allowed to write
+
+Crash safety comes from SQLite transactions (one per batch of whole articles) and atomic
+renames. The FAISS file may lag behind SQLite after a kill; every opener reconciles it by
+chunk id (ids are never reused), so a loaded index always matches its SQLite snapshot.
+A rebuild writes generation N+1 beside N and switches by replacing the manifest.
+No pickle anywhere: FAISS's own binary format, SQLite and JSON.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import Chunk
+from .errors import IndexBusyError, StoreError
+from .ingest import Article, FileStamp, Skipped
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+_STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss)(-wal|-shm|-journal|\.tmp)?$")
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    skipped TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE articles(
+    id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL,
+    date TEXT, sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL);
+CREATE TABLE chunks(
+    id INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, ord INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
+    vector BLOB NOT NULL);
+CREATE INDEX chunks_by_article ON chunks(article_id, ord);
+CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    text, content='chunks', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What makes vectors comparable: same model, same chunking, same schema."""
+
+    embed_model: str
+    chunk_tokens: int
+    chunk_overlap: int
+    splitter_version: int
+    schema_version: int = SCHEMA_VERSION
+
+    def differences(self, other: Identity) -> list[str]:
+        mine, theirs = asdict(self), asdict(other)
+        return [f"{k} {theirs[k]} -> {mine[k]}" for k in mine if mine[k] != theirs[k]]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    identity: Identity
+    generation: int
+    dimension: int
+    articles: int = 0
+    chunks: int = 0
+    updated_at: str = field(default_factory=now)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["identity"] = asdict(self.identity)
+        return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+    @classmethod
+    def load(cls, index_dir: Path) -> Manifest | None:
+        path = index_dir / MANIFEST
+        if not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data["identity"] = Identity(**data["identity"])
+            manifest = cls(**data)
+            if not isinstance(manifest.generation, int) or not isinstance(manifest.dimension, int):
+                raise TypeError("generation and dimension must be integers")
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(
+                f"{path} is damaged ({type(exc).__name__}); run `rag index --rebuild`"
+            ) from exc
+        return manifest
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A corpus file as last indexed: its stamp and what was skipped in it."""
+
+    size: int
+    mtime_ns: int
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: str
+    file: str
+    sha256: str
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file, fsync, then rename over `path`."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {exc.strerror}; the previous index is intact") from exc
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def _check_db(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged or not an index ({exc}); run `rag index --rebuild`") from exc
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path} has schema version {meta.get('schema_version')}, this rag reads "
+            f"{SCHEMA_VERSION}; run `rag index --rebuild`"
+        )
+    return meta
+
+
+def _vectors_from_db(conn: sqlite3.Connection, ids: Sequence[int], dimension: int) -> np.ndarray:
+    out = np.empty((len(ids), dimension), dtype=np.float32)
+    for lo in range(0, len(ids), 500):
+        batch = [int(i) for i in ids[lo : lo + 500]]
+        marks = ",".join("?" * len(batch))
+        rows = dict(conn.execute(f"SELECT id, vector FROM chunks WHERE id IN ({marks})", batch))
+        for j, chunk_id in enumerate(batch):
+            out[lo + j] = np.frombuffer(rows[chunk_id], dtype=np.float32)
+    return out
+
+
+def _empty_faiss(dimension: int):
+    import faiss
+
+    return faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+
+
+def load_vectors(path: Path, conn: sqlite3.Connection, dimension: int, repair: bool):
+    """FAISS index for the SQLite snapshot `conn` sees, fixing a file that lags behind it.
+
+    Returns the index and whether it differs from the file."""
+    import faiss
+
+    try:
+        if not path.exists():
+            raise StoreError(f"{path} is missing")
+        index = faiss.read_index(str(path))
+        if index.d != dimension:
+            raise StoreError(f"{path} has dimension {index.d}, the manifest says {dimension}")
+        repaired = False
+    except (StoreError, RuntimeError) as exc:
+        if not repair:
+            reason = exc if isinstance(exc, StoreError) else f"{path} is truncated or damaged"
+            raise StoreError(f"{reason}; run `rag index` to repair it from the database") from exc
+        index, repaired = _empty_faiss(dimension), True
+    have = faiss.vector_to_array(index.id_map) if index.ntotal else np.zeros(0, dtype=np.int64)
+    want = np.fromiter((r[0] for r in conn.execute("SELECT id FROM chunks")), dtype=np.int64)
+    extra = np.setdiff1d(have, want, assume_unique=True)
+    missing = np.setdiff1d(want, have, assume_unique=True)
+    if len(extra):
+        index.remove_ids(extra)
+    if len(missing):
+        index.add_with_ids(_vectors_from_db(conn, missing, dimension), missing)
+    return index, repaired or bool(len(extra) or len(missing))
+
+
+class IndexLock:
+    """Exclusive write lock on an index folder; the kernel frees it if the holder dies."""
+
+    def __init__(self, index_dir: Path, timeout: float, on_wait: Callable[[str], None] | None = None):
+        self.path = index_dir / ".lock"
+        self.timeout = timeout
+        self.on_wait = on_wait
+        self._fh = None
+
+    def __enter__(self) -> IndexLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+")
+        deadline = time.monotonic() + self.timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "?"
+                if time.monotonic() >= deadline:
+                    fh.close()
+                    raise IndexBusyError(
+                        f"another `rag index` (pid {holder}) is updating {self.path.parent}; "
+                        "try again when it has finished"
+                    ) from None
+                if not told and self.on_wait:
+                    self.on_wait(f"waiting for another `rag index` (pid {holder}) to finish…")
+                    told = True
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fh:
+            self._fh.close()  # closing releases the flock
+            self._fh = None
+
+
+class IndexReader:
+    """A consistent, read-only view of one index snapshot; writers never disturb it."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        for attempt in range(3):
+            manifest = Manifest.load(self.index_dir)
+            if manifest is None:
+                raise StoreError(f"no index at {self.index_dir}; run `rag index` first")
+            db_path = self.index_dir / f"store-{manifest.generation}.sqlite"
+            try:
+                self._open(manifest, db_path)
+                return
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise StoreError(f"{db_path} is missing; run `rag index --rebuild`") from None
+                time.sleep(0.1)  # a rebuild switched generations under us: read the new one
+
+    def _open(self, manifest: Manifest, db_path: Path) -> None:
+        if not db_path.exists():
+            raise FileNotFoundError(db_path)
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            # Pin a snapshot: everything read below comes from one committed state.
+            conn.execute("BEGIN")
+            self.meta = _check_db(conn, db_path)
+            if self.meta.get("embed_model") != manifest.identity.embed_model:
+                raise StoreError(
+                    f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
+                    "run `rag index --rebuild`"
+                )
+            faiss_path = db_path.with_suffix(".faiss")
+            self.vectors, _ = load_vectors(faiss_path, conn, manifest.dimension, repair=False)
+        except BaseException:
+            conn.close()
+            raise
+        self.manifest = manifest
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> IndexReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def count_articles(self) -> int:
+        with self._lock:
+            return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def count_chunks(self) -> int:
+        with self._lock:
+            return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def updated_at(self) -> str:
+        return self.meta.get("updated_at", self.manifest.updated_at)
+
+    def article_chunk_counts(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Inner-product scores and chunk ids of the k nearest chunks per query row."""
+        k = min(k, self.vectors.ntotal)
+        if k == 0:
+            empty = np.zeros((len(queries), 0))
+            return empty.astype(np.float32), empty.astype(np.int64)
+        return self.vectors.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+
+
+class IndexWriter:
+    """The one process changing an index: batches of whole articles, each batch one commit."""
+
+    def __init__(self, index_dir: Path, identity: Identity, dimension: Callable[[], int],
+                 rebuild: bool = False):
+        """Cheap; the work happens on `open()`, under the index lock the caller holds."""
+        self.index_dir = Path(index_dir)
+        self.identity = identity
+        self._dimension = dimension
+        self.rebuild = rebuild
+        self.dirty = False  # whether `finish` has anything to persist
+
+    def open(self) -> IndexWriter:
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        current = None if self.rebuild else Manifest.load(self.index_dir)
+        if current is not None:
+            diff = self.identity.differences(current.identity)
+            if diff:
+                raise StoreError(
+                    f"the index at {self.index_dir} was built with other settings "
+                    f"({'; '.join(diff)}); run `rag index --rebuild` to re-embed everything"
+                )
+            self.manifest = current
+            self.db_path = self.index_dir / f"store-{current.generation}.sqlite"
+            if not self.db_path.exists():
+                raise StoreError(f"{self.db_path} is missing; run `rag index --rebuild`")
+            self.conn = _connect(self.db_path)
+            _check_db(self.conn, self.db_path)
+            self.switch = False
+        else:
+            # First build or rebuild: a new generation, invisible until `finish` switches to it.
+            self._remove_stale(keep=None)
+            generation = self._next_generation()
+            self.manifest = Manifest(self.identity, generation, self._dimension())
+            self.db_path = self.index_dir / f"store-{generation}.sqlite"
+            self.conn = _connect(self.db_path)
+            self.conn.executescript(_SCHEMA)
+            self._set_meta(schema_version=str(SCHEMA_VERSION), embed_model=self.identity.embed_model,
+                           updated_at=now(), created_at=now())
+            # A first build is visible from its first commit on, so a kill keeps progress.
+            self.switch = self.rebuild and self._current() is not None
+            if not self.switch:
+                self._write_faiss(_empty_faiss(self.manifest.dimension))
+                self._write_manifest()
+        self.vectors, self.dirty = load_vectors(
+            self._faiss_path, self.conn, self.manifest.dimension, repair=True)
+        self.dirty = self.dirty or self.switch
+        if not self.switch:
+            self._remove_stale(keep=self.manifest.generation)
+        return self
+
+    @property
+    def _faiss_path(self) -> Path:
+        return self.db_path.with_suffix(".faiss")
+
+    def _current(self) -> Manifest | None:
+        """The manifest on disk, or None when there is none or it is damaged (a rebuild)."""
+        try:
+            return Manifest.load(self.index_dir)
+        except StoreError:
+            return None
+
+    def _next_generation(self) -> int:
+        numbers = [int(m.group(1)) for p in self.index_dir.iterdir() if (m := _STORE_FILE.match(p.name))]
+        current = self._current()
+        return max(numbers + [current.generation if current else 0]) + 1
+
+    def _remove_stale(self, keep: int | None) -> None:
+        """Delete store files of generations other than the current and `keep`."""
+        current = self._current()
+        live = {keep, current.generation if current else None}
+        for path in self.index_dir.iterdir():
+            m = _STORE_FILE.match(path.name)
+            if m and (int(m.group(1)) not in live or m.group(3) == ".tmp"):
+                path.unlink(missing_ok=True)
+
+    def _set_meta(self, **values: str) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", values.items())
+
+    def files(self) -> dict[str, StoredFile]:
+        out = {}
+        for path, size, mtime_ns, skipped in self.conn.execute("SELECT * FROM files"):
+            skips = tuple(Skipped(**s) for s in json.loads(skipped))
+            out[path] = StoredFile(size, mtime_ns, skips)
+        return out
+
+    def articles(self) -> dict[str, StoredArticle]:
+        rows = self.conn.execute("SELECT id, file, sha256 FROM articles")
+        return {r[0]: StoredArticle(*r) for r in rows}
+
+    def write_batch(
+        self,
+        items: Sequence[tuple[Article, str, list[Chunk], np.ndarray]],
+        remove: Iterable[str] = (),
+        files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
+        moved: Iterable[tuple[str, str]] = (),
+        drop_files: Iterable[str] = (),
+    ) -> None:
+        """One transaction: (re)place whole articles with their chunks and vectors, drop
+        removed articles, record file stamps. Either all of it lands or none."""
+        gone_ids: list[int] = []
+        new_ids: list[int] = []
+        new_vectors: list[np.ndarray] = []
+        doomed = [a.id for a, *_ in items] + list(remove)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for article_id in doomed:
+                gone_ids += [r[0] for r in self.conn.execute(
+                    "SELECT id FROM chunks WHERE article_id = ?", (article_id,))]
+                self.conn.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            stamp = now()
+            for article, file, chunks, vectors in items:
+                self.conn.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, file, article.title, article.source, article.date,
+                     article.sha256, article.text, stamp),
+                )
+                for chunk, vector in zip(chunks, vectors, strict=True):
+                    cur = self.conn.execute(
+                        'INSERT INTO chunks(article_id, ord, start, "end", text, sha256, vector) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (article.id, chunk.ord, chunk.start, chunk.end, chunk.text, chunk.sha256,
+                         vector.astype(np.float32).tobytes()),
+                    )
+                    new_ids.append(cur.lastrowid)
+                new_vectors.append(vectors)
+            self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
+                                  [(file, aid) for aid, file in moved])
+            self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in drop_files])
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                [(s.path, s.size, s.mtime_ns, json.dumps([asdict(k) for k in skips]))
+                 for s, skips in files],
+            )
+            if items or doomed:
+                self._set_meta(updated_at=stamp)
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write {self.db_path}: {exc}; the previous index is intact") from exc
+        self.dirty = self.dirty or bool(items or doomed)
+        if gone_ids:
+            self.vectors.remove_ids(np.array(gone_ids, dtype=np.int64))
+        if new_ids:
+            self.vectors.add_with_ids(np.vstack(new_vectors), np.array(new_ids, dtype=np.int64))
+
+    def finish(self) -> Manifest:
+        """Persist what changed; for a rebuild this is the moment of the switch."""
+        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        updated = dict(self.conn.execute("SELECT key, value FROM meta"))["updated_at"]
+        if chunks != self.vectors.ntotal:
+            raise AssertionError(f"FAISS holds {self.vectors.ntotal} vectors for {chunks} chunks")
+        manifest = Manifest(self.identity, self.manifest.generation, self.manifest.dimension,
+                            articles, chunks, updated)
+        if self.dirty:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._write_faiss(self.vectors)
+        # A kill between the FAISS and manifest writes leaves stale counts: rewrite them.
+        if self.dirty or manifest != self.manifest:
+            self.manifest = manifest
+            self._write_manifest()
+            self._remove_stale(keep=manifest.generation)
+        return self.manifest
+
+    def close(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
+            self.conn = None
+
+    def _write_faiss(self, index) -> None:
+        import faiss
+
+        def write(tmp: Path) -> None:
+            try:
+                faiss.write_index(index, str(tmp))
+            except RuntimeError as exc:  # FAISS reports I/O errors this way
+                raise OSError(28, "FAISS could not write the file") from exc
+
+        atomic_write(self._faiss_path, write)
+
+    def _write_manifest(self) -> None:
+        atomic_write(self.index_dir / MANIFEST,
+                     lambda tmp: tmp.write_text(self.manifest.to_json(), encoding="utf-8"))
+

@@ -1,0 +1,204 @@
+"""Make the index match the corpus: embed new and changed articles, drop removed ones."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tqdm import tqdm
+
+from .chunk import SPLITTER_VERSION, Chunk, Chunker
+from .embed import Embedder, SentenceTransformerEmbedder
+from .ingest import Article, CorpusReader, FileStamp, Skipped
+from .settings import Settings
+from .store import Identity, IndexLock, IndexWriter, StoredArticle
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did; the JSON output of `rag index --json`."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    chunks_embedded: int
+    chunks_total: int
+    articles_total: int
+    seconds: float
+
+    def as_json(self) -> dict:
+        return {
+            "added": self.added, "updated": self.updated, "removed": self.removed,
+            "unchanged": self.unchanged, "skipped": len(self.skipped),
+            "chunks_embedded": self.chunks_embedded, "chunks_total": self.chunks_total,
+            "articles_total": self.articles_total, "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class _Plan:
+    """The difference between corpus and index, worked out before any write."""
+
+    todo: list[tuple[Article, str]] = field(default_factory=list)  # (article, file), new or changed
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (article id, new file)
+    remove: list[str] = field(default_factory=list)
+    files: list[tuple[FileStamp, tuple[Skipped, ...]]] = field(default_factory=list)
+    drop_files: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.todo or self.remove or self.moved or self.drop_files or self.files)
+
+
+class Indexer:
+    """Builds and incrementally updates one index folder from one corpus."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 progress: bool | None = None, on_message: Callable[[str], None] | None = None):
+        self.settings = settings
+        self._embedder = embedder
+        # None: bars only when stderr is a terminal (tqdm's own rule).
+        self.progress = progress
+        self.on_message = on_message or (lambda msg: print(msg, file=sys.stderr))
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
+        return SentenceTransformerEmbedder(self.settings.embed_model, self.settings.embed_batch_size,
+                                           progress=False)
+
+    @cached_property
+    def chunker(self) -> Chunker:
+        limit = min(self.settings.chunk_tokens, self.embedder.max_tokens)
+        return Chunker(self.embedder.count_tokens, limit, self.settings.chunk_overlap)
+
+    def identity(self) -> Identity:
+        return Identity(self.embedder.model_id, self.settings.chunk_tokens,
+                        self.settings.chunk_overlap, SPLITTER_VERSION)
+
+    def sync(self, rebuild: bool = False) -> SyncReport:
+        started = time.perf_counter()
+        reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
+        with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
+            writer = IndexWriter(self.settings.index, self.identity(),
+                                 lambda: self.embedder.dimension, rebuild=rebuild).open()
+            try:
+                plan = self._plan(reader, writer)
+                embedded = self._embed_and_write(plan, writer)
+                if plan.changes_anything:
+                    writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
+                                       drop_files=plan.drop_files)
+                manifest = writer.finish()
+            finally:
+                writer.close()
+        return SyncReport(
+            added=plan.added, updated=plan.updated, removed=len(plan.remove),
+            unchanged=plan.unchanged, skipped=tuple(plan.skipped), chunks_embedded=embedded,
+            chunks_total=manifest.chunks, articles_total=manifest.articles,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _plan(self, reader: CorpusReader, writer: IndexWriter) -> _Plan:
+        plan = _Plan()
+        stamps, refused = reader.stamps()
+        plan.skipped += refused
+        stored_files = writer.files()
+        stored = writer.articles()
+        by_file: dict[str, list[StoredArticle]] = {}
+        for article in stored.values():
+            by_file.setdefault(article.file, []).append(article)
+
+        to_read = []
+        for stamp in stamps:
+            known = stored_files.get(stamp.path)
+            # Files that had skips are re-read: a duplicate may have become the only copy.
+            if known and (known.size, known.mtime_ns) == (stamp.size, stamp.mtime_ns) and not known.skipped:
+                continue
+            to_read.append(stamp)
+        fresh = {}
+        for stamp in tqdm(to_read, desc="reading", unit="file", disable=self._bar_off(len(to_read) > 50)):
+            fresh[stamp.path] = reader.read(stamp)
+
+        seen_ids: dict[str, str] = {}
+        seen_text: dict[str, str] = {}
+        for stamp in stamps:
+            result = fresh.get(stamp.path)
+            if result is None:  # unchanged file: its articles are as stored
+                entries = [(a.id, a.sha256, None) for a in by_file.get(stamp.path, [])]
+                file_skips: list[Skipped] = []
+            else:
+                entries = [(a.id, a.sha256, a) for a in result.articles]
+                file_skips = list(result.skipped)
+            for article_id, sha, article in entries:
+                where = article.source if article else article_id
+                if article_id in seen_ids:
+                    file_skips.append(Skipped(where, f"duplicate id {article_id!r} (first in {seen_ids[article_id]})"))
+                    continue
+                if sha in seen_text:
+                    file_skips.append(Skipped(where, f"same text as article {seen_text[sha]!r}"))
+                    continue
+                seen_ids[article_id] = stamp.path
+                seen_text[sha] = article_id
+                before = stored.get(article_id)
+                if before is not None and before.sha256 == sha:
+                    plan.unchanged += 1
+                    if before.file != stamp.path:
+                        plan.moved.append((article_id, stamp.path))
+                    continue
+                if article is None:  # stored under this file but changed: impossible unless re-read
+                    raise AssertionError(f"cached article {article_id} changed without its file")
+                plan.todo.append((article, stamp.path))
+                if before is None:
+                    plan.added += 1
+                else:
+                    plan.updated += 1
+            plan.skipped += file_skips
+            if result is not None or file_skips:
+                plan.files.append((stamp, tuple(file_skips)))
+        plan.remove = sorted(set(stored) - set(seen_ids))
+        plan.drop_files = sorted(set(stored_files) - {s.path for s in stamps})
+        return plan
+
+    def _embed_and_write(self, plan: _Plan, writer: IndexWriter) -> int:
+        """Chunk and embed pending articles, committing every `commit_chunks` chunks."""
+        if not plan.todo:
+            return 0
+        chunked = [(article, file, self.chunker.split(article)) for article, file in
+                   tqdm(plan.todo, desc="chunking", unit="article", disable=self._bar_off(len(plan.todo) > 200))]
+        total = sum(len(chunks) for *_, chunks in chunked)
+        limit = self.settings.commit_chunks
+        done = 0
+        with tqdm(total=total, desc="embedding", unit="chunk", disable=self._bar_off(total > 0)) as bar:
+            batch: list[tuple[Article, str, list[Chunk]]] = []
+            size = 0
+            for i, item in enumerate(chunked):
+                batch.append(item)
+                size += len(item[2])
+                if size >= limit or i == len(chunked) - 1:
+                    texts = [c.text for *_, chunks in batch for c in chunks]
+                    vectors = self.embedder.embed(texts)
+                    rows, offset = [], 0
+                    for article, file, chunks in batch:
+                        rows.append((article, file, chunks, vectors[offset: offset + len(chunks)]))
+                        offset += len(chunks)
+                    writer.write_batch(rows)
+                    done += len(texts)
+                    bar.update(len(texts))
+                    batch, size = [], 0
+        return done
+
+    def _bar_off(self, worth_showing: bool) -> bool | None:
+        """tqdm's `disable`: None lets tqdm hide bars when not on a terminal."""
+        if not worth_showing or self.progress is False:
+            return True
+        return False if self.progress else None

@@ -1,0 +1,66 @@
+"""Hermetic tests: every run gets its own HOME, caches, corpus and index under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rag.embed import SentenceTransformerEmbedder
+from rag.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in list(os.environ):
+        if key.startswith("RAG_"):
+            monkeypatch.delenv(key)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("HF_HOME", str(home / ".cache" / "huggingface"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    monkeypatch.setenv("RAG_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("RAG_CORPUS", str(tmp_path / "corpus"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceTransformerEmbedder:
+    """The real packaged MiniLM, loaded once for the whole session."""
+    model = SentenceTransformerEmbedder(progress=False)
+    model.model  # noqa: B018 - load now, not inside the first timed or property test
+    return model
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the five seed articles."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, corpus: Path) -> Settings:
+    return Settings(corpus=corpus, index=tmp_path / "index")
+
+
+def run_rag(*args: str, env: dict[str, str] | None = None, timeout: float = 180,
+            check: bool = False) -> subprocess.CompletedProcess:
+    """The real CLI in a subprocess, with the test's environment."""
+    proc = subprocess.run([sys.executable, "-m", "rag.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"rag {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
+    return proc

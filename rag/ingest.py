@@ -117,13 +117,17 @@ class CorpusReader:
         self.corpus = Path(corpus)
         self.max_file_bytes = max_file_bytes
 
-    def stamps(self) -> tuple[list[FileStamp], list[Skipped]]:
-        """Every candidate file's stamp, plus files refused before reading them."""
+    def check(self) -> None:
+        """Raise a RagError unless the corpus is a folder or a .jsonl file."""
         if not self.corpus.exists():
             raise RagError(f"corpus not found: {self.corpus}")
+        if self.corpus.is_file() and self.corpus.suffix.lower() != ".jsonl":
+            raise RagError(f"a corpus file must be .jsonl, got {self.corpus}")
+
+    def stamps(self) -> tuple[list[FileStamp], list[Skipped]]:
+        """Every candidate file's stamp, plus files refused before reading them."""
+        self.check()
         if self.corpus.is_file():
-            if self.corpus.suffix.lower() != ".jsonl":
-                raise RagError(f"a corpus file must be .jsonl, got {self.corpus}")
             st = self.corpus.stat()
             return [FileStamp(self.corpus.name, st.st_size, st.st_mtime_ns)], []
         root = self.corpus.resolve()

@@ -89,6 +89,7 @@ class Indexer:
     def sync(self, rebuild: bool = False) -> SyncReport:
         started = time.perf_counter()
         reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
+        reader.check()  # before anything is created on disk
         with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
             writer = IndexWriter(self.settings.index, self.identity(),
                                  lambda: self.embedder.dimension, rebuild=rebuild).open()

@@ -12,6 +12,7 @@ import pytest
 
 from rag.embed import SentenceTransformerEmbedder
 from rag.settings import Settings
+from rag.store import IndexReader
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -64,3 +65,16 @@ def run_rag(*args: str, env: dict[str, str] | None = None, timeout: float = 180,
     if check and proc.returncode != 0:
         raise AssertionError(f"rag {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
     return proc
+
+
+def assert_consistent(index: Path) -> IndexReader:
+    """The index loads, FAISS and SQLite agree, and every article has all its chunks."""
+    reader = IndexReader(index)
+    assert reader.vectors.ntotal == reader.count_chunks()
+    rows = reader.conn.execute("SELECT article_id, group_concat(ord) FROM chunks GROUP BY article_id")
+    for article_id, ords in rows:
+        numbers = sorted(int(n) for n in ords.split(","))
+        assert numbers == list(range(len(numbers))), article_id
+    articles_with_chunks = {r[0] for r in reader.conn.execute("SELECT DISTINCT article_id FROM chunks")}
+    assert articles_with_chunks == {r[0] for r in reader.conn.execute("SELECT id FROM articles")}
+    return reader

@@ -1,0 +1,180 @@
+"""Ingest benchmark: `rag index` against raw SentenceTransformer.encode, side by side.
+
+The corpus is cut into slices that are added to the index one at a time (so together they
+are one full build). Each slice is embedded twice in this one process, by the pipeline and
+by raw `encode` of exactly the same chunk texts, in alternating order; the throughput ratio
+is taken per slice and the median reported. Then single articles are added to the full
+index, in-process and through the CLI, and compared with the full build time.
+
+    .venv/bin/python bench/ingest.py [--corpus ../shared/eval/news-dev/corpus.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rag.embed import SentenceTransformerEmbedder  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+from rag.sync import Indexer  # noqa: E402
+
+
+def reset_peak_rss() -> None:
+    # Writing 5 to clear_refs resets VmHWM (Linux >= 4.0), so each phase gets its own peak.
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def du_mib(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/eval/news-dev/corpus.jsonl")
+    parser.add_argument("--slices", type=int, default=5)
+    parser.add_argument("--adds", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/ingest.json")
+    args = parser.parse_args()
+
+    lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    held_out, lines = lines[-args.adds:], lines[: -args.adds]  # articles to add one at a time
+    work = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    corpus, index = work / "corpus", work / "index"
+    corpus.mkdir()
+    settings = Settings(corpus=corpus, index=index)
+    embedder = SentenceTransformerEmbedder(progress=False)
+    model = embedder.model  # loaded once, outside every timed region
+    indexer = Indexer(settings, embedder, progress=False, on_message=lambda m: None)
+    indexer.chunker  # noqa: B018
+
+    slices = []
+    per = -(-len(lines) // args.slices)
+    for k in range(args.slices):
+        part = lines[k * per:(k + 1) * per]
+        runs = {}
+
+        def pipeline() -> None:
+            (corpus / f"slice{k}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+            reset_peak_rss()
+            t = time.perf_counter()
+            report = indexer.sync()
+            runs["pipeline_s"] = time.perf_counter() - t
+            runs["pipeline_peak_rss_mib"] = peak_rss_mib()
+            runs["chunks"] = report.chunks_embedded
+            assert report.added == len(part), report
+
+        def raw() -> None:
+            texts = chunk_texts(index, k)
+            t = time.perf_counter()
+            model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True)
+            runs["raw_s"] = time.perf_counter() - t
+            runs["tokens"] = sum(embedder.count_tokens(x) for x in texts)
+
+        # Raw needs the slice's chunk texts, which the pipeline produces; on odd slices the
+        # texts come from a throwaway chunking pass so raw can run first.
+        if k % 2 == 0:
+            pipeline()
+            raw()
+        else:
+            texts = [c.text for ln in part for c in indexer.chunker.split(article_of(ln))]
+            t = time.perf_counter()
+            model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True)
+            runs["raw_s"] = time.perf_counter() - t
+            runs["tokens"] = sum(embedder.count_tokens(x) for x in texts)
+            pipeline()
+            assert runs["chunks"] == len(texts)
+        runs["ratio"] = runs["raw_s"] / runs["pipeline_s"]
+        slices.append(runs)
+        print(json.dumps({"slice": k, **{key: round(v, 3) for key, v in runs.items()}}), flush=True)
+
+    full_s = sum(s["pipeline_s"] for s in slices)
+    chunks = sum(s["chunks"] for s in slices)
+    tokens = sum(s["tokens"] for s in slices)
+    raw_s = sum(s["raw_s"] for s in slices)
+
+    adds = []
+    for i, line in enumerate(held_out):
+        (corpus / f"added{i}.jsonl").write_text(line + "\n", encoding="utf-8")
+        t = time.perf_counter()
+        report = indexer.sync()
+        adds.append({"seconds": time.perf_counter() - t, "embedded": report.chunks_embedded,
+                     "article_chunks": len(indexer.chunker.split(article_of(line)))})
+        assert report.added == 1 and report.unchanged == len(lines) + i, report
+
+    # The same through the CLI: a fresh process pays imports and the model load.
+    (corpus / "added0.jsonl").unlink()
+    indexer.sync()
+    env = {**os.environ, "RAG_CORPUS": str(corpus), "RAG_INDEX": str(index)}
+    (corpus / "added0.jsonl").write_text(held_out[0] + "\n", encoding="utf-8")
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "rag.cli", "index", "--json"], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    cli_s = time.perf_counter() - t
+    cli_report = json.loads(out)
+    cli_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    result = {
+        "corpus": str(args.corpus), "articles": len(lines), "chunks": chunks, "tokens": tokens,
+        "slices": slices,
+        "pipeline_chunks_per_s": chunks / full_s, "raw_chunks_per_s": chunks / raw_s,
+        "pipeline_tokens_per_s": tokens / full_s, "raw_tokens_per_s": tokens / raw_s,
+        "ratio_median": statistics.median(s["ratio"] for s in slices),
+        "ratio_total": raw_s / full_s,
+        "full_build_s": full_s,
+        "add_one": adds,
+        "add_one_median_s": statistics.median(a["seconds"] for a in adds),
+        "add_one_fraction_of_full": statistics.median(a["seconds"] for a in adds) / full_s,
+        "add_one_cli_s": cli_s, "add_one_cli_embedded": cli_report["chunks_embedded"],
+        "add_one_cli_fraction_of_full": cli_s / full_s,
+        "index_mib": du_mib(index),
+        "peak_rss_mib_pipeline": max(s["pipeline_peak_rss_mib"] for s in slices),
+        "peak_rss_mib_cli_add_one": cli_rss,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k not in ("slices", "add_one")}, indent=2))
+    shutil.rmtree(work)
+
+
+def article_of(line: str):
+    from rag.ingest import make_article
+
+    row = json.loads(line)
+    return make_article(str(row["id"]), row["text"], str(row.get("url") or row["id"]), row.get("title"))
+
+
+def chunk_texts(index: Path, k: int) -> list[str]:
+    """The chunk texts the pipeline stored for slice k, in order."""
+    (db,) = index.glob("store-*.sqlite")
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
+            "WHERE a.file = ? ORDER BY c.id", (f"slice{k}.jsonl",))
+        return [r[0] for r in rows]
+    finally:
+        conn.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""The real `rag` command in subprocesses: output contracts, kill -9 mid-build, two writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rag.store import IndexLock
+
+from .conftest import SEEDS, assert_consistent, run_rag
+
+REPORT_KEYS = {"added", "updated", "removed", "unchanged", "skipped", "chunks_embedded",
+               "chunks_total", "articles_total", "seconds"}
+
+
+def test_index_and_status_json_contracts(corpus: Path) -> None:
+    (corpus / "junk.bin").write_bytes(b"\x00\x01")
+    proc = run_rag("index", "--json", check=True)
+    report = json.loads(proc.stdout)  # exactly one object, nothing else on stdout
+    assert set(report) == REPORT_KEYS
+    assert report["added"] == report["articles_total"] == 5 and report["skipped"] == 1
+    assert "skipped junk.bin: unsupported file type .bin" in proc.stderr
+
+    human = run_rag("index", check=True).stdout
+    assert "0 added" in human and "5 unchanged" in human and "0 chunks embedded" in human
+
+    status = json.loads(run_rag("status", "--json", check=True).stdout)
+    assert status["articles"] == 5 and status["chunks"] == report["chunks_total"]
+    assert status["dimension"] == 384 and status["embed_model"].startswith("sentence-transformers/all-MiniLM-L6-v2@")
+    assert status["updated_at"]
+
+
+def test_errors_are_one_line_with_nonzero_exit(tmp_path: Path) -> None:
+    proc = run_rag("index", "--corpus", str(tmp_path / "missing"))
+    assert proc.returncode == 1 and proc.stderr.strip().splitlines() == [f"error: corpus not found: {tmp_path / 'missing'}"]
+    proc = run_rag("status")
+    assert proc.returncode == 1 and proc.stderr.strip().startswith("error: no index at")
+    assert "Traceback" not in proc.stderr
+    proc = run_rag("index", env={"RAG_CHUNK_TOKENS": "lots"})
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "chunk_tokens" in proc.stderr
+
+
+def make_big_corpus(folder: Path, n: int) -> None:
+    """n distinct articles built from seed paragraphs, enough for several commits."""
+    paragraphs = [p for f in sorted(SEEDS.iterdir()) for p in f.read_text().split("\n") if len(p) > 80]
+    rng = random.Random(7)
+    folder.mkdir(parents=True)
+    for i in range(n):
+        body = "\n\n".join(rng.sample(paragraphs, 6))
+        (folder / f"a{i:03d}.txt").write_text(f"Report {i} on Syria\n\n{body}\n")
+
+
+def committed_articles(index: Path) -> int:
+    db = index / "store-1.sqlite"
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_mid_build_keeps_a_loadable_index_and_the_next_run_finishes(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "big", tmp_path / "index"
+    make_big_corpus(corpus, 40)
+    env = {**os.environ, "RAG_CORPUS": str(corpus), "RAG_INDEX": str(index), "RAG_COMMIT_CHUNKS": "8"}
+    rng = random.Random(1)
+    kills = 0
+    for _ in range(3):
+        before = committed_articles(index)
+        proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "index"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while committed_articles(index) <= before and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0, 0.5))  # somewhere inside the next batches
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait(timeout=30)
+        with assert_consistent(index) as reader:
+            assert reader.count_articles() < 40 or proc.returncode == 0
+    assert kills >= 2
+    done_before = committed_articles(index)
+    final = json.loads(run_rag("index", "--json", env=env, check=True).stdout)
+    assert final["added"] == 40 - done_before and final["articles_total"] == 40
+    assert final["unchanged"] == done_before
+    with assert_consistent(index) as reader:
+        assert reader.count_articles() == 40
+
+
+def test_second_writer_waits_or_gives_a_clear_message(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    with IndexLock(index, timeout=0):
+        proc = run_rag("index", env={"RAG_LOCK_TIMEOUT": "1"})
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1].startswith(f"error: another `rag index` (pid {os.getpid()}) is updating")
+
+    # Two real runs at once: one embeds, the other waits and then finds nothing to do.
+    runs = [subprocess.Popen([sys.executable, "-m", "rag.cli", "index", "--json"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [r.communicate(timeout=180) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    reports = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["chunks_embedded"])
+    assert reports[0]["chunks_embedded"] == 0 and reports[0]["unchanged"] == 5
+    assert reports[1]["added"] == 5
+    with assert_consistent(index) as reader:
+        assert reader.count_articles() == 5
+
+
+def test_killed_rebuild_leaves_the_old_index_in_place(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    run_rag("index", check=True)
+    big = tmp_path / "big"
+    make_big_corpus(big, 30)
+    env = {**os.environ, "RAG_CORPUS": str(big), "RAG_COMMIT_CHUNKS": "8"}
+    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "index", "--rebuild"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (index / "store-2.sqlite").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with assert_consistent(index) as reader:
+        assert reader.manifest.generation == 1 and reader.count_articles() == 5
+    report = json.loads(run_rag("index", "--json", env=env, check=True).stdout)
+    assert report["articles_total"] == 30 and report["removed"] == 5
+    assert not (index / "store-2.sqlite").exists()  # the half-built generation was cleared

@@ -1,0 +1,181 @@
+"""Incremental sync with the real model: only what changed is embedded, readers stay consistent."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import numpy as np
+import pytest
+
+from rag.errors import StoreError
+from rag.settings import Settings
+from rag.store import IndexReader
+from rag.sync import Indexer
+
+from .conftest import assert_consistent
+
+
+class CountingEmbedder:
+    """Wraps the real embedder and counts the texts it was asked to embed."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.calls: list[int] = []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def embed(self, texts):
+        self.calls.append(len(texts))
+        return self.inner.embed(texts)
+
+    @property
+    def embedded(self) -> int:
+        return sum(self.calls)
+
+
+@pytest.fixture
+def counting(embedder) -> CountingEmbedder:
+    return CountingEmbedder(embedder)
+
+
+def sync(settings: Settings, embedder, rebuild: bool = False):
+    return Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync(rebuild)
+
+
+def test_sync_embeds_only_what_changed(settings, corpus, counting) -> None:
+    first = sync(settings, counting)
+    assert (first.added, first.updated, first.removed, first.unchanged) == (5, 0, 0, 0)
+    assert first.chunks_embedded == first.chunks_total == counting.embedded > 5
+    assert first.articles_total == 5
+
+    counting.calls.clear()
+    again = sync(settings, counting)
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+    assert again.chunks_embedded == 0 and counting.calls == []
+
+    # Change one article, delete one, add one.
+    changed = corpus / "002_db38f92249411e75.txt"
+    changed.write_text(changed.read_text() + "\n\nA correction was appended to this article.\n")
+    (corpus / "004_8bf53314b5d23ce2.txt").unlink()
+    (corpus / "new.md").write_text("# Kerry answers Lavrov\n\nJohn Kerry said the coalition targets ISIS.\n")
+    reader_before = IndexReader(settings.index)
+    counts_before = reader_before.count_chunks()
+    third = sync(settings, counting)
+    assert (third.added, third.updated, third.removed, third.unchanged) == (1, 1, 1, 3)
+    with IndexReader(settings.index) as reader:
+        per_article = reader.article_chunk_counts()
+    assert third.chunks_embedded == counting.embedded == per_article["002_db38f92249411e75.txt"] + per_article["new.md"]
+    assert "004_8bf53314b5d23ce2.txt" not in per_article
+    # A reader opened before the sync still sees its own snapshot, whole.
+    assert reader_before.count_chunks() == counts_before
+    _, ids = reader_before.search(np.ones((1, reader_before.manifest.dimension), np.float32), 5)
+    found = reader_before.conn.execute(
+        f"SELECT count(*) FROM chunks WHERE id IN ({','.join(map(str, ids[0]))})").fetchone()[0]
+    assert found == len(ids[0])
+    reader_before.close()
+    assert_consistent(settings.index).close()
+
+
+def test_search_finds_the_article_a_question_is_about(settings, embedder) -> None:
+    sync(settings, embedder)
+    with IndexReader(settings.index) as reader:
+        query = embedder.embed(["What did the Russian defense minister Shoigu say about the US?"])
+        _, ids = reader.search(query, 3)
+        top = reader.conn.execute("SELECT article_id FROM chunks WHERE id = ?", (int(ids[0][0]),)).fetchone()[0]
+    assert top == "002_db38f92249411e75.txt"
+
+
+def test_rebuild_switches_atomically_and_removes_the_old_generation(settings, embedder) -> None:
+    sync(settings, embedder)
+    old = IndexReader(settings.index)
+    report = sync(settings, embedder, rebuild=True)
+    assert report.added == 5 and report.chunks_embedded == report.chunks_total
+    names = sorted(p.name for p in settings.index.iterdir() if p.name.startswith("store-"))
+    assert names == ["store-2.faiss", "store-2.sqlite"]
+    # The old reader keeps working on the files it opened.
+    assert old.count_chunks() == report.chunks_total
+    old.close()
+    with IndexReader(settings.index) as new:
+        assert new.manifest.generation == 2
+
+
+def test_changed_settings_demand_a_rebuild(settings, embedder) -> None:
+    sync(settings, embedder)
+    other = settings.model_copy(update={"chunk_tokens": 100})
+    with pytest.raises(StoreError, match=r"chunk_tokens 200 -> 100.*rag index --rebuild"):
+        sync(other, embedder)
+    report = sync(other, embedder, rebuild=True)
+    with IndexReader(settings.index) as reader:
+        assert reader.manifest.identity.chunk_tokens == 100
+        assert reader.count_chunks() == report.chunks_total > 0
+
+
+def test_jsonl_corpus_duplicates_and_moves(tmp_path, embedder) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    lines = [{"id": f"n{i}", "title": f"Story {i}", "text": f"Story {i} is about topic {i} and nothing else."} for i in range(4)]
+    (corpus / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines[:3]) + "\n")
+    # Same id again, and the same text under another id: both skipped, not double-counted.
+    (corpus / "b.jsonl").write_text(json.dumps(lines[0]) + "\n" + json.dumps({**lines[1], "id": "copy"}) + "\n")
+    settings = Settings(corpus=corpus, index=tmp_path / "index")
+    report = sync(settings, embedder)
+    assert report.articles_total == 3 and len(report.skipped) == 2
+    reasons = sorted(s.reason for s in report.skipped)
+    assert reasons[0].startswith("duplicate id 'n0'") and reasons[1].startswith("same text as article 'n1'")
+    # Move n2 into b.jsonl and drop a.jsonl's n0: b's copy of n0 becomes the live one.
+    (corpus / "a.jsonl").write_text(json.dumps(lines[1]) + "\n")
+    (corpus / "b.jsonl").write_text("\n".join(json.dumps(x) for x in (lines[0], lines[2], lines[3])) + "\n")
+    report = sync(settings, embedder)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 0, 0, 3)
+    assert report.skipped == () and report.chunks_embedded == 1
+    with IndexReader(settings.index) as reader:
+        files = dict(reader.conn.execute("SELECT id, file FROM articles"))
+    assert files == {"n0": "b.jsonl", "n1": "a.jsonl", "n2": "b.jsonl", "n3": "b.jsonl"}
+
+
+def test_a_lagging_faiss_file_is_reconciled_on_load(settings, embedder) -> None:
+    """What a kill between the SQLite commit and the FAISS write leaves behind."""
+    sync(settings, embedder)
+    faiss_file = settings.index / "store-1.faiss"
+    stale = faiss_file.read_bytes()
+    (settings.corpus / "extra.txt").write_text("An extra article about Aleppo and the ceasefire talks.")
+    sync(settings, embedder)
+    faiss_file.write_bytes(stale)  # as if the last FAISS write never happened
+    with assert_consistent(settings.index) as reader:
+        assert reader.count_articles() == 6
+    assert sync(settings, embedder).chunks_embedded == 0  # repaired from stored vectors
+
+
+def test_damaged_index_files_give_one_line_errors(settings, embedder) -> None:
+    sync(settings, embedder)
+    faiss_file = settings.index / "store-1.faiss"
+    good = faiss_file.read_bytes()
+    faiss_file.write_bytes(good[: len(good) // 2])
+    with pytest.raises(StoreError, match=r"truncated or damaged; run `rag index` to repair"):
+        IndexReader(settings.index)
+    assert sync(settings, embedder).chunks_embedded == 0
+    assert_consistent(settings.index).close()
+
+    faiss_file.unlink()
+    with pytest.raises(StoreError, match="missing"):
+        IndexReader(settings.index)
+    sync(settings, embedder)
+
+    db = sqlite3.connect(settings.index / "store-1.sqlite")
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="schema version 99.*--rebuild"):
+        IndexReader(settings.index)
+    sync(settings, embedder, rebuild=True)
+    assert_consistent(settings.index).close()
+
+    (settings.index / "manifest.json").write_text('{"generation": ')
+    with pytest.raises(StoreError, match="manifest.json is damaged"):
+        IndexReader(settings.index)
+    sync(settings, embedder, rebuild=True)
+    assert_consistent(settings.index).close()
+
+    with pytest.raises(StoreError, match="no index"):
+        IndexReader(settings.index.parent / "nowhere")

@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/ingest.json")
     args = parser.parse_args()
 
-    lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = unique_articles(args.corpus)
     held_out, lines = lines[-args.adds:], lines[: -args.adds]  # articles to add one at a time
     work = Path(tempfile.mkdtemp(prefix="rag-bench-"))
     corpus, index = work / "corpus", work / "index"
@@ -81,7 +81,7 @@ def main() -> None:
             runs["pipeline_s"] = time.perf_counter() - t
             runs["pipeline_peak_rss_mib"] = peak_rss_mib()
             runs["chunks"] = report.chunks_embedded
-            assert report.added == len(part), report
+            assert report.added == len(part) and not report.skipped, report
 
         def raw() -> None:
             texts = chunk_texts(index, k)
@@ -161,6 +161,18 @@ def article_of(line: str):
 
     row = json.loads(line)
     return make_article(str(row["id"]), row["text"], str(row.get("url") or row["id"]), row.get("title"))
+
+
+def unique_articles(corpus: Path) -> list[str]:
+    """The corpus lines `rag index` would keep: it skips repeated (title, text) pairs."""
+    seen, kept = set(), []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            article = article_of(line)
+            if (article.title, article.sha256) not in seen:
+                seen.add((article.title, article.sha256))
+                kept.append(line)
+    return kept
 
 
 def chunk_texts(index: Path, k: int) -> list[str]:

@@ -125,6 +125,7 @@ class StoredFile:
 class StoredArticle:
     id: str
     file: str
+    title: str
     sha256: str
 
 
@@ -417,7 +418,7 @@ class IndexWriter:
         return out
 
     def articles(self) -> dict[str, StoredArticle]:
-        rows = self.conn.execute("SELECT id, file, sha256 FROM articles")
+        rows = self.conn.execute("SELECT id, file, title, sha256 FROM articles")
         return {r[0]: StoredArticle(*r) for r in rows}
 
     def write_batch(

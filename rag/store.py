@@ -325,6 +325,34 @@ class IndexReader:
         with self._lock:
             return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
 
+    def lexical(self, match: str, k: int, title_weight: float = 0.5) -> list[tuple[int, float]]:
+        """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression."""
+        if not match:
+            return []
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT rowid, -bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
+                "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, title_weight, k))
+            return [(int(r[0]), float(r[1])) for r in rows]
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, tuple[str, int, int, int]]:
+        """Chunk id -> (article id, ord, start, end)."""
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self.conn.execute(
+                f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
+                [int(i) for i in ids])
+            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def article_rows(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str | None, str]]:
+        """Article id -> (title, source, date, text)."""
+        ids = list(ids)
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT id, title, source, date, text FROM articles WHERE id IN ({marks})", ids)
+            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""
         k = min(k, self.vectors.ntotal)

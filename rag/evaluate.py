@@ -1,0 +1,196 @@
+"""`rag eval`: retrieval recall, answer accuracy, citation precision, refusals, latency."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import string
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .errors import RagError
+from .pipeline import Pipeline
+
+RETRIEVERS = ("hybrid", "dense", "lexical")
+KS = (1, 2, 3, 5, 10)
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+_PUNCT = str.maketrans("", "", string.punctuation + "“”‘’—–")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answers: tuple[str, ...]
+    gold_ids: tuple[str, ...]
+    unanswerable: bool
+    choices: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> str:
+        """The question as the user would pose it; quiz choices are part of the question."""
+        if not self.choices:
+            return self.question
+        return f"{self.question} Options: {'; '.join(self.choices)}."
+
+
+def normalise(text: str) -> str:
+    """SQuAD-style answer normalisation (NFKC so non-breaking spaces are spaces)."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_PUNCT)
+    return " ".join(_ARTICLES.sub(" ", text).split())
+
+
+def load_questions(path: Path) -> list[Question]:
+    questions = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RagError(f"cannot read questions file {path}: {exc.strerror}") from exc
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            answers = row.get("answers") or ([row["answer"]] if row.get("answer") else [])
+            unanswerable = bool(row.get("unanswerable", False))
+            if not unanswerable and not answers:
+                raise KeyError("answer")
+            questions.append(Question(str(row.get("id", lineno)), row["question"], tuple(answers),
+                                      tuple(row.get("gold_ids", ())), unanswerable,
+                                      tuple(row.get("choices", ()))))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise RagError(f"{path}:{lineno}: bad question line ({type(exc).__name__}: {exc})") from exc
+    if not questions:
+        raise RagError(f"{path} holds no questions")
+    return questions
+
+
+def quantiles(values: Sequence[float]) -> dict[str, float]:
+    if not values:
+        return {"p50": 0.0, "p95": 0.0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
+
+
+def retrieval_metrics(pipeline: Pipeline, questions: Sequence[Question], mode: str) -> dict:
+    """Recall@k (a passage of a gold article among the top k) and MRR over answerable questions."""
+    ranks, times = [], []
+    for q in questions:
+        if q.unanswerable or not q.gold_ids:
+            continue
+        t = time.perf_counter()
+        passages = pipeline.retriever.retrieve(q.asked, max(KS), mode)
+        times.append((time.perf_counter() - t) * 1000)
+        hit = next((i for i, p in enumerate(passages, start=1) if p.article_id in q.gold_ids), None)
+        ranks.append(hit)
+    n = len(ranks) or 1
+    out = {f"recall@{k}": round(sum(1 for r in ranks if r and r <= k) / n, 4) for k in KS}
+    out["mrr"] = round(sum(1 / r for r in ranks if r) / n, 4)
+    out["retrieve_ms"] = quantiles(times)
+    return out
+
+
+def answer_metrics(pipeline: Pipeline, questions: Sequence[Question], llm: str, mode: str,
+                   progress: bool | None = None) -> tuple[dict, list[dict]]:
+    rows = []
+    for q in tqdm(questions, desc=f"answering ({llm})", unit="q", disable=True if progress is False else None):
+        t = time.perf_counter()
+        answer = pipeline.ask(q.asked, llm=llm, mode=mode)
+        total_ms = (time.perf_counter() - t) * 1000
+        text = normalise(answer.text)
+        correct = (not answer.refused) and any(normalise(a) in text for a in q.answers)
+        good_cites = sum(1 for c in answer.citations if c.supported and c.article_id in q.gold_ids)
+        rows.append({
+            "id": q.id, "unanswerable": q.unanswerable, "refused": answer.refused,
+            "correct": correct, "citations": len(answer.citations), "good_citations": good_cites,
+            "supported_citations": sum(c.supported for c in answer.citations),
+            "answer": answer.text, "timings": answer.timings.__dict__, "total_ms": total_ms,
+        })
+    answerable = [r for r in rows if not r["unanswerable"]]
+    unanswerable = [r for r in rows if r["unanswerable"]]
+    cites = sum(r["citations"] for r in answerable)
+    metrics = {
+        "accuracy": round(sum(r["correct"] for r in answerable) / max(1, len(answerable)), 4),
+        "citation_precision": round(sum(r["good_citations"] for r in answerable) / cites, 4) if cites else None,
+        "citations_supported": round(sum(r["supported_citations"] for r in rows)
+                                     / max(1, sum(r["citations"] for r in rows)), 4),
+        "refusal_rate_unanswerable": round(sum(r["refused"] for r in unanswerable) / len(unanswerable), 4)
+        if unanswerable else None,
+        "false_refusal_rate": round(sum(r["refused"] for r in answerable) / max(1, len(answerable)), 4),
+        "latency_ms": {
+            stage: quantiles([r["timings"][f"{stage}_ms"] for r in rows])
+            for stage in ("retrieve", "generate", "first_token")
+        } | {"total": quantiles([r["total_ms"] for r in rows])},
+    }
+    return metrics, rows
+
+
+def markdown(report: dict) -> str:
+    lines = [f"# rag eval: {report['questions_file']}", "",
+             f"{report['questions']} questions ({report['unanswerable']} unanswerable), "
+             f"{report['index']['articles']} articles / {report['index']['chunks']} chunks.", "",
+             "| retriever | " + " | ".join(f"R@{k}" for k in KS) + " | MRR | retrieve p50/p95 ms |",
+             "|---|" + "---|" * (len(KS) + 2)]
+    for mode, m in report["retrieval"].items():
+        lat = m["retrieve_ms"]
+        lines.append(f"| {mode} | " + " | ".join(f"{m[f'recall@{k}']:.3f}" for k in KS)
+                     + f" | {m['mrr']:.3f} | {lat['p50']} / {lat['p95']} |")
+    lines += ["", "| backend | accuracy | citation precision | refused (unanswerable) | "
+              "false refusals | first token p50/p95 ms | total p50/p95 ms |", "|---|---|---|---|---|---|---|"]
+    for llm, m in report["answers"].items():
+        ft, tot = m["latency_ms"]["first_token"], m["latency_ms"]["total"]
+        lines.append(f"| {llm} | {m['accuracy']:.3f} | {m['citation_precision']} | "
+                     f"{m['refusal_rate_unanswerable']} | {m['false_refusal_rate']:.3f} | "
+                     f"{ft['p50']} / {ft['p95']} | {tot['p50']} / {tot['p95']} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot(report: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    for mode, m in report["retrieval"].items():
+        ax.plot(KS, [m[f"recall@{k}"] for k in KS], marker="o", label=mode)
+    ax.set_xlabel("k (passages)")
+    ax.set_ylabel("recall@k (gold article retrieved)")
+    ax.set_title(f"Retrieval recall: {Path(report['questions_file']).name}")
+    ax.set_ylim(0, 1.02)
+    ax.set_xticks(KS)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def run_eval(pipeline: Pipeline, questions_file: Path, llms: Sequence[str], mode: str,
+             out_dir: Path) -> dict:
+    questions = load_questions(questions_file)
+    reader = pipeline.reader
+    report = {
+        "questions_file": str(questions_file), "questions": len(questions),
+        "unanswerable": sum(q.unanswerable for q in questions),
+        "index": {"articles": reader.count_articles(), "chunks": reader.count_chunks()},
+        "retriever": mode,
+        "retrieval": {m: retrieval_metrics(pipeline, questions, m) for m in RETRIEVERS},
+        "answers": {},
+    }
+    per_question = {}
+    for llm in llms:
+        report["answers"][llm], per_question[llm] = answer_metrics(pipeline, questions, llm, mode)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "eval.json").write_text(json.dumps(report, indent=2) + "\n")
+    (out_dir / "eval-questions.json").write_text(json.dumps(per_question, indent=1) + "\n")
+    (out_dir / "eval.md").write_text(markdown(report))
+    plot(report, out_dir / "recall.png")
+    return report

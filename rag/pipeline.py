@@ -1,0 +1,182 @@
+"""Question in, checked answer out: retrieve, generate, verify, or refuse."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+
+from .cite import Answer, SupportScorer, Timings, render, verify
+from .embed import Embedder, SentenceTransformerEmbedder
+from .errors import RagError
+from .generate import (
+    REFUSAL,
+    ChatGenerator,
+    ExtractiveGenerator,
+    Generator,
+    is_model_refusal,
+    local_chat_model,
+    openai_chat_model,
+)
+from .retrieve import Passage, Retriever, follow_up_query
+from .settings import Settings
+from .store import IndexReader
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Pipeline:
+    """The library's front door: `Pipeline(settings).ask(question, history) -> Answer`.
+
+    Construction is cheap; the embedding model, the index and each generator are loaded on
+    first use and kept, so one Pipeline serves many questions."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or Settings()
+        self._embedder = embedder
+        self._generators: dict[str, Generator] = {}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
+        s = self.settings
+        return SentenceTransformerEmbedder(s.embed_model, s.embed_batch_size, progress=False)
+
+    @cached_property
+    def reader(self) -> IndexReader:
+        return IndexReader(self.settings.index)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        s = self.settings
+        return Retriever(self.reader, self.embedder, pool=s.pool, rrf_k=s.rrf_k,
+                         dense_weight=s.dense_weight, lexical_weight=s.lexical_weight,
+                         title_weight=s.title_weight, per_article=s.per_article)
+
+    def refresh(self) -> None:
+        """Open the index anew (after a sync); questions in flight keep the old snapshot."""
+        with self._lock:
+            old = self.__dict__.pop("reader", None)
+            self.__dict__.pop("retriever", None)
+        if old is not None:
+            old.close()
+
+    def backend(self, llm: str | None = None) -> str:
+        """The concrete backend for a setting: `auto` is openai with an endpoint, else local."""
+        llm = llm or self.settings.llm
+        if llm == "auto":
+            return "openai" if self.settings.llm_base_url else "local"
+        return llm
+
+    def generator(self, llm: str | None = None) -> Generator:
+        name = self.backend(llm)
+        with self._lock:
+            if name not in self._generators:
+                self._generators[name] = self._make_generator(name)
+            return self._generators[name]
+
+    def _make_generator(self, name: str) -> Generator:
+        s = self.settings
+        if name == "extractive":
+            return ExtractiveGenerator()
+        if name == "local":
+            return ChatGenerator("local", lambda: local_chat_model(
+                s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads),
+                context_sentences=s.context_sentences)
+        if name == "openai":
+            if not s.llm_base_url and not s.llm_api_key.get_secret_value():
+                raise RagError("the openai backend needs RAG_LLM_BASE_URL or an API key")
+            return ChatGenerator("openai", lambda: openai_chat_model(
+                s.llm_base_url, s.llm_api_key.get_secret_value(), s.llm_model, s.llm_max_tokens,
+                s.llm_timeout))
+        raise RagError(f"unknown llm backend {name!r}: use auto, local, openai or extractive")
+
+    def clean_question(self, question: str) -> tuple[str, str]:
+        """Question without control characters, cut to the limit; and a notice if cut."""
+        text = " ".join(_CONTROL.sub(" ", question or "").split())
+        if not text:
+            raise RagError("the question is empty")
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            return text[:limit], f"The question was cut to its first {limit} characters."
+        return text, ""
+
+    def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
+            k: int | None = None, mode: str | None = None) -> Answer:
+        answer = None
+        for event in self.stream(question, history, llm, k, mode):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
+               k: int | None = None, mode: str | None = None) -> Iterator[str | Answer]:
+        """Yields pieces of the draft answer as they are written, then the checked Answer."""
+        s = self.settings
+        question, notice = self.clean_question(question)
+        generator = self.generator(llm)
+        started = time.perf_counter()
+        query = question
+        if history:
+            query = self._standalone(generator, question, history)
+        with self._lock:
+            retriever = self.retriever
+        passages = retriever.retrieve(query, k or s.k, mode or s.retriever)
+        retrieve_ms = (time.perf_counter() - started) * 1000
+
+        if not passages or max(p.similarity for p in passages) < s.min_similarity:
+            yield self._refusal(question, passages, Timings(retrieve_ms), notice)
+            return
+
+        scorer = SupportScorer(self.embedder, passages)
+        gen_started = time.perf_counter()
+        first_token_ms = 0.0
+        pieces: list[str] = []
+        try:
+            for piece in generator.stream(question, passages, scorer, history):
+                if not pieces:
+                    first_token_ms = (time.perf_counter() - gen_started) * 1000
+                pieces.append(piece)
+                yield piece
+        except RagError:
+            raise
+        except Exception as exc:  # an unreachable endpoint must not end the conversation
+            if generator.name == "extractive":
+                raise
+            notice = (notice + " " if notice else "") + (
+                f"The {generator.name} model failed ({type(exc).__name__}); "
+                "this answer is extractive.")
+            pieces = list(ExtractiveGenerator().stream(question, passages, scorer, history))
+            first_token_ms = (time.perf_counter() - gen_started) * 1000
+            yield from pieces
+        draft = "".join(pieces).strip()
+        timings = Timings(retrieve_ms, (time.perf_counter() - gen_started) * 1000, first_token_ms)
+
+        if not draft or draft == REFUSAL or is_model_refusal(draft):
+            yield self._refusal(question, passages, timings, notice)
+            return
+        sentences, citations = verify(draft, scorer, s.support_threshold)
+        if not any(sentence.supported for sentence in sentences):
+            yield self._refusal(question, passages, timings, notice)
+            return
+        yield Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
+                     tuple(passages), timings, notice)
+
+    def _standalone(self, generator: Generator, question: str, history: Sequence[dict]) -> str:
+        """The question to search for: the deterministic context, plus the model's rewrite
+        when there is a model (a small one rewrites unreliably, so it only adds words)."""
+        query = follow_up_query(question, history)
+        try:
+            rewritten = generator.rewrite(question, history)
+        except Exception:  # rewriting is an aid; the deterministic query always works
+            rewritten = None
+        return f"{query} {rewritten}" if rewritten else query
+
+    @staticmethod
+    def _refusal(question: str, passages: Sequence[Passage], timings: Timings, notice: str) -> Answer:
+        return Answer(question, REFUSAL, True, (), (), tuple(passages), timings, notice)

@@ -1,0 +1,169 @@
+"""Question -> Passages: dense (FAISS) and lexical (FTS5 BM25) candidates fused by RRF."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from .embed import Embedder
+from .store import IndexReader
+
+Mode = Literal["hybrid", "dense", "lexical"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Function words carry no topic; matching them in BM25 only adds noise.
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves also said says say tell
+told according following recently week new one two many much
+""".split()) | frozenset(
+    # Words that frame a question but are not what it is about.
+    """describe described describes mention mentioned mentions article articles named give gave
+    given cite cited cites term terms refer referred refers kind type besides cannot""".split())
+# Words that make a question lean on the previous turn ("What did he say about Aleppo?").
+_ANAPHORA = frozenset("he she him her his hers they them their theirs it its this that these those".split())
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of one article handed to the generator: one or more merged chunks."""
+
+    article_id: str
+    title: str
+    source: str
+    date: str | None
+    start: int
+    end: int
+    text: str
+    score: float  # fused retrieval score; only the order matters
+    similarity: float  # best cosine of the question to one of the passage's chunks
+    chunk_ids: tuple[int, ...]
+
+
+def query_terms(text: str) -> list[str]:
+    """Distinct content words of a question, lower-cased, in order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text.lower()):
+        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+def fts_match(terms: Sequence[str]) -> str:
+    """An FTS5 expression matching any of the terms (quoted, so no term is an operator)."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def follow_up_query(question: str, history: Sequence[dict] = ()) -> str:
+    """Deterministic context for retrieval: a question that leans on the previous turn
+    (a pronoun, or hardly any content words) is searched together with that turn."""
+    previous = [m["content"] for m in history if m.get("role") == "user" and m.get("content")]
+    if not previous:
+        return question
+    words = set(_WORD.findall(question.lower()))
+    if words & _ANAPHORA or len(query_terms(question)) < 3:
+        return f"{previous[-1]} {question}"
+    return question
+
+
+class Retriever:
+    """Hybrid retrieval over one open index; cheap to build, holds no model of its own."""
+
+    def __init__(self, reader: IndexReader, embedder: Embedder, *, pool: int = 50,
+                 rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.0,
+                 title_weight: float = 0.5, per_article: int = 2, max_merge: int = 3):
+        self.reader = reader
+        self.embedder = embedder
+        self.pool = pool
+        self.rrf_k = rrf_k
+        self.weights = {"dense": dense_weight, "lexical": lexical_weight}
+        self.title_weight = title_weight
+        self.per_article = per_article
+        self.max_merge = max_merge
+
+    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
+        qvec = self.embedder.embed([query])[0]
+        ranked: dict[str, list[int]] = {}
+        if mode in ("hybrid", "dense"):
+            _, ids = self.reader.search(qvec[None, :], self.pool)
+            ranked["dense"] = [int(i) for i in ids[0] if i >= 0]
+        if mode in ("hybrid", "lexical"):
+            hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight)
+            ranked["lexical"] = [cid for cid, _ in hits]
+        fused: dict[int, float] = {}
+        for name, ids in ranked.items():
+            for rank, cid in enumerate(ids):
+                fused[cid] = fused.get(cid, 0.0) + self.weights[name] / (self.rrf_k + rank + 1)
+        return self._passages(fused, qvec, k)
+
+    def _passages(self, fused: dict[int, float], qvec: np.ndarray, k: int) -> list[Passage]:
+        if not fused:
+            return []
+        rows = self.reader.chunk_rows(list(fused))
+        sims = {cid: float(self.reader.vectors.reconstruct(cid) @ qvec) for cid in fused}
+        by_article: dict[str, list[int]] = {}
+        for cid in fused:
+            by_article.setdefault(rows[cid][0], []).append(cid)
+        groups: list[list[int]] = []
+        for cids in by_article.values():
+            cids.sort(key=lambda c: rows[c][1])
+            run = [cids[0]]
+            for cid in cids[1:]:
+                prev = rows[run[-1]]
+                # Neighbouring or overlapping chunks read better as one passage.
+                if (rows[cid][1] == prev[1] + 1 or rows[cid][2] <= prev[3]) and len(run) < self.max_merge:
+                    run.append(cid)
+                else:
+                    groups.append(run)
+                    run = [cid]
+            groups.append(run)
+        groups.sort(key=lambda g: max(fused[c] for c in g), reverse=True)
+        chosen: list[list[int]] = []
+        per_article: dict[str, int] = {}
+        for group in groups:
+            article = rows[group[0]][0]
+            if per_article.get(article, 0) < self.per_article:
+                per_article[article] = per_article.get(article, 0) + 1
+                chosen.append(group)
+                if len(chosen) == k:
+                    break
+        articles = self.reader.article_rows({rows[g[0]][0] for g in chosen})
+        passages = []
+        for group in chosen:
+            article_id = rows[group[0]][0]
+            title, source, date, text = articles[article_id]
+            start, end = rows[group[0]][2], max(rows[c][3] for c in group)
+            passages.append(Passage(article_id, title, source, date, start, end, text[start:end],
+                                    max(fused[c] for c in group), max(sims[c] for c in group),
+                                    tuple(group)))
+        return passages
+
+
+def as_langchain_retriever(retriever: Retriever, k: int = 5, mode: Mode = "hybrid"):
+    """The index as a langchain-core BaseRetriever, for use in LangChain chains."""
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+    from langchain_core.documents import Document
+    from langchain_core.retrievers import BaseRetriever
+
+    class IndexRetriever(BaseRetriever):
+        """Hybrid FAISS + FTS5 retrieval over a rag index."""
+
+        def _get_relevant_documents(self, query: str, *,
+                                    run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+            return [
+                Document(page_content=p.text, metadata={
+                    "article_id": p.article_id, "title": p.title, "source": p.source,
+                    "date": p.date, "start": p.start, "end": p.end, "score": p.score})
+                for p in retriever.retrieve(query, k, mode)
+            ]
+
+    return IndexRetriever()

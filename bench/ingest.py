@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--slices", type=int, default=5)
     parser.add_argument("--adds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/ingest.json")
+    parser.add_argument("--keep", type=Path, help="move the finished index here (for rag eval)")
     args = parser.parse_args()
 
     lines = unique_articles(args.corpus)
@@ -144,6 +145,9 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps({k: v for k, v in result.items() if k not in ("slices", "add_one")}, indent=2))
+    if args.keep:
+        shutil.rmtree(args.keep, ignore_errors=True)
+        shutil.move(str(index), args.keep)
     shutil.rmtree(work)
 
 

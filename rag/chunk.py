@@ -43,7 +43,8 @@ class Chunker:
                  title_budget: int = 0):
         if overlap >= max_tokens:
             raise ValueError(f"chunk overlap ({overlap}) must be below chunk size ({max_tokens})")
-        self.count_tokens = count_tokens
+        self._count = count_tokens
+        self._counted: dict[str, int] = {}
         self.max_tokens = max_tokens
         self.title_budget = title_budget
         self._splitter = RecursiveCharacterTextSplitter(
@@ -51,11 +52,20 @@ class Chunker:
             keep_separator="end",  # a sentence keeps its full stop, so pieces tile the text
             chunk_size=max_tokens,
             chunk_overlap=overlap,
-            length_function=count_tokens,
+            length_function=self.count_tokens,
             strip_whitespace=True,
         )
 
+    def count_tokens(self, text: str) -> int:
+        # The splitter measures each piece more than once; tokenising is most of the
+        # chunking time, so remember counts for the article being split.
+        n = self._counted.get(text)
+        if n is None:
+            n = self._counted[text] = self._count(text)
+        return n
+
     def split(self, article: Article) -> list[Chunk]:
+        self._counted.clear()
         text = article.text
         chunks: list[Chunk] = []
         cursor = 0

@@ -133,8 +133,10 @@ class Pipeline:
             yield self._refusal(question, passages, Timings(retrieve_ms), notice)
             return
 
-        scorer = SupportScorer(self.embedder, passages)
+        # Scoring passage sentences is part of answering (extractive picks by it, and every
+        # backend's draft is verified against it), so it counts in generate_ms.
         gen_started = time.perf_counter()
+        scorer = SupportScorer(self.embedder, passages)
         first_token_ms = 0.0
         pieces: list[str] = []
         try:

@@ -79,8 +79,8 @@ class Retriever:
     """Hybrid retrieval over one open index; cheap to build, holds no model of its own."""
 
     def __init__(self, reader: IndexReader, embedder: Embedder, *, pool: int = 50,
-                 rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.0,
-                 title_weight: float = 0.5, per_article: int = 2, max_merge: int = 3):
+                 rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.5,
+                 title_weight: float = 2.0, per_article: int = 1, max_merge: int = 3):
         self.reader = reader
         self.embedder = embedder
         self.pool = pool

@@ -85,9 +85,9 @@ class Settings(BaseSettings):
     pool: int = Field(50, ge=1, description="Candidates taken from each side before fusion.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
-    lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
-    title_weight: float = Field(0.5, ge=0, description="BM25 weight of title matches (text = 1).")
-    per_article: int = Field(2, ge=1, description="Most passages taken from one article.")
+    lexical_weight: float = Field(1.5, ge=0, description="Weight of the BM25 ranking in fusion.")
+    title_weight: float = Field(2.0, ge=0, description="BM25 weight of title matches (text = 1).")
+    per_article: int = Field(1, ge=1, description="Most passages taken from one article.")
     min_similarity: float = Field(
         0.3,
         description="Refuse without generating when no passage is at least this similar "

@@ -325,7 +325,7 @@ class IndexReader:
         with self._lock:
             return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
 
-    def lexical(self, match: str, k: int, title_weight: float = 0.5) -> list[tuple[int, float]]:
+    def lexical(self, match: str, k: int, title_weight: float) -> list[tuple[int, float]]:
         """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression."""
         if not match:
             return []

@@ -51,8 +51,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(json.dumps(answer.as_json(), ensure_ascii=False))
         return 0
     if streaming:
-        print("\r\033[K", end="")  # replace the draft with the checked answer
-        print("\n")
+        # The draft streamed above is the model's raw text; what follows is checked.
+        print("\n\nChecked answer:")
     print(answer.text)
     for sentence in answer.sentences:
         if not sentence.supported:

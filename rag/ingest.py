@@ -8,7 +8,6 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -252,15 +251,3 @@ class CorpusReader:
             )
         return FileResult(stamp, tuple(articles), tuple(skipped))
 
-
-def dedupe_ids(results: list[FileResult]) -> Iterator[Article | Skipped]:
-    """Articles in corpus order; a second article with an already-used id is skipped."""
-    seen: dict[str, str] = {}
-    for result in results:
-        yield from result.skipped
-        for article in result.articles:
-            if article.id in seen:
-                yield Skipped(article.source, f"duplicate id {article.id!r} (first in {seen[article.id]})")
-                continue
-            seen[article.id] = result.stamp.path
-            yield article

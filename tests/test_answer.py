@@ -12,7 +12,7 @@ from rag.cite import SupportScorer, sentence_spans, split_markers, verify
 from rag.errors import RagError
 from rag.evaluate import load_questions, normalise
 from rag.pipeline import Pipeline
-from rag.retrieve import Retriever, as_langchain_retriever, follow_up_query, fts_match, query_terms
+from rag.retrieve import as_langchain_retriever, follow_up_query, fts_match, query_terms
 from rag.settings import Settings
 from rag.sync import Indexer
 

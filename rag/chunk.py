@@ -68,17 +68,28 @@ class Chunker:
         self._counted.clear()
         text = article.text
         chunks: list[Chunk] = []
-        cursor = 0
+        prev_start, prev_end = -1, 0
         for piece in self._splitter.split_text(text):
-            for part in self._within_limit(piece):
-                # Pieces are substrings in order; overlap means a piece may start before
-                # the previous one ends, but never before the previous one starts.
-                start = text.find(part, cursor)
-                if start < 0:
-                    raise AssertionError(f"chunk of {article.id} is not a substring of the article")
-                chunks.append(Chunk(article.id, len(chunks), start, start + len(part), part))
-                cursor = start + 1
+            start = self._locate(text, piece, prev_start, prev_end, article.id)
+            for offset, part in self._within_limit(piece):
+                chunks.append(Chunk(article.id, len(chunks), start + offset,
+                                    start + offset + len(part), part))
+            prev_start, prev_end = start, start + len(piece)
         return chunks
+
+    @staticmethod
+    def _locate(text: str, piece: str, prev_start: int, prev_end: int, article_id: str) -> int:
+        """Where the splitter's next piece starts: right after the previous one when only
+        whitespace lies between (no overlap), else at the first place after the previous
+        start (overlap). Repetitive text can match in several places; this keeps the
+        chunks in order and tiling the article."""
+        after = text.find(piece, prev_end)
+        if after >= 0 and not text[prev_end:after].strip():
+            return after
+        start = text.find(piece, prev_start + 1)
+        if start < 0:
+            raise AssertionError(f"chunk of {article_id} is not a substring of the article")
+        return start
 
     def embedding_inputs(self, article: Article, chunks: Iterable[Chunk]) -> list[str]:
         """The texts the model embeds for these chunks of `article`."""
@@ -91,16 +102,18 @@ class Chunker:
         prefix = " ".join(words) + "\n" if words else ""
         return [prefix + c.text for c in chunks]
 
-    def _within_limit(self, piece: str) -> list[str]:
-        """Halve at whitespace until every part fits: merged pieces can tokenise longer
-        than the sum of their parts, and the model would silently truncate them."""
+    def _within_limit(self, piece: str, offset: int = 0) -> list[tuple[int, str]]:
+        """(offset, text) parts of `piece` that each fit: merged pieces can tokenise longer
+        than the sum of their parts, and the model would silently truncate them. Halves at
+        whitespace, or mid-run for an unbreakable run."""
         if self.count_tokens(piece) <= self.max_tokens:
-            return [piece]
+            return [(offset, piece)]
         middle = len(piece) // 2
         cut = piece.rfind(" ", 0, middle)
-        if cut <= 0:
-            cut = middle
-        left, right = piece[:cut].rstrip(), piece[cut:].lstrip()
-        if not left or not right:  # a single unbreakable token run
+        left = piece[:cut].rstrip() if cut > 0 else ""
+        right = piece[cut:].lstrip() if cut > 0 else ""
+        if not left or not right:
             left, right = piece[:middle], piece[middle:]
-        return self._within_limit(left) + self._within_limit(right)
+        # `right` is a suffix of `piece`, so its offset follows from its length.
+        right_at = offset + len(piece) - len(right)
+        return self._within_limit(left, offset) + self._within_limit(right, right_at)

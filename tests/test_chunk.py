@@ -74,3 +74,15 @@ def test_title_prefixed_inputs_fit_the_model(embedder) -> None:
         title, body = text.split("\n", 1)
         assert body == chunk.text and long_title.startswith(title) and title
         assert embedder.count_tokens(text) <= embedder.max_tokens
+
+
+def test_repetitive_text_still_tiles_the_article(embedder) -> None:
+    """Found by hypothesis: identical runs used to be placed at the first match, leaving gaps."""
+    article = make_article("r", "0000000000 000000000000 000000000000 " * 3, "r")
+    chunks = Chunker(embedder.count_tokens, 16, 0).split(article)
+    covered = set()
+    for chunk in chunks:
+        assert article.text[chunk.start:chunk.end] == chunk.text
+        covered.update(range(chunk.start, chunk.end))
+    assert all(article.text[i].isspace() for i in range(len(article.text)) if i not in covered)
+    assert [c.start for c in chunks] == sorted(c.start for c in chunks)

@@ -20,14 +20,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**overrides)
 
 
-def _sync(settings: Settings, quiet: bool = False) -> None:
+def _print_skips(report) -> None:
+    for skip in report.skipped:
+        print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
+
+
+def _sync(settings: Settings) -> None:
     """Bring the index up to date with the corpus before answering from it."""
     from .sync import Indexer
 
     report = Indexer(settings).sync()
-    for skip in report.skipped:
-        print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
-    if not quiet and (report.added or report.updated or report.removed):
+    _print_skips(report)
+    if report.added or report.updated or report.removed:
         print(f"index updated: {report.added} added, {report.updated} updated, "
               f"{report.removed} removed", file=sys.stderr)
 
@@ -93,8 +97,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     report = Indexer(settings).sync(rebuild=args.rebuild)
-    for skip in report.skipped:
-        print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
+    _print_skips(report)
     if args.json:
         print(json.dumps(report.as_json()))
     else:

@@ -109,7 +109,6 @@ class Retriever:
         if not fused:
             return []
         rows = self.reader.chunk_rows(list(fused))
-        sims = {cid: float(self.reader.vectors.reconstruct(cid) @ qvec) for cid in fused}
         by_article: dict[str, list[int]] = {}
         for cid in fused:
             by_article.setdefault(rows[cid][0], []).append(cid)
@@ -137,6 +136,8 @@ class Retriever:
                 if len(chosen) == k:
                     break
         articles = self.reader.article_rows({rows[g[0]][0] for g in chosen})
+        # Cosine only for the chunks that made it: lexical hits have no dense score yet.
+        sims = {cid: float(self.reader.vectors.reconstruct(cid) @ qvec) for g in chosen for cid in g}
         passages = []
         for group in chosen:
             article_id = rows[group[0]][0]

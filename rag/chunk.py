@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -13,6 +15,9 @@ from .ingest import Article
 # Paragraphs first, then lines, then sentence ends, then clauses, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
 SPLITTER_VERSION = 1
+# A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace and
+# an upper-case letter, a digit or an opening quote; or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*\s+(?=[A-Z0-9\"“‘(])|\n+")
 #: Tokens reserved for the title in each embedded chunk.
 TITLE_TOKENS = 32
 
@@ -30,6 +35,41 @@ class Chunk:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text`, whitespace trimmed."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        spans.append((start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def chunk_sentences(sentences: Sequence[tuple[int, int]], chunk: Chunk) -> list[tuple[int, int]]:
+    """The article's sentence spans (in order) that fall in `chunk`, clipped to it."""
+    out = []
+    # Sentences are ordered and disjoint, so their ends are sorted too.
+    for a, b in sentences[bisect.bisect_right(sentences, chunk.start, key=lambda s: s[1]):]:
+        if a >= chunk.end:
+            break
+        a, b = max(a, chunk.start), min(b, chunk.end)
+        while a < b and chunk.text[a - chunk.start].isspace():
+            a += 1
+        while b > a and chunk.text[b - 1 - chunk.start].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 class Chunker:
@@ -80,15 +120,17 @@ class Chunker:
     @staticmethod
     def _locate(text: str, piece: str, prev_start: int, prev_end: int, article_id: str) -> int:
         """Where the splitter's next piece starts: right after the previous one when only
-        whitespace lies between (no overlap), else at the first place after the previous
-        start (overlap). Repetitive text can match in several places; this keeps the
-        chunks in order and tiling the article."""
+        whitespace lies between (no overlap), else (overlap) at the last place that starts
+        within the previous piece, so it reaches furthest. Repetitive text can match in
+        several places; this keeps the chunks in order and tiling the article."""
         after = text.find(piece, prev_end)
         if after >= 0 and not text[prev_end:after].strip():
             return after
-        start = text.find(piece, prev_start + 1)
-        if start < 0:
+        first = start = text.find(piece, prev_start + 1)
+        if first < 0:
             raise AssertionError(f"chunk of {article_id} is not a substring of the article")
+        while (later := text.find(piece, start + 1)) >= 0 and later <= prev_end:
+            start = later
         return start
 
     def embedding_inputs(self, article: Article, chunks: Iterable[Chunk]) -> list[str]:

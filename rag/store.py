@@ -33,7 +33,7 @@ from .chunk import Chunk
 from .errors import IndexBusyError, StoreError
 from .ingest import Article, FileStamp, Skipped
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 _STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss)(-wal|-shm|-journal|\.tmp)?$")
 
@@ -50,6 +50,12 @@ CREATE TABLE chunks(
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
     vector BLOB NOT NULL);
 CREATE INDEX chunks_by_article ON chunks(article_id, ord);
+-- Each chunk's sentences with a vector pooled from the chunk's own embedding pass, so
+-- picking and checking answer sentences needs no model call per passage sentence.
+CREATE TABLE sentences(
+    chunk_id INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    vector BLOB NOT NULL);
+CREATE INDEX sentences_by_chunk ON sentences(chunk_id);
 -- Lexical side of retrieval. The title is searchable with every chunk of its article,
 -- because scraped bodies are sometimes junk while the title still names the story.
 CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, tokenize='porter unicode61');
@@ -59,8 +65,13 @@ CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
 END;
 CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
     DELETE FROM chunks_fts WHERE rowid = old.id;
+    DELETE FROM sentences WHERE chunk_id = old.id;
 END;
 """
+
+
+#: One chunk's sentences: their article spans, and one vector per span.
+SentenceRows = tuple[Sequence[tuple[int, int]], np.ndarray]
 
 
 def now() -> str:
@@ -318,6 +329,12 @@ class IndexReader:
         with self._lock:
             return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
 
+    def mentions(self, word: str) -> bool:
+        """Whether any chunk or title holds `word` (after FTS5's stemming)."""
+        with self._lock:
+            return self.conn.execute("SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1",
+                                     ('"' + word.replace('"', '""') + '"',)).fetchone() is not None
+
     def updated_at(self) -> str:
         return self.meta.get("updated_at", self.manifest.updated_at)
 
@@ -343,6 +360,20 @@ class IndexReader:
                 f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
                 [int(i) for i in ids])
             return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def sentences(self, chunk_ids: Sequence[int]) -> dict[int, tuple[list[tuple[int, int]], np.ndarray]]:
+        """Chunk id -> (article spans of its sentences, their vectors), in text order."""
+        marks = ",".join("?" * len(chunk_ids))
+        with self._lock:
+            rows = self.conn.execute(
+                f'SELECT chunk_id, start, "end", vector FROM sentences WHERE chunk_id IN ({marks}) '
+                "ORDER BY chunk_id, start", [int(i) for i in chunk_ids]).fetchall()
+        found: dict[int, tuple[list[tuple[int, int]], list[np.ndarray]]] = {}
+        for cid, a, b, blob in rows:
+            spans, vectors = found.setdefault(cid, ([], []))
+            spans.append((a, b))
+            vectors.append(np.frombuffer(blob, dtype=np.float16))
+        return {cid: (spans, np.vstack(vectors).astype(np.float32)) for cid, (spans, vectors) in found.items()}
 
     def article_rows(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str | None, str]]:
         """Article id -> (title, source, date, text)."""
@@ -454,14 +485,15 @@ class IndexWriter:
 
     def write_batch(
         self,
-        items: Sequence[tuple[Article, str, list[Chunk], np.ndarray]],
+        items: Sequence[tuple[Article, str, list[Chunk], np.ndarray, Sequence[SentenceRows]]],
         remove: Iterable[str] = (),
         files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
         moved: Iterable[tuple[str, str]] = (),
         drop_files: Iterable[str] = (),
     ) -> None:
-        """One transaction: (re)place whole articles with their chunks and vectors, drop
-        removed articles, record file stamps. Either all of it lands or none."""
+        """One transaction: (re)place whole articles with their chunks, vectors and
+        sentences (per chunk), drop removed articles, record file stamps. Either all of it
+        lands or none."""
         gone_ids: list[int] = []
         new_ids: list[int] = []
         new_vectors: list[np.ndarray] = []
@@ -474,13 +506,13 @@ class IndexWriter:
                 self.conn.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             stamp = now()
-            for article, file, chunks, vectors in items:
+            for article, file, chunks, vectors, sentences in items:
                 self.conn.execute(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, file, article.title, article.source, article.date,
                      article.sha256, article.text, stamp),
                 )
-                for chunk, vector in zip(chunks, vectors, strict=True):
+                for chunk, vector, (spans, span_vectors) in zip(chunks, vectors, sentences, strict=True):
                     cur = self.conn.execute(
                         'INSERT INTO chunks(article_id, ord, start, "end", text, sha256, vector) '
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -488,6 +520,11 @@ class IndexWriter:
                          vector.astype(np.float32).tobytes()),
                     )
                     new_ids.append(cur.lastrowid)
+                    # float16 halves the table; cosines move by < 1e-3.
+                    self.conn.executemany(
+                        'INSERT INTO sentences(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+                        [(cur.lastrowid, a, b, v.astype(np.float16).tobytes())
+                         for (a, b), v in zip(spans, span_vectors, strict=True)])
                 new_vectors.append(vectors)
             self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
                                   [(file, aid) for aid, file in moved])

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from tqdm import tqdm
 
-from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunk, Chunker
+from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunk, Chunker, chunk_sentences, sentence_spans
 from .embed import Embedder, SentenceTransformerEmbedder
 from .ingest import Article, CorpusReader, FileStamp, Skipped
 from .settings import Settings
@@ -190,18 +190,32 @@ class Indexer:
                 batch.append(item)
                 size += len(item[2])
                 if size >= limit or i == len(chunked) - 1:
-                    texts = [t for article, _, chunks in batch
-                             for t in self.chunker.embedding_inputs(article, chunks)]
-                    vectors = self.embedder.embed(texts)
-                    rows, offset = [], 0
-                    for article, file, chunks in batch:
-                        rows.append((article, file, chunks, vectors[offset: offset + len(chunks)]))
-                        offset += len(chunks)
+                    rows = self._embed(batch)
                     writer.write_batch(rows)
-                    done += len(texts)
-                    bar.update(len(texts))
+                    done += size
+                    bar.update(size)
                     batch, size = [], 0
         return done
+
+    def _embed(self, batch: list[tuple[Article, str, list[Chunk]]]) -> list[tuple]:
+        """`write_batch` rows: each chunk's vector, and its sentences with pooled vectors."""
+        texts, spans, shifts = [], [], []
+        for article, _, chunks in batch:
+            inputs = self.chunker.embedding_inputs(article, chunks)
+            sentences = sentence_spans(article.text)
+            for chunk, text in zip(chunks, inputs, strict=True):
+                # Article offsets -> offsets in the embedded text (title first).
+                shifts.append(len(text) - len(chunk.text) - chunk.start)
+                spans.append(chunk_sentences(sentences, chunk))
+            texts += inputs
+        vectors, pooled = self.embedder.embed_spans(
+            texts, [[(a + d, b + d) for a, b in ss] for ss, d in zip(spans, shifts, strict=True)])
+        rows, offset = [], 0
+        for article, file, chunks in batch:
+            part = slice(offset, offset + len(chunks))
+            rows.append((article, file, chunks, vectors[part], list(zip(spans[part], pooled[part], strict=True))))
+            offset += len(chunks)
+        return rows
 
     def _bar_off(self, worth_showing: bool) -> bool | None:
         """tqdm's `disable`: None lets tqdm hide bars when not on a terminal."""

@@ -77,4 +77,32 @@ def assert_consistent(index: Path) -> IndexReader:
         assert numbers == list(range(len(numbers))), article_id
     articles_with_chunks = {r[0] for r in reader.conn.execute("SELECT DISTINCT article_id FROM chunks")}
     assert articles_with_chunks == {r[0] for r in reader.conn.execute("SELECT id FROM articles")}
+    # Every chunk has its sentences, and no sentence outlives its chunk.
+    assert reader.conn.execute(
+        "SELECT count(*) FROM chunks WHERE id NOT IN (SELECT chunk_id FROM sentences)").fetchone()[0] == 0
+    assert reader.conn.execute(
+        "SELECT count(*) FROM sentences WHERE chunk_id NOT IN (SELECT id FROM chunks)").fetchone()[0] == 0
     return reader
+
+
+class CountingEmbedder:
+    """Wraps the real embedder and counts the texts it was asked to embed."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.calls: list[int] = []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def embed(self, texts):
+        self.calls.append(len(texts))
+        return self.inner.embed(texts)
+
+    def embed_spans(self, texts, spans):
+        self.calls.append(len(texts))
+        return self.inner.embed_spans(texts, spans)
+
+    @property
+    def embedded(self) -> int:
+        return sum(self.calls)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rag.chunk import Chunker
@@ -76,10 +77,15 @@ def test_title_prefixed_inputs_fit_the_model(embedder) -> None:
         assert embedder.count_tokens(text) <= embedder.max_tokens
 
 
-def test_repetitive_text_still_tiles_the_article(embedder) -> None:
-    """Found by hypothesis: identical runs used to be placed at the first match, leaving gaps."""
-    article = make_article("r", "0000000000 000000000000 000000000000 " * 3, "r")
-    chunks = Chunker(embedder.count_tokens, 16, 0).split(article)
+@pytest.mark.parametrize(("text", "overlap"), [
+    ("0000000000 000000000000 000000000000 " * 3, 0),
+    # An overlapping piece matched inside the previous chunk, leaving the tail uncovered.
+    ("00000000—00000000 ", 4),
+])
+def test_repetitive_text_still_tiles_the_article(embedder, text: str, overlap: int) -> None:
+    """Found by hypothesis: identical runs used to be placed at an earlier match, leaving gaps."""
+    article = make_article("r", text, "r")
+    chunks = Chunker(embedder.count_tokens, 16, overlap).split(article)
     covered = set()
     for chunk in chunks:
         assert article.text[chunk.start:chunk.end] == chunk.text

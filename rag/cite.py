@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .chunk import sentence_spans
 from .embed import Embedder
 from .retrieve import Passage, query_terms
 
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
-# A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace and
-# an upper-case letter, a digit or an opening quote; or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*\s+(?=[A-Z0-9\"“‘(])|\n+")
 
 
 @dataclass(frozen=True)
@@ -82,24 +80,6 @@ class Answer:
         }
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text`, whitespace trimmed."""
-    spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        spans.append((start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
 def split_markers(sentence: str) -> tuple[str, list[int]]:
     """A sentence without its [n] markers, and the marker numbers in order."""
     numbers = [int(n) for m in _MARKER.finditer(sentence) for n in re.split(r"\s*,\s*", m.group(1))]
@@ -107,29 +87,76 @@ def split_markers(sentence: str) -> tuple[str, list[int]]:
 
 
 class SupportScorer:
-    """Scores how well passage sentences support claims; embeds each text once."""
+    """Scores how well passage sentences support claims.
 
-    def __init__(self, embedder: Embedder, passages: Sequence[Passage]):
+    Sentence vectors come from the index (pooled in each chunk's embedding pass) when
+    `sentences` gives them per passage; otherwise the passages are split and embedded here."""
+
+    def __init__(self, embedder: Embedder, passages: Sequence[Passage],
+                 sentences: Sequence[tuple[list[tuple[int, int]], np.ndarray]] | None = None,
+                 question: tuple[str, np.ndarray] | None = None):
         self.embedder = embedder
         self.passages = passages
-        # Article-coordinate spans of each passage's sentences.
-        self.spans: list[list[tuple[int, int]]] = []
-        texts: list[str] = []
-        for p in passages:
-            spans = [(p.start + a, p.start + b) for a, b in sentence_spans(p.text)]
-            self.spans.append(spans)
-            texts += [p.text[a - p.start:b - p.start] for a, b in spans]
+        self._question = question
+        if sentences is None:
+            self.spans = [[(p.start + a, p.start + b) for a, b in sentence_spans(p.text)] for p in passages]
+            texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
+            vectors = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
+        else:
+            self.spans = [list(spans) for spans, _ in sentences]
+            texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
+            vectors = np.vstack([v for _, v in sentences]) if texts else np.zeros((0, 1), np.float32)
+        # Article-coordinate spans of each passage's sentences, their texts and vectors.
         self.texts = texts
+        self._vectors = vectors
         self._offsets = np.cumsum([0] + [len(s) for s in self.spans])
-        self._vectors = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
         self._terms = [set(query_terms(t)) for t in texts]
+        self._index = {t: j for j, t in reversed(list(enumerate(texts)))}
+
+    @classmethod
+    def from_index(cls, embedder: Embedder, passages: Sequence[Passage], reader,
+                   question: tuple[str, np.ndarray] | None = None) -> SupportScorer:
+        """Sentences and vectors stored with the passages' chunks: no model call."""
+        rows = reader.sentences([c for p in passages for c in p.chunk_ids])
+        per_passage = []
+        for p in passages:
+            found = sorted(((span, v) for c in p.chunk_ids if c in rows
+                            for span, v in zip(*rows[c], strict=True)), key=lambda sv: (sv[0][0], -sv[0][1]))
+            kept: list[tuple[tuple[int, int], np.ndarray]] = []
+            for span, v in found:
+                # Overlapping chunks hold the same sentence twice, or a clipped piece of it.
+                if not kept or span[1] > kept[-1][0][1]:
+                    kept.append((span, v))
+            if not kept:  # cannot happen for a chunk with text; embed here rather than fail
+                return cls(embedder, passages, question=question)
+            per_passage.append(([s for s, _ in kept], np.vstack([v for _, v in kept])))
+        return cls(embedder, passages, per_passage, question)
+
+    @staticmethod
+    def _text(passage: Passage, span: tuple[int, int]) -> str:
+        return passage.text[span[0] - passage.start:span[1] - passage.start]
+
+    def vectors_of(self, claims: Sequence[str]) -> np.ndarray:
+        """Claim vectors; a claim quoting a passage sentence, or the question, costs no model call."""
+        out = np.zeros((len(claims), self._vectors.shape[1]), np.float32)
+        todo = []
+        for i, claim in enumerate(claims):
+            if claim in self._index:
+                out[i] = self._vectors[self._index[claim]]
+            elif self._question is not None and claim == self._question[0]:
+                out[i] = self._question[1]
+            else:
+                todo.append(i)
+        if todo:
+            out[todo] = self.embedder.embed([claims[i] for i in todo])
+        return out
 
     def sentence_scores(self, claim: str, vector: np.ndarray | None = None) -> np.ndarray:
         """Support of `claim` by every passage sentence, in [0, 1]."""
         if not self.texts:
             return np.zeros(0)
         if vector is None:
-            vector = self.embedder.embed([claim])[0]
+            vector = self.vectors_of([claim])[0]
         cos = np.clip(self._vectors @ vector, 0, 1)
         terms = set(query_terms(claim))
         overlap = np.array([len(terms & t) / len(terms) if terms else 0.0 for t in self._terms])
@@ -142,6 +169,19 @@ class SupportScorer:
             return 0.0, (self.passages[n - 1].start, self.passages[n - 1].start)
         j = lo + int(np.argmax(scores[lo:hi]))
         return float(scores[j]), self.spans[n - 1][j - lo]
+
+    def overlaps(self, i: int, j: int) -> bool:
+        """Whether sentences i and j share text (same words, or overlapping spans)."""
+        if self.texts[i] == self.texts[j]:
+            return True
+        n = self.passage_of(i)
+        if n != self.passage_of(j):
+            return False
+        (a, b), (c, d) = self.spans[n - 1][i - self._offsets[n - 1]], self.spans[n - 1][j - self._offsets[n - 1]]
+        return a < d and c < b
+
+    def article_of(self, j: int) -> str:
+        return self.passages[self.passage_of(j) - 1].article_id
 
     def passage_of(self, j: int) -> int:
         return int(np.searchsorted(self._offsets, j, side="right"))
@@ -157,7 +197,7 @@ def verify(answer: str, scorer: SupportScorer, threshold: float) -> tuple[list[S
     raw = [answer[a:b] for a, b in sentence_spans(answer)]
     claims = [split_markers(s) for s in raw]
     claims = [(c, ns) for c, ns in claims if any(ch.isalnum() for ch in c)]
-    vectors = scorer.embedder.embed([c for c, _ in claims]) if claims and scorer.texts else None
+    vectors = scorer.vectors_of([c for c, _ in claims]) if claims and scorer.texts else None
 
     def cite(n: int, span: tuple[int, int], supported: bool) -> None:
         p = passages[n - 1]

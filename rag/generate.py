@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import answerable
 from .cite import SupportScorer
 from .errors import RagError
 from .retrieve import Passage, query_terms
@@ -53,20 +54,29 @@ class Generator(ABC):
         return None
 
 
-def best_sentences(question: str, scorer: SupportScorer, limit: int, floor: float = 0.8
-                   ) -> list[tuple[int, int]]:
+def best_sentences(question: str, scorer: SupportScorer, limit: int, floor: float = 0.8,
+                   other_floor: float = 0.9, typed_floor: float = 0.75) -> list[tuple[int, int]]:
     """Indices (passage number, sentence index in the scorer) of the sentences that best
-    answer the question: the best one, plus up to `limit - 1` close runners-up."""
+    answer the question: the best one, plus up to `limit - 1` runners-up scoring at least
+    `floor` of it (`other_floor` from another article: a second source must earn its place).
+    A question that asks for a number, date or name only takes sentences that hold one,
+    found as far down as `typed_floor` (the number often sits in the sentence after the
+    one that best matches the question's words)."""
     if not scorer.texts:
         return []
+    kind = answerable.expected(question)
     scores = scorer.sentence_scores(question)
     order = np.argsort(-scores)
     best = scores[order[0]]
+    floor = min(floor, typed_floor) if kind else floor
     chosen: list[int] = []
-    for j in order[: limit * 3]:
+    # A typed question may find its answer further down the order, still within the floor.
+    for j in order if kind else order[: limit * 3]:
         if len(chosen) == limit or scores[j] < floor * best:
             break
-        if scorer.texts[j] not in {scorer.texts[c] for c in chosen}:
+        if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
+            continue
+        if answerable.holds(kind, scorer.texts[j], question) and not any(scorer.overlaps(j, c) for c in chosen):
             chosen.append(int(j))
     return [(scorer.passage_of(j), j) for j in chosen]
 
@@ -176,13 +186,14 @@ def local_chat_model(model_path: str, max_tokens: int, n_ctx: int, threads: int)
     path = Path(model_path) if model_path else default_gguf()
     if not path.is_file():
         raise RagError(f"local model not found: {path} (set RAG_LLM_MODEL to a .gguf file)")
-    from langchain_community.chat_models import ChatLlamaCpp
+    from .llamacpp import ChatLlamaCpp
 
+    model = ChatLlamaCpp(model_path=str(path), n_ctx=n_ctx, max_tokens=max_tokens, n_threads=threads)
     try:
-        return ChatLlamaCpp(model_path=str(path), n_ctx=n_ctx, max_tokens=max_tokens,
-                            temperature=0.0, n_threads=threads, verbose=False, streaming=True)
+        model.load()
     except Exception as exc:  # llama.cpp reports a bad file as a bare ValueError/RuntimeError
         raise RagError(f"cannot load local model {path}: {str(exc)[:200]}") from exc
+    return model
 
 
 def openai_chat_model(base_url: str, api_key: str, model: str, max_tokens: int, timeout: float):

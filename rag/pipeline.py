@@ -8,7 +8,8 @@ import time
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
-from .cite import Answer, SupportScorer, Timings, render, verify
+from . import answerable
+from .cite import Answer, Citation, Sentence, SupportScorer, Timings, render, verify
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError
 from .generate import (
@@ -16,6 +17,7 @@ from .generate import (
     ChatGenerator,
     ExtractiveGenerator,
     Generator,
+    best_sentences,
     is_model_refusal,
     local_chat_model,
     openai_chat_model,
@@ -55,7 +57,7 @@ class Pipeline:
         s = self.settings
         return Retriever(self.reader, self.embedder, pool=s.pool, rrf_k=s.rrf_k,
                          dense_weight=s.dense_weight, lexical_weight=s.lexical_weight,
-                         title_weight=s.title_weight, per_article=s.per_article)
+                         title_weight=s.title_weight, per_article=s.per_article, mmr=s.mmr)
 
     def refresh(self) -> None:
         """Open the index anew (after a sync); questions in flight keep the old snapshot."""
@@ -126,17 +128,30 @@ class Pipeline:
             query = self._standalone(generator, question, history)
         with self._lock:
             retriever = self.retriever
-        passages = retriever.retrieve(query, k or s.k, mode or s.retriever)
+        qvec = self.embedder.embed([query])[0]
+        passages = retriever.retrieve(query, k or s.k, mode or s.retriever, qvec)
         retrieve_ms = (time.perf_counter() - started) * 1000
 
         if not passages or max(p.similarity for p in passages) < s.min_similarity:
             yield self._refusal(question, passages, Timings(retrieve_ms), notice)
             return
+        unknown = answerable.unknown_names(question, retriever.reader.mentions)
+        if unknown:
+            yield self._refusal(question, passages, Timings(retrieve_ms),
+                                _join(notice, f"The indexed articles never mention {' or '.join(unknown)}."))
+            return
 
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.
         gen_started = time.perf_counter()
-        scorer = SupportScorer(self.embedder, passages)
+        scorer = SupportScorer.from_index(self.embedder, passages, retriever.reader,
+                                          (query, qvec) if query == question else None)
+        kind = answerable.expected(question)
+        if kind and not best_sentences(question, scorer, 1):
+            timings = Timings(retrieve_ms, (time.perf_counter() - gen_started) * 1000)
+            yield self._refusal(question, passages, timings,
+                                _join(notice, f"No retrieved passage gives a {kind} for this question."))
+            return
         first_token_ms = 0.0
         pieces: list[str] = []
         try:
@@ -150,9 +165,8 @@ class Pipeline:
         except Exception as exc:  # an unreachable endpoint must not end the conversation
             if generator.name == "extractive":
                 raise
-            notice = (notice + " " if notice else "") + (
-                f"The {generator.name} model failed ({type(exc).__name__}); "
-                "this answer is extractive.")
+            notice = _join(notice, f"The {generator.name} model failed ({type(exc).__name__}); "
+                                   "this answer is extractive.")
             pieces = list(ExtractiveGenerator().stream(question, passages, scorer, history))
             first_token_ms = (time.perf_counter() - gen_started) * 1000
             yield from pieces
@@ -163,11 +177,33 @@ class Pipeline:
             yield self._refusal(question, passages, timings, notice)
             return
         sentences, citations = verify(draft, scorer, s.support_threshold)
+        if generator.name != "extractive" and s.evidence_sentences:
+            sentences, citations, notice = self._with_evidence(question, scorer, sentences, citations,
+                                                               notice, generator.name)
         if not any(sentence.supported for sentence in sentences):
             yield self._refusal(question, passages, timings, notice)
             return
         yield Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
                      tuple(passages), timings, notice)
+
+    def _with_evidence(self, question: str, scorer: SupportScorer, sentences: list[Sentence],
+                       citations: list[Citation], notice: str, name: str
+                       ) -> tuple[list[Sentence], list[Citation], str]:
+        """The model's answer followed by the passages' own best sentences, quoted. A model
+        too small to answer well still gets checkable evidence in front of the reader; if
+        none of its sentences is supported, the quotes alone are the answer."""
+        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences).stream(question, scorer.passages, scorer))
+        if quotes == REFUSAL:
+            return sentences, citations, notice
+        extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold)
+        if not any(sentence.supported for sentence in sentences):
+            return extra, extra_citations, _join(
+                notice, f"No sentence of the {name} model's draft is supported by the passages; "
+                        "this answer quotes them instead.")
+        said = {sentence.text for sentence in sentences}
+        new = [x for x in extra if x.text not in said]
+        quoted = {x.text for x in new}
+        return sentences + new, citations + [c for c in extra_citations if c.quote in quoted], notice
 
     def _standalone(self, generator: Generator, question: str, history: Sequence[dict]) -> str:
         """The question to search for: the deterministic context, plus the model's rewrite
@@ -182,3 +218,7 @@ class Pipeline:
     @staticmethod
     def _refusal(question: str, passages: Sequence[Passage], timings: Timings, notice: str) -> Answer:
         return Answer(question, REFUSAL, True, (), (), tuple(passages), timings, notice)
+
+
+def _join(notice: str, more: str) -> str:
+    return f"{notice} {more}" if notice else more

@@ -80,7 +80,8 @@ class Retriever:
 
     def __init__(self, reader: IndexReader, embedder: Embedder, *, pool: int = 50,
                  rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.5,
-                 title_weight: float = 2.0, per_article: int = 1, max_merge: int = 3):
+                 title_weight: float = 2.0, per_article: int = 1, max_merge: int = 3,
+                 mmr: float = 0.0):
         self.reader = reader
         self.embedder = embedder
         self.pool = pool
@@ -89,9 +90,12 @@ class Retriever:
         self.title_weight = title_weight
         self.per_article = per_article
         self.max_merge = max_merge
+        self.mmr = mmr
 
-    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
-        qvec = self.embedder.embed([query])[0]
+    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid",
+                 vector: np.ndarray | None = None) -> list[Passage]:
+        """The k best passages; `vector` is the query's embedding if the caller has it."""
+        qvec = self.embedder.embed([query])[0] if vector is None else vector
         ranked: dict[str, list[int]] = {}
         if mode in ("hybrid", "dense"):
             _, ids = self.reader.search(qvec[None, :], self.pool)
@@ -126,15 +130,14 @@ class Retriever:
                     run = [cid]
             groups.append(run)
         groups.sort(key=lambda g: max(fused[c] for c in g), reverse=True)
-        chosen: list[list[int]] = []
         per_article: dict[str, int] = {}
+        allowed = []
         for group in groups:
             article = rows[group[0]][0]
             if per_article.get(article, 0) < self.per_article:
                 per_article[article] = per_article.get(article, 0) + 1
-                chosen.append(group)
-                if len(chosen) == k:
-                    break
+                allowed.append(group)
+        chosen = self._diverse(allowed[: 4 * k], fused, k) if self.mmr else allowed[:k]
         articles = self.reader.article_rows({rows[g[0]][0] for g in chosen})
         # Cosine only for the chunks that made it: lexical hits have no dense score yet.
         sims = {cid: float(self.reader.vectors.reconstruct(cid) @ qvec) for g in chosen for cid in g}
@@ -147,6 +150,28 @@ class Retriever:
                                     max(fused[c] for c in group), max(sims[c] for c in group),
                                     tuple(group)))
         return passages
+
+    def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int) -> list[list[int]]:
+        """Maximal marginal relevance: each next passage trades relevance (fused score,
+        scaled to 0..1) against likeness to the passages already chosen."""
+        vectors = []
+        for g in groups:
+            v = np.mean([self.reader.vectors.reconstruct(c) for c in g], axis=0)
+            vectors.append(v / (np.linalg.norm(v) or 1.0))
+        relevance = np.array([max(fused[c] for c in g) for g in groups])
+        relevance = relevance / (relevance.max() or 1.0)
+        chosen: list[int] = []
+        while len(chosen) < min(k, len(groups)):
+            best, best_score = -1, -np.inf
+            for i in range(len(groups)):
+                if i in chosen:
+                    continue
+                likeness = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
+                score = self.mmr * relevance[i] - (1 - self.mmr) * likeness
+                if score > best_score:
+                    best, best_score = i, score
+            chosen.append(best)
+        return [groups[i] for i in chosen]
 
 
 def as_langchain_retriever(retriever: Retriever, k: int = 5, mode: Mode = "hybrid"):

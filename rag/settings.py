@@ -88,13 +88,28 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(1.5, ge=0, description="Weight of the BM25 ranking in fusion.")
     title_weight: float = Field(2.0, ge=0, description="BM25 weight of title matches (text = 1).")
     per_article: int = Field(1, ge=1, description="Most passages taken from one article.")
+    mmr: float = Field(
+        0.0, ge=0.0, le=1.0,
+        description="Maximal marginal relevance for diverse passages: 0 is off, else the weight "
+        "of relevance against likeness to passages already chosen (e.g. 0.7).",
+    )
     min_similarity: float = Field(
         0.3,
         description="Refuse without generating when no passage is at least this similar "
         "(cosine) to the question.",
     )
+    evidence_sentences: int = Field(
+        2,
+        ge=0,
+        description="After a language model's answer, quote this many best passage sentences "
+        "verbatim as evidence (and answer with them alone if no sentence of the model's is "
+        "supported); 0 shows the model's words only.",
+    )
     support_threshold: float = Field(
-        0.5, description="Least support score (0..1) for a sentence to keep a citation."
+        0.7,
+        description="Least support score (0..1) for a sentence to keep a citation: half the "
+        "embedding cosine, half the share of its content words, against the best passage "
+        "sentence. (0.5 let the local model's invented sentences through.)",
     )
     max_question_chars: int = Field(
         2000, ge=16, description="Longer questions are cut to this length, with a notice."

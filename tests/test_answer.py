@@ -6,17 +6,18 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rag.cite import SupportScorer, sentence_spans, split_markers, verify
 from rag.errors import RagError
 from rag.evaluate import load_questions, normalise
 from rag.pipeline import Pipeline
-from rag.retrieve import as_langchain_retriever, follow_up_query, fts_match, query_terms
+from rag.retrieve import Retriever, as_langchain_retriever, follow_up_query, fts_match, query_terms
 from rag.settings import Settings
 from rag.sync import Indexer
 
-from .conftest import run_rag
+from .conftest import CountingEmbedder, run_rag
 
 DATA = Path(__file__).parent / "data"
 SHOIGU = "002_db38f92249411e75.txt"
@@ -51,6 +52,24 @@ def test_each_retriever_finds_the_shoigu_article(pipeline: Pipeline, mode: str) 
         article_text = pipeline.reader.article_rows([p.article_id])[p.article_id][3]
         assert article_text[p.start:p.end] == p.text
         assert p.chunk_ids
+
+
+def test_mmr_trades_relevance_for_diversity(pipeline: Pipeline) -> None:
+    question = "What did Shoigu say about the moderate opposition?"
+    plain = Retriever(pipeline.reader, pipeline.embedder, per_article=3)
+    diverse = Retriever(pipeline.reader, pipeline.embedder, per_article=3, mmr=0.3)
+    top = plain.retrieve(question, 4)
+    mixed = diverse.retrieve(question, 4)
+    assert top[0].chunk_ids == mixed[0].chunk_ids  # the most relevant passage still leads
+
+    def likeness(passages) -> float:
+        vectors = [np.mean([pipeline.reader.vectors.reconstruct(c) for c in p.chunk_ids], axis=0)
+                   for p in passages]
+        vectors = [v / np.linalg.norm(v) for v in vectors]
+        return float(np.mean([a @ b for i, a in enumerate(vectors) for b in vectors[i + 1:]]))
+
+    assert [p.chunk_ids for p in mixed] != [p.chunk_ids for p in top]
+    assert likeness(mixed) < likeness(top)
 
 
 def test_langchain_retriever_returns_documents(pipeline: Pipeline) -> None:
@@ -102,6 +121,53 @@ def test_unrelated_question_is_refused_with_closest_passages(pipeline: Pipeline)
     assert answer.citations == () and answer.passages
 
 
+@pytest.mark.parametrize(("question", "reason"), [
+    ("What did Angela Merkel say about the Syrian refugee crisis?", "never mention Angela Merkel"),
+    ("What was the population of Aleppo in 2015?", "gives a number"),
+    ("How many civilians were killed by Russian airstrikes in Syria in October 2015?", "gives a number"),
+])
+def test_near_miss_questions_are_refused_with_the_reason(pipeline: Pipeline, question: str, reason: str) -> None:
+    # The articles discuss Aleppo, refugees and airstrikes, so retrieval alone finds
+    # plausible passages; the answer they lack is what gets the question refused.
+    answer = pipeline.ask(question)
+    assert answer.refused and reason in answer.notice and answer.passages
+
+
+def test_a_number_question_is_answered_by_the_sentence_holding_the_number(pipeline: Pipeline) -> None:
+    answer = pipeline.ask('How many kilograms of explosives did Shoigu say the "moderate opposition" '
+                          "straps to a suicide bomber?")
+    assert not answer.refused and "200kg" in answer.text
+    assert any(c.article_id == SHOIGU and "200kg" in c.quote for c in answer.citations)
+
+
+def test_extractive_answers_need_one_model_call_the_question(settings: Settings, embedder) -> None:
+    Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
+    counting = CountingEmbedder(embedder)
+    answer = Pipeline(settings.model_copy(update={"llm": "extractive"}), counting).ask(
+        "What did Lavrov say about the goal of the United States in Syria?")
+    # Passage sentences carry vectors from indexing; quoting them needs no new ones.
+    assert not answer.refused and counting.calls == [1]
+
+
+def _followups() -> list[dict]:
+    return [json.loads(line) for line in (DATA / "seed_followups.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("case", _followups(), ids=lambda c: c["id"])
+def test_follow_up_questions_use_the_conversation(pipeline: Pipeline, case: dict) -> None:
+    answer = pipeline.ask(case["question"], case["history"])
+    assert not answer.refused and answer.passages[0].article_id in case["gold_ids"]
+    assert any(normalise(a) in normalise(answer.text) for a in case["answers"])
+
+
+def test_what_did_he_say_about_aleppo_after_a_shoigu_question(pipeline: Pipeline) -> None:
+    history = [{"role": "user", "content": "What did Shoigu say about the United States?"},
+               {"role": "assistant", "content": "Shoigu said Washington had not informed Russia. [1]"}]
+    answer = pipeline.ask("What did he say about Aleppo?", history)
+    assert answer.passages[0].article_id == SHOIGU
+    assert any(c.article_id == SHOIGU and "Aleppo" in c.quote for c in answer.citations)
+
+
 def test_bad_questions_get_clear_errors_or_notices(pipeline: Pipeline) -> None:
     with pytest.raises(RagError, match="empty"):
         pipeline.ask(" \t\x00 ")
@@ -131,10 +197,12 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
     assert "Sources:" in human and re.search(r"\[\d\]", human)
 
 
-def test_seed_question_set_is_well_formed() -> None:
-    questions = load_questions(DATA / "seed_questions.jsonl")
+@pytest.mark.parametrize(("name", "answerable"), [("seed_questions.jsonl", 25),
+                                                  ("seed_questions_heldout.jsonl", 15)])
+def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
+    questions = load_questions(DATA / name)
     assert sum(q.unanswerable for q in questions) >= 5
-    assert sum(not q.unanswerable for q in questions) >= 25
+    assert sum(not q.unanswerable for q in questions) >= answerable
     seeds = Path(__file__).parents[1] / "seeds"
     for q in questions:
         if not q.unanswerable:

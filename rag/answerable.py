@@ -1,0 +1,131 @@
+"""Cheap checks that evidence can answer a question at all, before any answer is written.
+
+Similarity cannot tell "the articles discuss Aleppo" from "the articles give Aleppo's
+population": both retrieve the same passages. Two checks that need no model catch much of
+the rest: a question that asks for a number, a date or a name needs a sentence that holds
+one, and a question about someone the index never mentions cannot be answered from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from .retrieve import STOPWORDS
+
+Kind = Literal["percentage", "number", "date", "name"]
+
+_ASKS = {
+    "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
+    "number": re.compile(
+        r"\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
+        r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
+        r"|amount|death toll|toll|size)\b", re.IGNORECASE),
+    "date": re.compile(
+        r"^\W*when\b|\b(what|which) (date|day|year|month)\b", re.IGNORECASE),
+    "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
+}
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec")
+_HOLDS = {
+    "percentage": re.compile(r"%|\bper ?cent\b|\b(half|quarter|third)\b", re.IGNORECASE),
+    "number": re.compile(
+        r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+        r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?"
+        r"|dozens?|half|quarter|third)\b", re.IGNORECASE),
+    "date": re.compile(
+        rf"\b({'|'.join(_MONTHS.split())})\b\.?|\b(monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|yesterday|today|tomorrow|tonight)\b|\b(1[89]|20)\d\d\b"
+        r"|\b(last|next|this) (week|month|year)\b|\b\d{1,2}(st|nd|rd|th)\b", re.IGNORECASE),
+}
+# What is counted must be in the answer too: "how many kilograms (did ...)", "the number
+# of civilians (killed)", "the population (of ...)".
+_COUNTED = re.compile(
+    r"\bhow (?:many|much) ((?:[\w'’-]+ ){0,4}?)(?:did|do|does|is|was|are|were|has|have|had|will"
+    r"|would|can|could|should|according|in|of)\b"
+    r"|\bthe (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
+    r"|\bthe (population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
+# Units that articles abbreviate.
+_UNITS = {"kilogram": "kg", "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m",
+          "mile": "mi", "pound": "lb", "ton": "t", "tonne": "t", "dollar": "$", "euro": "€"}
+# "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
+_ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _asked(question: str) -> str:
+    """The question without a list of alternatives appended to it."""
+    m = _ALTERNATIVES.search(question)
+    return question[:m.start()] if m else question
+
+
+def expected(question: str) -> Kind | None:
+    """What kind of answer the question asks for, when its wording says so plainly."""
+    question = _asked(question)
+    for kind, pattern in _ASKS.items():
+        if pattern.search(question):
+            return kind  # type: ignore[return-value]
+    return None
+
+
+def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
+    """Whether `sentence` contains an answer of `kind` (always true for no kind)."""
+    if kind is None:
+        return True
+    question = _asked(question)
+    if kind == "name":
+        # A capitalised word that is not the sentence's first and not taken from the question.
+        asked = {w.lower() for w in _WORD.findall(question)}
+        words = _CAPITALISED.findall(sentence)[1:]
+        return any(w.lower().strip(".'’") not in asked | STOPWORDS for w in words)
+    # A number the question itself gives ("in 2015") is not an answer.
+    asked = {m.group(0).lower() for m in _HOLDS[kind].finditer(question)}
+    if not any(m.group(0).lower() not in asked for m in _HOLDS[kind].finditer(sentence)):
+        return False
+    counted = _COUNTED.search(question) if kind == "number" else None
+    if counted:
+        how_many, number_of, measure = counted.groups()
+        # The counted noun: last before the verb ("how many combat aircraft"), first after
+        # "number of" ("civilians killed"), or the measure itself ("population").
+        words = [w for w in _WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
+        if not words:
+            return True
+        return _mentions(sentence.lower(), words[-1] if how_many else words[0])
+    return True
+
+
+def _mentions(text: str, word: str) -> bool:
+    """`word` (singular or plural, or its usual abbreviation) in lower-cased `text`."""
+    stem = re.sub(r"(es|s)$", "", word) if len(word) > 3 else word
+    unit = _UNITS.get(stem)
+    return stem in text or (unit is not None and re.search(rf"\d\s*{re.escape(unit)}\b", text) is not None)
+
+
+def names(question: str) -> list[str]:
+    """Runs of capitalised words after the first word: the people, places and bodies asked about."""
+    question = _asked(question)
+    runs: list[list[str]] = []
+    first = len(question) - len(question.lstrip())
+    previous_end = -1
+    for m in re.finditer(r"\b[A-Z][\w'’.-]*", question):
+        if m.start() == first:
+            continue  # the question's first word is capitalised anyway
+        if runs and not question[previous_end:m.start()].strip():
+            runs[-1].append(m.group(0))
+        else:
+            runs.append([m.group(0)])
+        previous_end = m.end()
+    return [" ".join(run) for run in runs]
+
+
+def unknown_names(question: str, occurs: Callable[[str], bool]) -> list[str]:
+    """Names in the question whose last two words occur nowhere in the index (a name's
+    head comes last: "Defense Secretary Ashton Carter")."""
+    unknown = []
+    for name in names(question):
+        words = [w for w in _WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
+        if words and not any(occurs(w.lower()) for w in words):
+            unknown.append(name)
+    return unknown

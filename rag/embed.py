@@ -153,7 +153,6 @@ class SentenceTransformerEmbedder(Embedder):
         return vectors, pooled
 
 
-
 def _pool(tokens: np.ndarray, offsets: np.ndarray, spans: Sequence[tuple[int, int]],
           fallback: np.ndarray) -> np.ndarray:
     """Normalised mean of the token vectors inside each character span."""

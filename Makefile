@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TORCH := torch==2.13.0
 
-.PHONY: run test index bench clean
+.PHONY: run test index bench clean browser
 
 # CPU torch goes in first: a plain `torch` requirement resolved on its own pulls CUDA builds.
 $(BIN)/python:
@@ -23,10 +23,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 index: $(VENV)/.installed-run
 	$(BIN)/rag index --corpus seeds --index index
 
-run: index
-	$(BIN)/rag status --index index
+# Serving syncs the index with seeds/ first (incrementally), then opens the chat.
+run: $(VENV)/.installed-run
+	$(BIN)/rag serve --corpus seeds --index index --host 127.0.0.1 --port 7860
 
-test: $(VENV)/.installed-dev
+# The browser tests drive Debian's Chromium (Playwright's own download does not work offline).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+		|| { $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -q >/dev/null && \
+		     $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; }
+
+test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-dev

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from .errors import RagError
 from .settings import Settings
@@ -167,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, help="passages to retrieve (env RAG_K; default 5)")
     p.set_defaults(func=cmd_ask)
 
+    p = sub.add_parser("serve", help="the chat app in the browser (syncs the index first)")
+    common(p)
+    answering(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--auth", help="user:password login for the app (env RAG_AUTH)")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("eval", help="measure retrieval and answers on a questions file")
     p.add_argument("questions", help="jsonl: id, question, answer(s), gold_ids, unanswerable")
     common(p)
@@ -174,6 +182,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval-results", help="folder for eval.json, eval.md, recall.png")
     p.set_defaults(func=cmd_eval)
     return parser
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    # Offline by design: no version check or telemetry calls from Gradio or the HF hub.
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from .service import ChatService
+
+    settings = _settings(args)
+    if args.auth is not None:
+        settings = settings.model_copy(update={"auth": SecretStr(args.auth)})
+    login = settings.auth.get_secret_value()
+    if login and ":" not in login:
+        raise RagError("--auth / RAG_AUTH must be user:password")
+    service = ChatService(settings, on_message=lambda m: print(m, file=sys.stderr))
+    report = service.sync(progress=None)
+    _print_skips(report)
+    print(f"index ready: {report.articles_total} articles, {report.chunks_total} chunks", file=sys.stderr)
+    if not login and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {args.host} without --auth: anyone who can reach it can "
+              "ask and upload", file=sys.stderr)
+    from ui.app import build
+    from ui.render import CSS
+
+    app = build(service)
+    # Extractive answers take ~20 ms and the local model takes turns anyway, so a few
+    # workers per event keep 2 cores busy; the queue bound keeps memory bounded under load.
+    app.queue(default_concurrency_limit=4, max_size=64)
+    app.launch(server_name=args.host, server_port=args.port, auth=tuple(login.split(":", 1)) if login else None,
+               max_file_size=int(settings.max_file_mb * 2**20), show_error=True, enable_monitoring=False,
+               share=False, css=CSS, quiet=True)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
@@ -130,6 +131,8 @@ class ChatGenerator(Generator):
         self._make_model = make_model
         self.context_sentences = context_sentences
         self.max_history = max_history
+        # llama.cpp holds one context: concurrent sessions take turns (an API server queues itself).
+        self._lock = threading.Lock()
 
     @cached_property
     def model(self):
@@ -148,20 +151,22 @@ class ChatGenerator(Generator):
         return msgs
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
-        for chunk in self.model.stream(self.messages(question, passages, scorer, history)):
-            if chunk.content:
-                yield str(chunk.content)
+        with self._lock:
+            for chunk in self.model.stream(self.messages(question, passages, scorer, history)):
+                if chunk.content:
+                    yield str(chunk.content)
 
     def rewrite(self, question: str, history: Sequence[dict]) -> str | None:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         turns = "\n".join(f"{t.get('role')}: {t.get('content')}" for t in list(history)[-self.max_history:])
-        reply = self.model.invoke([
-            SystemMessage("Rewrite the last question so it can be understood without the "
-                          "conversation: replace pronouns with the names they refer to. "
-                          "Reply with the rewritten question only."),
-            HumanMessage(f"Conversation:\n{turns}\n\nLast question: {question}"),
-        ])
+        with self._lock:
+            reply = self.model.invoke([
+                SystemMessage("Rewrite the last question so it can be understood without the "
+                              "conversation: replace pronouns with the names they refer to. "
+                              "Reply with the rewritten question only."),
+                HumanMessage(f"Conversation:\n{turns}\n\nLast question: {question}"),
+            ])
         text = str(reply.content).strip().splitlines()[0] if str(reply.content).strip() else ""
         # A tiny model may answer instead of rewriting; only accept a plausible question.
         if not text or len(text) > 3 * len(question) + 200 or not set(query_terms(text)):

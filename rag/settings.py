@@ -111,6 +111,10 @@ class Settings(BaseSettings):
         "embedding cosine, half the share of its content words, against the best passage "
         "sentence. (0.5 let the local model's invented sentences through.)",
     )
+    auth: SecretStr = Field(
+        SecretStr(""),
+        description="user:password that the chat app (rag serve) asks for; empty: no login.",
+    )
     max_question_chars: int = Field(
         2000, ge=16, description="Longer questions are cut to this length, with a notice."
     )

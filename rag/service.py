@@ -1,0 +1,63 @@
+"""What the chat app needs from the library, safe to call from many threads at once:
+answer, add uploaded articles, sync the corpus folder, report the index's status."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from .cite import Answer
+from .embed import Embedder, SentenceTransformerEmbedder
+from .pipeline import Pipeline
+from .settings import Settings
+from .sync import Indexer, SyncReport
+from .upload import Saved, save_upload
+
+
+class ChatService:
+    """One pipeline and one embedding model shared by every session of the app."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 on_message: Callable[[str], None] = lambda message: None):
+        self.settings = settings
+        self.embedder = embedder or SentenceTransformerEmbedder(
+            settings.embed_model, settings.embed_batch_size, progress=False)
+        self.pipeline = Pipeline(settings, self.embedder)
+        self.on_message = on_message
+        self._sync_lock = threading.Lock()  # one index update at a time; answers go on meanwhile
+
+    def sync(self, progress: bool | None = False) -> SyncReport:
+        """Bring the index up to date with the corpus folder, then answer from it."""
+        with self._sync_lock:
+            report = Indexer(self.settings, self.embedder, progress=progress,
+                             on_message=self.on_message).sync()
+            self.pipeline.refresh()
+            return report
+
+    def add_files(self, files: Sequence[tuple[str, Path]], progress: bool | None = False
+                  ) -> tuple[list[Saved], SyncReport | None]:
+        """Save uploads (name as sent, temporary path) into the corpus, then sync if any landed."""
+        saved = [save_upload(Path(self.settings.corpus), name, path, self.settings.max_file_mb)
+                 for name, path in files]
+        report = self.sync(progress) if any(s.path for s in saved) else None
+        return saved, report
+
+    def stream(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
+               k: int | None = None) -> Iterator[str | Answer]:
+        return self.pipeline.stream(question, history, llm, k)
+
+    def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
+            k: int | None = None) -> Answer:
+        return self.pipeline.ask(question, history, llm, k)
+
+    def status(self) -> dict:
+        """Counts and identities for the status panel, from the snapshot answers use."""
+        reader = self.pipeline.reader
+        return {
+            "articles": reader.count_articles(),
+            "chunks": reader.count_chunks(),
+            "embedding_model": reader.manifest.identity.embed_model.split("@")[0],
+            "llm_backend": self.pipeline.backend(),
+            "updated_at": reader.updated_at(),
+        }

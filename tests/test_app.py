@@ -1,0 +1,179 @@
+"""The chat app for real: `rag serve` on 127.0.0.1, driven by gradio_client and by Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS
+
+SHOIGU = "002_db38f92249411e75.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@dataclass
+class Served:
+    url: str
+    corpus: Path
+    env: dict[str, str]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(root: Path, *extra: str) -> tuple[subprocess.Popen, Served]:
+    """`rag serve` over a copy of the seeds, with everything it writes under `root`."""
+    corpus = root / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    home = root / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), HF_HOME=str(home / ".cache/hf"),
+               HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
+               GRADIO_TEMP_DIR=str(root / "gradio"), NO_PROXY="127.0.0.1,localhost")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "serve", "--corpus", str(corpus), "--index", str(root / "index"),
+         "--port", str(port), "--llm", "extractive", *extra],
+        env=env, stdout=subprocess.DEVNULL, stderr=open(root / "serve.log", "w"))
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except urllib.error.HTTPError:
+            break  # answering, if only to say "log in"
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("rag serve did not start:\n" + (root / "serve.log").read_text()) from None
+            time.sleep(0.5)
+    return proc, Served(url, corpus, env)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Iterator[Served]:
+    proc, info = serve(tmp_path_factory.mktemp("app"))
+    yield info
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def client(served: Served, **kwargs):
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from gradio_client import Client
+
+    return Client(served.url, verbose=False, **kwargs)
+
+
+def test_ask_api_returns_the_cli_json_with_citations(served: Served) -> None:
+    out = client(served).predict("What did Shoigu say about the moderate opposition?", api_name="/ask")
+    assert set(out) >= {"answer", "refused", "citations", "passages", "timings"}
+    assert not out["refused"] and "[1]" in out["answer"]
+    assert any(c["article_id"] == SHOIGU and c["supported"] for c in out["citations"])
+
+
+def test_uploaded_article_is_answered_from(served: Served, tmp_path: Path) -> None:
+    from gradio_client import handle_file
+
+    article = tmp_path / "kerry.txt"
+    article.write_text("Kerry answers Lavrov\n\nJohn Kerry said on Tuesday that the coalition has "
+                       "struck 8,000 ISIS targets since last year.\n")
+    app = client(served)
+    log, status, _ = app.predict([handle_file(str(article))], api_name="/add_articles")
+    assert "saved as uploads/kerry.txt" in log and "1 added" in log
+    assert "<td>6</td>" in status  # six articles now
+    assert (served.corpus / "uploads" / "kerry.txt").read_text() == article.read_text()
+    out = app.predict("How many ISIS targets did Kerry say the coalition has struck?", api_name="/ask")
+    assert "8,000" in out["answer"]
+    assert {c["article_id"] for c in out["citations"]} == {"uploads/kerry.txt"}
+
+
+def test_login_guards_every_route(tmp_path: Path) -> None:
+    root = tmp_path / "served"
+    root.mkdir()
+    proc, info = serve(root, "--auth", "analyst:s3cret")
+    try:
+        for method, path in [("GET", "/config"), ("POST", "/gradio_api/call/ask"),
+                             ("POST", "/gradio_api/upload"), ("GET", "/gradio_api/info")]:
+            request = urllib.request.Request(info.url + path, method=method,
+                                             data=b'{"data": ["hi"]}' if method == "POST" else None,
+                                             headers={"Content-Type": "application/json"})
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code == 401, path
+        out = client(info, auth=("analyst", "s3cret")).predict("What did Lavrov say?", api_name="/ask")
+        assert out["citations"]
+        with pytest.raises(ValueError, match="login"):
+            client(info, auth=("analyst", "wrong"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "s3cret" not in (root / "serve.log").read_text()
+
+
+EVIL = ("<script>alert('title')</script> Kerry update\n\n"
+        "John Kerry said the coalition struck 8,000 targets. <img src=x onerror=\"alert('body')\"> "
+        "<script>alert('body')</script>\n")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    evil = tmp_path / "evil.txt"
+    evil.write_text(EVIL)
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(served.url)
+        expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+
+        page.locator("#question textarea").fill("What did Shoigu say about the moderate opposition?")
+        page.locator("#question textarea").press("Enter")
+        mark = page.locator("#sources mark.cited").first
+        expect(mark).to_be_visible(timeout=60_000)
+        expect(page.locator("#chat")).to_contain_text("[1]")
+        assert "Shoigu" in page.locator("#sources").inner_text()
+        page.screenshot(path=str(shots / "answer.png"), full_page=True)
+
+        articles = page.locator("#status td").first
+        before = int(articles.inner_text())
+        page.locator("#files input[type=file]").set_input_files(str(evil))
+        page.locator("#add").click()
+        expect(page.locator("#log")).to_contain_text("saved as uploads/evil.txt", timeout=120_000)
+        expect(articles).to_have_text(str(before + 1))
+
+        page.locator("#question textarea").fill("How many targets did John Kerry say the coalition struck?")
+        page.locator("#question textarea").press("Enter")
+        expect(page.locator("#sources")).to_contain_text("8,000", timeout=60_000)
+        sources = page.locator("#sources")
+        # The markup arrives as text to read, never as elements to run.
+        expect(sources).to_contain_text("<script>alert('title')</script>")
+        expect(sources).to_contain_text("<img src=x onerror=")
+        assert sources.locator("script, img").count() == 0
+        page.screenshot(path=str(shots / "upload-and-escape.png"), full_page=True)
+        browser.close()
+    assert dialogs == []
+    print(f"screenshots: {shots}")

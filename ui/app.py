@@ -1,0 +1,116 @@
+"""The chat app: Gradio widgets wired to `rag.service.ChatService`, nothing more."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import gradio as gr
+
+from rag.errors import RagError
+from rag.ingest import SUPPORTED
+from rag.service import ChatService
+
+from . import render
+
+EXAMPLES = [
+    "What did Ryabkov say about the US refusal to share intelligence?",
+    "What did Shoigu say about the moderate opposition?",
+    "How many sorties did Russian jets fly in 2 days?",
+    "What did Lavrov say the coalition knows about ISIS positions?",
+]
+
+
+def _text(content) -> str:
+    """Chat history content as plain text (Gradio 6 sends a list of typed blocks)."""
+    if isinstance(content, str):
+        return content
+    return "".join(block.get("text", "") for block in content if isinstance(block, dict))
+
+
+def build(service: ChatService) -> gr.Blocks:
+    settings = service.settings
+
+    def chat(question: str, history: list, backend: str, k: float):
+        history = list(history or [])
+        past = [{"role": m["role"], "content": _text(m["content"])} for m in history]
+        if not (question or "").strip():
+            yield history, "", gr.skip()
+            return
+        history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
+        yield history, "", gr.skip()
+        try:
+            for event in service.stream(question, past, backend, int(k)):
+                if isinstance(event, str):
+                    history[-1]["content"] += escape(event)
+                    yield history, "", gr.skip()
+                else:
+                    history[-1]["content"] = render.message(event)
+                    yield history, "", render.sources(event)
+        except RagError as exc:
+            history[-1]["content"] = f"**{escape(str(exc))}**"
+            yield history, "", gr.skip()
+
+    def ask(question: str) -> dict:
+        """One question in, the same JSON as `rag ask --json` out."""
+        try:
+            return service.ask(question).as_json()
+        except RagError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def add(paths: list[str] | None, progress=gr.Progress(track_tqdm=True)):
+        if not paths:
+            return "No files chosen.", render.status(service.status()), None
+        saved, report = service.add_files([(Path(p).name, Path(p)) for p in paths], progress=True)
+        lines = [s.message for s in saved]
+        if report is not None:
+            lines.append(f"index: {report.added} added, {report.updated} updated, "
+                         f"{len(report.skipped)} skipped")
+            lines += [f"skipped {s.source}: {s.reason}" for s in report.skipped]
+        return "\n".join(f"- {escape(line)}" for line in lines), render.status(service.status()), None
+
+    def resync(progress=gr.Progress(track_tqdm=True)):
+        report = service.sync(progress=True)
+        text = (f"- folder synced: {report.added} added, {report.updated} updated, "
+                f"{report.removed} removed, {report.unchanged} unchanged")
+        return text, render.status(service.status())
+
+    with gr.Blocks(title="Ask the news articles", analytics_enabled=False) as app:
+        gr.Markdown("## Ask the news articles\nEvery sentence of an answer cites the passage it "
+                    "comes from; when the articles don't say, the answer says so.")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat")
+                question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
+                                      elem_id="question")
+                ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
+                gr.Examples(EXAMPLES, question, label="Examples")
+            with gr.Column(scale=2):
+                sources = gr.HTML('<div class="sources">Sources appear here.</div>', elem_id="sources")
+        with gr.Row():
+            with gr.Column():
+                gr.Markdown("### Index")
+                status = gr.HTML(elem_id="status")
+                sync_button = gr.Button("Rebuild from folder", elem_id="sync")
+            with gr.Column():
+                gr.Markdown("### Add articles")
+                files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Files",
+                                elem_id="files")
+                add_button = gr.Button("Add to the index", elem_id="add")
+                log = gr.Markdown(elem_id="log")
+            with gr.Column():
+                gr.Markdown("### Settings")
+                backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,
+                                      label="Answer backend", elem_id="backend")
+                k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
+
+        inputs = [question, chatbot, backend, k]
+        outputs = [chatbot, question, sources]
+        question.submit(chat, inputs, outputs, api_visibility="private")
+        ask_button.click(chat, inputs, outputs, api_visibility="private")
+        add_button.click(add, files, [log, status, files], api_name="add_articles")
+        sync_button.click(resync, None, [log, status], api_name="sync")
+        gr.api(ask, api_name="ask")
+        app.load(lambda: render.status(service.status()), None, status, api_visibility="private")
+        gr.Timer(10).tick(lambda: render.status(service.status()), None, status, api_visibility="private")
+    return app

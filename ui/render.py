@@ -1,0 +1,69 @@
+"""Answers as HTML/Markdown for the chat. Article text is untrusted: every piece of it is
+escaped here, and markup is only ever ours."""
+
+from __future__ import annotations
+
+from html import escape
+
+from rag.cite import Answer
+
+UNSUPPORTED = "not supported by the passages"
+
+
+def message(answer: Answer) -> str:
+    """The chat message: each sentence with its [n] markers, unsupported ones flagged."""
+    if answer.refused:
+        text = f"**{escape(answer.text)}**"
+    else:
+        parts = []
+        for s in answer.sentences:
+            marks = "".join(f"[{n}]" for n in s.cites)
+            flag = "" if s.supported else f' <span class="unsupported">⚠ {UNSUPPORTED}</span>'
+            parts.append(f"{escape(s.text)} {marks}{flag}".strip())
+        text = " ".join(parts)
+    if answer.notice:
+        text += f"\n\n<small>{escape(answer.notice)}</small>"
+    return text
+
+
+def sources(answer: Answer) -> str:
+    """Each passage with its title, source and date, and the cited spans highlighted."""
+    if not answer.passages:
+        return '<div class="sources">No passages.</div>'
+    heading = "Closest passages (none answers the question)" if answer.refused else "Sources"
+    items = []
+    for n, p in enumerate(answer.passages, start=1):
+        spans = sorted({(c.start, c.end, c.supported) for c in answer.citations if c.n == n})
+        body, at = [], p.start
+        for start, end, supported in spans:
+            if start < at:  # overlapping citations of one passage: highlight once
+                continue
+            body.append(escape(p.text[at - p.start:start - p.start]))
+            cls = "cited" if supported else "cited unsupported"
+            body.append(f'<mark class="{cls}">{escape(p.text[start - p.start:end - p.start])}</mark>')
+            at = end
+        body.append(escape(p.text[at - p.start:]))
+        meta = " · ".join(escape(x) for x in (p.source, p.date or "") if x)
+        # Cited passages open; the others stay folded under their titles.
+        state = " open" if spans or answer.refused else ""
+        items.append(f'<li class="passage" id="passage-{n}"><details{state}><summary class="title">'
+                     f'[{n}] {escape(p.title)}</summary><div class="meta">{meta}</div>'
+                     f'<div class="text">{"".join(body)}</div></details></li>')
+    return f'<div class="sources"><h4>{heading}</h4><ol>{"".join(items)}</ol></div>'
+
+
+def status(info: dict) -> str:
+    rows = "".join(f"<tr><th>{escape(k.replace('_', ' '))}</th><td>{escape(str(v))}</td></tr>"
+                   for k, v in info.items())
+    return f'<table class="status">{rows}</table>'
+
+
+CSS = """
+.sources { max-height: 44em; overflow-y: auto; }
+.sources ol { padding-left: 1.2em; list-style: none; }
+.sources .title { font-weight: 600; }
+.sources .meta { font-size: 0.85em; opacity: 0.7; }
+.sources .text { white-space: pre-wrap; margin: 0.3em 0 0.8em; }
+mark.cited { background: #ffe58a; }
+mark.cited.unsupported, .unsupported { background: #ffd0d0; }
+"""

@@ -200,6 +200,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise RagError("--auth / RAG_AUTH must be user:password")
     service = ChatService(settings, on_message=lambda m: print(m, file=sys.stderr))
     report = service.sync(progress=None)
+    service.warm_up()
     _print_skips(report)
     print(f"index ready: {report.articles_total} articles, {report.chunks_total} chunks", file=sys.stderr)
     if not login and args.host not in ("127.0.0.1", "localhost", "::1"):

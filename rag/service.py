@@ -35,6 +35,11 @@ class ChatService:
             self.pipeline.refresh()
             return report
 
+    def warm_up(self) -> None:
+        """Load the embedding model and open the index now, so the first question is fast."""
+        self.embedder.embed(["warm up"])
+        self.pipeline.retriever  # noqa: B018 - opens the index (FAISS and SQLite)
+
     def add_files(self, files: Sequence[tuple[str, Path]], progress: bool | None = False
                   ) -> tuple[list[Saved], SyncReport | None]:
         """Save uploads (name as sent, temporary path) into the corpus, then sync if any landed."""

@@ -104,6 +104,27 @@ def test_uploaded_article_is_answered_from(served: Served, tmp_path: Path) -> No
     assert {c["article_id"] for c in out["citations"]} == {"uploads/kerry.txt"}
 
 
+def test_chat_keeps_answering_while_an_upload_is_indexed(served: Served, tmp_path: Path) -> None:
+    from gradio_client import handle_file
+
+    # Long enough (about 100 chunks) that indexing it takes seconds, not milliseconds.
+    big = tmp_path / "lagos-harbour.txt"
+    big.write_text("Lagos harbour report\n\n" + "\n\n".join(
+        f"Dock {i} of the Lagos harbour handled {1000 + i} containers of cocoa and rubber this "
+        f"season, the port authority said in its report number {i}." for i in range(600)))
+    app = client(served)
+    job = app.submit([handle_file(str(big))], api_name="/add_articles")
+    answered_during = 0
+    while not job.done():
+        out = app.predict("What did Shoigu say about the moderate opposition?", api_name="/ask")
+        assert out["citations"] and not out["refused"]
+        answered_during += not job.done()
+    assert answered_during >= 1
+    assert "1 added" in job.result()[0]
+    out = app.predict("What did the Lagos port authority report about cocoa and rubber?", api_name="/ask")
+    assert out["citations"][0]["article_id"] == "uploads/lagos-harbour.txt"
+
+
 def test_login_guards_every_route(tmp_path: Path) -> None:
     root = tmp_path / "served"
     root.mkdir()

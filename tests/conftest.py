@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,13 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(tmp_path: Path, corpus: Path) -> Settings:
     return Settings(corpus=corpus, index=tmp_path / "index")
+
+
+def free_port() -> int:
+    """A port nothing listens on right now, for a server the test starts on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def run_rag(*args: str, env: dict[str, str] | None = None, timeout: float = 180,

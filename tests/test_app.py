@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS
+from .conftest import SEEDS, free_port
 
 SHOIGU = "002_db38f92249411e75.txt"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,12 +26,6 @@ class Served:
     url: str
     corpus: Path
     env: dict[str, str]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve(root: Path, *extra: str) -> tuple[subprocess.Popen, Served]:

@@ -3,7 +3,6 @@ server (llama_cpp.server serving the same GGUF) started on 127.0.0.1 by the test
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -19,15 +18,11 @@ from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
 
+from .conftest import free_port
+
 SHOIGU = "002_db38f92249411e75.txt"
 QUESTION = "What did Russian Defense Minister Sergei Shoigu accuse the United States of?"
 UNANSWERABLE = "Who won the 2016 US presidential election?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -60,12 +60,12 @@ class Pipeline:
                          title_weight=s.title_weight, per_article=s.per_article, mmr=s.mmr)
 
     def refresh(self) -> None:
-        """Open the index anew (after a sync); questions in flight keep the old snapshot."""
+        """Open the index anew (after a sync). Questions in flight keep the old snapshot:
+        it is not closed here but freed with the last answer that holds it (closing it
+        made a concurrent answer fail with "closed database")."""
         with self._lock:
-            old = self.__dict__.pop("reader", None)
+            self.__dict__.pop("reader", None)
             self.__dict__.pop("retriever", None)
-        if old is not None:
-            old.close()
 
     def backend(self, llm: str | None = None) -> str:
         """The concrete backend for a setting: `auto` is openai with an endpoint, else local."""

@@ -168,6 +168,14 @@ def test_what_did_he_say_about_aleppo_after_a_shoigu_question(pipeline: Pipeline
     assert any(c.article_id == SHOIGU and "Aleppo" in c.quote for c in answer.citations)
 
 
+def test_refresh_leaves_the_snapshot_of_answers_in_flight_usable(pipeline: Pipeline) -> None:
+    # An answer holds the reader it started with while a sync makes the pipeline re-open.
+    in_flight = pipeline.retriever
+    pipeline.refresh()
+    assert in_flight.retrieve("What did Lavrov say about the coalition?", 2)
+    assert pipeline.retriever is not in_flight
+
+
 def test_bad_questions_get_clear_errors_or_notices(pipeline: Pipeline) -> None:
     with pytest.raises(RagError, match="empty"):
         pipeline.ask(" \t\x00 ")

@@ -157,10 +157,13 @@ class SupportScorer:
             return np.zeros(0)
         if vector is None:
             vector = self.vectors_of([claim])[0]
-        cos = np.clip(self._vectors @ vector, 0, 1)
+        cos = self.cosines(vector)
         terms = set(query_terms(claim))
         overlap = np.array([len(terms & t) / len(terms) if terms else 0.0 for t in self._terms])
         return 0.5 * cos + 0.5 * overlap
+
+    def cosines(self, vector: np.ndarray) -> np.ndarray:
+        return np.clip(self._vectors @ vector, 0, 1)
 
     def best_in(self, scores: np.ndarray, n: int) -> tuple[float, tuple[int, int]]:
         """Best score and its article span within passage n (1-based)."""
@@ -187,10 +190,13 @@ class SupportScorer:
         return int(np.searchsorted(self._offsets, j, side="right"))
 
 
-def verify(answer: str, scorer: SupportScorer, threshold: float) -> tuple[list[Sentence], list[Citation]]:
+def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: float = 0.0
+           ) -> tuple[list[Sentence], list[Citation]]:
     """Check every sentence of `answer`; return the sentences with corrected markers and
     their citations (an unsupported claim keeps its original markers as unsupported
-    citations, so the reader sees what the model claimed and that it failed)."""
+    citations, so the reader sees what the model claimed and that it failed). A passage
+    sentence supports a claim only if their meanings are at least `min_cosine` alike: a
+    short claim repeating two of its words ("ISIS is not fighting ISIS") has full overlap."""
     passages = scorer.passages
     sentences: list[Sentence] = []
     citations: list[Citation] = []
@@ -211,6 +217,7 @@ def verify(answer: str, scorer: SupportScorer, threshold: float) -> tuple[list[S
             sentences.append(Sentence(claim, (), False))
             continue
         scores = scorer.sentence_scores(claim, vectors[i])
+        scores[scorer.cosines(vectors[i]) < min_cosine] = 0.0
         kept = []
         for n in valid:
             score, span = scorer.best_in(scores, n)

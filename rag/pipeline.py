@@ -176,7 +176,7 @@ class Pipeline:
         if not draft or draft == REFUSAL or is_model_refusal(draft):
             yield self._refusal(question, passages, timings, notice)
             return
-        sentences, citations = verify(draft, scorer, s.support_threshold)
+        sentences, citations = verify(draft, scorer, s.support_threshold, s.support_min_cosine)
         if generator.name != "extractive" and s.evidence_sentences:
             sentences, citations, notice = self._with_evidence(question, scorer, sentences, citations,
                                                                notice, generator.name)
@@ -195,7 +195,8 @@ class Pipeline:
         quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences).stream(question, scorer.passages, scorer))
         if quotes == REFUSAL:
             return sentences, citations, notice
-        extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold)
+        extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold,
+                                         self.settings.support_min_cosine)
         if not any(sentence.supported for sentence in sentences):
             return extra, extra_citations, _join(
                 notice, f"No sentence of the {name} model's draft is supported by the passages; "

@@ -115,6 +115,11 @@ class Settings(BaseSettings):
         SecretStr(""),
         description="user:password that the chat app (rag serve) asks for; empty: no login.",
     )
+    support_min_cosine: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="Least embedding cosine between a claim and the passage sentence that "
+        "supports it, whatever the word overlap.",
+    )
     max_question_chars: int = Field(
         2000, ge=16, description="Longer questions are cut to this length, with a notice."
     )

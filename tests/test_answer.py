@@ -106,6 +106,18 @@ def test_verification_fixes_wrong_citations_and_drops_dangling_markers(pipeline:
         assert text[c.start:c.end] == c.quote and c.quote in passages[c.n - 1].text
 
 
+def test_a_short_claim_repeating_passage_words_is_not_supported(pipeline: Pipeline) -> None:
+    # What SmolLM2 wrote for a Lavrov question: full word overlap, no meaning in common.
+    question = "What did Lavrov say the coalition knows about ISIS positions?"
+    passages = pipeline.retriever.retrieve(question, 5)
+    scorer = SupportScorer.from_index(pipeline.embedder, passages, pipeline.reader)
+    s = Settings()
+    garbage, faithful = "He said that ISIS is not fighting ISIS, but ISIS is not fighting ISIS [1].", (
+        "He said the coalition led by the U.S. knows the positions of ISIS and is not targeting them [1].")
+    sentences, _ = verify(f"{garbage} {faithful}", scorer, s.support_threshold, s.support_min_cosine)
+    assert [x.supported for x in sentences] == [False, True]
+
+
 def test_extractive_answer_is_quoted_cited_and_attributed(pipeline: Pipeline) -> None:
     answer = pipeline.ask("What did Lavrov say about the goal of the United States in Syria?")
     assert not answer.refused

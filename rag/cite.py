@@ -98,15 +98,18 @@ class SupportScorer:
         self.embedder = embedder
         self.passages = passages
         self._question = question
+        # Article-coordinate spans of each passage's sentences, their texts and vectors.
         if sentences is None:
             self.spans = [[(p.start + a, p.start + b) for a, b in sentence_spans(p.text)] for p in passages]
-            texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
-            vectors = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
         else:
             self.spans = [list(spans) for spans, _ in sentences]
-            texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
-            vectors = np.vstack([v for _, v in sentences]) if texts else np.zeros((0, 1), np.float32)
-        # Article-coordinate spans of each passage's sentences, their texts and vectors.
+        texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
+        if not texts:
+            vectors = np.zeros((0, 1), np.float32)
+        elif sentences is None:
+            vectors = embedder.embed(texts)
+        else:
+            vectors = np.vstack([v for _, v in sentences])
         self.texts = texts
         self._vectors = vectors
         self._offsets = np.cumsum([0] + [len(s) for s in self.spans])

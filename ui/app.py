@@ -31,6 +31,9 @@ def _text(content) -> str:
 def build(service: ChatService) -> gr.Blocks:
     settings = service.settings
 
+    def show_status() -> str:
+        return render.status(service.status())
+
     def chat(question: str, history: list, backend: str, k: float):
         history = list(history or [])
         past = [{"role": m["role"], "content": _text(m["content"])} for m in history]
@@ -60,20 +63,20 @@ def build(service: ChatService) -> gr.Blocks:
 
     def add(paths: list[str] | None, progress=gr.Progress(track_tqdm=True)):
         if not paths:
-            return "No files chosen.", render.status(service.status()), None
+            return "No files chosen.", show_status(), None
         saved, report = service.add_files([(Path(p).name, Path(p)) for p in paths], progress=True)
         lines = [s.message for s in saved]
         if report is not None:
             lines.append(f"index: {report.added} added, {report.updated} updated, "
                          f"{len(report.skipped)} skipped")
             lines += [f"skipped {s.source}: {s.reason}" for s in report.skipped]
-        return "\n".join(f"- {escape(line)}" for line in lines), render.status(service.status()), None
+        return "\n".join(f"- {escape(line)}" for line in lines), show_status(), None
 
     def resync(progress=gr.Progress(track_tqdm=True)):
         report = service.sync(progress=True)
         text = (f"- folder synced: {report.added} added, {report.updated} updated, "
                 f"{report.removed} removed, {report.unchanged} unchanged")
-        return text, render.status(service.status())
+        return text, show_status()
 
     with gr.Blocks(title="Ask the news articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the news articles\nEvery sentence of an answer cites the passage it "
@@ -111,6 +114,6 @@ def build(service: ChatService) -> gr.Blocks:
         add_button.click(add, files, [log, status, files], api_name="add_articles")
         sync_button.click(resync, None, [log, status], api_name="sync")
         gr.api(ask, api_name="ask")
-        app.load(lambda: render.status(service.status()), None, status, api_visibility="private")
-        gr.Timer(10).tick(lambda: render.status(service.status()), None, status, api_visibility="private")
+        app.load(show_status, None, status, api_visibility="private")
+        gr.Timer(10).tick(show_status, None, status, api_visibility="private")
     return app

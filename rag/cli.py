@@ -42,7 +42,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.corpus is not None or not (settings.index / "manifest.json").exists():
         _sync(settings)
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings, fallback=False)  # the user chose the backend: its failure is an error
     answer = None
     streaming = not args.json and sys.stdout.isatty()
     for event in pipeline.stream(args.question):
@@ -85,7 +85,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _sync(settings)
     llms = [args.llm or settings.llm]
-    report = run_eval(Pipeline(settings), Path(args.questions), llms, settings.retriever, Path(args.out))
+    report = run_eval(Pipeline(settings, fallback=False), Path(args.questions), llms, settings.retriever, Path(args.out))
     print(json.dumps(report) if args.json else markdown(report))
     if not args.json:
         print(f"written: {args.out}/eval.json, eval.md, recall.png")

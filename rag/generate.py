@@ -201,8 +201,44 @@ def local_chat_model(model_path: str, max_tokens: int, n_ctx: int, threads: int)
     return model
 
 
+def failure_reason(exc: Exception, endpoint: str = "") -> str:
+    """Why a model call failed, in words for the user. Never the request or the server's
+    reply text: a reply may echo the API key back."""
+    if isinstance(exc, RagError):
+        return str(exc)
+    where = f" at {redact_url(endpoint)}" if endpoint else ""
+    import openai
+
+    if isinstance(exc, openai.APITimeoutError):
+        return f"the endpoint{where} timed out"
+    if isinstance(exc, openai.APIConnectionError):
+        return f"could not connect to the endpoint{where}"
+    if isinstance(exc, openai.AuthenticationError):
+        return f"the endpoint{where} refused the API key (HTTP 401)"
+    if isinstance(exc, openai.APIStatusError):
+        return f"the endpoint{where} answered HTTP {exc.status_code}"
+    if isinstance(exc, (ValueError, openai.APIResponseValidationError)):
+        return f"the endpoint{where} did not send a chat completion"
+    return f"{type(exc).__name__}{where}"
+
+
+def redact_url(url: str) -> str:
+    """The URL without user:password, query or fragment (any of them may carry a secret)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:
+        return "(unparseable URL)"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def openai_chat_model(base_url: str, api_key: str, model: str, max_tokens: int, timeout: float):
     """Any OpenAI-compatible endpoint, as a LangChain chat model."""
+    if not base_url and not api_key:
+        raise RagError("the openai backend needs RAG_LLM_BASE_URL or an API key")
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(base_url=base_url or None, api_key=api_key or "not-needed",

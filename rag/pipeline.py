@@ -18,6 +18,7 @@ from .generate import (
     ExtractiveGenerator,
     Generator,
     best_sentences,
+    failure_reason,
     is_model_refusal,
     local_chat_model,
     openai_chat_model,
@@ -35,10 +36,15 @@ class Pipeline:
     Construction is cheap; the embedding model, the index and each generator are loaded on
     first use and kept, so one Pipeline serves many questions."""
 
-    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 fallback: bool = True):
         self.settings = settings or Settings()
         self._embedder = embedder
+        # With fallback a failing model backend gives an extractive answer with a notice (the
+        # chat stays usable); without it the failure is a RagError (the CLI's one-line error).
+        self.fallback = fallback
         self._generators: dict[str, Generator] = {}
+        self._failures: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
 
     @cached_property
@@ -90,8 +96,6 @@ class Pipeline:
                 s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads),
                 context_sentences=s.context_sentences)
         if name == "openai":
-            if not s.llm_base_url and not s.llm_api_key.get_secret_value():
-                raise RagError("the openai backend needs RAG_LLM_BASE_URL or an API key")
             return ChatGenerator("openai", lambda: openai_chat_model(
                 s.llm_base_url, s.llm_api_key.get_secret_value(), s.llm_model, s.llm_max_tokens,
                 s.llm_timeout))
@@ -154,18 +158,22 @@ class Pipeline:
             return
         first_token_ms = 0.0
         pieces: list[str] = []
-        try:
-            for piece in generator.stream(question, passages, scorer, history):
-                if not pieces:
-                    first_token_ms = (time.perf_counter() - gen_started) * 1000
-                pieces.append(piece)
-                yield piece
-        except RagError:
-            raise
-        except Exception as exc:  # an unreachable endpoint must not end the conversation
-            if generator.name == "extractive":
-                raise
-            notice = _join(notice, f"The {generator.name} model failed ({type(exc).__name__}); "
+        failure = self._recent_failure(generator.name)
+        if failure is None:
+            try:
+                for piece in generator.stream(question, passages, scorer, history):
+                    if not pieces:
+                        first_token_ms = (time.perf_counter() - gen_started) * 1000
+                    pieces.append(piece)
+                    yield piece
+                if generator.name != "extractive" and not "".join(pieces).strip():
+                    raise RagError(f"the {generator.name} model sent an empty reply")
+            except Exception as exc:
+                if generator.name == "extractive":
+                    raise
+                failure = self._failed(generator.name, exc)
+        if failure is not None:
+            notice = _join(notice, f"The {generator.name} model failed ({failure}); "
                                    "this answer is extractive.")
             pieces = list(ExtractiveGenerator().stream(question, passages, scorer, history))
             first_token_ms = (time.perf_counter() - gen_started) * 1000
@@ -210,11 +218,34 @@ class Pipeline:
         """The question to search for: the deterministic context, plus the model's rewrite
         when there is a model (a small one rewrites unreliably, so it only adds words)."""
         query = follow_up_query(question, history)
+        if self._recent_failure(generator.name) is not None:
+            return query
         try:
             rewritten = generator.rewrite(question, history)
-        except Exception:  # rewriting is an aid; the deterministic query always works
+        except Exception as exc:  # rewriting is an aid; the deterministic query always works
+            self._failed(generator.name, exc)
             rewritten = None
         return f"{query} {rewritten}" if rewritten else query
+
+    def _failed(self, name: str, exc: Exception) -> str:
+        """Remember a backend's failure (so the next questions don't wait on it again) and say
+        why in one line; without fallback, raise that line as the error."""
+        reason = failure_reason(exc, self.settings.llm_base_url if name == "openai" else "")
+        self._failures[name] = (time.monotonic(), reason)
+        if not self.fallback:
+            if isinstance(exc, RagError):
+                raise exc
+            raise RagError(f"the {name} model failed: {reason}") from exc
+        return reason
+
+    def _recent_failure(self, name: str) -> str | None:
+        """Why the backend failed, if it did within the last `llm_retry_after` seconds."""
+        if name == "extractive" or name not in self._failures:
+            return None
+        when, reason = self._failures[name]
+        if time.monotonic() - when >= self.settings.llm_retry_after:
+            return None
+        return reason
 
     @staticmethod
     def _refusal(question: str, passages: Sequence[Passage], timings: Timings, notice: str) -> Answer:

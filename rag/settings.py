@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     )
     llm_max_tokens: int = Field(160, ge=8, description="Most tokens a model may write per answer.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for an API endpoint.")
+    llm_retry_after: float = Field(
+        30.0, ge=0,
+        description="After a model backend fails, the chat answers extractively (and says so) "
+        "for this many seconds before trying the model again.",
+    )
     llm_context: int = Field(2048, ge=512, description="Context window (tokens) for the local model.")
     llm_threads: int = Field(2, ge=1, description="CPU threads for the local model.")
     context_sentences: int = Field(

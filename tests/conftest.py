@@ -114,3 +114,59 @@ class CountingEmbedder:
     @property
     def embedded(self) -> int:
         return sum(self.calls)
+
+
+class BadEndpoint:
+    """An OpenAI-compatible endpoint on 127.0.0.1 that misbehaves the way `mode` says:
+    `garbage` (an HTML page), `empty` (a stream with no text), `hang` (never replies in time),
+    `unauthorized` (a 401 that echoes the request's Authorization header back)."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        endpoint = self
+        self.mode = "garbage"
+        self.requests = 0
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                endpoint.requests += 1
+                self.rfile.read(int(self.headers.get("content-length", 0)))
+                status, kind, body = 200, "text/html", b"<html><h1>502 Bad Gateway</h1></html>"
+                if endpoint.mode == "hang":
+                    threading.Event().wait(30)
+                elif endpoint.mode == "empty":
+                    kind, body = "text/event-stream", b'data: {"nonsense": 1}\n\ndata: [DONE]\n\n'
+                elif endpoint.mode == "unauthorized":
+                    status, kind = 401, "application/json"
+                    echoed = self.headers.get("Authorization", "")
+                    body = ('{"error": {"message": "Incorrect API key provided: %s", "code": 401}}'
+                            % echoed).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("content-type", kind)
+                    self.send_header("content-length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up waiting
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def bad_endpoint():
+    endpoint = BadEndpoint()
+    yield endpoint
+    endpoint.close()

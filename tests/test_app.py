@@ -172,6 +172,16 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         assert "Shoigu" in page.locator("#sources").inner_text()
         page.screenshot(path=str(shots / "answer.png"), full_page=True)
 
+        # A backend that cannot work here (no endpoint is set): the chat says so and answers anyway.
+        page.locator("#backend input").click()
+        page.get_by_role("option", name="openai").click()
+        page.locator("#question textarea").fill("What did Lavrov say the coalition knows?")
+        page.locator("#question textarea").press("Enter")
+        last = page.locator("#chat .message-row").last
+        expect(last).to_contain_text("this answer is extractive", timeout=60_000)
+        expect(last).to_contain_text("needs RAG_LLM_BASE_URL")
+        expect(last).to_contain_text("[1]")
+
         articles = page.locator("#status td").first
         before = int(articles.inner_text())
         page.locator("#files input[type=file]").set_input_files(str(evil))

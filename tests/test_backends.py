@@ -3,6 +3,7 @@ server (llama_cpp.server serving the same GGUF) started on 127.0.0.1 by the test
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -10,15 +11,16 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
+from pydantic import SecretStr
 
 from rag.cite import Answer
 from rag.errors import RagError
-from rag.generate import default_gguf
+from rag.generate import default_gguf, redact_url
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
 
-from .conftest import free_port
+from .conftest import free_port, run_rag
 
 SHOIGU = "002_db38f92249411e75.txt"
 QUESTION = "What did Russian Defense Minister Sergei Shoigu accuse the United States of?"
@@ -98,15 +100,54 @@ def test_unanswerable_is_refused_in_every_mode(indexed: Settings, embedder, llam
     assert answer.refused and answer.citations == ()
 
 
-def test_unreachable_endpoint_falls_back_to_extractive(indexed: Settings, embedder) -> None:
+SECRET = "sk-test-SENTINEL-7f3a9c"
+
+
+@pytest.mark.parametrize("mode, reason", [
+    ("refused", "could not connect to the endpoint at http://127.0.0.1:"),
+    ("garbage", "did not send a chat completion"),
+    ("empty", "the openai model sent an empty reply"),
+    ("hang", "timed out"),
+    ("unauthorized", "refused the API key (HTTP 401)"),
+])
+def test_a_failing_endpoint_gives_an_extractive_answer_that_says_why(
+        indexed: Settings, embedder, bad_endpoint, mode: str, reason: str) -> None:
+    bad_endpoint.mode = mode
+    url = f"http://127.0.0.1:{free_port()}/v1" if mode == "refused" else bad_endpoint.url
     settings = indexed.model_copy(update={
-        "llm": "openai", "llm_base_url": f"http://127.0.0.1:{free_port()}/v1", "llm_timeout": 5})
-    answer = Pipeline(settings, embedder).ask(QUESTION)
-    assert "failed" in answer.notice and "extractive" in answer.notice
+        "llm": "openai", "llm_base_url": url, "llm_timeout": 1, "llm_api_key": SecretStr(SECRET)})
+    pipeline = Pipeline(settings, embedder)
+    answer = pipeline.ask(QUESTION)
+    assert reason in answer.notice and "this answer is extractive" in answer.notice
     assert_cited_into(answer, SHOIGU)
+    assert SECRET not in json.dumps(answer.as_json())
+    # The chat stays quick: the next questions don't wait on the endpoint again for a while.
+    seen = bad_endpoint.requests
+    started = time.monotonic()
+    again = pipeline.ask("What did Lavrov say about the coalition?")
+    assert reason in again.notice and not again.refused
+    assert bad_endpoint.requests == seen and time.monotonic() - started < 1.0
 
 
-def test_missing_gguf_is_a_clear_error(indexed: Settings, embedder, tmp_path) -> None:
+def test_the_cli_reports_a_failing_endpoint_in_one_line_without_the_key(bad_endpoint, corpus) -> None:
+    bad_endpoint.mode = "unauthorized"
+    proc = run_rag("ask", QUESTION, "--llm", "openai",
+                   env={"RAG_LLM_BASE_URL": bad_endpoint.url, "RAG_LLM_API_KEY": SECRET})
+    assert proc.returncode == 1, proc.stdout
+    lines = proc.stderr.strip().splitlines()
+    assert lines[-1] == f"error: the openai model failed: the endpoint at {bad_endpoint.url} refused the API key (HTTP 401)"
+    assert bad_endpoint.requests >= 1  # the key really went to the endpoint, and was echoed back
+    assert SECRET not in proc.stderr + proc.stdout
+
+
+def test_credentials_in_an_endpoint_url_are_not_repeated() -> None:
+    assert redact_url("https://bob:pa55@llm.example:8443/v1?key=sk-1#x") == "https://llm.example:8443/v1"
+
+
+def test_missing_gguf_is_a_clear_error_in_the_cli_and_a_notice_in_the_chat(indexed: Settings, embedder, tmp_path) -> None:
     settings = indexed.model_copy(update={"llm": "local", "llm_model": str(tmp_path / "nope.gguf")})
     with pytest.raises(RagError, match="local model not found"):
-        Pipeline(settings, embedder).ask(QUESTION)
+        Pipeline(settings, embedder, fallback=False).ask(QUESTION)
+    answer = Pipeline(settings, embedder).ask(QUESTION)
+    assert "local model not found" in answer.notice and "this answer is extractive" in answer.notice
+    assert_cited_into(answer, SHOIGU)

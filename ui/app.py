@@ -54,10 +54,10 @@ def build(service: ChatService) -> gr.Blocks:
             history[-1]["content"] = f"**{escape(str(exc))}**"
             yield history, "", gr.skip()
 
-    def ask(question: str) -> dict:
-        """One question in, the same JSON as `rag ask --json` out."""
+    def ask(question: str, backend: str = "") -> dict:
+        """One question in, the same JSON as `rag ask --json` out; backend as in the settings."""
         try:
-            return service.ask(question).as_json()
+            return service.ask(question, llm=backend or None).as_json()
         except RagError as exc:
             raise gr.Error(str(exc)) from exc
 

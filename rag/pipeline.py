@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 
@@ -27,7 +28,9 @@ from .retrieve import Passage, Retriever, follow_up_query
 from .settings import Settings
 from .store import IndexReader
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the invisible bidi/zero-width marks that can make text display
+# as something other than what it says.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class Pipeline:
@@ -106,10 +109,14 @@ class Pipeline:
         text = " ".join(_CONTROL.sub(" ", question or "").split())
         if not text:
             raise RagError("the question is empty")
+        notice = ""
+        if _mostly_non_latin(text):
+            notice = ("The embedding model reads English: a question in another script rarely "
+                      "matches the articles; try asking in English.")
         limit = self.settings.max_question_chars
         if len(text) > limit:
-            return text[:limit], f"The question was cut to its first {limit} characters."
-        return text, ""
+            return text[:limit], _join(notice, f"The question was cut to its first {limit} characters.")
+        return text, notice
 
     def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
             k: int | None = None, mode: str | None = None) -> Answer:
@@ -254,3 +261,9 @@ class Pipeline:
 
 def _join(notice: str, more: str) -> str:
     return f"{notice} {more}" if notice else more
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return bool(letters) and latin < len(letters) / 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,9 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from rag.service import ChatService
+from rag.settings import Settings
+from ui import render
+
 from .conftest import SEEDS, free_port
 
 SHOIGU = "002_db38f92249411e75.txt"
+SECRET = "sk-test-SENTINEL-7f3a9c"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -28,13 +34,13 @@ class Served:
     env: dict[str, str]
 
 
-def serve(root: Path, *extra: str) -> tuple[subprocess.Popen, Served]:
+def serve(root: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, Served]:
     """`rag serve` over a copy of the seeds, with everything it writes under `root`."""
     corpus = root / "corpus"
     shutil.copytree(SEEDS, corpus)
     home = root / "home"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("RAG_")}, **(env or {})}
     env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), HF_HOME=str(home / ".cache/hf"),
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
                GRADIO_TEMP_DIR=str(root / "gradio"), NO_PROXY="127.0.0.1,localhost")
@@ -118,10 +124,12 @@ def test_chat_keeps_answering_while_an_upload_is_indexed(served: Served, tmp_pat
     assert out["citations"][0]["article_id"] == "uploads/lagos-harbour.txt"
 
 
-def test_login_guards_every_route(tmp_path: Path) -> None:
+def test_login_guards_every_route_and_secrets_stay_out(tmp_path: Path, bad_endpoint) -> None:
     root = tmp_path / "served"
     root.mkdir()
-    proc, info = serve(root, "--auth", "analyst:s3cret")
+    bad_endpoint.mode = "unauthorized"  # echoes the key back, the worst an endpoint can do
+    proc, info = serve(root, "--auth", "analyst:s3cret",
+                       env={"RAG_LLM_BASE_URL": bad_endpoint.url, "RAG_LLM_API_KEY": SECRET})
     try:
         for method, path in [("GET", "/config"), ("POST", "/gradio_api/call/ask"),
                              ("POST", "/gradio_api/upload"), ("GET", "/gradio_api/info")]:
@@ -135,10 +143,20 @@ def test_login_guards_every_route(tmp_path: Path) -> None:
         assert out["citations"]
         with pytest.raises(ValueError, match="login"):
             client(info, auth=("analyst", "wrong"))
+        app = client(info, auth=("analyst", "s3cret"))
+        out = app.predict("What did Shoigu say about the moderate opposition?", "openai", api_name="/ask")
+        assert "refused the API key" in out["notice"] and out["citations"]
+        assert bad_endpoint.requests >= 1
+        shown = [json.dumps(out), json.dumps(app.view_api(print_info=False, return_format="dict")),
+                 render.status(ChatService(Settings(index=root / "index")).status())]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    assert "s3cret" not in (root / "serve.log").read_text()
+    log = (root / "serve.log").read_text()
+    assert "s3cret" not in log and SECRET not in log
+    assert not any(SECRET in text for text in shown)
+    for path in (root / "index").rglob("*"):
+        assert path.is_dir() or SECRET.encode() not in path.read_bytes(), path
 
 
 EVIL = ("<script>alert('title')</script> Kerry update\n\n"

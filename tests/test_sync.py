@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from rag.errors import StoreError
+from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.store import IndexReader
 from rag.sync import Indexer
@@ -191,3 +192,39 @@ def test_damaged_index_files_give_one_line_errors(settings, embedder) -> None:
 
     with pytest.raises(StoreError, match="no index"):
         IndexReader(settings.index.parent / "nowhere")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda m: m["identity"].update(embed_model="other-model@1"), "disagree on the embedding model"),
+    (lambda m: m.update(generation=7), r"store-7.sqlite is missing; run `rag index --rebuild`"),
+    (lambda m: m.update(dimension=768), "has dimension 384, the manifest says 768"),
+])
+def test_a_manifest_that_disagrees_with_the_data_says_what_to_do(settings, embedder, edit, message) -> None:
+    sync(settings, embedder)
+    path = settings.index / "manifest.json"
+    manifest = json.loads(path.read_text())
+    edit(manifest)
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(StoreError, match=message):
+        IndexReader(settings.index)
+    report = sync(settings, embedder, rebuild=True)
+    assert report.articles_total == 5
+    with assert_consistent(settings.index) as reader:
+        assert reader.count_articles() == 5
+
+
+def test_copies_and_huge_files_are_reported_not_indexed(settings, embedder) -> None:
+    shoigu = settings.corpus / "002_db38f92249411e75.txt"
+    (settings.corpus / "copy of shoigu.txt").write_bytes(shoigu.read_bytes())
+    for name in ("huge.txt", "huge.jsonl"):
+        with open(settings.corpus / name, "wb") as fh:
+            fh.truncate(200 * 2**20)  # 200 MB, sparse: the size alone must stop it
+    report = sync(settings, embedder)
+    reasons = {s.source: s.reason for s in report.skipped}
+    assert reasons["copy of shoigu.txt"] == "same article as '002_db38f92249411e75.txt'"
+    assert reasons["huge.txt"] == reasons["huge.jsonl"] == "file is 200.0 MiB, over the 64 MiB limit"
+    assert report.articles_total == 5
+    answer = Pipeline(settings.model_copy(update={"llm": "extractive", "per_article": 3}), embedder).ask(
+        "What did Shoigu say about the moderate opposition?")
+    assert {p.article_id for p in answer.passages} >= {shoigu.name}
+    assert "copy of shoigu.txt" not in {p.article_id for p in answer.passages}

@@ -15,6 +15,7 @@ No pickle anywhere: FAISS's own binary format, SQLite and JSON.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -158,7 +159,16 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
             os.close(dir_fd)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {exc.strerror}; the previous index is intact") from exc
+        raise write_failed(path, exc) from exc
+
+
+def write_failed(path: Path, exc: OSError | sqlite3.Error) -> StoreError:
+    """The one-line error for a failed index write; what was committed before stays usable."""
+    if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc):
+        return StoreError(f"the disk holding {path.parent} is full; free some space and run "
+                          "`rag index` again (the index keeps everything written before)")
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return StoreError(f"cannot write {path}: {reason}; the index keeps everything written before")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -540,7 +550,7 @@ class IndexWriter:
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(f"cannot write {self.db_path}: {exc}; the previous index is intact") from exc
+            raise write_failed(self.db_path, exc) from exc
         self.dirty = self.dirty or bool(items or doomed)
         if gone_ids:
             self.vectors.remove_ids(np.array(gone_ids, dtype=np.int64))
@@ -557,7 +567,13 @@ class IndexWriter:
         manifest = Manifest(self.identity, self.manifest.generation, self.manifest.dimension,
                             articles, chunks, updated)
         if self.dirty:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                # PASSIVE: copy what no reader still needs into the database, never wait.
+                # TRUNCATE waited out the 30 s busy timeout whenever the chat app held a
+                # snapshot open, so every upload took 30 s longer than it needed to.
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error as exc:
+                raise write_failed(self.db_path, exc) from exc
             self._write_faiss(self.vectors)
         # A kill between the FAISS and manifest writes leaves stale counts: rewrite them.
         if self.dirty or manifest != self.manifest:

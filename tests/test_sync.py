@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import random
+import shutil
 import sqlite3
+import subprocess
+import time
+
 import numpy as np
 import pytest
 
@@ -228,3 +233,64 @@ def test_copies_and_huge_files_are_reported_not_indexed(settings, embedder) -> N
         "What did Shoigu say about the moderate opposition?")
     assert {p.article_id for p in answer.passages} >= {shoigu.name}
     assert "copy of shoigu.txt" not in {p.article_id for p in answer.passages}
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 16 MiB tmpfs: a real disk that fills up (mounting one needs root, as in CI here)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+@pytest.mark.parametrize("free_kib", [40, 400, 1000])
+def test_a_full_disk_stops_the_update_with_a_clear_error_and_keeps_the_index(
+        settings, embedder, small_disk, free_kib) -> None:
+    settings = settings.model_copy(update={"index": small_disk / "index", "commit_chunks": 8,
+                                           "llm": "extractive"})
+    sync(settings, embedder)
+    make_articles(settings.corpus, 16)
+    filler = small_disk / "filler"
+    free = shutil.disk_usage(small_disk).free
+    filler.write_bytes(b"\0" * max(0, free - free_kib * 1024))
+    try:
+        sync(settings, embedder)
+        filled = False
+    except StoreError as exc:
+        assert str(exc).startswith(f"the disk holding {settings.index} is full; free some space")
+        filled = True
+    print(f"{free_kib} KiB free: {'filled' if filled else 'fitted'}")
+    with assert_consistent(settings.index) as reader:
+        assert reader.count_articles() >= 5
+    assert Pipeline(settings, embedder).ask("What did Shoigu say about the moderate opposition?").citations
+    filler.unlink()
+    report = sync(settings, embedder)
+    assert report.articles_total == 21 and (filled or report.chunks_embedded == 0)
+    with assert_consistent(settings.index) as reader:
+        assert reader.count_articles() == 21
+
+
+def make_articles(folder, n: int) -> None:
+    paragraphs = [p for f in sorted(folder.iterdir()) for p in f.read_text().split("\n") if len(p) > 80]
+    rng = random.Random(3)
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(f"Report {i} on Syria\n\n" + "\n\n".join(rng.sample(paragraphs, 6)))
+
+
+def test_an_update_does_not_wait_for_an_open_reader(settings, embedder) -> None:
+    """The chat app keeps a snapshot open; the update must not sit out SQLite's 30 s busy
+    timeout for it (it did, with a TRUNCATE checkpoint). The bound is half that timeout."""
+    sync(settings, embedder)
+    with IndexReader(settings.index) as held:
+        (settings.corpus / "new.txt").write_text("Kerry update\n\nJohn Kerry said the coalition struck 8,000 targets.")
+        started = time.monotonic()
+        assert sync(settings, embedder).added == 1
+        assert time.monotonic() - started < 15
+        assert held.count_articles() == 5  # the open snapshot is unchanged
+    with assert_consistent(settings.index) as reader:
+        assert reader.count_articles() == 6

@@ -202,7 +202,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     report = service.sync(progress=None)
     service.warm_up()
     _print_skips(report)
-    print(f"index ready: {report.articles_total} articles, {report.chunks_total} chunks", file=sys.stderr)
+    print(f"index ready: {report.articles_total} articles, {report.chunks_total} chunks "
+          f"({report.chunks_embedded} embedded at start)", file=sys.stderr)
     if not login and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {args.host} without --auth: anyone who can reach it can "
               "ask and upload", file=sys.stderr)
@@ -212,7 +213,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = build(service)
     # Extractive answers take ~20 ms and the local model takes turns anyway, so a few
     # workers per event keep 2 cores busy; the queue bound keeps memory bounded under load.
-    app.queue(default_concurrency_limit=4, max_size=64)
+    app.queue(default_concurrency_limit=8, max_size=64)
     app.launch(server_name=args.host, server_port=args.port, auth=tuple(login.split(":", 1)) if login else None,
                max_file_size=int(settings.max_file_mb * 2**20), show_error=True, enable_monitoring=False,
                share=False, css=CSS, quiet=True)

@@ -3,6 +3,10 @@ answer, add uploaded articles, sync the corpus folder, report the index's status
 
 from __future__ import annotations
 
+import ctypes
+import gc
+import os
+import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -33,6 +37,7 @@ class ChatService:
             report = Indexer(self.settings, self.embedder, progress=progress,
                              on_message=self.on_message).sync()
             self.pipeline.refresh()
+            release_memory()
             return report
 
     def warm_up(self) -> None:
@@ -56,6 +61,20 @@ class ChatService:
             k: int | None = None) -> Answer:
         return self.pipeline.ask(question, history, llm, k)
 
+    def browser_key(self) -> str:
+        """A random key kept in the index folder, with which the app encrypts the conversation
+        it saves in the browser: the same key after a restart, so the conversation survives it."""
+        path = Path(self.settings.index) / ".chat-key"
+        try:
+            return path.read_text().strip()
+        except FileNotFoundError:
+            key = secrets.token_urlsafe(24)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(key)
+            return key
+
     def status(self) -> dict:
         """Counts and identities for the status panel, from the snapshot answers use."""
         reader = self.pipeline.reader
@@ -66,3 +85,14 @@ class ChatService:
             "llm_backend": self.pipeline.backend(),
             "updated_at": reader.updated_at(),
         }
+
+
+def release_memory() -> None:
+    """Hand memory freed after an update back to the OS. Embedding a large upload leaves
+    glibc holding hundreds of MiB in per-thread arenas, and a long-running server would
+    otherwise keep every such peak (measured by bench/load.py)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass

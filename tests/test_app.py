@@ -34,21 +34,24 @@ class Served:
     env: dict[str, str]
 
 
-def serve(root: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, Served]:
-    """`rag serve` over a copy of the seeds, with everything it writes under `root`."""
+def serve(root: Path, *extra: str, env: dict[str, str] | None = None,
+          port: int | None = None) -> tuple[subprocess.Popen, Served]:
+    """`rag serve` over a copy of the seeds (made on first start), with everything it writes
+    under `root`."""
     corpus = root / "corpus"
-    shutil.copytree(SEEDS, corpus)
+    if not corpus.exists():
+        shutil.copytree(SEEDS, corpus)
     home = root / "home"
-    home.mkdir()
+    home.mkdir(exist_ok=True)
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("RAG_")}, **(env or {})}
     env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), HF_HOME=str(home / ".cache/hf"),
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
                GRADIO_TEMP_DIR=str(root / "gradio"), NO_PROXY="127.0.0.1,localhost")
-    port = free_port()
+    port = port or free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "rag.cli", "serve", "--corpus", str(corpus), "--index", str(root / "index"),
          "--port", str(port), "--llm", "extractive", *extra],
-        env=env, stdout=subprocess.DEVNULL, stderr=open(root / "serve.log", "w"))
+        env=env, stdout=subprocess.DEVNULL, stderr=open(root / "serve.log", "a"))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while True:
@@ -219,3 +222,52 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         browser.close()
     assert dialogs == []
     print(f"screenshots: {shots}")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_a_server_killed_mid_conversation_comes_back_with_the_same_index(tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    root = tmp_path / "served"
+    root.mkdir()
+    port = free_port()
+    proc, info = serve(root, port=port)
+    index = root / "index"
+    files = {p.name: p.stat().st_mtime_ns for p in index.iterdir() if p.suffix in (".sqlite", ".faiss")}
+    manifest = (index / "manifest.json").read_text()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(info.url)
+            box = page.locator("#question textarea")
+            box.fill("What did Shoigu say about the moderate opposition?")
+            box.press("Enter")
+            expect(page.locator("#sources mark.cited").first).to_be_visible(timeout=60_000)
+
+            proc.kill()  # a crash, not a clean stop
+            proc.wait(timeout=30)
+            proc, info = serve(root, port=port)
+            page.reload()  # what a user does when the page says the connection was lost
+            # The same conversation (kept in the browser): the follow-up leans on the first question.
+            expect(page.locator("#chat .message-row")).to_have_count(2, timeout=60_000)
+            box.fill("What did he say about Aleppo?")
+            box.press("Enter")
+            expect(page.locator("#chat .message-row")).to_have_count(4, timeout=60_000)
+            expect(page.locator("#sources")).to_contain_text("Shoigu", timeout=60_000)
+            expect(page.locator("#chat .message-row").last).to_contain_text("[1]")
+            expect(page.locator("#status")).to_contain_text("5")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    # The restarted server opened the index it had: same generation, nothing rewritten
+    # (SQLite's -wal and -shm files are touched by any open).
+    assert (index / "manifest.json").read_text() == manifest
+    assert {p.name: p.stat().st_mtime_ns for p in index.iterdir() if p.suffix in (".sqlite", ".faiss")} == files
+    assert set(files) == {"store-1.sqlite", "store-1.faiss"}
+    ready = [line for line in (root / "serve.log").read_text().splitlines() if line.startswith("index ready")]
+    assert ready == ["index ready: 5 articles, 35 chunks (35 embedded at start)",
+                     "index ready: 5 articles, 35 chunks (0 embedded at start)"]

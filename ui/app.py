@@ -38,21 +38,21 @@ def build(service: ChatService) -> gr.Blocks:
         history = list(history or [])
         past = [{"role": m["role"], "content": _text(m["content"])} for m in history]
         if not (question or "").strip():
-            yield history, "", gr.skip()
+            yield history, "", gr.skip(), gr.skip()
             return
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
-        yield history, "", gr.skip()
+        yield history, "", gr.skip(), gr.skip()
         try:
             for event in service.stream(question, past, backend, int(k)):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
-                    yield history, "", gr.skip()
+                    yield history, "", gr.skip(), gr.skip()
                 else:
                     history[-1]["content"] = render.message(event)
-                    yield history, "", render.sources(event)
+                    yield history, "", render.sources(event), history
         except RagError as exc:
             history[-1]["content"] = f"**{escape(str(exc))}**"
-            yield history, "", gr.skip()
+            yield history, "", gr.skip(), history
 
     def ask(question: str, backend: str = "") -> dict:
         """One question in, the same JSON as `rag ask --json` out; backend as in the settings."""
@@ -107,13 +107,17 @@ def build(service: ChatService) -> gr.Blocks:
                                       label="Answer backend", elem_id="backend")
                 k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
 
+        # The conversation is kept in the browser too, so a page reload or a server restart
+        # does not lose it.
+        saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
         inputs = [question, chatbot, backend, k]
-        outputs = [chatbot, question, sources]
+        outputs = [chatbot, question, sources, saved]
         question.submit(chat, inputs, outputs, api_visibility="private")
         ask_button.click(chat, inputs, outputs, api_visibility="private")
         add_button.click(add, files, [log, status, files], api_name="add_articles")
         sync_button.click(resync, None, [log, status], api_name="sync")
         gr.api(ask, api_name="ask")
         app.load(show_status, None, status, api_visibility="private")
+        app.load(lambda history: history, saved, chatbot, api_visibility="private")
         gr.Timer(10).tick(show_status, None, status, api_visibility="private")
     return app

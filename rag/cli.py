@@ -85,7 +85,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _sync(settings)
     llms = [args.llm or settings.llm]
-    report = run_eval(Pipeline(settings, fallback=False), Path(args.questions), llms, settings.retriever, Path(args.out))
+    pipeline = Pipeline(settings, fallback=False)
+    report = run_eval(pipeline, Path(args.questions), llms, settings.retriever, Path(args.out))
     print(json.dumps(report) if args.json else markdown(report))
     if not args.json:
         print(f"written: {args.out}/eval.json, eval.md, recall.png")
@@ -211,8 +212,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ui.render import CSS
 
     app = build(service)
-    # Extractive answers take ~20 ms and the local model takes turns anyway, so a few
-    # workers per event keep 2 cores busy; the queue bound keeps memory bounded under load.
+    # 8 workers per event: local answers hold a worker while they wait for the one llama.cpp
+    # context, and with 4 they crowded out extractive answers (~20 ms each) under
+    # bench/load.py; 64 waiting at most keeps memory bounded (20 users never queued 11).
     app.queue(default_concurrency_limit=8, max_size=64)
     app.launch(server_name=args.host, server_port=args.port, auth=tuple(login.split(":", 1)) if login else None,
                max_file_size=int(settings.max_file_mb * 2**20), show_error=True, enable_monitoring=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -56,6 +57,21 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(tmp_path: Path, corpus: Path) -> Settings:
     return Settings(corpus=corpus, index=tmp_path / "index")
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed articles' longer paragraphs, to build many distinct articles from."""
+    return [p for f in sorted(SEEDS.iterdir()) for p in f.read_text().split("\n") if len(p) > 80]
+
+
+def make_articles(folder: Path, n: int, seed: int = 7) -> None:
+    """n distinct articles of six seed paragraphs each, enough for several commits."""
+    paragraphs = seed_paragraphs()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        body = "\n\n".join(rng.sample(paragraphs, 6))
+        (folder / f"a{i:03d}.txt").write_text(f"Report {i} on Syria\n\n{body}\n")
 
 
 def free_port() -> int:

@@ -202,6 +202,7 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         expect(last).to_contain_text("this answer is extractive", timeout=60_000)
         expect(last).to_contain_text("needs RAG_LLM_BASE_URL")
         expect(last).to_contain_text("[1]")
+        page.screenshot(path=str(shots / "fallback.png"), full_page=True)
 
         articles = page.locator("#status td").first
         before = int(articles.inner_text())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ from rag.settings import Settings
 from rag.store import IndexReader
 from rag.sync import Indexer
 
-from .conftest import CountingEmbedder, assert_consistent
+from .conftest import CountingEmbedder, assert_consistent, make_articles
 
 
 @pytest.fixture
@@ -254,7 +253,7 @@ def test_a_full_disk_stops_the_update_with_a_clear_error_and_keeps_the_index(
     settings = settings.model_copy(update={"index": small_disk / "index", "commit_chunks": 8,
                                            "llm": "extractive"})
     sync(settings, embedder)
-    make_articles(settings.corpus, 16)
+    make_articles(settings.corpus, 16, seed=3)
     filler = small_disk / "filler"
     free = shutil.disk_usage(small_disk).free
     filler.write_bytes(b"\0" * max(0, free - free_kib * 1024))
@@ -273,13 +272,6 @@ def test_a_full_disk_stops_the_update_with_a_clear_error_and_keeps_the_index(
     assert report.articles_total == 21 and (filled or report.chunks_embedded == 0)
     with assert_consistent(settings.index) as reader:
         assert reader.count_articles() == 21
-
-
-def make_articles(folder, n: int) -> None:
-    paragraphs = [p for f in sorted(folder.iterdir()) for p in f.read_text().split("\n") if len(p) > 80]
-    rng = random.Random(3)
-    for i in range(n):
-        (folder / f"a{i:03d}.txt").write_text(f"Report {i} on Syria\n\n" + "\n\n".join(rng.sample(paragraphs, 6)))
 
 
 def test_an_update_does_not_wait_for_an_open_reader(settings, embedder) -> None:

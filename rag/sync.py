@@ -15,6 +15,7 @@ from .embed import Embedder, SentenceTransformerEmbedder
 from .ingest import Article, CorpusReader, FileStamp, Skipped
 from .settings import Settings
 from .store import Identity, IndexLock, IndexWriter, StoredArticle
+from .vectors import VectorConfig
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,7 @@ class Indexer:
     def embedder(self) -> Embedder:
         if self._embedder is not None:
             return self._embedder
-        return SentenceTransformerEmbedder(self.settings.embed_model, self.settings.embed_batch_size,
-                                           progress=False)
+        return SentenceTransformerEmbedder.from_settings(self.settings)
 
     @cached_property
     def chunker(self) -> Chunker:
@@ -92,8 +92,8 @@ class Indexer:
         reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
         reader.check()  # before anything is created on disk
         with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
-            writer = IndexWriter(self.settings.index, self.identity(),
-                                 lambda: self.embedder.dimension, rebuild=rebuild).open()
+            writer = IndexWriter(self.settings.index, self.identity(), lambda: self.embedder.dimension,
+                                 rebuild=rebuild, config=VectorConfig.from_settings(self.settings)).open()
             try:
                 plan = self._plan(reader, writer)
                 embedded = self._embed_and_write(plan, writer)

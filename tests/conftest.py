@@ -21,7 +21,7 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_cache: Path) -> Path:
     for key in list(os.environ):
         if key.startswith("RAG_"):
             monkeypatch.delenv(key)
@@ -34,15 +34,23 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setenv("RAG_INDEX", str(tmp_path / "index"))
     monkeypatch.setenv("RAG_CORPUS", str(tmp_path / "corpus"))
+    # The session's ONNX export, shared by every test and CLI subprocess (made once).
+    monkeypatch.setenv("RAG_MODEL_CACHE", str(model_cache))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 @pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
-    """The real packaged MiniLM, loaded once for the whole session."""
-    model = SentenceTransformerEmbedder(progress=False)
-    model.model  # noqa: B018 - load now, not inside the first timed or property test
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's own RAG_MODEL_CACHE: the ONNX export is made once, never in the real HOME."""
+    return tmp_path_factory.mktemp("model-cache")
+
+
+@pytest.fixture(scope="session")
+def embedder(model_cache: Path) -> SentenceTransformerEmbedder:
+    """The real packaged MiniLM on the default backend, loaded once for the whole session."""
+    model = SentenceTransformerEmbedder(progress=False, cache_dir=model_cache)
+    model.embed(["load now"])  # not inside the first timed or property test
     return model
 
 
@@ -94,7 +102,8 @@ def run_rag(*args: str, env: dict[str, str] | None = None, timeout: float = 180,
 def assert_consistent(index: Path) -> IndexReader:
     """The index loads, FAISS and SQLite agree, and every article has all its chunks."""
     reader = IndexReader(index)
-    assert reader.vectors.ntotal == reader.count_chunks()
+    assert len(reader.vectors) == reader.count_chunks()
+    assert set(reader.vectors.ids()) == {r[0] for r in reader.conn.execute("SELECT id FROM chunks")}
     rows = reader.conn.execute("SELECT article_id, group_concat(ord) FROM chunks GROUP BY article_id")
     for article_id, ords in rows:
         numbers = sorted(int(n) for n in ords.split(","))

@@ -1,0 +1,134 @@
+"""The ONNX embedding backends: exported once into the model cache, close to torch, kept
+apart from torch in the index identity, and answering through the pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.embed import SentenceTransformerEmbedder, _cached
+from rag.errors import RagError
+from rag.pipeline import Pipeline
+from rag.settings import Settings
+from rag.sync import Indexer
+
+from .conftest import run_rag, seed_paragraphs
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def int8_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """These tests' own cache, to see the export happen (the suite's `embedder` uses `model_cache`)."""
+    return tmp_path_factory.mktemp("int8-cache")
+
+
+@pytest.fixture(scope="session")
+def int8(int8_cache: Path) -> SentenceTransformerEmbedder:
+    """The onnx-int8 embedder, exported once per session into its own cache, offline."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HF_HUB_OFFLINE", "1")
+        model = SentenceTransformerEmbedder(progress=False, backend="onnx-int8", cache_dir=int8_cache)
+        model.embed(["load now"])
+    return model
+
+
+@pytest.fixture(scope="session")
+def exact() -> SentenceTransformerEmbedder:
+    """torch fp32, the reference the ONNX backends are measured against."""
+    return SentenceTransformerEmbedder(progress=False, backend="torch")
+
+
+def model_files(cache: Path) -> dict[str, int]:
+    return {p.relative_to(cache).as_posix(): p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+
+
+def test_export_lands_in_the_cache_and_is_reused(int8, int8_cache: Path) -> None:
+    assert int8.model_id.endswith("+onnx-int8") and int8.onnx_path.is_relative_to(int8_cache)
+    assert [p.name for p in int8.exported] == ["fp32-opset17-r1", "int8-avx512_vnni-opset17-r1"]
+    before = model_files(int8_cache)
+    assert sorted(Path(f).name for f in before) == ["model.onnx", "model.onnx", "recipe.json", "recipe.json"]
+    recipe = json.loads((int8.onnx_path.parent / "recipe.json").read_text())
+    assert recipe["quantization"]["name"] == "avx512_vnni"
+    assert not [p for p in int8_cache.rglob(".*")]  # no temporary export left behind
+
+    again = SentenceTransformerEmbedder(progress=False, backend="onnx-int8", cache_dir=int8_cache)
+    fp32 = SentenceTransformerEmbedder(progress=False, backend="onnx", cache_dir=int8_cache)
+    texts = ["Lavrov spoke about the coalition."]
+    assert np.allclose(again.embed(texts), int8.embed(texts), atol=1e-6)
+    fp32.embed(texts)
+    assert again.exported == [] and fp32.exported == []
+    assert model_files(int8_cache) == before
+    assert len({int8.model_id, fp32.model_id, SentenceTransformerEmbedder(backend="torch").model_id}) == 3
+
+
+def test_a_failed_export_leaves_nothing_behind(tmp_path: Path) -> None:
+    def half_then_killed(out: Path) -> None:
+        (out / "model.onnx").write_bytes(b"half a model")
+        raise KeyboardInterrupt  # as a kill mid-export would stop it
+
+    target = tmp_path / "cache" / "fp32"
+    with pytest.raises(KeyboardInterrupt):
+        _cached(target, half_then_killed, [])
+    assert not target.exists() and list(target.parent.iterdir()) == []
+    made: list[Path] = []
+    assert _cached(target, lambda out: (out / "model.onnx").write_bytes(b"whole"), made) == target
+    assert (target / "model.onnx").read_bytes() == b"whole" and made == [target]
+
+
+def test_int8_vectors_are_unit_length_and_close_to_torch(int8, exact) -> None:
+    texts = seed_paragraphs()[:40]
+    quantised, reference = int8.embed(texts), exact.embed(texts)
+    assert quantised.dtype == np.float32 and quantised.shape == reference.shape
+    assert np.allclose(np.linalg.norm(quantised, axis=1), 1.0, atol=1e-5)
+    cosines = (quantised * reference).sum(axis=1)
+    # Measured on these paragraphs: mean 0.993, min 0.986.
+    assert cosines.mean() > 0.98 and cosines.min() > 0.97
+
+
+def test_sentence_vectors_pool_in_one_pass_per_batch(int8, exact, monkeypatch) -> None:
+    texts = seed_paragraphs()[:10]
+    spans = [[(0, len(t) // 2), (len(t) // 2 + 1, len(t))] for t in texts]
+    passes = []
+    forward = int8._forward
+    monkeypatch.setattr(int8, "_forward", lambda features: passes.append(1) or forward(features))
+    monkeypatch.setattr(int8, "batch_size", 4)
+    vectors, pooled = int8.embed_spans(texts, spans)
+    assert len(passes) == 3  # 10 texts in batches of 4
+    assert np.allclose(vectors, int8.embed(texts), atol=1e-5)
+    _, reference = exact.embed_spans(texts, spans)
+    for mine, theirs in zip(pooled, reference, strict=True):
+        assert mine.shape == (2, 384)
+        assert np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
+        assert ((mine * theirs).sum(axis=1) > 0.97).all()  # measured: mean 0.992, min 0.988
+
+
+def test_an_index_built_with_torch_is_refused_by_int8(settings: Settings, exact, int8,
+                                                      int8_cache: Path) -> None:
+    Indexer(settings, exact, progress=False, on_message=lambda m: None).sync()
+    with pytest.raises(RagError, match=r"\+onnx-int8.*rag index --rebuild"):
+        Indexer(settings, int8, progress=False, on_message=lambda m: None).sync()
+    # The same through the CLI, in a second process that reuses the cached export.
+    before = model_files(int8_cache)
+    env = {"RAG_EMBED_BACKEND": "onnx-int8", "RAG_MODEL_CACHE": str(int8_cache),
+           "RAG_CORPUS": str(settings.corpus), "RAG_INDEX": str(settings.index)}
+    proc = run_rag("index", env=env)
+    assert proc.returncode != 0 and "rag index --rebuild" in proc.stderr
+    assert model_files(int8_cache) == before
+
+
+def test_a_seed_question_gets_a_cited_answer_with_int8(settings: Settings, int8, int8_cache: Path) -> None:
+    settings = settings.model_copy(update={"embed_backend": "onnx-int8", "model_cache": int8_cache,
+                                           "llm": "extractive"})
+    report = Indexer(settings, progress=False, on_message=lambda m: None).sync()
+    assert report.chunks_embedded > 0
+    case = json.loads((DATA / "seed_questions.jsonl").read_text().splitlines()[0])
+    pipeline = Pipeline(settings)
+    answer = pipeline.ask(case["question"])
+    assert pipeline.embedder.model_id == int8.model_id and pipeline.embedder.exported == []
+    assert not answer.refused and "Ryabkov" in answer.text and "[1]" in answer.text
+    assert answer.citations and all(c.supported for c in answer.citations)
+    assert {c.article_id for c in answer.citations} <= set(case["gold_ids"])

@@ -25,11 +25,12 @@ def _print_skips(report) -> None:
         print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
 
 
-def _sync(settings: Settings) -> None:
-    """Bring the index up to date with the corpus before answering from it."""
+def _sync(settings: Settings, embedder=None) -> None:
+    """Bring the index up to date with the corpus before answering from it (with the
+    answering pipeline's embedder, so the model is loaded once)."""
     from .sync import Indexer
 
-    report = Indexer(settings).sync()
+    report = Indexer(settings, embedder).sync()
     _print_skips(report)
     if report.added or report.updated or report.removed:
         print(f"index updated: {report.added} added, {report.updated} updated, "
@@ -40,9 +41,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     settings = _settings(args)
-    if args.corpus is not None or not (settings.index / "manifest.json").exists():
-        _sync(settings)
     pipeline = Pipeline(settings, fallback=False)  # the user chose the backend: its failure is an error
+    if args.corpus is not None or not (settings.index / "manifest.json").exists():
+        _sync(settings, pipeline.embedder)
     answer = None
     streaming = not args.json and sys.stdout.isatty()
     for event in pipeline.stream(args.question):
@@ -83,9 +84,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     settings = _settings(args)
-    _sync(settings)
     llms = [args.llm or settings.llm]
     pipeline = Pipeline(settings, fallback=False)
+    _sync(settings, pipeline.embedder)
     report = run_eval(pipeline, Path(args.questions), llms, settings.retriever, Path(args.out))
     print(json.dumps(report) if args.json else markdown(report))
     if not args.json:
@@ -113,9 +114,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from .store import IndexReader
+    from .vectors import VectorConfig
 
     settings = _settings(args)
-    with IndexReader(settings.index) as reader:
+    with IndexReader(settings.index, VectorConfig.from_settings(settings)) as reader:
         identity = reader.manifest.identity
         status = {
             "index": str(settings.index),
@@ -126,6 +128,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             "chunk_tokens": identity.chunk_tokens,
             "chunk_overlap": identity.chunk_overlap,
             "embed_titles": identity.embed_titles,
+            "vector_store": settings.vector_store,
+            "vector_index": getattr(reader.vectors, "label", settings.vector_store),
             "updated_at": reader.updated_at(),
         }
     if args.json:

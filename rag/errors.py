@@ -11,3 +11,16 @@ class StoreError(RagError):
 
 class IndexBusyError(RagError):
     """Another process holds the index write lock."""
+
+
+def redact_url(url: str) -> str:
+    """The URL without user:password, query or fragment (any of them may carry a secret)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:
+        return "(unparseable URL)"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import answerable
 from .cite import SupportScorer
-from .errors import RagError
+from .errors import RagError, redact_url
 from .retrieve import Passage, query_terms
 
 REFUSAL = "The indexed articles don't answer this question."
@@ -220,19 +220,6 @@ def failure_reason(exc: Exception, endpoint: str = "") -> str:
     if isinstance(exc, (ValueError, openai.APIResponseValidationError)):
         return f"the endpoint{where} did not send a chat completion"
     return f"{type(exc).__name__}{where}"
-
-
-def redact_url(url: str) -> str:
-    """The URL without user:password, query or fragment (any of them may carry a secret)."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-    except ValueError:
-        return "(unparseable URL)"
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def openai_chat_model(base_url: str, api_key: str, model: str, max_tokens: int, timeout: float):

@@ -12,7 +12,7 @@ from functools import cached_property
 from . import answerable
 from .cite import Answer, Citation, Sentence, SupportScorer, Timings, render, verify
 from .embed import Embedder, SentenceTransformerEmbedder
-from .errors import RagError
+from .errors import RagError, StoreError
 from .generate import (
     REFUSAL,
     ChatGenerator,
@@ -27,6 +27,7 @@ from .generate import (
 from .retrieve import Passage, Retriever, follow_up_query
 from .settings import Settings
 from .store import IndexReader
+from .vectors import VectorConfig
 
 # Control characters, and the invisible bidi/zero-width marks that can make text display
 # as something other than what it says.
@@ -54,12 +55,20 @@ class Pipeline:
     def embedder(self) -> Embedder:
         if self._embedder is not None:
             return self._embedder
-        s = self.settings
-        return SentenceTransformerEmbedder(s.embed_model, s.embed_batch_size, progress=False)
+        return SentenceTransformerEmbedder.from_settings(self.settings)
 
     @cached_property
     def reader(self) -> IndexReader:
-        return IndexReader(self.settings.index)
+        reader = IndexReader(self.settings.index, VectorConfig.from_settings(self.settings))
+        built_with = reader.manifest.identity.embed_model
+        if built_with != self.embedder.model_id:
+            reader.close()
+            # Questions embedded by another model (or backend) would match the wrong chunks.
+            raise StoreError(f"the index was embedded with {built_with}, the settings embed questions "
+                             f"with {self.embedder.model_id}; run `rag index --rebuild` or set "
+                             "RAG_EMBED_MODEL / RAG_EMBED_BACKEND as the index was built")
+        reader.vectors.embedder = self.embedder  # for its LangChain text methods; loads nothing
+        return reader
 
     @cached_property
     def retriever(self) -> Retriever:

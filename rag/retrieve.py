@@ -113,6 +113,10 @@ class Retriever:
         if not fused:
             return []
         rows = self.reader.chunk_rows(list(fused))
+        # A Qdrant server may hold chunks newer than this reader's snapshot: skip them.
+        fused = {cid: score for cid, score in fused.items() if cid in rows}
+        if not fused:
+            return []
         by_article: dict[str, list[int]] = {}
         for cid in fused:
             by_article.setdefault(rows[cid][0], []).append(cid)
@@ -137,10 +141,13 @@ class Retriever:
             if per_article.get(article, 0) < self.per_article:
                 per_article[article] = per_article.get(article, 0) + 1
                 allowed.append(group)
-        chosen = self._diverse(allowed[: 4 * k], fused, k) if self.mmr else allowed[:k]
+        candidates = allowed[: 4 * k] if self.mmr else allowed[:k]
+        # One query for the vectors of every chunk that may be shown: lexical hits have no
+        # dense score yet, and MMR compares passages by them.
+        vectors = self.reader.chunk_vectors([cid for g in candidates for cid in g])
+        chosen = self._diverse(candidates, fused, k, vectors) if self.mmr else candidates
         articles = self.reader.article_rows({rows[g[0]][0] for g in chosen})
-        # Cosine only for the chunks that made it: lexical hits have no dense score yet.
-        sims = {cid: float(self.reader.vectors.reconstruct(cid) @ qvec) for g in chosen for cid in g}
+        sims = {cid: float(vectors[cid] @ qvec) for g in chosen for cid in g}
         passages = []
         for group in chosen:
             article_id = rows[group[0]][0]
@@ -151,12 +158,13 @@ class Retriever:
                                     tuple(group)))
         return passages
 
-    def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int) -> list[list[int]]:
+    def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int,
+                 chunk_vectors: dict[int, np.ndarray]) -> list[list[int]]:
         """Maximal marginal relevance: each next passage trades relevance (fused score,
         scaled to 0..1) against likeness to the passages already chosen."""
         vectors = []
         for g in groups:
-            v = np.mean([self.reader.vectors.reconstruct(c) for c in g], axis=0)
+            v = np.mean([chunk_vectors[c] for c in g], axis=0)
             vectors.append(v / (np.linalg.norm(v) or 1.0))
         relevance = np.array([max(fused[c] for c in g) for g in groups])
         relevance = relevance / (relevance.max() or 1.0)

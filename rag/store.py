@@ -3,12 +3,16 @@
 Layout of an index folder:
   manifest.json       which generation is current, what built it, counts
   store-N.sqlite      articles, chunks with their vectors, FTS5 over chunk text (WAL mode)
-  store-N.faiss       FAISS IndexIDMap2 over the same chunk ids, written at the end of a sync
+  store-N.faiss       FAISS index over the same chunk ids (exact, or IVF past
+                      IVF_MIN_CHUNKS), rewritten at the end of a sync that changed > 1 %
   .lock               held by the one process allowed to write
 
 Crash safety comes from SQLite transactions (one per batch of whole articles) and atomic
-renames. The FAISS file may lag behind SQLite after a kill; every opener reconciles it by
-chunk id (ids are never reused), so a loaded index always matches its SQLite snapshot.
+renames. The FAISS file may lag behind SQLite (by design, up to 1 % of the chunks, so that
+adding an article to a large index does not rewrite the whole file; or after a kill); every
+opener reconciles it by chunk id (ids are never reused), so a loaded index always matches
+its SQLite snapshot. With Qdrant as the vector store the collection is updated after each
+commit and reconciled when a writer finds it behind.
 A rebuild writes generation N+1 beside N and switches by replacing the manifest.
 No pickle anywhere: FAISS's own binary format, SQLite and JSON.
 """
@@ -20,10 +24,12 @@ import fcntl
 import json
 import os
 import re
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,8 +37,19 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import Chunk
-from .errors import IndexBusyError, StoreError
+from .errors import IndexBusyError, StoreError, redact_url
 from .ingest import Article, FileStamp, Skipped
+from .vectors import (
+    IVF_NPROBE,
+    ChunkVectors,
+    FaissVectors,
+    QdrantVectors,
+    VectorConfig,
+    build,
+    kind_for,
+    needs_retraining,
+    reconcile,
+)
 
 SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
@@ -191,50 +208,50 @@ def _check_db(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     return meta
 
 
-def _vectors_from_db(conn: sqlite3.Connection, ids: Sequence[int], dimension: int) -> np.ndarray:
-    out = np.empty((len(ids), dimension), dtype=np.float32)
-    for lo in range(0, len(ids), 500):
-        batch = [int(i) for i in ids[lo : lo + 500]]
-        marks = ",".join("?" * len(batch))
-        rows = dict(conn.execute(f"SELECT id, vector FROM chunks WHERE id IN ({marks})", batch))
-        for j, chunk_id in enumerate(batch):
-            out[lo + j] = np.frombuffer(rows[chunk_id], dtype=np.float32)
-    return out
-
-
-def _empty_faiss(dimension: int):
-    import faiss
-
-    return faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
-
-
-def load_vectors(path: Path, conn: sqlite3.Connection, dimension: int, repair: bool):
-    """FAISS index for the SQLite snapshot `conn` sees, fixing a file that lags behind it.
-
-    Returns the index and whether it differs from the file."""
-    import faiss
-
+def open_faiss(path: Path, conn: sqlite3.Connection, dimension: int, repair: bool,
+               nprobe: int = 0) -> tuple[FaissVectors, int]:
+    """The FAISS index for the SQLite snapshot `conn` sees: the file, brought up to date
+    (the writer lets it lag by up to 1 % of the chunks, see `IndexWriter.finish`). With
+    `repair` a damaged or missing file is rebuilt from SQLite instead of refused.
+    Returns the index and how many ids differed from the file."""
     try:
         if not path.exists():
             raise StoreError(f"{path} is missing")
-        index = faiss.read_index(str(path))
-        if index.d != dimension:
-            raise StoreError(f"{path} has dimension {index.d}, the manifest says {dimension}")
-        repaired = False
-    except (StoreError, RuntimeError) as exc:
+        try:
+            vectors = FaissVectors.read(path, nprobe or IVF_NPROBE)
+        except RuntimeError:
+            raise StoreError(f"{path} is truncated or damaged") from None
+        if vectors.dimension != dimension:
+            raise StoreError(f"{path} has dimension {vectors.dimension}, the manifest says {dimension}")
+    except StoreError as exc:
         if not repair:
-            reason = exc if isinstance(exc, StoreError) else f"{path} is truncated or damaged"
-            raise StoreError(f"{reason}; run `rag index` to repair it from the database") from exc
-        index, repaired = _empty_faiss(dimension), True
-    have = faiss.vector_to_array(index.id_map) if index.ntotal else np.zeros(0, dtype=np.int64)
-    want = np.fromiter((r[0] for r in conn.execute("SELECT id FROM chunks")), dtype=np.int64)
-    extra = np.setdiff1d(have, want, assume_unique=True)
-    missing = np.setdiff1d(want, have, assume_unique=True)
-    if len(extra):
-        index.remove_ids(extra)
-    if len(missing):
-        index.add_with_ids(_vectors_from_db(conn, missing, dimension), missing)
-    return index, repaired or bool(len(extra) or len(missing))
+            raise StoreError(f"{exc}; run `rag index` to repair it from the database") from exc
+        vectors = FaissVectors.empty(dimension)
+        return vectors, reconcile(vectors, conn, dimension) or 1
+    return vectors, reconcile(vectors, conn, dimension)
+
+
+@contextmanager
+def _qdrant_errors(url: str) -> Iterator[None]:
+    """Qdrant client failures as one-line StoreErrors (SQLite keeps the change; the next
+    `rag index` brings the collection up to date)."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:  # qdrant-client raises httpx, grpc and its own error types
+        raise StoreError(f"the Qdrant server at {redact_url(url)} failed ({type(exc).__name__}); "
+                         "the index keeps the change: run `rag index` again when it is back") from exc
+
+
+def qdrant_collection(config: VectorConfig, meta: dict[str, str], path: Path) -> str:
+    """This index generation's collection: one per generation, so a rebuild never mixes."""
+    uid = meta.get("store_uid")
+    if not config.qdrant_url:  # local mode: in memory, private to this process
+        return config.qdrant_collection
+    if not uid:
+        raise StoreError(f"{path} predates Qdrant support; run `rag index` once")
+    return f"{config.qdrant_collection}-{uid}"
 
 
 class IndexLock:
@@ -284,8 +301,9 @@ class IndexLock:
 class IndexReader:
     """A consistent, read-only view of one index snapshot; writers never disturb it."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig()):
         self.index_dir = Path(index_dir)
+        self.config = config
         self._lock = threading.Lock()
         for attempt in range(3):
             manifest = Manifest.load(self.index_dir)
@@ -314,13 +332,24 @@ class IndexReader:
                     f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
                     "run `rag index --rebuild`"
                 )
-            faiss_path = db_path.with_suffix(".faiss")
-            self.vectors, _ = load_vectors(faiss_path, conn, manifest.dimension, repair=False)
+            self.vectors = self._open_vectors(conn, db_path, manifest.dimension)
         except BaseException:
             conn.close()
             raise
         self.manifest = manifest
         self.conn = conn
+
+    def _open_vectors(self, conn: sqlite3.Connection, db_path: Path, dimension: int) -> ChunkVectors:
+        if self.config.store == "qdrant":
+            vectors = QdrantVectors(qdrant_collection(self.config, self.meta, db_path), dimension,
+                                    self.config.qdrant_url, self.config.qdrant_api_key)
+            if vectors.local:  # in memory: this reader's own copy, filled from its snapshot
+                reconcile(vectors, conn, dimension)
+        else:
+            vectors, _ = open_faiss(db_path.with_suffix(".faiss"), conn, dimension, repair=False,
+                                    nprobe=self.config.probes)
+        vectors.texts = self.chunk_texts
+        return vectors
 
     def close(self) -> None:
         self.conn.close()
@@ -363,13 +392,27 @@ class IndexReader:
             return [(int(r[0]), float(r[1])) for r in rows]
 
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, tuple[str, int, int, int]]:
-        """Chunk id -> (article id, ord, start, end)."""
+        """Chunk id -> (article id, ord, start, end); ids not in this snapshot are left out."""
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self.conn.execute(
                 f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
-                [int(i) for i in ids])
-            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+                [int(i) for i in ids]).fetchall()
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def chunk_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Chunk id -> its stored vector (one query, whatever the vector store)."""
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self.conn.execute(f"SELECT id, vector FROM chunks WHERE id IN ({marks})",
+                                     [int(i) for i in ids]).fetchall()
+        return {r[0]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
+
+    def chunk_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            return dict(self.conn.execute(f"SELECT id, text FROM chunks WHERE id IN ({marks})",
+                                          [int(i) for i in ids]).fetchall())
 
     def sentences(self, chunk_ids: Sequence[int]) -> dict[int, tuple[list[tuple[int, int]], np.ndarray]]:
         """Chunk id -> (article spans of its sentences, their vectors), in text order."""
@@ -396,24 +439,24 @@ class IndexReader:
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""
-        k = min(k, self.vectors.ntotal)
-        if k == 0:
-            empty = np.zeros((len(queries), 0))
-            return empty.astype(np.float32), empty.astype(np.int64)
-        return self.vectors.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        return self.vectors.search(queries, k)
 
 
 class IndexWriter:
     """The one process changing an index: batches of whole articles, each batch one commit."""
 
     def __init__(self, index_dir: Path, identity: Identity, dimension: Callable[[], int],
-                 rebuild: bool = False):
+                 rebuild: bool = False, config: VectorConfig = VectorConfig()):
         """Cheap; the work happens on `open()`, under the index lock the caller holds."""
         self.index_dir = Path(index_dir)
         self.identity = identity
         self._dimension = dimension
         self.rebuild = rebuild
-        self.dirty = False  # whether `finish` has anything to persist
+        self.config = config
+        self.dirty = False  # whether chunks changed, so `finish` has something to persist
+        self.stale_file = False  # whether the FAISS file must be rewritten whatever the lag
+        self.qdrant: QdrantVectors | None = None  # a Qdrant server, updated after each commit
+        self._old_collection = ""  # a rebuild's predecessor, dropped after the switch
 
     def open(self) -> IndexWriter:
         self.index_dir.mkdir(parents=True, exist_ok=True)
@@ -443,16 +486,62 @@ class IndexWriter:
             self._set_meta(schema_version=str(SCHEMA_VERSION), embed_model=self.identity.embed_model,
                            updated_at=now(), created_at=now())
             # A first build is visible from its first commit on, so a kill keeps progress.
-            self.switch = self.rebuild and self._current() is not None
-            if not self.switch:
-                self._write_faiss(_empty_faiss(self.manifest.dimension))
+            old = self._current()
+            self.switch = self.rebuild and old is not None
+            if self.switch:
+                self._old_collection = self._collection_of(old)
+            else:
+                self._write_faiss(FaissVectors.empty(self.manifest.dimension))
                 self._write_manifest()
-        self.vectors, self.dirty = load_vectors(
-            self._faiss_path, self.conn, self.manifest.dimension, repair=True)
-        self.dirty = self.dirty or self.switch
+        meta = self._meta()
+        if "store_uid" not in meta:
+            self._set_meta(store_uid=secrets.token_hex(6))
+        # The FAISS file is only read if `finish` rewrites it: at a million chunks reading
+        # and writing it takes longer than embedding one article.
+        self.stale_file = self.switch or self._faiss_stamp() != meta.get("vectors_file")
+        if self.config.store == "qdrant" and self.config.qdrant_url:
+            self._open_qdrant()
         if not self.switch:
             self._remove_stale(keep=self.manifest.generation)
         return self
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta"))
+
+    def _faiss_stamp(self) -> str:
+        """Size and mtime of the FAISS file, recorded when written: a file changed or
+        replaced since (damaged, an older copy) no longer matches and is repaired."""
+        try:
+            st = self._faiss_path.stat()
+        except FileNotFoundError:
+            return ""
+        return f"{st.st_size}:{st.st_mtime_ns}"
+
+    def _open_qdrant(self) -> None:
+        """Connect to the server's collection and bring it up to date if a kill (or an
+        unreachable server) left it behind SQLite."""
+        dimension = self.manifest.dimension
+        with _qdrant_errors(self.config.qdrant_url):
+            self.qdrant = QdrantVectors(qdrant_collection(self.config, self._meta(), self.db_path),
+                                        dimension, self.config.qdrant_url, self.config.qdrant_api_key)
+            chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            if self._meta().get("qdrant_pending") == "1" or len(self.qdrant) != chunks:
+                reconcile(self.qdrant, self.conn, dimension)
+        self._set_meta(qdrant_pending="0")
+
+    def _collection_of(self, manifest: Manifest) -> str:
+        """The Qdrant collection of another generation (to drop it after a rebuild)."""
+        if not (self.config.store == "qdrant" and self.config.qdrant_url):
+            return ""
+        path = self.index_dir / f"store-{manifest.generation}.sqlite"
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                return qdrant_collection(self.config, dict(conn.execute("SELECT key, value FROM meta")), path)
+            finally:
+                conn.close()
+        except (sqlite3.Error, StoreError):
+            return ""
 
     @property
     def _faiss_path(self) -> Path:
@@ -546,26 +635,34 @@ class IndexWriter:
             )
             if items or doomed:
                 self._set_meta(updated_at=stamp)
+            changed = len(gone_ids) + len(new_ids)
+            if changed:
+                # How far the FAISS file is behind; counted in the same transaction, so a
+                # kill can make it too high (an early rewrite), never too low.
+                lag = int(self._meta().get("vectors_lag") or 0)
+                self._set_meta(vectors_lag=str(lag + changed))
+                if self.qdrant is not None:
+                    self._set_meta(qdrant_pending="1")
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise write_failed(self.db_path, exc) from exc
         self.dirty = self.dirty or bool(items or doomed)
-        if gone_ids:
-            self.vectors.remove_ids(np.array(gone_ids, dtype=np.int64))
-        if new_ids:
-            self.vectors.add_with_ids(np.vstack(new_vectors), np.array(new_ids, dtype=np.int64))
+        if self.qdrant is not None and (gone_ids or new_ids):
+            with _qdrant_errors(self.config.qdrant_url):
+                self.qdrant.delete(gone_ids)
+                if new_ids:
+                    self.qdrant.add_vectors(np.array(new_ids, dtype=np.int64), np.vstack(new_vectors))
+            self._set_meta(qdrant_pending="0")
 
     def finish(self) -> Manifest:
         """Persist what changed; for a rebuild this is the moment of the switch."""
         articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        updated = dict(self.conn.execute("SELECT key, value FROM meta"))["updated_at"]
-        if chunks != self.vectors.ntotal:
-            raise AssertionError(f"FAISS holds {self.vectors.ntotal} vectors for {chunks} chunks")
+        meta = self._meta()
         manifest = Manifest(self.identity, self.manifest.generation, self.manifest.dimension,
-                            articles, chunks, updated)
+                            articles, chunks, meta["updated_at"])
         if self.dirty:
             try:
                 # PASSIVE: copy what no reader still needs into the database, never wait.
@@ -574,29 +671,56 @@ class IndexWriter:
                 self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             except sqlite3.Error as exc:
                 raise write_failed(self.db_path, exc) from exc
-            self._write_faiss(self.vectors)
+        kind = kind_for(chunks, self.config.index)
+        retrain = needs_retraining(meta.get("vector_index", "flat"), kind, chunks)
+        lag = int(meta.get("vectors_lag") or 0)
+        # Readers add what the file lacks from SQLite when they open it; up to 1 % of the
+        # chunks that costs less than rewriting the file (1.5 GB at a million chunks).
+        rewrite = self.stale_file or retrain or lag * 100 > chunks
+        if rewrite:
+            if retrain:
+                vectors = build(kind, self.conn, self.manifest.dimension, self.config.probes)
+            else:
+                vectors, _ = open_faiss(self._faiss_path, self.conn, self.manifest.dimension,
+                                        repair=True, nprobe=self.config.probes)
+            if len(vectors) != chunks:
+                raise AssertionError(f"FAISS holds {len(vectors)} vectors for {chunks} chunks")
+            self._write_faiss(vectors)
+            self.stale_file = False
         # A kill between the FAISS and manifest writes leaves stale counts: rewrite them.
-        if self.dirty or manifest != self.manifest:
+        if self.dirty or rewrite or manifest != self.manifest:
             self.manifest = manifest
             self._write_manifest()
             self._remove_stale(keep=manifest.generation)
+            if self._old_collection:
+                self._drop_collection(self._old_collection)
         return self.manifest
+
+    def _drop_collection(self, name: str) -> None:
+        with _qdrant_errors(self.config.qdrant_url):
+            QdrantVectors(name, self.manifest.dimension, self.config.qdrant_url,
+                          self.config.qdrant_api_key).drop()
+        self._old_collection = ""
 
     def close(self) -> None:
         if getattr(self, "conn", None) is not None:
             self.conn.close()
             self.conn = None
 
-    def _write_faiss(self, index) -> None:
-        import faiss
-
+    def _write_faiss(self, vectors: FaissVectors) -> None:
+        """Write the file, then record its stamp, kind and a zero lag (a kill in between
+        leaves a stamp that does not match: the next writer rewrites the file)."""
         def write(tmp: Path) -> None:
             try:
-                faiss.write_index(index, str(tmp))
+                vectors.write(tmp)
             except RuntimeError as exc:  # FAISS reports I/O errors this way
                 raise OSError(28, "FAISS could not write the file") from exc
 
         atomic_write(self._faiss_path, write)
+        try:
+            self._set_meta(vectors_file=self._faiss_stamp(), vector_index=vectors.label, vectors_lag="0")
+        except sqlite3.Error as exc:
+            raise write_failed(self.db_path, exc) from exc
 
     def _write_manifest(self) -> None:
         atomic_write(self.index_dir / MANIFEST,

@@ -63,7 +63,7 @@ def test_mmr_trades_relevance_for_diversity(pipeline: Pipeline) -> None:
     assert top[0].chunk_ids == mixed[0].chunk_ids  # the most relevant passage still leads
 
     def likeness(passages) -> float:
-        vectors = [np.mean([pipeline.reader.vectors.reconstruct(c) for c in p.chunk_ids], axis=0)
+        vectors = [np.mean(list(pipeline.reader.chunk_vectors(p.chunk_ids).values()), axis=0)
                    for p in passages]
         vectors = [v / np.linalg.norm(v) for v in vectors]
         return float(np.mean([a @ b for i, a in enumerate(vectors) for b in vectors[i + 1:]]))

@@ -1,0 +1,210 @@
+"""A real rag index of a million chunks: add one article to it, and retrieve from it.
+
+The index is built once (cached in --work): the news-dev corpus is copied as jsonl files
+until there are --chunks chunks, each copy with distinct ids and titles; every copy is stored
+through `IndexWriter` (SQLite rows, FTS5, sentences, then the FAISS index `rag index` would
+choose by size), its chunk vectors the real news-dev MiniLM vectors plus small Gaussian noise,
+re-normalised (copy 0 keeps the real vectors). Then, in one process:
+
+- adding one article file to the corpus with `Indexer.sync` (what `rag index` runs), model
+  loaded, median of 3 articles; and once through the `rag index` CLI from a fresh process;
+- retrieval of the 85 news-dev questions, one query at a time: the vector search alone, and
+  `Retriever.retrieve` dense / lexical / hybrid (what a question costs before answering),
+  p50 and p95; recall@10 of the chosen FAISS index against exact search;
+- opening the index (`IndexReader`), as the chat does after every update.
+
+    .venv/bin/python bench/scale_store.py --chunks 1000000   (news-dev index: see --source)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rag.chunk import Chunk  # noqa: E402
+from rag.embed import SentenceTransformerEmbedder  # noqa: E402
+from rag.ingest import CorpusReader  # noqa: E402
+from rag.pipeline import Pipeline  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+from rag.store import IndexLock, IndexReader, IndexWriter  # noqa: E402
+from rag.sync import Indexer  # noqa: E402
+from rag.vectors import FaissVectors, VectorConfig  # noqa: E402
+
+NEWS = ROOT.parent / "shared/eval/news-dev"
+
+
+def load_source(db: Path) -> tuple[list[dict], dict, dict]:
+    """news-dev's stored corpus: article lines, chunks per article, sentences per chunk."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    articles = [dict(zip(("id", "title", "source", "date", "text"), r)) for r in
+                conn.execute("SELECT id, title, source, date, text FROM articles ORDER BY id")]
+    chunks: dict[str, list] = {}
+    for row in conn.execute('SELECT id, article_id, ord, start, "end", text, vector FROM chunks ORDER BY article_id, ord'):
+        chunks.setdefault(row[1], []).append(row)
+    sentences: dict[int, list] = {}
+    for cid, a, b, vec in conn.execute('SELECT chunk_id, start, "end", vector FROM sentences ORDER BY chunk_id, start'):
+        sentences.setdefault(cid, []).append((a, b, vec))
+    conn.close()
+    return articles, chunks, sentences
+
+
+def build(work: Path, source: Path, target: int, noise: float, settings: Settings, embedder) -> None:
+    articles, chunks, sentences = load_source(source)
+    per_copy = sum(len(v) for v in chunks.values())
+    copies = math.ceil(target / per_copy)
+    corpus = work / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(11)
+    indexer = Indexer(settings, embedder, progress=False)
+    reader = CorpusReader(corpus, int(settings.max_file_mb * 2**20))
+    stored = 0
+    with IndexLock(settings.index, 60):
+        writer = IndexWriter(settings.index, indexer.identity(), lambda: embedder.dimension,
+                             config=VectorConfig.from_settings(settings)).open()
+        try:
+            for k in range(copies):
+                path = corpus / f"copy-{k:03d}.jsonl"
+                lines = [json.dumps({"id": f"{a['id']}-{k}", "title": f"{a['title']} [{k}]", "url": a["source"],
+                                     "date": a["date"], "text": a["text"]}) for a in articles if a["id"] in chunks]
+                path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                stamp = next(s for s in reader.stamps()[0] if s.path == path.name)
+                result = reader.read(stamp)
+                items = []
+                for article in result.articles:
+                    rows = chunks[article.id.rsplit("-", 1)[0]]
+                    if article.text[rows[-1][3]:rows[-1][4]] != rows[-1][5]:
+                        raise SystemExit(f"{article.id}: the copy's text differs from the stored one")
+                    vectors = np.vstack([np.frombuffer(r[6], dtype=np.float32) for r in rows])
+                    if k:
+                        vectors = vectors + noise * rng.standard_normal(vectors.shape)
+                        vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+                    items.append((article, stamp.path,
+                                  [Chunk(article.id, r[2], r[3], r[4], r[5]) for r in rows], vectors,
+                                  [([(a, b) for a, b, _ in sentences[r[0]]],
+                                    np.vstack([np.frombuffer(v, dtype=np.float16) for *_, v in sentences[r[0]]]))
+                                   for r in rows]))
+                writer.write_batch(items, files=[(stamp, result.skipped)])
+                stored += sum(len(i[2]) for i in items)
+                print(f"copy {k}: {stored} chunks", file=sys.stderr, flush=True)
+                if stored >= target:
+                    break
+            started = time.perf_counter()
+            writer.finish()
+            print(f"FAISS index built and written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        finally:
+            writer.close()
+
+
+def quantiles(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {"p50": round(statistics.median(ordered), 2),
+            "p95": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chunks", type=int, default=1_000_000)
+    parser.add_argument("--source", type=Path, default=Path("/tmp/news-index/store-1.sqlite"),
+                        help="a news-dev index database (rag index --corpus ../shared/eval/news-dev/corpus.jsonl --index /tmp/news-index)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/scale-store"))
+    parser.add_argument("--noise", type=float, default=0.012,
+                        help="per-dimension sigma: a copy keeps cosine ~0.97 with its original")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results/scale_store.json")
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args()
+
+    work = args.work / str(args.chunks)
+    # The copies carry the torch backend's news-dev vectors, so the index is a torch index.
+    settings = Settings(corpus=work / "corpus", index=work / "index", llm="extractive", embed_backend="torch")
+    embedder = SentenceTransformerEmbedder.from_settings(settings)
+    embedder.model  # noqa: B018 - loaded before anything is timed
+    if not (settings.index / "manifest.json").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        build(work, args.source, args.chunks, args.noise, settings, embedder)
+    if args.build_only:
+        return
+    out: dict = {"chunks_target": args.chunks, "noise_sigma": args.noise}
+
+    started = time.perf_counter()
+    with IndexReader(settings.index) as reader:
+        out["open_reader_s"] = round(time.perf_counter() - started, 2)
+        out["chunks"] = reader.count_chunks()
+        out["articles"] = reader.count_articles()
+        out["faiss_index"] = reader.vectors.label
+    out["faiss_file_mib"] = round((settings.index / f"store-{reader.manifest.generation}.faiss").stat().st_size / 2**20)
+    out["sqlite_mib"] = round((settings.index / f"store-{reader.manifest.generation}.sqlite").stat().st_size / 2**20)
+
+    # Adding one article: a seed article as a new file, through the code `rag index` runs.
+    indexer = Indexer(settings, embedder, progress=False, on_message=lambda m: None)
+    started = time.perf_counter()
+    noop = indexer.sync()
+    out["sync_nothing_new_s"] = round(time.perf_counter() - started, 2)
+    assert noop.chunks_embedded == 0, noop
+    adds = []
+    for seed in sorted((ROOT / "seeds").iterdir())[:3]:
+        shutil.copy(seed, settings.corpus / f"added-{seed.name}")
+        started = time.perf_counter()
+        report = indexer.sync()
+        adds.append({"article": seed.name, "seconds": round(time.perf_counter() - started, 2),
+                     "chunks_embedded": report.chunks_embedded})
+    out["add_one_article_in_process"] = adds
+    out["add_one_article_in_process_median_s"] = statistics.median(a["seconds"] for a in adds)
+    seed = sorted((ROOT / "seeds").iterdir())[3]
+    shutil.copy(seed, settings.corpus / f"added-{seed.name}")
+    started = time.perf_counter()
+    subprocess.run([str(ROOT / ".venv/bin/rag"), "index", "--corpus", str(settings.corpus),
+                    "--index", str(settings.index)], check=True, capture_output=True,
+                   env={**os.environ, "RAG_EMBED_BACKEND": "torch"})
+    out["add_one_article_cli_s"] = round(time.perf_counter() - started, 2)
+
+    # Retrieval, one question at a time, as the chat asks.
+    questions = [json.loads(line)["question"] for line in (NEWS / "questions.jsonl").read_text().splitlines() if line.strip()]
+    pipeline = Pipeline(settings, embedder)
+    retriever = pipeline.retriever
+    qvecs = embedder.embed(questions)
+    retriever.retrieve(questions[0], 10, "hybrid", qvecs[0])  # first touch of the pages
+    timings: dict[str, list[float]] = {"vector_search": [], "dense": [], "lexical": [], "hybrid": []}
+    found = []
+    for q, v in zip(questions, qvecs, strict=True):
+        t = time.perf_counter()
+        _, ids = pipeline.reader.search(v[None, :], 50)
+        timings["vector_search"].append((time.perf_counter() - t) * 1000)
+        found.append(ids[0][:10])
+        for mode in ("dense", "lexical", "hybrid"):
+            t = time.perf_counter()
+            retriever.retrieve(q, 5, mode, v)
+            timings[mode].append((time.perf_counter() - t) * 1000)
+    out["retrieval_ms"] = {mode: quantiles(values) for mode, values in timings.items()}
+
+    exact = FaissVectors.empty(embedder.dimension)
+    exact.add_vectors(*_all_vectors(pipeline.reader))
+    _, truth = exact.search(qvecs, 10)
+    out["recall@10_vs_exact"] = round(float(np.mean(
+        [len(set(f) & set(t)) / 10 for f, t in zip(found, truth, strict=True)])), 4)
+    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    print(json.dumps(out, indent=2))
+
+
+def _all_vectors(reader: IndexReader) -> tuple[np.ndarray, np.ndarray]:
+    from rag.vectors import stored_vectors
+
+    parts = list(stored_vectors(reader.conn, None, reader.manifest.dimension))
+    return np.concatenate([p[0] for p in parts]), np.vstack([p[1] for p in parts])
+
+
+if __name__ == "__main__":
+    main()

@@ -151,3 +151,39 @@ def test_missing_gguf_is_a_clear_error_in_the_cli_and_a_notice_in_the_chat(index
     answer = Pipeline(settings, embedder).ask(QUESTION)
     assert "local model not found" in answer.notice and "this answer is extractive" in answer.notice
     assert_cited_into(answer, SHOIGU)
+
+
+def test_the_local_model_is_loaded_once_across_questions_and_index_updates(
+        settings: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loading the GGUF takes seconds and its memory: the app must keep one llama.cpp model for
+    # every question, follow-up rewrite and index update. Count the real constructions.
+    import llama_cpp
+
+    from rag.service import ChatService
+
+    made: list[str] = []
+
+    class CountedLlama(llama_cpp.Llama):
+        def __init__(self, *args, **kwargs) -> None:
+            made.append(kwargs.get("model_path", ""))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(llama_cpp, "Llama", CountedLlama)
+    service = ChatService(settings.model_copy(update={"llm": "local"}), embedder)
+    service.sync()
+    first = service.ask(QUESTION)
+    service.ask("What did Lavrov say about the coalition?")
+    service.ask("What did he say about Aleppo?", [{"role": "user", "content": QUESTION},
+                                                   {"role": "assistant", "content": first.text}])
+    (settings.corpus / "extra.txt").write_text(
+        "Kirkenes harbour report\n\nHarbour master Ingrid Solheim said the icebreaker Polar Lynx "
+        "made 4,217 crossings of the Varanger fjord during the winter season.\n")
+    assert service.sync().added == 1  # refreshes the pipeline, as every upload does
+    after = service.ask("How many crossings of the Varanger fjord did the Polar Lynx make?")
+    service.pipeline.refresh()
+    service.ask(QUESTION)
+    assert made == [str(default_gguf())]
+    # The model really answered (a failure would have fallen back to extractive answers).
+    assert "this answer is extractive" not in first.notice + after.notice
+    assert_cited_into(first, SHOIGU)
+    assert any(c.article_id == "extra.txt" for c in after.citations if c.supported)

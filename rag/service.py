@@ -25,8 +25,7 @@ class ChatService:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
                  on_message: Callable[[str], None] = lambda message: None):
         self.settings = settings
-        self.embedder = embedder or SentenceTransformerEmbedder(
-            settings.embed_model, settings.embed_batch_size, progress=False)
+        self.embedder = embedder or SentenceTransformerEmbedder.from_settings(settings)
         self.pipeline = Pipeline(settings, self.embedder)
         self.on_message = on_message
         self._sync_lock = threading.Lock()  # one index update at a time; answers go on meanwhile

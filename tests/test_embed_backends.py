@@ -118,6 +118,11 @@ def test_an_index_built_with_torch_is_refused_by_int8(settings: Settings, exact,
     proc = run_rag("index", env=env)
     assert proc.returncode != 0 and "rag index --rebuild" in proc.stderr
     assert model_files(int8_cache) == before
+    # Asking is refused too: questions embedded by int8 would be matched against torch vectors.
+    with pytest.raises(RagError, match=r"embedded with .*\+onnx-int8; run `rag index --rebuild`"):
+        Pipeline(settings, int8).reader  # noqa: B018
+    proc = run_rag("ask", "What did Ryabkov say?", "--llm", "extractive", env=env)
+    assert proc.returncode == 1 and "run `rag index --rebuild`" in proc.stderr.splitlines()[-1]
 
 
 def test_a_seed_question_gets_a_cited_answer_with_int8(settings: Settings, int8, int8_cache: Path) -> None:

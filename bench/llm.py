@@ -19,7 +19,7 @@ Results go to bench/results/llm.json and a markdown table is printed. Build the 
 first (untimed) and run the timed part under the shared benchmark lock:
 
     nice -n 10 .venv/bin/rag index --corpus seeds --index /tmp/llm/index
-    flock /tmp/bench.lock .venv/bin/python bench/llm.py [--index /tmp/llm/index] [--questions 10] [--repeats 2]
+    flock /tmp/bench.lock .venv/bin/python bench/llm.py [--index /tmp/llm/index] [--questions 10] [--repeats 1]
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", default="/tmp/llm/index")
     ap.add_argument("--questions", type=int, default=10)
-    ap.add_argument("--repeats", type=int, default=2, help="timed calls per prompt and mode")
+    ap.add_argument("--repeats", type=int, default=1, help="timed calls per prompt and mode")
     ap.add_argument("--out", default=str(ROOT / "bench/results/llm.json"))
     args = ap.parse_args()
 

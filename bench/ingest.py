@@ -25,21 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.memory import peak_rss_mib, reset_peak_rss  # noqa: E402
 from rag.embed import SentenceTransformerEmbedder  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
-
-
-def reset_peak_rss() -> None:
-    # Writing 5 to clear_refs resets VmHWM (Linux >= 4.0), so each phase gets its own peak.
-    Path("/proc/self/clear_refs").write_text("5")
-
-
-def peak_rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def du_mib(folder: Path) -> float:

@@ -64,6 +64,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.memory import peak_rss_mib, reset_peak_rss  # noqa: E402
+
 SCRATCH = Path("/tmp/scale")
 LOCK = Path("/tmp/bench.lock")
 NEWS_DEV = ROOT.parent / "shared/eval/news-dev"
@@ -195,18 +197,6 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
-
-
-def reset_peak_rss() -> None:
-    # Writing 5 to clear_refs resets VmHWM (Linux >= 4.0), so each build gets its own peak.
-    Path("/proc/self/clear_refs").write_text("5")
-
-
-def peak_rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def ground_truth(xb: np.ndarray, xq: np.ndarray, k: int) -> np.ndarray:

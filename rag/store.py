@@ -209,7 +209,7 @@ def _check_db(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 def open_faiss(path: Path, conn: sqlite3.Connection, dimension: int, repair: bool,
-               nprobe: int = 0) -> tuple[FaissVectors, int]:
+               nprobe: int = IVF_NPROBE) -> tuple[FaissVectors, int]:
     """The FAISS index for the SQLite snapshot `conn` sees: the file, brought up to date
     (the writer lets it lag by up to 1 % of the chunks, see `IndexWriter.finish`). With
     `repair` a damaged or missing file is rebuilt from SQLite instead of refused.
@@ -218,7 +218,7 @@ def open_faiss(path: Path, conn: sqlite3.Connection, dimension: int, repair: boo
         if not path.exists():
             raise StoreError(f"{path} is missing")
         try:
-            vectors = FaissVectors.read(path, nprobe or IVF_NPROBE)
+            vectors = FaissVectors.read(path, nprobe)
         except RuntimeError:
             raise StoreError(f"{path} is truncated or damaged") from None
         if vectors.dimension != dimension:
@@ -246,9 +246,9 @@ def _qdrant_errors(url: str) -> Iterator[None]:
 
 def qdrant_collection(config: VectorConfig, meta: dict[str, str], path: Path) -> str:
     """This index generation's collection: one per generation, so a rebuild never mixes."""
-    uid = meta.get("store_uid")
     if not config.qdrant_url:  # local mode: in memory, private to this process
         return config.qdrant_collection
+    uid = meta.get("store_uid")
     if not uid:
         raise StoreError(f"{path} predates Qdrant support; run `rag index` once")
     return f"{config.qdrant_collection}-{uid}"

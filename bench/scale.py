@@ -475,7 +475,8 @@ def default_nlist(n: int) -> int:
 
 
 def fts_bench(n: int, base: Base, questions: list[str], repeats: int) -> dict:
-    from rag.retrieve import fts_match, query_terms
+    from rag.retrieve import fts_match
+    from rag.text import query_terms
 
     path = SCRATCH / f"fts-{n}.sqlite"
     for suffix in ("", "-wal", "-shm"):

@@ -35,13 +35,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rag.chunk import Chunk  # noqa: E402
 from rag.embed import SentenceTransformerEmbedder  # noqa: E402
 from rag.ingest import CorpusReader  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.store import IndexLock, IndexReader, IndexWriter  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
+from rag.types import ArticleWrite, Chunk, SpanVectors  # noqa: E402
 from rag.vectors import FaissVectors, VectorConfig  # noqa: E402
 
 NEWS = ROOT.parent / "shared/eval/news-dev"
@@ -92,13 +92,13 @@ def build(work: Path, source: Path, target: int, noise: float, settings: Setting
                     if k:
                         vectors = vectors + noise * rng.standard_normal(vectors.shape)
                         vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
-                    items.append((article, stamp.path,
-                                  [Chunk(article.id, r[2], r[3], r[4], r[5]) for r in rows], vectors,
-                                  [([(a, b) for a, b, _ in sentences[r[0]]],
-                                    np.vstack([np.frombuffer(v, dtype=np.float16) for *_, v in sentences[r[0]]]))
-                                   for r in rows]))
+                    items.append(ArticleWrite(
+                        article, stamp.path, [Chunk(article.id, r[2], r[3], r[4], r[5]) for r in rows], vectors,
+                        [SpanVectors([(a, b) for a, b, _ in sentences[r[0]]],
+                                     np.vstack([np.frombuffer(v, dtype=np.float16) for *_, v in sentences[r[0]]]))
+                         for r in rows]))
                 writer.write_batch(items, files=[(stamp, result.skipped)])
-                stored += sum(len(i[2]) for i in items)
+                stored += sum(len(i.chunks) for i in items)
                 print(f"copy {k}: {stored} chunks", file=sys.stderr, flush=True)
                 if stored >= target:
                     break

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from .retrieve import STOPWORDS
+from .text import STOPWORDS, WORD
 
 Kind = Literal["percentage", "number", "date", "name"]
 
@@ -52,7 +52,6 @@ _UNITS = {"kilogram": "kg", "kilometer": "km", "kilometre": "km", "meter": "m", 
 # "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
 _ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _asked(question: str) -> str:
@@ -77,7 +76,7 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     question = _asked(question)
     if kind == "name":
         # A capitalised word that is not the sentence's first and not taken from the question.
-        asked = {w.lower() for w in _WORD.findall(question)}
+        asked = {w.lower() for w in WORD.findall(question)}
         words = _CAPITALISED.findall(sentence)[1:]
         return any(w.lower().strip(".'’") not in asked | STOPWORDS for w in words)
     # A number the question itself gives ("in 2015") is not an answer.
@@ -89,7 +88,7 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         how_many, number_of, measure = counted.groups()
         # The counted noun: last before the verb ("how many combat aircraft"), first after
         # "number of" ("civilians killed"), or the measure itself ("population").
-        words = [w for w in _WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
+        words = [w for w in WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
         if not words:
             return True
         return _mentions(sentence.lower(), words[-1] if how_many else words[0])
@@ -125,7 +124,7 @@ def unknown_names(question: str, occurs: Callable[[str], bool]) -> list[str]:
     head comes last: "Defense Secretary Ashton Carter")."""
     unknown = []
     for name in names(question):
-        words = [w for w in _WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
+        words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
         if words and not any(occurs(w.lower()) for w in words):
             unknown.append(name)
     return unknown

@@ -3,56 +3,17 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .ingest import Article
+from .types import Article, Chunk
 
 # Paragraphs first, then lines, then sentence ends, then clauses, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
 SPLITTER_VERSION = 1
-# A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace and
-# an upper-case letter, a digit or an opening quote; or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*\s+(?=[A-Z0-9\"“‘(])|\n+")
 #: Tokens reserved for the title in each embedded chunk.
 TITLE_TOKENS = 32
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A span of one article: `article.text[start:end] == text`."""
-
-    article_id: str
-    ord: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text`, whitespace trimmed."""
-    spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        spans.append((start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def chunk_sentences(sentences: Sequence[tuple[int, int]], chunk: Chunk) -> list[tuple[int, int]]:

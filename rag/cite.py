@@ -8,82 +8,13 @@ unsupported. Markers that point at no passage are dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from .chunk import sentence_spans
 from .embed import Embedder
-from .retrieve import Passage, query_terms
-
-_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One cited span: passage number n, and the exact article characters it quotes."""
-
-    n: int
-    article_id: str
-    title: str
-    source: str
-    start: int
-    end: int
-    quote: str
-    supported: bool
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One answer sentence (markers removed) and the passage numbers it now cites."""
-
-    text: str
-    cites: tuple[int, ...]
-    supported: bool
-
-
-@dataclass(frozen=True)
-class Timings:
-    retrieve_ms: float = 0.0
-    generate_ms: float = 0.0
-    first_token_ms: float = 0.0
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What a question gets: text with [n] markers, the checked citations, the passages."""
-
-    question: str
-    text: str
-    refused: bool
-    sentences: tuple[Sentence, ...]
-    citations: tuple[Citation, ...]
-    passages: tuple[Passage, ...]
-    timings: Timings = field(default_factory=Timings)
-    notice: str = ""  # e.g. "question truncated" or "fell back to extractive"
-
-    def as_json(self) -> dict:
-        return {
-            "answer": self.text,
-            "refused": self.refused,
-            "citations": [c.__dict__ for c in self.citations],
-            "passages": [
-                {"n": i, "article_id": p.article_id, "title": p.title, "source": p.source,
-                 "date": p.date, "start": p.start, "end": p.end, "text": p.text,
-                 "score": round(p.score, 6), "similarity": round(p.similarity, 4)}
-                for i, p in enumerate(self.passages, start=1)
-            ],
-            "timings": {k: round(v, 1) for k, v in self.timings.__dict__.items()},
-            "notice": self.notice,
-        }
-
-
-def split_markers(sentence: str) -> tuple[str, list[int]]:
-    """A sentence without its [n] markers, and the marker numbers in order."""
-    numbers = [int(n) for m in _MARKER.finditer(sentence) for n in re.split(r"\s*,\s*", m.group(1))]
-    return _MARKER.sub("", sentence).strip(), numbers
+from .text import query_terms, sentence_spans, split_markers
+from .types import Citation, Passage, Sentence, SpanVectors
 
 
 class SupportScorer:
@@ -93,7 +24,7 @@ class SupportScorer:
     `sentences` gives them per passage; otherwise the passages are split and embedded here."""
 
     def __init__(self, embedder: Embedder, passages: Sequence[Passage],
-                 sentences: Sequence[tuple[list[tuple[int, int]], np.ndarray]] | None = None,
+                 sentences: Sequence[SpanVectors] | None = None,
                  question: tuple[str, np.ndarray] | None = None):
         self.embedder = embedder
         self.passages = passages
@@ -102,14 +33,14 @@ class SupportScorer:
         if sentences is None:
             self.spans = [[(p.start + a, p.start + b) for a, b in sentence_spans(p.text)] for p in passages]
         else:
-            self.spans = [list(spans) for spans, _ in sentences]
+            self.spans = [list(s.spans) for s in sentences]
         texts = [self._text(p, span) for p, spans in zip(passages, self.spans) for span in spans]
         if not texts:
             vectors = np.zeros((0, 1), np.float32)
         elif sentences is None:
             vectors = embedder.embed(texts)
         else:
-            vectors = np.vstack([v for _, v in sentences])
+            vectors = np.vstack([s.vectors for s in sentences])
         self.texts = texts
         self._vectors = vectors
         self._offsets = np.cumsum([0] + [len(s) for s in self.spans])
@@ -124,7 +55,7 @@ class SupportScorer:
         per_passage = []
         for p in passages:
             found = sorted(((span, v) for c in p.chunk_ids if c in rows
-                            for span, v in zip(*rows[c], strict=True)), key=lambda sv: (sv[0][0], -sv[0][1]))
+                            for span, v in zip(rows[c].spans, rows[c].vectors, strict=True)), key=lambda sv: (sv[0][0], -sv[0][1]))
             kept: list[tuple[tuple[int, int], np.ndarray]] = []
             for span, v in found:
                 # Overlapping chunks hold the same sentence twice, or a clipped piece of it.
@@ -132,7 +63,7 @@ class SupportScorer:
                     kept.append((span, v))
             if not kept:  # cannot happen for a chunk with text; embed here rather than fail
                 return cls(embedder, passages, question=question)
-            per_passage.append(([s for s, _ in kept], np.vstack([v for _, v in kept])))
+            per_passage.append(SpanVectors([s for s, _ in kept], np.vstack([v for _, v in kept])))
         return cls(embedder, passages, per_passage, question)
 
     @staticmethod

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import statistics
-import string
 import time
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +13,10 @@ from tqdm import tqdm
 
 from .errors import RagError
 from .pipeline import Pipeline
+from .text import normalise_answer
 
 RETRIEVERS = ("hybrid", "dense", "lexical")
 KS = (1, 2, 3, 5, 10)
-_ARTICLES = re.compile(r"\b(a|an|the)\b")
-_PUNCT = str.maketrans("", "", string.punctuation + "“”‘’—–")
 
 
 @dataclass(frozen=True)
@@ -38,12 +34,6 @@ class Question:
         if not self.choices:
             return self.question
         return f"{self.question} Options: {'; '.join(self.choices)}."
-
-
-def normalise(text: str) -> str:
-    """SQuAD-style answer normalisation (NFKC so non-breaking spaces are spaces)."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_PUNCT)
-    return " ".join(_ARTICLES.sub(" ", text).split())
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -104,8 +94,8 @@ def answer_metrics(pipeline: Pipeline, questions: Sequence[Question], llm: str, 
         t = time.perf_counter()
         answer = pipeline.ask(q.asked, llm=llm, mode=mode)
         total_ms = (time.perf_counter() - t) * 1000
-        text = normalise(answer.text)
-        correct = (not answer.refused) and any(normalise(a) in text for a in q.answers)
+        text = normalise_answer(answer.text)
+        correct = (not answer.refused) and any(normalise_answer(a) in text for a in q.answers)
         good_cites = sum(1 for c in answer.citations if c.supported and c.article_id in q.gold_ids)
         rows.append({
             "id": q.id, "unanswerable": q.unanswerable, "refused": answer.refused,

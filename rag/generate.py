@@ -15,7 +15,8 @@ import numpy as np
 from . import answerable
 from .cite import SupportScorer
 from .errors import RagError, redact_url
-from .retrieve import Passage, query_terms
+from .text import query_terms
+from .types import Passage
 
 REFUSAL = "The indexed articles don't answer this question."
 

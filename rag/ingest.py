@@ -7,11 +7,11 @@ import io
 import json
 import os
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RagError
+from .text import BINARY_CONTROL, normalise_article
+from .types import Article, FileResult, FileStamp, Skipped
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".jsonl"}
 # Lines that open many scraped pages but are never the headline.
@@ -21,51 +21,6 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _MIN_HTML_WORDS = 5
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article, with text normalised so character offsets are stable."""
-
-    id: str
-    title: str
-    text: str
-    source: str
-    date: str | None
-    sha256: str
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file (or jsonl line) that was not indexed, and why."""
-
-    source: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What identifies one version of a corpus file without reading it."""
-
-    path: str
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """Everything read from one corpus file."""
-
-    stamp: FileStamp
-    articles: tuple[Article, ...]
-    skipped: tuple[Skipped, ...]
-
-
-def normalise(text: str) -> str:
-    """Canonical form of article text: NFC, LF newlines, no BOM, no outer whitespace."""
-    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def text_sha256(text: str) -> str:
@@ -96,7 +51,7 @@ def decode(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         # latin-1 decodes any bytes; many control characters mean it was not text.
-        if len(_CONTROL.findall(text)) <= max(2, len(text) // 1000):
+        if len(BINARY_CONTROL.findall(text)) <= max(2, len(text) // 1000):
             return text
     return None
 
@@ -104,7 +59,7 @@ def decode(data: bytes) -> str | None:
 def make_article(
     id: str, text: str, source: str, title: str | None = None, date: str | None = None
 ) -> Article:
-    text = normalise(text)
+    text = normalise_article(text)
     title = " ".join((title or "").split()) or guess_title(text, fallback=id)
     return Article(id=id, title=title, text=text, source=source, date=date, sha256=text_sha256(text))
 

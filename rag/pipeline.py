@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 import unicodedata
@@ -10,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from . import answerable
-from .cite import Answer, Citation, Sentence, SupportScorer, Timings, render, verify
+from .cite import SupportScorer, render, verify
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -24,14 +23,13 @@ from .generate import (
     local_chat_model,
     openai_chat_model,
 )
-from .retrieve import Passage, Retriever, follow_up_query
+from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .store import IndexReader
+from .text import INVISIBLE
+from .types import Answer, Citation, Passage, Sentence, Timings
 from .vectors import VectorConfig
 
-# Control characters, and the invisible bidi/zero-width marks that can make text display
-# as something other than what it says.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class Pipeline:
@@ -115,7 +113,7 @@ class Pipeline:
 
     def clean_question(self, question: str) -> tuple[str, str]:
         """Question without control characters, cut to the limit; and a notice if cut."""
-        text = " ".join(_CONTROL.sub(" ", question or "").split())
+        text = " ".join(INVISIBLE.sub(" ", question or "").split())
         if not text:
             raise RagError("the question is empty")
         notice = ""

@@ -2,60 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
 from .embed import Embedder
 from .store import IndexReader
+from .text import WORD, query_terms
+from .types import Passage
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Function words carry no topic; matching them in BM25 only adds noise.
-STOPWORDS = frozenset("""
-a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which
-while who whom why will with would you your yours yourself yourselves also said says say tell
-told according following recently week new one two many much
-""".split()) | frozenset(
-    # Words that frame a question but are not what it is about.
-    """describe described describes mention mentioned mentions article articles named give gave
-    given cite cited cites term terms refer referred refers kind type besides cannot""".split())
 # Words that make a question lean on the previous turn ("What did he say about Aleppo?").
 _ANAPHORA = frozenset("he she him her his hers they them their theirs it its this that these those".split())
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A span of one article handed to the generator: one or more merged chunks."""
-
-    article_id: str
-    title: str
-    source: str
-    date: str | None
-    start: int
-    end: int
-    text: str
-    score: float  # fused retrieval score; only the order matters
-    similarity: float  # best cosine of the question to one of the passage's chunks
-    chunk_ids: tuple[int, ...]
-
-
-def query_terms(text: str) -> list[str]:
-    """Distinct content words of a question, lower-cased, in order."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text.lower()):
-        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
-            seen.setdefault(word, None)
-    return list(seen)
 
 
 def fts_match(terms: Sequence[str]) -> str:
@@ -69,7 +29,7 @@ def follow_up_query(question: str, history: Sequence[dict] = ()) -> str:
     previous = [m["content"] for m in history if m.get("role") == "user" and m.get("content")]
     if not previous:
         return question
-    words = set(_WORD.findall(question.lower()))
+    words = set(WORD.findall(question.lower()))
     if words & _ANAPHORA or len(query_terms(question)) < 3:
         return f"{previous[-1]} {question}"
     return question
@@ -119,15 +79,15 @@ class Retriever:
             return []
         by_article: dict[str, list[int]] = {}
         for cid in fused:
-            by_article.setdefault(rows[cid][0], []).append(cid)
+            by_article.setdefault(rows[cid].article_id, []).append(cid)
         groups: list[list[int]] = []
         for cids in by_article.values():
-            cids.sort(key=lambda c: rows[c][1])
+            cids.sort(key=lambda c: rows[c].ord)
             run = [cids[0]]
             for cid in cids[1:]:
                 prev = rows[run[-1]]
                 # Neighbouring or overlapping chunks read better as one passage.
-                if (rows[cid][1] == prev[1] + 1 or rows[cid][2] <= prev[3]) and len(run) < self.max_merge:
+                if (rows[cid].ord == prev.ord + 1 or rows[cid].start <= prev.end) and len(run) < self.max_merge:
                     run.append(cid)
                 else:
                     groups.append(run)
@@ -137,7 +97,7 @@ class Retriever:
         per_article: dict[str, int] = {}
         allowed = []
         for group in groups:
-            article = rows[group[0]][0]
+            article = rows[group[0]].article_id
             if per_article.get(article, 0) < self.per_article:
                 per_article[article] = per_article.get(article, 0) + 1
                 allowed.append(group)
@@ -146,14 +106,14 @@ class Retriever:
         # dense score yet, and MMR compares passages by them.
         vectors = self.reader.chunk_vectors([cid for g in candidates for cid in g])
         chosen = self._diverse(candidates, fused, k, vectors) if self.mmr else candidates
-        articles = self.reader.article_rows({rows[g[0]][0] for g in chosen})
+        articles = self.reader.article_rows({rows[g[0]].article_id for g in chosen})
         sims = {cid: float(vectors[cid] @ qvec) for g in chosen for cid in g}
         passages = []
         for group in chosen:
-            article_id = rows[group[0]][0]
-            title, source, date, text = articles[article_id]
-            start, end = rows[group[0]][2], max(rows[c][3] for c in group)
-            passages.append(Passage(article_id, title, source, date, start, end, text[start:end],
+            article_id = rows[group[0]].article_id
+            a = articles[article_id]
+            start, end = rows[group[0]].start, max(rows[c].end for c in group)
+            passages.append(Passage(article_id, a.title, a.source, a.date, start, end, a.text[start:end],
                                     max(fused[c] for c in group), max(sims[c] for c in group),
                                     tuple(group)))
         return passages

@@ -11,12 +11,12 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .cite import Answer
 from .embed import Embedder, SentenceTransformerEmbedder
 from .pipeline import Pipeline
 from .settings import Settings
-from .sync import Indexer, SyncReport
-from .upload import Saved, save_upload
+from .sync import Indexer
+from .types import Answer, Saved, SyncReport
+from .upload import save_upload
 
 
 class ChatService:

@@ -36,9 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunk import Chunk
 from .errors import IndexBusyError, StoreError, redact_url
-from .ingest import Article, FileStamp, Skipped
+from .types import ArticleRow, ArticleWrite, ChunkRow, FileStamp, Skipped, SpanVectors, StoredArticle, StoredFile
 from .vectors import (
     IVF_NPROBE,
     ChunkVectors,
@@ -86,10 +85,6 @@ CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
     DELETE FROM sentences WHERE chunk_id = old.id;
 END;
 """
-
-
-#: One chunk's sentences: their article spans, and one vector per span.
-SentenceRows = tuple[Sequence[tuple[int, int]], np.ndarray]
 
 
 def now() -> str:
@@ -142,23 +137,6 @@ class Manifest:
                 f"{path} is damaged ({type(exc).__name__}); run `rag index --rebuild`"
             ) from exc
         return manifest
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """A corpus file as last indexed: its stamp and what was skipped in it."""
-
-    size: int
-    mtime_ns: int
-    skipped: tuple[Skipped, ...]
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    id: str
-    file: str
-    title: str
-    sha256: str
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -391,14 +369,14 @@ class IndexReader:
                 "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, title_weight, k))
             return [(int(r[0]), float(r[1])) for r in rows]
 
-    def chunk_rows(self, ids: Sequence[int]) -> dict[int, tuple[str, int, int, int]]:
-        """Chunk id -> (article id, ord, start, end); ids not in this snapshot are left out."""
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
+        """Chunk id -> where it sits; ids not in this snapshot are left out."""
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self.conn.execute(
                 f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
                 [int(i) for i in ids]).fetchall()
-        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        return {r[0]: ChunkRow(*r[1:]) for r in rows}
 
     def chunk_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Chunk id -> its stored vector (one query, whatever the vector store)."""
@@ -414,8 +392,8 @@ class IndexReader:
             return dict(self.conn.execute(f"SELECT id, text FROM chunks WHERE id IN ({marks})",
                                           [int(i) for i in ids]).fetchall())
 
-    def sentences(self, chunk_ids: Sequence[int]) -> dict[int, tuple[list[tuple[int, int]], np.ndarray]]:
-        """Chunk id -> (article spans of its sentences, their vectors), in text order."""
+    def sentences(self, chunk_ids: Sequence[int]) -> dict[int, SpanVectors]:
+        """Chunk id -> its sentences' article spans and vectors, in text order."""
         marks = ",".join("?" * len(chunk_ids))
         with self._lock:
             rows = self.conn.execute(
@@ -426,16 +404,17 @@ class IndexReader:
             spans, vectors = found.setdefault(cid, ([], []))
             spans.append((a, b))
             vectors.append(np.frombuffer(blob, dtype=np.float16))
-        return {cid: (spans, np.vstack(vectors).astype(np.float32)) for cid, (spans, vectors) in found.items()}
+        return {cid: SpanVectors(spans, np.vstack(vectors).astype(np.float32))
+                for cid, (spans, vectors) in found.items()}
 
-    def article_rows(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str | None, str]]:
-        """Article id -> (title, source, date, text)."""
+    def article_rows(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
+        """Article id -> the fields passages show."""
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self.conn.execute(
                 f"SELECT id, title, source, date, text FROM articles WHERE id IN ({marks})", ids)
-            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+            return {r[0]: ArticleRow(*r[1:]) for r in rows}
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""
@@ -584,7 +563,7 @@ class IndexWriter:
 
     def write_batch(
         self,
-        items: Sequence[tuple[Article, str, list[Chunk], np.ndarray, Sequence[SentenceRows]]],
+        items: Sequence[ArticleWrite],
         remove: Iterable[str] = (),
         files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
         moved: Iterable[tuple[str, str]] = (),
@@ -596,7 +575,7 @@ class IndexWriter:
         gone_ids: list[int] = []
         new_ids: list[int] = []
         new_vectors: list[np.ndarray] = []
-        doomed = [a.id for a, *_ in items] + list(remove)
+        doomed = [item.article.id for item in items] + list(remove)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             for article_id in doomed:
@@ -605,13 +584,14 @@ class IndexWriter:
                 self.conn.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             stamp = now()
-            for article, file, chunks, vectors, sentences in items:
+            for item in items:
+                article = item.article
                 self.conn.execute(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, file, article.title, article.source, article.date,
+                    (article.id, item.file, article.title, article.source, article.date,
                      article.sha256, article.text, stamp),
                 )
-                for chunk, vector, (spans, span_vectors) in zip(chunks, vectors, sentences, strict=True):
+                for chunk, vector, sentences in zip(item.chunks, item.vectors, item.sentences, strict=True):
                     cur = self.conn.execute(
                         'INSERT INTO chunks(article_id, ord, start, "end", text, sha256, vector) '
                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -623,8 +603,8 @@ class IndexWriter:
                     self.conn.executemany(
                         'INSERT INTO sentences(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
                         [(cur.lastrowid, a, b, v.astype(np.float16).tobytes())
-                         for (a, b), v in zip(spans, span_vectors, strict=True)])
-                new_vectors.append(vectors)
+                         for (a, b), v in zip(sentences.spans, sentences.vectors, strict=True)])
+                new_vectors.append(item.vectors)
             self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
                                   [(file, aid) for aid, file in moved])
             self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in drop_files])

@@ -10,35 +10,14 @@ from functools import cached_property
 
 from tqdm import tqdm
 
-from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunk, Chunker, chunk_sentences, sentence_spans
+from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunker, chunk_sentences
 from .embed import Embedder, SentenceTransformerEmbedder
-from .ingest import Article, CorpusReader, FileStamp, Skipped
+from .ingest import CorpusReader
 from .settings import Settings
-from .store import Identity, IndexLock, IndexWriter, StoredArticle
+from .store import Identity, IndexLock, IndexWriter
+from .text import sentence_spans
+from .types import Article, ArticleWrite, Chunk, FileStamp, Skipped, SpanVectors, StoredArticle, SyncReport
 from .vectors import VectorConfig
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    """What one sync did; the JSON output of `rag index --json`."""
-
-    added: int
-    updated: int
-    removed: int
-    unchanged: int
-    skipped: tuple[Skipped, ...]
-    chunks_embedded: int
-    chunks_total: int
-    articles_total: int
-    seconds: float
-
-    def as_json(self) -> dict:
-        return {
-            "added": self.added, "updated": self.updated, "removed": self.removed,
-            "unchanged": self.unchanged, "skipped": len(self.skipped),
-            "chunks_embedded": self.chunks_embedded, "chunks_total": self.chunks_total,
-            "articles_total": self.articles_total, "seconds": round(self.seconds, 3),
-        }
 
 
 @dataclass
@@ -197,7 +176,7 @@ class Indexer:
                     batch, size = [], 0
         return done
 
-    def _embed(self, batch: list[tuple[Article, str, list[Chunk]]]) -> list[tuple]:
+    def _embed(self, batch: list[tuple[Article, str, list[Chunk]]]) -> list[ArticleWrite]:
         """`write_batch` rows: each chunk's vector, and its sentences with pooled vectors."""
         texts, spans, shifts = [], [], []
         for article, _, chunks in batch:
@@ -213,7 +192,8 @@ class Indexer:
         rows, offset = [], 0
         for article, file, chunks in batch:
             part = slice(offset, offset + len(chunks))
-            rows.append((article, file, chunks, vectors[part], list(zip(spans[part], pooled[part], strict=True))))
+            rows.append(ArticleWrite(article, file, chunks, vectors[part],
+                                     [SpanVectors(s, v) for s, v in zip(spans[part], pooled[part], strict=True)]))
             offset += len(chunks)
         return rows
 

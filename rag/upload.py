@@ -6,23 +6,14 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RagError
 from .ingest import SUPPORTED
+from .types import Saved
 
 UPLOADS = "uploads"  # uploaded files go to this folder inside the corpus
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
-
-
-@dataclass(frozen=True)
-class Saved:
-    """What became of one uploaded file: where it went (if anywhere) and why."""
-
-    name: str  # the name it was sent with
-    path: str | None  # corpus-relative path it was saved to, None if refused
-    message: str
 
 
 def safe_name(name: str) -> str:

@@ -9,13 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.cite import SupportScorer, sentence_spans, split_markers, verify
+from rag.cite import SupportScorer, verify
 from rag.errors import RagError
-from rag.evaluate import load_questions, normalise
+from rag.evaluate import load_questions
 from rag.pipeline import Pipeline
-from rag.retrieve import Retriever, as_langchain_retriever, follow_up_query, fts_match, query_terms
+from rag.retrieve import Retriever, as_langchain_retriever, follow_up_query, fts_match
 from rag.settings import Settings
 from rag.sync import Indexer
+from rag.text import normalise_answer as normalise
+from rag.text import query_terms, sentence_spans, split_markers
 
 from .conftest import CountingEmbedder, run_rag
 
@@ -49,7 +51,7 @@ def test_each_retriever_finds_the_shoigu_article(pipeline: Pipeline, mode: str) 
     passages = pipeline.retriever.retrieve("What did defense minister Shoigu accuse Washington of?", 3, mode)
     assert passages and passages[0].article_id == SHOIGU
     for p in passages:
-        article_text = pipeline.reader.article_rows([p.article_id])[p.article_id][3]
+        article_text = pipeline.reader.article_rows([p.article_id])[p.article_id].text
         assert article_text[p.start:p.end] == p.text
         assert p.chunk_ids
 
@@ -102,7 +104,7 @@ def test_verification_fixes_wrong_citations_and_drops_dangling_markers(pipeline:
     cheese = [c for c in citations if not c.supported]
     assert cheese and cheese[0].n == shoigu  # the model's claim stays visible, flagged
     for c in supported:
-        text = pipeline.reader.article_rows([c.article_id])[c.article_id][3]
+        text = pipeline.reader.article_rows([c.article_id])[c.article_id].text
         assert text[c.start:c.end] == c.quote and c.quote in passages[c.n - 1].text
 
 

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
-from rag.cite import Answer
 from rag.errors import RagError
 from rag.generate import default_gguf, redact_url
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
+from rag.types import Answer
 
 from .conftest import free_port, run_rag
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rag.ingest import Article, CorpusReader, Skipped, decode, guess_title, normalise, text_sha256
+from rag.ingest import CorpusReader, decode, guess_title, text_sha256
+from rag.text import normalise_article as normalise
+from rag.types import Article, Skipped
 
 
 def read_all(corpus: Path, max_bytes: int = 2**20) -> tuple[list[Article], list[Skipped]]:

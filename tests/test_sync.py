@@ -37,8 +37,8 @@ def test_chunks_keep_their_sentences_with_vectors_pooled_in_place(settings, embe
     matched = total = 0
     own, others = [], []
     for cid, article_id, start, end in chunks:
-        spans, vectors = rows[cid]
-        text = reader.article_rows([article_id])[article_id][3]
+        spans, vectors = rows[cid].spans, rows[cid].vectors
+        text = reader.article_rows([article_id])[article_id].text
         assert spans == sorted(spans) and all(start <= a < b <= end for a, b in spans)
         assert all(text[a:b] == text[a:b].strip() for a, b in spans)
         np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-2)

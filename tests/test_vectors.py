@@ -10,12 +10,12 @@ import pytest
 from langchain_core.vectorstores import VectorStore
 
 from rag import vectors as vectors_module
-from rag.chunk import SPLITTER_VERSION, Chunk
+from rag.chunk import SPLITTER_VERSION
 from rag.evaluate import load_questions, retrieval_metrics
-from rag.ingest import Article
 from rag.pipeline import Pipeline
 from rag.store import Identity, IndexReader, IndexWriter
 from rag.sync import Indexer
+from rag.types import Article, ArticleWrite, Chunk, SpanVectors
 from rag.vectors import FaissVectors, QdrantVectors, VectorConfig, ivf_lists, kind_for, needs_retraining
 from tests.conftest import assert_consistent, free_port, run_rag
 
@@ -24,7 +24,7 @@ QUESTIONS = Path(__file__).parent / "data" / "seed_questions.jsonl"
 
 
 def synthetic(first: int, count: int, chunks_per: int, rng: np.random.Generator,
-              centres: np.ndarray) -> list[tuple]:
+              centres: np.ndarray) -> list[ArticleWrite]:
     """`write_batch` rows: articles whose chunk vectors lie near a few shared centres, as
     real topics do (random directions would leave IVF nothing to cluster)."""
     rows = []
@@ -39,8 +39,8 @@ def synthetic(first: int, count: int, chunks_per: int, rng: np.random.Generator,
             start += len(word) + 1
         v = centres[rng.integers(len(centres), size=chunks_per)] + 0.03 * rng.standard_normal((chunks_per, DIM))
         v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
-        sentences = [([(c.start, c.end)], v[j:j + 1]) for j, c in enumerate(chunks)]
-        rows.append((article, f"{a}.txt", chunks, v, sentences))
+        sentences = [SpanVectors([(c.start, c.end)], v[j:j + 1]) for j, c in enumerate(chunks)]
+        rows.append(ArticleWrite(article, f"{a}.txt", chunks, v, sentences))
     return rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from rag.cite import Answer
+from rag.types import Answer
 
 UNSUPPORTED = "not supported by the passages"
 

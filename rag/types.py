@@ -1,0 +1,241 @@
+"""The nouns, in the order data flows through them:
+Article -> Chunk -> (vectors) -> index rows -> Passage -> Answer (Sentence, Citation, Timings).
+
+Every value that crosses a module boundary is a frozen dataclass defined here, so a reader
+finds each one in one place and no module needs another's internals to name it. Rows read
+from or written to the index are named too (no positional tuples between modules).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# --- Reading the corpus ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, with text normalised so character offsets are stable."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    date: str | None
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or jsonl line) that was not indexed, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What identifies one version of a corpus file without reading it."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything read from one corpus file."""
+
+    stamp: FileStamp
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+
+# --- Chunking and the index -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A span of one article: `article.text[start:end] == text`."""
+
+    article_id: str
+    ord: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, eq=False)
+class SpanVectors:
+    """Sentences of one chunk: their article (start, end) spans, one vector row per span."""
+
+    spans: Sequence[tuple[int, int]]
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleWrite:
+    """One article as the index writer stores it: its chunks, their vectors and sentences."""
+
+    article: Article
+    file: str  # corpus-relative file it came from
+    chunks: Sequence[Chunk]
+    vectors: np.ndarray  # one row per chunk
+    sentences: Sequence[SpanVectors]  # one per chunk
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """Where a stored chunk sits in its article."""
+
+    article_id: str
+    ord: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """A stored article's fields that passages show."""
+
+    title: str
+    source: str
+    date: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A corpus file as last indexed: its stamp and what was skipped in it."""
+
+    size: int
+    mtime_ns: int
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the index remembers of an article to decide whether it changed."""
+
+    id: str
+    file: str
+    title: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did; the JSON output of `rag index --json`."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    chunks_embedded: int
+    chunks_total: int
+    articles_total: int
+    seconds: float
+
+    def as_json(self) -> dict:
+        return {
+            "added": self.added, "updated": self.updated, "removed": self.removed,
+            "unchanged": self.unchanged, "skipped": len(self.skipped),
+            "chunks_embedded": self.chunks_embedded, "chunks_total": self.chunks_total,
+            "articles_total": self.articles_total, "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What became of one uploaded file: where it went (if anywhere) and why."""
+
+    name: str  # the name it was sent with
+    path: str | None  # corpus-relative path it was saved to, None if refused
+    message: str
+
+
+# --- Answering ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of one article handed to the generator: one or more merged chunks."""
+
+    article_id: str
+    title: str
+    source: str
+    date: str | None
+    start: int
+    end: int
+    text: str
+    score: float  # fused retrieval score; only the order matters
+    similarity: float  # best cosine of the question to one of the passage's chunks
+    chunk_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited span: passage number n, and the exact article characters it quotes."""
+
+    n: int
+    article_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+    quote: str
+    supported: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One answer sentence (markers removed) and the passage numbers it now cites."""
+
+    text: str
+    cites: tuple[int, ...]
+    supported: bool
+
+
+@dataclass(frozen=True)
+class Timings:
+    retrieve_ms: float = 0.0
+    generate_ms: float = 0.0
+    first_token_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a question gets: text with [n] markers, the checked citations, the passages."""
+
+    question: str
+    text: str
+    refused: bool
+    sentences: tuple[Sentence, ...]
+    citations: tuple[Citation, ...]
+    passages: tuple[Passage, ...]
+    timings: Timings = field(default_factory=Timings)
+    notice: str = ""  # e.g. "question truncated" or "fell back to extractive"
+
+    def as_json(self) -> dict:
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [c.__dict__ for c in self.citations],
+            "passages": [
+                {"n": i, "article_id": p.article_id, "title": p.title, "source": p.source,
+                 "date": p.date, "start": p.start, "end": p.end, "text": p.text,
+                 "score": round(p.score, 6), "similarity": round(p.similarity, 4)}
+                for i, p in enumerate(self.passages, start=1)
+            ],
+            "timings": {k: round(v, 1) for k, v in self.timings.__dict__.items()},
+            "notice": self.notice,
+        }

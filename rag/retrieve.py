@@ -10,7 +10,7 @@ import numpy as np
 from .embed import Embedder
 from .store import IndexReader
 from .text import WORD, query_terms
-from .types import Passage
+from .types import ChunkRow, Passage
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -63,11 +63,7 @@ class Retriever:
         if mode in ("hybrid", "lexical"):
             hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight)
             ranked["lexical"] = [cid for cid, _ in hits]
-        fused: dict[int, float] = {}
-        for name, ids in ranked.items():
-            for rank, cid in enumerate(ids):
-                fused[cid] = fused.get(cid, 0.0) + self.weights[name] / (self.rrf_k + rank + 1)
-        return self._passages(fused, qvec, k)
+        return self._passages(fuse(ranked, self.weights, self.rrf_k), qvec, k)
 
     def _passages(self, fused: dict[int, float], qvec: np.ndarray, k: int) -> list[Passage]:
         if not fused:
@@ -77,22 +73,7 @@ class Retriever:
         fused = {cid: score for cid, score in fused.items() if cid in rows}
         if not fused:
             return []
-        by_article: dict[str, list[int]] = {}
-        for cid in fused:
-            by_article.setdefault(rows[cid].article_id, []).append(cid)
-        groups: list[list[int]] = []
-        for cids in by_article.values():
-            cids.sort(key=lambda c: rows[c].ord)
-            run = [cids[0]]
-            for cid in cids[1:]:
-                prev = rows[run[-1]]
-                # Neighbouring or overlapping chunks read better as one passage.
-                if (rows[cid].ord == prev.ord + 1 or rows[cid].start <= prev.end) and len(run) < self.max_merge:
-                    run.append(cid)
-                else:
-                    groups.append(run)
-                    run = [cid]
-            groups.append(run)
+        groups = merge_runs(list(fused), rows, self.max_merge)
         groups.sort(key=lambda g: max(fused[c] for c in g), reverse=True)
         per_article: dict[str, int] = {}
         allowed = []
@@ -120,26 +101,62 @@ class Retriever:
 
     def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int,
                  chunk_vectors: dict[int, np.ndarray]) -> list[list[int]]:
-        """Maximal marginal relevance: each next passage trades relevance (fused score,
-        scaled to 0..1) against likeness to the passages already chosen."""
+        """Maximal marginal relevance over passages (mean chunk vector, best fused score)."""
         vectors = []
         for g in groups:
             v = np.mean([chunk_vectors[c] for c in g], axis=0)
             vectors.append(v / (np.linalg.norm(v) or 1.0))
         relevance = np.array([max(fused[c] for c in g) for g in groups])
-        relevance = relevance / (relevance.max() or 1.0)
-        chosen: list[int] = []
-        while len(chosen) < min(k, len(groups)):
-            best, best_score = -1, -np.inf
-            for i in range(len(groups)):
-                if i in chosen:
-                    continue
-                likeness = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
-                score = self.mmr * relevance[i] - (1 - self.mmr) * likeness
-                if score > best_score:
-                    best, best_score = i, score
-            chosen.append(best)
-        return [groups[i] for i in chosen]
+        return [groups[i] for i in mmr(np.array(vectors), relevance, k, self.mmr)]
+
+
+def fuse(ranked: dict[str, list[int]], weights: dict[str, float], rrf_k: int) -> dict[int, float]:
+    """Reciprocal rank fusion: each ranking adds weight / (rrf_k + rank) to its ids."""
+    fused: dict[int, float] = {}
+    for name, ids in ranked.items():
+        for rank, cid in enumerate(ids):
+            fused[cid] = fused.get(cid, 0.0) + weights[name] / (rrf_k + rank + 1)
+    return fused
+
+
+def merge_runs(ids: Sequence[int], rows: dict[int, ChunkRow], max_merge: int) -> list[list[int]]:
+    """Chunk ids grouped into passages: neighbouring or overlapping chunks of one article,
+    in article order, at most `max_merge` per passage (they read better as one). Articles
+    come in the order of their first id in `ids`."""
+    by_article: dict[str, list[int]] = {}
+    for cid in ids:
+        by_article.setdefault(rows[cid].article_id, []).append(cid)
+    groups: list[list[int]] = []
+    for cids in by_article.values():
+        cids.sort(key=lambda c: rows[c].ord)
+        run = [cids[0]]
+        for cid in cids[1:]:
+            prev = rows[run[-1]]
+            if (rows[cid].ord == prev.ord + 1 or rows[cid].start <= prev.end) and len(run) < max_merge:
+                run.append(cid)
+            else:
+                groups.append(run)
+                run = [cid]
+        groups.append(run)
+    return groups
+
+
+def mmr(vectors: np.ndarray, relevance: np.ndarray, k: int, weight: float) -> list[int]:
+    """Maximal marginal relevance: indices of k rows, each next one trading relevance
+    (scaled to 0..1) against likeness to the rows already chosen, by `weight`."""
+    relevance = relevance / (relevance.max() or 1.0)
+    chosen: list[int] = []
+    while len(chosen) < min(k, len(vectors)):
+        best, best_score = -1, -np.inf
+        for i in range(len(vectors)):
+            if i in chosen:
+                continue
+            likeness = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
+            score = weight * relevance[i] - (1 - weight) * likeness
+            if score > best_score:
+                best, best_score = i, score
+        chosen.append(best)
+    return chosen
 
 
 def as_langchain_retriever(retriever: Retriever, k: int = 5, mode: Mode = "hybrid"):

@@ -206,7 +206,8 @@ def test_bad_questions_get_clear_errors_or_notices(pipeline: Pipeline) -> None:
 def test_questions_in_other_scripts_are_told_to_ask_in_english(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
     assert "reads English" in answer.notice
-    assert answer.refused or all(s.supported for s in answer.sentences)
+    # MiniLM reads English: a question in another script matches nothing well enough.
+    assert answer.refused and not answer.citations and answer.passages
 
 
 @pytest.mark.parametrize("question", [
@@ -264,7 +265,7 @@ def test_eval_cli_reports_and_plots(corpus: Path, tmp_path: Path) -> None:
     proc = run_rag("eval", str(questions), "--llm", "extractive", "--out", str(out), "--json", check=True)
     report = json.loads(proc.stdout)
     assert set(report["retrieval"]) == {"hybrid", "dense", "lexical"}
-    assert 0 <= report["retrieval"]["hybrid"]["recall@5"] <= 1
+    assert report["retrieval"]["hybrid"]["recall@5"] == 1.0  # 6 seed questions, each gold in the top 5
     assert report["answers"]["extractive"]["accuracy"] > 0.5
     assert (out / "recall.png").read_bytes()[:4] == b"\x89PNG"
     assert "| hybrid |" in (out / "eval.md").read_text()

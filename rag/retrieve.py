@@ -158,23 +158,3 @@ def mmr(vectors: np.ndarray, relevance: np.ndarray, k: int, weight: float) -> li
         chosen.append(best)
     return chosen
 
-
-def as_langchain_retriever(retriever: Retriever, k: int = 5, mode: Mode = "hybrid"):
-    """The index as a langchain-core BaseRetriever, for use in LangChain chains."""
-    from langchain_core.callbacks import CallbackManagerForRetrieverRun
-    from langchain_core.documents import Document
-    from langchain_core.retrievers import BaseRetriever
-
-    class IndexRetriever(BaseRetriever):
-        """Hybrid FAISS + FTS5 retrieval over a rag index."""
-
-        def _get_relevant_documents(self, query: str, *,
-                                    run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-            return [
-                Document(page_content=p.text, metadata={
-                    "article_id": p.article_id, "title": p.title, "source": p.source,
-                    "date": p.date, "start": p.start, "end": p.end, "score": p.score})
-                for p in retriever.retrieve(query, k, mode)
-            ]
-
-    return IndexRetriever()

@@ -13,7 +13,8 @@ from rag.cite import SupportScorer, verify
 from rag.errors import RagError
 from rag.evaluate import load_questions
 from rag.pipeline import Pipeline
-from rag.retrieve import Retriever, as_langchain_retriever, follow_up_query, fts_match
+from rag.adapters import IndexRetriever
+from rag.retrieve import Retriever, follow_up_query, fts_match
 from rag.settings import Settings
 from rag.sync import Indexer
 from rag.text import normalise_answer as normalise
@@ -75,7 +76,7 @@ def test_mmr_trades_relevance_for_diversity(pipeline: Pipeline) -> None:
 
 
 def test_langchain_retriever_returns_documents(pipeline: Pipeline) -> None:
-    docs = as_langchain_retriever(pipeline.retriever, k=2).invoke("Lavrov coalition goals")
+    docs = IndexRetriever(source=pipeline.retriever, k=2).invoke("Lavrov coalition goals")
     assert len(docs) == 2 and docs[0].metadata["article_id"].startswith("003_")
     assert docs[0].page_content
 

@@ -51,7 +51,7 @@ def build(service: ChatService) -> gr.Blocks:
                     history[-1]["content"] = render.message(event)
                     yield history, "", render.sources(event), history
         except RagError as exc:
-            history[-1]["content"] = f"**{escape(str(exc))}**"
+            history[-1]["content"] = render.error(str(exc))
             yield history, "", gr.skip(), history
 
     def ask(question: str, backend: str = "") -> dict:
@@ -70,20 +70,23 @@ def build(service: ChatService) -> gr.Blocks:
             lines.append(f"index: {report.added} added, {report.updated} updated, "
                          f"{len(report.skipped)} skipped")
             lines += [f"skipped {s.source}: {s.reason}" for s in report.skipped]
-        return "\n".join(f"- {escape(line)}" for line in lines), show_status(), None
+        return render.log(lines), show_status(), None
 
     def resync(progress=gr.Progress(track_tqdm=True)):
         report = service.sync(progress=True)
-        text = (f"- folder synced: {report.added} added, {report.updated} updated, "
-                f"{report.removed} removed, {report.unchanged} unchanged")
-        return text, show_status()
+        return render.log([f"folder synced: {report.added} added, {report.updated} updated, "
+                           f"{report.removed} removed, {report.unchanged} unchanged"]), show_status()
 
     with gr.Blocks(title="Ask the news articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the news articles\nEvery sentence of an answer cites the passage it "
                     "comes from; when the articles don't say, the answer says so.")
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat")
+                # Messages are our HTML with every untrusted piece escaped (ui/render.py). No
+                # Markdown and no LaTeX: either would turn text quoted from an article, or
+                # written by a model, into images that fetch, links or formulas.
+                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat", render_markdown=False,
+                                     latex_delimiters=[], sanitize_html=True)
                 question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
                                       elem_id="question")
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
@@ -100,7 +103,7 @@ def build(service: ChatService) -> gr.Blocks:
                 files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Files",
                                 elem_id="files")
                 add_button = gr.Button("Add to the index", elem_id="add")
-                log = gr.Markdown(elem_id="log")
+                log = gr.HTML(elem_id="log")
             with gr.Column():
                 gr.Markdown("### Settings")
                 backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,

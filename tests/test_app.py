@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from rag.cite import Answer
 from rag.service import ChatService
 from rag.settings import Settings
 from ui import render
@@ -392,3 +393,82 @@ def test_markdown_from_articles_and_models_reaches_the_page_as_text(tmp_path: Pa
     assert dialogs == []
     print(f"screenshot: {shot}")
 
+
+class RecordingService(ChatService):
+    """The real service, noting the history each question came with and each answer."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.histories: list[list[dict]] = []
+        self.answers: list[Answer] = []
+
+    def stream(self, question, history=(), llm=None, k=None):
+        self.histories.append(json.loads(json.dumps(list(history))))
+        for event in super().stream(question, history, llm, k):
+            if isinstance(event, Answer):
+                self.answers.append(event)
+            yield event
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_follow_ups_send_the_pipeline_the_raw_conversation(tmp_path: Path, corpus: Path, embedder,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from ui.app import build
+
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
+    # No endpoint for the openai backend: every answer is extractive and carries a notice,
+    # which the chat shows as markup of its own.
+    service = RecordingService(Settings(corpus=corpus, index=tmp_path / "index", llm="openai"), embedder)
+    service.sync()
+    app = build(service)
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+               css=render.CSS)
+    first = "What did Shoigu say about the moderate opposition? <b>&</b> 'quoted'"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}")
+            rows = page.locator("#chat .message-row")
+
+            def ask(question: str, count: int) -> None:
+                page.locator("#question textarea").fill(question)
+                page.locator("#question textarea").press("Enter")
+                expect(rows).to_have_count(count, timeout=60_000)
+                expect(rows.last).to_contain_text("this answer is extractive", timeout=60_000)
+
+            def raw(*answers: Answer) -> list[dict]:
+                return [turn for a in answers for turn in ({"role": "user", "content": a.question},
+                                                           {"role": "assistant", "content": a.text})]
+
+            ask(first, 2)
+            expect(rows.first).to_contain_text("<b>&</b> 'quoted'")
+            ask("What did he say about Aleppo?", 4)
+            assert service.answers[0].question == first
+            assert service.histories[1] == raw(service.answers[0])
+
+            page.reload()  # the raw conversation is kept in the browser too
+            expect(rows).to_have_count(4, timeout=60_000)
+            ask("What did Lavrov say the coalition knows?", 6)
+            assert service.histories[2] == raw(*service.answers[:2])
+            for turn in service.histories[2]:
+                assert not any(mark in turn["content"] for mark in ("<span", "<small", "&lt;", "&amp;", "**"))
+
+            # Clearing the chat forgets the conversation, after a reload too.
+            stored = "() => ['rag-chat', 'rag-turns'].map(key => localStorage.getItem(key))"
+            kept = page.evaluate(stored)
+            page.locator("#chat").get_by_label("Clear").click()
+            expect(rows).to_have_count(0)
+            page.wait_for_function(f"kept => ({stored})().every((value, i) => value !== kept[i])", arg=kept)
+            page.reload()
+            expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+            expect(rows).to_have_count(0)
+            ask("What did Lavrov say the coalition knows?", 2)
+            assert service.histories[3] == []
+            browser.close()
+    finally:
+        app.close()

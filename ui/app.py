@@ -21,11 +21,12 @@ EXAMPLES = [
 ]
 
 
-def _text(content) -> str:
-    """Chat history content as plain text (Gradio 6 sends a list of typed blocks)."""
-    if isinstance(content, str):
-        return content
-    return "".join(block.get("text", "") for block in content if isinstance(block, dict))
+def _turns(value) -> list[dict]:
+    """The raw conversation as the browser sent it back, keeping only well-formed turns."""
+    if not isinstance(value, list):
+        return []
+    return [{"role": t["role"], "content": t["content"]} for t in value if isinstance(t, dict)
+            and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)]
 
 
 def build(service: ChatService) -> gr.Blocks:
@@ -34,25 +35,28 @@ def build(service: ChatService) -> gr.Blocks:
     def show_status() -> str:
         return render.status(service.status())
 
-    def chat(question: str, history: list, backend: str, k: float):
-        history = list(history or [])
-        past = [{"role": m["role"], "content": _text(m["content"])} for m in history]
+    def chat(question: str, history: list, turns: list, backend: str, k: float):
+        """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML."""
+        history, turns = list(history or []), _turns(turns)
         if not (question or "").strip():
-            yield history, "", gr.skip(), gr.skip()
+            yield history, "", gr.skip(), gr.skip(), gr.skip()
             return
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
-        yield history, "", gr.skip(), gr.skip()
+        yield history, "", gr.skip(), gr.skip(), gr.skip()
         try:
-            for event in service.stream(question, past, backend, int(k)):
+            for event in service.stream(question, turns, backend, int(k)):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
-                    yield history, "", gr.skip(), gr.skip()
+                    yield history, "", gr.skip(), gr.skip(), gr.skip()
                 else:
                     history[-1]["content"] = render.message(event)
-                    yield history, "", render.sources(event), history
+                    turns += [{"role": "user", "content": event.question},
+                              {"role": "assistant", "content": event.text}]
+                    yield history, "", render.sources(event), history, turns
         except RagError as exc:
+            # Shown, but not a turn of the conversation: the pipeline never answered it.
             history[-1]["content"] = render.error(str(exc))
-            yield history, "", gr.skip(), history
+            yield history, "", gr.skip(), history, gr.skip()
 
     def ask(question: str, backend: str = "") -> dict:
         """One question in, the same JSON as `rag ask --json` out; backend as in the settings."""
@@ -111,12 +115,15 @@ def build(service: ChatService) -> gr.Blocks:
                 k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
 
         # The conversation is kept in the browser too, so a page reload or a server restart
-        # does not lose it.
+        # does not lose it: as shown (HTML), and as raw turns for follow-up questions.
         saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
-        inputs = [question, chatbot, backend, k]
-        outputs = [chatbot, question, sources, saved]
+        turns = gr.BrowserState([], storage_key="rag-turns", secret=service.browser_key())
+        inputs = [question, chatbot, turns, backend, k]
+        outputs = [chatbot, question, sources, saved, turns]
         question.submit(chat, inputs, outputs, api_visibility="private")
         ask_button.click(chat, inputs, outputs, api_visibility="private")
+        # Clearing the chat forgets the conversation; done in the browser, where it is kept.
+        chatbot.clear(None, None, [saved, turns], js="() => [[], []]", api_visibility="private")
         add_button.click(add, files, [log, status, files], api_name="add_articles")
         sync_button.click(resync, None, [log, status], api_name="sync")
         gr.api(ask, api_name="ask")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -144,7 +145,8 @@ class CountingEmbedder:
 class BadEndpoint:
     """An OpenAI-compatible endpoint on 127.0.0.1 that misbehaves the way `mode` says:
     `garbage` (an HTML page), `empty` (a stream with no text), `hang` (never replies in time),
-    `unauthorized` (a 401 that echoes the request's Authorization header back)."""
+    `unauthorized` (a 401 that echoes the request's Authorization header back); or, in mode
+    `reply`, behaves: a valid chat completion (streamed when asked) whose text is `reply`."""
 
     def __init__(self) -> None:
         import threading
@@ -152,14 +154,17 @@ class BadEndpoint:
 
         endpoint = self
         self.mode = "garbage"
+        self.reply = ""
         self.requests = 0
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 endpoint.requests += 1
-                self.rfile.read(int(self.headers.get("content-length", 0)))
+                request = self.rfile.read(int(self.headers.get("content-length", 0)))
                 status, kind, body = 200, "text/html", b"<html><h1>502 Bad Gateway</h1></html>"
-                if endpoint.mode == "hang":
+                if endpoint.mode == "reply":
+                    kind, body = endpoint.completion(json.loads(request or b"{}").get("stream", False))
+                elif endpoint.mode == "hang":
                     threading.Event().wait(30)
                 elif endpoint.mode == "empty":
                     kind, body = "text/event-stream", b'data: {"nonsense": 1}\n\ndata: [DONE]\n\n'
@@ -184,6 +189,21 @@ class BadEndpoint:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def completion(self, stream: bool) -> tuple[str, bytes]:
+        """`reply` as an OpenAI chat completion: one JSON object, or a stream of chunks."""
+        head = {"id": "chatcmpl-test", "created": 0, "model": "test"}
+        if not stream:
+            return "application/json", json.dumps({**head, "object": "chat.completion", "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": self.reply},
+                 "finish_reason": "stop"}]}).encode()
+        words = self.reply.split(" ")
+        pieces = [w + " " for w in words[:-1]] + words[-1:]
+        chunks = [{"index": 0, "delta": {"role": "assistant", "content": piece}, "finish_reason": None}
+                  for piece in pieces] + [{"index": 0, "delta": {}, "finish_reason": "stop"}]
+        lines = [f"data: {json.dumps({**head, 'object': 'chat.completion.chunk', 'choices': [c]})}\n\n"
+                 for c in chunks]
+        return "text/event-stream", ("".join(lines) + "data: [DONE]\n\n").encode()
 
     def close(self) -> None:
         self.server.shutdown()

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from rag.cite import Answer
 from rag.service import ChatService
 from rag.settings import Settings
 from ui import render
@@ -25,6 +27,8 @@ from .conftest import SEEDS, free_port
 SHOIGU = "002_db38f92249411e75.txt"
 SECRET = "sk-test-SENTINEL-7f3a9c"
 CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 
 
 @dataclass
@@ -176,9 +180,7 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
     shots = tmp_path / "screenshots"
     shots.mkdir()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -238,9 +240,7 @@ def test_a_server_killed_mid_conversation_comes_back_with_the_same_index(tmp_pat
     manifest = (index / "manifest.json").read_text()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"])
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(info.url)
             box = page.locator("#question textarea")
@@ -272,3 +272,203 @@ def test_a_server_killed_mid_conversation_comes_back_with_the_same_index(tmp_pat
     ready = [line for line in (root / "serve.log").read_text().splitlines() if line.startswith("index ready")]
     assert ready == ["index ready: 5 articles, 35 chunks (35 embedded at start)",
                      "index ready: 5 articles, 35 chunks (0 embedded at start)"]
+
+
+class Pixel:
+    """A tracking pixel on 127.0.0.1: an HTTP server that notes every request it gets."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        pixel = self
+        self.requests: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                pixel.requests.append(self.path)
+                body = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"
+                self.send_response(200)
+                self.send_header("content-type", "image/gif")
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_HEAD = do_GET
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def lighthouse(pixel: str) -> str:
+    """An article whose answer sentences hold Markdown and HTML that would fetch `pixel`."""
+    return ("Vardo lighthouse keeper reports\n\n"
+            f"The Vardo lighthouse keeper said the beacon ![status]({pixel}/article.png) was repaired by "
+            f"the coast guard in March, see {pixel}/article-bare for the report.\n"
+            "The keeper said visitors should [click](javascript:alert(1)) for the lighthouse timetable "
+            f'<img src="{pixel}/article-raw.png"> before they sail.\n')
+
+
+ELEMENTS = "selector => Array.from(document.querySelectorAll(selector)).map(e => e.outerHTML.slice(0, 160))"
+# Every attribute on the page that would run script or fetch from the pixel when used
+# (an aria-label holding the message's text is neither).
+DANGEROUS_ATTRIBUTES = """pixel => Array.from(document.querySelectorAll("*")).flatMap(e =>
+    Array.from(e.attributes).filter(a => /^\\s*javascript:/i.test(a.value) || (a.value.includes(pixel) &&
+        /^(src|srcset|href|xlink:href|action|formaction|poster|data|background|ping|style)$/i.test(a.name)))
+        .map(a => `${e.tagName} ${a.name}=${a.value}`))"""
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_markdown_from_articles_and_models_reaches_the_page_as_text(tmp_path: Path, bad_endpoint) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    pixel = Pixel()
+    root = tmp_path / "served"
+    root.mkdir()
+    shutil.copytree(SEEDS, root / "corpus")
+    (root / "corpus" / "lighthouse.txt").write_text(lighthouse(pixel.url))
+    bad_endpoint.mode = "reply"
+    bad_endpoint.reply = (f"The Vardo lighthouse keeper said the beacon ![model]({pixel.url}/model.png) was "
+                          "repaired by the coast guard in March [1]. Visitors should "
+                          f"[look](javascript:alert(2)) at {pixel.url}/model-bare for the timetable [1].")
+    proc, info = serve(root, env={"RAG_LLM_BASE_URL": bad_endpoint.url})
+    shot = tmp_path / "markdown.png"
+    question = "What did the Vardo lighthouse keeper say about the beacon repair and the timetable?"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(info.url)
+            expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+            sources = page.locator("#sources")
+
+            # Extractive: the article's own sentences, quoted.
+            page.locator("#question textarea").fill(question)
+            page.locator("#question textarea").press("Enter")
+            expect(sources).to_contain_text("Vardo lighthouse keeper reports", timeout=60_000)
+            extractive = page.locator("#chat .message-row").last
+            expect(extractive).to_contain_text("[1]")
+
+            # A model: its streamed reply holds Markdown too (one sentence of it is unsupported).
+            page.locator("#backend input").click()
+            page.get_by_role("option", name="openai").click()
+            page.locator("#question textarea").fill(question)
+            page.locator("#question textarea").press("Enter")
+            model = page.locator("#chat .message-row").last
+            expect(model).to_contain_text(render.UNSUPPORTED, timeout=60_000)
+            assert bad_endpoint.requests >= 1
+            page.screenshot(path=str(shot), full_page=True)
+
+            # Whatever the page was going to fetch has been fetched (or failed) by now.
+            page.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
+            assert pixel.requests == []
+            assert page.evaluate(ELEMENTS, "#chat img, #chat a, #sources img, #sources a") == []
+            assert page.evaluate(DANGEROUS_ATTRIBUTES, f"127.0.0.1:{pixel.server.server_port}") == []
+            # The markup is there to read, character for character.
+            for shown in (extractive, sources):
+                expect(shown).to_contain_text(f"![status]({pixel.url}/article.png)")
+                expect(shown).to_contain_text("[click](javascript:alert(1))")
+                expect(shown).to_contain_text(f'<img src="{pixel.url}/article-raw.png">')
+                expect(shown).to_contain_text(f"{pixel.url}/article-bare")
+            expect(model).to_contain_text(f"![model]({pixel.url}/model.png)")
+            expect(model).to_contain_text(f"[look](javascript:alert(2)) at {pixel.url}/model-bare")
+            # Our own markup still works: the flag is an element, the user's question is text.
+            expect(model.locator("span.unsupported")).to_have_count(1)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        pixel.close()
+    assert pixel.requests == []
+    assert dialogs == []
+    print(f"screenshot: {shot}")
+
+
+class RecordingService(ChatService):
+    """The real service, noting the history each question came with and each answer."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.histories: list[list[dict]] = []
+        self.answers: list[Answer] = []
+
+    def stream(self, question, history=(), llm=None, k=None):
+        self.histories.append(json.loads(json.dumps(list(history))))
+        for event in super().stream(question, history, llm, k):
+            if isinstance(event, Answer):
+                self.answers.append(event)
+            yield event
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_follow_ups_send_the_pipeline_the_raw_conversation(tmp_path: Path, corpus: Path, embedder,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from ui.app import build
+
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
+    # No endpoint for the openai backend: every answer is extractive and carries a notice,
+    # which the chat shows as markup of its own.
+    service = RecordingService(Settings(corpus=corpus, index=tmp_path / "index", llm="openai"), embedder)
+    service.sync()
+    app = build(service)
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+               css=render.CSS)
+    first = "What did Shoigu say about the moderate opposition? <b>&</b> 'quoted'"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}")
+            rows = page.locator("#chat .message-row")
+
+            def ask(question: str, count: int) -> None:
+                page.locator("#question textarea").fill(question)
+                page.locator("#question textarea").press("Enter")
+                expect(rows).to_have_count(count, timeout=60_000)
+                expect(rows.last).to_contain_text("this answer is extractive", timeout=60_000)
+
+            def raw(*answers: Answer) -> list[dict]:
+                return [turn for a in answers for turn in ({"role": "user", "content": a.question},
+                                                           {"role": "assistant", "content": a.text})]
+
+            ask(first, 2)
+            expect(rows.first).to_contain_text("<b>&</b> 'quoted'")
+            ask("What did he say about Aleppo?", 4)
+            assert service.answers[0].question == first
+            assert service.histories[1] == raw(service.answers[0])
+
+            page.reload()  # the raw conversation is kept in the browser too
+            expect(rows).to_have_count(4, timeout=60_000)
+            ask("What did Lavrov say the coalition knows?", 6)
+            assert service.histories[2] == raw(*service.answers[:2])
+            for turn in service.histories[2]:
+                assert not any(mark in turn["content"] for mark in ("<span", "<small", "&lt;", "&amp;", "**"))
+
+            # Clearing the chat forgets the conversation, after a reload too.
+            stored = "() => ['rag-chat', 'rag-turns'].map(key => localStorage.getItem(key))"
+            kept = page.evaluate(stored)
+            page.locator("#chat").get_by_label("Clear").click()
+            expect(rows).to_have_count(0)
+            page.wait_for_function(f"kept => ({stored})().every((value, i) => value !== kept[i])", arg=kept)
+            page.reload()
+            expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+            expect(rows).to_have_count(0)
+            ask("What did Lavrov say the coalition knows?", 2)
+            assert service.histories[3] == []
+            browser.close()
+    finally:
+        app.close()

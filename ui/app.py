@@ -21,11 +21,12 @@ EXAMPLES = [
 ]
 
 
-def _text(content) -> str:
-    """Chat history content as plain text (Gradio 6 sends a list of typed blocks)."""
-    if isinstance(content, str):
-        return content
-    return "".join(block.get("text", "") for block in content if isinstance(block, dict))
+def _turns(value) -> list[dict]:
+    """The raw conversation as the browser sent it back, keeping only well-formed turns."""
+    if not isinstance(value, list):
+        return []
+    return [{"role": t["role"], "content": t["content"]} for t in value if isinstance(t, dict)
+            and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)]
 
 
 def build(service: ChatService) -> gr.Blocks:
@@ -34,25 +35,28 @@ def build(service: ChatService) -> gr.Blocks:
     def show_status() -> str:
         return render.status(service.status())
 
-    def chat(question: str, history: list, backend: str, k: float):
-        history = list(history or [])
-        past = [{"role": m["role"], "content": _text(m["content"])} for m in history]
+    def chat(question: str, history: list, turns: list, backend: str, k: float):
+        """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML."""
+        history, turns = list(history or []), _turns(turns)
         if not (question or "").strip():
-            yield history, "", gr.skip(), gr.skip()
+            yield history, "", gr.skip(), gr.skip(), gr.skip()
             return
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
-        yield history, "", gr.skip(), gr.skip()
+        yield history, "", gr.skip(), gr.skip(), gr.skip()
         try:
-            for event in service.stream(question, past, backend, int(k)):
+            for event in service.stream(question, turns, backend, int(k)):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
-                    yield history, "", gr.skip(), gr.skip()
+                    yield history, "", gr.skip(), gr.skip(), gr.skip()
                 else:
                     history[-1]["content"] = render.message(event)
-                    yield history, "", render.sources(event), history
+                    turns += [{"role": "user", "content": event.question},
+                              {"role": "assistant", "content": event.text}]
+                    yield history, "", render.sources(event), history, turns
         except RagError as exc:
-            history[-1]["content"] = f"**{escape(str(exc))}**"
-            yield history, "", gr.skip(), history
+            # Shown, but not a turn of the conversation: the pipeline never answered it.
+            history[-1]["content"] = render.error(str(exc))
+            yield history, "", gr.skip(), history, gr.skip()
 
     def ask(question: str, backend: str = "") -> dict:
         """One question in, the same JSON as `rag ask --json` out; backend as in the settings."""
@@ -70,20 +74,23 @@ def build(service: ChatService) -> gr.Blocks:
             lines.append(f"index: {report.added} added, {report.updated} updated, "
                          f"{len(report.skipped)} skipped")
             lines += [f"skipped {s.source}: {s.reason}" for s in report.skipped]
-        return "\n".join(f"- {escape(line)}" for line in lines), show_status(), None
+        return render.log(lines), show_status(), None
 
     def resync(progress=gr.Progress(track_tqdm=True)):
         report = service.sync(progress=True)
-        text = (f"- folder synced: {report.added} added, {report.updated} updated, "
-                f"{report.removed} removed, {report.unchanged} unchanged")
-        return text, show_status()
+        return render.log([f"folder synced: {report.added} added, {report.updated} updated, "
+                           f"{report.removed} removed, {report.unchanged} unchanged"]), show_status()
 
     with gr.Blocks(title="Ask the news articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the news articles\nEvery sentence of an answer cites the passage it "
                     "comes from; when the articles don't say, the answer says so.")
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat")
+                # Messages are our HTML with every untrusted piece escaped (ui/render.py). No
+                # Markdown and no LaTeX: either would turn text quoted from an article, or
+                # written by a model, into images that fetch, links or formulas.
+                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat", render_markdown=False,
+                                     latex_delimiters=[], sanitize_html=True)
                 question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
                                       elem_id="question")
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
@@ -100,7 +107,7 @@ def build(service: ChatService) -> gr.Blocks:
                 files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Files",
                                 elem_id="files")
                 add_button = gr.Button("Add to the index", elem_id="add")
-                log = gr.Markdown(elem_id="log")
+                log = gr.HTML(elem_id="log")
             with gr.Column():
                 gr.Markdown("### Settings")
                 backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,
@@ -108,12 +115,15 @@ def build(service: ChatService) -> gr.Blocks:
                 k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
 
         # The conversation is kept in the browser too, so a page reload or a server restart
-        # does not lose it.
+        # does not lose it: as shown (HTML), and as raw turns for follow-up questions.
         saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
-        inputs = [question, chatbot, backend, k]
-        outputs = [chatbot, question, sources, saved]
+        turns = gr.BrowserState([], storage_key="rag-turns", secret=service.browser_key())
+        inputs = [question, chatbot, turns, backend, k]
+        outputs = [chatbot, question, sources, saved, turns]
         question.submit(chat, inputs, outputs, api_visibility="private")
         ask_button.click(chat, inputs, outputs, api_visibility="private")
+        # Clearing the chat forgets the conversation; done in the browser, where it is kept.
+        chatbot.clear(None, None, [saved, turns], js="() => [[], []]", api_visibility="private")
         add_button.click(add, files, [log, status, files], api_name="add_articles")
         sync_button.click(resync, None, [log, status], api_name="sync")
         gr.api(ask, api_name="ask")

@@ -1,5 +1,7 @@
-"""Answers as HTML/Markdown for the chat. Article text is untrusted: every piece of it is
-escaped here, and markup is only ever ours."""
+"""Answers as HTML for the chat and the panels. Text from articles, models and users is
+untrusted: every piece of it is escaped here, and markup is only ever ours. Nothing here is
+Markdown: the chat renders its messages as HTML only (see ui/app.py), since Markdown in an
+article or a reply would otherwise become images that fetch, and links."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ UNSUPPORTED = "not supported by the passages"
 def message(answer: Answer) -> str:
     """The chat message: each sentence with its [n] markers, unsupported ones flagged."""
     if answer.refused:
-        text = f"**{escape(answer.text)}**"
+        text = error(answer.text)
     else:
         parts = []
         for s in answer.sentences:
@@ -22,8 +24,18 @@ def message(answer: Answer) -> str:
             parts.append(f"{escape(s.text)} {marks}{flag}".strip())
         text = " ".join(parts)
     if answer.notice:
-        text += f"\n\n<small>{escape(answer.notice)}</small>"
+        text += f"<br><small>{escape(answer.notice)}</small>"
     return text
+
+
+def error(text: str) -> str:
+    """A refusal or an error, in bold."""
+    return f"<strong>{escape(text)}</strong>"
+
+
+def log(lines: list[str]) -> str:
+    """What an upload or a sync did, one item a line (file names are the uploader's)."""
+    return '<ul class="log">' + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
 def sources(answer: Answer) -> str:

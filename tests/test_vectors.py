@@ -87,7 +87,7 @@ def test_adding_a_little_leaves_the_faiss_file_alone_and_readers_still_see_it(tm
     with assert_consistent(index) as reader:
         assert len(reader.vectors) == 302
         ids = dict(reader.conn.execute("SELECT ord, id FROM chunks WHERE article_id = 'a100'"))
-        _, found = reader.search(new[0][3][1:2], 1)
+        _, found = reader.search(new[0].vectors[1:2], 1)
         assert found[0][0] == ids[1]
         assert reader.conn.execute("SELECT value FROM meta WHERE key = 'vectors_lag'").fetchone()[0] == "2"
 

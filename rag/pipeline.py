@@ -23,13 +23,11 @@ from .generate import (
     local_chat_model,
     openai_chat_model,
 )
+from .index import IndexReader, VectorConfig
 from .retrieve import Retriever, follow_up_query
 from .settings import Settings
-from .store import IndexReader
 from .text import INVISIBLE
 from .types import Answer, Citation, Passage, Sentence, Timings
-from .vectors import VectorConfig
-
 
 
 class Pipeline:
@@ -65,7 +63,6 @@ class Pipeline:
             raise StoreError(f"the index was embedded with {built_with}, the settings embed questions "
                              f"with {self.embedder.model_id}; run `rag index --rebuild` or set "
                              "RAG_EMBED_MODEL / RAG_EMBED_BACKEND as the index was built")
-        reader.vectors.embedder = self.embedder  # for its LangChain text methods; loads nothing
         return reader
 
     @cached_property

@@ -14,7 +14,7 @@ import pytest
 from rag.errors import StoreError
 from rag.pipeline import Pipeline
 from rag.settings import Settings
-from rag.store import IndexReader
+from rag.index import IndexReader
 from rag.sync import Indexer
 
 from .conftest import CountingEmbedder, assert_consistent, make_articles

@@ -10,13 +10,14 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import IndexBusyError, StoreError
-from .schema import SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, damaged, is_damage
 
 MANIFEST = "manifest.json"
 _STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss)(-wal|-shm|-journal|\.tmp)?$")
@@ -126,11 +127,24 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_failed(path: Path, exc: OSError | sqlite3.Error) -> StoreError:
     """The one-line error for a failed index write; what was committed before stays usable."""
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
+        return damaged(path, exc)
     if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc):
         return StoreError(f"the disk holding {path.parent} is full; free some space and run "
                           "`rag index` again (the index keeps everything written before)")
     reason = getattr(exc, "strerror", None) or str(exc)
     return StoreError(f"cannot write {path}: {reason}; the index keeps everything written before")
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """SQLite failures while changing this store file as one-line StoreErrors."""
+    try:
+        yield
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise  # a mistake in the code (a closed connection), not the file
+    except sqlite3.Error as exc:
+        raise write_failed(path, exc) from exc
 
 
 class IndexLock:
@@ -143,8 +157,15 @@ class IndexLock:
         self._fh = None
 
     def __enter__(self) -> IndexLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path, "a+")
+        except IsADirectoryError:
+            raise StoreError(f"{self.path} is a folder, not the index's lock file; remove it "
+                             "and run `rag index` again") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open the lock file {self.path} ({exc.strerror}); check "
+                             "the index folder's permissions") from None
         deadline = time.monotonic() + self.timeout
         told = False
         while True:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import numpy as np
 from ..errors import StoreError
 from ..types import ArticleRow, ChunkRow, SpanVectors
 from .files import MANIFEST, Manifest, store_path
-from .schema import check, connect_readonly
+from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -39,21 +40,22 @@ class IndexReader:
     def _open(self, manifest: Manifest, db_path: Path) -> None:
         if not db_path.exists():
             raise FileNotFoundError(db_path)
-        conn = connect_readonly(db_path)
-        try:
-            # Pin a snapshot: everything read below comes from one committed state.
-            conn.execute("BEGIN")
-            self.meta = check(conn, db_path)
-            if self.meta.get("embed_model") != manifest.identity.embed_model:
-                raise StoreError(
-                    f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
-                    "run `rag index --rebuild`"
-                )
-            snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
-            self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
-        except BaseException:
-            conn.close()
-            raise
+        with reading(db_path):
+            conn = connect_readonly(db_path)
+            try:
+                # Pin a snapshot: everything read below comes from one committed state.
+                conn.execute("BEGIN")
+                self.meta = check(conn, db_path)
+                if self.meta.get("embed_model") != manifest.identity.embed_model:
+                    raise StoreError(
+                        f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
+                        "run `rag index --rebuild`"
+                    )
+                snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
+                self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
+            except BaseException:
+                conn.close()
+                raise
         self.manifest = manifest
         self.db_path = db_path
         self.conn = conn
@@ -62,6 +64,12 @@ class IndexReader:
         self.conn.close()
         self.vectors.close()
 
+    @contextmanager
+    def _query(self) -> Iterator[None]:
+        """One query at a time on the shared connection; damage found by it is a StoreError."""
+        with self._lock, reading(self.db_path):
+            yield
+
     def __enter__(self) -> IndexReader:
         return self
 
@@ -69,16 +77,16 @@ class IndexReader:
         self.close()
 
     def count_articles(self) -> int:
-        with self._lock:
+        with self._query():
             return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def count_chunks(self) -> int:
-        with self._lock:
+        with self._query():
             return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
 
     def mentions(self, word: str) -> bool:
         """Whether any chunk or title holds `word` (after FTS5's stemming)."""
-        with self._lock:
+        with self._query():
             return self.conn.execute("SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1",
                                      ('"' + word.replace('"', '""') + '"',)).fetchone() is not None
 
@@ -86,14 +94,14 @@ class IndexReader:
         return self.meta.get("updated_at", self.manifest.updated_at)
 
     def article_chunk_counts(self) -> dict[str, int]:
-        with self._lock:
+        with self._query():
             return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
 
     def lexical(self, match: str, k: int, title_weight: float) -> list[tuple[int, float]]:
         """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression."""
         if not match:
             return []
-        with self._lock:
+        with self._query():
             rows = self.conn.execute(
                 "SELECT rowid, -bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
                 "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, title_weight, k))
@@ -102,7 +110,7 @@ class IndexReader:
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
         """Chunk id -> where it sits; ids not in this snapshot are left out."""
         marks = ",".join("?" * len(ids))
-        with self._lock:
+        with self._query():
             rows = self.conn.execute(
                 f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
                 [int(i) for i in ids]).fetchall()
@@ -111,21 +119,21 @@ class IndexReader:
     def chunk_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Chunk id -> its stored vector (one query, whatever the vector store)."""
         marks = ",".join("?" * len(ids))
-        with self._lock:
+        with self._query():
             rows = self.conn.execute(f"SELECT id, vector FROM chunks WHERE id IN ({marks})",
                                      [int(i) for i in ids]).fetchall()
         return {r[0]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
 
     def chunk_texts(self, ids: Sequence[int]) -> dict[int, str]:
         marks = ",".join("?" * len(ids))
-        with self._lock:
+        with self._query():
             return dict(self.conn.execute(f"SELECT id, text FROM chunks WHERE id IN ({marks})",
                                           [int(i) for i in ids]).fetchall())
 
     def sentences(self, chunk_ids: Sequence[int]) -> dict[int, SpanVectors]:
         """Chunk id -> its sentences' article spans and vectors, in text order."""
         marks = ",".join("?" * len(chunk_ids))
-        with self._lock:
+        with self._query():
             rows = self.conn.execute(
                 f'SELECT chunk_id, start, "end", vector FROM sentences WHERE chunk_id IN ({marks}) '
                 "ORDER BY chunk_id, start", [int(i) for i in chunk_ids]).fetchall()
@@ -141,11 +149,12 @@ class IndexReader:
         """Article id -> the fields passages show."""
         ids = list(ids)
         marks = ",".join("?" * len(ids))
-        with self._lock:
+        with self._query():
             rows = self.conn.execute(
                 f"SELECT id, title, source, date, text FROM articles WHERE id IN ({marks})", ids)
             return {r[0]: ArticleRow(*r[1:]) for r in rows}
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""
-        return self.vectors.search(queries, k)
+        with self.vectors.failures():
+            return self.vectors.search(queries, k)

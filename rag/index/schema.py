@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StoreError
@@ -68,10 +70,46 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         meta = read_meta(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is damaged or not an index ({exc}); run `rag index --rebuild`") from exc
+        if not is_damage(exc):
+            raise
+        raise StoreError(f"{path} is damaged or not an index ({_reason(exc)}); "
+                         "run `rag index --rebuild`") from exc
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         raise StoreError(
             f"{path} has schema version {meta.get('schema_version')}, this rag reads "
             f"{SCHEMA_VERSION}; run `rag index --rebuild`"
         )
     return meta
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed because the file's contents are broken (not the disk, a lock
+    or a bug): then only a rebuild from the corpus helps."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is None:  # raised by Python's sqlite3 for a value it cannot read (text not UTF-8)
+        return type(exc) is sqlite3.OperationalError
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    # SQLite's own messages are short and fixed; Python's quote the unreadable value.
+    return str(exc) if getattr(exc, "sqlite_errorname", None) else "a value cannot be read"
+
+
+def damaged(path: Path, exc: sqlite3.Error) -> StoreError:
+    return StoreError(f"{path} is damaged ({_reason(exc)}); run `rag index --rebuild`")
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """SQLite failures while reading this store file as one-line StoreErrors saying what to
+    run. Damage can surface at any query, not only at open: pages are read when needed."""
+    try:
+        yield
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise  # a mistake in the code (a closed connection), not the file
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise damaged(path, exc) from exc
+        raise StoreError(f"cannot read {path} ({_reason(exc)}); check the disk and the "
+                         "folder's permissions, then try again") from exc

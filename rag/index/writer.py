@@ -25,8 +25,9 @@ from .files import (
     remove_stale,
     store_path,
     write_failed,
+    writing,
 )
-from .schema import SCHEMA, SCHEMA_VERSION, check, connect, connect_readonly, read_meta, set_meta
+from .schema import SCHEMA, SCHEMA_VERSION, check, connect, connect_readonly, read_meta, reading, set_meta
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -57,7 +58,6 @@ class IndexWriter:
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         current = None if rebuild else Manifest.load(index_dir)
-        retired = None
         if current is not None:
             diff = identity.differences(current.identity)
             if diff:
@@ -69,16 +69,26 @@ class IndexWriter:
             db_path = store_path(index_dir, current.generation)
             if not db_path.exists():
                 raise StoreError(f"{db_path} is missing; run `rag index --rebuild`")
-            conn = connect(db_path)
-            check(conn, db_path)
-            switch = False
         else:
             # First build or rebuild: a new generation, invisible until `finish` switches to it.
             remove_stale(index_dir, keep=None)
-            generation = next_generation(index_dir)
-            manifest = Manifest(identity, generation, dimension())
-            db_path = store_path(index_dir, generation)
+            manifest = Manifest(identity, next_generation(index_dir), dimension())
+            db_path = store_path(index_dir, manifest.generation)
+        with writing(db_path):
             conn = connect(db_path)
+            return cls._start(index_dir, identity, config, conn, manifest, fresh=current is None,
+                              rebuild=rebuild)
+
+    @classmethod
+    def _start(cls, index_dir: Path, identity: Identity, config: VectorConfig,
+               conn: sqlite3.Connection, manifest: Manifest, fresh: bool, rebuild: bool) -> IndexWriter:
+        """The rest of `open`, on the store's connection."""
+        db_path = store_path(index_dir, manifest.generation)
+        retired = None
+        if not fresh:
+            check(conn, db_path)
+            switch = False
+        else:
             conn.executescript(SCHEMA)
             set_meta(conn, schema_version=str(SCHEMA_VERSION), embed_model=identity.embed_model,
                      updated_at=now(), created_at=now())
@@ -119,13 +129,15 @@ class IndexWriter:
 
     def files(self) -> dict[str, StoredFile]:
         out = {}
-        for path, size, mtime_ns, skipped in self.conn.execute("SELECT * FROM files"):
-            skips = tuple(Skipped(**s) for s in json.loads(skipped))
-            out[path] = StoredFile(size, mtime_ns, skips)
+        with reading(self.db_path):
+            for path, size, mtime_ns, skipped in self.conn.execute("SELECT * FROM files"):
+                skips = tuple(Skipped(**s) for s in json.loads(skipped))
+                out[path] = StoredFile(size, mtime_ns, skips)
         return out
 
     def articles(self) -> dict[str, StoredArticle]:
-        rows = self.conn.execute("SELECT id, file, title, sha256 FROM articles")
+        with reading(self.db_path):
+            rows = self.conn.execute("SELECT id, file, title, sha256 FROM articles").fetchall()
         return {r[0]: StoredArticle(*r) for r in rows}
 
     def write_batch(
@@ -202,6 +214,10 @@ class IndexWriter:
 
     def finish(self) -> Manifest:
         """Persist what changed; for a rebuild this is the moment of the switch."""
+        with writing(self.db_path):
+            return self._finish()
+
+    def _finish(self) -> Manifest:
         articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         meta = read_meta(self.conn)

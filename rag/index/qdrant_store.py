@@ -52,7 +52,11 @@ class QdrantVectors(ChunkVectors):
         self.local = not url
         self.client = QdrantClient(location=":memory:") if self.local else \
             QdrantClient(url=url, api_key=api_key or None, timeout=int(timeout))
-        self._ensure(dimension)
+        try:
+            self._ensure(dimension)
+        except BaseException:
+            self.client.close()
+            raise
 
     @classmethod
     def _connect(cls, snapshot: Snapshot) -> QdrantVectors:
@@ -65,7 +69,11 @@ class QdrantVectors(ChunkVectors):
     def open_for_reader(cls, snapshot: Snapshot) -> QdrantVectors:
         vectors = cls._connect(snapshot)
         if vectors.local:  # in memory: this reader's own copy, filled from its snapshot
-            reconcile(vectors, snapshot.conn, snapshot.dimension)
+            try:
+                reconcile(vectors, snapshot.conn, snapshot.dimension)
+            except BaseException:
+                vectors.close()
+                raise
         return vectors
 
     @classmethod
@@ -73,7 +81,11 @@ class QdrantVectors(ChunkVectors):
         if not snapshot.config.qdrant_url:
             return None
         vectors = cls._connect(snapshot)
-        vectors.catch_up(snapshot)
+        try:
+            vectors.catch_up(snapshot)
+        except BaseException:
+            vectors.close()
+            raise
         return vectors
 
     @classmethod

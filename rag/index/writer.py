@@ -76,8 +76,14 @@ class IndexWriter:
             db_path = store_path(index_dir, manifest.generation)
         with writing(db_path):
             conn = connect(db_path)
-            return cls._start(index_dir, identity, config, conn, manifest, fresh=current is None,
-                              rebuild=rebuild)
+            try:
+                return cls._start(index_dir, identity, config, conn, manifest, fresh=current is None,
+                                  rebuild=rebuild)
+            except BaseException:
+                # A server that keeps the error (and so this frame) must not keep the file open:
+                # the chat app retries an upload's sync while Qdrant is down.
+                conn.close()
+                raise
 
     @classmethod
     def _start(cls, index_dir: Path, identity: Identity, config: VectorConfig,
@@ -107,9 +113,10 @@ class IndexWriter:
         # The FAISS file is only read if `finish` rewrites it: at a million chunks reading
         # and writing it takes longer than embedding one article.
         stale_file = switch or _faiss_stamp(db_path) != meta.get("vectors_file")
-        mirror = config.store_class().open_for_writer(Snapshot(conn, db_path, manifest.dimension, config))
         if not switch:
             remove_stale(index_dir, keep=manifest.generation)
+        # Last, so that nothing after it can fail and leave the store's client open.
+        mirror = config.store_class().open_for_writer(Snapshot(conn, db_path, manifest.dimension, config))
         return cls(index_dir, identity, config, conn, manifest, stale_file=stale_file,
                    mirror=mirror, retired=retired)
 

@@ -77,8 +77,19 @@ class Pipeline:
         it is not closed here but freed with the last answer that holds it (closing it
         made a concurrent answer fail with "closed database")."""
         with self._lock:
-            self.__dict__.pop("reader", None)
-            self.__dict__.pop("retriever", None)
+            self._forget_index()
+
+    def refresh_if_changed(self) -> None:
+        """Open the index anew if something else (`rag index` in another process) changed it
+        since it was opened; nothing is reopened while it stays as it was."""
+        with self._lock:
+            reader = self.__dict__.get("reader")
+            if reader is not None and reader.changed():
+                self._forget_index()
+
+    def _forget_index(self) -> None:
+        self.__dict__.pop("reader", None)
+        self.__dict__.pop("retriever", None)
 
     def backend(self, llm: str | None = None) -> str:
         """The concrete backend for a setting: `auto` is openai with an endpoint, else local."""
@@ -141,6 +152,7 @@ class Pipeline:
         query = question
         if history:
             query = self._standalone(generator, question, history)
+        self.refresh_if_changed()
         with self._lock:
             retriever = self.retriever
         qvec = self.embedder.embed([query])[0]

@@ -324,3 +324,31 @@ def test_a_failed_writer_open_closes_its_connection(settings, embedder) -> None:
             IndexWriter.open(settings.index, identity, lambda: embedder.dimension)
         kept.append(caught.value)
     assert open_files(store) == before
+
+
+def test_a_running_pipeline_answers_from_an_index_changed_outside_it(settings, embedder) -> None:
+    """The chat app keeps its snapshot between questions; `rag index` run beside it (here an
+    Indexer of its own) must show up at the next question, and nothing else reopens it."""
+    sync(settings, embedder)
+    pipeline = Pipeline(settings.model_copy(update={"llm": "extractive"}), embedder)
+    assert not pipeline.ask("What did Shoigu say about the moderate opposition?").refused
+    reader = pipeline.reader
+    pipeline.ask("What did Lavrov say about the coalition?")
+    sync(settings, embedder)  # nothing to do: no commit, no new manifest
+    pipeline.ask("What did Lavrov say about the coalition?")
+    assert pipeline.reader is reader and not reader.changed()
+
+    (settings.corpus / "new.txt").write_text(
+        "Kerry update\n\nJohn Kerry said the coalition had struck 8,000 Zanzibarian targets.")
+    assert sync(settings, embedder).added == 1
+    question = "How many Zanzibarian targets did the coalition strike, according to Kerry?"
+    answer = pipeline.ask(question)
+    assert pipeline.reader is not reader
+    assert "new.txt" in {p.article_id for p in answer.passages}
+    assert not answer.refused and "8,000" in answer.text
+    assert reader.count_articles() == 5  # the old snapshot still serves who holds it
+
+    reader = pipeline.reader
+    sync(settings, embedder, rebuild=True)  # a new generation: the manifest changes
+    assert "new.txt" in {p.article_id for p in pipeline.ask(question).passages}
+    assert pipeline.reader is not reader and pipeline.reader.manifest.generation == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +27,8 @@ class IndexReader:
         self.config = config
         self._lock = threading.Lock()
         for attempt in range(3):
+            # Stamped before it is read: a manifest replaced in between only costs a reopen.
+            self._manifest_stamp = _stamp(self.index_dir / MANIFEST)
             manifest = Manifest.load(self.index_dir)
             if manifest is None:
                 raise StoreError(f"no index at {self.index_dir}; run `rag index` first")
@@ -42,7 +46,12 @@ class IndexReader:
             raise FileNotFoundError(db_path)
         with reading(db_path):
             conn = connect_readonly(db_path)
+            # A second connection, outside the snapshot, notices commits made after it: its
+            # data_version changes with every commit by another connection (the pinned
+            # connection's own never would). Its first value is taken before the pin.
+            watch = connect_readonly(db_path)
             try:
+                self._data_version = watch.execute("PRAGMA data_version").fetchone()[0]
                 # Pin a snapshot: everything read below comes from one committed state.
                 conn.execute("BEGIN")
                 self.meta = check(conn, db_path)
@@ -55,14 +64,29 @@ class IndexReader:
                 self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
             except BaseException:
                 conn.close()
+                watch.close()
                 raise
         self.manifest = manifest
         self.db_path = db_path
         self.conn = conn
+        self._watch = watch
 
     def close(self) -> None:
         self.conn.close()
+        self._watch.close()
         self.vectors.close()
+
+    def changed(self) -> bool:
+        """Whether the index on disk has moved on from this snapshot: another generation (a
+        rebuild) or any commit to this one, by any process. A stat and a one-row pragma,
+        cheap enough to ask before every question."""
+        try:
+            if _stamp(self.index_dir / MANIFEST) != self._manifest_stamp:
+                return True
+            with self._lock:
+                return self._watch.execute("PRAGMA data_version").fetchone()[0] != self._data_version
+        except (OSError, sqlite3.Error):
+            return True  # gone or unreadable: opening it again says what is wrong
 
     @contextmanager
     def _query(self) -> Iterator[None]:
@@ -158,3 +182,12 @@ class IndexReader:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""
         with self.vectors.failures():
             return self.vectors.search(queries, k)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Identity, size and mtime of a file: the manifest is replaced by rename on every change."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns

@@ -300,6 +300,7 @@ def open_files(path) -> int:
     return count
 
 
+@pytest.mark.filterwarnings("ignore:Failed to obtain server version")
 def test_a_failed_writer_open_closes_its_connection(settings, embedder) -> None:
     """The chat app syncs on every upload: with the Qdrant server down (or the store refused
     after connecting) each failed open must not leave the store file open."""

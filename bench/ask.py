@@ -31,11 +31,11 @@ from rag.settings import Settings  # noqa: E402
 # Functions whose cumulative time makes up a stage (file suffix, function name).
 STAGES = {
     "embed question": [("rag/embed.py", "embed")],
-    "vector search": [("rag/vectors.py", "search")],
-    "lexical (FTS5)": [("rag/store.py", "lexical")],
-    "chunk/article/sentence rows (SQL)": [("rag/store.py", "chunk_rows"), ("rag/store.py", "chunk_vectors"),
-                                          ("rag/store.py", "article_rows"), ("rag/store.py", "sentences"),
-                                          ("rag/store.py", "mentions")],
+    "vector search": [("rag/index/faiss_store.py", "search"), ("rag/index/qdrant_store.py", "search")],
+    "lexical (FTS5)": [("rag/index/reader.py", "lexical")],
+    "chunk/article/sentence rows (SQL)": [("rag/index/reader.py", "chunk_rows"), ("rag/index/reader.py", "chunk_vectors"),
+                                          ("rag/index/reader.py", "article_rows"), ("rag/index/reader.py", "sentences"),
+                                          ("rag/index/reader.py", "mentions")],
     "score and pick sentences": [("rag/generate.py", "stream")],
     "verify citations": [("rag/cite.py", "verify")],
 }

@@ -27,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rag import chunk, embed, ingest, store, sync, vectors  # noqa: E402
+from rag import chunk, embed, ingest, sync  # noqa: E402
+from rag.index import faiss_store, writer  # noqa: E402
 from rag.embed import BACKENDS  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
@@ -78,10 +79,9 @@ def instrument() -> Parts:
         parts.wrap(sync, name, "chunking")
     for name in ("stamps", "read"):
         parts.wrap(ingest.CorpusReader, name, "reading")
-    parts.wrap_class(store.IndexWriter, "sqlite")
-    for cls in vars(vectors).values():
-        if isinstance(cls, type) and cls.__module__ == vectors.__name__ and "Faiss" in cls.__name__:
-            parts.wrap_class(cls, "faiss")
+    parts.wrap(writer.IndexWriter, "open", "sqlite")
+    parts.wrap_class(writer.IndexWriter, "sqlite")
+    parts.wrap_class(faiss_store.FaissVectors, "faiss")
     return parts
 
 

@@ -386,7 +386,7 @@ def build_flat(xb: np.ndarray):
     import faiss
 
     def build():
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(xb.shape[1]))  # as rag/store.py does
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(xb.shape[1]))  # as rag/index/faiss_store.py does
         t = time.perf_counter()
         index.add_with_ids(xb, np.arange(len(xb), dtype=np.int64))
         return index, {"train_s": 0.0, "add_s": time.perf_counter() - t}
@@ -483,7 +483,7 @@ def fts_bench(n: int, base: Base, questions: list[str], repeats: int) -> dict:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")  # as rag/store.py
+    conn.execute("PRAGMA synchronous=FULL")  # as rag/index/schema.py
     conn.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, tokenize='porter unicode61')")
     n0 = len(base.texts)
     t = time.perf_counter()

@@ -39,10 +39,10 @@ from rag.embed import SentenceTransformerEmbedder  # noqa: E402
 from rag.ingest import CorpusReader  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from rag.store import IndexLock, IndexReader, IndexWriter  # noqa: E402
+from rag.index import IndexLock, IndexReader, IndexWriter, VectorConfig  # noqa: E402
+from rag.index.faiss_store import FaissVectors  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
 from rag.types import ArticleWrite, Chunk, SpanVectors  # noqa: E402
-from rag.vectors import FaissVectors, VectorConfig  # noqa: E402
 
 NEWS = ROOT.parent / "shared/eval/news-dev"
 
@@ -73,9 +73,8 @@ def build(work: Path, source: Path, target: int, noise: float, settings: Setting
     reader = CorpusReader(corpus, int(settings.max_file_mb * 2**20))
     stored = 0
     with IndexLock(settings.index, 60):
-        writer = IndexWriter(settings.index, indexer.identity(), lambda: embedder.dimension,
-                             config=VectorConfig.from_settings(settings)).open()
-        try:
+        with IndexWriter.open(settings.index, indexer.identity(), lambda: embedder.dimension,
+                              config=VectorConfig.from_settings(settings)) as writer:
             for k in range(copies):
                 path = corpus / f"copy-{k:03d}.jsonl"
                 lines = [json.dumps({"id": f"{a['id']}-{k}", "title": f"{a['title']} [{k}]", "url": a["source"],
@@ -105,8 +104,6 @@ def build(work: Path, source: Path, target: int, noise: float, settings: Setting
             started = time.perf_counter()
             writer.finish()
             print(f"FAISS index built and written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        finally:
-            writer.close()
 
 
 def quantiles(values: list[float]) -> dict[str, float]:
@@ -200,7 +197,7 @@ def main() -> None:
 
 
 def _all_vectors(reader: IndexReader) -> tuple[np.ndarray, np.ndarray]:
-    from rag.vectors import stored_vectors
+    from rag.index.vectors import stored_vectors
 
     parts = list(stored_vectors(reader.conn, None, reader.manifest.dimension))
     return np.concatenate([p[0] for p in parts]), np.vstack([p[1] for p in parts])

@@ -113,8 +113,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from .store import IndexReader
-    from .vectors import VectorConfig
+    from .index import IndexReader, VectorConfig
 
     settings = _settings(args)
     with IndexReader(settings.index, VectorConfig.from_settings(settings)) as reader:

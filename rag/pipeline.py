@@ -23,13 +23,11 @@ from .generate import (
     local_chat_model,
     openai_chat_model,
 )
+from .index import IndexReader, VectorConfig
 from .retrieve import Retriever, follow_up_query
 from .settings import Settings
-from .store import IndexReader
 from .text import INVISIBLE
 from .types import Answer, Citation, Passage, Sentence, Timings
-from .vectors import VectorConfig
-
 
 
 class Pipeline:
@@ -65,7 +63,6 @@ class Pipeline:
             raise StoreError(f"the index was embedded with {built_with}, the settings embed questions "
                              f"with {self.embedder.model_id}; run `rag index --rebuild` or set "
                              "RAG_EMBED_MODEL / RAG_EMBED_BACKEND as the index was built")
-        reader.vectors.embedder = self.embedder  # for its LangChain text methods; loads nothing
         return reader
 
     @cached_property
@@ -80,8 +77,19 @@ class Pipeline:
         it is not closed here but freed with the last answer that holds it (closing it
         made a concurrent answer fail with "closed database")."""
         with self._lock:
-            self.__dict__.pop("reader", None)
-            self.__dict__.pop("retriever", None)
+            self._forget_index()
+
+    def refresh_if_changed(self) -> None:
+        """Open the index anew if something else (`rag index` in another process) changed it
+        since it was opened; nothing is reopened while it stays as it was."""
+        with self._lock:
+            reader = self.__dict__.get("reader")
+            if reader is not None and reader.changed():
+                self._forget_index()
+
+    def _forget_index(self) -> None:
+        self.__dict__.pop("reader", None)
+        self.__dict__.pop("retriever", None)
 
     def backend(self, llm: str | None = None) -> str:
         """The concrete backend for a setting: `auto` is openai with an endpoint, else local."""
@@ -144,6 +152,7 @@ class Pipeline:
         query = question
         if history:
             query = self._standalone(generator, question, history)
+        self.refresh_if_changed()
         with self._lock:
             retriever = self.retriever
         qvec = self.embedder.embed([query])[0]

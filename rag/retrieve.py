@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 
 from .embed import Embedder
-from .store import IndexReader
+from .index import IndexReader
 from .text import WORD, query_terms
 from .types import ChunkRow, Passage
 

@@ -76,6 +76,7 @@ class ChatService:
 
     def status(self) -> dict:
         """Counts and identities for the status panel, from the snapshot answers use."""
+        self.pipeline.refresh_if_changed()
         reader = self.pipeline.reader
         return {
             "articles": reader.count_articles(),

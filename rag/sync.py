@@ -12,12 +12,11 @@ from tqdm import tqdm
 
 from .chunk import SPLITTER_VERSION, TITLE_TOKENS, Chunker, chunk_sentences
 from .embed import Embedder, SentenceTransformerEmbedder
+from .index import Identity, IndexLock, IndexWriter, VectorConfig
 from .ingest import CorpusReader
 from .settings import Settings
-from .store import Identity, IndexLock, IndexWriter
 from .text import sentence_spans
 from .types import Article, ArticleWrite, Chunk, FileStamp, Skipped, SpanVectors, StoredArticle, SyncReport
-from .vectors import VectorConfig
 
 
 @dataclass
@@ -71,17 +70,14 @@ class Indexer:
         reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
         reader.check()  # before anything is created on disk
         with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
-            writer = IndexWriter(self.settings.index, self.identity(), lambda: self.embedder.dimension,
-                                 rebuild=rebuild, config=VectorConfig.from_settings(self.settings)).open()
-            try:
+            with IndexWriter.open(self.settings.index, self.identity(), lambda: self.embedder.dimension,
+                                  rebuild=rebuild, config=VectorConfig.from_settings(self.settings)) as writer:
                 plan = self._plan(reader, writer)
                 embedded = self._embed_and_write(plan, writer)
                 if plan.changes_anything:
                     writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
                                        drop_files=plan.drop_files)
                 manifest = writer.finish()
-            finally:
-                writer.close()
         return SyncReport(
             added=plan.added, updated=plan.updated, removed=len(plan.remove),
             unchanged=plan.unchanged, skipped=tuple(plan.skipped), chunks_embedded=embedded,

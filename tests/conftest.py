@@ -15,7 +15,7 @@ import pytest
 
 from rag.embed import SentenceTransformerEmbedder
 from rag.settings import Settings
-from rag.store import IndexReader
+from rag.index import IndexReader
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rag.pipeline import Pipeline
 from rag.settings import Settings
-from rag.store import IndexLock
+from rag.index import IndexLock
 
 from .conftest import assert_consistent, make_articles, run_rag, seed_paragraphs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -12,12 +13,12 @@ import numpy as np
 import pytest
 
 from rag.errors import StoreError
+from rag.index import IndexReader, IndexWriter, VectorConfig
 from rag.pipeline import Pipeline
 from rag.settings import Settings
-from rag.store import IndexReader
 from rag.sync import Indexer
 
-from .conftest import CountingEmbedder, assert_consistent, make_articles
+from .conftest import CountingEmbedder, assert_consistent, free_port, make_articles
 
 
 @pytest.fixture
@@ -286,3 +287,69 @@ def test_an_update_does_not_wait_for_an_open_reader(settings, embedder) -> None:
         assert held.count_articles() == 5  # the open snapshot is unchanged
     with assert_consistent(settings.index) as reader:
         assert reader.count_articles() == 6
+
+
+def open_files(path) -> int:
+    """This process's file descriptors on a store file and its -wal and -shm."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith(str(path))
+        except OSError:  # closed while listing
+            pass
+    return count
+
+
+@pytest.mark.filterwarnings("ignore:Failed to obtain server version")
+def test_a_failed_writer_open_closes_its_connection(settings, embedder) -> None:
+    """The chat app syncs on every upload: with the Qdrant server down (or the store refused
+    after connecting) each failed open must not leave the store file open."""
+    sync(settings, embedder)
+    store = settings.index / "store-1.sqlite"
+    identity = Indexer(settings, embedder).identity()
+    down = VectorConfig("qdrant", qdrant_url=f"http://127.0.0.1:{free_port()}")
+    before = open_files(store)
+    kept = []  # as a server's log or error page would: their tracebacks hold the frames
+    for _ in range(4):
+        with pytest.raises(StoreError, match="the Qdrant server at") as caught:
+            IndexWriter.open(settings.index, identity, lambda: embedder.dimension, config=down)
+        kept.append(caught.value)
+    assert open_files(store) == before
+
+    db = sqlite3.connect(store)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    for _ in range(4):
+        with pytest.raises(StoreError, match="schema version 99") as caught:
+            IndexWriter.open(settings.index, identity, lambda: embedder.dimension)
+        kept.append(caught.value)
+    assert open_files(store) == before
+
+
+def test_a_running_pipeline_answers_from_an_index_changed_outside_it(settings, embedder) -> None:
+    """The chat app keeps its snapshot between questions; `rag index` run beside it (here an
+    Indexer of its own) must show up at the next question, and nothing else reopens it."""
+    sync(settings, embedder)
+    pipeline = Pipeline(settings.model_copy(update={"llm": "extractive"}), embedder)
+    assert not pipeline.ask("What did Shoigu say about the moderate opposition?").refused
+    reader = pipeline.reader
+    pipeline.ask("What did Lavrov say about the coalition?")
+    sync(settings, embedder)  # nothing to do: no commit, no new manifest
+    pipeline.ask("What did Lavrov say about the coalition?")
+    assert pipeline.reader is reader and not reader.changed()
+
+    (settings.corpus / "new.txt").write_text(
+        "Kerry update\n\nJohn Kerry said the coalition had struck 8,000 Zanzibarian targets.")
+    assert sync(settings, embedder).added == 1
+    question = "How many Zanzibarian targets did the coalition strike, according to Kerry?"
+    answer = pipeline.ask(question)
+    assert pipeline.reader is not reader
+    assert "new.txt" in {p.article_id for p in answer.passages}
+    assert not answer.refused and "8,000" in answer.text
+    assert reader.count_articles() == 5  # the old snapshot still serves who holds it
+
+    reader = pipeline.reader
+    sync(settings, embedder, rebuild=True)  # a new generation: the manifest changes
+    assert "new.txt" in {p.article_id for p in pipeline.ask(question).passages}
+    assert pipeline.reader is not reader and pipeline.reader.manifest.generation == 2

@@ -1,4 +1,4 @@
-"""Vector stores: FAISS kind by size, the lagging FAISS file, Qdrant, the LangChain API."""
+"""Vector stores: FAISS kind by size, the lagging FAISS file, Qdrant."""
 
 from __future__ import annotations
 
@@ -7,16 +7,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from langchain_core.vectorstores import VectorStore
 
-from rag import vectors as vectors_module
 from rag.chunk import SPLITTER_VERSION
 from rag.evaluate import load_questions, retrieval_metrics
+from rag.index import Identity, IndexReader, IndexWriter, VectorConfig, faiss_store
+from rag.index.faiss_store import FaissVectors, ivf_lists, kind_for, needs_retraining
+from rag.index.qdrant_store import QdrantVectors
 from rag.pipeline import Pipeline
-from rag.store import Identity, IndexReader, IndexWriter
 from rag.sync import Indexer
 from rag.types import Article, ArticleWrite, Chunk, SpanVectors
-from rag.vectors import FaissVectors, QdrantVectors, VectorConfig, ivf_lists, kind_for, needs_retraining
 from tests.conftest import assert_consistent, free_port, run_rag
 
 DIM = 384
@@ -46,12 +45,9 @@ def synthetic(first: int, count: int, chunks_per: int, rng: np.random.Generator,
 
 def write(index: Path, rows=(), remove=(), config: VectorConfig = VectorConfig()) -> None:
     identity = Identity("synthetic@1", 200, 32, True, SPLITTER_VERSION)
-    writer = IndexWriter(index, identity, lambda: DIM, config=config).open()
-    try:
+    with IndexWriter.open(index, identity, lambda: DIM, config=config) as writer:
         writer.write_batch(list(rows), remove=remove)
         writer.finish()
-    finally:
-        writer.close()
 
 
 @pytest.fixture
@@ -99,7 +95,7 @@ def test_adding_a_little_leaves_the_faiss_file_alone_and_readers_still_see_it(tm
 
 
 def test_the_index_turns_ivf_past_the_threshold_and_back(tmp_path, rng, centres, monkeypatch) -> None:
-    monkeypatch.setattr(vectors_module, "IVF_MIN_CHUNKS", 2000)
+    monkeypatch.setattr(faiss_store, "IVF_MIN_CHUNKS", 2000)
     index = tmp_path / "index"
     write(index, synthetic(0, 500, 3, rng, centres))
     with assert_consistent(index) as reader:
@@ -155,21 +151,6 @@ def test_qdrant_gives_the_same_retrieval_and_eval_numbers_as_faiss(indexed, embe
             [p.chunk_ids for p in qdrant_side.retriever.retrieve(q.question, 5, "dense")]
     answer = qdrant_side.ask("What did Shoigu say about the moderate opposition?", llm="extractive")
     assert not answer.refused and any(c.supported for c in answer.citations)
-
-
-@pytest.mark.parametrize("store", ["faiss", "qdrant"])
-def test_each_store_is_a_langchain_vector_store(indexed, embedder, store) -> None:
-    pipeline = Pipeline(indexed.model_copy(update={"vector_store": store}), embedder)
-    vectors = pipeline.reader.vectors
-    assert isinstance(vectors, VectorStore)
-    docs = vectors.similarity_search("Shoigu and the moderate opposition in Syria", k=3)
-    assert len(docs) == 3
-    texts = dict(pipeline.reader.conn.execute("SELECT id, text FROM chunks"))
-    assert all(d.page_content == texts[d.metadata["chunk_id"]] for d in docs)
-    assert "Shoigu" in docs[0].page_content
-    scored = vectors.similarity_search_with_relevance_scores("Shoigu", k=2)
-    assert all(0.0 <= s <= 1.0 for _, s in scored)
-    assert len(vectors.as_retriever(search_kwargs={"k": 2}).invoke("Aleppo")) == 2
 
 
 def test_an_unreachable_qdrant_server_is_one_line_and_loses_nothing(settings) -> None:

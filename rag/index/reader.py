@@ -1,0 +1,193 @@
+"""IndexReader: one consistent, read-only snapshot of an index, for answering questions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import StoreError
+from ..types import ArticleRow, ChunkRow, SpanVectors
+from .files import MANIFEST, Manifest, store_path
+from .schema import check, connect_readonly, reading
+from .vectors import ChunkVectors, Snapshot, VectorConfig
+
+
+class IndexReader:
+    """A consistent, read-only view of one index snapshot; writers never disturb it."""
+
+    def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig()):
+        self.index_dir = Path(index_dir)
+        self.config = config
+        self._lock = threading.Lock()
+        for attempt in range(3):
+            # Stamped before it is read: a manifest replaced in between only costs a reopen.
+            self._manifest_stamp = _stamp(self.index_dir / MANIFEST)
+            manifest = Manifest.load(self.index_dir)
+            if manifest is None:
+                raise StoreError(f"no index at {self.index_dir}; run `rag index` first")
+            db_path = store_path(self.index_dir, manifest.generation)
+            try:
+                self._open(manifest, db_path)
+                return
+            except FileNotFoundError:
+                if attempt == 2:
+                    raise StoreError(f"{db_path} is missing; run `rag index --rebuild`") from None
+                time.sleep(0.1)  # a rebuild switched generations under us: read the new one
+
+    def _open(self, manifest: Manifest, db_path: Path) -> None:
+        if not db_path.exists():
+            raise FileNotFoundError(db_path)
+        with reading(db_path):
+            conn = connect_readonly(db_path)
+            # A second connection, outside the snapshot, notices commits made after it: its
+            # data_version changes with every commit by another connection (the pinned
+            # connection's own never would). Its first value is taken before the pin.
+            watch = connect_readonly(db_path)
+            try:
+                self._data_version = watch.execute("PRAGMA data_version").fetchone()[0]
+                # Pin a snapshot: everything read below comes from one committed state.
+                conn.execute("BEGIN")
+                self.meta = check(conn, db_path)
+                if self.meta.get("embed_model") != manifest.identity.embed_model:
+                    raise StoreError(
+                        f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
+                        "run `rag index --rebuild`"
+                    )
+                snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
+                self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
+            except BaseException:
+                conn.close()
+                watch.close()
+                raise
+        self.manifest = manifest
+        self.db_path = db_path
+        self.conn = conn
+        self._watch = watch
+
+    def close(self) -> None:
+        self.conn.close()
+        self._watch.close()
+        self.vectors.close()
+
+    def changed(self) -> bool:
+        """Whether the index on disk has moved on from this snapshot: another generation (a
+        rebuild) or any commit to this one, by any process. A stat and a one-row pragma,
+        cheap enough to ask before every question."""
+        try:
+            if _stamp(self.index_dir / MANIFEST) != self._manifest_stamp:
+                return True
+            with self._lock:
+                return self._watch.execute("PRAGMA data_version").fetchone()[0] != self._data_version
+        except (OSError, sqlite3.Error):
+            return True  # gone or unreadable: opening it again says what is wrong
+
+    @contextmanager
+    def _query(self) -> Iterator[None]:
+        """One query at a time on the shared connection; damage found by it is a StoreError."""
+        with self._lock, reading(self.db_path):
+            yield
+
+    def __enter__(self) -> IndexReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def count_articles(self) -> int:
+        with self._query():
+            return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def count_chunks(self) -> int:
+        with self._query():
+            return self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def mentions(self, word: str) -> bool:
+        """Whether any chunk or title holds `word` (after FTS5's stemming)."""
+        with self._query():
+            return self.conn.execute("SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1",
+                                     ('"' + word.replace('"', '""') + '"',)).fetchone() is not None
+
+    def updated_at(self) -> str:
+        return self.meta.get("updated_at", self.manifest.updated_at)
+
+    def article_chunk_counts(self) -> dict[str, int]:
+        with self._query():
+            return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
+
+    def lexical(self, match: str, k: int, title_weight: float) -> list[tuple[int, float]]:
+        """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression."""
+        if not match:
+            return []
+        with self._query():
+            rows = self.conn.execute(
+                "SELECT rowid, -bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
+                "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, title_weight, k))
+            return [(int(r[0]), float(r[1])) for r in rows]
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
+        """Chunk id -> where it sits; ids not in this snapshot are left out."""
+        marks = ",".join("?" * len(ids))
+        with self._query():
+            rows = self.conn.execute(
+                f'SELECT id, article_id, ord, start, "end" FROM chunks WHERE id IN ({marks})',
+                [int(i) for i in ids]).fetchall()
+        return {r[0]: ChunkRow(*r[1:]) for r in rows}
+
+    def chunk_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Chunk id -> its stored vector (one query, whatever the vector store)."""
+        marks = ",".join("?" * len(ids))
+        with self._query():
+            rows = self.conn.execute(f"SELECT id, vector FROM chunks WHERE id IN ({marks})",
+                                     [int(i) for i in ids]).fetchall()
+        return {r[0]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
+
+    def chunk_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(ids))
+        with self._query():
+            return dict(self.conn.execute(f"SELECT id, text FROM chunks WHERE id IN ({marks})",
+                                          [int(i) for i in ids]).fetchall())
+
+    def sentences(self, chunk_ids: Sequence[int]) -> dict[int, SpanVectors]:
+        """Chunk id -> its sentences' article spans and vectors, in text order."""
+        marks = ",".join("?" * len(chunk_ids))
+        with self._query():
+            rows = self.conn.execute(
+                f'SELECT chunk_id, start, "end", vector FROM sentences WHERE chunk_id IN ({marks}) '
+                "ORDER BY chunk_id, start", [int(i) for i in chunk_ids]).fetchall()
+        found: dict[int, tuple[list[tuple[int, int]], list[np.ndarray]]] = {}
+        for cid, a, b, blob in rows:
+            spans, vectors = found.setdefault(cid, ([], []))
+            spans.append((a, b))
+            vectors.append(np.frombuffer(blob, dtype=np.float16))
+        return {cid: SpanVectors(spans, np.vstack(vectors).astype(np.float32))
+                for cid, (spans, vectors) in found.items()}
+
+    def article_rows(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
+        """Article id -> the fields passages show."""
+        ids = list(ids)
+        marks = ",".join("?" * len(ids))
+        with self._query():
+            rows = self.conn.execute(
+                f"SELECT id, title, source, date, text FROM articles WHERE id IN ({marks})", ids)
+            return {r[0]: ArticleRow(*r[1:]) for r in rows}
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Inner-product scores and chunk ids of the k nearest chunks per query row."""
+        with self.vectors.failures():
+            return self.vectors.search(queries, k)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Identity, size and mtime of a file: the manifest is replaced by rename on every change."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns

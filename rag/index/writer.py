@@ -1,0 +1,303 @@
+"""IndexWriter: the one process changing an index. Each batch of whole articles is one
+SQLite transaction; the FAISS file is rewritten at `finish` only when it lags too far."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import StoreError
+from ..types import ArticleWrite, FileStamp, Skipped, StoredArticle, StoredFile
+from .faiss_store import FaissVectors, build, faiss_path, kind_for, needs_retraining, open_faiss, probes
+from .files import (
+    Identity,
+    Manifest,
+    atomic_write,
+    current_manifest,
+    next_generation,
+    now,
+    remove_stale,
+    store_path,
+    write_failed,
+    writing,
+)
+from .schema import SCHEMA, SCHEMA_VERSION, check, connect, connect_readonly, read_meta, reading, set_meta
+from .vectors import ChunkVectors, Snapshot, VectorConfig
+
+
+class IndexWriter:
+    """The one process changing an index: batches of whole articles, each batch one commit.
+    Made by `IndexWriter.open`, under the index lock the caller holds."""
+
+    def __init__(self, index_dir: Path, identity: Identity, config: VectorConfig,
+                 conn: sqlite3.Connection, manifest: Manifest, *, stale_file: bool,
+                 mirror: ChunkVectors | None = None,
+                 retired: tuple[dict[str, str], Path] | None = None):
+        self.index_dir = index_dir
+        self.identity = identity
+        self.config = config
+        self.conn = conn
+        self.manifest = manifest
+        self.db_path = store_path(index_dir, manifest.generation)
+        self.stale_file = stale_file  # the FAISS file must be rewritten whatever the lag
+        self.mirror = mirror  # a vector store outside this process, updated after each commit
+        self._retired = retired  # a rebuild's predecessor (meta, path): its store drops it after the switch
+        self.dirty = False  # whether chunks changed, so `finish` has something to persist
+
+    @classmethod
+    def open(cls, index_dir: Path, identity: Identity, dimension: Callable[[], int],
+             rebuild: bool = False, config: VectorConfig = VectorConfig()) -> IndexWriter:
+        """Open the current generation for writing, or start a new one (first build,
+        rebuild). `dimension` is asked only for a new generation (it may load the model)."""
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        current = None if rebuild else Manifest.load(index_dir)
+        if current is not None:
+            diff = identity.differences(current.identity)
+            if diff:
+                raise StoreError(
+                    f"the index at {index_dir} was built with other settings "
+                    f"({'; '.join(diff)}); run `rag index --rebuild` to re-embed everything"
+                )
+            manifest = current
+            db_path = store_path(index_dir, current.generation)
+            if not db_path.exists():
+                raise StoreError(f"{db_path} is missing; run `rag index --rebuild`")
+        else:
+            # First build or rebuild: a new generation, invisible until `finish` switches to it.
+            remove_stale(index_dir, keep=None)
+            manifest = Manifest(identity, next_generation(index_dir), dimension())
+            db_path = store_path(index_dir, manifest.generation)
+        with writing(db_path):
+            conn = connect(db_path)
+            try:
+                return cls._start(index_dir, identity, config, conn, manifest, fresh=current is None,
+                                  rebuild=rebuild)
+            except BaseException:
+                # A server that keeps the error (and so this frame) must not keep the file open:
+                # the chat app retries an upload's sync while Qdrant is down.
+                conn.close()
+                raise
+
+    @classmethod
+    def _start(cls, index_dir: Path, identity: Identity, config: VectorConfig,
+               conn: sqlite3.Connection, manifest: Manifest, fresh: bool, rebuild: bool) -> IndexWriter:
+        """The rest of `open`, on the store's connection."""
+        db_path = store_path(index_dir, manifest.generation)
+        retired = None
+        if not fresh:
+            check(conn, db_path)
+            switch = False
+        else:
+            conn.executescript(SCHEMA)
+            set_meta(conn, schema_version=str(SCHEMA_VERSION), embed_model=identity.embed_model,
+                     updated_at=now(), created_at=now())
+            # A first build is visible from its first commit on, so a kill keeps progress.
+            old = current_manifest(index_dir)
+            switch = rebuild and old is not None
+            if switch:
+                old_path = store_path(index_dir, old.generation)
+                retired = (_meta_of(old_path), old_path)
+            else:
+                _write_faiss(conn, db_path, FaissVectors.empty(manifest.dimension))
+                manifest.write(index_dir)
+        meta = read_meta(conn)
+        if "store_uid" not in meta:
+            set_meta(conn, store_uid=secrets.token_hex(6))
+        # The FAISS file is only read if `finish` rewrites it: at a million chunks reading
+        # and writing it takes longer than embedding one article.
+        stale_file = switch or _faiss_stamp(db_path) != meta.get("vectors_file")
+        if not switch:
+            remove_stale(index_dir, keep=manifest.generation)
+        # Last, so that nothing after it can fail and leave the store's client open.
+        mirror = config.store_class().open_for_writer(Snapshot(conn, db_path, manifest.dimension, config))
+        return cls(index_dir, identity, config, conn, manifest, stale_file=stale_file,
+                   mirror=mirror, retired=retired)
+
+    def __enter__(self) -> IndexWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.mirror is not None:
+            self.mirror.close()
+            self.mirror = None
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def files(self) -> dict[str, StoredFile]:
+        out = {}
+        with reading(self.db_path):
+            for path, size, mtime_ns, skipped in self.conn.execute("SELECT * FROM files"):
+                skips = tuple(Skipped(**s) for s in json.loads(skipped))
+                out[path] = StoredFile(size, mtime_ns, skips)
+        return out
+
+    def articles(self) -> dict[str, StoredArticle]:
+        with reading(self.db_path):
+            rows = self.conn.execute("SELECT id, file, title, sha256 FROM articles").fetchall()
+        return {r[0]: StoredArticle(*r) for r in rows}
+
+    def write_batch(
+        self,
+        items: Sequence[ArticleWrite],
+        remove: Iterable[str] = (),
+        files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
+        moved: Iterable[tuple[str, str]] = (),
+        drop_files: Iterable[str] = (),
+    ) -> None:
+        """One transaction: (re)place whole articles with their chunks, vectors and
+        sentences (per chunk), drop removed articles, record file stamps. Either all of it
+        lands or none."""
+        gone_ids: list[int] = []
+        new_ids: list[int] = []
+        new_vectors: list[np.ndarray] = []
+        doomed = [item.article.id for item in items] + list(remove)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for article_id in doomed:
+                gone_ids += [r[0] for r in self.conn.execute(
+                    "SELECT id FROM chunks WHERE article_id = ?", (article_id,))]
+                self.conn.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            stamp = now()
+            for item in items:
+                article = item.article
+                self.conn.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, item.file, article.title, article.source, article.date,
+                     article.sha256, article.text, stamp),
+                )
+                for chunk, vector, sentences in zip(item.chunks, item.vectors, item.sentences, strict=True):
+                    cur = self.conn.execute(
+                        'INSERT INTO chunks(article_id, ord, start, "end", text, sha256, vector) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (article.id, chunk.ord, chunk.start, chunk.end, chunk.text, chunk.sha256,
+                         vector.astype(np.float32).tobytes()),
+                    )
+                    new_ids.append(cur.lastrowid)
+                    # float16 halves the table; cosines move by < 1e-3.
+                    self.conn.executemany(
+                        'INSERT INTO sentences(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
+                        [(cur.lastrowid, a, b, v.astype(np.float16).tobytes())
+                         for (a, b), v in zip(sentences.spans, sentences.vectors, strict=True)])
+                new_vectors.append(item.vectors)
+            self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
+                                  [(file, aid) for aid, file in moved])
+            self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in drop_files])
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                [(s.path, s.size, s.mtime_ns, json.dumps([asdict(k) for k in skips]))
+                 for s, skips in files],
+            )
+            if items or doomed:
+                set_meta(self.conn, updated_at=stamp)
+            changed = len(gone_ids) + len(new_ids)
+            if changed:
+                # How far the FAISS file is behind; counted in the same transaction, so a
+                # kill can make it too high (an early rewrite), never too low.
+                lag = int(read_meta(self.conn).get("vectors_lag") or 0)
+                set_meta(self.conn, vectors_lag=str(lag + changed))
+                if self.mirror is not None:
+                    self.mirror.mark_pending(self.conn)
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise write_failed(self.db_path, exc) from exc
+        self.dirty = self.dirty or bool(items or doomed)
+        if self.mirror is not None and (gone_ids or new_ids):
+            vectors = np.vstack(new_vectors) if new_ids else np.zeros((0, self.manifest.dimension), np.float32)
+            self.mirror.sync_after_commit(self.conn, gone_ids, np.array(new_ids, dtype=np.int64), vectors)
+
+    def finish(self) -> Manifest:
+        """Persist what changed; for a rebuild this is the moment of the switch."""
+        with writing(self.db_path):
+            return self._finish()
+
+    def _finish(self) -> Manifest:
+        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        chunks = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        meta = read_meta(self.conn)
+        manifest = Manifest(self.identity, self.manifest.generation, self.manifest.dimension,
+                            articles, chunks, meta["updated_at"])
+        if self.dirty:
+            try:
+                # PASSIVE: copy what no reader still needs into the database, never wait.
+                # TRUNCATE waited out the 30 s busy timeout whenever the chat app held a
+                # snapshot open, so every upload took 30 s longer than it needed to.
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error as exc:
+                raise write_failed(self.db_path, exc) from exc
+        kind = kind_for(chunks, self.config.index)
+        retrain = needs_retraining(meta.get("vector_index", "flat"), kind, chunks)
+        lag = int(meta.get("vectors_lag") or 0)
+        # Readers add what the file lacks from SQLite when they open it; up to 1 % of the
+        # chunks that costs less than rewriting the file (1.5 GB at a million chunks).
+        rewrite = self.stale_file or retrain or lag * 100 > chunks
+        if rewrite:
+            if retrain:
+                vectors = build(kind, self.conn, self.manifest.dimension, probes(self.config))
+            else:
+                vectors, _ = open_faiss(faiss_path(self.db_path), self.conn, self.manifest.dimension,
+                                        repair=True, nprobe=probes(self.config))
+            if len(vectors) != chunks:
+                raise AssertionError(f"FAISS holds {len(vectors)} vectors for {chunks} chunks")
+            _write_faiss(self.conn, self.db_path, vectors)
+            self.stale_file = False
+        # A kill between the FAISS and manifest writes leaves stale counts: rewrite them.
+        if self.dirty or rewrite or manifest != self.manifest:
+            self.manifest = manifest
+            manifest.write(self.index_dir)
+            remove_stale(self.index_dir, keep=manifest.generation)
+            if self._retired is not None:
+                self.config.store_class().drop_generation(*self._retired, self.config)
+                self._retired = None
+        return self.manifest
+
+
+def _meta_of(path: Path) -> dict[str, str]:
+    """Another generation's metadata; empty if it cannot be read (a rebuild of a damaged index)."""
+    try:
+        conn = connect_readonly(path)
+        try:
+            return read_meta(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+def _faiss_stamp(db_path: Path) -> str:
+    """Size and mtime of the FAISS file, recorded when written: a file changed or
+    replaced since (damaged, an older copy) no longer matches and is repaired."""
+    try:
+        st = faiss_path(db_path).stat()
+    except FileNotFoundError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _write_faiss(conn: sqlite3.Connection, db_path: Path, vectors: FaissVectors) -> None:
+    """Write the file, then record its stamp, kind and a zero lag (a kill in between
+    leaves a stamp that does not match: the next writer rewrites the file)."""
+    def write(tmp: Path) -> None:
+        try:
+            vectors.write(tmp)
+        except RuntimeError as exc:  # FAISS reports I/O errors this way
+            raise OSError(28, "FAISS could not write the file") from exc
+
+    atomic_write(faiss_path(db_path), write)
+    try:
+        set_meta(conn, vectors_file=_faiss_stamp(db_path), vector_index=vectors.label, vectors_lag="0")
+    except sqlite3.Error as exc:
+        raise write_failed(db_path, exc) from exc

@@ -30,12 +30,9 @@ from .errors import RagError, StoreError
 from .pipeline import Pipeline
 from .retrieve import Mode, Retriever
 from .settings import Settings
-
-# The index modules: the only place they are named here (they are moving into a package).
-from .store import MANIFEST, IndexLock, IndexReader, IndexWriter, Manifest, write_failed
+from .index import MANIFEST, IndexLock, IndexReader, IndexWriter, Manifest, VectorConfig, write_failed
 from .sync import Indexer
 from .types import Article, Passage
-from .vectors import VectorConfig
 
 # --- Retriever ------------------------------------------------------------------------
 
@@ -293,9 +290,8 @@ class IndexVectorStore(VectorStore):
                     size = 0
                 batches[-1].append((article, meta, chunks))
                 size += len(chunks)
-            writer = IndexWriter(self.index, self.indexer.identity(), lambda: self.embedder.dimension,
-                                 config=VectorConfig.from_settings(s)).open()
-            try:
+            with IndexWriter.open(self.index, self.indexer.identity(), lambda: self.embedder.dimension,
+                                  config=VectorConfig.from_settings(s)) as writer:
                 _write_metadata(writer, [])  # the table and its trigger, before any article changes
                 for n, batch in enumerate(batches):
                     # Indexer's own chunk -> vectors + pooled sentence vectors step.
@@ -303,8 +299,6 @@ class IndexVectorStore(VectorStore):
                     writer.write_batch(rows, remove=remove if n == 0 else ())
                     _write_metadata(writer, [(a.id, meta) for a, meta, _ in batch])
                 writer.finish()
-            finally:
-                writer.close()
 
     @classmethod
     def from_texts(cls, texts: list[str], embedding: Embeddings, metadatas: list[dict] | None = None,

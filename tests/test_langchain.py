@@ -19,7 +19,7 @@ from rag.pipeline import Pipeline
 from rag.settings import Settings
 
 # The index modules: the only place this file names them (they are moving into a package).
-from rag.store import IndexReader
+from rag.index import IndexReader
 from rag.sync import Indexer
 
 from .conftest import SEEDS, assert_consistent

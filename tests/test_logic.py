@@ -9,7 +9,7 @@ import pytest
 from rag.cite import SupportScorer, verify
 from rag.retrieve import Retriever, fuse, merge_runs, mmr
 from rag.settings import Settings
-from rag.store import IndexReader
+from rag.index import IndexReader
 from rag.sync import Indexer
 from rag.types import ChunkRow, Passage
 

@@ -16,6 +16,7 @@ from .generate import (
     REFUSAL,
     ChatGenerator,
     ExtractiveGenerator,
+    Floors,
     Generator,
     best_sentences,
     failure_reason,
@@ -73,7 +74,8 @@ class Pipeline:
         s = self.settings
         return Retriever(self.reader, self.embedder, pool=s.pool, rrf_k=s.rrf_k,
                          dense_weight=s.dense_weight, lexical_weight=s.lexical_weight,
-                         title_weight=s.title_weight, per_article=s.per_article, mmr=s.mmr)
+                         title_weight=s.title_weight, per_article=s.per_article,
+                         max_merge=s.max_merge, mmr=s.mmr, mmr_candidates=s.mmr_candidates)
 
     def refresh(self) -> None:
         """Open the index anew (after a sync). Questions in flight keep the old snapshot:
@@ -99,16 +101,17 @@ class Pipeline:
 
     def _make_generator(self, name: str) -> Generator:
         s = self.settings
+        floors = Floors.of(s)
         if name == "extractive":
-            return ExtractiveGenerator()
+            return ExtractiveGenerator(floors=floors)
         if name == "local":
             return ChatGenerator("local", lambda: local_chat_model(
                 s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads),
-                context_sentences=s.context_sentences)
+                context_sentences=s.context_sentences, max_history=s.max_history, floors=floors)
         if name == "openai":
             return ChatGenerator("openai", lambda: openai_chat_model(
                 s.llm_base_url, s.llm_api_key.get_secret_value(), s.llm_model, s.llm_max_tokens,
-                s.llm_timeout))
+                s.llm_timeout), max_history=s.max_history, floors=floors)
         raise RagError(f"unknown llm backend {name!r}: use auto, local, openai or extractive")
 
     def clean_question(self, question: str) -> tuple[str, str]:
@@ -163,9 +166,10 @@ class Pipeline:
         # backend's draft is verified against it), so it counts in generate_ms.
         gen_started = time.perf_counter()
         scorer = SupportScorer.from_index(self.embedder, passages, retriever.reader,
-                                          (query, qvec) if query == question else None)
+                                          (query, qvec) if query == question else None,
+                                          s.support_cosine_weight)
         kind = answerable.expected(question)
-        if kind and not best_sentences(question, scorer, 1):
+        if kind and not best_sentences(question, scorer, 1, Floors.of(s)):
             timings = Timings(retrieve_ms, (time.perf_counter() - gen_started) * 1000)
             yield self._refusal(question, passages, timings,
                                 _join(notice, f"No retrieved passage gives a {kind} for this question."))
@@ -189,7 +193,7 @@ class Pipeline:
         if failure is not None:
             notice = _join(notice, f"The {generator.name} model failed ({failure}); "
                                    "this answer is extractive.")
-            pieces = list(ExtractiveGenerator().stream(question, passages, scorer, history))
+            pieces = list(self.generator("extractive").stream(question, passages, scorer, history))
             first_token_ms = (time.perf_counter() - gen_started) * 1000
             yield from pieces
         draft = "".join(pieces).strip()
@@ -214,7 +218,8 @@ class Pipeline:
         """The model's answer followed by the passages' own best sentences, quoted. A model
         too small to answer well still gets checkable evidence in front of the reader; if
         none of its sentences is supported, the quotes alone are the answer."""
-        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences).stream(question, scorer.passages, scorer))
+        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences, Floors.of(self.settings))
+                         .stream(question, scorer.passages, scorer))
         if quotes == REFUSAL:
             return sentences, citations, notice
         extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold,

@@ -50,6 +50,9 @@ class Generator(ABC):
     """Seam for answer writers: implement `stream`, yielding pieces of the answer text."""
 
     name: str = "custom"
+    # A language model can fail (and then the pipeline answers extractively, saying why) and
+    # can write what the passages don't say (so its answer gets quoted evidence after it).
+    uses_model: bool = True
 
     @abstractmethod
     def stream(self, question: str, passages: Sequence[Passage], scorer: SupportScorer,
@@ -108,6 +111,7 @@ class ExtractiveGenerator(Generator):
     verbatim (so attributions such as "Ryabkov said" stay) and cited."""
 
     name = "extractive"
+    uses_model = False
 
     def __init__(self, max_sentences: int = 2, floors: Floors = Floors()):
         self.max_sentences = max_sentences

@@ -34,6 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import write_result  # noqa: E402
+
 QUESTIONS = ROOT / "tests/data/seed_questions.jsonl"
 PASSAGES = (1, 2, 3, 5)
 SENTENCES = (2, 4, 6, 0)
@@ -247,8 +251,7 @@ def main() -> int:
                                               [c["ms"] for c in warm if c["context_sentences"]]),
         "configs": rows, "calls": calls, "answers": answers,
     }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
+    write_result(Path(args.out), report, indent=1)
     print(markdown(report))
     print(f"written: {args.out}")
     return 0

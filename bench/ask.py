@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from rag.evaluate import load_questions, quantiles  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -97,7 +98,7 @@ def main() -> None:
         "dense_search_ms": {"one_thread": quantiles(threads[1]), "all_cores": quantiles(threads[0]),
                             "ratio_all_to_one_p50": round(statistics.median(threads[0]) / statistics.median(threads[1]), 2)},
     }
-    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    write_result(args.out, out)
     print(json.dumps(out, indent=2))
 
 

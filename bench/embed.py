@@ -26,6 +26,7 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from rag.embed import BACKENDS, INT8_CONFIG, SentenceTransformerEmbedder  # noqa: E402
 from rag.ingest import CorpusReader  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -126,8 +127,7 @@ def main() -> None:
             "sentences_mean": round(float(sentence_cos.mean()), 5),
             "sentences_min": round(float(sentence_cos.min()), 5),
         }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(args.out, result)
     shown = ("chunks_per_s_median", "speedup_vs_torch_median", "cosine_to_torch")
     print(json.dumps({k: result[k] for k in shown}, indent=2))
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.memory import peak_rss_mib, reset_peak_rss  # noqa: E402
+from bench.common import peak_rss_mib, reset_peak_rss, write_result  # noqa: E402
 from rag.embed import SentenceTransformerEmbedder  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
@@ -135,8 +135,7 @@ def main() -> None:
         "peak_rss_mib_pipeline": max(s["pipeline_peak_rss_mib"] for s in slices),
         "peak_rss_mib_cli_add_one": cli_rss,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(args.out, result)
     print(json.dumps({k: v for k, v in result.items() if k not in ("slices", "add_one")}, indent=2))
     if args.keep:
         shutil.rmtree(args.keep, ignore_errors=True)

@@ -34,6 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import write_result  # noqa: E402
+
 QUESTIONS = ROOT / "tests/data/seed_questions.jsonl"
 PASSAGES = (1, 2, 3, 5)
 SENTENCES = (2, 4, 6, 0)
@@ -45,20 +49,11 @@ def load_questions() -> list[str]:
 
 
 def reaches_model(pipeline, question: str, k: int) -> bool:
-    """The same gates as `Pipeline.stream`: questions refused before generation are no use here."""
-    from rag import answerable
-    from rag.cite import SupportScorer
-    from rag.generate import best_sentences
+    """The same checks as `Pipeline.stream`: questions refused before generation are no use here."""
+    from rag.answerable import refusal_reason
 
-    s = pipeline.settings
-    qvec = pipeline.embedder.embed([question])[0]
-    passages = pipeline.retriever.retrieve(question, k, s.retriever, qvec)
-    if not passages or max(p.similarity for p in passages) < s.min_similarity:
-        return False
-    if answerable.unknown_names(question, pipeline.reader.mentions):
-        return False
-    scorer = SupportScorer.from_index(pipeline.embedder, passages, pipeline.reader, (question, qvec))
-    return not (answerable.expected(question) and not best_sentences(question, scorer, 1))
+    passages, scorer = prompt_inputs(pipeline, question, k)
+    return refusal_reason(question, passages, scorer, pipeline.reader.mentions, pipeline.settings) is None
 
 
 def spread(items: list, n: int) -> list:
@@ -75,7 +70,8 @@ def prompt_inputs(pipeline, question: str, k: int):
     s = pipeline.settings
     qvec = pipeline.embedder.embed([question])[0]
     passages = pipeline.retriever.retrieve(question, k, s.retriever, qvec)
-    scorer = SupportScorer.from_index(pipeline.embedder, passages, pipeline.reader, (question, qvec))
+    scorer = SupportScorer.from_index(pipeline.embedder, passages, pipeline.reader, (question, qvec),
+                                      s.support_cosine_weight)
     return passages, scorer
 
 
@@ -146,7 +142,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "bench/results/llm.json"))
     args = ap.parse_args()
 
-    from rag.generate import ChatGenerator
+    from rag.generate import ChatGenerator, Floors
     from rag.pipeline import Pipeline
     from rag.settings import Settings
 
@@ -164,7 +160,8 @@ def main() -> int:
     counters = Counters(llama)
     n_ctx = llama.n_ctx()
     # One generator per prompt size, all on the same loaded model (no second load).
-    generators = {n: ChatGenerator("local", lambda: model, context_sentences=n) for n in SENTENCES}
+    generators = {n: ChatGenerator("local", lambda: model, context_sentences=n, max_history=settings.max_history,
+                                   floors=Floors.of(settings)) for n in SENTENCES}
 
     questions = spread([q for q in load_questions() if reaches_model(pipeline, q, settings.k)], args.questions)
     inputs = {(q, k): prompt_inputs(pipeline, q, k) for q in questions for k in PASSAGES}
@@ -254,8 +251,7 @@ def main() -> int:
                                               [c["ms"] for c in warm if c["context_sentences"]]),
         "configs": rows, "calls": calls, "answers": answers,
     }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=1) + "\n")
+    write_result(Path(args.out), report, indent=1)
     print(markdown(report))
     print(f"written: {args.out}")
     return 0

@@ -32,18 +32,19 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import proc_status, start_serve, write_result  # noqa: E402
+
 QUESTIONS = ROOT / "tests/data/seed_questions.jsonl"
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 KEEP_MESSAGES = 5  # first failure / invalid-citation messages kept per kind
@@ -62,24 +63,6 @@ UPLOAD_QUESTIONS = [  # (question, a string its answer must contain)
     ("How many crossings of the Varanger fjord did the icebreaker Polar Lynx make?", "4,217"),
     ("How many passengers did the Vadso ferry terminal handle in January?", "38,650"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def proc_status(pid: int) -> dict[str, float]:
-    """VmRSS, VmHWM (MiB) and thread count of a live process, from /proc."""
-    out = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            out[key] = int(value.split()[0]) / 1024
-        elif key == "Threads":
-            out[key] = int(value)
-    return out
 
 
 def cpu_seconds(pid: int) -> float:
@@ -218,24 +201,9 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     questions = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
     random.Random(0).shuffle(questions)  # the unanswerable ones come last in the file; mix them in
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    started = time.perf_counter()
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--corpus", str(corpus),
-                                 "--index", str(index), "--port", str(port), "--llm", "extractive"],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc, url, ready_s = start_serve(corpus, index, env, log=log_path)
     problems: list[str] = []
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    break
-            except (urllib.error.URLError, OSError):
-                if proc.poll() is not None or time.perf_counter() - started > 300:
-                    raise RuntimeError("rag serve did not start:\n" + log_path.read_text()[-3000:]) from None
-                time.sleep(0.2)
-        ready_s = time.perf_counter() - started
         print(f"rag serve ready in {ready_s:.1f} s (pid {proc.pid}, {url})", file=sys.stderr)
 
         queue_config = None
@@ -367,12 +335,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
         drained = snapshot("drained")
         bench_cpu = sum(os.times()[:2]) - bench_cpu0
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     server_log = log_path.read_text(errors="replace")
 
     # ---- report ----
@@ -482,11 +445,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
                       round(r["latency_s"], 3), r["ok"], r["refused"], r["server_ms"]]
                      for r in sorted(requests, key=lambda r: r["t"])],
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    # One line per request, the rest indented.
-    text = json.dumps({**result, "requests": "@REQUESTS@"}, indent=2, ensure_ascii=False)
-    rows = ",\n    ".join(json.dumps(row, ensure_ascii=False) for row in result["requests"])
-    args.out.write_text(text.replace('"@REQUESTS@"', f"[\n    {rows}\n  ]" if rows else "[]") + "\n")
+    write_result(args.out, result, rows="requests")  # one line per request, the rest indented
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
     summary = {k: v for k, v in result.items()

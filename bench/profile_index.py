@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
-import json
 import pstats
 import shutil
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from rag import chunk, embed, ingest, sync  # noqa: E402
 from rag.index import faiss_store, writer  # noqa: E402
 from rag.embed import BACKENDS  # noqa: E402
@@ -137,8 +137,7 @@ def main() -> None:
     print("largest self times (time in the function itself, not its callees):")
     for row in result["top_self_time"]:
         print(f"  {row['seconds']:>8.1f}  {row['function']}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(args.out, result)
     shutil.rmtree(work, ignore_errors=True)
 
 

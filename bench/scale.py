@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import fcntl
 import gc
 import hashlib
 import json
@@ -64,10 +63,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.memory import peak_rss_mib, reset_peak_rss  # noqa: E402
+from bench.common import BenchLock, peak_rss_mib, reset_peak_rss, rss_mib, write_result  # noqa: E402
 
 SCRATCH = Path("/tmp/scale")
-LOCK = Path("/tmp/bench.lock")
 NEWS_DEV = ROOT.parent / "shared/eval/news-dev"
 BUILD_THREADS = 2
 K_RETRIEVER = 50
@@ -183,10 +181,6 @@ def embed_to(source: Path, out: Path) -> None:
 
 
 # ---------------------------------------------------------------- measuring
-
-
-def rss_mib() -> float:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def release_memory() -> None:
@@ -530,29 +524,6 @@ def fts_bench(n: int, base: Base, questions: list[str], repeats: int) -> dict:
 # ---------------------------------------------------------------- driver
 
 
-class BenchLock:
-    """The shared benchmark lock, held for the measured run of one size."""
-
-    def __init__(self, enabled: bool = True):
-        self.enabled = enabled
-        self.fh = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return self
-        self.fh = open(LOCK, "a+")
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"waiting for {LOCK} ...", flush=True)
-            fcntl.flock(self.fh, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc):
-        if self.fh:
-            self.fh.close()
-
-
 def hnsw_configs(spec: str, n: int) -> list[tuple[int, int]]:
     """`M:efC,...`, each optionally `@max_n` to skip it above that size (build-time cap)."""
     out = []
@@ -699,7 +670,7 @@ def main() -> None:
     if args.report:  # re-derives the suggestions (no measurement) and prints the tables
         result = json.loads(args.out.read_text())
         result["suggestions"] = suggestions(result["sizes"])
-        args.out.write_text(json.dumps(result, indent=2) + "\n")
+        write_result(args.out, result)
         print(markdown(result["sizes"]))
         print(json.dumps(result["suggestions"], indent=2))
         return
@@ -724,12 +695,11 @@ def main() -> None:
         "sizes": [],
     }
     print(json.dumps({k: result[k] for k in ("base_chunks", "queries", "copies")}, indent=1), flush=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     for n in sizes:
         print(f"size {n:,}", flush=True)
         result["sizes"].append(run_size(n, args, base, queries))
         result["suggestions"] = suggestions(result["sizes"])
-        args.out.write_text(json.dumps(result, indent=2) + "\n")  # after each size: partial runs keep theirs
+        write_result(args.out, result)  # after each size: partial runs keep theirs
     print(markdown(result["sizes"]))
     print(json.dumps(result["suggestions"], indent=2))
 

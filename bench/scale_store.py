@@ -35,7 +35,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from rag.embed import SentenceTransformerEmbedder  # noqa: E402
+from rag.evaluate import quantiles  # noqa: E402
 from rag.ingest import CorpusReader  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -104,12 +106,6 @@ def build(work: Path, source: Path, target: int, noise: float, settings: Setting
             started = time.perf_counter()
             writer.finish()
             print(f"FAISS index built and written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-
-
-def quantiles(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    return {"p50": round(statistics.median(ordered), 2),
-            "p95": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 2)}
 
 
 def main() -> None:
@@ -185,14 +181,14 @@ def main() -> None:
             t = time.perf_counter()
             retriever.retrieve(q, 5, mode, v)
             timings[mode].append((time.perf_counter() - t) * 1000)
-    out["retrieval_ms"] = {mode: quantiles(values) for mode, values in timings.items()}
+    out["retrieval_ms"] = {mode: quantiles(values, 2) for mode, values in timings.items()}
 
     exact = FaissVectors.empty(embedder.dimension)
     exact.add_vectors(*_all_vectors(pipeline.reader))
     _, truth = exact.search(qvecs, 10)
     out["recall@10_vs_exact"] = round(float(np.mean(
         [len(set(f) & set(t)) / 10 for f, t in zip(found, truth, strict=True)])), 4)
-    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    write_result(args.out, out)
     print(json.dumps(out, indent=2))
 
 

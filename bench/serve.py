@@ -12,17 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import peak_rss_mib, start_serve, stop, write_result  # noqa: E402
+
 QUESTIONS = [
     "What did Shoigu say about the moderate opposition?",
     "What did Ryabkov say about the US refusal to share intelligence?",
@@ -30,38 +31,11 @@ QUESTIONS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def one_round(corpus: Path, index: Path, env: dict[str, str]) -> dict:
     from gradio_client import Client
 
-    port = free_port()
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--corpus", str(corpus),
-                             "--index", str(index), "--port", str(port), "--llm", "extractive"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    proc, url, ready = start_serve(corpus, index, env)
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except (urllib.error.URLError, OSError):
-                if proc.poll() is not None:
-                    raise RuntimeError("rag serve exited") from None
-                time.sleep(0.05)
-        ready = time.perf_counter() - started
         client = Client(url, verbose=False)
         answers = []
         for question in QUESTIONS:
@@ -72,8 +46,7 @@ def one_round(corpus: Path, index: Path, env: dict[str, str]) -> dict:
         return {"ready_s": ready, "first_answer_s": answers[0], "later_answers_s": answers[1:],
                 "server_answer_ms": out["timings"], "peak_rss_mib": peak_rss_mib(proc.pid)}
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc)
 
 
 def main() -> None:
@@ -96,8 +69,7 @@ def main() -> None:
         "later_answer_s_median": round(statistics.median(s for r in rounds for s in r["later_answers_s"]), 3),
         "peak_rss_mib_max": round(max(r["peak_rss_mib"] for r in rounds), 1),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(args.out, result)
     print(json.dumps({k: v for k, v in result.items() if k != "rounds"}, indent=2))
 
 

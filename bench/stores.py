@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_result  # noqa: E402
 from rag.evaluate import answer_metrics, load_questions, retrieval_metrics  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -49,7 +50,7 @@ def main() -> None:
         {k: v for k, v in out["faiss"]["answers"].items() if k not in drop} == \
         {k: v for k, v in out["qdrant"]["answers"].items() if k not in drop}
     out["identical_eval_numbers"] = same
-    args.out.write_text(json.dumps(out, indent=1) + "\n")
+    write_result(args.out, out, indent=1)
     print(json.dumps({s: {"R@5 hybrid": out[s]["retrieval"]["hybrid"]["recall@5"],
                           "R@5 dense": out[s]["retrieval"]["dense"]["recall@5"],
                           "accuracy": out[s]["answers"]["accuracy"]} for s in ("faiss", "qdrant")}

@@ -4,15 +4,21 @@ Similarity cannot tell "the articles discuss Aleppo" from "the articles give Ale
 population": both retrieve the same passages. Two checks that need no model catch much of
 the rest: a question that asks for a number, a date or a name needs a sentence that holds
 one, and a question about someone the index never mentions cannot be answered from it.
+`refusal_reason` runs them all, with the similarity floor, in the order they cost.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from .text import STOPWORDS, WORD
+
+if TYPE_CHECKING:
+    from .cite import SupportScorer
+    from .settings import AnswerSettings
+    from .types import Passage
 
 Kind = Literal["percentage", "number", "date", "name"]
 
@@ -128,3 +134,20 @@ def unknown_names(question: str, occurs: Callable[[str], bool]) -> list[str]:
         if words and not any(occurs(w.lower()) for w in words):
             unknown.append(name)
     return unknown
+
+
+def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportScorer,
+                   mentions: Callable[[str], bool], settings: AnswerSettings) -> str | None:
+    """None if the passages may answer the question; else why not, for the refusal's notice
+    ("" when no passage is close enough: the closest passages the refusal lists say that)."""
+    from .generate import Floors, best_sentences  # generate imports this module
+
+    if not passages or max(p.similarity for p in passages) < settings.min_similarity:
+        return ""
+    unknown = unknown_names(question, mentions)
+    if unknown:
+        return f"The indexed articles never mention {' or '.join(unknown)}."
+    kind = expected(question)
+    if kind and not best_sentences(question, scorer, 1, Floors.of(settings)):
+        return f"No retrieved passage gives a {kind} for this question."
+    return None

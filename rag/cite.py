@@ -21,14 +21,16 @@ class SupportScorer:
     """Scores how well passage sentences support claims.
 
     Sentence vectors come from the index (pooled in each chunk's embedding pass) when
-    `sentences` gives them per passage; otherwise the passages are split and embedded here."""
+    `sentences` gives them per passage; otherwise the passages are split and embedded here.
+    `cosine_weight` is the share of meaning in a score, the rest is the share of words."""
 
     def __init__(self, embedder: Embedder, passages: Sequence[Passage],
                  sentences: Sequence[SpanVectors] | None = None,
-                 question: tuple[str, np.ndarray] | None = None):
+                 question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5):
         self.embedder = embedder
         self.passages = passages
         self._question = question
+        self.cosine_weight = cosine_weight
         # Article-coordinate spans of each passage's sentences, their texts and vectors.
         if sentences is None:
             self.spans = [[(p.start + a, p.start + b) for a, b in sentence_spans(p.text)] for p in passages]
@@ -49,7 +51,8 @@ class SupportScorer:
 
     @classmethod
     def from_index(cls, embedder: Embedder, passages: Sequence[Passage], reader,
-                   question: tuple[str, np.ndarray] | None = None) -> SupportScorer:
+                   question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5
+                   ) -> SupportScorer:
         """Sentences and vectors stored with the passages' chunks: no model call."""
         rows = reader.sentences([c for p in passages for c in p.chunk_ids])
         per_passage = []
@@ -62,9 +65,9 @@ class SupportScorer:
                 if not kept or span[1] > kept[-1][0][1]:
                     kept.append((span, v))
             if not kept:  # cannot happen for a chunk with text; embed here rather than fail
-                return cls(embedder, passages, question=question)
+                return cls(embedder, passages, question=question, cosine_weight=cosine_weight)
             per_passage.append(SpanVectors([s for s, _ in kept], np.vstack([v for _, v in kept])))
-        return cls(embedder, passages, per_passage, question)
+        return cls(embedder, passages, per_passage, question, cosine_weight)
 
     @staticmethod
     def _text(passage: Passage, span: tuple[int, int]) -> str:
@@ -94,7 +97,7 @@ class SupportScorer:
         cos = self.cosines(vector)
         terms = set(query_terms(claim))
         overlap = np.array([len(terms & t) / len(terms) if terms else 0.0 for t in self._terms])
-        return 0.5 * cos + 0.5 * overlap
+        return self.cosine_weight * cos + (1 - self.cosine_weight) * overlap
 
     def cosines(self, vector: np.ndarray) -> np.ndarray:
         return np.clip(self._vectors @ vector, 0, 1)

@@ -61,12 +61,12 @@ def load_questions(path: Path) -> list[Question]:
     return questions
 
 
-def quantiles(values: Sequence[float]) -> dict[str, float]:
+def quantiles(values: Sequence[float], digits: int = 1) -> dict[str, float]:
     if not values:
         return {"p50": 0.0, "p95": 0.0}
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
+    return {"p50": round(statistics.median(ordered), digits), "p95": round(p95, digits)}
 
 
 def retrieval_metrics(pipeline: Pipeline, questions: Sequence[Question], mode: str) -> dict:

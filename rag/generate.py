@@ -7,8 +7,10 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +19,9 @@ from .cite import SupportScorer
 from .errors import RagError, redact_url
 from .text import query_terms
 from .types import Passage
+
+if TYPE_CHECKING:
+    from .settings import AnswerSettings
 
 REFUSAL = "The indexed articles don't answer this question."
 
@@ -45,6 +50,9 @@ class Generator(ABC):
     """Seam for answer writers: implement `stream`, yielding pieces of the answer text."""
 
     name: str = "custom"
+    # A language model can fail (and then the pipeline answers extractively, saying why) and
+    # can write what the passages don't say (so its answer gets quoted evidence after it).
+    uses_model: bool = True
 
     @abstractmethod
     def stream(self, question: str, passages: Sequence[Passage], scorer: SupportScorer,
@@ -56,21 +64,36 @@ class Generator(ABC):
         return None
 
 
-def best_sentences(question: str, scorer: SupportScorer, limit: int, floor: float = 0.8,
-                   other_floor: float = 0.9, typed_floor: float = 0.75) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Floors:
+    """Shares of the best sentence's score that other sentences must reach (see best_sentences)."""
+
+    best: float = 0.8
+    other_article: float = 0.9
+    typed: float = 0.75
+
+    @classmethod
+    def of(cls, settings: AnswerSettings) -> Floors:
+        """The floors an AnswerSettings (or Settings) gives."""
+        return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor)
+
+
+def best_sentences(question: str, scorer: SupportScorer, limit: int,
+                   floors: Floors = Floors()) -> list[tuple[int, int]]:
     """Indices (passage number, sentence index in the scorer) of the sentences that best
     answer the question: the best one, plus up to `limit - 1` runners-up scoring at least
-    `floor` of it (`other_floor` from another article: a second source must earn its place).
-    A question that asks for a number, date or name only takes sentences that hold one,
-    found as far down as `typed_floor` (the number often sits in the sentence after the
-    one that best matches the question's words)."""
+    `floors.best` of it (`floors.other_article` from another article: a second source must
+    earn its place). A question that asks for a number, date or name only takes sentences
+    that hold one, found as far down as `floors.typed` (the number often sits in the
+    sentence after the one that best matches the question's words)."""
     if not scorer.texts:
         return []
     kind = answerable.expected(question)
     scores = scorer.sentence_scores(question)
     order = np.argsort(-scores)
     best = scores[order[0]]
-    floor = min(floor, typed_floor) if kind else floor
+    floor, other_floor = floors.best, floors.other_article
+    floor = min(floor, floors.typed) if kind else floor
     chosen: list[int] = []
     # A typed question may find its answer further down the order, still within the floor.
     for j in order if kind else order[: limit * 3]:
@@ -88,12 +111,14 @@ class ExtractiveGenerator(Generator):
     verbatim (so attributions such as "Ryabkov said" stay) and cited."""
 
     name = "extractive"
+    uses_model = False
 
-    def __init__(self, max_sentences: int = 2):
+    def __init__(self, max_sentences: int = 2, floors: Floors = Floors()):
         self.max_sentences = max_sentences
+        self.floors = floors
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
-        picked = best_sentences(question, scorer, self.max_sentences)
+        picked = best_sentences(question, scorer, self.max_sentences, self.floors)
         # Keep article order within a passage so quoted sentences read naturally.
         picked.sort(key=lambda pj: (pj[0], pj[1]))
         # One line each: a quoted headline has no full stop to end it.
@@ -101,12 +126,12 @@ class ExtractiveGenerator(Generator):
 
 
 def passages_block(passages: Sequence[Passage], scorer: SupportScorer | None = None,
-                   sentences: int = 0, question: str = "") -> str:
+                   sentences: int = 0, question: str = "", floors: Floors = Floors()) -> str:
     """Numbered, delimited passages; with `sentences`, only each passage's best sentences
     (a small model reads a short context far better than a long one)."""
     keep: dict[int, list[int]] = {}
     if sentences and scorer is not None:
-        for n, j in best_sentences(question, scorer, sentences, floor=0.0):
+        for n, j in best_sentences(question, scorer, sentences, replace(floors, best=0.0)):
             keep.setdefault(n, []).append(j)
     lines = ["<passages>"]
     for n, p in enumerate(passages, start=1):
@@ -127,11 +152,12 @@ class ChatGenerator(Generator):
     """A LangChain chat model (llama.cpp in process, or any OpenAI-compatible server)."""
 
     def __init__(self, name: str, make_model: Callable[[], object], context_sentences: int = 0,
-                 max_history: int = 4):
+                 max_history: int = 4, floors: Floors = Floors()):
         self.name = name
         self._make_model = make_model
         self.context_sentences = context_sentences
         self.max_history = max_history
+        self.floors = floors
         # llama.cpp holds one context: concurrent sessions take turns (an API server queues itself).
         self._lock = threading.Lock()
 
@@ -147,7 +173,7 @@ class ChatGenerator(Generator):
         for turn in list(history)[-self.max_history:]:
             cls = HumanMessage if turn.get("role") == "user" else AIMessage
             msgs.append(cls(str(turn.get("content", ""))))
-        block = passages_block(passages, scorer, self.context_sentences, question)
+        block = passages_block(passages, scorer, self.context_sentences, question, self.floors)
         msgs.append(HumanMessage(f"{block}\n\nQuestion: {question}"))
         return msgs
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections import abc
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from . import answerable
@@ -16,8 +18,8 @@ from .generate import (
     REFUSAL,
     ChatGenerator,
     ExtractiveGenerator,
+    Floors,
     Generator,
-    best_sentences,
     failure_reason,
     is_model_refusal,
     local_chat_model,
@@ -28,6 +30,44 @@ from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .text import INVISIBLE
 from .types import Answer, Citation, Passage, Sentence, Timings
+
+@dataclass(frozen=True)
+class _Asked:
+    """A question ready to answer: cleaned, with its generator and the query to search for."""
+
+    question: str
+    history: tuple[dict, ...]
+    notice: str
+    generator: Generator
+    query: str
+    started: float  # perf_counter when retrieval began (a follow-up's rewrite is part of it)
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """The retrieved passages and their sentences, scored for support."""
+
+    passages: tuple[Passage, ...]
+    scorer: SupportScorer
+    mentions: Callable[[str], bool]
+    retrieve_ms: float
+    scored_at: float  # perf_counter when answering began: scoring counts as answering
+
+    def answering_ms(self) -> float:
+        return (time.perf_counter() - self.scored_at) * 1000
+
+    def timings(self, first_token_ms: float = 0.0) -> Timings:
+        """Retrieval time, and answering time until now."""
+        return Timings(self.retrieve_ms, self.answering_ms(), first_token_ms)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """The written answer before it is checked."""
+
+    text: str
+    notice: str
+    timings: Timings
 
 
 class Pipeline:
@@ -70,7 +110,8 @@ class Pipeline:
         s = self.settings
         return Retriever(self.reader, self.embedder, pool=s.pool, rrf_k=s.rrf_k,
                          dense_weight=s.dense_weight, lexical_weight=s.lexical_weight,
-                         title_weight=s.title_weight, per_article=s.per_article, mmr=s.mmr)
+                         title_weight=s.title_weight, per_article=s.per_article,
+                         max_merge=s.max_merge, mmr=s.mmr, mmr_candidates=s.mmr_candidates)
 
     def refresh(self) -> None:
         """Open the index anew (after a sync). Questions in flight keep the old snapshot:
@@ -107,16 +148,17 @@ class Pipeline:
 
     def _make_generator(self, name: str) -> Generator:
         s = self.settings
+        floors = Floors.of(s)
         if name == "extractive":
-            return ExtractiveGenerator()
+            return ExtractiveGenerator(floors=floors)
         if name == "local":
             return ChatGenerator("local", lambda: local_chat_model(
                 s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads),
-                context_sentences=s.context_sentences)
+                context_sentences=s.context_sentences, max_history=s.max_history, floors=floors)
         if name == "openai":
             return ChatGenerator("openai", lambda: openai_chat_model(
                 s.llm_base_url, s.llm_api_key.get_secret_value(), s.llm_model, s.llm_max_tokens,
-                s.llm_timeout))
+                s.llm_timeout), max_history=s.max_history, floors=floors)
         raise RagError(f"unknown llm backend {name!r}: use auto, local, openai or extractive")
 
     def clean_question(self, question: str) -> tuple[str, str]:
@@ -145,77 +187,91 @@ class Pipeline:
     def stream(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
                k: int | None = None, mode: str | None = None) -> Iterator[str | Answer]:
         """Yields pieces of the draft answer as they are written, then the checked Answer."""
-        s = self.settings
-        question, notice = self.clean_question(question)
+        asked = self._prepare(question, history, llm)
+        evidence = self._retrieve(asked, k, mode)
+        refusal = self._check(asked, evidence)
+        if refusal is not None:
+            yield refusal
+            return
+        draft = yield from self._draft(asked, evidence)
+        yield self._verify(asked, evidence, draft)
+
+    def _prepare(self, question: str, history: Sequence[dict], llm: str | None) -> _Asked:
+        """The cleaned question, its generator, and the query to search for."""
+        text, notice = self.clean_question(question)
         generator = self.generator(llm)
         started = time.perf_counter()
-        query = question
-        if history:
-            query = self._standalone(generator, question, history)
+        query = self._standalone(generator, text, history) if history else text
+        return _Asked(text, tuple(history), notice, generator, query, started)
+
+    def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
+        """The passages for the query, and their sentences scored for support."""
+        s = self.settings
         self.refresh_if_changed()
         with self._lock:
             retriever = self.retriever
-        qvec = self.embedder.embed([query])[0]
-        passages = retriever.retrieve(query, k or s.k, mode or s.retriever, qvec)
-        retrieve_ms = (time.perf_counter() - started) * 1000
-
-        if not passages or max(p.similarity for p in passages) < s.min_similarity:
-            yield self._refusal(question, passages, Timings(retrieve_ms), notice)
-            return
-        unknown = answerable.unknown_names(question, retriever.reader.mentions)
-        if unknown:
-            yield self._refusal(question, passages, Timings(retrieve_ms),
-                                _join(notice, f"The indexed articles never mention {' or '.join(unknown)}."))
-            return
-
+        qvec = self.embedder.embed([asked.query])[0]
+        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec)
+        retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.
-        gen_started = time.perf_counter()
+        scored_at = time.perf_counter()
         scorer = SupportScorer.from_index(self.embedder, passages, retriever.reader,
-                                          (query, qvec) if query == question else None)
-        kind = answerable.expected(question)
-        if kind and not best_sentences(question, scorer, 1):
-            timings = Timings(retrieve_ms, (time.perf_counter() - gen_started) * 1000)
-            yield self._refusal(question, passages, timings,
-                                _join(notice, f"No retrieved passage gives a {kind} for this question."))
-            return
+                                          (asked.query, qvec) if asked.query == asked.question else None,
+                                          s.support_cosine_weight)
+        return _Evidence(tuple(passages), scorer, retriever.reader.mentions, retrieve_ms, scored_at)
+
+    def _check(self, asked: _Asked, evidence: _Evidence) -> Answer | None:
+        """A refusal, before any answer is written, when the passages cannot answer."""
+        reason = answerable.refusal_reason(asked.question, evidence.passages, evidence.scorer,
+                                           evidence.mentions, self.settings)
+        if reason is None:
+            return None
+        return self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, reason))
+
+    def _draft(self, asked: _Asked, evidence: _Evidence) -> abc.Generator[str, None, _Draft]:
+        """The generator's answer as it is written, or an extractive one if its model fails."""
+        generator, notice = asked.generator, asked.notice
         first_token_ms = 0.0
         pieces: list[str] = []
-        failure = self._recent_failure(generator.name)
+        failure = self._recent_failure(generator)
         if failure is None:
             try:
-                for piece in generator.stream(question, passages, scorer, history):
+                for piece in generator.stream(asked.question, evidence.passages, evidence.scorer, asked.history):
                     if not pieces:
-                        first_token_ms = (time.perf_counter() - gen_started) * 1000
+                        first_token_ms = evidence.answering_ms()
                     pieces.append(piece)
                     yield piece
-                if generator.name != "extractive" and not "".join(pieces).strip():
+                if generator.uses_model and not "".join(pieces).strip():
                     raise RagError(f"the {generator.name} model sent an empty reply")
             except Exception as exc:
-                if generator.name == "extractive":
+                if not generator.uses_model:
                     raise
                 failure = self._failed(generator.name, exc)
         if failure is not None:
             notice = _join(notice, f"The {generator.name} model failed ({failure}); "
                                    "this answer is extractive.")
-            pieces = list(ExtractiveGenerator().stream(question, passages, scorer, history))
-            first_token_ms = (time.perf_counter() - gen_started) * 1000
+            pieces = list(self.generator("extractive").stream(asked.question, evidence.passages,
+                                                              evidence.scorer, asked.history))
+            first_token_ms = evidence.answering_ms()
             yield from pieces
-        draft = "".join(pieces).strip()
-        timings = Timings(retrieve_ms, (time.perf_counter() - gen_started) * 1000, first_token_ms)
+        return _Draft("".join(pieces).strip(), notice, evidence.timings(first_token_ms))
 
-        if not draft or draft == REFUSAL or is_model_refusal(draft):
-            yield self._refusal(question, passages, timings, notice)
-            return
-        sentences, citations = verify(draft, scorer, s.support_threshold, s.support_min_cosine)
-        if generator.name != "extractive" and s.evidence_sentences:
-            sentences, citations, notice = self._with_evidence(question, scorer, sentences, citations,
-                                                               notice, generator.name)
+    def _verify(self, asked: _Asked, evidence: _Evidence, draft: _Draft) -> Answer:
+        """The draft checked sentence by sentence, with quoted evidence after a model's; or a
+        refusal if nothing in it is supported."""
+        s = self.settings
+        question, passages, notice = asked.question, evidence.passages, draft.notice
+        if not draft.text or draft.text == REFUSAL or is_model_refusal(draft.text):
+            return self._refusal(question, passages, draft.timings, notice)
+        sentences, citations = verify(draft.text, evidence.scorer, s.support_threshold, s.support_min_cosine)
+        if asked.generator.uses_model and s.evidence_sentences:
+            sentences, citations, notice = self._with_evidence(question, evidence.scorer, sentences, citations,
+                                                               notice, asked.generator.name)
         if not any(sentence.supported for sentence in sentences):
-            yield self._refusal(question, passages, timings, notice)
-            return
-        yield Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
-                     tuple(passages), timings, notice)
+            return self._refusal(question, passages, draft.timings, notice)
+        return Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
+                      passages, draft.timings, notice)
 
     def _with_evidence(self, question: str, scorer: SupportScorer, sentences: list[Sentence],
                        citations: list[Citation], notice: str, name: str
@@ -223,7 +279,8 @@ class Pipeline:
         """The model's answer followed by the passages' own best sentences, quoted. A model
         too small to answer well still gets checkable evidence in front of the reader; if
         none of its sentences is supported, the quotes alone are the answer."""
-        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences).stream(question, scorer.passages, scorer))
+        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences, Floors.of(self.settings))
+                         .stream(question, scorer.passages, scorer))
         if quotes == REFUSAL:
             return sentences, citations, notice
         extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold,
@@ -241,7 +298,7 @@ class Pipeline:
         """The question to search for: the deterministic context, plus the model's rewrite
         when there is a model (a small one rewrites unreliably, so it only adds words)."""
         query = follow_up_query(question, history)
-        if self._recent_failure(generator.name) is not None:
+        if self._recent_failure(generator) is not None:
             return query
         try:
             rewritten = generator.rewrite(question, history)
@@ -261,11 +318,11 @@ class Pipeline:
             raise RagError(f"the {name} model failed: {reason}") from exc
         return reason
 
-    def _recent_failure(self, name: str) -> str | None:
+    def _recent_failure(self, generator: Generator) -> str | None:
         """Why the backend failed, if it did within the last `llm_retry_after` seconds."""
-        if name == "extractive" or name not in self._failures:
+        if not generator.uses_model or generator.name not in self._failures:
             return None
-        when, reason = self._failures[name]
+        when, reason = self._failures[generator.name]
         if time.monotonic() - when >= self.settings.llm_retry_after:
             return None
         return reason
@@ -276,7 +333,7 @@ class Pipeline:
 
 
 def _join(notice: str, more: str) -> str:
-    return f"{notice} {more}" if notice else more
+    return " ".join(part for part in (notice, more) if part)
 
 
 def _mostly_non_latin(text: str) -> bool:

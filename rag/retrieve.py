@@ -41,7 +41,7 @@ class Retriever:
     def __init__(self, reader: IndexReader, embedder: Embedder, *, pool: int = 50,
                  rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.5,
                  title_weight: float = 2.0, per_article: int = 1, max_merge: int = 3,
-                 mmr: float = 0.0):
+                 mmr: float = 0.0, mmr_candidates: int = 4):
         self.reader = reader
         self.embedder = embedder
         self.pool = pool
@@ -51,6 +51,7 @@ class Retriever:
         self.per_article = per_article
         self.max_merge = max_merge
         self.mmr = mmr
+        self.mmr_candidates = mmr_candidates  # MMR picks k passages from this many times k
 
     def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid",
                  vector: np.ndarray | None = None) -> list[Passage]:
@@ -82,7 +83,7 @@ class Retriever:
             if per_article.get(article, 0) < self.per_article:
                 per_article[article] = per_article.get(article, 0) + 1
                 allowed.append(group)
-        candidates = allowed[: 4 * k] if self.mmr else allowed[:k]
+        candidates = allowed[: self.mmr_candidates * k] if self.mmr else allowed[:k]
         # One query for the vectors of every chunk that may be shown: lexical hits have no
         # dense score yet, and MMR compares passages by them.
         vectors = self.reader.chunk_vectors([cid for g in candidates for cid in g])

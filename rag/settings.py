@@ -1,4 +1,7 @@
-"""All configuration, from defaults, environment (RAG_*) and CLI flags."""
+"""All configuration, from defaults, environment (RAG_*) and CLI flags.
+
+The fields come in groups (index, retrieval, answer, model, serve), each its own settings
+class that also works alone; `Settings` combines them, so `settings.x` reads any field."""
 
 import os
 from pathlib import Path
@@ -8,10 +11,14 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-class Settings(BaseSettings):
-    """One flat settings class; every field is also an env var with the RAG_ prefix."""
+class _Group(BaseSettings):
+    """Where every group gets its env prefix: each field is also an env var, RAG_<NAME>."""
 
     model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore", frozen=True)
+
+
+class IndexSettings(_Group):
+    """What is indexed, and how: the corpus, the index folder, chunking, embedding, vector store."""
 
     corpus: Path = Field(
         Path("seeds"), description="Folder of articles (read recursively) or a single .jsonl file."
@@ -83,7 +90,111 @@ class Settings(BaseSettings):
         "rag", description="Prefix of the Qdrant collection names (one per index generation)."
     )
 
-    # Answering
+
+class RetrievalSettings(_Group):
+    """How a question finds its passages: dense and lexical candidates, fusion, merging, diversity."""
+
+    k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    retriever: Literal["hybrid", "dense", "lexical"] = Field(
+        "hybrid", description="Retrieval mode: fused dense+lexical, or one side alone."
+    )
+    pool: int = Field(
+        50, ge=1,
+        description="Candidates taken from each side before fusion (grid of 50 and 100 on "
+        "news-dev: 50, README Answering).",
+    )
+    rrf_k: int = Field(
+        60, ge=1,
+        description="Reciprocal-rank-fusion constant (grid of 10 and 60 on news-dev: 60).",
+    )
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(
+        1.5, ge=0,
+        description="Weight of the BM25 ranking in fusion (grid of 0.5, 1, 1.5 on news-dev: 1.5).",
+    )
+    title_weight: float = Field(
+        2.0, ge=0,
+        description="BM25 weight of title matches, text = 1 (grid of 0.5 and 2 on news-dev: 2).",
+    )
+    per_article: int = Field(
+        1, ge=1,
+        description="Most passages taken from one article (grid of 1 and 2 on news-dev: 1).",
+    )
+    max_merge: int = Field(
+        3, ge=1,
+        description="Most neighbouring chunks of one article merged into one passage. Not "
+        "measured: kept from the first version.",
+    )
+    mmr: float = Field(
+        0.0, ge=0.0, le=1.0,
+        description="Maximal marginal relevance for diverse passages: 0 is off, else the weight "
+        "of relevance against likeness to passages already chosen (e.g. 0.7).",
+    )
+    mmr_candidates: int = Field(
+        4, ge=1,
+        description="With MMR, the diverse passages are chosen from this many times k of the best. "
+        "Not measured: kept from the version that added MMR.",
+    )
+
+
+class AnswerSettings(_Group):
+    """When a question is refused, which sentences answer it, and what counts as support."""
+
+    min_similarity: float = Field(
+        0.3,
+        description="Refuse without generating when no passage is at least this similar "
+        "(cosine) to the question. Not measured: kept from the first version.",
+    )
+    sentence_floor: float = Field(
+        0.8, ge=0.0, le=1.0,
+        description="A runner-up sentence is quoted (or shown to the local model) only if it "
+        "scores at least this share of the best sentence's score. Not measured: kept from the "
+        "first version.",
+    )
+    other_article_floor: float = Field(
+        0.9, ge=0.0, le=1.0,
+        description="The same share for a runner-up from another article than the best "
+        "sentence's: a second source must earn its place. Not measured: kept from the version "
+        "that added it.",
+    )
+    typed_floor: float = Field(
+        0.75, ge=0.0, le=1.0,
+        description="For a question asking for a number, date or name, how far down (share of "
+        "the best score) a sentence holding one may be found: the number often sits in the "
+        "sentence after the best match. 0.75 chosen on both seed sets (README, Answering).",
+    )
+    evidence_sentences: int = Field(
+        2,
+        ge=0,
+        description="After a language model's answer, quote this many best passage sentences "
+        "verbatim as evidence (and answer with them alone if no sentence of the model's is "
+        "supported); 0 shows the model's words only.",
+    )
+    support_threshold: float = Field(
+        0.7,
+        description="Least support score (0..1) for a sentence to keep a citation: the embedding "
+        "cosine and the share of its content words (mixed by support_cosine_weight), against "
+        "the best passage sentence. (0.5 let the local model's invented sentences through.)",
+    )
+    support_cosine_weight: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Share of the embedding cosine in a support score; the rest is the share of "
+        "the claim's content words found in the sentence. Not measured: kept from the first version.",
+    )
+    support_min_cosine: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="Least embedding cosine between a claim and the passage sentence that "
+        "supports it, whatever the word overlap (full overlap passed SmolLM2's 'ISIS is not "
+        "fighting ISIS').",
+    )
+    max_question_chars: int = Field(
+        2000, ge=16, description="Longer questions are cut to this length, with a notice."
+    )
+
+
+class ModelSettings(_Group):
+    """The language model that writes answers: backend, model, endpoint, limits."""
+
     llm: Literal["auto", "local", "openai", "extractive"] = Field(
         "auto",
         description="Answer writer: `local` (llama.cpp in process), `openai` (any OpenAI-"
@@ -118,48 +229,25 @@ class Settings(BaseSettings):
         "4: seed-set accuracy 0.925 against 0.906 with 6 and 0.925 with whole passages "
         "(README, Local model), with a much shorter prompt.",
     )
-    k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
-    retriever: Literal["hybrid", "dense", "lexical"] = Field(
-        "hybrid", description="Retrieval mode: fused dense+lexical, or one side alone."
+    max_history: int = Field(
+        4, ge=0,
+        description="Most earlier conversation turns a model is given (to answer and to rewrite "
+        "a follow-up question). Not measured: kept from the first version.",
     )
-    pool: int = Field(50, ge=1, description="Candidates taken from each side before fusion.")
-    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
-    lexical_weight: float = Field(1.5, ge=0, description="Weight of the BM25 ranking in fusion.")
-    title_weight: float = Field(2.0, ge=0, description="BM25 weight of title matches (text = 1).")
-    per_article: int = Field(1, ge=1, description="Most passages taken from one article.")
-    mmr: float = Field(
-        0.0, ge=0.0, le=1.0,
-        description="Maximal marginal relevance for diverse passages: 0 is off, else the weight "
-        "of relevance against likeness to passages already chosen (e.g. 0.7).",
-    )
-    min_similarity: float = Field(
-        0.3,
-        description="Refuse without generating when no passage is at least this similar "
-        "(cosine) to the question.",
-    )
-    evidence_sentences: int = Field(
-        2,
-        ge=0,
-        description="After a language model's answer, quote this many best passage sentences "
-        "verbatim as evidence (and answer with them alone if no sentence of the model's is "
-        "supported); 0 shows the model's words only.",
-    )
-    support_threshold: float = Field(
-        0.7,
-        description="Least support score (0..1) for a sentence to keep a citation: half the "
-        "embedding cosine, half the share of its content words, against the best passage "
-        "sentence. (0.5 let the local model's invented sentences through.)",
-    )
+
+
+class ServeSettings(_Group):
+    """The chat app (`rag serve`)."""
+
     auth: SecretStr = Field(
         SecretStr(""),
         description="user:password that the chat app (rag serve) asks for; empty: no login.",
     )
-    support_min_cosine: float = Field(
-        0.6, ge=0.0, le=1.0,
-        description="Least embedding cosine between a claim and the passage sentence that "
-        "supports it, whatever the word overlap.",
-    )
-    max_question_chars: int = Field(
-        2000, ge=16, description="Longer questions are cut to this length, with a notice."
-    )
+
+
+class Settings(IndexSettings, RetrievalSettings, AnswerSettings, ModelSettings, ServeSettings):
+    """Every setting of every group; each field is also an env var with the RAG_ prefix."""
+
+
+GROUPS: tuple[type[BaseSettings], ...] = (IndexSettings, RetrievalSettings, AnswerSettings,
+                                          ModelSettings, ServeSettings)

@@ -9,9 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from rag.answerable import refusal_reason
 from rag.cite import SupportScorer, verify
 from rag.errors import RagError
 from rag.evaluate import load_questions
+from rag.generate import Floors
 from rag.pipeline import Pipeline
 from rag.adapters import IndexRetriever
 from rag.retrieve import Retriever, follow_up_query, fts_match
@@ -146,6 +148,38 @@ def test_near_miss_questions_are_refused_with_the_reason(pipeline: Pipeline, que
     # plausible passages; the answer they lack is what gets the question refused.
     answer = pipeline.ask(question)
     assert answer.refused and reason in answer.notice and answer.passages
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Who won the 2016 US presidential election?", ""),
+    ("What did Angela Merkel say about the Syrian refugee crisis?", "never mention Angela Merkel"),
+    ("What was the population of Aleppo in 2015?", "gives a number"),
+    ("What did Lavrov say about the goal of the United States in Syria?", None),
+])
+def test_one_refusal_check_before_drafting(pipeline: Pipeline, question: str, reason: str | None) -> None:
+    # What Pipeline.stream and bench/llm.py both ask before any answer is written.
+    passages = pipeline.retriever.retrieve(question, 5)
+    scorer = SupportScorer.from_index(pipeline.embedder, passages, pipeline.reader)
+    got = refusal_reason(question, passages, scorer, pipeline.reader.mentions, pipeline.settings)
+    if reason:
+        assert got is not None and reason in got
+    else:
+        assert got == reason
+    assert pipeline.ask(question).refused is (reason is not None)
+
+
+def test_settings_reach_the_parts_that_use_them(pipeline: Pipeline) -> None:
+    changed = Pipeline(pipeline.settings.model_copy(update={
+        "max_merge": 2, "mmr_candidates": 6, "max_history": 1, "support_cosine_weight": 0.25,
+        "sentence_floor": 0.7, "other_article_floor": 0.85, "typed_floor": 0.6}), pipeline.embedder)
+    assert (changed.retriever.max_merge, changed.retriever.mmr_candidates) == (2, 6)
+    floors = Floors(0.7, 0.85, 0.6)
+    assert changed.generator("extractive").floors == floors
+    local = changed.generator("local")  # the model itself loads on first use only
+    assert (local.max_history, local.floors) == (1, floors)
+    evidence = changed._retrieve(changed._prepare("What did Lavrov say?", (), None), None, None)
+    assert evidence.scorer.cosine_weight == 0.25
+    assert not changed.generator("extractive").uses_model and local.uses_model
 
 
 def test_a_number_question_is_answered_by_the_sentence_holding_the_number(pipeline: Pipeline) -> None:

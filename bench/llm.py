@@ -142,7 +142,8 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "bench/results/llm.json"))
     args = ap.parse_args()
 
-    from rag.generate import ChatGenerator, Floors
+    from rag.answerable import Floors
+    from rag.generate import ChatGenerator
     from rag.pipeline import Pipeline
     from rag.settings import Settings
 

@@ -1,4 +1,5 @@
-"""Cheap checks that evidence can answer a question at all, before any answer is written.
+"""Which evidence can answer a question: the kind of answer it asks for, the sentences that
+best answer it (`best_sentences`), and whether any can at all (`refusal_reason`).
 
 Similarity cannot tell "the articles discuss Aleppo" from "the articles give Aleppo's
 population": both retrieve the same passages. Two checks that need no model catch much of
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from .text import STOPWORDS, WORD
 
@@ -140,8 +144,6 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
                    mentions: Callable[[str], bool], settings: AnswerSettings) -> str | None:
     """None if the passages may answer the question; else why not, for the refusal's notice
     ("" when no passage is close enough: the closest passages the refusal lists say that)."""
-    from .generate import Floors, best_sentences  # generate imports this module
-
     if not passages or max(p.similarity for p in passages) < settings.min_similarity:
         return ""
     unknown = unknown_names(question, mentions)
@@ -151,3 +153,45 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if kind and not best_sentences(question, scorer, 1, Floors.of(settings)):
         return f"No retrieved passage gives a {kind} for this question."
     return None
+
+
+@dataclass(frozen=True)
+class Floors:
+    """Shares of the best sentence's score that other sentences must reach (see best_sentences)."""
+
+    best: float = 0.8
+    other_article: float = 0.9
+    typed: float = 0.75
+
+    @classmethod
+    def of(cls, settings: AnswerSettings) -> Floors:
+        """The floors an AnswerSettings (or Settings) gives."""
+        return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor)
+
+
+def best_sentences(question: str, scorer: SupportScorer, limit: int,
+                   floors: Floors = Floors()) -> list[tuple[int, int]]:
+    """Indices (passage number, sentence index in the scorer) of the sentences that best
+    answer the question: the best one, plus up to `limit - 1` runners-up scoring at least
+    `floors.best` of it (`floors.other_article` from another article: a second source must
+    earn its place). A question that asks for a number, date or name only takes sentences
+    that hold one, found as far down as `floors.typed` (the number often sits in the
+    sentence after the one that best matches the question's words)."""
+    if not scorer.texts:
+        return []
+    kind = expected(question)
+    scores = scorer.sentence_scores(question)
+    order = np.argsort(-scores)
+    best = scores[order[0]]
+    floor, other_floor = floors.best, floors.other_article
+    floor = min(floor, floors.typed) if kind else floor
+    chosen: list[int] = []
+    # A typed question may find its answer further down the order, still within the floor.
+    for j in order if kind else order[: limit * 3]:
+        if len(chosen) == limit or scores[j] < floor * best:
+            break
+        if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
+            continue
+        if holds(kind, scorer.texts[j], question) and not any(scorer.overlaps(j, c) for c in chosen):
+            chosen.append(int(j))
+    return [(scorer.passage_of(j), j) for j in chosen]

@@ -7,21 +7,20 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 
-from . import answerable
+from .answerable import Floors, best_sentences
 from .cite import SupportScorer
 from .errors import RagError, redact_url
 from .text import query_terms
 from .types import Passage
 
 if TYPE_CHECKING:
-    from .settings import AnswerSettings
+    pass
 
 REFUSAL = "The indexed articles don't answer this question."
 
@@ -62,48 +61,6 @@ class Generator(ABC):
     def rewrite(self, question: str, history: Sequence[dict]) -> str | None:
         """A standalone version of a follow-up question, or None if this backend can't."""
         return None
-
-
-@dataclass(frozen=True)
-class Floors:
-    """Shares of the best sentence's score that other sentences must reach (see best_sentences)."""
-
-    best: float = 0.8
-    other_article: float = 0.9
-    typed: float = 0.75
-
-    @classmethod
-    def of(cls, settings: AnswerSettings) -> Floors:
-        """The floors an AnswerSettings (or Settings) gives."""
-        return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor)
-
-
-def best_sentences(question: str, scorer: SupportScorer, limit: int,
-                   floors: Floors = Floors()) -> list[tuple[int, int]]:
-    """Indices (passage number, sentence index in the scorer) of the sentences that best
-    answer the question: the best one, plus up to `limit - 1` runners-up scoring at least
-    `floors.best` of it (`floors.other_article` from another article: a second source must
-    earn its place). A question that asks for a number, date or name only takes sentences
-    that hold one, found as far down as `floors.typed` (the number often sits in the
-    sentence after the one that best matches the question's words)."""
-    if not scorer.texts:
-        return []
-    kind = answerable.expected(question)
-    scores = scorer.sentence_scores(question)
-    order = np.argsort(-scores)
-    best = scores[order[0]]
-    floor, other_floor = floors.best, floors.other_article
-    floor = min(floor, floors.typed) if kind else floor
-    chosen: list[int] = []
-    # A typed question may find its answer further down the order, still within the floor.
-    for j in order if kind else order[: limit * 3]:
-        if len(chosen) == limit or scores[j] < floor * best:
-            break
-        if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
-            continue
-        if answerable.holds(kind, scorer.texts[j], question) and not any(scorer.overlaps(j, c) for c in chosen):
-            chosen.append(int(j))
-    return [(scorer.passage_of(j), j) for j in chosen]
 
 
 class ExtractiveGenerator(Generator):

@@ -18,7 +18,6 @@ from .generate import (
     REFUSAL,
     ChatGenerator,
     ExtractiveGenerator,
-    Floors,
     Generator,
     failure_reason,
     is_model_refusal,
@@ -148,7 +147,7 @@ class Pipeline:
 
     def _make_generator(self, name: str) -> Generator:
         s = self.settings
-        floors = Floors.of(s)
+        floors = answerable.Floors.of(s)
         if name == "extractive":
             return ExtractiveGenerator(floors=floors)
         if name == "local":
@@ -279,7 +278,7 @@ class Pipeline:
         """The model's answer followed by the passages' own best sentences, quoted. A model
         too small to answer well still gets checkable evidence in front of the reader; if
         none of its sentences is supported, the quotes alone are the answer."""
-        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences, Floors.of(self.settings))
+        quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences, answerable.Floors.of(self.settings))
                          .stream(question, scorer.passages, scorer))
         if quotes == REFUSAL:
             return sentences, citations, notice

@@ -13,7 +13,7 @@ from rag.answerable import refusal_reason
 from rag.cite import SupportScorer, verify
 from rag.errors import RagError
 from rag.evaluate import load_questions
-from rag.generate import Floors
+from rag.answerable import Floors
 from rag.pipeline import Pipeline
 from rag.adapters import IndexRetriever
 from rag.retrieve import Retriever, follow_up_query, fts_match

@@ -177,11 +177,16 @@ class Pipeline:
         failure = self._recent_failure(generator.name)
         if failure is None:
             try:
-                for piece in generator.stream(question, passages, scorer, history):
-                    if not pieces:
-                        first_token_ms = (time.perf_counter() - gen_started) * 1000
-                    pieces.append(piece)
-                    yield piece
+                stream = iter(generator.stream(question, passages, scorer, history))
+                try:
+                    for piece in stream:
+                        if not pieces:
+                            first_token_ms = (time.perf_counter() - gen_started) * 1000
+                        pieces.append(piece)
+                        yield piece
+                finally:
+                    # Now, when our own reader closes us: the model stops writing at once.
+                    getattr(stream, "close", lambda: None)()
                 if generator.name != "extractive" and not "".join(pieces).strip():
                     raise RagError(f"the {generator.name} model sent an empty reply")
             except Exception as exc:

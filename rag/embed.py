@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -9,7 +10,9 @@ import shutil
 import sys
 import tempfile
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -106,6 +109,7 @@ class SentenceTransformerEmbedder(Embedder):
         self.backend = backend
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         self.exported: list[Path] = []  # ONNX models this instance had to make (not found cached)
+        self._tokenizers: deque = deque()  # copies of the model's tokenizer not in use right now
         if not (self.path / "modules.json").is_file() and not (self.path / "config.json").is_file():
             raise RagError(f"embedding model not found at {self.path} (set RAG_EMBED_MODEL)")
 
@@ -180,24 +184,36 @@ class SentenceTransformerEmbedder(Embedder):
         return int(self.model.get_embedding_dimension())
 
     def count_tokens(self, text: str) -> int:
-        return len(self.model.tokenizer.encode(text, add_special_tokens=False))
+        with self._tokenizer() as tokenizer:
+            return len(tokenizer.encode(text, add_special_tokens=False))
+
+    @contextmanager
+    def _tokenizer(self) -> Iterator:
+        """A copy of the model's tokenizer that no other thread uses meanwhile. A fast
+        tokenizer keeps truncation and padding as state that every call sets: shared by
+        the chat's questions and a sync's token counts, a count came out truncated (or,
+        with older tokenizers, raised "Already borrowed"). Copies are reused, so there are
+        as many as calls ever ran at once (each ~6.5 MB, ~0.1 s to make). Not a lock: under
+        one, a question waited for a sync to tokenise its batch (~15 ms for 32 chunks, as
+        long as embedding the question), and tail latency during a sync was worse."""
+        try:
+            tokenizer = self._tokenizers.pop()  # deque pops and appends are thread-safe
+        except IndexError:
+            tokenizer = copy.deepcopy(self.model.tokenizer)
+        try:
+            yield tokenizer
+        finally:
+            self._tokenizers.append(tokenizer)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if self.backend != "torch":
-            vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-            for batch, out, _ in self._batches(texts, offsets=False):
-                vectors[batch] = _normalised(out["sentence_embedding"])
-            return vectors
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=self.progress and len(texts) > self.batch_size,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        # Not `model.encode` for torch: it tokenises with the model's own tokenizer, which
+        # other threads must not share (see `_tokenizer`). Same batches, same vectors.
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for batch, out, _ in self._batches(texts, offsets=False):
+            vectors[batch] = _normalised(out["sentence_embedding"])
+        return vectors
 
     def embed_spans(self, texts, spans):
         """One forward pass per text: the text's vector as `embed` gives it, and each span's
@@ -229,10 +245,11 @@ class SentenceTransformerEmbedder(Embedder):
         with torch.inference_mode(), bar:
             for start in range(0, len(order), self.batch_size):
                 batch = order[start:start + self.batch_size]
-                features = self.model.tokenizer(
-                    [texts[i] for i in batch], padding=True, truncation=True,
-                    max_length=self.model.max_seq_length, return_tensors="pt",
-                    return_offsets_mapping=offsets)
+                with self._tokenizer() as tokenizer:
+                    features = tokenizer(
+                        [texts[i] for i in batch], padding=True, truncation=True,
+                        max_length=self.model.max_seq_length, return_tensors="pt",
+                        return_offsets_mapping=offsets)
                 spans = features.pop("offset_mapping").numpy() if offsets else None
                 yield batch, self._forward(dict(features)), spans
                 bar.update(len(batch))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextvars
 import importlib.util
+import queue
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -109,7 +111,8 @@ class ChatGenerator(Generator):
     """A LangChain chat model (llama.cpp in process, or any OpenAI-compatible server)."""
 
     def __init__(self, name: str, make_model: Callable[[], object], context_sentences: int = 0,
-                 max_history: int = 4, floors: Floors = Floors()):
+                 max_history: int = 4, floors: Floors = Floors(), buffer: int = 8,
+                 stall_timeout: float = 10.0):
         self.name = name
         self._make_model = make_model
         self.context_sentences = context_sentences
@@ -117,6 +120,10 @@ class ChatGenerator(Generator):
         self.floors = floors
         # llama.cpp holds one context: concurrent sessions take turns (an API server queues itself).
         self._lock = threading.Lock()
+        # How far the model may write ahead of the reader, and how long it waits for a reader
+        # that takes nothing (a browser that went away) before it stops and lets others in.
+        self.buffer = buffer
+        self.stall_timeout = stall_timeout
 
     @cached_property
     def model(self):
@@ -135,10 +142,62 @@ class ChatGenerator(Generator):
         return msgs
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
-        with self._lock:
-            for chunk in self.model.stream(self.messages(question, passages, scorer, history)):
-                if chunk.content:
-                    yield str(chunk.content)
+        """The model writes in a thread of its own, holding the lock only while it writes,
+        a few pieces ahead of the reader. Holding the lock across `yield` kept the model
+        locked for every other user when a reader stopped iterating without closing (a
+        browser gone from the chat): now closing stops the model at its next token, and a
+        reader that takes nothing for `stall_timeout` seconds is given up on."""
+        messages = self.messages(question, passages, scorer, history)
+        pieces: queue.SimpleQueue = queue.SimpleQueue()
+        room = threading.Semaphore(self.buffer)
+        gone, writing = threading.Event(), threading.Event()
+        # In the caller's context, so LangChain callbacks and tracing set there still apply.
+        worker = threading.Thread(target=contextvars.copy_context().run,
+                                  args=(self._write, messages, pieces, room, gone, writing),
+                                  name=f"{self.name}-answer", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = pieces.get()
+                if isinstance(item, BaseException):
+                    raise item
+                if item is None:
+                    return
+                room.release()
+                yield item
+        finally:
+            gone.set()
+            room.release()  # wakes a writer waiting for room, to see that the reader is gone
+            # One token, at most a prompt's evaluation: then the model is free (and not still
+            # running when a closing interpreter frees it). Not when the garbage collector
+            # closes this generator in the writer's own thread.
+            if writing.is_set() and threading.current_thread() is not worker:
+                worker.join(self.stall_timeout)
+
+    def _write(self, messages: list, pieces: queue.SimpleQueue, room: threading.Semaphore,
+               gone: threading.Event, writing: threading.Event) -> None:
+        """`stream`'s writer: pieces of the answer, then None (the end) or the exception."""
+        try:
+            with self._lock:
+                if gone.is_set():  # the reader left while this waited for its turn
+                    return
+                writing.set()
+                chunks = self.model.stream(messages)
+                try:
+                    for chunk in chunks:
+                        if not chunk.content:
+                            continue
+                        if not room.acquire(timeout=self.stall_timeout):
+                            raise RagError(f"the {self.name} model stopped: nothing read its answer "
+                                           f"for {self.stall_timeout:g} s")
+                        if gone.is_set():
+                            break
+                        pieces.put(str(chunk.content))
+                finally:
+                    chunks.close()  # llama.cpp stops generating now, not when collected
+            pieces.put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, raised there
+            pieces.put(exc)
 
     def rewrite(self, question: str, history: Sequence[dict]) -> str | None:
         from langchain_core.messages import HumanMessage, SystemMessage

@@ -236,11 +236,17 @@ class Pipeline:
         failure = self._recent_failure(generator)
         if failure is None:
             try:
-                for piece in generator.stream(asked.question, evidence.passages, evidence.scorer, asked.history):
-                    if not pieces:
-                        first_token_ms = evidence.answering_ms()
-                    pieces.append(piece)
-                    yield piece
+                stream = iter(generator.stream(asked.question, evidence.passages, evidence.scorer,
+                                               asked.history))
+                try:
+                    for piece in stream:
+                        if not pieces:
+                            first_token_ms = evidence.answering_ms()
+                        pieces.append(piece)
+                        yield piece
+                finally:
+                    # Now, when our own reader closes us: the model stops writing at once.
+                    getattr(stream, "close", lambda: None)()
                 if generator.uses_model and not "".join(pieces).strip():
                     raise RagError(f"the {generator.name} model sent an empty reply")
             except Exception as exc:

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 from pydantic import SecretStr
@@ -187,3 +188,55 @@ def test_the_local_model_is_loaded_once_across_questions_and_index_updates(
     assert "this answer is extractive" not in first.notice + after.notice
     assert_cited_into(first, SHOIGU)
     assert any(c.article_id == "extra.txt" for c in after.citations if c.supported)
+
+
+class CountingModel:
+    """The real chat model, counting the pieces it writes."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.written = 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def stream(self, messages):
+        with closing(self.inner.stream(messages)) as chunks:
+            for chunk in chunks:
+                self.written += 1
+                yield chunk
+
+
+@pytest.mark.parametrize("abandon", ["close", "drop"])
+def test_an_abandoned_local_answer_frees_the_model_for_the_next_question(
+        indexed: Settings, embedder, abandon: str) -> None:
+    """A browser that goes away stops reading the answer: closed (`close`), or simply never
+    iterated again while something still holds it (`drop`). The model must be free for the
+    next question long before the abandoned answer would have been finished. Holding the
+    lock across `yield` kept it locked for as long as the answer was held."""
+    pipeline = Pipeline(indexed.model_copy(update={"llm": "local", "llm_max_tokens": 400}), embedder)
+    generator = pipeline.generator("local")
+    model = CountingModel(generator.model)
+    generator.__dict__["model"] = model
+    generator.buffer = 2
+    generator.stall_timeout = 1.0  # how long to wait for a reader that takes nothing
+    streamed(pipeline, QUESTION)
+    whole = model.written
+
+    model.written = 0
+    answer = pipeline.stream(QUESTION)
+    assert isinstance(next(answer), str)
+    at_abandon = model.written
+    assert whole - at_abandon > generator.buffer + 5  # enough left to see it cut short
+    held = []
+    if abandon == "close":
+        answer.close()
+    else:
+        held.append(answer)  # as a server may keep the iterator of a gone client
+    del answer
+    assert generator._lock.acquire(timeout=120), "the abandoned answer still holds the model"
+    generator._lock.release()
+    # Stopped: at most the pieces it could write ahead and the one in hand when it stopped.
+    assert model.written - at_abandon <= generator.buffer + 1
+    pieces, answer = streamed(pipeline, QUESTION)
+    assert len(pieces) > 3 and "this answer is extractive" not in answer.notice

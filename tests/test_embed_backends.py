@@ -137,3 +137,62 @@ def test_a_seed_question_gets_a_cited_answer_with_int8(settings: Settings, int8,
     assert not answer.refused and "Ryabkov" in answer.text and "[1]" in answer.text
     assert answer.citations and all(c.supported for c in answer.citations)
     assert {c.article_id for c in answer.citations} <= set(case["gold_ids"])
+
+
+def test_answers_and_a_sync_share_the_embedder_safely(embedder) -> None:
+    """The chat embeds questions in several threads while a sync counts tokens (to chunk)
+    and embeds chunks in another. Every count and vector must be what a lone thread gets.
+    A shared fast tokenizer keeps truncation and padding as state that each call sets:
+    counts taken while questions were embedded came out truncated to 256 tokens (older
+    tokenizers raised "Already borrowed" instead). A stress test: it failed 8 runs in 8
+    before the fix, not by construction."""
+    import threading
+
+    from rag.chunk import sentence_spans
+
+    paragraphs = seed_paragraphs()
+    articles = [" ".join(paragraphs[i:i + 8]) for i in range(0, len(paragraphs), 8)]
+    counts = [embedder.count_tokens(a) for a in articles]
+    assert sum(n > embedder.max_tokens for n in counts) >= len(articles) // 2  # truncation would show
+    chunks = paragraphs[:4]
+    spans = [sentence_spans(c) for c in chunks]
+    chunk_vectors, pooled = embedder.embed_spans(chunks, spans)
+    questions = [f"What did Lavrov say about the talks in round {i}?" for i in range(6)]
+    # One at a time, as the chat embeds them (int8 activations are scaled per batch).
+    answers = [embedder.embed([q])[0] for q in questions]
+
+    wrong: list[str] = []
+    syncing = threading.Event()
+    syncing.set()
+
+    def ask(worker: int) -> None:
+        try:
+            for i in range(400):
+                if not syncing.is_set():
+                    break
+                q = (worker + i) % len(questions)
+                if not np.allclose(embedder.embed([questions[q]])[0], answers[q], atol=1e-5):
+                    wrong.append(f"question {q}: another vector")
+        except Exception as exc:  # noqa: BLE001 - any failure in a thread is the finding
+            wrong.append(f"question: {exc!r}")
+
+    def sync() -> None:
+        try:
+            for _ in range(15):
+                got = [embedder.count_tokens(a) for a in articles]
+                wrong.extend(f"count {n} for {m} tokens" for n, m in zip(got, counts, strict=True) if n != m)
+                vectors, again = embedder.embed_spans(chunks, spans)
+                if not (np.allclose(vectors, chunk_vectors, atol=1e-5)
+                        and all(np.allclose(a, b, atol=1e-5) for a, b in zip(again, pooled, strict=True))):
+                    wrong.append("chunk: other vectors")
+        except Exception as exc:  # noqa: BLE001
+            wrong.append(f"sync: {exc!r}")
+        finally:
+            syncing.clear()
+
+    threads = [threading.Thread(target=ask, args=(w,)) for w in range(3)] + [threading.Thread(target=sync)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == [], wrong[:5]

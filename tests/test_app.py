@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import Answer
+from rag.types import Answer
 from rag.service import ChatService
 from rag.settings import Settings
 from ui import render

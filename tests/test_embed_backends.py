@@ -148,7 +148,7 @@ def test_answers_and_a_sync_share_the_embedder_safely(embedder) -> None:
     before the fix, not by construction."""
     import threading
 
-    from rag.chunk import sentence_spans
+    from rag.text import sentence_spans
 
     paragraphs = seed_paragraphs()
     articles = [" ".join(paragraphs[i:i + 8]) for i in range(0, len(paragraphs), 8)]

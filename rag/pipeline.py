@@ -78,19 +78,14 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
                  fallback: bool = True):
         self.settings = settings or Settings()
-        self._embedder = embedder
+        # Cheap: the model itself loads on first use.
+        self.embedder = embedder if embedder is not None else SentenceTransformerEmbedder.from_settings(self.settings)
         # With fallback a failing model backend gives an extractive answer with a notice (the
         # chat stays usable); without it the failure is a RagError (the CLI's one-line error).
         self.fallback = fallback
         self._generators: dict[str, Generator] = {}
         self._failures: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
-
-    @cached_property
-    def embedder(self) -> Embedder:
-        if self._embedder is not None:
-            return self._embedder
-        return SentenceTransformerEmbedder.from_settings(self.settings)
 
     @cached_property
     def reader(self) -> IndexReader:

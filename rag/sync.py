@@ -44,16 +44,11 @@ class Indexer:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
                  progress: bool | None = None, on_message: Callable[[str], None] | None = None):
         self.settings = settings
-        self._embedder = embedder
+        # Cheap: the model itself loads on first use.
+        self.embedder = embedder if embedder is not None else SentenceTransformerEmbedder.from_settings(self.settings)
         # None: bars only when stderr is a terminal (tqdm's own rule).
         self.progress = progress
         self.on_message = on_message or (lambda msg: print(msg, file=sys.stderr))
-
-    @cached_property
-    def embedder(self) -> Embedder:
-        if self._embedder is not None:
-            return self._embedder
-        return SentenceTransformerEmbedder.from_settings(self.settings)
 
     @cached_property
     def chunker(self) -> Chunker:

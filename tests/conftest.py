@@ -142,6 +142,23 @@ class CountingEmbedder:
         return sum(self.calls)
 
 
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 (a free port) answering with `handler` in a daemon thread."""
+
+    def __init__(self, handler) -> None:
+        import threading
+        from http.server import ThreadingHTTPServer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 class BadEndpoint:
     """An OpenAI-compatible endpoint on 127.0.0.1 that misbehaves the way `mode` says:
     `garbage` (an HTML page), `empty` (a stream with no text), `hang` (never replies in time),
@@ -150,7 +167,7 @@ class BadEndpoint:
 
     def __init__(self) -> None:
         import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         endpoint = self
         self.mode = "garbage"
@@ -185,10 +202,8 @@ class BadEndpoint:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = LoopbackServer(Handler)
+        self.url = f"{self.server.url}/v1"
 
     def completion(self, stream: bool) -> tuple[str, bytes]:
         """`reply` as an OpenAI chat completion: one JSON object, or a stream of chunks."""
@@ -206,8 +221,7 @@ class BadEndpoint:
         return "text/event-stream", ("".join(lines) + "data: [DONE]\n\n").encode()
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +21,7 @@ from rag.service import ChatService
 from rag.settings import Settings
 from ui import render
 
-from .conftest import SEEDS, free_port
+from .conftest import SEEDS, LoopbackServer, free_port
 
 SHOIGU = "002_db38f92249411e75.txt"
 SECRET = "sk-test-SENTINEL-7f3a9c"
@@ -171,6 +170,20 @@ EVIL = ("<script>alert('title')</script> Kerry update\n\n"
         "<script>alert('body')</script>\n")
 
 
+
+def open_chat(pw, url: str):
+    """Debian's Chromium on the chat at `url`, once its status has loaded: the browser, the
+    page, and the messages of any dialog the page opens (none should)."""
+    from playwright.sync_api import expect
+
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+    return browser, page, dialogs
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
@@ -180,12 +193,7 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
     shots = tmp_path / "screenshots"
     shots.mkdir()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(served.url)
-        expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+        browser, page, dialogs = open_chat(pw, served.url)
 
         page.locator("#question textarea").fill("What did Shoigu say about the moderate opposition?")
         page.locator("#question textarea").press("Enter")
@@ -278,7 +286,7 @@ class Pixel:
     """A tracking pixel on 127.0.0.1: an HTTP server that notes every request it gets."""
 
     def __init__(self) -> None:
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         pixel = self
         self.requests: list[str] = []
@@ -298,14 +306,11 @@ class Pixel:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = LoopbackServer(Handler)
+        self.url = self.server.url
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.close()
 
 
 def lighthouse(pixel: str) -> str:
@@ -344,12 +349,7 @@ def test_markdown_from_articles_and_models_reaches_the_page_as_text(tmp_path: Pa
     question = "What did the Vardo lighthouse keeper say about the beacon repair and the timetable?"
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(info.url)
-            expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+            browser, page, dialogs = open_chat(pw, info.url)
             sources = page.locator("#sources")
 
             # Extractive: the article's own sentences, quoted.

@@ -6,7 +6,7 @@ import threading
 import time
 import unicodedata
 from collections import abc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +29,7 @@ from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .text import INVISIBLE
 from .types import Answer, Citation, Passage, Sentence, Timings
+
 
 @dataclass(frozen=True)
 class _Asked:
@@ -76,14 +77,15 @@ class Pipeline:
     first use and kept, so one Pipeline serves many questions."""
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
-                 fallback: bool = True):
+                 fallback: bool = True, generators: Mapping[str, Generator] | None = None):
         self.settings = settings or Settings()
         # Cheap: the model itself loads on first use.
         self.embedder = embedder if embedder is not None else SentenceTransformerEmbedder.from_settings(self.settings)
         # With fallback a failing model backend gives an extractive answer with a notice (the
         # chat stays usable); without it the failure is a RagError (the CLI's one-line error).
         self.fallback = fallback
-        self._generators: dict[str, Generator] = {}
+        # Answer writers by backend name, made on first use; `generators` adds or replaces some.
+        self._generators: dict[str, Generator] = dict(generators or {})
         self._failures: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
 

@@ -7,13 +7,15 @@ import numpy as np
 import pytest
 
 from rag.cite import SupportScorer, verify
+from rag.errors import RagError
 from rag.retrieve import Retriever, fuse, merge_runs, mmr
 from rag.settings import Settings
 from rag.index import IndexReader
+from rag.pipeline import Pipeline
 from rag.sync import Indexer
 from rag.types import ChunkRow, Passage
 
-from .fakes import HashEmbedder
+from .fakes import HashEmbedder, ScriptedGenerator
 
 ARTICLES = {
     "grain.txt": "Grain exports rise\n\nUkraine shipped more grain through Odesa in July. "
@@ -118,3 +120,34 @@ def test_sync_plan_embeds_only_new_and_changed_articles(small, fake) -> None:
     fake.calls.clear()
     again = Indexer(small, fake, progress=False, on_message=lambda m: None).sync()
     assert again.chunks_embedded == 0 and fake.calls == [] and again.unchanged == 4
+
+
+def test_a_model_draft_is_checked_sentence_by_sentence_and_followed_by_evidence(small, fake) -> None:
+    model = ScriptedGenerator("A storm flooded the coastal town of Bari on Monday [9]. The moon is made of cheese [1].")
+    pipeline = Pipeline(small.model_copy(update={"llm": "local"}), fake, generators={"local": model})
+    answer = pipeline.ask("How many people did rescue teams evacuate after the storm?")
+    assert not answer.refused
+    first, second, *evidence = answer.sentences
+    storm = next(n for n, p in enumerate(answer.passages, start=1) if p.article_id == "storm.txt")
+    assert first.cites == (storm,) and first.supported  # the dangling [9] moved to its passage
+    assert second.text == "The moon is made of cheese." and not second.supported
+    # Then the passages' own best sentence for the question, quoted: the one with the number.
+    assert [s.text for s in evidence] == ["Rescue teams evacuated four hundred people."]
+    assert evidence[0].supported and evidence[0].cites == (storm,)
+
+
+def test_an_empty_model_reply_falls_back_to_quoted_sentences_with_a_notice(small, fake) -> None:
+    pipeline = Pipeline(small.model_copy(update={"llm": "local"}), fake,
+                        generators={"local": ScriptedGenerator("")})
+    answer = pipeline.ask("How many people did rescue teams evacuate after the storm?")
+    assert "The scripted model failed (the scripted model sent an empty reply)" in answer.notice
+    assert answer.citations and all(c.supported for c in answer.citations)
+    strict = Pipeline(small, fake, fallback=False, generators={"local": ScriptedGenerator("")})
+    with pytest.raises(RagError, match="empty reply"):
+        strict.ask("How many people did rescue teams evacuate after the storm?", llm="local")
+
+
+def test_a_question_about_someone_the_index_never_mentions_is_refused(small, fake) -> None:
+    answer = Pipeline(small, fake).ask("What did Obama say about the storm in Bari?", llm="extractive")
+    assert answer.refused and "never mention Obama" in answer.notice
+    assert answer.passages and answer.passages[0].article_id == "storm.txt"

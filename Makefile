@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 TORCH := torch==2.13.0
 
-.PHONY: run test index bench clean browser
+.PHONY: run test quick index bench clean browser
 
 # CPU torch goes in first: a plain `torch` requirement resolved on its own pulls CUDA builds.
 $(BIN)/python:
@@ -37,6 +37,11 @@ browser:
 
 test: $(VENV)/.installed-dev browser
 	$(BIN)/python -m pytest -q
+
+# The inner loop: logic on the fake embedder and scripted model, no model loaded (seconds).
+QUICK := tests/test_logic.py tests/test_layout.py tests/test_settings.py tests/test_answerable.py tests/test_upload.py
+quick: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -q $(QUICK)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py

@@ -124,10 +124,9 @@ def test_a_failing_endpoint_gives_an_extractive_answer_that_says_why(
     assert SECRET not in json.dumps(answer.as_json())
     # The chat stays quick: the next questions don't wait on the endpoint again for a while.
     seen = bad_endpoint.requests
-    started = time.monotonic()
     again = pipeline.ask("What did Lavrov say about the coalition?")
     assert reason in again.notice and not again.refused
-    assert bad_endpoint.requests == seen and time.monotonic() - started < 1.0
+    assert bad_endpoint.requests == seen
 
 
 def test_the_cli_reports_a_failing_endpoint_in_one_line_without_the_key(bad_endpoint, corpus) -> None:

@@ -68,7 +68,10 @@ def build(service: ChatService) -> gr.Blocks:
     def add(paths: list[str] | None, progress=gr.Progress(track_tqdm=True)):
         if not paths:
             return "No files chosen.", show_status(), None
-        saved, report = service.add_files([(Path(p).name, Path(p)) for p in paths], progress=True)
+        try:
+            saved, report = service.add_files([(Path(p).name, Path(p)) for p in paths], progress=True)
+        except RagError as exc:  # e.g. uploads/ is a symlink: nothing was saved
+            return render.log([str(exc)]), show_status(), None
         lines = [s.message for s in saved]
         if report is not None:
             lines.append(f"index: {report.added} added, {report.updated} updated, "

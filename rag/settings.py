@@ -70,11 +70,12 @@ class IndexSettings(_Group):
         ge=0,
         description="Seconds a second `rag index` waits for the first to finish before giving up.",
     )
-    vector_store: Literal["faiss", "qdrant"] = Field(
+    vector_store: str = Field(
         "faiss",
         description="Where chunk vectors are searched: `faiss` (a file in the index folder) or "
         "`qdrant` (a Qdrant server at RAG_QDRANT_URL; without a URL, qdrant-client's in-process "
-        "local mode, rebuilt from the index in memory at every start).",
+        "local mode, rebuilt from the index in memory at every start); any other NAME is "
+        "rag/index/NAME_store.py.",
     )
     vector_index: Literal["auto", "flat", "ivf"] = Field(
         "auto",

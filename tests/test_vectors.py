@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from rag.chunk import SPLITTER_VERSION
+from rag.errors import StoreError
 from rag.evaluate import load_questions, retrieval_metrics
 from rag.index import Identity, IndexReader, IndexWriter, VectorConfig, faiss_store
 from rag.index.faiss_store import FaissVectors, ivf_lists, kind_for, needs_retraining
@@ -162,3 +163,13 @@ def test_an_unreachable_qdrant_server_is_one_line_and_loses_nothing(settings) ->
     assert "Traceback" not in proc.stderr
     run_rag("index", check=True)  # FAISS, as before
     assert_consistent(settings.index).close()
+
+
+def test_a_vector_store_is_one_file_found_by_its_name(tmp_path) -> None:
+    from rag.index import stores
+
+    assert stores() == ["faiss", "qdrant"]
+    assert VectorConfig("faiss").store_class() is FaissVectors
+    assert VectorConfig("qdrant").store_class() is QdrantVectors
+    with pytest.raises(StoreError, match="unknown vector store 'milvus'.*faiss, qdrant"):
+        VectorConfig("milvus").store_class()

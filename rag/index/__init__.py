@@ -23,10 +23,10 @@ writes, the lock), `reader`, `writer` (the write transaction, the FAISS rewrite 
 from .files import MANIFEST, Identity, IndexLock, Manifest, atomic_write, write_failed
 from .reader import IndexReader
 from .schema import SCHEMA_VERSION
-from .vectors import STORES, ChunkVectors, Snapshot, VectorConfig, reconcile
+from .vectors import ChunkVectors, Snapshot, VectorConfig, reconcile, stores
 from .writer import IndexWriter
 
 __all__ = [
-    "MANIFEST", "SCHEMA_VERSION", "STORES", "ChunkVectors", "Identity", "IndexLock", "IndexReader",
-    "IndexWriter", "Manifest", "Snapshot", "VectorConfig", "atomic_write", "reconcile", "write_failed",
+    "MANIFEST", "SCHEMA_VERSION", "ChunkVectors", "Identity", "IndexLock", "IndexReader",
+    "IndexWriter", "Manifest", "Snapshot", "VectorConfig", "atomic_write", "reconcile", "stores", "write_failed",
 ]

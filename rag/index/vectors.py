@@ -2,9 +2,10 @@
 
 A vector store holds a copy of the chunk vectors keyed by chunk id (ids are never reused),
 searched by inner product; SQLite stays the truth and `reconcile` brings any copy in line
-with it. A store is one class in one module: four primitives (`add_vectors`, `delete`,
-`search`, `ids`) and how a reader and the writer open it. `STORES` names the classes
-`RAG_VECTOR_STORE` chooses from; reader and writer know nothing else about them.
+with it. A store is one class in one module of this package, `NAME_store.py`, with `name =
+"NAME"`: four primitives (`add_vectors`, `delete`, `search`, `ids`) and how a reader and the
+writer open it. `RAG_VECTOR_STORE=NAME` finds it by that file name (`stores()` lists them), so
+a new store is one new file; reader and writer know nothing else about them.
 """
 
 from __future__ import annotations
@@ -20,17 +21,16 @@ from typing import ClassVar, Literal
 
 import numpy as np
 
+from ..errors import StoreError
 from .schema import read_meta, set_meta
 
-#: RAG_VECTOR_STORE -> "module:class" in this package, imported when chosen.
-STORES = {"faiss": "faiss_store:FaissVectors", "qdrant": "qdrant_store:QdrantVectors"}
 
 
 @dataclass(frozen=True)
 class VectorConfig:
     """Which vector store an index uses, and how (from `Settings`)."""
 
-    store: Literal["faiss", "qdrant"] = "faiss"
+    store: str = "faiss"  # a NAME_store.py module of this package
     index: Literal["auto", "flat", "ivf"] = "auto"
     nprobe: int = 0  # 0: faiss_store.IVF_NPROBE
     qdrant_url: str = ""
@@ -44,8 +44,24 @@ class VectorConfig:
                    settings.qdrant_collection)
 
     def store_class(self) -> type[ChunkVectors]:
-        module, _, name = STORES[self.store].partition(":")
-        return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        """The class in `{store}_store.py` whose `name` is the store's, imported now."""
+        if self.store not in stores():
+            raise StoreError(f"unknown vector store {self.store!r} (RAG_VECTOR_STORE); "
+                             f"this rag has {', '.join(stores())}")
+        module = importlib.import_module(f"{__package__}.{self.store}_store")
+        found = [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, ChunkVectors)
+                 and getattr(c, "name", None) == self.store]
+        if len(found) != 1:
+            raise StoreError(f"{module.__name__} must define one ChunkVectors class named {self.store!r}")
+        return found[0]
+
+
+def stores() -> list[str]:
+    """The vector stores this package holds: one `NAME_store.py` each."""
+    import pkgutil
+
+    return sorted(m.name.removesuffix("_store") for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+                  if m.name.endswith("_store"))
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,8 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
         p = passages[n - 1]
         start, end = span
         quote = p.text[start - p.start:end - p.start]
-        citations.append(Citation(n, p.article_id, p.title, p.source, start, end, quote, supported))
+        citations.append(Citation(n, p.article_id, p.title, p.source, start, end, quote, supported,
+                                  p.outlet, p.date))
 
     for i, (claim, numbers) in enumerate(claims):
         valid = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(passages)]

@@ -68,14 +68,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if answer.refused:
         print("Closest passages:" if answer.passages else "No passage came close.")
         for n, p in enumerate(answer.passages, start=1):
-            print(f"[{n}] {p.title} ({p.source})\n    {p.text[:200]!r}")
+            print(f"[{n}] {p.title} ({', '.join(x for x in (p.published, p.source) if x)})\n    {p.text[:200]!r}")
         return 0
     print("Sources:")
     shown = set()
     for c in answer.citations:
         if c.supported and (c.n, c.start) not in shown:
             shown.add((c.n, c.start))
-            print(f"[{c.n}] {c.title} ({c.source}, chars {c.start}-{c.end})\n    \"{c.quote}\"")
+            where = ", ".join(x for x in (c.published, c.source, f"chars {c.start}-{c.end}") if x)
+            print(f"[{c.n}] {c.title} ({where})\n    \"{c.quote}\"")
     return 0
 
 

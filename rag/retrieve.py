@@ -97,7 +97,7 @@ class Retriever:
             start, end = rows[group[0]].start, max(rows[c].end for c in group)
             passages.append(Passage(article_id, a.title, a.source, a.date, start, end, a.text[start:end],
                                     max(fused[c] for c in group), max(sims[c] for c in group),
-                                    tuple(group)))
+                                    tuple(group), a.outlet, a.author))
         return passages
 
     def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int,

@@ -31,11 +31,12 @@ class _Plan:
     remove: list[str] = field(default_factory=list)
     files: list[tuple[FileStamp, tuple[Skipped, ...]]] = field(default_factory=list)
     drop_files: list[str] = field(default_factory=list)
+    relabel: list[Article] = field(default_factory=list)  # same text, new outlet/author/date
     skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.todo or self.remove or self.moved or self.drop_files or self.files)
+        return bool(self.todo or self.remove or self.moved or self.drop_files or self.files or self.relabel)
 
 
 class Indexer:
@@ -71,7 +72,7 @@ class Indexer:
                 embedded = self._embed_and_write(plan, writer)
                 if plan.changes_anything:
                     writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
-                                       drop_files=plan.drop_files)
+                                       drop_files=plan.drop_files, relabel=plan.relabel)
                 manifest = writer.finish()
         return SyncReport(
             added=plan.added, updated=plan.updated, removed=len(plan.remove),
@@ -126,9 +127,15 @@ class Indexer:
                 before = stored.get(article_id)
                 # The title is embedded and searchable with each chunk, so it counts as content.
                 if before is not None and (before.sha256, before.title) == (sha, title):
-                    plan.unchanged += 1
                     if before.file != stamp.path:
                         plan.moved.append((article_id, stamp.path))
+                    # Who published it and when is not embedded: a change needs no new vectors.
+                    if article is not None and (before.outlet, before.author, before.date) != (
+                            article.outlet, article.author, article.date):
+                        plan.relabel.append(article)
+                        plan.updated += 1
+                    else:
+                        plan.unchanged += 1
                     continue
                 if article is None:  # stored under this file but changed: impossible unless re-read
                     raise AssertionError(f"cached article {article_id} changed without its file")

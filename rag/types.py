@@ -25,8 +25,10 @@ class Article:
     title: str
     text: str
     source: str
-    date: str | None
+    date: str | None  # ISO YYYY-MM-DD when the article says when it was published
     sha256: str
+    outlet: str | None = None  # who published it (None when the source does not say)
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class ArticleRow:
     source: str
     date: str | None
     text: str
+    outlet: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ class StoredArticle:
     file: str
     title: str
     sha256: str
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,13 @@ class Passage:
     score: float  # fused retrieval score; only the order matters
     similarity: float  # best cosine of the question to one of the passage's chunks
     chunk_ids: tuple[int, ...]
+    outlet: str | None = None
+    author: str | None = None
+
+    @property
+    def published(self) -> str:
+        """Who published it and when, as far as known: "Sputnik, 2015-10-08"."""
+        return published(self.outlet, self.date, self.author)
 
 
 @dataclass(frozen=True)
@@ -194,6 +208,17 @@ class Citation:
     end: int
     quote: str
     supported: bool
+    outlet: str | None = None
+    date: str | None = None
+
+    @property
+    def published(self) -> str:
+        return published(self.outlet, self.date)
+
+
+def published(outlet: str | None, date: str | None, author: str | None = None) -> str:
+    """"Sputnik, 2015-10-08", "by Jane Doe, EU Times", "" when nothing is known."""
+    return ", ".join(x for x in (f"by {author}" if author else "", outlet or "", date or "") if x)
 
 
 @dataclass(frozen=True)
@@ -232,7 +257,7 @@ class Answer:
             "citations": [c.__dict__ for c in self.citations],
             "passages": [
                 {"n": i, "article_id": p.article_id, "title": p.title, "source": p.source,
-                 "date": p.date, "start": p.start, "end": p.end, "text": p.text,
+                 "outlet": p.outlet, "author": p.author, "date": p.date, "start": p.start, "end": p.end, "text": p.text,
                  "score": round(p.score, 6), "similarity": round(p.similarity, 4)}
                 for i, p in enumerate(self.passages, start=1)
             ],

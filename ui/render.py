@@ -55,7 +55,7 @@ def sources(answer: Answer) -> str:
             body.append(f'<mark class="{cls}">{escape(p.text[start - p.start:end - p.start])}</mark>')
             at = end
         body.append(escape(p.text[at - p.start:]))
-        meta = " · ".join(escape(x) for x in (p.source, p.date or "") if x)
+        meta = " · ".join(escape(x) for x in (p.published or "outlet and date unknown", p.source) if x)
         # Cited passages open; the others stay folded under their titles.
         state = " open" if spans or answer.refused else ""
         items.append(f'<li class="passage" id="passage-{n}"><details{state}><summary class="title">'

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import IndexBusyError, StoreError
-from .schema import SCHEMA_VERSION, damaged, is_damage
+from .schema import MIGRATES_FROM, SCHEMA_VERSION, damaged, is_damage
 
 MANIFEST = "manifest.json"
 _STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss)(-wal|-shm|-journal|\.tmp)?$")
@@ -40,6 +40,8 @@ class Identity:
 
     def differences(self, other: Identity) -> list[str]:
         mine, theirs = asdict(self), asdict(other)
+        if theirs["schema_version"] in MIGRATES_FROM:  # the writer upgrades it in place
+            theirs["schema_version"] = mine["schema_version"]
         return [f"{k} {theirs[k]} -> {mine[k]}" for k in mine if mine[k] != theirs[k]]
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from ..errors import StoreError
 from ..types import ArticleRow, ChunkRow, SpanVectors
 from .files import MANIFEST, Manifest, store_path
-from .schema import check, connect_readonly, reading
+from .schema import check, connect_readonly, has_column, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -174,8 +174,10 @@ class IndexReader:
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         with self._query():
+            # A version-2 store (not yet upgraded by a sync) has no outlet or author.
+            labels = "outlet, author" if has_column(self.conn, "articles", "outlet") else "NULL, NULL"
             rows = self.conn.execute(
-                f"SELECT id, title, source, date, text FROM articles WHERE id IN ({marks})", ids)
+                f"SELECT id, title, source, date, text, {labels} FROM articles WHERE id IN ({marks})", ids)
             return {r[0]: ArticleRow(*r[1:]) for r in rows}
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: Older versions this code still reads, and upgrades in place when it writes (`migrate`).
+MIGRATES_FROM = (2,)
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,7 +20,8 @@ CREATE TABLE files(
     skipped TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE articles(
     id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL,
-    date TEXT, sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL);
+    date TEXT, sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL,
+    outlet TEXT, author TEXT);
 CREATE TABLE chunks(
     id INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, ord INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -78,12 +81,31 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
             raise
         raise StoreError(f"{path} is damaged or not an index ({_reason(exc)}); "
                          "run `rag index --rebuild`") from exc
-    if meta.get("schema_version") != str(SCHEMA_VERSION):
+    if meta.get("schema_version") not in [str(v) for v in (SCHEMA_VERSION, *MIGRATES_FROM)]:
         raise StoreError(
             f"{path} has schema version {meta.get('schema_version')}, this rag reads "
             f"{SCHEMA_VERSION}; run `rag index --rebuild`"
         )
     return meta
+
+
+def migrate(conn: sqlite3.Connection) -> bool:
+    """Upgrade a version-2 store to 3 in place (articles gain outlet and author); whether it
+    did. Every corpus file is then read again by the next sync, which fills them in for
+    unchanged articles without embedding anything again."""
+    if read_meta(conn).get("schema_version") != "2":
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
+    conn.execute("ALTER TABLE articles ADD COLUMN author TEXT")
+    conn.execute("DELETE FROM files")
+    set_meta(conn, schema_version=str(SCHEMA_VERSION))
+    conn.execute("COMMIT")
+    return True
+
+
+def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
 
 
 def is_damage(exc: sqlite3.Error) -> bool:

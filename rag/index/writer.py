@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..types import ArticleWrite, FileStamp, Skipped, StoredArticle, StoredFile
+from ..types import Article, ArticleWrite, FileStamp, Skipped, StoredArticle, StoredFile
 from .faiss_store import FaissVectors, build, faiss_path, kind_for, needs_retraining, open_faiss, probes
 from .files import (
     Identity,
@@ -27,7 +27,17 @@ from .files import (
     write_failed,
     writing,
 )
-from .schema import SCHEMA, SCHEMA_VERSION, check, connect, connect_readonly, read_meta, reading, set_meta
+from .schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    check,
+    connect,
+    connect_readonly,
+    migrate,
+    read_meta,
+    reading,
+    set_meta,
+)
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -93,6 +103,7 @@ class IndexWriter:
         retired = None
         if not fresh:
             check(conn, db_path)
+            migrate(conn)  # the manifest's identity follows at `finish`
             switch = False
         else:
             conn.executescript(SCHEMA)
@@ -144,7 +155,8 @@ class IndexWriter:
 
     def articles(self) -> dict[str, StoredArticle]:
         with reading(self.db_path):
-            rows = self.conn.execute("SELECT id, file, title, sha256 FROM articles").fetchall()
+            rows = self.conn.execute(
+                "SELECT id, file, title, sha256, outlet, author, date FROM articles").fetchall()
         return {r[0]: StoredArticle(*r) for r in rows}
 
     def write_batch(
@@ -154,14 +166,17 @@ class IndexWriter:
         files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
         moved: Iterable[tuple[str, str]] = (),
         drop_files: Iterable[str] = (),
+        relabel: Iterable[Article] = (),
     ) -> None:
         """One transaction: (re)place whole articles with their chunks, vectors and
-        sentences (per chunk), drop removed articles, record file stamps. Either all of it
-        lands or none."""
+        sentences (per chunk), drop removed articles, record file stamps, and give `relabel`
+        articles their new outlet, author and date (text unchanged: nothing re-embedded).
+        Either all of it lands or none."""
         gone_ids: list[int] = []
         new_ids: list[int] = []
         new_vectors: list[np.ndarray] = []
         doomed = [item.article.id for item in items] + list(remove)
+        relabel = list(relabel)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             for article_id in doomed:
@@ -173,9 +188,10 @@ class IndexWriter:
             for item in items:
                 article = item.article
                 self.conn.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles(id, file, title, source, date, sha256, text, indexed_at, "
+                    "outlet, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, item.file, article.title, article.source, article.date,
-                     article.sha256, article.text, stamp),
+                     article.sha256, article.text, stamp, article.outlet, article.author),
                 )
                 for chunk, vector, sentences in zip(item.chunks, item.vectors, item.sentences, strict=True):
                     cur = self.conn.execute(
@@ -193,13 +209,15 @@ class IndexWriter:
                 new_vectors.append(item.vectors)
             self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
                                   [(file, aid) for aid, file in moved])
+            self.conn.executemany("UPDATE articles SET outlet = ?, author = ?, date = ? WHERE id = ?",
+                                  [(a.outlet, a.author, a.date, a.id) for a in relabel])
             self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in drop_files])
             self.conn.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                 [(s.path, s.size, s.mtime_ns, json.dumps([asdict(k) for k in skips]))
                  for s, skips in files],
             )
-            if items or doomed:
+            if items or doomed or relabel:
                 set_meta(self.conn, updated_at=stamp)
             changed = len(gone_ids) + len(new_ids)
             if changed:
@@ -214,7 +232,7 @@ class IndexWriter:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise write_failed(self.db_path, exc) from exc
-        self.dirty = self.dirty or bool(items or doomed)
+        self.dirty = self.dirty or bool(items or doomed or relabel)
         if self.mirror is not None and (gone_ids or new_ids):
             vectors = np.vstack(new_vectors) if new_ids else np.zeros((0, self.manifest.dimension), np.float32)
             self.mirror.sync_after_commit(self.conn, gone_ids, np.array(new_ids, dtype=np.int64), vectors)

@@ -44,7 +44,7 @@ def passage_document(p: Passage) -> Document:
         page_content=p.text,
         metadata={"article_id": p.article_id, "title": p.title, "source": p.source, "date": p.date,
                   "start": p.start, "end": p.end, "score": p.score, "similarity": p.similarity,
-                  "chunk_ids": list(p.chunk_ids)},
+                  "chunk_ids": list(p.chunk_ids), "outlet": p.outlet, "author": p.author},
     )
 
 

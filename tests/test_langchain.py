@@ -67,7 +67,7 @@ def test_retriever_documents_are_passages_with_ids_and_metadata(seed_pipeline: P
     for doc in docs:
         meta = doc.metadata
         assert set(meta) == {"article_id", "title", "source", "date", "start", "end", "score",
-                             "similarity", "chunk_ids", }
+                             "similarity", "chunk_ids", "outlet", "author"}
         article = seed_pipeline.reader.article_rows([meta["article_id"]])[meta["article_id"]]
         assert article.text[meta["start"]:meta["end"]] == doc.page_content
         assert doc.id == f"{meta['article_id']}:{meta['start']}-{meta['end']}"

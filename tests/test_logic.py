@@ -3,6 +3,9 @@ and the sync plan, in milliseconds. Real FAISS and SQLite; no model."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import numpy as np
 import pytest
 
@@ -151,3 +154,52 @@ def test_a_question_about_someone_the_index_never_mentions_is_refused(small, fak
     answer = Pipeline(small, fake).ask("What did Obama say about the storm in Bari?", llm="extractive")
     assert answer.refused and "never mention Obama" in answer.notice
     assert answer.passages and answer.passages[0].article_id == "storm.txt"
+
+
+def jsonl_corpus(tmp_path, outlet: str) -> Settings:
+    rows = [{"id": "a", "title": "Storm hits coast", "text": ARTICLES["storm.txt"], "outlet": outlet,
+             "author": "Jane Doe", "date": "2015-10-08"},
+            {"id": "b", "title": "Grain exports rise", "text": ARTICLES["grain.txt"], "date": "8 October 2015"}]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
+
+
+def storm_passage(settings: Settings, fake: HashEmbedder) -> Passage:
+    with IndexReader(settings.index) as reader:
+        passages = Retriever(reader, fake).retrieve("Which town did the storm flood?", k=2)
+    return next(p for p in passages if p.article_id == "a")
+
+
+def test_outlet_author_and_date_reach_passages_and_their_change_embeds_nothing(tmp_path, fake) -> None:
+    settings = jsonl_corpus(tmp_path, "Daily Planet")
+    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    p = storm_passage(settings, fake)
+    assert (p.outlet, p.author, p.date) == ("Daily Planet", "Jane Doe", "2015-10-08")
+    assert p.published == "by Jane Doe, Daily Planet, 2015-10-08"
+    settings = jsonl_corpus(tmp_path, "Planet Daily")
+    fake.calls.clear()
+    report = Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    assert (report.updated, report.unchanged, report.chunks_embedded, fake.calls) == (1, 1, 0, [])
+    assert storm_passage(settings, fake).outlet == "Planet Daily"
+
+
+def test_a_version_2_index_is_read_as_it_is_and_upgraded_by_the_next_sync(tmp_path, fake) -> None:
+    settings = jsonl_corpus(tmp_path, "Daily Planet")
+    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    # Make it what the previous version wrote: no outlet or author, schema 2.
+    manifest = json.loads((settings.index / "manifest.json").read_text())
+    db = settings.index / f"store-{manifest['generation']}.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript("ALTER TABLE articles DROP COLUMN outlet; ALTER TABLE articles DROP COLUMN author;"
+                       "UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    conn.close()
+    manifest["identity"]["schema_version"] = 2
+    (settings.index / "manifest.json").write_text(json.dumps(manifest))
+    old = storm_passage(settings, fake)
+    assert (old.outlet, old.author, old.date) == (None, None, "2015-10-08")
+    fake.calls.clear()
+    report = Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    assert report.chunks_embedded == 0 and fake.calls == [] and report.updated == 1
+    assert storm_passage(settings, fake).outlet == "Daily Planet"
+    assert json.loads((settings.index / "manifest.json").read_text())["identity"]["schema_version"] == 3

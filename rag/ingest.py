@@ -6,39 +6,19 @@ import hashlib
 import io
 import json
 import os
-import re
 from pathlib import Path
 
 from .errors import RagError
+from .metadata import describe, guess_title, outlet_from_url
 from .text import BINARY_CONTROL, normalise_article
 from .types import Article, FileResult, FileStamp, Skipped
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".jsonl"}
-# Lines that open many scraped pages but are never the headline.
-_BOILERPLATE = re.compile(
-    r"^(posted by|support |subscribe|listen live|get short url|advertisement|share\b|"
-    r"sign up|skip to|menu\b|\d{1,2}:\d{2})",
-    re.IGNORECASE,
-)
 _MIN_HTML_WORDS = 5
 
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def guess_title(text: str, fallback: str) -> str:
-    """First headline-like line of the text: a few words, not page furniture."""
-    lines = [ln.strip().lstrip("#").strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln][:10]
-    for line in lines:
-        words = len(line.split())
-        if 3 <= words <= 25 and not _BOILERPLATE.match(line):
-            return line
-    if lines:
-        first = lines[0]
-        return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
-    return fallback
 
 
 def decode(data: bytes) -> str | None:
@@ -57,11 +37,15 @@ def decode(data: bytes) -> str | None:
 
 
 def make_article(
-    id: str, text: str, source: str, title: str | None = None, date: str | None = None
+    id: str, text: str, source: str, title: str | None = None, date: str | None = None,
+    outlet: str | None = None, author: str | None = None,
 ) -> Article:
+    """An Article; metadata not given is read from the source URL and the text's own cues."""
     text = normalise_article(text)
     title = " ".join((title or "").split()) or guess_title(text, fallback=id)
-    return Article(id=id, title=title, text=text, source=source, date=date, sha256=text_sha256(text))
+    meta = describe(text, url=source, outlet=outlet, author=author, date=date)
+    return Article(id=id, title=title, text=text, source=source, date=meta.date,
+                   sha256=text_sha256(text), outlet=meta.outlet, author=meta.author)
 
 
 class CorpusReader:
@@ -151,9 +135,12 @@ class CorpusReader:
         # Pages without an article make trafilatura fall back to stray menu words.
         if len(text.split()) < _MIN_HTML_WORDS:
             return FileResult(stamp, (), (Skipped(stamp.path, "HTML has no main text"),))
-        title = getattr(doc, "title", None)
-        date = getattr(doc, "date", None)
-        return FileResult(stamp, (make_article(stamp.path, text, stamp.path, title, date),), ())
+        article = make_article(
+            stamp.path, text, stamp.path, title=getattr(doc, "title", None),
+            date=getattr(doc, "date", None), outlet=_page_outlet(doc),
+            author=getattr(doc, "author", None),
+        )
+        return FileResult(stamp, (article,), ())
 
     def _pdf(self, stamp: FileStamp, data: bytes) -> FileResult:
         from pypdf import PdfReader
@@ -190,9 +177,10 @@ class CorpusReader:
             if not isinstance(body, str) or not body.strip():
                 skipped.append(Skipped(where, 'missing or empty "text"'))
                 continue
-            meta = {k: row.get(k) for k in ("id", "title", "url", "date")}
+            meta = {k: row.get(k) for k in ("id", "title", "url", "date", "outlet", "author")}
             if any(v is not None and not isinstance(v, (str, int)) for v in meta.values()):
-                skipped.append(Skipped(where, "id, title, url and date must be strings"))
+                reason = "id, title, url, date, outlet and author must be strings"
+                skipped.append(Skipped(where, reason))
                 continue
             article_id = str(meta["id"]) if meta["id"] not in (None, "") else where
             articles.append(
@@ -202,7 +190,13 @@ class CorpusReader:
                     source=str(meta["url"] or where),
                     title=None if meta["title"] is None else str(meta["title"]),
                     date=None if meta["date"] is None else str(meta["date"]),
+                    outlet=None if meta["outlet"] is None else str(meta["outlet"]),
+                    author=None if meta["author"] is None else str(meta["author"]),
                 )
             )
         return FileResult(stamp, tuple(articles), tuple(skipped))
 
+
+def _page_outlet(doc) -> str | None:
+    """The page's site name, else the outlet of its canonical URL (trafilatura reads both)."""
+    return getattr(doc, "sitename", None) or outlet_from_url(getattr(doc, "url", None))

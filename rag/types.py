@@ -25,10 +25,19 @@ class Article:
     title: str
     text: str
     source: str
-    date: str | None  # ISO YYYY-MM-DD when the article says when it was published
+    date: str | None  # ISO YYYY-MM-DD, only when the source gives the day
     sha256: str
-    outlet: str | None = None  # who published it (None when the source does not say)
+    outlet: str | None = None  # the publisher, as the source names it
     author: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Who published an article, who wrote it and when (ISO day): None where the source is silent."""
+
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,8 @@ def test_mmr_trades_relevance_for_diversity(pipeline: Pipeline) -> None:
     question = "What did Shoigu say about the moderate opposition?"
     plain = Retriever(pipeline.reader, pipeline.embedder, per_article=3)
     diverse = Retriever(pipeline.reader, pipeline.embedder, per_article=3, mmr=0.3)
-    top = plain.retrieve(question, 4)
-    mixed = diverse.retrieve(question, 4)
+    top = plain.retrieve(question, 5)
+    mixed = diverse.retrieve(question, 5)
     assert top[0].chunk_ids == mixed[0].chunk_ids  # the most relevant passage still leads
 
     def likeness(passages) -> float:
@@ -73,7 +73,7 @@ def test_mmr_trades_relevance_for_diversity(pipeline: Pipeline) -> None:
         vectors = [v / np.linalg.norm(v) for v in vectors]
         return float(np.mean([a @ b for i, a in enumerate(vectors) for b in vectors[i + 1:]]))
 
-    assert [p.chunk_ids for p in mixed] != [p.chunk_ids for p in top]
+    assert {p.chunk_ids for p in mixed} != {p.chunk_ids for p in top}  # other passages, not just reordered
     assert likeness(mixed) < likeness(top)
 
 

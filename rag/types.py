@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
@@ -64,6 +65,25 @@ class FileResult:
     stamp: FileStamp
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
+
+
+#: What a sentence of an article is: the outlet's own `reporting`, a direct `quote`,
+#: `indirect` (reported) speech, an interview `transcript` turn, a reader `comment`, an
+#: `embedded` post (a tweet), or page `furniture` (navigation, "Read more", related links).
+Kind = Literal["reporting", "quote", "indirect", "transcript", "comment", "embedded", "furniture"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says one sentence of an article, and how: computed at index time, stored beside it."""
+
+    start: int  # the sentence's article span (rag.text.sentence_spans of the article text)
+    end: int
+    kind: Kind
+    speaker: str | None = None  # the fullest form of the name the article gives, or an outlet
+    role: str | None = None  # "Deputy Foreign Minister", as the article gives it
+    cue: str | None = None  # "said", "told RIA Novosti", "according to"
+    via: str | None = None  # who passed it on: "Interfax" in "a spokesman told Interfax"
 
 
 # --- Chunking and the index -------------------------------------------------------------

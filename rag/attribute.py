@@ -11,18 +11,21 @@ Sergey Ryabkov" and "Sergey Ryabkov, Deputy Minister of ..." register Sergey Rya
 role, so a later "Ryabkov said" gets the full name and role, "he said" the last speaker, and
 "the Russian diplomat said" the named person whose role fits.
 
-spaCy's NER was not used: the speaker of a sentence sits in a few syntactic positions that
-the rules read directly, and on these short sentences the small English model would cost
-about ten times what the rules do per article for names the rules already find.
+spaCy's NER is not used: a speaker sits in a few positions the rules read directly (before or
+after a reporting verb, after "according to", in a title or an appositive), all five seeds
+resolve without it, and the rules take about 2 ms an article where the index's budget for
+attribution is well under 20 ms; a model would add its load time and per-article cost for names
+the rules already find.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from dataclasses import dataclass
 
-from .metadata import KNOWN_DOMAINS, looks_like_outlet
+from .metadata import KNOWN_DOMAINS
 from .text import STOPWORDS, sentence_spans
 from .types import Article, Attribution, Kind
 
@@ -183,10 +186,11 @@ def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int]:
     if depth and start is not None:
         longest = max(longest, len(sentence[start + 1:].split()))
         quoted.append((start, n))
-    masked = sentence
-    for a, b in reversed(quoted):
-        masked = masked[:a] + _QUOTE_MASK + masked[b:]
-    return masked, depth, longest
+    pieces, at = [], 0
+    for a, b in quoted:
+        pieces += [sentence[at:a], _QUOTE_MASK]
+        at = b
+    return "".join(pieces) + sentence[at:], depth, longest
 
 
 # --- The people, outlets and labels an article names ---------------------------------------------
@@ -194,6 +198,7 @@ def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int]:
 _CAP_RUN = re.compile(r"(?:\[?[A-Z][\w.'’-]*\]?|of|the|for|and|de|al|bin|von|van|president|spokesman"
                       r"|spokeswoman|minister)(?:[ \t]+(?:\[?[A-Z][\w.'’-]*\]?|of|the|for|and|de|al|bin"
                       r"|von|van|president|spokesman|spokeswoman|minister))*")
+_WORD_END = re.compile(r"[a-z]{2}\.$")
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.")
 
 
@@ -230,7 +235,10 @@ class _Cast:
         self.media: list[tuple[int, str]] = []  # (offset, name)
         self._titled: set[str] = set()
         for m in _CAP_RUN.finditer(text):
-            title, name = _split_title(m.group(0).split())
+            words = m.group(0).split()
+            # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
+            ends = [i for i, w in enumerate(words[:-1]) if _WORD_END.search(w)]
+            title, name = _split_title(words[ends[-1] + 1:] if ends else words)
             if 2 <= len(name) <= 3:
                 self._add(name, _clean_role(title))
         # "Sergey Ryabkov, Deputy Minister of ...", "John Kirby, a State Department spokesman".
@@ -395,7 +403,7 @@ def _subject_after(rest: str) -> list[str]:
 def _told_whom(rest: str) -> str | None:
     """Who was told: "told RIA Novosti that", "told Channel one, the ..."."""
     m = re.match(r"\s+((?:[A-Z][\w.-]*)(?: (?:[A-Z][\w.-]*|one|24))*)", rest)
-    return m.group(1) if m else None
+    return re.sub(r"(?<=[a-z0-9])\.$", "", m.group(1)) if m else None  # a full stop, not "U.S."
 
 
 def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
@@ -408,9 +416,11 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             who = a.group("who")
         if who.lower() not in ("reports", "the report", "media reports", "sources"):
             return _Cue(who, "according to", via_interview)
-    for m in _VERB.finditer(masked):
+    # A subject is a few words long: only the text just before a verb is read, and only the
+    # first verbs, so a huge run-on "sentence" costs linear time.
+    for m in islice(_VERB.finditer(masked), 12):
         verb = m.group(0)
-        before = _TOKEN.findall(masked[:m.start()])
+        before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
         who = _subject_before(before)
         if not who and before and (before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1]
@@ -515,6 +525,7 @@ def attribute(article: Article) -> list[Attribution]:
     recent: list[str] = []  # last names of people named as speakers, most recent last
     depth = 0
     label_speaker: _Speaker | None = None
+    label_cue: str | None = None
     last_line = -1
     last_speaker: tuple[int, _Speaker] | None = None  # (line, speaker) of the last quote/indirect
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
@@ -601,8 +612,20 @@ def attribute(article: Article) -> list[Attribution]:
         if (continued or masked.lstrip().startswith(_QUOTE_MASK)) and longest >= 3:
             emit("quote")
             continue
+        # The subject of the outlet's own sentence is whom a later "he" means.
+        if p := _subject_person(masked, cast):
+            _remember(recent, p)
         emit("reporting", _Speaker(article.outlet))
     return out
+
+
+def _subject_person(masked: str, cast: _Cast) -> _Person | None:
+    """A registered person named among a sentence's first words, where its subject sits."""
+    for word in masked.split()[:6]:
+        bare = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:()[]"))
+        if bare in cast.people and _is_name_token(bare):
+            return cast.people[bare]
+    return None
 
 
 def _remember(recent: list[str], person: _Person) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from itertools import islice
 from dataclasses import dataclass
 
@@ -107,6 +108,9 @@ _FURNITURE = re.compile(
         |[^()\n]{2,80}\ \(\d{1,6}\)                               # a story tag "Words (618)"
         |(?:published|updated|last\ updated)\b(?=[^\n]*\d)[^\n]{0,60}
         |(?:photo|image|credit)s?:\ .{1,80}
+        |read\ the\ rest\b.*|more:\S.*                      # links to other stories
+        |(?:--|[—–])\ ?[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}   # a signature "-- John Fritze"
+        |.{0,200}\bcontributed\ (?:reporting|to\ this\ report)\.?
     )$""")
 # A photo credit: "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP".
 _CREDIT = re.compile(r"^[^.!?\n]{2,160}\s/\s*[A-Z][\w .&'-]{0,40}$")
@@ -115,12 +119,15 @@ _TWEET_SIG = re.compile(r"^[—–-]\s*(?P<name>[^()\n]{1,40}?)\s*\(@\w{1,15}\)"
 _TWEET_BODY = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
 # "Vladimir Putin: ..." or "Question: ..." at the start of a line.
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*(?=\S)")
-# Where reader comments begin: "Sunni man wrote:", "12 Comments", "Leave a Reply", a
-# username-and-time line "jdoe on October 8, 2015 at 3:14 pm". Everything after the first is
-# comments, since a blog prints its comments after the article and nothing after them.
+# Where reader comments begin: a commenter's header ("Sunni man wrote: ...", "jdoe says:" alone on
+# its line), "12 Comments", "Leave a Reply", a username-and-time line "jdoe on October 8, 2015 at
+# 3:14 pm". Everything after the first is comments, since a blog prints its comments after the
+# article and nothing after them. News quotes people the same way ("Biden said:", "As Nate
+# says:", "Another user wrote:"), so a header's name must be a handle, not a phrase that opens
+# with a function word, and not a person the article names (see `_comment_header`).
+_COMMENT_HEADER = re.compile(r"^(?P<who>[\w.'’-]{2,30}(?: [\w.'’-]{1,30}){0,2}) (?:wrote:(?:\s|$)|says:$)")
 _COMMENT_START = re.compile(
-    r"""(?ix)^(?:[\w .'’-]{1,40}\ (?:wrote|says|said|writes):(?:\s|$)
-        |\d+\ (?:comments|responses|replies)\b.*
+    r"""(?ix)^(?:\d+\ (?:comments|responses|replies)\b.*
         |(?:leave\ a\ (?:comment|reply)|reader\ comments|comments\ \(\d+\)|discussion)\s*$
         |[\w.'’-]{2,30}\ (?:on\ )?\w+\ \d{1,2},\ \d{4}\ at\ \d{1,2}:\d{2}\s*[ap]\.?m\.?.*
     )""")
@@ -300,7 +307,7 @@ class _Cast:
                     return earlier[-1]
         return None
 
-    def by_role(self, description: list[str], recent: list[str]) -> _Person | None:
+    def by_role(self, description: list[str], recent: list[_Person]) -> _Person | None:
         """The named person whose role fits a description ("diplomat", "Deputy Foreign Minister")."""
         words = [w.lower() for w in description if w.lower() not in ("the", "a", "an")
                  and w not in _DEMONYMS and not w.endswith(("'s", "’s"))]
@@ -309,10 +316,10 @@ class _Cast:
         head = words[-1]
         if head not in _ROLE_NOUNS and head not in _ROLE_HEADS:
             return None
-        candidates = [k for k in reversed(recent) if k in self.people] + \
-                     [k for k in self.order if k not in recent]
-        for key in candidates:
-            role = (self.people[key].role or "").lower()
+        named = {p.name for p in recent}
+        candidates = recent[::-1] + [self.people[k] for k in self.order if self.people[k].name not in named]
+        for person in candidates:
+            role = (person.role or "").lower()
             if not role:
                 continue
             if head == "diplomat":
@@ -320,7 +327,7 @@ class _Cast:
             else:
                 fits = all(re.search(r"\b" + re.escape(w), role) for w in words)
             if fits:
-                return self.people[key]
+                return person
         return None
 
 
@@ -443,13 +450,18 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
 # --- Resolving a speaker phrase ------------------------------------------------------------------------
 
 
-def _resolve(who: str, cast: _Cast, recent: list[str], at: int) -> _Speaker:
+def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     words = who.split()
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         if recent:
-            p = cast.people[recent[-1]]
+            p = recent[-1]
             return _Speaker(p.name, p.role, True)
         return _Speaker(None)
+    if "of" in words[1:]:
+        # "Kinnear of Verisk Maplecroft": the person, not the firm, speaks.
+        left = words[:words.index("of", 1)]
+        if cast.person(_split_title(left)[1]) is not None:
+            words = left
     title, name = _split_title([w for w in words if w.lower() not in ("the", "a", "an")] if
                                words[0].lower() in ("the",) else words)
     if name:
@@ -508,21 +520,24 @@ def attribute(article: Article) -> list[Attribution]:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     tail = _trailing_furniture(raw_lines)
 
-    # Transcript labels count only when at least two distinct speakers take turns: a single
-    # "Putin: ..." line is a headline, and "Combat Report: ..." is no speaker at all.
+    # Transcript labels count only when speakers take turns: an interviewer's label ("Question:")
+    # and someone answering, or two names each speaking at least twice. A single "Putin: ..."
+    # line is a headline, and a list of "Oklahoma City: ..." lines is not a conversation.
     labels = {}
     for i, line in enumerate(raw_lines):
         m = _LABEL.match(line.strip())
         if m and _is_turn_label(m.group("label"), cast):
             labels[i] = m.group("label")
-    transcript = len({v.lower() for v in labels.values()}) >= 2
+    turns = Counter(v.lower() for v in labels.values())
+    asked = any(v in _INTERVIEWER for v in turns)
+    transcript = len(turns) >= 2 and (asked or sum(n >= 2 for n in turns.values()) >= 2)
     # Comments begin at the first comment header after the article's first lines.
     comments_from = next((i for i, line in enumerate(raw_lines)
-                          if i > 0 and _COMMENT_START.match(line.strip())), len(raw_lines))
+                          if i > 0 and _comment_header(line.strip(), cast)), len(raw_lines))
     tweet_lines = _tweet_lines(raw_lines)
 
     out: list[Attribution] = []
-    recent: list[str] = []  # last names of people named as speakers, most recent last
+    recent: list[_Person] = []  # people named as speakers or subjects, most recent last
     depth = 0
     label_speaker: _Speaker | None = None
     label_cue: str | None = None
@@ -628,11 +643,19 @@ def _subject_person(masked: str, cast: _Cast) -> _Person | None:
     return None
 
 
-def _remember(recent: list[str], person: _Person) -> None:
-    key = person.name.split()[-1]
-    if key in recent:
-        recent.remove(key)
-    recent.append(key)
+def _remember(recent: list[_Person], person: _Person) -> None:
+    recent[:] = [p for p in recent if p.name != person.name] + [person]
+
+
+def _comment_header(line: str, cast: _Cast) -> bool:
+    if _COMMENT_START.match(line):
+        return True
+    m = _COMMENT_HEADER.match(line)
+    if not m:
+        return False
+    words = m.group("who").split()
+    return (words[0].lower() not in STOPWORDS and words[0].lower() not in ("another", "user", "one")
+            and not any(w.lower() in _BETWEEN for w in words) and cast.person(words) is None)
 
 
 def _is_turn_label(label: str, cast: _Cast) -> bool:

@@ -137,6 +137,12 @@ def test_a_role_description_is_the_named_person_whose_role_fits(description: str
     assert (got.kind, got.speaker) == ("quote", expected)
 
 
+def test_a_named_person_of_a_firm_is_the_person() -> None:
+    text = "Hamish Kinnear, a senior analyst, spoke.\n“Prices will rise,” Kinnear of Verisk Maplecroft said."
+    got = one(text, "“Prices will rise,” Kinnear of Verisk Maplecroft said.")
+    assert (got.kind, got.speaker) == ("quote", "Hamish Kinnear")
+
+
 def test_an_indefinite_description_stays_unnamed() -> None:
     text = PROFILE + "Talks failed, a senior Russian diplomat has said."
     got = one(text, "Talks failed, a senior Russian diplomat has said.")
@@ -227,6 +233,15 @@ def test_reader_comments_start_at_a_comment_header_and_run_to_the_end() -> None:
     assert found["Reply"].kind == "furniture"
 
 
+@pytest.mark.parametrize("header", ["Biden said: “We are giving more.”", "Mnuchin also said:",
+                                    "As Nate says: “You don’t get stronger.”",
+                                    "Another user wrote: “Back to normal.”",
+                                    "President Joe Biden wrote: “We are giving more.”"])
+def test_news_quoting_someone_after_a_colon_is_not_a_comment_section(header: str) -> None:
+    text = f"Troops moved north on Monday.\n{header}\nThe talks resume on Friday."
+    assert not any(a.kind == "comment" for a in attribute(article(text)))
+
+
 def test_an_embedded_tweet_and_its_signature() -> None:
     text = ("Troops moved north.\nCombat Report: jets fly 107 sorties https://t.co/7QCp "
             "pic.twitter.com/08sT\n— RT (@RT_com) November 13, 2015\nThe talks resume on Friday.")
@@ -242,7 +257,8 @@ def test_an_embedded_tweet_and_its_signature() -> None:
     "11:21 GMT14 August 2020", "Russia Versus ISIL in Syria (618)", "Community standardsDiscussion",
     "Support The Moscow Times!", "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP",
     "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria, United States, Russia",
-    "Posted by EU Times on Oct 8th, 2015 // No Comment",
+    "Posted by EU Times on Oct 8th, 2015 // No Comment", "-- John Fritze",
+    "— Jessie Yeung and Sophia Saifi contributed reporting.",
 ])
 def test_page_furniture(line: str) -> None:
     text = f"Troops moved north on Monday.\n{line}\nThe talks resume on Friday."

@@ -1,0 +1,353 @@
+"""Who says each sentence: one Attribution per sentence span, by rules over the article's text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from rag.attribute import attribute
+from rag.ingest import make_article
+from rag.text import sentence_spans
+from rag.types import Article, Attribution
+
+from .conftest import SEEDS
+
+
+def article(text: str, outlet: str | None = "Daily Planet") -> Article:
+    return make_article("t", text, "test.txt", title="Test", outlet=outlet)
+
+
+def by_sentence(text: str, outlet: str | None = "Daily Planet") -> dict[str, Attribution]:
+    art = article(text, outlet)
+    return {art.text[a.start:a.end]: a for a in attribute(art)}
+
+
+def one(text: str, sentence: str, outlet: str | None = "Daily Planet") -> Attribution:
+    found = by_sentence(text, outlet)
+    assert sentence in found, list(found)
+    return found[sentence]
+
+
+def summary(a: Attribution) -> tuple:
+    return a.kind, a.speaker, a.role, a.cue, a.via
+
+
+def seed(number: str) -> Article:
+    path = next(SEEDS.glob(f"{number}_*.txt"))
+    return make_article(path.stem, path.read_text(encoding="utf-8"), str(path))
+
+
+def seed_sentence(art: Article, start: str) -> Attribution:
+    found = [a for a in attribute(art) if art.text[a.start:a.end].startswith(start)]
+    assert len(found) == 1, start
+    return found[0]
+
+
+# --- The contract -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_one_attribution_per_sentence_span_in_order(number: str) -> None:
+    art = seed(number)
+    got = attribute(art)
+    assert [(a.start, a.end) for a in got] == sentence_spans(art.text)
+    assert all(a.kind in ("reporting", "quote", "indirect", "transcript", "comment", "embedded",
+                          "furniture") for a in got)
+
+
+def test_an_empty_article_has_no_attributions() -> None:
+    assert attribute(Article("e", "", "", "x", None, "0")) == []
+
+
+# --- Reported speech ------------------------------------------------------------------------------
+
+PROFILE = "Deputy Foreign Minister Sergey Ryabkov spoke in Moscow on Monday.\n"
+
+
+def test_said_after_a_quote_names_the_speaker_and_resolves_a_surname() -> None:
+    got = one(PROFILE + "“The talks failed,” Ryabkov said.", "“The talks failed,” Ryabkov said.")
+    assert summary(got) == ("quote", "Sergey Ryabkov", "Deputy Foreign Minister", "said", None)
+
+
+def test_inverted_said_after_a_quote_and_an_appositive_role() -> None:
+    got = one("“We will not share it,” said John Kirby, a State Department spokesman.",
+              "“We will not share it,” said John Kirby, a State Department spokesman.")
+    assert summary(got) == ("quote", "John Kirby", "State Department spokesman", "said", None)
+
+
+def test_reported_speech_with_said_that_and_a_trailing_said() -> None:
+    text = PROFILE + "Ryabkov said that the talks had failed.\nThe talks had failed, Ryabkov said."
+    found = by_sentence(text)
+    for sentence in ("Ryabkov said that the talks had failed.", "The talks had failed, Ryabkov said."):
+        assert summary(found[sentence]) == (
+            "indirect", "Sergey Ryabkov", "Deputy Foreign Minister", "said", None)
+
+
+def test_according_to_with_a_role_description_resolves_to_the_named_person() -> None:
+    text = PROFILE + "The talks failed, according to the Deputy Foreign Minister."
+    got = one(text, "The talks failed, according to the Deputy Foreign Minister.")
+    assert summary(got) == ("indirect", "Sergey Ryabkov", "Deputy Foreign Minister",
+                            "according to", None)
+
+
+@pytest.mark.parametrize("verb", ["claimed", "accused", "stated", "added", "noted", "insisted",
+                                  "warned", "denied"])
+def test_each_reporting_verb_makes_reported_speech(verb: str) -> None:
+    text = PROFILE + f"Ryabkov {verb} that Washington had not shared its data."
+    got = one(text, f"Ryabkov {verb} that Washington had not shared its data.")
+    assert (got.kind, got.speaker, got.cue) == ("indirect", "Sergey Ryabkov", verb)
+
+
+def test_told_a_medium_that_names_the_medium_as_via() -> None:
+    text = PROFILE + "Ryabkov told RIA Novosti that the talks had failed."
+    got = one(text, "Ryabkov told RIA Novosti that the talks had failed.")
+    assert summary(got) == ("indirect", "Sergey Ryabkov", "Deputy Foreign Minister",
+                            "told RIA Novosti", "RIA Novosti")
+
+
+def test_an_unnamed_spokesman_speaks_through_an_agency() -> None:
+    got = one("Troops left the base, a ministry spokesman told Interfax.",
+              "Troops left the base, a ministry spokesman told Interfax.")
+    assert summary(got) == ("indirect", "a ministry spokesman", None, "told Interfax", "Interfax")
+
+
+def test_the_newspaper_is_the_newspaper_the_article_named() -> None:
+    text = ("Britain's The Guardian newspaper published a report on Monday.\n"
+            "Rebels gained ground near Aleppo, the newspaper reported.")
+    got = one(text, "Rebels gained ground near Aleppo, the newspaper reported.")
+    assert (got.kind, got.speaker, got.cue) == ("indirect", "The Guardian", "reported")
+
+
+def test_a_pronoun_is_the_last_named_speaker() -> None:
+    text = ("President Vladimir Putin spoke on Friday. Foreign Minister Sergei Lavrov said talks "
+            "would go on.\nHe said the coalition knows where the camps are.")
+    got = one(text, "He said the coalition knows where the camps are.")
+    assert (got.kind, got.speaker, got.role) == ("indirect", "Sergei Lavrov", "Foreign Minister")
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("the Russian diplomat", "Sergey Ryabkov"),  # a diplomat ~ a (deputy) foreign minister
+    ("the Russian president", "Vladimir Putin"),
+])
+def test_a_role_description_is_the_named_person_whose_role_fits(description: str, expected: str) -> None:
+    text = ("President Vladimir Putin met envoys.\n" + PROFILE
+            + f"“We have our own means,” {description} said.")
+    got = one(text, f"“We have our own means,” {description} said.")
+    assert (got.kind, got.speaker) == ("quote", expected)
+
+
+def test_a_named_person_of_a_firm_is_the_person() -> None:
+    text = "Hamish Kinnear, a senior analyst, spoke.\n“Prices will rise,” Kinnear of Verisk Maplecroft said."
+    got = one(text, "“Prices will rise,” Kinnear of Verisk Maplecroft said.")
+    assert (got.kind, got.speaker) == ("quote", "Hamish Kinnear")
+
+
+def test_an_indefinite_description_stays_unnamed() -> None:
+    text = PROFILE + "Talks failed, a senior Russian diplomat has said."
+    got = one(text, "Talks failed, a senior Russian diplomat has said.")
+    assert (got.kind, got.speaker) == ("indirect", "a senior Russian diplomat")
+
+
+# --- Quotes ----------------------------------------------------------------------------------------
+
+
+def test_a_quote_across_sentences_takes_the_speaker_named_at_its_end() -> None:
+    text = ("Officials met on Monday.\n“I don’t know how you can share it. We are nowhere near "
+            "that point. There is no objective,” said John Kirby, a State Department spokesman.")
+    found = by_sentence(text)
+    for sentence in ("“I don’t know how you can share it.", "We are nowhere near that point."):
+        assert (found[sentence].kind, found[sentence].speaker) == ("quote", "John Kirby")
+
+
+def test_a_quote_that_opens_after_a_said_keeps_that_speaker() -> None:
+    text = (PROFILE + "“We have worked with them,” he said. “Our jets struck targets they named. "
+            "We excluded their areas.”\nThe talks resume on Friday.")
+    found = by_sentence(text)
+    for sentence in ("“Our jets struck targets they named.", "We excluded their areas.”"):
+        assert (found[sentence].kind, found[sentence].speaker) == ("quote", "Sergey Ryabkov")
+    assert found["The talks resume on Friday."].kind == "reporting"
+
+
+def test_an_unattributed_quote_paragraph_continues_the_last_speaker() -> None:
+    text = (PROFILE + "“The talks failed,” Ryabkov said.\n“I would risk saying more. Which side "
+            "are you on?”")
+    found = by_sentence(text)
+    assert (found["Which side are you on?”"].kind, found["Which side are you on?”"].speaker) == (
+        "quote", "Sergey Ryabkov")
+
+
+def test_scare_quotes_in_the_outlets_own_sentence_are_reporting() -> None:
+    got = one("Washington backs \"moderate opposition groups\" in the country.",
+              "Washington backs \"moderate opposition groups\" in the country.")
+    assert (got.kind, got.speaker) == ("reporting", "Daily Planet")
+
+
+def test_a_quoted_word_inside_reported_speech_is_reported_speech() -> None:
+    got = one(PROFILE + "Ryabkov said the offer was “reliable” and fair.",
+              "Ryabkov said the offer was “reliable” and fair.")
+    assert (got.kind, got.speaker) == ("indirect", "Sergey Ryabkov")
+
+
+def test_a_name_inside_a_quote_is_not_its_speaker() -> None:
+    got = one(PROFILE + "“If the president wants it, why wait?” one official said.",
+              "“If the president wants it, why wait?” one official said.")
+    assert (got.kind, got.speaker) == ("quote", "one official")
+
+
+# --- Transcripts, comments, embedded posts, furniture -----------------------------------------------
+
+
+def test_a_transcript_label_holds_until_the_next_label() -> None:
+    text = ("Putin answered questions on Friday.\nQuestion: Mr President, what next? Will you act?\n"
+            "Vladimir Putin: We are taking steps. We act publicly.\n\nWe will go on.\n"
+            "Question: And Europe?\nVladimir Putin: Europe follows.")
+    found = by_sentence(text)
+    assert found["Putin answered questions on Friday."].kind == "reporting"
+    assert summary(found["Will you act?"])[:2] == ("transcript", None)
+    for sentence in ("Vladimir Putin: We are taking steps.", "We act publicly.", "We will go on.",
+                     "Vladimir Putin: Europe follows."):
+        assert (found[sentence].kind, found[sentence].speaker) == ("transcript", "Vladimir Putin")
+    assert found["Question: And Europe?"].speaker is None
+
+
+def test_a_single_name_label_is_a_headline_not_a_transcript() -> None:
+    text = ("Vladimir Putin: Rebels share intel on targets\nPresident Vladimir Putin spoke on Friday.\n"
+            "Troops moved north.")
+    found = by_sentence(text)
+    headline = found["Vladimir Putin: Rebels share intel on targets"]
+    assert (headline.kind, headline.speaker, headline.cue) == ("indirect", "Vladimir Putin", ":")
+    assert found["Troops moved north."].kind == "reporting"
+
+
+def test_reader_comments_start_at_a_comment_header_and_run_to_the_end() -> None:
+    text = ("Troops moved north on Monday.\nOfficials said the move was planned.\n"
+            "Sunni man wrote: Everyone knows who funds them.\n\nGranny says she didn't know it...\n"
+            "The mess was not created by us. We shouldn't have gotten involved.\nReply")
+    found = by_sentence(text)
+    assert found["Troops moved north on Monday."].kind == "reporting"
+    assert found["Officials said the move was planned."].kind == "indirect"
+    for sentence in ("Sunni man wrote: Everyone knows who funds them.",
+                     "Granny says she didn't know it...", "We shouldn't have gotten involved."):
+        assert found[sentence].kind == "comment", sentence
+    assert found["Reply"].kind == "furniture"
+
+
+@pytest.mark.parametrize("header", ["Biden said: “We are giving more.”", "Mnuchin also said:",
+                                    "As Nate says: “You don’t get stronger.”",
+                                    "Another user wrote: “Back to normal.”",
+                                    "President Joe Biden wrote: “We are giving more.”"])
+def test_news_quoting_someone_after_a_colon_is_not_a_comment_section(header: str) -> None:
+    text = f"Troops moved north on Monday.\n{header}\nThe talks resume on Friday."
+    assert not any(a.kind == "comment" for a in attribute(article(text)))
+
+
+def test_an_embedded_tweet_and_its_signature() -> None:
+    text = ("Troops moved north.\nCombat Report: jets fly 107 sorties https://t.co/7QCp "
+            "pic.twitter.com/08sT\n— RT (@RT_com) November 13, 2015\nThe talks resume on Friday.")
+    found = by_sentence(text)
+    tweet = [a for s, a in found.items() if s.startswith("Combat Report")]
+    signature = found["— RT (@RT_com) November 13, 2015"]
+    assert [(a.kind, a.speaker) for a in tweet + [signature]] == [("embedded", "RT")] * 2
+    assert found["The talks resume on Friday."].kind == "reporting"
+
+
+@pytest.mark.parametrize("line", [
+    "Listen Live", "Get short URL", "Read more", "READ MORE: ‘US not interested in defeating ISIS’",
+    "11:21 GMT14 August 2020", "Russia Versus ISIL in Syria (618)", "Community standardsDiscussion",
+    "Support The Moscow Times!", "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP",
+    "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria, United States, Russia",
+    "Posted by EU Times on Oct 8th, 2015 // No Comment", "-- John Fritze",
+    "— Jessie Yeung and Sophia Saifi contributed reporting.",
+])
+def test_page_furniture(line: str) -> None:
+    text = f"Troops moved north on Monday.\n{line}\nThe talks resume on Friday."
+    found = by_sentence(text)
+    assert [a.kind for a in found.values()] == ["reporting", "furniture", "reporting"]
+
+
+def test_related_headlines_closing_an_article_are_furniture() -> None:
+    text = ("Troops moved north on Monday.\nThe talks resume on Friday.\nSyria Versus ISIL (618)\n"
+            "Free Syrian Army Ready for Contacts With Russia\n'No-Fly Zone Not on the Agenda'\n"
+            "Community standardsDiscussion")
+    kinds = [a.kind for a in attribute(article(text))]
+    assert kinds == ["reporting", "reporting"] + ["furniture"] * 4
+
+
+def test_the_outlets_own_voice_is_reporting_by_the_outlet() -> None:
+    got = one("The city is one of the last strongholds of the insurgents.",
+              "The city is one of the last strongholds of the insurgents.", outlet="Sputnik")
+    assert summary(got) == ("reporting", "Sputnik", None, None, None)
+
+
+# --- The seeds -----------------------------------------------------------------------------------------
+
+
+def test_seed_000_ryabkov_quote_and_his_unattributed_follow_up() -> None:
+    art = seed("000")
+    got = seed_sentence(art, "The refusal to share intelligence on terrorists")
+    assert summary(got) == ("quote", "Sergey Ryabkov", "Deputy Foreign Minister", "said", None)
+    follow = seed_sentence(art, "The question is: which side")
+    assert (follow.kind, follow.speaker) == ("quote", "Sergey Ryabkov")
+    diplomat = seed_sentence(art, "“There are our own means of reconnaissance.")
+    assert (diplomat.kind, diplomat.speaker) == ("quote", "Sergey Ryabkov")
+    kirby = seed_sentence(art, "We’re not at that")
+    assert (kirby.kind, kirby.speaker, kirby.role) == ("quote", "John Kirby", "State Department spokesman")
+    assert seed_sentence(art, "Posted by EU Times").kind == "furniture"
+
+
+def test_seed_001_furniture_and_ryabkov_via_ria_novosti() -> None:
+    art = seed("001")
+    got = {art.text[a.start:a.end]: a for a in attribute(art)}
+    for line in ("11:21 GMT14 August 2020", "Listen Live", "Get short URL",
+                 "Russia Versus ISIL in Syria (618)", "Free Syrian Army Ready for Contacts With Russia",
+                 "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria, United States, Russia",
+                 "Community standardsDiscussion"):
+        assert got[line].kind == "furniture", line
+    novosti = seed_sentence(art, "“Of course, the fact")
+    assert summary(novosti) == ("quote", "Sergei Ryabkov", "Deputy Foreign Minister",
+                                "told RIA Novosti", "RIA Novosti")
+    for start in ("The diplomat also expressed", "He said that the Russian Air Force",
+                  "The United States' reluctance"):
+        assert seed_sentence(art, start).speaker == "Sergei Ryabkov", start
+    assert Counter(a.kind for a in attribute(art))["reporting"] == 0
+
+
+def test_seed_002_shoigu_claimed_and_the_guardian_reported() -> None:
+    art = seed("002")
+    got = seed_sentence(art, "Speaking in an interview with state television on Sunday, Shoigu claimed")
+    assert (got.kind, got.speaker, got.role, got.cue) == (
+        "indirect", "Sergei Shoigu", "Defense Minister", "claimed")
+    assert seed_sentence(art, "He also claimed").speaker == "Sergei Shoigu"
+    guardian = seed_sentence(art, "Anti-regime forces have recently made gains")
+    assert (guardian.kind, guardian.speaker, guardian.cue) == ("indirect", "The Guardian", "reported")
+    assert seed_sentence(art, "Support The Moscow Times!").kind == "furniture"
+    assert seed_sentence(art, "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP"
+                         ).kind == "furniture"
+
+
+def test_seed_003_comments_are_comments_and_the_interview_is_a_transcript() -> None:
+    art = seed("003")
+    got = attribute(art)
+    start = art.text.index("Sunni man wrote:")
+    after = [a for a in got if a.start >= start]
+    assert after and all(a.kind == "comment" for a in after)
+    before = [a for a in got if a.start < start]
+    assert not any(a.kind == "comment" for a in before)
+    putin = seed_sentence(art, "However, I pin my hopes")
+    assert (putin.kind, putin.speaker) == ("transcript", "Vladimir Putin")
+    assert seed_sentence(art, "How do you see the creation").kind == "transcript"
+    lavrov = seed_sentence(art, "Lavrov told Channel one")
+    assert (lavrov.speaker, lavrov.role, lavrov.via) == ("Sergei Lavrov", "Foreign Minister", "Channel one")
+    assert seed_sentence(art, "He also said the coalition").speaker == "Sergei Lavrov"
+
+
+def test_seed_004_the_fsa_sentence_is_putins() -> None:
+    art = seed("004")
+    got = seed_sentence(art, "“Russian aviation has conducted several strikes")
+    assert (got.kind, got.speaker, got.role) == ("quote", "Vladimir Putin", "President")
+    president = seed_sentence(art, "The Russian president also said")
+    assert (president.kind, president.speaker) == ("indirect", "Vladimir Putin")
+    assert seed_sentence(art, "— RT (@RT_com)").kind == "embedded"
+    assert seed_sentence(art, "READ MORE:Putin talks").kind == "furniture"
+    assert not any(a.kind == "transcript" for a in attribute(art))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from .text import STOPWORDS, WORD
+from .text import STOPWORDS, WORD, query_terms
 
 if TYPE_CHECKING:
     from .cite import SupportScorer
@@ -152,7 +152,67 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     kind = expected(question)
     if kind and not best_sentences(question, scorer, 1, Floors.of(settings)):
         return f"No retrieved passage gives a {kind} for this question."
+    own = speakers_own(question, scorer)
+    if own is not None and not own.any():
+        who, topic = asked_speaker(question)  # type: ignore[misc]
+        others = {}
+        for j in on_topic(topic, scorer):
+            label = scorer.labels[j]
+            if label is not None and label.speaker and label.kind != "reporting":
+                others.setdefault(label.speaker, scorer.passage_of(j))
+        said = "; ".join(f"{name} [{n}]" for name, n in others.items())
+        return (f"The articles quote nobody named {who} on {topic or 'this'}."
+                + (f" Who does: {said}." if said else ""))
     return None
+
+
+# "What did X say about Y?", and its variants: X is a name or a role, Y the topic.
+_SPEAKER_QUESTION = re.compile(
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:say|said|tell|told|claim|claimed|state|stated"
+    r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
+    r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
+_NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
+                            "the report", "the reports", "the outlet", "the newspaper"})
+
+
+def asked_speaker(question: str) -> tuple[str, str] | None:
+    """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
+    m = _SPEAKER_QUESTION.match(_asked(question))
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who):
+        return None
+    return who, (m.group("topic") or "").strip()
+
+
+def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
+    """For "What did X say about Y?": which passage sentences are X's own words on Y (None for
+    other questions, or when the index has no attributions to tell)."""
+    asked = asked_speaker(question)
+    if asked is None or not any(label is not None for label in scorer.labels):
+        return None
+    who, topic = asked
+    name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
+    topical = set(on_topic(topic, scorer)) if topic else set(range(len(scorer.texts)))
+    own = np.zeros(len(scorer.texts), dtype=bool)
+    for j, label in enumerate(scorer.labels):
+        if label is None or not label.speaker or label.kind in ("reporting", "comment", "furniture"):
+            continue
+        by_name = label.speaker.split()[-1].lower() == name
+        by_role = bool(label.role) and name in label.role.lower().split()
+        own[j] = (by_name or by_role) and j in topical
+    return own
+
+
+def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
+    """Passage sentences that hold at least half of the topic's content words (5-letter stems)."""
+    stems = {w[:5] for w in query_terms(topic)}
+    if not stems:
+        return list(range(len(scorer.texts)))
+    need = max(1, (len(stems) + 1) // 2)
+    return [j for j, text in enumerate(scorer.texts)
+            if len(stems & {w[:5] for w in query_terms(text)}) >= need]
 
 
 @dataclass(frozen=True)
@@ -181,6 +241,11 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         return []
     kind = expected(question)
     scores = scorer.sentence_scores(question)
+    own = speakers_own(question, scorer)
+    if own is not None:  # "What did X say about Y?": X's own words on Y, nobody else's
+        if not own.any():
+            return []
+        scores = np.where(own, scores, -1.0)
     order = np.argsort(-scores)
     best = scores[order[0]]
     floor, other_floor = floors.best, floors.other_article
@@ -192,6 +257,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             break
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue
+        if scorer.labels[j] is not None and scorer.labels[j].kind == "furniture":
+            continue  # navigation, captions, related headlines: never an answer
         if holds(kind, scorer.texts[j], question) and not any(scorer.overlaps(j, c) for c in chosen):
             chosen.append(int(j))
     return [(scorer.passage_of(j), j) for j in chosen]

@@ -30,6 +30,10 @@ from .metadata import KNOWN_DOMAINS
 from .text import STOPWORDS, sentence_spans
 from .types import Article, Attribution, Kind
 
+#: Stored with the index: attributions made by other rules are made again by the next sync
+#: (text only, nothing re-embedded). Bump it whenever the rules change what they return.
+ATTRIBUTION_VERSION = "1"
+
 # --- Vocabulary ------------------------------------------------------------------------------
 
 # Verbs that report speech. Past and present third person; "accuse"/"say" without the -s are

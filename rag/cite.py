@@ -8,13 +8,33 @@ unsupported. Markers that point at no passage are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from dataclasses import replace
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from .embed import Embedder
-from .text import query_terms, sentence_spans, split_markers
-from .types import Citation, Passage, Sentence, SpanVectors
+from .text import WORD, query_terms, sentence_spans, split_markers
+from .types import Attribution, Citation, Passage, Sentence, SpanVectors
+
+
+# Roles a claim can name its speaker by instead of a name.
+_ROLES = re.compile(r"\b(diplomat|foreign minister|defen[cs]e minister|prime minister|president"
+                    r"|spokes(?:wo)?man|ambassador|minister)\b")
+
+
+def _last(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _fits(role_word: str, role: str) -> bool:
+    """Whether a claim's "the diplomat" or "the president" can mean someone with `role`."""
+    role = role.lower()
+    if role_word == "diplomat":
+        return any(w in role for w in ("foreign", "diplomat", "ambassador", "envoy"))
+    return role_word in role
 
 
 class SupportScorer:
@@ -26,7 +46,8 @@ class SupportScorer:
 
     def __init__(self, embedder: Embedder, passages: Sequence[Passage],
                  sentences: Sequence[SpanVectors] | None = None,
-                 question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5):
+                 question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5,
+                 attributions: Mapping[str, Sequence[Attribution]] | None = None):
         self.embedder = embedder
         self.passages = passages
         self._question = question
@@ -48,13 +69,18 @@ class SupportScorer:
         self._offsets = np.cumsum([0] + [len(s) for s in self.spans])
         self._terms = [set(query_terms(t)) for t in texts]
         self._index = {t: j for j, t in reversed(list(enumerate(texts)))}
+        # Who says each sentence: the article sentence that holds its start.
+        self.labels: list[Attribution | None] = [
+            _holding(attributions.get(p.article_id, ()), span[0]) if attributions else None
+            for p, spans in zip(passages, self.spans) for span in spans]
 
     @classmethod
     def from_index(cls, embedder: Embedder, passages: Sequence[Passage], reader,
                    question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5
                    ) -> SupportScorer:
-        """Sentences and vectors stored with the passages' chunks: no model call."""
+        """Sentences, their vectors and attributions stored with the passages: no model call."""
         rows = reader.sentences([c for p in passages for c in p.chunk_ids])
+        attributions = reader.attributions({p.article_id for p in passages})
         per_passage = []
         for p in passages:
             found = sorted(((span, v) for c in p.chunk_ids if c in rows
@@ -65,9 +91,10 @@ class SupportScorer:
                 if not kept or span[1] > kept[-1][0][1]:
                     kept.append((span, v))
             if not kept:  # cannot happen for a chunk with text; embed here rather than fail
-                return cls(embedder, passages, question=question, cosine_weight=cosine_weight)
+                return cls(embedder, passages, question=question, cosine_weight=cosine_weight,
+                           attributions=attributions)
             per_passage.append(SpanVectors([s for s, _ in kept], np.vstack([v for _, v in kept])))
-        return cls(embedder, passages, per_passage, question, cosine_weight)
+        return cls(embedder, passages, per_passage, question, cosine_weight, attributions)
 
     @staticmethod
     def _text(passage: Passage, span: tuple[int, int]) -> str:
@@ -120,6 +147,37 @@ class SupportScorer:
         (a, b), (c, d) = self.spans[n - 1][i - self._offsets[n - 1]], self.spans[n - 1][j - self._offsets[n - 1]]
         return a < d and c < b
 
+    def speaker_conflicts(self, claim: str) -> np.ndarray:
+        """Per passage sentence: whether `claim` names or implies a speaker other than the
+        sentence's own (a known speaker's name the sentence does not hold, or a role such as
+        "the diplomat" that the sentence's speaker does not have)."""
+        words = set(WORD.findall(claim.lower()))
+        named = {s for s in (x.speaker for x in self.labels if x and x.speaker) if _last(s) in words}
+        roles = set(_ROLES.findall(claim.lower()))
+        out = np.zeros(len(self.texts), dtype=bool)
+        if not named and not roles:
+            return out
+        for j, label in enumerate(self.labels):
+            speaker = label.speaker if label else None
+            in_text = set(WORD.findall(self.texts[j].lower()))
+            others = {s for s in named if s != speaker and _last(s) not in in_text}
+            if others and not (speaker and _last(speaker) in words):
+                out[j] = True
+                continue
+            # A role the sentence itself names ("[Russian President] Putin said") is its content.
+            implied = roles - set(_ROLES.findall(self.texts[j].lower()))
+            if implied and speaker and label.role and not any(_fits(r, label.role) for r in implied):
+                out[j] = True
+        return out
+
+    def label_at(self, n: int, span: tuple[int, int]) -> Attribution | None:
+        """Who says the sentence at `span` of passage n (1-based), if known."""
+        lo = self._offsets[n - 1]
+        for j, s in enumerate(self.spans[n - 1]):
+            if s == span:
+                return self.labels[lo + j]
+        return None
+
     def article_of(self, j: int) -> str:
         return self.passages[self.passage_of(j) - 1].article_id
 
@@ -146,8 +204,10 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
         p = passages[n - 1]
         start, end = span
         quote = p.text[start - p.start:end - p.start]
+        label = scorer.label_at(n, span)
         citations.append(Citation(n, p.article_id, p.title, p.source, start, end, quote, supported,
-                                  p.outlet, p.date))
+                                  p.outlet, p.date, label.speaker if label else None,
+                                  label.role if label else None, label.kind if label else None))
 
     for i, (claim, numbers) in enumerate(claims):
         valid = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(passages)]
@@ -156,6 +216,9 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
             continue
         scores = scorer.sentence_scores(claim, vectors[i])
         scores[scorer.cosines(vectors[i]) < min_cosine] = 0.0
+        # Right words under the wrong name are not support: "the Russian diplomat said" of
+        # what President Putin said.
+        scores[scorer.speaker_conflicts(claim)] = 0.0
         kept = []
         for n in valid:
             score, span = scorer.best_in(scores, n)
@@ -176,9 +239,44 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
 
 
 def render(sentences: Sequence[Sentence]) -> str:
-    """Answer text with each sentence followed by its markers."""
+    """Answer text with each sentence followed by its markers; a quote after who says it."""
     parts = []
     for s in sentences:
         marks = "".join(f"[{n}]" for n in s.cites)
-        parts.append(f"{s.text} {marks}".rstrip())
+        said = f'{s.attribution} "{s.text}"' if s.attribution else s.text
+        parts.append(f"{said} {marks}".rstrip())
     return " ".join(parts)
+
+
+def attribute_quotes(sentences: Sequence[Sentence], citations: Sequence[Citation],
+                     passages: Sequence[Passage]) -> list[Sentence]:
+    """Each sentence that quotes a passage sentence verbatim, with who says it and where in
+    front; the quote itself stays as the article has it, the attribution is ours."""
+    quoted = {(c.quote, c.n): c for c in citations if c.supported}
+    out = []
+    for s in sentences:
+        c = next((quoted[s.text, n] for n in s.cites if (s.text, n) in quoted), None)
+        out.append(replace(s, attribution=attribution_phrase(c, passages[c.n - 1])) if c else s)
+    return out
+
+
+def attribution_phrase(c: Citation, passage: Passage) -> str:
+    """"Sergey Ryabkov (Deputy Foreign Minister) said, in Sputnik (2015-10-08):" and the like."""
+    where = c.outlet or f"the article \u201c{passage.title}\u201d"
+    where += f" ({c.date})" if c.date else ""
+    who = f"{c.speaker} ({c.speaker_role})" if c.speaker and c.speaker_role else c.speaker
+    if c.kind in ("quote", "transcript") and who:
+        return f"{who} said, in {where}:"
+    if c.kind == "indirect" and who:
+        return f"{who}, as reported in {where}:"
+    if c.kind == "comment":
+        return f"A reader comment under {where}, not the article's reporting:"
+    if c.kind == "embedded":
+        return f"A post by {who} embedded in {where}:" if who else f"A post embedded in {where}:"
+    return f"{where[0].upper()}{where[1:]} reports:"
+
+
+def _holding(labels: Sequence[Attribution], at: int) -> Attribution | None:
+    """The attribution of the sentence holding character `at` (labels in text order)."""
+    i = bisect.bisect_right(labels, at, key=lambda a: a.start) - 1
+    return labels[i] if i >= 0 and labels[i].start <= at < labels[i].end else None

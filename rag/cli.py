@@ -81,9 +81,23 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import markdown, run_eval
+    from .evaluate import attribution_metrics, markdown, run_eval
     from .pipeline import Pipeline
 
+    if args.attribution:
+        corpora = {}
+        for item in args.articles or []:
+            name, _, path = item.partition("=")
+            if not path:
+                raise RagError(f"--articles takes NAME=PATH, got {item!r}")
+            corpora[name] = Path(path)
+        report = attribution_metrics(Path(args.attribution), corpora,
+                                     Path(args.outlets) if args.outlets else None)
+        print(json.dumps(report, indent=None if args.json else 2))
+        if not args.questions:
+            return 0
+    if not args.questions:
+        raise RagError("give a questions file, or --attribution LABELS")
     settings = _settings(args)
     llms = [args.llm or settings.llm]
     pipeline = Pipeline(settings, fallback=False)
@@ -181,10 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="measure retrieval and answers on a questions file")
-    p.add_argument("questions", help="jsonl: id, question, answer(s), gold_ids, unanswerable")
+    p.add_argument("questions", nargs="?", help="jsonl: id, question, answer(s), gold_ids, unanswerable")
     common(p)
     answering(p)
     p.add_argument("--out", default="eval-results", help="folder for eval.json, eval.md, recall.png")
+    p.add_argument("--attribution", metavar="LABELS",
+                   help="jsonl of labelled sentences (tests/data/attribution_sentences.jsonl): "
+                        "speaker precision/recall and kind accuracy of the attribution rules")
+    p.add_argument("--outlets", metavar="FILE", help="with --attribution: jsonl of each article's outlet and date")
+    p.add_argument("--articles", action="append", metavar="NAME=PATH",
+                   help="with --attribution: where the labels' corpus NAME is (a folder or .jsonl); repeat")
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -184,3 +184,77 @@ def run_eval(pipeline: Pipeline, questions_file: Path, llms: Sequence[str], mode
     (out_dir / "eval.md").write_text(markdown(report))
     plot(report, out_dir / "recall.png")
     return report
+
+
+def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_file: Path | None = None
+                        ) -> dict:
+    """`rag eval --attribution`: the index-time attribution rules against labelled sentences.
+    Speaker precision and recall for direct speech (quotes, transcript turns) and indirect
+    speech separately, kind accuracy, and outlet/date accuracy per article, by split."""
+    from .attribute import attribute
+    from .ingest import CorpusReader
+
+    rows = _jsonl(labels_file)
+    articles = {}
+    for name in sorted({r["corpus"] for r in rows} | ({r["corpus"] for r in _jsonl(outlets_file)}
+                                                       if outlets_file else set())):
+        if name not in corpora:
+            raise RagError(f"{labels_file} labels articles of corpus {name!r}: give --articles {name}=PATH")
+        reader = CorpusReader(corpora[name], 256 * 2**20)
+        stamps, _ = reader.stamps()
+        articles[name] = {a.id: a for s in stamps for a in reader.read(s).articles}
+    predicted: dict[tuple[str, str], dict[tuple[int, int], object]] = {}
+    report: dict = {"sentences": len(rows)}
+    for split in ("dev", "heldout", "all"):
+        chosen = [r for r in rows if split == "all" or r.get("split") == split]
+        pairs = []
+        for r in chosen:
+            key = (r["corpus"], r["article_id"])
+            if key not in predicted:
+                article = articles[r["corpus"]].get(r["article_id"])
+                if article is None:
+                    raise RagError(f"{labels_file}: no article {r['article_id']!r} in corpus {r['corpus']!r}")
+                predicted[key] = {(a.start, a.end): a for a in attribute(article)}
+            pairs.append((r, predicted[key].get((r["start"], r["end"]))))
+        report[split] = {"sentences": len(pairs),
+                         "kind_accuracy": _share(sum(p is not None and p.kind == r["kind"] for r, p in pairs), len(pairs)),
+                         "direct": _speaker_scores(pairs, ("quote", "transcript")),
+                         "indirect": _speaker_scores(pairs, ("indirect",))}
+    if outlets_file is not None:
+        outlets = _jsonl(outlets_file)
+        found = [(r, articles[r["corpus"]].get(r["article_id"])) for r in outlets]
+        report["articles"] = {
+            "articles": len(found),
+            "outlet_accuracy": _share(sum(a is not None and a.outlet == r["outlet"] for r, a in found), len(found)),
+            "date_accuracy": _share(sum(a is not None and a.date == r["date"] for r, a in found), len(found))}
+    return report
+
+
+def _speaker_scores(pairs: list, kinds: tuple[str, ...]) -> dict:
+    """Precision: of the sentences predicted as `kinds` with a speaker, how many name the
+    labelled speaker; recall: of those labelled as `kinds` with a speaker, how many get him."""
+    said = [(r, p) for r, p in pairs if p is not None and p.kind in kinds and p.speaker]
+    gold = [(r, p) for r, p in pairs if r["kind"] in kinds and r.get("speaker")]
+    right = sum(same_speaker(r.get("speaker"), p.speaker) for r, p in said)
+    found = sum(p is not None and same_speaker(r["speaker"], p.speaker) for r, p in gold)
+    return {"precision": _share(right, len(said)), "recall": _share(found, len(gold)),
+            "predicted": len(said), "labelled": len(gold)}
+
+
+def same_speaker(gold: str | None, said: str | None) -> bool:
+    """The same person: equal names, or the same last name ("Sergei"/"Sergey" Shoigu)."""
+    if not gold or not said:
+        return False
+    g, s = normalise_answer(gold), normalise_answer(said)
+    return g == s or g.split()[-1] == s.split()[-1]
+
+
+def _share(n: int, d: int) -> float | None:
+    return round(n / d, 4) if d else None
+
+
+def _jsonl(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RagError(f"cannot read {path}: {exc}") from exc

@@ -19,7 +19,7 @@ from .answerable import Floors, best_sentences
 from .cite import SupportScorer
 from .errors import RagError, redact_url
 from .text import query_terms
-from .types import Passage
+from .types import Attribution, Passage
 
 if TYPE_CHECKING:
     pass
@@ -97,14 +97,25 @@ def passages_block(passages: Sequence[Passage], scorer: SupportScorer | None = N
         if keep:
             if n not in keep:
                 continue
-            body = " ".join(scorer.texts[j] for j in sorted(keep[n]))
+            # Each sentence with who says it, so the model need not guess the speaker.
+            body = " ".join(_with_speaker(scorer.texts[j], scorer.labels[j]) for j in sorted(keep[n]))
         else:
             body = p.text
         body = _DELIMITER.sub(" ", body)
-        dated = f", {p.date}" if p.date else ""
-        lines.append(f"[{n}] ({_DELIMITER.sub(' ', p.title)}{dated}) {body}")
+        where = ", ".join(x for x in (p.outlet, p.date) if x)
+        lines.append(f"[{n}] ({_DELIMITER.sub(' ', p.title)}{', ' + where if where else ''}) {body}")
     lines.append("</passages>")
     return "\n".join(lines)
+
+
+def _with_speaker(text: str, label: Attribution | None) -> str:
+    if label is None:
+        return text
+    if label.kind == "comment":
+        return f"(A reader comment:) {text}"
+    if label.speaker and label.kind in ("quote", "indirect", "transcript", "embedded"):
+        return f"({label.speaker} says:) {text}"
+    return text
 
 
 class ChatGenerator(Generator):

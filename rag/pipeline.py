@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import answerable
-from .cite import SupportScorer, render, verify
+from .cite import SupportScorer, attribute_quotes, render, verify
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -207,7 +207,10 @@ class Pipeline:
         with self._lock:
             retriever = self.retriever
         qvec = self.embedder.embed([asked.query])[0]
-        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec)
+        # "What did X say about Y?": X's words may sit in another part of an article than
+        # the part that matches Y best (a reader comment on Y), so take more of each.
+        per_article = s.speaker_per_article if answerable.asked_speaker(asked.question) else None
+        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.
@@ -272,6 +275,7 @@ class Pipeline:
                                                                notice, asked.generator.name)
         if not any(sentence.supported for sentence in sentences):
             return self._refusal(question, passages, draft.timings, notice)
+        sentences = attribute_quotes(sentences, citations, passages)
         return Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
                       passages, draft.timings, notice)
 

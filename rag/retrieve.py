@@ -54,8 +54,9 @@ class Retriever:
         self.mmr_candidates = mmr_candidates  # MMR picks k passages from this many times k
 
     def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid",
-                 vector: np.ndarray | None = None) -> list[Passage]:
-        """The k best passages; `vector` is the query's embedding if the caller has it."""
+                 vector: np.ndarray | None = None, per_article: int | None = None) -> list[Passage]:
+        """The k best passages; `vector` is the query's embedding if the caller has it, and
+        `per_article` overrides how many passages one article may give."""
         qvec = self.embedder.embed([query])[0] if vector is None else vector
         ranked: dict[str, list[int]] = {}
         if mode in ("hybrid", "dense"):
@@ -64,9 +65,9 @@ class Retriever:
         if mode in ("hybrid", "lexical"):
             hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight)
             ranked["lexical"] = [cid for cid, _ in hits]
-        return self._passages(fuse(ranked, self.weights, self.rrf_k), qvec, k)
+        return self._passages(fuse(ranked, self.weights, self.rrf_k), qvec, k, per_article or self.per_article)
 
-    def _passages(self, fused: dict[int, float], qvec: np.ndarray, k: int) -> list[Passage]:
+    def _passages(self, fused: dict[int, float], qvec: np.ndarray, k: int, limit: int) -> list[Passage]:
         if not fused:
             return []
         rows = self.reader.chunk_rows(list(fused))
@@ -80,7 +81,7 @@ class Retriever:
         allowed = []
         for group in groups:
             article = rows[group[0]].article_id
-            if per_article.get(article, 0) < self.per_article:
+            if per_article.get(article, 0) < limit:
                 per_article[article] = per_article.get(article, 0) + 1
                 allowed.append(group)
         candidates = allowed[: self.mmr_candidates * k] if self.mmr else allowed[:k]

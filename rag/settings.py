@@ -121,6 +121,13 @@ class RetrievalSettings(_Group):
         1, ge=1,
         description="Most passages taken from one article (grid of 1 and 2 on news-dev: 1).",
     )
+    speaker_per_article: int = Field(
+        3, ge=1,
+        description="For \"What did X say about Y?\": passages one article may give, so that X's own "
+        "words are among them when another part of the article (a reader comment on Y) matches "
+        "Y better. With 1, \"What did Lavrov say about the coalition?\" got only the comments of "
+        "the Lavrov article and was refused.",
+    )
     max_merge: int = Field(
         3, ge=1,
         description="Most neighbouring chunks of one article merged into one passage. Not "

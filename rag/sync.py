@@ -16,7 +16,8 @@ from .index import Identity, IndexLock, IndexWriter, VectorConfig
 from .ingest import CorpusReader
 from .settings import Settings
 from .text import sentence_spans
-from .types import Article, ArticleWrite, Chunk, FileStamp, Skipped, SpanVectors, StoredArticle, SyncReport
+from .attribute import ATTRIBUTION_VERSION, attribute
+from .types import Article, ArticleLabels, ArticleWrite, Chunk, FileStamp, Skipped, SpanVectors, StoredArticle, SyncReport
 
 
 @dataclass
@@ -31,7 +32,7 @@ class _Plan:
     remove: list[str] = field(default_factory=list)
     files: list[tuple[FileStamp, tuple[Skipped, ...]]] = field(default_factory=list)
     drop_files: list[str] = field(default_factory=list)
-    relabel: list[Article] = field(default_factory=list)  # same text, new outlet/author/date
+    relabel: list[Article] = field(default_factory=list)  # same text; new outlet/author/date or labels
     skipped: list[Skipped] = field(default_factory=list)
 
     @property
@@ -68,11 +69,13 @@ class Indexer:
         with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
             with IndexWriter.open(self.settings.index, self.identity(), lambda: self.embedder.dimension,
                                   rebuild=rebuild, config=VectorConfig.from_settings(self.settings)) as writer:
+                writer.require_labels(ATTRIBUTION_VERSION)
                 plan = self._plan(reader, writer)
                 embedded = self._embed_and_write(plan, writer)
                 if plan.changes_anything:
                     writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
-                                       drop_files=plan.drop_files, relabel=plan.relabel)
+                                       drop_files=plan.drop_files,
+                                       relabel=[ArticleLabels(a, attribute(a)) for a in plan.relabel])
                 manifest = writer.finish()
         return SyncReport(
             added=plan.added, updated=plan.updated, removed=len(plan.remove),
@@ -129,13 +132,16 @@ class Indexer:
                 if before is not None and (before.sha256, before.title) == (sha, title):
                     if before.file != stamp.path:
                         plan.moved.append((article_id, stamp.path))
-                    # Who published it and when is not embedded: a change needs no new vectors.
-                    if article is not None and (before.outlet, before.author, before.date) != (
-                            article.outlet, article.author, article.date):
+                    # Who published it and when, and who says each sentence, are not embedded:
+                    # new ones need no new vectors.
+                    published = (before.outlet, before.author, before.date)
+                    if article is not None and published != (article.outlet, article.author, article.date):
                         plan.relabel.append(article)
                         plan.updated += 1
-                    else:
-                        plan.unchanged += 1
+                        continue
+                    if article is not None and not before.labelled:
+                        plan.relabel.append(article)
+                    plan.unchanged += 1
                     continue
                 if article is None:  # stored under this file but changed: impossible unless re-read
                     raise AssertionError(f"cached article {article_id} changed without its file")
@@ -191,7 +197,8 @@ class Indexer:
         for article, file, chunks in batch:
             part = slice(offset, offset + len(chunks))
             rows.append(ArticleWrite(article, file, chunks, vectors[part],
-                                     [SpanVectors(s, v) for s, v in zip(spans[part], pooled[part], strict=True)]))
+                                     [SpanVectors(s, v) for s, v in zip(spans[part], pooled[part], strict=True)],
+                                     attribute(article)))
             offset += len(chunks)
         return rows
 

@@ -121,6 +121,15 @@ class ArticleWrite:
     chunks: Sequence[Chunk]
     vectors: np.ndarray  # one row per chunk
     sentences: Sequence[SpanVectors]  # one per chunk
+    attributions: Sequence[Attribution] = ()  # one per sentence of the article
+
+
+@dataclass(frozen=True)
+class ArticleLabels:
+    """An article whose text is unchanged but whose outlet, author, date or attributions are new."""
+
+    article: Article
+    attributions: Sequence[Attribution] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ class StoredArticle:
     outlet: str | None = None
     author: str | None = None
     date: str | None = None
+    labelled: bool = True  # whether its sentences' attributions are stored
 
 
 @dataclass(frozen=True)
@@ -239,6 +249,9 @@ class Citation:
     supported: bool
     outlet: str | None = None
     date: str | None = None
+    speaker: str | None = None  # who the quoted sentence is attributed to (rag/attribute.py)
+    speaker_role: str | None = None
+    kind: Kind | None = None  # reporting, quote, indirect, transcript, comment, embedded, furniture
 
     @property
     def published(self) -> str:
@@ -257,6 +270,7 @@ class Sentence:
     text: str
     cites: tuple[int, ...]
     supported: bool
+    attribution: str = ""  # ours, for a verbatim quote: "Sergey Ryabkov said, in Sputnik (2015-10-08):"
 
 
 @dataclass(frozen=True)

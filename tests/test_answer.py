@@ -274,7 +274,8 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
     assert set(out) >= {"answer", "refused", "citations", "passages", "timings"}
     assert set(out["timings"]) == {"retrieve_ms", "generate_ms", "first_token_ms"}
     assert out["citations"] and set(out["citations"][0]) == {
-        "n", "article_id", "title", "source", "start", "end", "quote", "supported", "outlet", "date"}
+        "n", "article_id", "title", "source", "start", "end", "quote", "supported", "outlet", "date",
+        "speaker", "speaker_role", "kind"}
     human = run_rag("ask", "What did Lavrov say about the coalition?", "--llm", "extractive", check=True).stdout
     assert "Sources:" in human and re.search(r"\[\d\]", human)
 

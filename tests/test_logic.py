@@ -16,6 +16,7 @@ from rag.settings import Settings
 from rag.index import IndexReader
 from rag.pipeline import Pipeline
 from rag.sync import Indexer
+from rag.text import sentence_spans
 from rag.types import ChunkRow, Passage
 
 from .fakes import HashEmbedder, ScriptedGenerator
@@ -192,6 +193,7 @@ def test_a_version_2_index_is_read_as_it_is_and_upgraded_by_the_next_sync(tmp_pa
     db = settings.index / f"store-{manifest['generation']}.sqlite"
     conn = sqlite3.connect(db)
     conn.executescript("ALTER TABLE articles DROP COLUMN outlet; ALTER TABLE articles DROP COLUMN author;"
+                       "DROP TRIGGER articles_ad; DROP TABLE attributions;"
                        "UPDATE meta SET value = '2' WHERE key = 'schema_version';")
     conn.close()
     manifest["identity"]["schema_version"] = 2
@@ -202,4 +204,7 @@ def test_a_version_2_index_is_read_as_it_is_and_upgraded_by_the_next_sync(tmp_pa
     report = Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
     assert report.chunks_embedded == 0 and fake.calls == [] and report.updated == 1
     assert storm_passage(settings, fake).outlet == "Daily Planet"
+    with IndexReader(settings.index) as reader:  # and every sentence has who says it
+        labels = reader.attributions(["a", "b"])
+        assert all(len(labels[a]) == len(sentence_spans(reader.article_rows([a])[a].text)) for a in "ab")
     assert json.loads((settings.index / "manifest.json").read_text())["identity"]["schema_version"] == 3

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from rag.types import Answer
+from rag.types import Answer, Citation
 
 UNSUPPORTED = "not supported by the passages"
 
@@ -21,7 +21,10 @@ def message(answer: Answer) -> str:
         for s in answer.sentences:
             marks = "".join(f"[{n}]" for n in s.cites)
             flag = "" if s.supported else f' <span class="unsupported">⚠ {UNSUPPORTED}</span>'
-            parts.append(f"{escape(s.text)} {marks}{flag}".strip())
+            # Who says it is ours, set apart from the article's own words.
+            said = (f'<span class="who">{escape(s.attribution)}</span> “{escape(s.text)}”'
+                    if s.attribution else escape(s.text))
+            parts.append(f"{said} {marks}{flag}".strip())
         text = " ".join(parts)
     if answer.notice:
         text += f"<br><small>{escape(answer.notice)}</small>"
@@ -45,14 +48,16 @@ def sources(answer: Answer) -> str:
     heading = "Closest passages (none answers the question)" if answer.refused else "Sources"
     items = []
     for n, p in enumerate(answer.passages, start=1):
-        spans = sorted({(c.start, c.end, c.supported) for c in answer.citations if c.n == n})
+        spans = sorted({(c.start, c.end, c.supported, _who(c)) for c in answer.citations if c.n == n})
         body, at = [], p.start
-        for start, end, supported in spans:
+        for start, end, supported, who in spans:
             if start < at:  # overlapping citations of one passage: highlight once
                 continue
             body.append(escape(p.text[at - p.start:start - p.start]))
             cls = "cited" if supported else "cited unsupported"
-            body.append(f'<mark class="{cls}">{escape(p.text[start - p.start:end - p.start])}</mark>')
+            # The cited span's speaker, as the index attributes it (ours, not the article's).
+            label = f'<span class="speaker">[{escape(who)}]</span>' if who else ""
+            body.append(f'{label}<mark class="{cls}">{escape(p.text[start - p.start:end - p.start])}</mark>')
             at = end
         body.append(escape(p.text[at - p.start:]))
         meta = " · ".join(escape(x) for x in (p.published or "outlet and date unknown", p.source) if x)
@@ -62,6 +67,13 @@ def sources(answer: Answer) -> str:
                      f'[{n}] {escape(p.title)}</summary><div class="meta">{meta}</div>'
                      f'<div class="text">{"".join(body)}</div></details></li>')
     return f'<div class="sources"><h4>{heading}</h4><ol>{"".join(items)}</ol></div>'
+
+
+def _who(c: Citation) -> str:
+    """Who says a cited sentence, for its label in the sources: a speaker or a kind."""
+    if c.kind == "comment":
+        return "reader comment"
+    return c.speaker or ("page furniture" if c.kind == "furniture" else "")
 
 
 def status(info: dict) -> str:
@@ -78,4 +90,6 @@ CSS = """
 .sources .text { white-space: pre-wrap; margin: 0.3em 0 0.8em; }
 mark.cited { background: #ffe58a; }
 mark.cited.unsupported, .unsupported { background: #ffd0d0; }
+.who { font-style: italic; opacity: 0.85; }
+.sources .speaker { font-size: 0.8em; font-weight: 600; margin-right: 0.3em; }
 """

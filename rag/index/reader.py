@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..types import ArticleRow, ChunkRow, SpanVectors
+from ..types import ArticleRow, Attribution, ChunkRow, SpanVectors
 from .files import MANIFEST, Manifest, store_path
-from .schema import check, connect_readonly, has_column, reading
+from .schema import check, connect_readonly, has_column, has_table, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -179,6 +179,22 @@ class IndexReader:
             rows = self.conn.execute(
                 f"SELECT id, title, source, date, text, {labels} FROM articles WHERE id IN ({marks})", ids)
             return {r[0]: ArticleRow(*r[1:]) for r in rows}
+
+    def attributions(self, ids: Iterable[str]) -> dict[str, list[Attribution]]:
+        """Article id -> who says each of its sentences, in text order (empty for a store
+        from before attributions, until a sync labels it)."""
+        ids = list(ids)
+        marks = ",".join("?" * len(ids))
+        found: dict[str, list[Attribution]] = {i: [] for i in ids}
+        with self._query():
+            if not has_table(self.conn, "attributions"):
+                return found
+            rows = self.conn.execute(
+                f'SELECT article_id, start, "end", kind, speaker, role, cue, via FROM attributions '
+                f"WHERE article_id IN ({marks}) ORDER BY article_id, start", ids).fetchall()
+        for article_id, *fields in rows:
+            found[article_id].append(Attribution(*fields))
+        return found
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Inner-product scores and chunk ids of the k nearest chunks per query row."""

@@ -13,6 +13,17 @@ SCHEMA_VERSION = 3
 #: Older versions this code still reads, and upgrades in place when it writes (`migrate`).
 MIGRATES_FROM = (2,)
 
+ATTRIBUTIONS = """
+-- Who says each sentence of an article (rag/attribute.py), computed when it is indexed.
+CREATE TABLE IF NOT EXISTS attributions(
+    article_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+    speaker TEXT, role TEXT, cue TEXT, via TEXT);
+CREATE INDEX IF NOT EXISTS attributions_by_article ON attributions(article_id, start);
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM attributions WHERE article_id = old.id;
+END;
+"""
+
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
@@ -44,7 +55,7 @@ CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
     DELETE FROM chunks_fts WHERE rowid = old.id;
     DELETE FROM sentences WHERE chunk_id = old.id;
 END;
-"""
+""" + ATTRIBUTIONS
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -90,18 +101,25 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 def migrate(conn: sqlite3.Connection) -> bool:
-    """Upgrade a version-2 store to 3 in place (articles gain outlet and author); whether it
-    did. Every corpus file is then read again by the next sync, which fills them in for
+    """Upgrade a version-2 store to 3 in place (articles gain outlet and author, and their
+    sentences' attributions a table); whether it did. Every corpus file is then read again by the next sync, which fills them in for
     unchanged articles without embedding anything again."""
     if read_meta(conn).get("schema_version") != "2":
         return False
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
-    conn.execute("ALTER TABLE articles ADD COLUMN author TEXT")
-    conn.execute("DELETE FROM files")
-    set_meta(conn, schema_version=str(SCHEMA_VERSION))
-    conn.execute("COMMIT")
+    # One script, one transaction: a kill leaves version 2 or version 3, nothing between.
+    conn.executescript(f"""BEGIN IMMEDIATE;
+        ALTER TABLE articles ADD COLUMN outlet TEXT;
+        ALTER TABLE articles ADD COLUMN author TEXT;
+        {ATTRIBUTIONS}
+        DELETE FROM files;
+        INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
+        COMMIT;""")
     return True
+
+
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (table,)).fetchone() is not None
 
 
 def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:

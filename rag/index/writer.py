@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..types import Article, ArticleWrite, FileStamp, Skipped, StoredArticle, StoredFile
+from ..types import ArticleLabels, ArticleWrite, Attribution, FileStamp, Skipped, StoredArticle, StoredFile
 from .faiss_store import FaissVectors, build, faiss_path, kind_for, needs_retraining, open_faiss, probes
 from .files import (
     Identity,
@@ -156,8 +156,21 @@ class IndexWriter:
     def articles(self) -> dict[str, StoredArticle]:
         with reading(self.db_path):
             rows = self.conn.execute(
-                "SELECT id, file, title, sha256, outlet, author, date FROM articles").fetchall()
-        return {r[0]: StoredArticle(*r) for r in rows}
+                "SELECT id, file, title, sha256, outlet, author, date, "
+                "EXISTS (SELECT 1 FROM attributions WHERE article_id = articles.id) FROM articles").fetchall()
+        return {r[0]: StoredArticle(*r[:7], labelled=bool(r[7])) for r in rows}
+
+    def require_labels(self, version: str) -> None:
+        """Attributions made by other rules than `version` are dropped, and every corpus file
+        is read again, so this sync labels each article anew (without embedding it again)."""
+        if read_meta(self.conn).get("attribution_version") == version:
+            return
+        with writing(self.db_path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("DELETE FROM attributions")
+            self.conn.execute("DELETE FROM files")
+            set_meta(self.conn, attribution_version=version)
+            self.conn.execute("COMMIT")
 
     def write_batch(
         self,
@@ -166,11 +179,12 @@ class IndexWriter:
         files: Sequence[tuple[FileStamp, Sequence[Skipped]]] = (),
         moved: Iterable[tuple[str, str]] = (),
         drop_files: Iterable[str] = (),
-        relabel: Iterable[Article] = (),
+        relabel: Iterable[ArticleLabels] = (),
     ) -> None:
         """One transaction: (re)place whole articles with their chunks, vectors and
         sentences (per chunk), drop removed articles, record file stamps, and give `relabel`
-        articles their new outlet, author and date (text unchanged: nothing re-embedded).
+        articles their new outlet, author, date and attributions (text unchanged: nothing is
+        embedded again).
         Either all of it lands or none."""
         gone_ids: list[int] = []
         new_ids: list[int] = []
@@ -207,10 +221,15 @@ class IndexWriter:
                         [(cur.lastrowid, a, b, v.astype(np.float16).tobytes())
                          for (a, b), v in zip(sentences.spans, sentences.vectors, strict=True)])
                 new_vectors.append(item.vectors)
+                self._write_attributions(article.id, item.attributions)
             self.conn.executemany("UPDATE articles SET file = ? WHERE id = ?",
                                   [(file, aid) for aid, file in moved])
-            self.conn.executemany("UPDATE articles SET outlet = ?, author = ?, date = ? WHERE id = ?",
-                                  [(a.outlet, a.author, a.date, a.id) for a in relabel])
+            for labels in relabel:
+                a = labels.article
+                self.conn.execute("UPDATE articles SET outlet = ?, author = ?, date = ? WHERE id = ?",
+                                  (a.outlet, a.author, a.date, a.id))
+                self.conn.execute("DELETE FROM attributions WHERE article_id = ?", (a.id,))
+                self._write_attributions(a.id, labels.attributions)
             self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in drop_files])
             self.conn.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
@@ -236,6 +255,12 @@ class IndexWriter:
         if self.mirror is not None and (gone_ids or new_ids):
             vectors = np.vstack(new_vectors) if new_ids else np.zeros((0, self.manifest.dimension), np.float32)
             self.mirror.sync_after_commit(self.conn, gone_ids, np.array(new_ids, dtype=np.int64), vectors)
+
+    def _write_attributions(self, article_id: str, rows: Sequence[Attribution]) -> None:
+        self.conn.executemany(
+            'INSERT INTO attributions(article_id, start, "end", kind, speaker, role, cue, via) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, r.start, r.end, r.kind, r.speaker, r.role, r.cue, r.via) for r in rows])
 
     def finish(self) -> Manifest:
         """Persist what changed; for a rebuild this is the moment of the switch."""

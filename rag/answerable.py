@@ -196,13 +196,17 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
     topical = set(on_topic(topic, scorer)) if topic else set(range(len(scorer.texts)))
     own = np.zeros(len(scorer.texts), dtype=bool)
+    known = False  # whether the rules found X speaking anywhere in these passages
     for j, label in enumerate(scorer.labels):
         if label is None or not label.speaker or label.kind in ("reporting", "comment", "furniture"):
             continue
         by_name = label.speaker.split()[-1].lower() == name
         by_role = bool(label.role) and name in label.role.lower().split()
+        known = known or by_name or by_role
         own[j] = (by_name or by_role) and j in topical
-    return own
+    # Someone the rules never saw speak ("the lighthouse keeper said" has no named speaker)
+    # is left to the ordinary answer, whose quotes say who speaks; refusing would be wrong.
+    return own if known else None
 
 
 def on_topic(topic: str, scorer: SupportScorer) -> list[int]:

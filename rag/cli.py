@@ -81,9 +81,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import attribution_metrics, markdown, run_eval
+    from .evaluate import attribution_metrics, attribution_question_metrics, markdown, run_eval
     from .pipeline import Pipeline
 
+    if args.attribution and not args.articles:
+        raise RagError("--attribution needs --articles NAME=PATH for each corpus its labels name")
     if args.attribution:
         corpora = {}
         for item in args.articles or []:
@@ -94,10 +96,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report = attribution_metrics(Path(args.attribution), corpora,
                                      Path(args.outlets) if args.outlets else None)
         print(json.dumps(report, indent=None if args.json else 2))
+        if not args.questions and not args.attribution_questions:
+            return 0
+    if args.attribution_questions:
+        settings = _settings(args)
+        pipeline = Pipeline(settings, fallback=False)
+        _sync(settings, pipeline.embedder)
+        report = attribution_question_metrics(pipeline, Path(args.attribution_questions),
+                                              args.llm or settings.llm)
+        if not args.json:
+            report.pop("per_question")
+        print(json.dumps(report, indent=None if args.json else 2))
         if not args.questions:
             return 0
     if not args.questions:
-        raise RagError("give a questions file, or --attribution LABELS")
+        raise RagError("give a questions file, --attribution LABELS or --attribution-questions FILE")
     settings = _settings(args)
     llms = [args.llm or settings.llm]
     pipeline = Pipeline(settings, fallback=False)
@@ -203,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl of labelled sentences (tests/data/attribution_sentences.jsonl): "
                         "speaker precision/recall and kind accuracy of the attribution rules")
     p.add_argument("--outlets", metavar="FILE", help="with --attribution: jsonl of each article's outlet and date")
+    p.add_argument("--attribution-questions", metavar="FILE",
+                   help="jsonl of who-said / what-did-X-say / which-outlet questions and near misses "
+                        "(tests/data/attribution_questions.jsonl), answered from the index")
     p.add_argument("--articles", action="append", metavar="NAME=PATH",
                    help="with --attribution: where the labels' corpus NAME is (a folder or .jsonl); repeat")
     p.set_defaults(func=cmd_eval)

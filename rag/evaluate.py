@@ -258,3 +258,36 @@ def _jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except (OSError, json.JSONDecodeError) as exc:
         raise RagError(f"cannot read {path}: {exc}") from exc
+
+
+def attribution_question_metrics(pipeline: Pipeline, questions_file: Path, llm: str) -> dict:
+    """Accuracy on "who said", "what did X say about Y", "which outlet" questions and near
+    misses (X is in the articles, but not on Y): an answer is right when it names the right
+    speaker or outlet and holds the content; a near miss is right when it gives nobody's
+    words under X's name (refusing, as it should, or quoting only others as others)."""
+    rows = _jsonl(questions_file)
+    scored = []
+    for q in rows:
+        answer = pipeline.ask(q["question"], llm=llm)
+        said = [c for c in answer.citations if c.supported]
+        text = normalise_answer(answer.text)
+        if q["kind"] == "near_miss":
+            right = not any(same_speaker(q["not_speaker"], c.speaker) for c in said) and (
+                answer.refused or normalise_answer(q["not_speaker"]) not in text)
+        else:
+            holds = not q.get("answers") or any(normalise_answer(a) in text for a in q["answers"])
+            who = not q.get("speaker") or any(same_speaker(q["speaker"], c.speaker) for c in said)
+            where = not q.get("outlet") or normalise_answer(q["outlet"]) in text
+            right = not answer.refused and holds and who and where
+        scored.append({"id": q["id"], "kind": q["kind"], "split": q.get("split"), "right": right,
+                       "refused": answer.refused, "answer": answer.text, "notice": answer.notice})
+    report: dict = {}
+    for split in ("dev", "heldout", "all"):
+        chosen = [r for r in scored if split == "all" or r["split"] == split]
+        report[split] = {"questions": len(chosen),
+                         "accuracy": _share(sum(r["right"] for r in chosen), len(chosen))} | {
+            kind: _share(sum(r["right"] for r in chosen if r["kind"] == kind),
+                         sum(r["kind"] == kind for r in chosen))
+            for kind in ("who", "what_did_x_say", "which_outlet", "near_miss")}
+    report["per_question"] = scored
+    return report

@@ -32,7 +32,7 @@ from .types import Article, Attribution, Kind
 
 #: Stored with the index: attributions made by other rules are made again by the next sync
 #: (text only, nothing re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "1"
+ATTRIBUTION_VERSION = "2"
 
 # --- Vocabulary ------------------------------------------------------------------------------
 
@@ -42,7 +42,9 @@ _VERBS = """said says told tells added adds claimed claims accused accuses state
 insisted insists warned warns denied denies stressed stresses explained explains argued argues
 concluded concludes confirmed confirms reported reports expressed criticized criticised labeled
 labelled wrote writes questioned emphasized emphasised asserted asserts admitted admits
-acknowledged acknowledges suggested complained urged replied responded""".split()
+acknowledged acknowledges suggested complained urged replied responded announced announces
+recalled recalls vowed vows pledged pledges decried condemned condemns apologized apologised
+described describes tell""".split()
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|pointed out)\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
@@ -96,6 +98,15 @@ _MEDIA_BEFORE = re.compile(r"(?:[A-Z]\w+(?:'s|’s) )?(?P<name>(?:The )?[A-Z][\w
 _MEDIA_WORDS = frozenset("""newspaper daily agency agencies broadcaster channel television tv
 radio network magazine website news outlet""".split())
 _PRONOUNS = {"he", "she"}
+# Role nouns that name a body, not a person: "the State Department said" is the department's.
+_INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military government department
+statement report kremlin pentagon white house website channel broadcaster army""".split())
+# Abbreviated titles the sentence splitter ends a sentence at: "Republican Sen." | "Roger Wicker".
+_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St)\.$")
+# A subject cut off from its verb by a relative clause or appositive: "Xi, who spoke at ..., ".
+_SUBJECT_CLAUSE = re.compile(
+    r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}), "
+    r"(?:who|whose|a|an|the)\b[^,;\u2042]{1,200}, $")
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -248,7 +259,8 @@ class _Cast:
         for m in _CAP_RUN.finditer(text):
             words = m.group(0).split()
             # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
-            ends = [i for i, w in enumerate(words[:-1]) if _WORD_END.search(w)]
+            ends = [i for i, w in enumerate(words[:-1])
+                    if _WORD_END.search(w) and not _TITLE_ABBREV.search(" " + w)]
             title, name = _split_title(words[ends[-1] + 1:] if ends else words)
             if 2 <= len(name) <= 3:
                 self._add(name, _clean_role(title))
@@ -318,7 +330,7 @@ class _Cast:
         if not words:
             return None
         head = words[-1]
-        if head not in _ROLE_NOUNS and head not in _ROLE_HEADS:
+        if head not in _ROLE_NOUNS and head not in _ROLE_HEADS or head in _INSTITUTIONS:
             return None
         named = {p.name for p in recent}
         candidates = recent[::-1] + [self.people[k] for k in self.order if self.people[k].name not in named]
@@ -434,6 +446,15 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
         who = _subject_before(before)
+        if not who and before and before[-1].endswith(","):
+            head = masked[max(0, m.start() - 300):m.start()]
+            for word in sorted(_BETWEEN, key=len, reverse=True):
+                if head.endswith(" " + word + " "):
+                    head = head[:-len(word) - 1]
+            if c := _SUBJECT_CLAUSE.search(head):
+                who = c.group("who").split()
+                while who and who[0] in _NOT_NAME and who[0] not in ("The", "the"):
+                    who = who[1:]
         if not who and before and (before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1]
                                    or before[-1].endswith("”")):
             who = _subject_after(rest)
@@ -464,7 +485,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     if "of" in words[1:]:
         # "Kinnear of Verisk Maplecroft": the person, not the firm, speaks.
         left = words[:words.index("of", 1)]
-        if cast.person(_split_title(left)[1]) is not None:
+        name = _split_title(left)[1]
+        if cast.person(name) is not None or (len(name) >= 2 and len(name) == len(left)):
             words = left
     title, name = _split_title([w for w in words if w.lower() not in ("the", "a", "an")] if
                                words[0].lower() in ("the",) else words)
@@ -472,7 +494,10 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
         if p := cast.person(name):
             role = _clean_role(title) or p.role
             return _Speaker(p.name, role, True)
-        if len(name) >= 2 or title:
+        # One capitalised word after words that are no title ("Ministry of Commerce and
+        # Industry") ends an organisation's name, not a person's.
+        if len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
+                w.lower() in ("of", "and", "for") or w in _NOT_NAME for w in title)):
             return _Speaker(" ".join(name), _clean_role(title), True)
     if medium := cast.medium(who, before=at):
         return _Speaker(medium)

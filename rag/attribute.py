@@ -43,7 +43,7 @@ insisted insists warned warns denied denies stressed stresses explained explains
 concluded concludes confirmed confirms reported reports expressed criticized criticised labeled
 labelled wrote writes questioned emphasized emphasised asserted asserts admitted admits
 acknowledged acknowledges suggested complained urged replied responded announced announces
-recalled recalls vowed vows pledged pledges decried condemned condemns apologized apologised
+recalled recalls vowed vows decried condemned condemns apologized apologised
 described describes tell""".split()
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|pointed out)\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
@@ -486,7 +486,7 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
         # "Kinnear of Verisk Maplecroft": the person, not the firm, speaks.
         left = words[:words.index("of", 1)]
         name = _split_title(left)[1]
-        if cast.person(name) is not None or (len(name) >= 2 and len(name) == len(left)):
+        if cast.person(name) is not None or len(name) >= 2:
             words = left
     title, name = _split_title([w for w in words if w.lower() not in ("the", "a", "an")] if
                                words[0].lower() in ("the",) else words)
@@ -591,6 +591,19 @@ def attribute(article: Article) -> list[Attribution]:
         runs[i] = runs[i - 1] if continued and i > 0 else i
 
     cues = [_find_cue(s[3], cast) for s in scans]
+    # A sentence the splitter ended at an abbreviated title ("... Republican Sen." | "Roger
+    # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
+    partner: dict[int, int] = {}
+    for i in range(len(spans) - 1):
+        if scans[i][0] == scans[i + 1][0] and _TITLE_ABBREV.search(text[spans[i][0]:spans[i][1]].rstrip()):
+            if cue := _find_cue(scans[i][3] + " " + scans[i + 1][3], cast):
+                cues[i] = cues[i + 1] = cue
+            partner[i], partner[i + 1] = i + 1, i
+    # A short quoted phrase inside someone's reported words ('X said police were "called
+    # upon"') leaves the sentence reported speech; a quote is most of its sentence or opens it.
+    quotes = [continued or left_open or masked.lstrip().startswith(_QUOTE_MASK) and longest >= 1
+              or longest >= 3 and 2 * longest >= len(masked.split())
+              for _, continued, left_open, masked, longest in scans]
     run_cue: dict[int, _Cue] = {}
     for i, first in runs.items():
         if cues[i] and first not in run_cue:
@@ -633,8 +646,7 @@ def attribute(article: Article) -> list[Attribution]:
             continue
 
         cue = run_cue.get(runs[i]) if (continued or left_open) else cues[i]
-        quoted = continued or left_open or longest >= 3 or masked.lstrip().startswith(_QUOTE_MASK) \
-            and longest >= 1
+        quoted = quotes[i] or (i in partner and quotes[partner[i]])
         if cue is None and starts_line and not continued and (m := _HEADLINE_LABEL.match(sentence)):
             if (p := cast.person(m.group("who").split())) is not None:
                 emit("indirect", _Speaker(p.name, p.role, True), cue=":")

@@ -98,6 +98,10 @@ _MEDIA_BEFORE = re.compile(r"(?:[A-Z]\w+(?:'s|’s) )?(?P<name>(?:The )?[A-Z][\w
 _MEDIA_WORDS = frozenset("""newspaper daily agency agencies broadcaster channel television tv
 radio network magazine website news outlet""".split())
 _PRONOUNS = {"he", "she"}
+_ACRONYM = re.compile(r"(?:the )?(?P<name>[A-Z][\w.'’-]*(?: (?:of |and |for |the )?[A-Z][\w.'’-]*){1,6})"
+                      r"(?: said| says| announced)? \((?P<acr>[A-Z]{2,6})\)")
+# A dateline before the first sentence: "Hong Kong (CNN)", "(CNN)", "CNN —".
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\((?:CNN|AP|AFP|Reuters)\)\s*")
 # Role nouns that name a body, not a person: "the State Department said" is the department's.
 _INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military government department
 statement report kremlin pentagon white house website channel broadcaster army""".split())
@@ -256,6 +260,8 @@ class _Cast:
         self.order: list[str] = []  # last names, in order of first mention
         self.media: list[tuple[int, str]] = []  # (offset, name)
         self._titled: set[str] = set()
+        # "the Qatari Ministry of Commerce and Industry said (MOCI)": MOCI is that ministry.
+        self.acronyms: dict[str, str] = {m.group("acr"): m.group("name") for m in _ACRONYM.finditer(text)}
         for m in _CAP_RUN.finditer(text):
             words = m.group(0).split()
             # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
@@ -305,7 +311,15 @@ class _Cast:
         """The registered person a mention's name words refer to ("Ryabkov", "Vladimir Putin")."""
         if not words:
             return None
-        return self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
+        found = self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
+        if found is None and len(words) == 1:
+            # A lone given name that only one person has: "Xi" of "Xi Jinping".
+            firsts = [p for p in self.people.values() if len(p.name.split()) >= 2
+                      and p.name.split()[0] == words[0].rstrip(",")]
+            found = firsts[0] if len(firsts) == 1 else None
+        if found is None and words[-1].isupper() and words[-1] in self.acronyms:
+            return _Person(self.acronyms[words[-1]], None)
+        return found
 
     def medium(self, phrase: str, before: int | None = None) -> str | None:
         """The medium a phrase names, or (for "the newspaper") the last one named before an offset."""
@@ -602,7 +616,7 @@ def attribute(article: Article) -> list[Attribution]:
     # A short quoted phrase inside someone's reported words ('X said police were "called
     # upon"') leaves the sentence reported speech; a quote is most of its sentence or opens it.
     quotes = [continued or left_open or masked.lstrip().startswith(_QUOTE_MASK) and longest >= 1
-              or longest >= 3 and 2 * longest >= len(masked.split())
+              or longest >= 3 and (2 * longest >= len(masked.split()) or longest >= 12)
               for _, continued, left_open, masked, longest in scans]
     run_cue: dict[int, _Cue] = {}
     for i, first in runs.items():
@@ -653,6 +667,10 @@ def attribute(article: Article) -> list[Attribution]:
                 continue
         if cue is not None:
             speaker = _resolve(cue.who, cast, recent, a)
+            head = re.split(r"\b" + re.escape(cue.who) + r"\b", masked, maxsplit=1)[0]
+            if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):
+                # "Xi Jinping set the tone ..., in which he decried": the sentence's own subject.
+                speaker = _Speaker(p.name, p.role, True)
             if speaker.person and speaker.name:
                 _remember(recent, cast.person(speaker.name.split()) or _Person(speaker.name, speaker.role))
             last_speaker = (line, speaker)
@@ -677,10 +695,10 @@ def attribute(article: Article) -> list[Attribution]:
 
 def _subject_person(masked: str, cast: _Cast) -> _Person | None:
     """A registered person named among a sentence's first words, where its subject sits."""
-    for word in masked.split()[:6]:
+    for word in _DATELINE.sub("", masked.lstrip()).split()[:6]:
         bare = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:()[]"))
-        if bare in cast.people and _is_name_token(bare):
-            return cast.people[bare]
+        if _is_name_token(bare) and (p := cast.person([bare])) is not None:
+            return p
     return None
 
 

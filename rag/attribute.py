@@ -107,9 +107,12 @@ _INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military gove
 statement report kremlin pentagon white house website channel broadcaster army""".split())
 # Abbreviated titles the sentence splitter ends a sentence at: "Republican Sen." | "Roger Wicker".
 _TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St)\.$")
+_SELF_NAMED = re.compile(r"\b(?:identified (?:himself|herself|themselves) as|named|called) "
+                         r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 # A subject cut off from its verb by a relative clause or appositive: "Xi, who spoke at ..., ".
 _SUBJECT_CLAUSE = re.compile(
-    r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}), "
+    r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}"
+    r"|[Tt]he [a-z]+(?: [a-z]+)?), "
     r"(?:who|whose|a|an|the)\b[^,;\u2042]{1,200}, $")
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
@@ -408,9 +411,16 @@ def _subject_before(tokens: list[str]) -> list[str]:
     if not out:
         return []
     head = out[-1].strip("[]").lower()
-    if not out[-1][:1].isupper() and head not in _ROLE_NOUNS:
+    if not out[-1][:1].isupper() and head not in _ROLE_NOUNS and not _is_description(out):
         return []
     return out
+
+
+def _is_description(words: list[str]) -> bool:
+    """A short definite description of someone unnamed: "The lighthouse keeper", "the protesters"."""
+    head = words[-1].lower()
+    return (2 <= len(words) <= 5 and words[0] in ("The", "the") and head.isalpha()
+            and head not in STOPWORDS and not head.endswith(("ly", "ing", "ed")))
 
 
 def _subject_after(rest: str) -> list[str]:
@@ -432,6 +442,11 @@ def _subject_after(rest: str) -> list[str]:
             break
         if word != bare:
             break
+    if out and out[-1].lower() in _ROLE_NOUNS and not tokens[len(out) - 1].endswith((",", ".", ";")):
+        # "said an official from the Ministry of Commerce": the body is part of who.
+        if m := re.match(r"\s*(?:\S+\s+){%d}(?P<of>(?:from|of|at) (?:the )?[A-Z][\w.'’-]*"
+                         r"(?: (?:of |and |for )?[A-Z][\w.'’-]*){0,5})" % len(out), rest):
+            out += m.group("of").rstrip(",.;").split()
     if out and not out[-1][:1].isupper() and out[-1].lower() not in _ROLE_NOUNS:
         return []
     return out if out and (out[-1][:1].isupper() or out[-1].lower() in _ROLE_NOUNS) else []
@@ -452,7 +467,16 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         if a := _AFFILIATION.match(who):
             who = a.group("who")
         if who.lower() not in ("reports", "the report", "media reports", "sources"):
+            # "The man said he had ..., according to the sheriff's office": the man speaks,
+            # through the office.
+            if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
+                return _Cue(inner.who, inner.cue, inner.via or who)
             return _Cue(who, "according to", via_interview)
+    return _verb_cue(masked, cast, via_interview)
+
+
+def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | None:
+    """The first reporting verb of a sentence with a subject before or after it."""
     # A subject is a few words long: only the text just before a verb is read, and only the
     # first verbs, so a huge run-on "sentence" costs linear time.
     for m in islice(_VERB.finditer(masked), 12):
@@ -467,6 +491,9 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
                     head = head[:-len(word) - 1]
             if c := _SUBJECT_CLAUSE.search(head):
                 who = c.group("who").split()
+                # "The man, who identified himself as Cory Allan Martin, said"
+                if n := _SELF_NAMED.search(c.group(0)):
+                    who = n.group("name").split()
                 while who and who[0] in _NOT_NAME and who[0] not in ("The", "the"):
                     who = who[1:]
         if not who and before and (before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1]
@@ -474,8 +501,8 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
-        if not who:
-            continue
+        if not who or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest):
+            continue  # "Deputies responded Monday to the area": arriving, not answering
         cue, via = verb, via_interview
         if verb in ("told", "tells"):
             whom = _told_whom(rest)
@@ -491,6 +518,8 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
 
 def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     words = who.split()
+    if len(words) == 1 and words[0] in cast.acronyms:
+        return _Speaker(cast.acronyms[words[0]])
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         if recent:
             p = recent[-1]
@@ -518,7 +547,7 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     if words[0].lower() in ("the",) or words[0].endswith(("'s", "’s")) or words[0][:1].isupper():
         if p := cast.by_role(words, recent):
             return _Speaker(p.name, p.role, True)
-    if words[0] in ("The", "the"):
+    if words[0] in ("The", "the") and (words[-1].lower() in _ROLE_NOUNS or words[-1][:1].isupper()):
         words = words[1:]
     return _Speaker(" ".join(words) or None)
 
@@ -544,6 +573,9 @@ def _trailing_furniture(lines: list[str]) -> int:
 
 def _is_furniture_line(line: str) -> bool:
     if _FURNITURE.match(line) or _CREDIT.match(line):
+        return True
+    # A dateline ("CNN —") or an agency's credit ("Associated Press") alone on its line.
+    if line.rstrip(" —–-").lower() in _MEDIA_LOWER:
         return True
     items = [x.strip() for x in line.split(",")]
     # A tag list: "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria, Russia".

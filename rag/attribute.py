@@ -109,6 +109,11 @@ statement report kremlin pentagon white house website channel broadcaster army""
 _TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St)\.$")
 _SELF_NAMED = re.compile(r"\b(?:identified (?:himself|herself|themselves) as|named|called) "
                          r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
+# "The Academy ... in a statement issued on Monday condemned": the body issues the statement.
+_IN_STATEMENT = re.compile(r"(?:^|\s)(?P<who>(?:The )?[A-Z][\w.'’-]*(?: (?:of |and |for |the )?[A-Z][\w.'’-]*){0,6}),?"
+                           r" in a (?:written |joint )?statement\b")
+# Documents that speak for whoever issued them: "the statement said".
+_DOCUMENTS = frozenset("statement report release document tweet post letter".split())
 # A subject cut off from its verb by a relative clause or appositive: "Xi, who spoke at ..., ".
 _SUBJECT_CLAUSE = re.compile(
     r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}"
@@ -472,6 +477,9 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
                 return _Cue(inner.who, inner.cue, inner.via or who)
             return _Cue(who, "according to", via_interview)
+    if m := _IN_STATEMENT.search(masked):
+        if (who := m.group("who").split()) and who[0] not in _NOT_NAME or len(who) > 1:
+            return _Cue(m.group("who"), "in a statement", via_interview)
     return _verb_cue(masked, cast, via_interview)
 
 
@@ -617,6 +625,7 @@ def attribute(article: Article) -> list[Attribution]:
     label_speaker: _Speaker | None = None
     label_cue: str | None = None
     last_line = -1
+    last_body: _Speaker | None = None  # the last organisation to speak
     last_speaker: tuple[int, _Speaker] | None = None  # (line, speaker) of the last quote/indirect
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
     # a speaker, which the closing sentence usually names ("... ,” said John Kirby).
@@ -699,6 +708,14 @@ def attribute(article: Article) -> list[Attribution]:
                 continue
         if cue is not None:
             speaker = _resolve(cue.who, cast, recent, a)
+            doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
+            if doc and cue.who.split()[0].lower() in ("a", "an", "the") and cue.who.split()[1:2] and any(
+                    w.lower() in _DOCUMENTS for w in cue.who.split()[:5]):
+                speaker = _resolve(doc.group("by"), cast, recent, a)
+            elif cue.who.split()[-1].lower() in _DOCUMENTS and cue.who.split()[0].lower() == "the" and last_body:
+                speaker = last_body  # "the statement said": the body whose statement it is
+            if not speaker.person and speaker.name and speaker.name[:1].isupper():
+                last_body = speaker
             head = re.split(r"\b" + re.escape(cue.who) + r"\b", masked, maxsplit=1)[0]
             if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):
                 # "Xi Jinping set the tone ..., in which he decried": the sentence's own subject.

@@ -626,6 +626,7 @@ def attribute(article: Article) -> list[Attribution]:
     label_cue: str | None = None
     last_line = -1
     last_body: _Speaker | None = None  # the last organisation to speak
+    described: list[_Speaker] = []  # unnamed speakers introduced as "a source close to ..."
     last_speaker: tuple[int, _Speaker] | None = None  # (line, speaker) of the last quote/indirect
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
     # a speaker, which the closing sentence usually names ("... ,” said John Kirby).
@@ -714,6 +715,13 @@ def attribute(article: Article) -> list[Attribution]:
                 speaker = _resolve(doc.group("by"), cast, recent, a)
             elif cue.who.split()[-1].lower() in _DOCUMENTS and cue.who.split()[0].lower() == "the" and last_body:
                 speaker = last_body  # "the statement said": the body whose statement it is
+            words = cue.who.split()
+            if not speaker.person and words[0] == "the" and len(words) == 2 and speaker.name:
+                # "the source said" after "according to a source close to the situation"
+                speaker = next((d for d in reversed(described) if words[1].lower()
+                                in d.name.lower().split()[1:4]), speaker)
+            elif not speaker.person and speaker.name and speaker.name.split()[0] in ("a", "an"):
+                described.append(speaker)
             if not speaker.person and speaker.name and speaker.name[:1].isupper():
                 last_body = speaker
             head = re.split(r"\b" + re.escape(cue.who) + r"\b", masked, maxsplit=1)[0]

@@ -44,8 +44,10 @@ concluded concludes confirmed confirms reported reports expressed criticized cri
 labelled wrote writes questioned emphasized emphasised asserted asserts admitted admits
 acknowledged acknowledges suggested complained urged replied responded announced announces
 recalled recalls vowed vows decried condemned condemns apologized apologised
-described describes tell""".split()
-_VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|pointed out)\b")
+described describes tell voiced informed""".split()
+# A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
+_HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
+_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out)\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
 once recently reportedly publicly officially is was would will has been""".split())
@@ -54,7 +56,7 @@ _ROLE_NOUNS = frozenset("""official officials spokesman spokeswoman spokesperson
 diplomats president minister ministers analyst analysts newspaper paper daily agency ministry
 military government department source sources expert experts army leader leaders commander
 commanders journalist journalists officer officers representative representatives envoy
-ambassador secretary statement report chief head adviser advisor aide aides lawmaker lawmakers
+ambassador secretary statement report personnel chief head adviser advisor aide aides lawmaker lawmakers
 senator premier kremlin pentagon white house website channel broadcaster""".split())
 # Words of a title, which precede a name ("Deputy Foreign Minister") and are not a name.
 _TITLE_WORDS = frozenset("""president vice prime minister deputy foreign defense defence
@@ -511,6 +513,9 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
         if not who or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest):
             continue  # "Deputies responded Monday to the area": arriving, not answering
+        if verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) or \
+                verb in ("insisted", "insists") and rest.startswith(" on "):
+            continue  # announcing an offensive, insisting on a thing: deeds, not words
         cue, via = verb, via_interview
         if verb in ("told", "tells"):
             whom = _told_whom(rest)

@@ -494,11 +494,12 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
         who = _subject_before(before)
-        if not who and before and before[-1].endswith(","):
-            head = masked[max(0, m.start() - 300):m.start()]
-            for word in sorted(_BETWEEN, key=len, reverse=True):
-                if head.endswith(" " + word + " "):
-                    head = head[:-len(word) - 1]
+        k = len(before)
+        while k and before[k - 1].lower() in _BETWEEN:
+            k -= 1
+        if not who and k and before[k - 1].endswith(","):
+            head = masked[max(0, m.start() - 300):m.start()].split()
+            head = " ".join(head[:len(head) - (len(before) - k)]) + " "
             if c := _SUBJECT_CLAUSE.search(head):
                 who = c.group("who").split()
                 # "The man, who identified himself as Cory Allan Martin, said"
@@ -546,14 +547,16 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
             words = left
     title, name = _split_title([w for w in words if w.lower() not in ("the", "a", "an")] if
                                words[0].lower() in ("the",) else words)
-    if name:
+    # Names after "of" or "and" end an organisation's name ("Academy of Motion Picture Arts").
+    organisation = bool(title) and title[-1].lower() in ("of", "and", "for", "the")
+    if name and not organisation:
         if p := cast.person(name):
             role = _clean_role(title) or p.role
             return _Speaker(p.name, role, True)
         # One capitalised word after words that are no title ("Ministry of Commerce and
         # Industry") ends an organisation's name, not a person's.
-        if len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
-                w.lower() in ("of", "and", "for") or w in _NOT_NAME for w in title)):
+        if (len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
+                w.lower() in ("of", "and", "for") or w in _NOT_NAME for w in title))):
             return _Speaker(" ".join(name), _clean_role(title), True)
     if medium := cast.medium(who, before=at):
         return _Speaker(medium)

@@ -271,7 +271,11 @@ class _Cast:
         self.media: list[tuple[int, str]] = []  # (offset, name)
         self._titled: set[str] = set()
         # "the Qatari Ministry of Commerce and Industry said (MOCI)": MOCI is that ministry.
-        self.acronyms: dict[str, str] = {m.group("acr"): m.group("name") for m in _ACRONYM.finditer(text)}
+        self.acronyms: dict[str, str] = {}
+        self._firsts: dict[str, _Person] | None = None  # lone given names, built when first needed
+        for m in re.finditer(r" \([A-Z]{2,6}\)", text):
+            if found := _ACRONYM.search(text, max(0, m.start() - 120), m.end()):
+                self.acronyms[found.group("acr")] = found.group("name")
         for m in _CAP_RUN.finditer(text):
             words = m.group(0).split()
             # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
@@ -324,9 +328,13 @@ class _Cast:
         found = self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
         if found is None and len(words) == 1:
             # A lone given name that only one person has: "Xi" of "Xi Jinping".
-            firsts = [p for p in self.people.values() if len(p.name.split()) >= 2
-                      and p.name.split()[0] == words[0].rstrip(",")]
-            found = firsts[0] if len(firsts) == 1 else None
+            if self._firsts is None:
+                firsts: dict[str, list[_Person]] = {}
+                for p in self.people.values():
+                    if len(p.name.split()) >= 2:
+                        firsts.setdefault(p.name.split()[0], []).append(p)
+                self._firsts = {k: v[0] for k, v in firsts.items() if len(v) == 1}
+            found = self._firsts.get(words[0].rstrip(","))
         if found is None and words[-1].isupper() and words[-1] in self.acronyms:
             return _Person(self.acronyms[words[-1]], None)
         return found

@@ -32,7 +32,7 @@ from .types import Article, Attribution, Kind
 
 #: Stored with the index: attributions made by other rules are made again by the next sync
 #: (text only, nothing re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "1"
+ATTRIBUTION_VERSION = "2"
 
 # --- Vocabulary ------------------------------------------------------------------------------
 
@@ -42,8 +42,12 @@ _VERBS = """said says told tells added adds claimed claims accused accuses state
 insisted insists warned warns denied denies stressed stresses explained explains argued argues
 concluded concludes confirmed confirms reported reports expressed criticized criticised labeled
 labelled wrote writes questioned emphasized emphasised asserted asserts admitted admits
-acknowledged acknowledges suggested complained urged replied responded""".split()
-_VERB = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|pointed out)\b")
+acknowledged acknowledges suggested complained urged replied responded announced announces
+recalled recalls vowed vows decried condemned condemns apologized apologised
+described describes tell voiced informed""".split()
+# A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
+_HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
+_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out)\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
 once recently reportedly publicly officially is was would will has been""".split())
@@ -52,7 +56,7 @@ _ROLE_NOUNS = frozenset("""official officials spokesman spokeswoman spokesperson
 diplomats president minister ministers analyst analysts newspaper paper daily agency ministry
 military government department source sources expert experts army leader leaders commander
 commanders journalist journalists officer officers representative representatives envoy
-ambassador secretary statement report chief head adviser advisor aide aides lawmaker lawmakers
+ambassador secretary statement report personnel chief head adviser advisor aide aides lawmaker lawmakers
 senator premier kremlin pentagon white house website channel broadcaster""".split())
 # Words of a title, which precede a name ("Deputy Foreign Minister") and are not a name.
 _TITLE_WORDS = frozenset("""president vice prime minister deputy foreign defense defence
@@ -96,6 +100,27 @@ _MEDIA_BEFORE = re.compile(r"(?:[A-Z]\w+(?:'s|’s) )?(?P<name>(?:The )?[A-Z][\w
 _MEDIA_WORDS = frozenset("""newspaper daily agency agencies broadcaster channel television tv
 radio network magazine website news outlet""".split())
 _PRONOUNS = {"he", "she"}
+_ACRONYM = re.compile(r"(?:the )?(?P<name>[A-Z][\w.'’-]*(?: (?:of |and |for |the )?[A-Z][\w.'’-]*){1,6})"
+                      r"(?: said| says| announced)? \((?P<acr>[A-Z]{2,6})\)")
+# A dateline before the first sentence: "Hong Kong (CNN)", "(CNN)", "CNN —".
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\((?:CNN|AP|AFP|Reuters)\)\s*")
+# Role nouns that name a body, not a person: "the State Department said" is the department's.
+_INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military government department
+statement report kremlin pentagon white house website channel broadcaster army""".split())
+# Abbreviated titles the sentence splitter ends a sentence at: "Republican Sen." | "Roger Wicker".
+_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St)\.$")
+_SELF_NAMED = re.compile(r"\b(?:identified (?:himself|herself|themselves) as|named|called) "
+                         r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
+# "The Academy ... in a statement issued on Monday condemned": the body issues the statement.
+_IN_STATEMENT = re.compile(r"(?:^|\s)(?P<who>(?:The )?[A-Z][\w.'’-]*(?: (?:of |and |for |the )?[A-Z][\w.'’-]*){0,6}),?"
+                           r" in a (?:written |joint )?statement\b")
+# Documents that speak for whoever issued them: "the statement said".
+_DOCUMENTS = frozenset("statement report release document tweet post letter".split())
+# A subject cut off from its verb by a relative clause or appositive: "Xi, who spoke at ..., ".
+_SUBJECT_CLAUSE = re.compile(
+    r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}"
+    r"|[Tt]he [a-z]+(?: [a-z]+)?), "
+    r"(?:who|whose|a|an|the)\b[^,;\u2042]{1,200}, $")
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -245,10 +270,17 @@ class _Cast:
         self.order: list[str] = []  # last names, in order of first mention
         self.media: list[tuple[int, str]] = []  # (offset, name)
         self._titled: set[str] = set()
+        # "the Qatari Ministry of Commerce and Industry said (MOCI)": MOCI is that ministry.
+        self.acronyms: dict[str, str] = {}
+        self._firsts: dict[str, _Person] | None = None  # lone given names, built when first needed
+        for m in re.finditer(r" \([A-Z]{2,6}\)", text):
+            if found := _ACRONYM.search(text, max(0, m.start() - 120), m.end()):
+                self.acronyms[found.group("acr")] = found.group("name")
         for m in _CAP_RUN.finditer(text):
             words = m.group(0).split()
             # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
-            ends = [i for i, w in enumerate(words[:-1]) if _WORD_END.search(w)]
+            ends = [i for i, w in enumerate(words[:-1])
+                    if _WORD_END.search(w) and not _TITLE_ABBREV.search(" " + w)]
             title, name = _split_title(words[ends[-1] + 1:] if ends else words)
             if 2 <= len(name) <= 3:
                 self._add(name, _clean_role(title))
@@ -293,7 +325,19 @@ class _Cast:
         """The registered person a mention's name words refer to ("Ryabkov", "Vladimir Putin")."""
         if not words:
             return None
-        return self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
+        found = self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
+        if found is None and len(words) == 1:
+            # A lone given name that only one person has: "Xi" of "Xi Jinping".
+            if self._firsts is None:
+                firsts: dict[str, list[_Person]] = {}
+                for p in self.people.values():
+                    if len(p.name.split()) >= 2:
+                        firsts.setdefault(p.name.split()[0], []).append(p)
+                self._firsts = {k: v[0] for k, v in firsts.items() if len(v) == 1}
+            found = self._firsts.get(words[0].rstrip(","))
+        if found is None and words[-1].isupper() and words[-1] in self.acronyms:
+            return _Person(self.acronyms[words[-1]], None)
+        return found
 
     def medium(self, phrase: str, before: int | None = None) -> str | None:
         """The medium a phrase names, or (for "the newspaper") the last one named before an offset."""
@@ -318,7 +362,7 @@ class _Cast:
         if not words:
             return None
         head = words[-1]
-        if head not in _ROLE_NOUNS and head not in _ROLE_HEADS:
+        if head not in _ROLE_NOUNS and head not in _ROLE_HEADS or head in _INSTITUTIONS:
             return None
         named = {p.name for p in recent}
         candidates = recent[::-1] + [self.people[k] for k in self.order if self.people[k].name not in named]
@@ -382,9 +426,16 @@ def _subject_before(tokens: list[str]) -> list[str]:
     if not out:
         return []
     head = out[-1].strip("[]").lower()
-    if not out[-1][:1].isupper() and head not in _ROLE_NOUNS:
+    if not out[-1][:1].isupper() and head not in _ROLE_NOUNS and not _is_description(out):
         return []
     return out
+
+
+def _is_description(words: list[str]) -> bool:
+    """A short definite description of someone unnamed: "The lighthouse keeper", "the protesters"."""
+    head = words[-1].lower()
+    return (2 <= len(words) <= 5 and words[0] in ("The", "the") and head.isalpha()
+            and head not in STOPWORDS and not head.endswith(("ly", "ing", "ed")))
 
 
 def _subject_after(rest: str) -> list[str]:
@@ -406,6 +457,11 @@ def _subject_after(rest: str) -> list[str]:
             break
         if word != bare:
             break
+    if out and out[-1].lower() in _ROLE_NOUNS and not tokens[len(out) - 1].endswith((",", ".", ";")):
+        # "said an official from the Ministry of Commerce": the body is part of who.
+        if m := re.match(r"\s*(?:\S+\s+){%d}(?P<of>(?:from|of|at) (?:the )?[A-Z][\w.'’-]*"
+                         r"(?: (?:of |and |for )?[A-Z][\w.'’-]*){0,5})" % len(out), rest):
+            out += m.group("of").rstrip(",.;").split()
     if out and not out[-1][:1].isupper() and out[-1].lower() not in _ROLE_NOUNS:
         return []
     return out if out and (out[-1][:1].isupper() or out[-1].lower() in _ROLE_NOUNS) else []
@@ -426,7 +482,19 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         if a := _AFFILIATION.match(who):
             who = a.group("who")
         if who.lower() not in ("reports", "the report", "media reports", "sources"):
+            # "The man said he had ..., according to the sheriff's office": the man speaks,
+            # through the office.
+            if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
+                return _Cue(inner.who, inner.cue, inner.via or who)
             return _Cue(who, "according to", via_interview)
+    if m := _IN_STATEMENT.search(masked):
+        if (who := m.group("who").split()) and who[0] not in _NOT_NAME or len(who) > 1:
+            return _Cue(m.group("who"), "in a statement", via_interview)
+    return _verb_cue(masked, cast, via_interview)
+
+
+def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | None:
+    """The first reporting verb of a sentence with a subject before or after it."""
     # A subject is a few words long: only the text just before a verb is read, and only the
     # first verbs, so a huge run-on "sentence" costs linear time.
     for m in islice(_VERB.finditer(masked), 12):
@@ -434,13 +502,29 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
         who = _subject_before(before)
+        k = len(before)
+        while k and before[k - 1].lower() in _BETWEEN:
+            k -= 1
+        if not who and k and before[k - 1].endswith(","):
+            head = masked[max(0, m.start() - 300):m.start()].split()
+            head = " ".join(head[:len(head) - (len(before) - k)]) + " "
+            if c := _SUBJECT_CLAUSE.search(head):
+                who = c.group("who").split()
+                # "The man, who identified himself as Cory Allan Martin, said"
+                if n := _SELF_NAMED.search(c.group(0)):
+                    who = n.group("name").split()
+                while who and who[0] in _NOT_NAME and who[0] not in ("The", "the"):
+                    who = who[1:]
         if not who and before and (before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1]
                                    or before[-1].endswith("”")):
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
-        if not who:
-            continue
+        if not who or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest):
+            continue  # "Deputies responded Monday to the area": arriving, not answering
+        if verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) or \
+                verb in ("insisted", "insists") and rest.startswith(" on "):
+            continue  # announcing an offensive, insisting on a thing: deeds, not words
         cue, via = verb, via_interview
         if verb in ("told", "tells"):
             whom = _told_whom(rest)
@@ -456,6 +540,8 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
 
 def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     words = who.split()
+    if len(words) == 1 and words[0] in cast.acronyms:
+        return _Speaker(cast.acronyms[words[0]])
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         if recent:
             p = recent[-1]
@@ -464,22 +550,28 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     if "of" in words[1:]:
         # "Kinnear of Verisk Maplecroft": the person, not the firm, speaks.
         left = words[:words.index("of", 1)]
-        if cast.person(_split_title(left)[1]) is not None:
+        name = _split_title(left)[1]
+        if cast.person(name) is not None or len(name) >= 2:
             words = left
     title, name = _split_title([w for w in words if w.lower() not in ("the", "a", "an")] if
                                words[0].lower() in ("the",) else words)
-    if name:
+    # Names after "of" or "and" end an organisation's name ("Academy of Motion Picture Arts").
+    organisation = bool(title) and title[-1].lower() in ("of", "and", "for", "the")
+    if name and not organisation:
         if p := cast.person(name):
             role = _clean_role(title) or p.role
             return _Speaker(p.name, role, True)
-        if len(name) >= 2 or title:
+        # One capitalised word after words that are no title ("Ministry of Commerce and
+        # Industry") ends an organisation's name, not a person's.
+        if (len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
+                w.lower() in ("of", "and", "for") or w in _NOT_NAME for w in title))):
             return _Speaker(" ".join(name), _clean_role(title), True)
     if medium := cast.medium(who, before=at):
         return _Speaker(medium)
     if words[0].lower() in ("the",) or words[0].endswith(("'s", "’s")) or words[0][:1].isupper():
         if p := cast.by_role(words, recent):
             return _Speaker(p.name, p.role, True)
-    if words[0] in ("The", "the"):
+    if words[0] in ("The", "the") and (words[-1].lower() in _ROLE_NOUNS or words[-1][:1].isupper()):
         words = words[1:]
     return _Speaker(" ".join(words) or None)
 
@@ -505,6 +597,9 @@ def _trailing_furniture(lines: list[str]) -> int:
 
 def _is_furniture_line(line: str) -> bool:
     if _FURNITURE.match(line) or _CREDIT.match(line):
+        return True
+    # A dateline ("CNN —") or an agency's credit ("Associated Press") alone on its line.
+    if line.rstrip(" —–-").lower() in _MEDIA_LOWER:
         return True
     items = [x.strip() for x in line.split(",")]
     # A tag list: "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria, Russia".
@@ -546,6 +641,8 @@ def attribute(article: Article) -> list[Attribution]:
     label_speaker: _Speaker | None = None
     label_cue: str | None = None
     last_line = -1
+    last_body: _Speaker | None = None  # the last organisation to speak
+    described: list[_Speaker] = []  # unnamed speakers introduced as "a source close to ..."
     last_speaker: tuple[int, _Speaker] | None = None  # (line, speaker) of the last quote/indirect
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
     # a speaker, which the closing sentence usually names ("... ,” said John Kirby).
@@ -566,6 +663,19 @@ def attribute(article: Article) -> list[Attribution]:
         runs[i] = runs[i - 1] if continued and i > 0 else i
 
     cues = [_find_cue(s[3], cast) for s in scans]
+    # A sentence the splitter ended at an abbreviated title ("... Republican Sen." | "Roger
+    # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
+    partner: dict[int, int] = {}
+    for i in range(len(spans) - 1):
+        if scans[i][0] == scans[i + 1][0] and _TITLE_ABBREV.search(text[spans[i][0]:spans[i][1]].rstrip()):
+            if cue := _find_cue(scans[i][3] + " " + scans[i + 1][3], cast):
+                cues[i] = cues[i + 1] = cue
+            partner[i], partner[i + 1] = i + 1, i
+    # A short quoted phrase inside someone's reported words ('X said police were "called
+    # upon"') leaves the sentence reported speech; a quote is most of its sentence or opens it.
+    quotes = [continued or left_open or masked.lstrip().startswith(_QUOTE_MASK) and longest >= 1
+              or longest >= 3 and (2 * longest >= len(masked.split()) or longest >= 12)
+              for _, continued, left_open, masked, longest in scans]
     run_cue: dict[int, _Cue] = {}
     for i, first in runs.items():
         if cues[i] and first not in run_cue:
@@ -608,14 +718,32 @@ def attribute(article: Article) -> list[Attribution]:
             continue
 
         cue = run_cue.get(runs[i]) if (continued or left_open) else cues[i]
-        quoted = continued or left_open or longest >= 3 or masked.lstrip().startswith(_QUOTE_MASK) \
-            and longest >= 1
+        quoted = quotes[i] or (i in partner and quotes[partner[i]])
         if cue is None and starts_line and not continued and (m := _HEADLINE_LABEL.match(sentence)):
             if (p := cast.person(m.group("who").split())) is not None:
                 emit("indirect", _Speaker(p.name, p.role, True), cue=":")
                 continue
         if cue is not None:
             speaker = _resolve(cue.who, cast, recent, a)
+            doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
+            if doc and cue.who.split()[0].lower() in ("a", "an", "the") and cue.who.split()[1:2] and any(
+                    w.lower() in _DOCUMENTS for w in cue.who.split()[:5]):
+                speaker = _resolve(doc.group("by"), cast, recent, a)
+            elif cue.who.split()[-1].lower() in _DOCUMENTS and cue.who.split()[0].lower() == "the" and last_body:
+                speaker = last_body  # "the statement said": the body whose statement it is
+            words = cue.who.split()
+            if not speaker.person and words[0] == "the" and len(words) == 2 and speaker.name:
+                # "the source said" after "according to a source close to the situation"
+                speaker = next((d for d in reversed(described) if words[1].lower()
+                                in d.name.lower().split()[1:4]), speaker)
+            elif not speaker.person and speaker.name and speaker.name.split()[0] in ("a", "an"):
+                described.append(speaker)
+            if not speaker.person and speaker.name and speaker.name[:1].isupper():
+                last_body = speaker
+            head = re.split(r"\b" + re.escape(cue.who) + r"\b", masked, maxsplit=1)[0]
+            if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):
+                # "Xi Jinping set the tone ..., in which he decried": the sentence's own subject.
+                speaker = _Speaker(p.name, p.role, True)
             if speaker.person and speaker.name:
                 _remember(recent, cast.person(speaker.name.split()) or _Person(speaker.name, speaker.role))
             last_speaker = (line, speaker)
@@ -640,10 +768,10 @@ def attribute(article: Article) -> list[Attribution]:
 
 def _subject_person(masked: str, cast: _Cast) -> _Person | None:
     """A registered person named among a sentence's first words, where its subject sits."""
-    for word in masked.split()[:6]:
+    for word in _DATELINE.sub("", masked.lstrip()).split()[:6]:
         bare = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:()[]"))
-        if bare in cast.people and _is_name_token(bare):
-            return cast.people[bare]
+        if _is_name_token(bare) and (p := cast.person([bare])) is not None:
+            return p
     return None
 
 

@@ -210,13 +210,17 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
 
 
 def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
-    """Passage sentences that hold at least half of the topic's content words (5-letter stems)."""
-    stems = {w[:5] for w in query_terms(topic)}
-    if not stems:
+    """Passage sentences that hold at least half of the content words (5-letter stems) of the
+    topic, or of one of its parts ("the beacon repair and the timetable" has two)."""
+    parts = [stems for part in re.split(r"\band\b|,|;", topic) if (stems := {w[:5] for w in query_terms(part)})]
+    if not parts:
         return list(range(len(scorer.texts)))
-    need = max(1, (len(stems) + 1) // 2)
-    return [j for j, text in enumerate(scorer.texts)
-            if len(stems & {w[:5] for w in query_terms(text)}) >= need]
+    found = []
+    for j, text in enumerate(scorer.texts):
+        words = {w[:5] for w in query_terms(text)}
+        if any(len(stems & words) >= max(1, (len(stems) + 1) // 2) for stems in parts):
+            found.append(j)
+    return found
 
 
 @dataclass(frozen=True)

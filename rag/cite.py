@@ -17,7 +17,7 @@ import numpy as np
 
 from .embed import Embedder
 from .text import WORD, query_terms, sentence_spans, split_markers
-from .types import Attribution, Citation, Passage, Sentence, SpanVectors
+from .types import Attribution, Citation, Claim, Passage, Sentence, SpanVectors
 
 
 # Roles a claim can name its speaker by instead of a name.
@@ -236,6 +236,20 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
                     cite(n, scorer.best_in(scores, n)[1], False)
         sentences.append(Sentence(claim, tuple(kept) or tuple(valid), bool(kept)))
     return sentences, citations
+
+
+def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
+    """Every passage sentence someone is said to say (quotes, reported speech, transcript
+    turns, embedded posts), in passage order: the "who says what" of the evidence."""
+    out = []
+    for j, label in enumerate(scorer.labels):
+        if label is None or not label.speaker or label.kind not in ("quote", "indirect", "transcript", "embedded"):
+            continue
+        n = scorer.passage_of(j)
+        p = scorer.passages[n - 1]
+        start, end = scorer.spans[n - 1][j - scorer._offsets[n - 1]]
+        out.append(Claim(label.speaker, label.role, label.kind, n, start, end, scorer.texts[j], p.outlet, p.date))
+    return tuple(out)
 
 
 def render(sentences: Sequence[Sentence]) -> str:

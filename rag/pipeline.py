@@ -7,11 +7,11 @@ import time
 import unicodedata
 from collections import abc
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import answerable
-from .cite import SupportScorer, attribute_quotes, render, verify
+from .cite import SupportScorer, attribute_quotes, claims_of, render, verify
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -226,7 +226,10 @@ class Pipeline:
                                            evidence.mentions, self.settings)
         if reason is None:
             return None
-        return self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, reason))
+        # Who does say what in the closest passages: a refused "What did X say about Y?"
+        # still shows who speaks about Y.
+        refusal = self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, reason))
+        return replace(refusal, claims=claims_of(evidence.scorer))
 
     def _draft(self, asked: _Asked, evidence: _Evidence) -> abc.Generator[str, None, _Draft]:
         """The generator's answer as it is written, or an extractive one if its model fails."""
@@ -277,7 +280,7 @@ class Pipeline:
             return self._refusal(question, passages, draft.timings, notice)
         sentences = attribute_quotes(sentences, citations, passages)
         return Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
-                      passages, draft.timings, notice)
+                      passages, draft.timings, notice, claims_of(evidence.scorer))
 
     def _with_evidence(self, question: str, scorer: SupportScorer, sentences: list[Sentence],
                        citations: list[Citation], notice: str, name: str

@@ -281,6 +281,21 @@ class Timings:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One attributed sentence of the retrieved passages: who says it, and where (passage n)."""
+
+    speaker: str
+    role: str | None
+    kind: Kind
+    n: int
+    start: int
+    end: int
+    quote: str
+    outlet: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
 class Answer:
     """What a question gets: text with [n] markers, the checked citations, the passages."""
 
@@ -292,6 +307,7 @@ class Answer:
     passages: tuple[Passage, ...]
     timings: Timings = field(default_factory=Timings)
     notice: str = ""  # e.g. "question truncated" or "fell back to extractive"
+    claims: tuple[Claim, ...] = ()  # who says what in the passages, cited or not
 
     def as_json(self) -> dict:
         return {
@@ -306,4 +322,5 @@ class Answer:
             ],
             "timings": {k: round(v, 1) for k, v in self.timings.__dict__.items()},
             "notice": self.notice,
+            "claims": [c.__dict__ for c in self.claims],
         }

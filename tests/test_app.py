@@ -184,6 +184,7 @@ def open_chat(pw, url: str):
     expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
     return browser, page, dialogs
 
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
@@ -201,6 +202,13 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         expect(mark).to_be_visible(timeout=60_000)
         expect(page.locator("#chat")).to_contain_text("[1]")
         assert "Shoigu" in page.locator("#sources").inner_text()
+        # Who says it, ours: in the answer, beside the cited span, and in the "who says what" panel.
+        expect(page.locator("#chat .who").first).to_contain_text("Sergei Shoigu (Defense Minister)")
+        expect(page.locator("#sources .speaker").first).to_contain_text("Sergei Shoigu")
+        expect(page.locator("#sources .meta").first).to_contain_text("The Moscow Times")
+        panel = page.locator("#sources .claims")
+        expect(panel).to_contain_text("Who says what")
+        expect(panel).to_contain_text("Sergei Shoigu (Defense Minister)")
         page.screenshot(path=str(shots / "answer.png"), full_page=True)
 
         # A backend that cannot work here (no endpoint is set): the chat says so and answers anyway.

@@ -42,6 +42,7 @@ def test_what_did_x_say_about_y_never_gives_another_speakers_words(pipeline: Pip
     assert near_miss.refused and not near_miss.citations
     assert "quote nobody named Lavrov on the suicide bomber" in near_miss.notice
     assert "Sergei Shoigu" in near_miss.notice  # who does speak about it
+    assert any(c.speaker == "Sergei Shoigu" and "suicide" in c.quote for c in near_miss.claims)
     own = pipeline.ask("What did Lavrov say about the coalition?")
     assert not own.refused
     assert all(c.speaker == "Sergei Lavrov" for c in own.citations if c.supported)
@@ -76,3 +77,9 @@ def test_ask_json_carries_speaker_kind_outlet_and_date(corpus) -> None:
     assert cited and cited[0]["speaker"] == "Sergei Shoigu" and cited[0]["outlet"] == "The Moscow Times"
     assert cited[0]["kind"] in ("quote", "indirect")
     assert {p["outlet"] for p in out["passages"]} >= {"The Moscow Times"}
+    claims = out["claims"]
+    assert claims and {"speaker", "role", "kind", "n", "start", "end", "quote", "outlet", "date"} == set(claims[0])
+    assert any(c["speaker"] == "Sergei Shoigu" for c in claims)
+    for c in claims:  # each claim quotes its passage exactly
+        p = out["passages"][c["n"] - 1]
+        assert p["text"][c["start"] - p["start"]:c["end"] - p["start"]] == c["quote"]

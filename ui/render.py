@@ -66,7 +66,27 @@ def sources(answer: Answer) -> str:
         items.append(f'<li class="passage" id="passage-{n}"><details{state}><summary class="title">'
                      f'[{n}] {escape(p.title)}</summary><div class="meta">{meta}</div>'
                      f'<div class="text">{"".join(body)}</div></details></li>')
-    return f'<div class="sources"><h4>{heading}</h4><ol>{"".join(items)}</ol></div>'
+    return f'<div class="sources">{claims(answer)}<h4>{heading}</h4><ol>{"".join(items)}</ol></div>'
+
+
+def claims(answer: Answer) -> str:
+    """"Who says what": the attributed sentences of the passages, grouped by speaker, each
+    with its outlet, date and passage number (as the index's rules attribute them)."""
+    if not answer.claims:
+        return ""
+    by_speaker: dict[str, list] = {}
+    for c in answer.claims:
+        by_speaker.setdefault(c.speaker, []).append(c)
+    groups = []
+    for speaker, said in by_speaker.items():
+        role = next((c.role for c in said if c.role), None)  # not every sentence names it
+        who = f"{speaker} ({role})" if role else speaker
+        lines = "".join(
+            f'<li>[{c.n}] <span class="meta">{escape(", ".join(x for x in (c.outlet, c.date) if x) or "outlet unknown")}'
+            f'</span> “{escape(c.quote)}”</li>' for c in said)
+        groups.append(f'<details class="speaker-claims"><summary>{escape(who)} · {len(said)}</summary>'
+                      f"<ul>{lines}</ul></details>")
+    return f'<div class="claims"><h4>Who says what</h4>{"".join(groups)}</div>'
 
 
 def _who(c: Citation) -> str:
@@ -92,4 +112,6 @@ mark.cited { background: #ffe58a; }
 mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .who { font-style: italic; opacity: 0.85; }
 .sources .speaker { font-size: 0.8em; font-weight: 600; margin-right: 0.3em; }
+.claims ul { padding-left: 1.2em; margin: 0.2em 0 0.5em; }
+.claims summary { font-weight: 600; }
 """

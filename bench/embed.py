@@ -1,7 +1,7 @@
 """Embedding backends side by side: torch fp32, ONNX fp32 and ONNX int8 on the same chunks.
 
 The chunk texts and sentence spans are exactly what `rag index` embeds (the Indexer's chunker
-and its `_embed`, which prepends titles and maps sentence spans), from the first articles of
+and its `embed_articles`, which prepends titles and maps sentence spans), from the first articles of
 the corpus. All three backends are loaded in this one process; each round times
 `embed_spans` (what the index calls) of every backend on all the chunks, the order rotated
 from round to round. Reported: per-backend median chunks/s, the median of the per-round
@@ -34,7 +34,7 @@ from rag.sync import Indexer  # noqa: E402
 
 
 class Recorder:
-    """Stands in for the model inside `Indexer._embed` to keep what it would be given."""
+    """Stands in for the model inside `Indexer.embed_articles` to keep what it would be given."""
 
     def __init__(self, real: SentenceTransformerEmbedder) -> None:
         self.real, self.texts, self.spans = real, [], []
@@ -60,9 +60,9 @@ def pipeline_inputs(corpus: Path, chunks: int, embedder) -> tuple[Recorder, int]
         for article in reader.read(stamp).articles:
             batch.append((article, stamp.path, indexer.chunker.split(article)))
             if sum(len(c) for *_, c in batch) >= chunks:
-                indexer._embed(batch)
+                indexer.embed_articles(batch)
                 return recorder, len(batch)
-    indexer._embed(batch)
+    indexer.embed_articles(batch)
     return recorder, len(batch)
 
 

@@ -65,10 +65,7 @@ class IndexRetriever(BaseRetriever):
     def passages(self, query: str, k: int | None = None, mode: Mode | None = None) -> list[Passage]:
         """The passages behind the Documents; arguments left None take the fields' values."""
         if isinstance(self.source, Pipeline):
-            # As Pipeline.stream takes it: under its lock, so a concurrent `refresh` cannot
-            # leave a retriever over the old snapshot cached.
-            with self.source._lock:
-                retriever = self.source.retriever
+            retriever = self.source.current_retriever()
             default_k, default_mode = self.source.settings.k, self.source.settings.retriever
         else:
             retriever, default_k, default_mode = self.source, 5, "hybrid"
@@ -295,7 +292,7 @@ class IndexVectorStore(VectorStore):
                 _write_metadata(writer, [])  # the table and its trigger, before any article changes
                 for n, batch in enumerate(batches):
                     # Indexer's own chunk -> vectors + pooled sentence vectors step.
-                    rows = self.indexer._embed([(a, "", chunks) for a, _, chunks in batch]) if batch else []
+                    rows = self.indexer.embed_articles([(a, "", chunks) for a, _, chunks in batch]) if batch else []
                     writer.write_batch(rows, remove=remove if n == 0 else ())
                     _write_metadata(writer, [(a.id, meta) for a, meta, _ in batch])
                 writer.finish()

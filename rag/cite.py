@@ -144,7 +144,7 @@ class SupportScorer:
         n = self.passage_of(i)
         if n != self.passage_of(j):
             return False
-        (a, b), (c, d) = self.spans[n - 1][i - self._offsets[n - 1]], self.spans[n - 1][j - self._offsets[n - 1]]
+        (a, b), (c, d) = self.span_of(i), self.span_of(j)
         return a < d and c < b
 
     def speaker_conflicts(self, claim: str) -> np.ndarray:
@@ -169,6 +169,11 @@ class SupportScorer:
             if implied and speaker and label.role and not any(_fits(r, label.role) for r in implied):
                 out[j] = True
         return out
+
+    def span_of(self, j: int) -> tuple[int, int]:
+        """The article span of passage sentence j."""
+        n = self.passage_of(j)
+        return self.spans[n - 1][j - self._offsets[n - 1]]
 
     def label_at(self, n: int, span: tuple[int, int]) -> Attribution | None:
         """Who says the sentence at `span` of passage n (1-based), if known."""
@@ -247,7 +252,7 @@ def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
             continue
         n = scorer.passage_of(j)
         p = scorer.passages[n - 1]
-        start, end = scorer.spans[n - 1][j - scorer._offsets[n - 1]]
+        start, end = scorer.span_of(j)
         out.append(Claim(label.speaker, label.role, label.kind, n, start, end, scorer.texts[j], p.outlet, p.date))
     return tuple(out)
 

@@ -124,6 +124,13 @@ class Pipeline:
             if reader is not None and reader.changed():
                 self._forget_index()
 
+    def current_retriever(self) -> Retriever:
+        """The retriever over the index as it is now (reopened if another process changed
+        it), taken under the lock so a concurrent `refresh` cannot leave a stale one cached."""
+        self.refresh_if_changed()
+        with self._lock:
+            return self.retriever
+
     def _forget_index(self) -> None:
         self.__dict__.pop("reader", None)
         self.__dict__.pop("retriever", None)
@@ -203,9 +210,7 @@ class Pipeline:
     def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
         """The passages for the query, and their sentences scored for support."""
         s = self.settings
-        self.refresh_if_changed()
-        with self._lock:
-            retriever = self.retriever
+        retriever = self.current_retriever()
         qvec = self.embedder.embed([asked.query])[0]
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.

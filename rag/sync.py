@@ -173,14 +173,14 @@ class Indexer:
                 batch.append(item)
                 size += len(item[2])
                 if size >= limit or i == len(chunked) - 1:
-                    rows = self._embed(batch)
+                    rows = self.embed_articles(batch)
                     writer.write_batch(rows)
                     done += size
                     bar.update(size)
                     batch, size = [], 0
         return done
 
-    def _embed(self, batch: list[tuple[Article, str, list[Chunk]]]) -> list[ArticleWrite]:
+    def embed_articles(self, batch: list[tuple[Article, str, list[Chunk]]]) -> list[ArticleWrite]:
         """`write_batch` rows: each chunk's vector, and its sentences with pooled vectors."""
         texts, spans, shifts = [], [], []
         for article, _, chunks in batch:

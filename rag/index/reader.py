@@ -15,7 +15,7 @@ import numpy as np
 from ..errors import StoreError
 from ..types import ArticleRow, Attribution, ChunkRow, SpanVectors
 from .files import MANIFEST, Manifest, store_path
-from .schema import check, connect_readonly, has_column, has_table, reading
+from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -174,11 +174,16 @@ class IndexReader:
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         with self._query():
-            # A version-2 store (not yet upgraded by a sync) has no outlet or author.
-            labels = "outlet, author" if has_column(self.conn, "articles", "outlet") else "NULL, NULL"
+            labels = "NULL, NULL" if self._version_2 else "outlet, author"
             rows = self.conn.execute(
                 f"SELECT id, title, source, date, text, {labels} FROM articles WHERE id IN ({marks})", ids)
             return {r[0]: ArticleRow(*r[1:]) for r in rows}
+
+    @property
+    def _version_2(self) -> bool:
+        """A store not yet upgraded by a sync: no outlet, author or attributions (read once
+        with the snapshot's metadata, not per question)."""
+        return self.meta.get("schema_version") == "2"
 
     def attributions(self, ids: Iterable[str]) -> dict[str, list[Attribution]]:
         """Article id -> who says each of its sentences, in text order (empty for a store
@@ -187,7 +192,7 @@ class IndexReader:
         marks = ",".join("?" * len(ids))
         found: dict[str, list[Attribution]] = {i: [] for i in ids}
         with self._query():
-            if not has_table(self.conn, "attributions"):
+            if self._version_2:
                 return found
             rows = self.conn.execute(
                 f'SELECT article_id, start, "end", kind, speaker, role, cue, via FROM attributions '

@@ -117,15 +117,6 @@ def migrate(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def has_table(conn: sqlite3.Connection, table: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (table,)).fetchone() is not None
-
-
-def has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
-    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
-
-
 def is_damage(exc: sqlite3.Error) -> bool:
     """Whether SQLite failed because the file's contents are broken (not the disk, a lock
     or a bug): then only a rebuild from the corpus helps."""

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from .text import STOPWORDS, WORD, query_terms
+from .text import ABBREVIATION_END, STOPWORDS, WORD, query_terms
 
 if TYPE_CHECKING:
     from .cite import SupportScorer
     from .settings import AnswerSettings
-    from .types import Passage
+    from .types import Attribution, Passage
 
 Kind = Literal["percentage", "number", "date", "name"]
 
@@ -210,17 +210,57 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
 
 
 def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
-    """Passage sentences that hold at least half of the content words (5-letter stems) of the
-    topic, or of one of its parts ("the beacon repair and the timetable" has two)."""
-    parts = [stems for part in re.split(r"\band\b|,|;", topic) if (stems := {w[:5] for w in query_terms(part)})]
+    """Passage sentences of statements that hold at least half of the content words (stems,
+    see `_stem`) of the topic, or of one of its parts ("the beacon repair and the timetable"
+    has two). A statement is a run of sentences (see `statements`): the second sentence of
+    a quote is on the topic its first names."""
+    return [j for j, share in enumerate(topic_coverage(topic, scorer)) if share >= 0]
+
+
+def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
+    """For each passage sentence, the best share of a topic part's stems its statement holds;
+    -1 where that is less than half (off the topic). All 1.0 for no topic."""
+    parts = [stems for part in re.split(r"\band\b|,|;", topic) if (stems := {_stem(w) for w in query_terms(part)})]
+    n = len(scorer.texts)
     if not parts:
-        return list(range(len(scorer.texts)))
-    found = []
-    for j, text in enumerate(scorer.texts):
-        words = {w[:5] for w in query_terms(text)}
-        if any(len(stems & words) >= max(1, (len(stems) + 1) // 2) for stems in parts):
-            found.append(j)
-    return found
+        return np.ones(n)
+    words = [{_stem(w) for w in query_terms(text)} for text in scorer.texts]
+    share = np.full(n, -1.0)
+    for j in range(n):
+        for stems in parts:
+            hits = len(stems & words[j])
+            if hits >= max(1, (len(stems) + 1) // 2):
+                share[j] = max(share[j], hits / len(stems))
+    for run in statements(scorer):
+        share[run] = share[run].max()
+    return share
+
+
+def statements(scorer: SupportScorer) -> list[list[int]]:
+    """Runs of neighbouring passage sentences that make one statement: a quote that spans
+    sentences (one speaker, quote after quote), and a sentence the splitter cut after an
+    abbreviation ("... but U.S." | "Secretary of State John Kerry labeled the move ...")."""
+    runs: list[list[int]] = []
+    for j in range(len(scorer.texts)):
+        if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
+                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_quote(scorer.labels[j - 1], scorer.labels[j])):
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    return runs
+
+
+def _same_quote(a: Attribution | None, b: Attribution | None) -> bool:
+    return (a is not None and b is not None and a.kind == b.kind == "quote"
+            and bool(a.speaker) and a.speaker == b.speaker)
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters once an inflection is cut: "sharing", "shared" and "share"
+    meet ("shari" and "share" did not), as do "gets" and "get"."""
+    if len(word) > 4:
+        word = re.sub(r"(?:ing|ed|es|s|e)$", "", word)
+    return word[:5]
 
 
 @dataclass(frozen=True)
@@ -230,11 +270,15 @@ class Floors:
     best: float = 0.8
     other_article: float = 0.9
     typed: float = 0.75
+    # Not a share: how many of X's statements on Y answer "What did X say about Y?", all of
+    # them above any floor.
+    speaker_sentences: int = 3
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:
         """The floors an AnswerSettings (or Settings) gives."""
-        return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor)
+        return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor,
+                   settings.speaker_sentences)
 
 
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
@@ -250,14 +294,18 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     kind = expected(question)
     scores = scorer.sentence_scores(question)
     own = speakers_own(question, scorer)
+    floor, other_floor = floors.best, floors.other_article
+    floor = min(floor, floors.typed) if kind else floor
     if own is not None:  # "What did X say about Y?": X's own words on Y, nobody else's
         if not own.any():
             return []
-        scores = np.where(own, scores, -1.0)
+        # Each of X's statements on Y is an answer, the ones holding more of Y first (the
+        # best-scoring sentence is often X's summary, the next ones what he said of it).
+        _, topic = asked_speaker(question)  # type: ignore[misc]
+        scores = np.where(own, topic_coverage(topic, scorer) + scores, -1.0)
+        limit, floor, other_floor = max(limit, floors.speaker_sentences), 0.0, 0.0
     order = np.argsort(-scores)
     best = scores[order[0]]
-    floor, other_floor = floors.best, floors.other_article
-    floor = min(floor, floors.typed) if kind else floor
     chosen: list[int] = []
     # A typed question may find its answer further down the order, still within the floor.
     for j in order if kind else order[: limit * 3]:

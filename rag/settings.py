@@ -171,6 +171,14 @@ class AnswerSettings(_Group):
         "the best score) a sentence holding one may be found: the number often sits in the "
         "sentence after the best match. 0.75 chosen on both seed sets (README, Answering).",
     )
+    speaker_sentences: int = Field(
+        3, ge=1,
+        description="\"What did X say about Y?\" quotes up to this many of X's own sentences on Y, "
+        "those holding more of Y first, above any floor. Ranked by the score alone, 5 of 9 dev "
+        "attribution questions of this kind missed what X said (his summary sentence came "
+        "first, the point in the quote after it); ranked by Y's words held, 2 and 3 both answer "
+        "all 9: 3 shows more of what X said.",
+    )
     evidence_sentences: int = Field(
         2,
         ge=0,

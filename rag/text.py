@@ -50,6 +50,12 @@ def query_terms(text: str) -> list[str]:
     return list(seen)
 
 
+#: A sentence that ends at an abbreviation the splitter takes for a full stop ("U.S.",
+#: "Sen."): the next sentence is likely its continuation.
+ABBREVIATION_END = re.compile(r"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt"
+                              r"|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St))\.$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text`, whitespace trimmed."""
     spans, start = [], 0

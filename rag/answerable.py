@@ -166,6 +166,23 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     return None
 
 
+# "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
+_WHO_SAID = re.compile(r"^\W*who (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
+                       r"|called|described|argued|insisted|denied|asked)\b", re.IGNORECASE)
+_WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
+                           r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b", re.IGNORECASE)
+
+
+def asks_for(question: str) -> Literal["speaker", "outlet"] | None:
+    """Whether the question asks who said something, or which outlet reports it."""
+    question = _asked(question)
+    if _WHO_SAID.search(question):
+        return "speaker"
+    if _WHICH_OUTLET.search(question):
+        return "outlet"
+    return None
+
+
 # "What did X say about Y?", and its variants: X is a name or a role, Y the topic.
 _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:say|said|tell|told|claim|claimed|state|stated"

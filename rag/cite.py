@@ -183,6 +183,15 @@ class SupportScorer:
                 return self.labels[lo + j]
         return None
 
+    def citation(self, n: int, span: tuple[int, int], supported: bool) -> Citation:
+        """A citation of the sentence at `span` of passage n, with who says it and where."""
+        p = self.passages[n - 1]
+        start, end = span
+        label = self.label_at(n, span)
+        return Citation(n, p.article_id, p.title, p.source, start, end, p.text[start - p.start:end - p.start],
+                        supported, p.outlet, p.date, label.speaker if label else None,
+                        label.role if label else None, label.kind if label else None)
+
     def article_of(self, j: int) -> str:
         return self.passages[self.passage_of(j) - 1].article_id
 
@@ -206,13 +215,7 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
     vectors = scorer.vectors_of([c for c, _ in claims]) if claims and scorer.texts else None
 
     def cite(n: int, span: tuple[int, int], supported: bool) -> None:
-        p = passages[n - 1]
-        start, end = span
-        quote = p.text[start - p.start:end - p.start]
-        label = scorer.label_at(n, span)
-        citations.append(Citation(n, p.article_id, p.title, p.source, start, end, quote, supported,
-                                  p.outlet, p.date, label.speaker if label else None,
-                                  label.role if label else None, label.kind if label else None))
+        citations.append(scorer.citation(n, span, supported))
 
     for i, (claim, numbers) in enumerate(claims):
         valid = [n for n in dict.fromkeys(numbers) if 1 <= n <= len(passages)]
@@ -243,6 +246,41 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
     return sentences, citations
 
 
+_SPOKEN = ("quote", "indirect", "transcript", "embedded")
+
+
+def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScorer, same_claim: float
+                  ) -> tuple[Sentence, list[Citation]] | None:
+    """For "Who said ...?" (`asks` "speaker") and "Which outlet ...?" (`asks` "outlet"): our
+    own first sentence, from the answer's first supported citation: who says it, and every
+    outlet whose passage carries the same claim by the same speaker (a sentence supporting
+    the cited one at `same_claim`), each cited; with the citations it adds. None when the
+    answer cites nothing (or, for "who", nobody speaking)."""
+    supported = [c for c in citations if c.supported]
+    first = next((c for c in supported if asks != "speaker" or (c.speaker and c.kind in _SPOKEN)), None)
+    if first is None:
+        return None
+    speaker = first.speaker if first.kind in _SPOKEN else None
+    scores = scorer.sentence_scores(first.quote)
+    found = {first.n: first}
+    for j in np.argsort(-scores):
+        if scores[j] < same_claim:
+            break
+        n, label = scorer.passage_of(int(j)), scorer.labels[int(j)]
+        said_by = label.speaker if label is not None and label.kind in _SPOKEN else None
+        if n not in found and (said_by and speaker and _last(said_by) == _last(speaker) or not said_by and not speaker):
+            found[n] = scorer.citation(n, scorer.span_of(int(j)), True)
+    where = [_where(c) for c in found.values()]
+    outlets = ", ".join(where[:-1]) + (" and " if len(where) > 1 else "") + where[-1]
+    who = f"{speaker} ({first.speaker_role})" if speaker and first.speaker_role else speaker
+    if asks == "speaker":
+        text = f"{who} said it, as reported by {outlets}."
+    else:
+        text = f"Reported by {outlets}" + (f", which attribute{'s' if len(found) == 1 else ''} it to {who}." if who else ".")
+    added = [c for n, c in found.items() if n != first.n and not any(x.n == n and x.supported for x in citations)]
+    return Sentence(text, tuple(found), True, ours=True), added
+
+
 def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
     """Every passage sentence someone is said to say (quotes, reported speech, transcript
     turns, embedded posts), in passage order: the "who says what" of the evidence."""
@@ -267,22 +305,20 @@ def render(sentences: Sequence[Sentence]) -> str:
     return " ".join(parts)
 
 
-def attribute_quotes(sentences: Sequence[Sentence], citations: Sequence[Citation],
-                     passages: Sequence[Passage]) -> list[Sentence]:
+def attribute_quotes(sentences: Sequence[Sentence], citations: Sequence[Citation]) -> list[Sentence]:
     """Each sentence that quotes a passage sentence verbatim, with who says it and where in
     front; the quote itself stays as the article has it, the attribution is ours."""
     quoted = {(c.quote, c.n): c for c in citations if c.supported}
     out = []
     for s in sentences:
         c = next((quoted[s.text, n] for n in s.cites if (s.text, n) in quoted), None)
-        out.append(replace(s, attribution=attribution_phrase(c, passages[c.n - 1])) if c else s)
+        out.append(replace(s, attribution=attribution_phrase(c)) if c else s)
     return out
 
 
-def attribution_phrase(c: Citation, passage: Passage) -> str:
+def attribution_phrase(c: Citation) -> str:
     """"Sergey Ryabkov (Deputy Foreign Minister) said, in Sputnik (2015-10-08):" and the like."""
-    where = c.outlet or f"the article \u201c{passage.title}\u201d"
-    where += f" ({c.date})" if c.date else ""
+    where = _where(c)
     who = f"{c.speaker} ({c.speaker_role})" if c.speaker and c.speaker_role else c.speaker
     if c.kind in ("quote", "transcript") and who:
         return f"{who} said, in {where}:"
@@ -293,6 +329,12 @@ def attribution_phrase(c: Citation, passage: Passage) -> str:
     if c.kind == "embedded":
         return f"A post by {who} embedded in {where}:" if who else f"A post embedded in {where}:"
     return f"{where[0].upper()}{where[1:]} reports:"
+
+
+def _where(c: Citation) -> str:
+    """"Sputnik (2015-10-08)", or the article's title when its outlet is not known."""
+    where = c.outlet or f"the article \u201c{c.title}\u201d"
+    return where + (f" ({c.date})" if c.date else "")
 
 
 def _holding(labels: Sequence[Attribution], at: int) -> Attribution | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import answerable
-from .cite import SupportScorer, attribute_quotes, claims_of, render, verify
+from .cite import SupportScorer, attribute_quotes, claims_of, render, verify, who_and_where
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -283,7 +283,11 @@ class Pipeline:
                                                                notice, asked.generator.name)
         if not any(sentence.supported for sentence in sentences):
             return self._refusal(question, passages, draft.timings, notice)
-        sentences = attribute_quotes(sentences, citations, passages)
+        sentences = attribute_quotes(sentences, citations)
+        asks = answerable.asks_for(question)
+        lead = who_and_where(asks, citations, evidence.scorer, s.same_claim_support) if asks else None
+        if lead is not None:
+            sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
         return Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
                       passages, draft.timings, notice, claims_of(evidence.scorer))
 

@@ -179,6 +179,14 @@ class AnswerSettings(_Group):
         "first, the point in the quote after it); ranked by Y's words held, 2 and 3 both answer "
         "all 9: 3 shows more of what X said.",
     )
+    same_claim_support: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="\"Who said ...?\" and \"Which outlet ...?\" answers list every outlet whose "
+        "passage has the cited claim by the same speaker: a sentence supporting the cited one at "
+        "least this much. Ryabkov's quote on other countries' intelligence as EU Times and "
+        "Sputnik word it support each other 0.53; the claims of other speakers nearest to it 0.52 "
+        "and 0.51 (which is why the speaker must match too).",
+    )
     evidence_sentences: int = Field(
         2,
         ge=0,

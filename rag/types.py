@@ -271,6 +271,7 @@ class Sentence:
     cites: tuple[int, ...]
     supported: bool
     attribution: str = ""  # ours, for a verbatim quote: "Sergey Ryabkov said, in Sputnik (2015-10-08):"
+    ours: bool = False  # written by the pipeline from the citations ("X said it, as reported by ...")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answerable import expected, holds, names, unknown_names
+from rag.answerable import asks_for, best_sentences, expected, holds, names, on_topic, statements, unknown_names
+from rag.attribute import attribute
+from rag.cite import SupportScorer, who_and_where
+from rag.types import Article, Citation, Passage
+
+from .fakes import HashEmbedder
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -51,3 +56,67 @@ def test_names_the_index_never_mentions() -> None:
     assert unknown_names("Which New York Times excerpt mentions Syria?", index.__contains__) == []
     assert unknown_names("Where is Russia-US cooperation going?", index.__contains__) == []
     assert unknown_names("Which crisis? Options: Nutella; Syria", index.__contains__) == []
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Who said the coalition bombs ISIS?", "speaker"),
+    ("Who claimed that Russia hit hospitals?", "speaker"),
+    ("Which outlet reported that Shoigu accused the US?", "outlet"),
+    ("What newspaper said the rebels used suicide bombers?", "outlet"),
+    ("Which news agency did the spokesman talk to?", "outlet"),
+    ("Who is Ryabkov?", None),
+    ("What did Lavrov say about the coalition?", None),
+])
+def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str | None) -> None:
+    assert asks_for(question) == asks
+
+
+def scorer_of(*texts: str, outlets: tuple[str | None, ...] = ()) -> SupportScorer:
+    """Passages of made-up articles, attributed by the rules, scored by the fake embedder."""
+    passages, labels = [], {}
+    for i, text in enumerate(texts):
+        article = Article(f"a{i}", f"Title {i}", text, f"a{i}.txt", None, "0" * 64,
+                          outlet=outlets[i] if i < len(outlets) else None)
+        labels[article.id] = attribute(article)
+        passages.append(Passage(article.id, article.title, article.source, None, 0, len(text), text, 1.0, 1.0, (i,),
+                                outlet=article.outlet))
+    return SupportScorer(HashEmbedder(), passages, attributions=labels)
+
+
+def test_a_quote_over_two_sentences_is_one_statement_on_its_topic() -> None:
+    scorer = scorer_of("“The lighthouse beams were repaired last spring. They now reach the northern reef,” "
+                       "said Mara Quill, the harbour master. The ferry left at noon.")
+    assert statements(scorer) == [[0, 1], [2]]
+    # The second sentence says nothing of the beams itself, yet it is what she said of them.
+    assert on_topic("the lighthouse beams", scorer) == [0, 1]
+
+
+def test_a_sentence_cut_after_an_abbreviation_joins_the_next() -> None:
+    scorer = scorer_of("The council opened new ferry routes to the islands, but U.S. "
+                       "Secretary of Transport Ann Vell labeled the routes a ruse.")
+    assert len(scorer.texts) == 2 and statements(scorer) == [[0, 1]]
+    picked = best_sentences("What did Ann Vell say about the ferry routes to the islands?", scorer, 2)
+    assert [j for _, j in picked] == [1]  # hers, on the topic the sentence before names
+
+
+def test_what_did_x_say_puts_the_statement_holding_more_of_y_first() -> None:
+    scorer = scorer_of("Mara Quill said the harbour is busy. Quill said the lighthouse beams were "
+                       "repaired with new lenses. The ferry left at noon.")
+    picked = best_sentences("What did Mara Quill say about repairing the lighthouse beams?", scorer, 1)
+    assert "lenses" in scorer.texts[picked[0][1]]
+    # An inflected topic word still meets its sentence: "repairing" and "repaired".
+    assert 1 in on_topic("repairing the beams", scorer)
+
+
+def test_who_said_it_lists_every_outlet_carrying_the_claim_by_that_speaker() -> None:
+    claim = "the northern reef light will be dark all winter"
+    scorer = scorer_of(f"Mara Quill said {claim}.", f"Mara Quill said {claim}.",
+                       f"Tom Brack said {claim}.", outlets=("Harbour News", "Coast Daily", "Bay Times"))
+    first = scorer.citation(1, scorer.span_of(0), True)
+    lead, added = who_and_where("speaker", [first], scorer, 0.5)
+    assert lead.ours and lead.text == "Mara Quill said it, as reported by Harbour News and Coast Daily."
+    assert lead.cites == (1, 2) and [(c.n, c.speaker) for c in added] == [(2, "Mara Quill")]
+    outlet, _ = who_and_where("outlet", [first], scorer, 0.5)
+    assert outlet.text == "Reported by Harbour News and Coast Daily, which attribute it to Mara Quill."
+    # No supported citation, or nobody speaking: no lead of ours.
+    assert who_and_where("speaker", [Citation(**{**first.__dict__, "supported": False})], scorer, 0.5) is None

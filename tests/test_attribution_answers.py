@@ -34,7 +34,37 @@ def test_a_quote_says_who_said_it_in_which_outlet_and_stays_verbatim(pipeline: P
 def test_a_quote_whose_speaker_is_named_in_the_sentence_before_gets_his_name(pipeline: Pipeline) -> None:
     answer = pipeline.ask("Who said Russian aviation has conducted several strikes on targets identified by the FSA?")
     assert not answer.refused
-    assert answer.sentences[0].attribution.startswith("Vladimir Putin (President) said, in RT")
+    lead, quote = answer.sentences[:2]
+    assert lead.ours and lead.text.startswith("Vladimir Putin (President) said it, as reported by RT")
+    assert quote.attribution.startswith("Vladimir Putin (President) said, in RT")
+
+
+def test_who_said_it_names_him_and_every_outlet_that_reports_it(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Who said Russia gets intelligence from a number of other countries and "
+                          "coordinates it through the Baghdad center?")
+    lead = answer.sentences[0]
+    assert lead.ours and lead.text.startswith("Sergey Ryabkov (Deputy Foreign Minister) said it, as reported by")
+    assert "EU Times (2015-10-08)" in lead.text and "Sputnik" in lead.text  # the same quote in both
+    cited = {c.n: c for c in answer.citations if c.supported and c.n in lead.cites}
+    assert {c.outlet for c in cited.values()} == {"EU Times", "Sputnik"}
+    assert all(c.speaker.endswith("Ryabkov") for c in cited.values())
+
+
+def test_which_outlet_names_the_outlet_and_whom_it_cites(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Which newspaper reported that anti-regime forces made gains in Aleppo using suicide bombers?")
+    assert answer.sentences[0].text == "Reported by The Moscow Times, which attributes it to The Guardian."
+    assert answer.citations[0].outlet == "The Moscow Times"
+
+
+def test_what_did_x_say_quotes_his_statements_on_y_not_only_his_summary(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("What did Shoigu say about the moderate opposition and suicide bombers?")
+    said = [c for c in answer.citations if c.supported]
+    assert said and all(c.speaker == "Sergei Shoigu" for c in said)
+    assert any("explosives" in c.quote for c in said)  # the point, in the quote after his summary
+    # "U.S." ends a sentence for the splitter; what follows is still about the corridors.
+    kerry = pipeline.ask("What did John Kerry say about the humanitarian corridors in Aleppo?")
+    assert not kerry.refused and "ruse" in kerry.text
+    assert all(c.speaker == "John Kerry" for c in kerry.citations if c.supported)
 
 
 def test_what_did_x_say_about_y_never_gives_another_speakers_words(pipeline: Pipeline) -> None:

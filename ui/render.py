@@ -22,8 +22,12 @@ def message(answer: Answer) -> str:
             marks = "".join(f"[{n}]" for n in s.cites)
             flag = "" if s.supported else f' <span class="unsupported">⚠ {UNSUPPORTED}</span>'
             # Who says it is ours, set apart from the article's own words.
-            said = (f'<span class="who">{escape(s.attribution)}</span> “{escape(s.text)}”'
-                    if s.attribution else escape(s.text))
+            if s.attribution:
+                said = f'<span class="who">{escape(s.attribution)}</span> “{escape(s.text)}”'
+            elif s.ours:  # "X said it, as reported by ...": ours too, from the citations
+                said = f'<span class="who">{escape(s.text)}</span>'
+            else:
+                said = escape(s.text)
             parts.append(f"{said} {marks}{flag}".strip())
         text = " ".join(parts)
     if answer.notice:

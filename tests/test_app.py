@@ -211,6 +211,17 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         expect(panel).to_contain_text("Sergei Shoigu (Defense Minister)")
         page.screenshot(path=str(shots / "answer.png"), full_page=True)
 
+        # "Who said ...?": ours first, naming him and each outlet that carries his words.
+        page.locator("#question textarea").fill("Who said Russia gets intelligence from a number of other "
+                                                "countries and coordinates it through the Baghdad center?")
+        page.locator("#question textarea").press("Enter")
+        lead = page.locator("#chat .message-row").last.locator(".who").first
+        expect(lead).to_contain_text("Sergey Ryabkov (Deputy Foreign Minister) said it, as reported by",
+                                     timeout=60_000)
+        expect(lead).to_contain_text("EU Times (2015-10-08)")
+        expect(lead).to_contain_text("Sputnik")
+        page.screenshot(path=str(shots / "who-said.png"), full_page=True)
+
         # A backend that cannot work here (no endpoint is set): the chat says so and answers anyway.
         page.locator("#backend input").click()
         page.get_by_role("option", name="openai").click()

@@ -17,7 +17,7 @@ import numpy as np
 
 from .embed import Embedder
 from .text import WORD, query_terms, sentence_spans, split_markers
-from .types import Attribution, Citation, Claim, Passage, Sentence, SpanVectors
+from .types import Attribution, Citation, Claim, Passage, Sentence, SpanVectors, SpeakerClaims
 
 
 # Roles a claim can name its speaker by instead of a name.
@@ -293,6 +293,29 @@ def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
         start, end = scorer.span_of(j)
         out.append(Claim(label.speaker, label.role, label.kind, n, start, end, scorer.texts[j], p.outlet, p.date))
     return tuple(out)
+
+
+def by_speaker(claims: Sequence[Claim]) -> list[SpeakerClaims]:
+    """Claims grouped by speaker, in order of first appearance. Two spellings of one name
+    are one speaker: the same last name, first names alike in their first three letters,
+    and no two different roles ("Sergei Ryabkov" in Sputnik, "Sergey Ryabkov" in EU Times)."""
+    groups: list[tuple[str, str | None, list[Claim]]] = []
+    for c in claims:
+        for i, (name, role, said) in enumerate(groups):
+            if name == c.speaker or (_spellings(name, c.speaker) and (not role or not c.role or role == c.role)):
+                said.append(c)
+                groups[i] = (name, role or c.role, said)
+                break
+        else:
+            groups.append((c.speaker, c.role, [c]))
+    return [SpeakerClaims(name, role, tuple(said)) for name, role, said in groups]
+
+
+def _spellings(a: str, b: str) -> bool:
+    """Whether two full names may be one person's name spelt two ways."""
+    x, y = a.split(), b.split()
+    return (len(x) >= 2 and len(y) >= 2 and a[0].isupper() and b[0].isupper()
+            and x[-1].lower() == y[-1].lower() and x[0][:3].lower() == y[0][:3].lower())
 
 
 def render(sentences: Sequence[Sentence]) -> str:

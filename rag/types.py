@@ -297,6 +297,15 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class SpeakerClaims:
+    """The claims of one speaker, however each article spells the name ("Sergei"/"Sergey")."""
+
+    speaker: str
+    role: str | None
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """What a question gets: text with [n] markers, the checked citations, the passages."""
 

@@ -6,8 +6,8 @@ import pytest
 
 from rag.answerable import asks_for, best_sentences, expected, holds, names, on_topic, statements, unknown_names
 from rag.attribute import attribute
-from rag.cite import SupportScorer, who_and_where
-from rag.types import Article, Citation, Passage
+from rag.cite import SupportScorer, by_speaker, who_and_where
+from rag.types import Article, Citation, Claim, Passage
 
 from .fakes import HashEmbedder
 
@@ -120,3 +120,14 @@ def test_who_said_it_lists_every_outlet_carrying_the_claim_by_that_speaker() -> 
     assert outlet.text == "Reported by Harbour News and Coast Daily, which attribute it to Mara Quill."
     # No supported citation, or nobody speaking: no lead of ours.
     assert who_and_where("speaker", [Citation(**{**first.__dict__, "supported": False})], scorer, 0.5) is None
+
+
+def test_who_says_what_groups_one_person_spelt_two_ways() -> None:
+    def claim(speaker: str, role: str | None) -> Claim:
+        return Claim(speaker, role, "quote", 1, 0, 1, "...", None, None)
+    groups = by_speaker([claim("Sergei Ryabkov", "Deputy Foreign Minister"), claim("Russia", None),
+                         claim("Sergey Ryabkov", None), claim("Bill Clinton", None), claim("Hillary Clinton", None),
+                         claim("Sergey Ryabkov", "Deputy Foreign Minister")])
+    assert [(g.speaker, g.role, len(g.claims)) for g in groups] == [
+        ("Sergei Ryabkov", "Deputy Foreign Minister", 3), ("Russia", None, 1),
+        ("Bill Clinton", None, 1), ("Hillary Clinton", None, 1)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from rag.cite import by_speaker
 from rag.types import Answer, Citation
 
 UNSUPPORTED = "not supported by the passages"
@@ -78,17 +79,13 @@ def claims(answer: Answer) -> str:
     with its outlet, date and passage number (as the index's rules attribute them)."""
     if not answer.claims:
         return ""
-    by_speaker: dict[str, list] = {}
-    for c in answer.claims:
-        by_speaker.setdefault(c.speaker, []).append(c)
     groups = []
-    for speaker, said in by_speaker.items():
-        role = next((c.role for c in said if c.role), None)  # not every sentence names it
-        who = f"{speaker} ({role})" if role else speaker
+    for group in by_speaker(answer.claims):
+        who = f"{group.speaker} ({group.role})" if group.role else group.speaker
         lines = "".join(
             f'<li>[{c.n}] <span class="meta">{escape(", ".join(x for x in (c.outlet, c.date) if x) or "outlet unknown")}'
-            f'</span> “{escape(c.quote)}”</li>' for c in said)
-        groups.append(f'<details class="speaker-claims"><summary>{escape(who)} · {len(said)}</summary>'
+            f'</span> “{escape(c.quote)}”</li>' for c in group.claims)
+        groups.append(f'<details class="speaker-claims"><summary>{escape(who)} · {len(group.claims)}</summary>'
                       f"<ul>{lines}</ul></details>")
     return f'<div class="claims"><h4>Who says what</h4>{"".join(groups)}</div>'
 

@@ -10,7 +10,9 @@ one, and a question about someone the index never mentions cannot be answered fr
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -242,12 +244,18 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     if not parts:
         return np.ones(n)
     words = [{_stem(w) for w in query_terms(text)} for text in scorer.texts]
+    # A topic word most passage sentences hold ("operation" beside "Mossad") says less of
+    # the topic than a rare one: each counts by its inverse frequency in these sentences.
+    # A word none holds is the asker's wording ("exchange" for "share"): weighed as the
+    # rarest word held, not above it.
+    df = Counter(w for ws in words for w in ws)
+    weight = {w: math.log(1 + n / (1 + max(df[w], 1))) for stems in parts for w in stems}
     share = np.full(n, -1.0)
     for j in range(n):
         for stems in parts:
-            hits = len(stems & words[j])
-            if hits >= max(1, (len(stems) + 1) // 2):
-                share[j] = max(share[j], hits / len(stems))
+            held = sum(weight[w] for w in stems & words[j]) / sum(weight[w] for w in stems)
+            if held >= 0.5:
+                share[j] = max(share[j], held)
     for run in statements(scorer):
         share[run] = share[run].max()
     return share

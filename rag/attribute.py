@@ -47,7 +47,11 @@ recalled recalls vowed vows decried condemned condemns apologized apologised
 described describes tell voiced informed declared declares""".split()
 # A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
 _HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
-_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out)\b")
+# Verbs that report what someone holds or found only with a "that" clause: "estimates that".
+_THAT_VERBS = """estimated estimates noticed signaled signalled predicted predicts revealed reveals
+conceded concedes maintained maintains contended contends cautioned tweeted posted""".split()
+_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out|(?:"
+                   + "|".join(_THAT_VERBS) + r")(?= (?:[\w ]{0,30} )?that\b))\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
 once recently reportedly publicly officially is was would will has been""".split())
@@ -132,11 +136,12 @@ _SUBJECT_CLAUSE = re.compile(
 # communications with CVS Pharmacy, told CNN".
 _NAME_APPOSITIVE = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
                               r"[a-z][^,;\u2042]{1,200}, $")
-_AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2}) (?:of|from|at|with) "
+# ... and "Jeanine Robbins, 60, of Anaheim, who ...": her age and town.
+_AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})(?:, \d{1,3},)? (?:of|from|at|with) "
                          r"(?:the |an? )?(?:[a-z]+ ){0,2}$")
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
 _PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?P<verb>saying|adding|urging|warning|arguing|insisting|"
-                         r"claiming|noting|announcing|accusing|stressing|explaining)\b(?! [\d$])")  # not "adding 85,476 cases"
+                         r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])")  # not "adding 85,476 cases"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -296,6 +301,8 @@ class _Cast:
         # "the Qatari Ministry of Commerce and Industry said (MOCI)": MOCI is that ministry.
         self.acronyms: dict[str, str] = {}
         self._firsts: dict[str, _Person] | None = None  # lone given names, built when first needed
+        self._text = text
+        self._initials: dict[str, str] | None = None  # capitalised names by initials, likewise
         for m in re.finditer(r" \([A-Z]{2,6}\)", text):
             if found := _ACRONYM.search(text, max(0, m.start() - 120), m.end()):
                 self.acronyms[found.group("acr")] = found.group("name")
@@ -361,6 +368,23 @@ class _Cast:
         if found is None and words[-1].isupper() and words[-1] in self.acronyms:
             return _Person(self.acronyms[words[-1]], None)
         return found
+
+    def spelled_out(self, acronym: str) -> str | None:
+        """The name an acronym abbreviates, when the article spells it out: "Metropolitan
+        Transportation Authority" for MTA."""
+        if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
+            return None
+        if self._initials is None:
+            self._initials = {}
+            for m in _CAP_RUN.finditer(self._text):
+                words = m.group(0).split()
+                while words and not words[-1][:1].isupper():
+                    words.pop()
+                for i in range(len(words)):  # "New York's Metropolitan Transportation Authority"
+                    caps = [w for w in words[i:] if w[:1].isupper()]
+                    if words[i][:1].isupper() and len(caps) >= 2 and all(w.isalpha() for w in caps):
+                        self._initials.setdefault("".join(w[0] for w in caps), " ".join(words[i:]))
+        return self._initials.get(acronym)
 
     def medium(self, phrase: str, before: int | None = None) -> str | None:
         """The medium a phrase names, or (for "the newspaper") the last one named before an offset."""
@@ -632,6 +656,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     words = who.split()
     if len(words) == 1 and words[0] in cast.acronyms:
         return _Speaker(cast.acronyms[words[0]])
+    if len(words) <= 2 and words[-1].isupper() and (full := cast.spelled_out(words[-1])):
+        return _Speaker(full)  # "the MTA" -> Metropolitan Transportation Authority
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         if recent:
             p = recent[-1]

@@ -549,3 +549,21 @@ def test_a_person_of_an_organisation_described_by_a_relative_clause_speaks() -> 
                                   "Get the Daily Planet's weekly newsletter Sign up here."])
 def test_teasers_and_newsletter_promotions_are_furniture(line: str) -> None:
     assert one(line + "\nThe bees returned.", line).kind == "furniture"
+
+
+def test_a_verb_of_finding_reports_only_with_a_that_clause() -> None:
+    found = by_sentence("Governor Ann Lee estimates that half the bees have died.\n"
+                        "Lee estimated the damage at $5 million.")
+    assert [(a.kind, a.speaker) for a in found.values()] == [("indirect", "Ann Lee"), ("reporting", "Daily Planet")]
+
+
+def test_an_acronym_the_article_spells_out_is_the_full_name() -> None:
+    text = ("The Metropolitan Transportation Authority cut services.\n"
+            "“We run what trains we can,” the MTA wrote on Twitter.")
+    got = one(text, "“We run what trains we can,” the MTA wrote on Twitter.")
+    assert (got.kind, got.speaker) == ("quote", "Metropolitan Transportation Authority")
+
+
+def test_a_person_with_age_and_town_before_a_relative_clause_speaks() -> None:
+    sentence = "Jane Roe, 60, of Springfield, who attended the meeting, said most people were angry."
+    assert (one(sentence, sentence).kind, one(sentence, sentence).speaker) == ("indirect", "Jane Roe")

@@ -302,7 +302,7 @@ class _Cast:
         self.acronyms: dict[str, str] = {}
         self._firsts: dict[str, _Person] | None = None  # lone given names, built when first needed
         self._text = text
-        self._initials: dict[str, str] | None = None  # capitalised names by initials, likewise
+        self._initials: dict[str, str | None] = {}  # acronyms spelled out, found when first asked
         for m in re.finditer(r" \([A-Z]{2,6}\)", text):
             if found := _ACRONYM.search(text, max(0, m.start() - 120), m.end()):
                 self.acronyms[found.group("acr")] = found.group("name")
@@ -372,19 +372,15 @@ class _Cast:
     def spelled_out(self, acronym: str) -> str | None:
         """The name an acronym abbreviates, when the article spells it out: "Metropolitan
         Transportation Authority" for MTA."""
-        if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
+        if not 2 <= len(acronym) <= 6 or not acronym.isalpha() or acronym in _DEMONYMS \
+                or acronym.lower() in _MEDIA_LOWER:
             return None
-        if self._initials is None:
-            self._initials = {}
-            for m in _CAP_RUN.finditer(self._text):
-                words = m.group(0).split()
-                while words and not words[-1][:1].isupper():
-                    words.pop()
-                for i in range(len(words)):  # "New York's Metropolitan Transportation Authority"
-                    caps = [w for w in words[i:] if w[:1].isupper()]
-                    if words[i][:1].isupper() and len(caps) >= 2 and all(w.isalpha() for w in caps):
-                        self._initials.setdefault("".join(w[0] for w in caps), " ".join(words[i:]))
-        return self._initials.get(acronym)
+        if acronym not in self._initials:
+            # One search for this acronym's words (few acronyms speak in an article).
+            words = r" (?:(?:of|and|for|the) )?".join(c + r"[a-z]+" for c in acronym)
+            m = re.search(r"\b" + words + r"\b", self._text)
+            self._initials[acronym] = m.group(0) if m else None
+        return self._initials[acronym]
 
     def medium(self, phrase: str, before: int | None = None) -> str | None:
         """The medium a phrase names, or (for "the newspaper") the last one named before an offset."""

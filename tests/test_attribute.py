@@ -483,3 +483,87 @@ def test_the_source_is_the_source_introduced_earlier() -> None:
             "“There were immediate discussions,” the source said.")
     got = one(text, "“There were immediate discussions,” the source said.")
     assert (got.kind, got.speaker) == ("quote", "a source close to the situation")
+
+
+# --- Patterns that generalise beyond the first dev articles -----------------------------------------
+
+
+def test_told_names_the_listener_not_the_speaker_and_an_appositive_needs_no_article() -> None:
+    sentence = "“Prices will rise,” Mark Stone, senior economist with the Bank of Nowhere, told CNN."
+    got = one(sentence, sentence)
+    assert (got.kind, got.speaker, got.cue, got.via) == ("quote", "Mark Stone", "told CNN", "CNN")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The fire spread quickly, police said.", "police"),
+    ("A witness said the car was red.", "A witness"),
+    ("Local health authorities have noted that cases are rising.", "Local health authorities"),
+])
+def test_unnamed_groups_and_witnesses_speak(sentence: str, speaker: str) -> None:
+    got = one(sentence, sentence)
+    assert (got.kind, got.speaker) == ("indirect", speaker)
+
+
+def test_a_time_between_the_speaker_and_the_verb() -> None:
+    sentence = "Governor Ann Lee on Wednesday announced the closure of all schools."
+    got = one(sentence, sentence)
+    assert (got.kind, got.speaker, got.role) == ("indirect", "Ann Lee", "Governor")
+
+
+@pytest.mark.parametrize("sentence", ["Trains run according to the schedule.",
+                                      "Cases rose 5%, according to the latest data."])
+def test_according_to_a_plan_or_data_is_nobody_speaking(sentence: str) -> None:
+    assert one(sentence, sentence).kind == "reporting"
+
+
+def test_according_to_an_abbreviated_name_and_a_named_report() -> None:
+    found = by_sentence("The talks stalled, according to U.S. officials.\n"
+                        "The dam leaked, according to an Acme Times report.")
+    assert [(a.kind, a.speaker) for a in found.values()] == [("indirect", "U.S. officials"),
+                                                             ("indirect", "Acme Times")]
+
+
+def test_a_relative_clause_is_not_the_speakers_sentence_but_a_speech_in_which_is() -> None:
+    text = ("Governor Ann Lee spoke on Monday.\nThe jets that Lee has said are needed did not arrive.\n"
+            "She gave a speech in which she said the jets would come.")
+    found = by_sentence(text)
+    assert [(a.kind, a.speaker) for a in found.values()] == [
+        ("reporting", "Daily Planet"), ("reporting", "Daily Planet"), ("indirect", "Ann Lee")]
+
+
+def test_a_participle_speaks_for_the_sentences_subject_but_adding_a_number_does_not() -> None:
+    found = by_sentence("City officials closed the park on Monday, saying it was unsafe.\n"
+                        "Texas broke its record, adding 85,000 cases.")
+    assert [(a.kind, a.speaker, a.cue) for a in found.values()] == [
+        ("indirect", "City officials", "saying"), ("reporting", "Daily Planet", None)]
+
+
+def test_a_person_of_an_organisation_described_by_a_relative_clause_speaks() -> None:
+    text = ("Emma Stone of the nonprofit Bee Trust, which counts bees, said hives are failing.\n"
+            "“Bees are dying,” she said.")
+    assert [(a.kind, a.speaker) for a in by_sentence(text).values()] == [("indirect", "Emma Stone"),
+                                                                          ("quote", "Emma Stone")]
+
+
+@pytest.mark.parametrize("line", ["A plan to save bees:Last year, farmers tried something new",
+                                  "Get the Daily Planet's weekly newsletter Sign up here."])
+def test_teasers_and_newsletter_promotions_are_furniture(line: str) -> None:
+    assert one(line + "\nThe bees returned.", line).kind == "furniture"
+
+
+def test_a_verb_of_finding_reports_only_with_a_that_clause() -> None:
+    found = by_sentence("Governor Ann Lee estimates that half the bees have died.\n"
+                        "Lee estimated the damage at $5 million.")
+    assert [(a.kind, a.speaker) for a in found.values()] == [("indirect", "Ann Lee"), ("reporting", "Daily Planet")]
+
+
+def test_an_acronym_the_article_spells_out_is_the_full_name() -> None:
+    text = ("The Metropolitan Transportation Authority cut services.\n"
+            "“We run what trains we can,” the MTA wrote on Twitter.")
+    got = one(text, "“We run what trains we can,” the MTA wrote on Twitter.")
+    assert (got.kind, got.speaker) == ("quote", "Metropolitan Transportation Authority")
+
+
+def test_a_person_with_age_and_town_before_a_relative_clause_speaks() -> None:
+    sentence = "Jane Roe, 60, of Springfield, who attended the meeting, said most people were angry."
+    assert (one(sentence, sentence).kind, one(sentence, sentence).speaker) == ("indirect", "Jane Roe")

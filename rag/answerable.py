@@ -185,9 +185,10 @@ def asks_for(question: str) -> Literal["speaker", "outlet"] | None:
     return None
 
 
-# "What did X say about Y?", and its variants: X is a name or a role, Y the topic.
+# "What did X say about Y?", and its variants: X is a name or a role, Y the topic. The verb is
+# lower case, so that "the US State Department" is not "the US" and the verb "state".
 _SPEAKER_QUESTION = re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:say|said|tell|told|claim|claimed|state|stated"
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|claim|claimed|state|stated"
     r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
@@ -223,9 +224,21 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
         by_role = bool(label.role) and name in label.role.lower().split()
         known = known or by_name or by_role
         own[j] = (by_name or by_role) and j in topical
-    # Someone the rules never saw speak ("the lighthouse keeper said" has no named speaker)
-    # is left to the ordinary answer, whose quotes say who speaks; refusing would be wrong.
-    return own if known else None
+    # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
+    # say about the air support?" is not answered with Putin's words on it).
+    return own if known or _named(who) else None
+
+
+def _named(who: str) -> bool:
+    """Whether "What did X say" names X ("Bashar Assad", "the US State Department"), rather
+    than describing a role the rules may not have tied to a name ("the Russian president")."""
+    return any(w[:1].isupper() and w.lower() not in _ROLE_WORDS for w in who.split())
+
+
+# Words of a description rather than a name, capitalised or not.
+_ROLE_WORDS = frozenset("""president minister foreign defense defence deputy prime secretary state
+spokesman spokeswoman official officials diplomat ambassador russian american us u.s. syrian
+iranian british french turkish israeli chinese senior the a an""".split())
 
 
 def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
@@ -258,7 +271,15 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
                 share[j] = max(share[j], held)
     for run in statements(scorer):
         share[run] = share[run].max()
+    # A reply to the sentence before ("But the State Department said it would not be
+    # possible") is on the topic that sentence names, as far as it held it.
+    for j in range(1, n):
+        if share[j] < 0 and _REPLY.match(scorer.texts[j]) and scorer.passage_of(j) == scorer.passage_of(j - 1):
+            share[j] = share[j - 1]
     return share
+
+
+_REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b")
 
 
 def statements(scorer: SupportScorer) -> list[list[int]]:

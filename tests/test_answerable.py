@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answerable import asks_for, best_sentences, expected, holds, names, on_topic, statements, unknown_names
+from rag.answerable import asked_speaker, asks_for, best_sentences, speakers_own, expected, holds, names, on_topic, statements, unknown_names
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, who_and_where
 from rag.types import Article, Citation, Claim, Passage
@@ -131,3 +131,23 @@ def test_who_says_what_groups_one_person_spelt_two_ways() -> None:
     assert [(g.speaker, g.role, len(g.claims)) for g in groups] == [
         ("Sergei Ryabkov", "Deputy Foreign Minister", 3), ("Russia", None, 1),
         ("Bill Clinton", None, 1), ("Hillary Clinton", None, 1)]
+
+
+def test_the_speaker_asked_about_is_not_cut_at_a_capitalised_verb() -> None:
+    assert asked_speaker("What did the US State Department say about the request?") == (
+        "the US State Department", "the request")
+
+
+def test_a_reply_to_the_sentence_before_is_on_its_topic() -> None:
+    scorer = scorer_of("The harbour board asked for the lighthouse logs. But Mara Quill said "
+                       "it would not be possible before spring.")
+    assert 1 in on_topic("the lighthouse logs", scorer)
+    assert best_sentences("What did Mara Quill say about the lighthouse logs?", scorer, 1)[0][1] == 1
+
+
+def test_a_named_person_who_never_speaks_in_the_passages_gets_no_one_elses_words() -> None:
+    scorer = scorer_of("Tom Brack said the lighthouse beams were repaired. Ann Vell visited the lighthouse.")
+    own = speakers_own("What did Ann Vell say about the lighthouse beams?", scorer)
+    assert own is not None and not own.any()  # refused: nothing of hers, not Brack's words
+    # A description the rules may not have tied to anyone is left to the ordinary answer.
+    assert speakers_own("What did the harbour official say about the beams?", scorer) is None

@@ -594,12 +594,36 @@ def _parsed_cues(finder: SpeakerFinder, asked: list[tuple[str, str, list[tuple[i
         if phrase is None:
             out.append(None)
             continue
+        # What the rules know is no one speaking, the parser does not make speech.
+        if phrase.verb == "according to" and _nobody(phrase.who) or _deed(
+                phrase.verb, masked[len(_before_phrase(masked, phrase.verb)) + len(phrase.verb):]):
+            out.append(None)
+            continue
         interview = _INTERVIEW.search(masked)
         cue, via = phrase.verb, interview.group("via").strip() if interview else None
         if phrase.listener and cast.medium(phrase.listener):
             cue, via = f"{phrase.verb} {phrase.listener}", phrase.listener
         out.append(_Cue(phrase.who, cue, via))
     return out
+
+
+def _nobody(according_to: str) -> bool:
+    """Whether what "according to" cites is nobody's word: "plan", "the latest data", "reports"."""
+    words = according_to.split()
+    unnamed = not any(w[:1].isupper() for w in words)
+    return according_to.lower() in ("reports", "the report", "media reports", "sources") or unnamed and (
+        words[-1].lower() in _DATA_WORDS or words[0].lower() not in (
+            "a", "an", "the", "his", "her", "their", "its", "one", "two", "some", "several", "local", "state", "federal")
+        and words[-1].lower() not in _GROUP_NOUNS | _ROLE_NOUNS)
+
+
+def _deed(verb: str, rest: str) -> bool:
+    """Whether a reporting verb reports a deed, given the text after it: announcing an
+    offensive, insisting on a thing, responding to the area ("Deputies responded Monday to
+    the area": arriving, not answering)."""
+    return (verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) is not None
+            or verb in ("insisted", "insists") and rest.startswith(" on ")
+            or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest) is not None)
 
 
 def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
@@ -610,12 +634,7 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         who = m.group("who").strip()
         if a := _AFFILIATION.match(who):
             who = a.group("who")
-        words = who.split()
-        unnamed = not any(w[:1].isupper() for w in words)
-        not_said = unnamed and (words[-1].lower() in _DATA_WORDS or words[0].lower() not in (
-            "a", "an", "the", "his", "her", "their", "its", "one", "two", "some", "several", "local", "state", "federal")
-            and words[-1].lower() not in _GROUP_NOUNS | _ROLE_NOUNS)
-        if who.lower() not in ("reports", "the report", "media reports", "sources") and not not_said:
+        if not _nobody(who):
             # "The man said he had ..., according to the sheriff's office": the man speaks,
             # through the office.
             if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
@@ -659,13 +678,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
-        if not who or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest):
-            continue  # "Deputies responded Monday to the area": arriving, not answering
-        if _relative_clause(masked[:m.start()], who):
+        if not who or _deed(verb, rest) or _relative_clause(masked[:m.start()], who):
             continue  # "the jets that Zelensky has said are needed": the outlet's, not his
-        if verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) or \
-                verb in ("insisted", "insists") and rest.startswith(" on "):
-            continue  # announcing an offensive, insisting on a thing: deeds, not words
         cue, via = verb, via_interview
         if verb in ("told", "tells"):
             whom = _told_whom(rest)

@@ -118,3 +118,25 @@ def test_a_broken_pipeline_folder_says_it_does_not_load(tmp_path) -> None:
     with pytest.raises(RagError, match="does not load .*RAG_ATTRIBUTION_PARSER=''") as err:
         parser.speakers(["He said so."], [[]])
     assert "\n" not in str(err.value)
+
+
+class Says:
+    """A finder that reads every sentence as its given phrase."""
+
+    version = "says-1"
+
+    def __init__(self, phrase: SpeakerPhrase):
+        self.phrase = phrase
+
+    def speakers(self, sentences, quoted):
+        return [self.phrase] * len(sentences)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Beds filled up, according to the latest data.", SpeakerPhrase("the latest data", "according to")),
+    ("On Tuesday the army announced a major offensive.", SpeakerPhrase("the army", "announced")),
+    ("The United States has insisted on a change of course.", SpeakerPhrase("The United States", "insisted")),
+])
+def test_what_the_rules_know_is_no_one_speaking_the_parser_does_not_make_speech(sentence, phrase) -> None:
+    art = make_article("t", sentence, "t.txt", title="T", outlet="Daily Planet")
+    assert [a.kind for a in attribute(art, Says(phrase))] == ["reporting"]

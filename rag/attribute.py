@@ -1,6 +1,6 @@
 """Who says each sentence of an article, and how: one `Attribution` per sentence span.
 
-Rules over the text, no model: regular expressions find the cues of each sentence (a reporting
+Rules over the text first: regular expressions find the cues of each sentence (a reporting
 verb and the phrase before or after it, quote marks, "according to", a "Name:" label), and a
 small state machine walks the article in order carrying what a sentence alone cannot say: the
 quote left open by the previous sentence, the transcript label in force, the last named
@@ -11,17 +11,16 @@ Sergey Ryabkov" and "Sergey Ryabkov, Deputy Minister of ..." register Sergey Rya
 role, so a later "Ryabkov said" gets the full name and role, "he said" the last speaker, and
 "the Russian diplomat said" the named person whose role fits.
 
-spaCy is not used, by measurement (bench/attribution_spacy.py, dev labels only): a finder
-reading the dependency parse of en_core_web_sm 3.8 (the subject of a reporting verb, the object
-of "according to") in place of the rules' cue finder beat the rules first written, on twelve
-news-dev articles neither had seen (direct speaker P/R 0.94/0.91 against 0.74/0.68), but once
-the rules had the general patterns those articles' failures showed (the listener after "told",
-appositives, unnamed groups, participles, relative clauses, ...) they led on all 333 dev sentences
-(direct 0.98/0.98, indirect 0.92/0.84; spaCy alone 0.92/0.91 and 0.79/0.74), and no hybrid
-helped: spaCy where the rules find nothing lowers indirect precision to 0.88, spaCy vetoing
-the rules lowers recall. It also costs: parsing the ~24 sentences of a news-dev article that
-hold a reporting word takes 70-90 ms (NER off), where the rules take about 6 ms and the index's
-budget for attribution is well under 20 ms.
+Where the rules find no cue in a sentence that holds a common reporting word ("said", "told",
+"according to", ...; about 2.5 sentences of a news-dev article), a second finder is asked:
+rag/parse.py's reading of spaCy's dependency parse (RAG_ATTRIBUTION_PARSER; '' for the rules
+alone), passed in as `attribute(article, finder)`; its cue goes through the same state machine
+and obeys the rules' "no one speaks" exceptions. Chosen by measurement (bench/attribution_spacy.py,
+README "Who says what"): on twelve news-dev articles neither side was tuned on, the rules with the
+parser found direct speakers at P/R 0.80/0.77 against 0.74/0.68 for the rules alone, indirect
+0.71/0.68 against 0.61/0.40; on all 333 dev sentences, once the rules had learnt those articles'
+patterns, the two are level. The parse costs about 11 ms per news-dev article (the rules 6),
+against ~230 ms of embedding; spaCy alone in place of the rules costs 84 ms and finds less.
 """
 
 from __future__ import annotations
@@ -578,7 +577,7 @@ def _told_whom(rest: str) -> str | None:
 
 
 # The sentences a parser is asked about when the rules find no cue in them: those holding one
-# of the commonest reporting words (2.4 sentences of a news-dev article; every form of every
+# of the commonest reporting words (2.5 sentences of a news-dev article; every form of every
 # reporting verb would be 24, ten times the parsing for little more).
 _COMMON = re.compile(r"\b(?:said|says|saying|told|tells|telling|added|adds|adding|according to|stated|"
                      r"claimed|claims|warned|warns|noted|notes|wrote|writes|announced|declared|described|"

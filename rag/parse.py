@@ -1,6 +1,6 @@
 """spaCy's dependency parse as a second speaker finder: asked by rag/attribute.py only about
 the sentences its rules find no cue in but that hold a common reporting word ("said", "told",
-"according to", ...), about 2.4 sentences of a news-dev article.
+"according to", ...), about 2.5 sentences of a news-dev article.
 
 The speaker is the subject of a reporting verb outside the quotes (with its compound, flat,
 determiner, possessive and "of"/"from" words, no clauses), the verb nearest the root of the

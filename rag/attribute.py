@@ -1,6 +1,6 @@
 """Who says each sentence of an article, and how: one `Attribution` per sentence span.
 
-Rules over the text, no model: regular expressions find the cues of each sentence (a reporting
+Rules over the text first: regular expressions find the cues of each sentence (a reporting
 verb and the phrase before or after it, quote marks, "according to", a "Name:" label), and a
 small state machine walks the article in order carrying what a sentence alone cannot say: the
 quote left open by the previous sentence, the transcript label in force, the last named
@@ -11,17 +11,18 @@ Sergey Ryabkov" and "Sergey Ryabkov, Deputy Minister of ..." register Sergey Rya
 role, so a later "Ryabkov said" gets the full name and role, "he said" the last speaker, and
 "the Russian diplomat said" the named person whose role fits.
 
-spaCy is not used, by measurement (bench/attribution_spacy.py, dev labels only): a finder
-reading the dependency parse of en_core_web_sm 3.8 (the subject of a reporting verb, the object
-of "according to") in place of the rules' cue finder beat the rules first written, on twelve
-news-dev articles neither had seen (direct speaker P/R 0.94/0.91 against 0.74/0.68), but once
-the rules had the general patterns those articles' failures showed (the listener after "told",
-appositives, unnamed groups, participles, relative clauses, ...) they led on all 333 dev sentences
-(direct 0.98/0.98, indirect 0.92/0.84; spaCy alone 0.92/0.91 and 0.79/0.74), and no hybrid
-helped: spaCy where the rules find nothing lowers indirect precision to 0.88, spaCy vetoing
-the rules lowers recall. It also costs: parsing the ~24 sentences of a news-dev article that
-hold a reporting word takes 70-90 ms (NER off), where the rules take about 6 ms and the index's
-budget for attribution is well under 20 ms.
+Where the rules find no cue in a sentence that holds a common reporting word ("said", "told",
+"according to", ...; about 2.5 sentences of a news-dev article), a second finder is asked:
+rag/parse.py's reading of spaCy's dependency parse (RAG_ATTRIBUTION_PARSER; '' for the rules
+alone), passed in as `attribute(article, finder)`; its cue goes through the same state machine
+and obeys the rules' "no one speaks" exceptions. Chosen by measurement (bench/attribution_spacy.py,
+README "Who says what"): on twelve news-dev articles neither side was tuned on, the rules with the
+parser found direct speakers at P/R 0.80/0.77 against 0.74/0.68 for the rules alone, indirect
+0.71/0.68 against 0.61/0.40; on all 333 dev sentences, once the rules had learnt those articles'
+patterns, the two are level; on the 285 held-out sentences kind accuracy rises from 0.84 to 0.87
+and indirect speakers trade precision for recall (0.83/0.53 -> 0.76/0.58). The parse costs
+11-13 ms per news-dev article (the rules 6-8), against ~230 ms of embedding; spaCy alone in
+place of the rules costs 75-85 ms and finds less.
 """
 
 from __future__ import annotations
@@ -29,16 +30,35 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import islice
 from dataclasses import dataclass
+from typing import Protocol
 
 from .metadata import KNOWN_DOMAINS
 from .text import STOPWORDS, sentence_spans
-from .types import Article, Attribution, Kind
+from .types import Article, Attribution, Kind, SpeakerPhrase
 
-#: Stored with the index: attributions made by other rules are made again by the next sync
-#: (text only, nothing re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "3"
+#: Stored with the index (with the parser's name and version, see `attribution_version`):
+#: attributions made by other rules are made again by the next sync (text only, nothing
+#: re-embedded). Bump it whenever the rules change what they return.
+ATTRIBUTION_VERSION = "4"
+
+
+class SpeakerFinder(Protocol):
+    """A second speaker finder for the sentences the rules find no cue in (rag/parse.py)."""
+
+    version: str  # its name and version, stored with the index
+
+    def speakers(self, sentences: Sequence[str], quoted: Sequence[Sequence[tuple[int, int]]]
+                 ) -> list[SpeakerPhrase | None]:
+        """Each sentence's speaker phrase, ignoring words inside its quoted character ranges."""
+        ...
+
+
+def attribution_version(finder: SpeakerFinder | None) -> str:
+    """What the index stores: the rules' version, and the parser's when one fills their gaps."""
+    return ATTRIBUTION_VERSION + (f"+{finder.version}" if finder is not None else "")
 
 # --- Vocabulary ------------------------------------------------------------------------------
 
@@ -234,8 +254,9 @@ class _Speaker:
 _QUOTE_CHAR = re.compile(r'[“”"]')
 
 
-def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int]:
-    """The sentence with quoted text masked, the quote depth after it, the longest quote's words."""
+def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The sentence with quoted text masked, the quote depth after it, the longest quote's
+    words, and the quoted character ranges."""
     quoted, start, longest = [], 0 if depth else None, 0
     n = len(sentence)
     for m in _QUOTE_CHAR.finditer(sentence):
@@ -260,7 +281,7 @@ def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int]:
     for a, b in quoted:
         pieces += [sentence[at:a], _QUOTE_MASK]
         at = b
-    return "".join(pieces) + sentence[at:], depth, longest
+    return "".join(pieces) + sentence[at:], depth, longest, quoted
 
 
 # --- The people, outlets and labels an article names ---------------------------------------------
@@ -557,6 +578,55 @@ def _told_whom(rest: str) -> str | None:
     return whom[:-1] if whom.endswith(".") and whom.count(".") == 1 else whom
 
 
+# The sentences a parser is asked about when the rules find no cue in them: those holding one
+# of the commonest reporting words (2.5 sentences of a news-dev article; every form of every
+# reporting verb would be 24, ten times the parsing for little more).
+_COMMON = re.compile(r"\b(?:said|says|saying|told|tells|telling|added|adds|adding|according to|stated|"
+                     r"claimed|claims|warned|warns|noted|notes|wrote|writes|announced|declared|described|"
+                     r"urged|urging|denied|insisted|argued|accused|reported|explained|estimated|estimates)\b")
+
+
+def _parsed_cues(finder: SpeakerFinder, asked: list[tuple[str, str, list[tuple[int, int]]]],
+                 cast: _Cast) -> list[_Cue | None]:
+    """The finder's cue for each (masked sentence, sentence, quoted ranges), in one batch."""
+    found = finder.speakers([sentence for _, sentence, _ in asked], [quoted for _, _, quoted in asked])
+    out: list[_Cue | None] = []
+    for (masked, _, _), phrase in zip(asked, found, strict=True):
+        if phrase is None:
+            out.append(None)
+            continue
+        # What the rules know is no one speaking, the parser does not make speech.
+        if phrase.verb == "according to" and _nobody(phrase.who) or _deed(
+                phrase.verb, masked[len(_before_phrase(masked, phrase.verb)) + len(phrase.verb):]):
+            out.append(None)
+            continue
+        interview = _INTERVIEW.search(masked)
+        cue, via = phrase.verb, interview.group("via").strip() if interview else None
+        if phrase.listener and cast.medium(phrase.listener):
+            cue, via = f"{phrase.verb} {phrase.listener}", phrase.listener
+        out.append(_Cue(phrase.who, cue, via))
+    return out
+
+
+def _nobody(according_to: str) -> bool:
+    """Whether what "according to" cites is nobody's word: "plan", "the latest data", "reports"."""
+    words = according_to.split()
+    unnamed = not any(w[:1].isupper() for w in words)
+    return according_to.lower() in ("reports", "the report", "media reports", "sources") or unnamed and (
+        words[-1].lower() in _DATA_WORDS or words[0].lower() not in (
+            "a", "an", "the", "his", "her", "their", "its", "one", "two", "some", "several", "local", "state", "federal")
+        and words[-1].lower() not in _GROUP_NOUNS | _ROLE_NOUNS)
+
+
+def _deed(verb: str, rest: str) -> bool:
+    """Whether a reporting verb reports a deed, given the text after it: announcing an
+    offensive, insisting on a thing, responding to the area ("Deputies responded Monday to
+    the area": arriving, not answering)."""
+    return (verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) is not None
+            or verb in ("insisted", "insists") and rest.startswith(" on ")
+            or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest) is not None)
+
+
 def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
     """The first reporting cue of a (quote-masked) sentence and the speaker phrase it names."""
     interview = _INTERVIEW.search(masked)
@@ -565,12 +635,7 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         who = m.group("who").strip()
         if a := _AFFILIATION.match(who):
             who = a.group("who")
-        words = who.split()
-        unnamed = not any(w[:1].isupper() for w in words)
-        not_said = unnamed and (words[-1].lower() in _DATA_WORDS or words[0].lower() not in (
-            "a", "an", "the", "his", "her", "their", "its", "one", "two", "some", "several", "local", "state", "federal")
-            and words[-1].lower() not in _GROUP_NOUNS | _ROLE_NOUNS)
-        if who.lower() not in ("reports", "the report", "media reports", "sources") and not not_said:
+        if not _nobody(who):
             # "The man said he had ..., according to the sheriff's office": the man speaks,
             # through the office.
             if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
@@ -614,13 +679,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
-        if not who or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest):
-            continue  # "Deputies responded Monday to the area": arriving, not answering
-        if _relative_clause(masked[:m.start()], who):
+        if not who or _deed(verb, rest) or _relative_clause(masked[:m.start()], who):
             continue  # "the jets that Zelensky has said are needed": the outlet's, not his
-        if verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) or \
-                verb in ("insisted", "insists") and rest.startswith(" on "):
-            continue  # announcing an offensive, insisting on a thing: deeds, not words
         cue, via = verb, via_interview
         if verb in ("told", "tells"):
             whom = _told_whom(rest)
@@ -725,8 +785,9 @@ def _is_furniture_line(line: str) -> bool:
             and not _SENTENCE_END.search(line))
 
 
-def attribute(article: Article) -> list[Attribution]:
-    """One Attribution per sentence span of the article's text, in order."""
+def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Attribution]:
+    """One Attribution per sentence span of the article's text, in order; `finder` (a
+    rag.parse.SpeakerParser) is asked about the sentences the rules find no cue in."""
     spans = sentence_spans(article.text)
     if not spans:
         return []
@@ -765,6 +826,7 @@ def attribute(article: Article) -> list[Attribution]:
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
     # a speaker, which the closing sentence usually names ("... ,” said John Kirby).
     scans = []
+    raw: list[tuple[str, int, list[tuple[int, int]]]] = []  # (sentence, quote depth before it, quoted ranges)
     for a, b in spans:
         line = bisect.bisect_right(line_starts, a) - 1
         sentence = text[a:b]
@@ -773,20 +835,33 @@ def attribute(article: Article) -> list[Attribution]:
         if line != last_line and depth and sentence.lstrip().startswith(("“", '"')):
             sentence = sentence.lstrip()[1:]  # the reopening mark of a continued quote
         continued = depth > 0
-        masked, depth, longest = _quote_scan(sentence, depth)
+        before = depth
+        masked, depth, longest, quoted = _quote_scan(sentence, depth)
         scans.append((line, continued, depth > 0, masked, longest))
+        raw.append((sentence, before, quoted))
         last_line = line
     runs: dict[int, int] = {}  # sentence -> first sentence of its quote run
     for i, (_, continued, _, _, _) in enumerate(scans):
         runs[i] = runs[i - 1] if continued and i > 0 else i
 
+    # The rules first; where they find no cue in a sentence holding a common reporting word,
+    # the finder (one batch per article).
     cues = [_find_cue(s[3], cast) for s in scans]
+    if finder is not None:
+        ask = [i for i, cue in enumerate(cues) if cue is None and _COMMON.search(scans[i][3])]
+        for i, cue in zip(ask, _parsed_cues(finder, [(scans[i][3], raw[i][0], raw[i][2]) for i in ask], cast)):
+            cues[i] = cue
     # A sentence the splitter ended at an abbreviated title ("... Republican Sen." | "Roger
     # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
     partner: dict[int, int] = {}
     for i in range(len(spans) - 1):
         if scans[i][0] == scans[i + 1][0] and _TITLE_ABBREV.search(text[spans[i][0]:spans[i][1]].rstrip()):
-            if cue := _find_cue(scans[i][3] + " " + scans[i + 1][3], cast):
+            joined = scans[i][3] + " " + scans[i + 1][3]
+            cue = _find_cue(joined, cast)
+            if cue is None and finder is not None and _COMMON.search(joined):
+                sentence = raw[i][0] + " " + raw[i + 1][0]
+                cue = _parsed_cues(finder, [(joined, sentence, _quote_scan(sentence, raw[i][1])[3])], cast)[0]
+            if cue:
                 cues[i] = cues[i + 1] = cue
             partner[i], partner[i + 1] = i + 1, i
     # A short quoted phrase inside someone's reported words ('X said police were "called

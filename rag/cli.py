@@ -94,7 +94,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 raise RagError(f"--articles takes NAME=PATH, got {item!r}")
             corpora[name] = Path(path)
         report = attribution_metrics(Path(args.attribution), corpora,
-                                     Path(args.outlets) if args.outlets else None)
+                                     Path(args.outlets) if args.outlets else None,
+                                     parser=_settings(args).attribution_parser)
         print(json.dumps(report, indent=None if args.json else 2))
         if not args.questions and not args.attribution_questions:
             return 0
@@ -214,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="eval-results", help="folder for eval.json, eval.md, recall.png")
     p.add_argument("--attribution", metavar="LABELS",
                    help="jsonl of labelled sentences (tests/data/attribution_sentences.jsonl): "
-                        "speaker precision/recall and kind accuracy of the attribution rules")
+                        "speaker precision/recall and kind accuracy of the attribution "
+                        "(rules, and RAG_ATTRIBUTION_PARSER where they find no cue)")
     p.add_argument("--outlets", metavar="FILE", help="with --attribution: jsonl of each article's outlet and date")
     p.add_argument("--attribution-questions", metavar="FILE",
                    help="jsonl of who-said / what-did-X-say / which-outlet questions and near misses "

@@ -186,12 +186,14 @@ def run_eval(pipeline: Pipeline, questions_file: Path, llms: Sequence[str], mode
     return report
 
 
-def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_file: Path | None = None
-                        ) -> dict:
-    """`rag eval --attribution`: the index-time attribution rules against labelled sentences.
+def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_file: Path | None = None,
+                        parser: str = "") -> dict:
+    """`rag eval --attribution`: the index-time attribution (the rules, and the spaCy pipeline
+    `parser` where they find no cue; "" for the rules alone) against labelled sentences.
     Speaker precision and recall for direct speech (quotes, transcript turns) and indirect
     speech separately, kind accuracy, and outlet/date accuracy per article, by split."""
-    from .attribute import attribute
+    from .attribute import attribute, attribution_version
+    from .parse import SpeakerParser
     from .ingest import CorpusReader
 
     rows = _jsonl(labels_file)
@@ -203,8 +205,9 @@ def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_fil
         reader = CorpusReader(corpora[name], 256 * 2**20)
         stamps, _ = reader.stamps()
         articles[name] = {a.id: a for s in stamps for a in reader.read(s).articles}
+    finder = SpeakerParser(parser) if parser else None
     predicted: dict[tuple[str, str], dict[tuple[int, int], object]] = {}
-    report: dict = {"sentences": len(rows)}
+    report: dict = {"attribution_version": attribution_version(finder), "sentences": len(rows)}
     for split in ("dev", "heldout", "all"):
         chosen = [r for r in rows if split == "all" or r.get("split") == split]
         pairs = []
@@ -214,7 +217,7 @@ def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_fil
                 article = articles[r["corpus"]].get(r["article_id"])
                 if article is None:
                     raise RagError(f"{labels_file}: no article {r['article_id']!r} in corpus {r['corpus']!r}")
-                predicted[key] = {(a.start, a.end): a for a in attribute(article)}
+                predicted[key] = {(a.start, a.end): a for a in attribute(article, finder)}
             pairs.append((r, predicted[key].get((r["start"], r["end"]))))
         report[split] = {"sentences": len(pairs),
                          "kind_accuracy": _share(sum(p is not None and p.kind == r["kind"] for r, p in pairs), len(pairs)),

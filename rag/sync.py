@@ -16,7 +16,8 @@ from .index import Identity, IndexLock, IndexWriter, VectorConfig
 from .ingest import CorpusReader
 from .settings import Settings
 from .text import sentence_spans
-from .attribute import ATTRIBUTION_VERSION, attribute
+from .attribute import attribute, attribution_version
+from .parse import SpeakerParser
 from .types import Article, ArticleLabels, ArticleWrite, Chunk, FileStamp, Skipped, SpanVectors, StoredArticle, SyncReport
 
 
@@ -58,6 +59,11 @@ class Indexer:
         limit = min(self.settings.chunk_tokens, self.embedder.max_tokens - title)
         return Chunker(self.embedder.count_tokens, limit, self.settings.chunk_overlap, title)
 
+    @cached_property
+    def parser(self) -> SpeakerParser | None:
+        """The attribution's parser (RAG_ATTRIBUTION_PARSER); its model loads when first needed."""
+        return SpeakerParser.from_settings(self.settings)
+
     def identity(self) -> Identity:
         return Identity(self.embedder.model_id, self.settings.chunk_tokens,
                         self.settings.chunk_overlap, self.settings.embed_titles, SPLITTER_VERSION)
@@ -66,16 +72,17 @@ class Indexer:
         started = time.perf_counter()
         reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
         reader.check()  # before anything is created on disk
+        labels_version = attribution_version(self.parser)  # a missing parser stops here too
         with IndexLock(self.settings.index, self.settings.lock_timeout, self.on_message):
             with IndexWriter.open(self.settings.index, self.identity(), lambda: self.embedder.dimension,
                                   rebuild=rebuild, config=VectorConfig.from_settings(self.settings)) as writer:
-                writer.require_labels(ATTRIBUTION_VERSION)
+                writer.require_labels(labels_version)
                 plan = self._plan(reader, writer)
                 embedded = self._embed_and_write(plan, writer)
                 if plan.changes_anything:
                     writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
                                        drop_files=plan.drop_files,
-                                       relabel=[ArticleLabels(a, attribute(a)) for a in plan.relabel])
+                                       relabel=[ArticleLabels(a, attribute(a, self.parser)) for a in plan.relabel])
                 manifest = writer.finish()
         return SyncReport(
             added=plan.added, updated=plan.updated, removed=len(plan.remove),
@@ -198,7 +205,7 @@ class Indexer:
             part = slice(offset, offset + len(chunks))
             rows.append(ArticleWrite(article, file, chunks, vectors[part],
                                      [SpanVectors(s, v) for s, v in zip(spans[part], pooled[part], strict=True)],
-                                     attribute(article)))
+                                     attribute(article, self.parser)))
             offset += len(chunks)
         return rows
 

@@ -86,6 +86,16 @@ class Attribution:
     via: str | None = None  # who passed it on: "Interfax" in "a spokesman told Interfax"
 
 
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """Who speaks in one sentence as a dependency parse reads it (rag/parse.py), before the
+    attribution state machine resolves the phrase to a person."""
+
+    who: str  # the subject of the reporting verb as written: "he", "the Russian diplomat"
+    verb: str  # "said", "according to"
+    listener: str | None = None  # whom it was told: "RIA Novosti" in "told RIA Novosti"
+
+
 # --- Chunking and the index -------------------------------------------------------------
 
 

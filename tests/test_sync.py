@@ -11,9 +11,11 @@ import subprocess
 import numpy as np
 import pytest
 
+from rag.attribute import attribution_version
 from rag.errors import StoreError
 from rag.index import IndexReader, IndexWriter, VectorConfig
 from rag.index.schema import connect
+from rag.parse import SpeakerParser
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
@@ -91,6 +93,28 @@ def test_sync_embeds_only_what_changed(settings, corpus, counting) -> None:
     assert found == len(ids[0])
     reader_before.close()
     assert_consistent(settings.index).close()
+
+
+def test_turning_the_attribution_parser_on_or_off_relabels_without_embedding(tmp_path, counting) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text("Harbour lights go dark\n\nThe lamp failed on Monday.\n"
+                                        "The lighthouse keeper's daughter told reporters the lamp had failed twice.\n")
+    speakers = {}
+    for n, parser in enumerate(("", Settings.model_fields["attribution_parser"].default, "")):
+        settings = Settings(corpus=corpus, index=tmp_path / "index", attribution_parser=parser)
+        counting.calls.clear()
+        report = sync(settings, counting)
+        with IndexReader(settings.index) as reader:
+            labels = reader.attributions(["harbour.txt"])["harbour.txt"]
+            version = reader.conn.execute("SELECT value FROM meta WHERE key = 'attribution_version'").fetchone()[0]
+        speakers.setdefault(parser, []).append((labels[-1].kind, labels[-1].speaker))
+        assert version == attribution_version(SpeakerParser.from_settings(settings))
+        if n:  # the text is unchanged: labelled again, embedded never
+            assert report.chunks_embedded == 0 and counting.calls == [] and report.articles_total == 1
+    assert speakers[""] == [("reporting", None)] * 2
+    assert speakers[Settings.model_fields["attribution_parser"].default] == [
+        ("indirect", "The lighthouse keeper's daughter")]
 
 
 def test_search_finds_the_article_a_question_is_about(settings, embedder) -> None:

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "4"
+ATTRIBUTION_VERSION = "5"
 
 
 class SpeakerFinder(Protocol):
@@ -647,11 +647,20 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
     return _verb_cue(masked, cast, via_interview)
 
 
+# ", he" / ", Putin" / ", the Russian president" just before a sentence's last verb.
+_TRAILING_CUE = re.compile(r",[\s\u2042”]*(?:he|she|they|[Tt]he [a-z]+(?: [a-z]+)?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
+
+
 def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | None:
     """The first reporting verb of a sentence with a subject before or after it."""
     # A subject is a few words long: only the text just before a verb is read, and only the
     # first verbs, so a huge run-on "sentence" costs linear time.
-    for m in islice(_VERB.finditer(masked), 12):
+    verbs = list(islice(_VERB.finditer(masked), 12))
+    # "The Kremlin informed the US ..., he said.": a cue that ends the sentence after a comma
+    # says who speaks all of it; the verbs before it are what he reports.
+    if verbs and not masked[verbs[-1].end():].strip(" .") and _TRAILING_CUE.search(masked[:verbs[-1].start()]):
+        verbs.insert(0, verbs.pop())
+    for m in verbs:
         verb = m.group(0)
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]

@@ -567,3 +567,10 @@ def test_an_acronym_the_article_spells_out_is_the_full_name() -> None:
 def test_a_person_with_age_and_town_before_a_relative_clause_speaks() -> None:
     sentence = "Jane Roe, 60, of Springfield, who attended the meeting, said most people were angry."
     assert (one(sentence, sentence).kind, one(sentence, sentence).speaker) == ("indirect", "Jane Roe")
+
+
+def test_a_cue_that_ends_the_sentence_says_who_speaks_all_of_it() -> None:
+    text = ("Mara Quill spoke to reporters on Friday. The harbour board officially informed the ferry "
+            "companies of the closure in good time, she said.")
+    said = one(text, "The harbour board officially informed the ferry companies of the closure in good time, she said.")
+    assert (said.kind, said.speaker, said.cue) == ("indirect", "Mara Quill", "said")

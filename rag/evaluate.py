@@ -228,7 +228,9 @@ def attribution_metrics(labels_file: Path, corpora: dict[str, Path], outlets_fil
         found = [(r, articles[r["corpus"]].get(r["article_id"])) for r in outlets]
         report["articles"] = {
             "articles": len(found),
-            "outlet_accuracy": _share(sum(a is not None and a.outlet == r["outlet"] for r, a in found), len(found)),
+            # "USA Today" is USA TODAY: the name, not its capitals, is what attribution gets right.
+            "outlet_accuracy": _share(sum(a is not None and (a.outlet or "").casefold() == (r["outlet"] or "").casefold()
+                                          for r, a in found), len(found)),
             "date_accuracy": _share(sum(a is not None and a.date == r["date"] for r, a in found), len(found))}
     return report
 

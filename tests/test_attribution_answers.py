@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
 
-from .conftest import run_rag
+from .conftest import SEEDS, run_rag
 
 
 @pytest.fixture
@@ -83,3 +86,77 @@ def test_ask_json_carries_speaker_kind_outlet_and_date(corpus) -> None:
     for c in claims:  # each claim quotes its passage exactly
         p = out["passages"][c["n"] - 1]
         assert p["text"][c["start"] - p["start"]:c["end"] - p["start"]] == c["quote"]
+
+
+# ---------------------------------------------------------------- each kind, end to end: `rag ask --json`
+
+
+def surname(speaker: str | None) -> str:
+    """The last word of a speaker's name: articles spell one man "Sergei" and "Sergey" Ryabkov."""
+    return (speaker or "").split()[-1] if speaker else ""
+
+
+def check_who(out: dict, speaker: str, outlet: str) -> None:
+    """A "who said" answer names the speaker, and a supported citation carries him and the outlet."""
+    assert not out["refused"], out["notice"]
+    assert speaker in out["answer"]
+    assert any(surname(c["speaker"]) == speaker and c["outlet"] == outlet
+               for c in out["citations"] if c["supported"]), out["citations"]
+
+
+def check_what_did_x_say(out: dict, speaker: str, content: tuple[str, ...]) -> None:
+    """A "what did X say about Y" answer gives X's words on Y and nobody else's."""
+    assert not out["refused"], out["notice"]
+    said = [c for c in out["citations"] if c["supported"]]
+    assert said and all(surname(c["speaker"]) == speaker for c in said), said
+    assert any(words in out["answer"] for words in content)
+
+
+def check_which_outlet(out: dict, outlet: str) -> None:
+    """A "which outlet" answer names the outlet, and the citation's `outlet` is that outlet."""
+    assert not out["refused"], out["notice"]
+    assert outlet in out["answer"]
+    assert any(c["outlet"] == outlet for c in out["citations"] if c["supported"]), out["citations"]
+
+
+def check_near_miss(out: dict, speaker: str) -> None:
+    """X is in the articles but not on Y: nothing is given as X's words (refused, or others' only)."""
+    said = [c for c in out["citations"] if c["supported"]]
+    assert not any(surname(c["speaker"]) == speaker for c in said), said
+    assert out["refused"] or speaker not in out["answer"]
+
+
+# One question per kind (tests/data/attribution_questions.jsonl, split "dev", except the near
+# miss, which is the README's), each checked the way its kind must be answered.
+KINDS = {
+    "who": ("Who said the West has begun a smear campaign against Russia over its activities in Syria?",
+            lambda out: check_who(out, "Ryabkov", "Sputnik")),
+    "what_did_x_say": ("What did Ryabkov say was the purpose of Russia's proposal to exchange intelligence "
+                       "with the coalition?",
+                       lambda out: check_what_did_x_say(out, "Ryabkov", ("IS infrastructure", "operating against"))),
+    "which_outlet": ("Which site posted the story about Washington's failure to share data with Russian "
+                     "intelligence on October 8, 2015?", lambda out: check_which_outlet(out, "EU Times")),
+    "near_miss": ("What did Lavrov say about the suicide bomber?", lambda out: check_near_miss(out, "Lavrov")),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
+    """One index of the seeds for every kind's CLI call (`rag ask` reuses an index it is given)."""
+    root = tmp_path_factory.mktemp("seeds-index")
+    corpus = root / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    with pytest.MonkeyPatch.context() as env:  # module scope runs before the hermetic fixture
+        for key in [k for k in os.environ if k.startswith("RAG_")]:
+            env.delenv(key)
+        Indexer(Settings(corpus=corpus, index=root / "index"), embedder, progress=False,
+                on_message=lambda m: None).sync()
+    return root / "index"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_ask_json_answers_each_attribution_kind(kind: str, seeds_index: Path) -> None:
+    question, check = KINDS[kind]
+    out = json.loads(run_rag("ask", question, "--index", str(seeds_index), "--llm", "extractive", "--json",
+                             check=True).stdout)
+    check(out)

@@ -14,7 +14,7 @@ from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
 
-from .conftest import SEEDS, run_rag
+from .conftest import SEEDS, check_near_miss, check_what_did_x_say, check_which_outlet, check_who, run_rag
 
 
 @pytest.fixture
@@ -89,41 +89,6 @@ def test_ask_json_carries_speaker_kind_outlet_and_date(corpus) -> None:
 
 
 # ---------------------------------------------------------------- each kind, end to end: `rag ask --json`
-
-
-def surname(speaker: str | None) -> str:
-    """The last word of a speaker's name: articles spell one man "Sergei" and "Sergey" Ryabkov."""
-    return (speaker or "").split()[-1] if speaker else ""
-
-
-def check_who(out: dict, speaker: str, outlet: str) -> None:
-    """A "who said" answer names the speaker, and a supported citation carries him and the outlet."""
-    assert not out["refused"], out["notice"]
-    assert speaker in out["answer"]
-    assert any(surname(c["speaker"]) == speaker and c["outlet"] == outlet
-               for c in out["citations"] if c["supported"]), out["citations"]
-
-
-def check_what_did_x_say(out: dict, speaker: str, content: tuple[str, ...]) -> None:
-    """A "what did X say about Y" answer gives X's words on Y and nobody else's."""
-    assert not out["refused"], out["notice"]
-    said = [c for c in out["citations"] if c["supported"]]
-    assert said and all(surname(c["speaker"]) == speaker for c in said), said
-    assert any(words in out["answer"] for words in content)
-
-
-def check_which_outlet(out: dict, outlet: str) -> None:
-    """A "which outlet" answer names the outlet, and the citation's `outlet` is that outlet."""
-    assert not out["refused"], out["notice"]
-    assert outlet in out["answer"]
-    assert any(c["outlet"] == outlet for c in out["citations"] if c["supported"]), out["citations"]
-
-
-def check_near_miss(out: dict, speaker: str) -> None:
-    """X is in the articles but not on Y: nothing is given as X's words (refused, or others' only)."""
-    said = [c for c in out["citations"] if c["supported"]]
-    assert not any(surname(c["speaker"]) == speaker for c in said), said
-    assert out["refused"] or speaker not in out["answer"]
 
 
 # One question per kind (tests/data/attribution_questions.jsonl, split "dev", except the near

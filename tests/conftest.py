@@ -119,6 +119,44 @@ def assert_consistent(index: Path) -> IndexReader:
     return reader
 
 
+# Attribution answers (`rag ask --json` / the `ask` API), checked per question kind.
+
+
+def surname(speaker: str | None) -> str:
+    """The last word of a speaker's name: articles spell one man "Sergei" and "Sergey" Ryabkov."""
+    return speaker.split()[-1] if speaker else ""
+
+
+def check_who(out: dict, speaker: str, outlet: str) -> None:
+    """A "who said" answer names the speaker, and a supported citation carries him and the outlet."""
+    assert not out["refused"], out["notice"]
+    assert speaker in out["answer"]
+    assert any(surname(c["speaker"]) == speaker and c["outlet"] == outlet
+               for c in out["citations"] if c["supported"]), out["citations"]
+
+
+def check_what_did_x_say(out: dict, speaker: str, content: tuple[str, ...]) -> None:
+    """A "what did X say about Y" answer gives X's words on Y and nobody else's."""
+    assert not out["refused"], out["notice"]
+    said = [c for c in out["citations"] if c["supported"]]
+    assert said and all(surname(c["speaker"]) == speaker for c in said), said
+    assert any(words in out["answer"] for words in content)
+
+
+def check_which_outlet(out: dict, outlet: str) -> None:
+    """A "which outlet" answer names the outlet, and the citation's `outlet` is that outlet."""
+    assert not out["refused"], out["notice"]
+    assert outlet in out["answer"]
+    assert any(c["outlet"] == outlet for c in out["citations"] if c["supported"]), out["citations"]
+
+
+def check_near_miss(out: dict, speaker: str) -> None:
+    """X is in the articles but not on Y: nothing is given as X's words (refused, or others' only)."""
+    said = [c for c in out["citations"] if c["supported"]]
+    assert not any(surname(c["speaker"]) == speaker for c in said), said
+    assert out["refused"] or speaker not in out["answer"]
+
+
 class CountingEmbedder:
     """Wraps the real embedder and counts the texts it was asked to embed."""
 

@@ -21,7 +21,8 @@ from rag.service import ChatService
 from rag.settings import Settings
 from ui import render
 
-from .conftest import SEEDS, LoopbackServer, free_port
+from .conftest import (SEEDS, LoopbackServer, check_near_miss, check_what_did_x_say, check_which_outlet, check_who,
+                       free_port)
 
 SHOIGU = "002_db38f92249411e75.txt"
 SECRET = "sk-test-SENTINEL-7f3a9c"
@@ -91,6 +92,22 @@ def test_ask_api_returns_the_cli_json_with_citations(served: Served) -> None:
     assert set(out) >= {"answer", "refused", "citations", "passages", "timings"}
     assert not out["refused"] and "[1]" in out["answer"]
     assert any(c["article_id"] == SHOIGU and c["supported"] for c in out["citations"])
+
+
+def test_ask_api_answers_each_attribution_kind(served: Served) -> None:
+    # Other dev questions than the CLI's (tests/test_attribution_answers.py), checked the same way.
+    app = client(served)
+
+    def ask(question: str) -> dict:
+        return app.predict(question, api_name="/ask")
+
+    check_who(ask("Who said the Americans could not tell Russia where the moderate opposition was, "
+                  "so Russian planes would know where not to attack?"), "Shoigu", "The Moscow Times")
+    check_what_did_x_say(ask("What did Faisal Mekdad say about Russia's results in Syria?"), "Mekdad",
+                         ("significant results", "surpass"))
+    check_which_outlet(ask("Which outlet reported John Kerry calling the Aleppo humanitarian corridors "
+                           "a potential ruse?"), "The Moscow Times")
+    check_near_miss(ask("What did Lavrov say about the suicide bombers in Aleppo?"), "Lavrov")
 
 
 def test_uploaded_article_is_answered_from(served: Served, tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
 
-from .conftest import run_rag
+from .conftest import SEEDS, check_near_miss, check_what_did_x_say, check_which_outlet, check_who, run_rag
 
 
 @pytest.fixture
@@ -113,3 +116,42 @@ def test_ask_json_carries_speaker_kind_outlet_and_date(corpus) -> None:
     for c in claims:  # each claim quotes its passage exactly
         p = out["passages"][c["n"] - 1]
         assert p["text"][c["start"] - p["start"]:c["end"] - p["start"]] == c["quote"]
+
+
+# ---------------------------------------------------------------- each kind, end to end: `rag ask --json`
+
+
+# One question per kind (tests/data/attribution_questions.jsonl, split "dev", except the near
+# miss, which is the README's), each checked the way its kind must be answered.
+KINDS = {
+    "who": ("Who said the West has begun a smear campaign against Russia over its activities in Syria?",
+            lambda out: check_who(out, "Ryabkov", "Sputnik")),
+    "what_did_x_say": ("What did Ryabkov say was the purpose of Russia's proposal to exchange intelligence "
+                       "with the coalition?",
+                       lambda out: check_what_did_x_say(out, "Ryabkov", ("IS infrastructure", "operating against"))),
+    "which_outlet": ("Which site posted the story about Washington's failure to share data with Russian "
+                     "intelligence on October 8, 2015?", lambda out: check_which_outlet(out, "EU Times")),
+    "near_miss": ("What did Lavrov say about the suicide bomber?", lambda out: check_near_miss(out, "Lavrov")),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
+    """One index of the seeds for every kind's CLI call (`rag ask` reuses an index it is given)."""
+    root = tmp_path_factory.mktemp("seeds-index")
+    corpus = root / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    with pytest.MonkeyPatch.context() as env:  # module scope runs before the hermetic fixture
+        for key in [k for k in os.environ if k.startswith("RAG_")]:
+            env.delenv(key)
+        Indexer(Settings(corpus=corpus, index=root / "index"), embedder, progress=False,
+                on_message=lambda m: None).sync()
+    return root / "index"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_ask_json_answers_each_attribution_kind(kind: str, seeds_index: Path) -> None:
+    question, check = KINDS[kind]
+    out = json.loads(run_rag("ask", question, "--index", str(seeds_index), "--llm", "extractive", "--json",
+                             check=True).stdout)
+    check(out)

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "5"
+ATTRIBUTION_VERSION = "6"
 
 
 class SpeakerFinder(Protocol):
@@ -185,7 +185,7 @@ _FURNITURE = re.compile(
         |(?:published|updated|last\ updated)\b(?=[^\n]*\d)[^\n]{0,60}
         |(?:photo|image|credit)s?:\ .{1,80}
         |read\ the\ rest\b.*|more:\S.*                      # links to other stories
-        |[^\n:]{3,80}:(?=[A-Z'‘"“])[^\n]{3,200}               # a teaser "Headline:Other headline"
+        |[^\n:]{3,80}:(?-i:(?=[A-Z'‘"“]))[^\n]{3,200}        # a teaser "Headline:Other headline" (a capital)
         |get\ [^\n]{0,60}\bnewsletter\b.*|.{0,120}\bdelivered\ to\ your\ inbox\b.*
         |(?:--|[—–])\ ?[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}   # a signature "-- John Fritze"
         |.{0,200}\bcontributed\ (?:reporting|to\ this\ report)\.?

@@ -392,8 +392,9 @@ def test_markdown_from_articles_and_models_reaches_the_page_as_text(tmp_path: Pa
             page.locator("#question textarea").fill(question)
             page.locator("#question textarea").press("Enter")
             expect(sources).to_contain_text("Vardo lighthouse keeper reports", timeout=60_000)
-            extractive = page.locator("#chat .message-row").last
-            expect(extractive).to_contain_text("[1]")
+            expect(page.locator("#chat .message-row").last).to_contain_text("[1]")
+            # Pinned by position: `.last` would be the model's answer by the time it is read.
+            extractive = page.locator("#chat .message-row").nth(page.locator("#chat .message-row").count() - 1)
 
             # A model: its streamed reply holds Markdown too (one sentence of it is unsupported).
             page.locator("#backend input").click()

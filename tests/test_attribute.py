@@ -574,3 +574,8 @@ def test_a_cue_that_ends_the_sentence_says_who_speaks_all_of_it() -> None:
             "companies of the closure in good time, she said.")
     said = one(text, "The harbour board officially informed the ferry companies of the closure in good time, she said.")
     assert (said.kind, said.speaker, said.cue) == ("indirect", "Mara Quill", "said")
+
+
+def test_a_colon_inside_a_link_is_not_a_teaser() -> None:
+    line = "The keeper said visitors should [click](javascript:alert(1)) for the timetable."
+    assert one(line, line).kind == "indirect"

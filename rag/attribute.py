@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "6"
+ATTRIBUTION_VERSION = "7"
 
 
 class SpeakerFinder(Protocol):
@@ -895,7 +895,13 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
                                    speaker.role if speaker else None, cue, via))
 
         if line >= comments_from:
-            emit("furniture" if _is_furniture_line(sentence) else "comment")
+            # The commenter a header names ("Sunni man wrote: ...") writes that line. Not the
+            # lines after it: blogs print the next comments with no header at all (seed 003),
+            # and a wrong name is worse than "a reader".
+            m = _COMMENT_HEADER.match(line_text)
+            commenter = m.group("who") if m and not _is_furniture_line(sentence) else None
+            emit("furniture" if _is_furniture_line(sentence) else "comment",
+                 _Speaker(commenter) if commenter else None)
             continue
         if line >= tail or (starts_line and _is_furniture_line(line_text)) or _is_furniture_line(sentence):
             emit("furniture")

@@ -152,7 +152,9 @@ class SupportScorer:
         sentence's own (a known speaker's name the sentence does not hold, or a role such as
         "the diplomat" that the sentence's speaker does not have)."""
         words = set(WORD.findall(claim.lower()))
-        named = {s for s in (x.speaker for x in self.labels if x and x.speaker) if _last(s) in words}
+        # A commenter's handle ("Sunni man") is no name a claim would give.
+        named = {s for s in (x.speaker for x in self.labels if x and x.speaker and x.kind != "comment")
+                 if _last(s) in words}
         roles = set(_ROLES.findall(claim.lower()))
         out = np.zeros(len(self.texts), dtype=bool)
         if not named and not roles:
@@ -257,9 +259,13 @@ def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScore
     the cited one at `same_claim`), each cited; with the citations it adds. None when the
     answer cites nothing (or, for "who", nobody speaking)."""
     supported = [c for c in citations if c.supported]
-    first = next((c for c in supported if asks != "speaker" or (c.speaker and c.kind in _SPOKEN)), None)
+    first = next((c for c in supported if asks != "speaker" or (c.speaker and c.kind in (*_SPOKEN, "comment"))), None)
     if first is None:
         return None
+    if first.kind == "comment":  # a reader's words: never anyone's reporting, cited once
+        who = f"A reader, {first.speaker}," if first.speaker else "A reader"
+        return Sentence(f"{who} wrote it in a comment under {_where(first)}, not in the article's reporting.",
+                        (first.n,), True, ours=True), []
     speaker = first.speaker if first.kind in _SPOKEN else None
     scores = scorer.sentence_scores(first.quote)
     found = {first.n: first}
@@ -348,7 +354,8 @@ def attribution_phrase(c: Citation) -> str:
     if c.kind == "indirect" and who:
         return f"{who}, as reported in {where}:"
     if c.kind == "comment":
-        return f"A reader comment under {where}, not the article's reporting:"
+        by = f" by {c.speaker}" if c.speaker else ""
+        return f"A reader comment{by} under {where}, not the article's reporting:"
     if c.kind == "embedded":
         return f"A post by {who} embedded in {where}:" if who else f"A post embedded in {where}:"
     return f"{where[0].upper()}{where[1:]} reports:"

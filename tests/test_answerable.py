@@ -151,3 +151,15 @@ def test_a_named_person_who_never_speaks_in_the_passages_gets_no_one_elses_words
     assert own is not None and not own.any()  # refused: nothing of hers, not Brack's words
     # A description the rules may not have tied to anyone is left to the ordinary answer.
     assert speakers_own("What did the harbour official say about the beams?", scorer) is None
+
+
+def test_who_said_a_reader_comment_says_a_reader_wrote_it_not_the_article() -> None:
+    scorer = scorer_of("The ferry left at noon.\nSunni man wrote: The lighthouse is run by spies.\n"
+                       "Another reader thinks so too.", outlets=("Harbour News",))
+    j = next(j for j, label in enumerate(scorer.labels) if label.kind == "comment" and label.speaker)
+    comment = scorer.citation(1, scorer.span_of(j), True)
+    lead, added = who_and_where("speaker", [comment], scorer, 0.5)
+    assert lead.text == ("A reader, Sunni man, wrote it in a comment under Harbour News, "
+                         "not in the article's reporting.") and added == []
+    # A commenter's handle is no speaker's name: "man" in a claim conflicts with nobody.
+    assert not scorer.speaker_conflicts("A man said the lighthouse is run by spies.").any()

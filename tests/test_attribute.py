@@ -231,6 +231,10 @@ def test_reader_comments_start_at_a_comment_header_and_run_to_the_end() -> None:
                      "Granny says she didn't know it...", "We shouldn't have gotten involved."):
         assert found[sentence].kind == "comment", sentence
     assert found["Reply"].kind == "furniture"
+    # The header names who wrote its own line; the next lines carry no header, so no name.
+    assert found["Sunni man wrote: Everyone knows who funds them."].speaker == "Sunni man"
+    assert found["Granny says she didn't know it..."].speaker is None
+    assert found["We shouldn't have gotten involved."].speaker is None
 
 
 @pytest.mark.parametrize("header", ["Biden said: “We are giving more.”", "Mnuchin also said:",

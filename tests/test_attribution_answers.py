@@ -98,7 +98,7 @@ def test_reader_comments_are_labelled_and_furniture_is_never_quoted(pipeline: Pi
     for s, c in ((s, c) for s in answer.sentences for c in answer.citations if c.quote == s.text and c.supported):
         assert c.kind != "furniture"
         if c.kind == "comment":
-            assert s.attribution.startswith("A reader comment under")
+            assert s.attribution.startswith("A reader comment")
     furniture = pipeline.ask("Listen Live Get short URL")
     assert not any(c.kind == "furniture" for c in furniture.citations)
 

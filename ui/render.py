@@ -93,7 +93,7 @@ def claims(answer: Answer) -> str:
 def _who(c: Citation) -> str:
     """Who says a cited sentence, for its label in the sources: a speaker or a kind."""
     if c.kind == "comment":
-        return "reader comment"
+        return f"reader comment by {c.speaker}" if c.speaker else "reader comment"
     return c.speaker or ("page furniture" if c.kind == "furniture" else "")
 
 

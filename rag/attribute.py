@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "7"
+ATTRIBUTION_VERSION = "8"
 
 
 class SpeakerFinder(Protocol):
@@ -723,6 +723,10 @@ def _sentence_subject(text: str) -> list[str]:
 # --- Resolving a speaker phrase ------------------------------------------------------------------------
 
 
+#: How far into an article its lead runs, for descriptions it names later (characters).
+_LEAD_CHARS = 400
+
+
 def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
     words = who.split()
     if len(words) == 1 and words[0] in cast.acronyms:
@@ -755,7 +759,13 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
             return _Speaker(" ".join(name), _clean_role(title), True)
     if medium := cast.medium(who, before=at):
         return _Speaker(medium)
-    if words[0].lower() in ("the",) or words[0].endswith(("'s", "’s")) or words[0][:1].isupper():
+    # "A senior Russian diplomat has said" in an article's lead, before anyone is named, is the
+    # Deputy Foreign Minister it names next: news opens with the description and names him in
+    # the next paragraph. Once someone is named, or further down, "a senior official" is a
+    # source the article keeps anonymous.
+    lead = words[0].lower() in ("a", "an") and not recent and at < _LEAD_CHARS
+    if lead or words[0].lower() in ("the",) or words[0].endswith(("'s", "’s")) or (
+            words[0][:1].isupper() and words[0] not in ("A", "An")):
         if p := cast.by_role(words, recent):
             return _Speaker(p.name, p.role, True)
     if words[0] in ("The", "the") and (words[-1].lower() in _ROLE_NOUNS or words[-1][:1].isupper()):

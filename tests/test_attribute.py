@@ -583,3 +583,16 @@ def test_a_cue_that_ends_the_sentence_says_who_speaks_all_of_it() -> None:
 def test_a_colon_inside_a_link_is_not_a_teaser() -> None:
     line = "The keeper said visitors should [click](javascript:alert(1)) for the timetable."
     assert one(line, line).kind == "indirect"
+
+
+def test_a_description_in_the_lead_is_the_person_named_next_and_stays_anonymous_later() -> None:
+    text = ("Harbour talks stall, a senior Norwegian diplomat has said.\n"
+            "Deputy Foreign Minister Ola Berg said the talks had stalled.\n"
+            "The ferry left at noon. The tide was high. Gulls circled the pier for hours.\n"
+            "Fishermen unloaded cod and haddock onto the quay while the rain kept falling.\n"
+            "The harbour board met again on Friday and discussed the fishing quotas at length.\n"
+            "Later that day the mayor opened a new quay for the coastal express boats.\n"
+            "A senior Norwegian diplomat said the quotas were unfair.")
+    found = by_sentence(text)
+    assert found["Harbour talks stall, a senior Norwegian diplomat has said."].speaker == "Ola Berg"
+    assert found["A senior Norwegian diplomat said the quotas were unfair."].speaker == "A senior Norwegian diplomat"

@@ -50,8 +50,10 @@ class QdrantVectors(ChunkVectors):
         self.collection = collection
         self.url = url
         self.local = not url
+        # No version check: on a server that does not answer it only adds a warning after our
+        # one-line error (a flaky second line in the CLI's stderr); _ensure says what failed.
         self.client = QdrantClient(location=":memory:") if self.local else \
-            QdrantClient(url=url, api_key=api_key or None, timeout=int(timeout))
+            QdrantClient(url=url, api_key=api_key or None, timeout=int(timeout), check_compatibility=False)
         try:
             self._ensure(dimension)
         except BaseException:
@@ -99,7 +101,8 @@ class QdrantVectors(ChunkVectors):
                 name = collection_name(config, meta, path)
             except StoreError:  # it never had a collection
                 return
-            client = QdrantClient(url=config.qdrant_url, api_key=config.qdrant_api_key or None)
+            client = QdrantClient(url=config.qdrant_url, api_key=config.qdrant_api_key or None,
+                                  check_compatibility=False)
             try:
                 client.delete_collection(name)
             finally:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .metadata import KNOWN_DOMAINS
-from .text import STOPWORDS, sentence_spans
+from .text import STOPWORDS, TITLE_END, sentence_spans
 from .types import Article, Attribution, Kind, SpeakerPhrase
 
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
@@ -144,8 +144,6 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\((?:C
 # Role nouns that name a body, not a person: "the State Department said" is the department's.
 _INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military government department
 statement report kremlin pentagon white house website channel broadcaster army""".split())
-# Abbreviated titles the sentence splitter ends a sentence at: "Republican Sen." | "Roger Wicker".
-_TITLE_ABBREV = re.compile(r"(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St)\.$")
 _SELF_NAMED = re.compile(r"\b(?:identified (?:himself|herself|themselves) as|named|called) "
                          r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 # "The Academy ... in a statement issued on Monday condemned": the body issues the statement.
@@ -337,7 +335,7 @@ class _Cast:
             words = m.group(0).split()
             # A run may cross a sentence end ("... on Friday. Foreign Minister Sergei Lavrov").
             ends = [i for i, w in enumerate(words[:-1])
-                    if _WORD_END.search(w) and not _TITLE_ABBREV.search(" " + w)]
+                    if _WORD_END.search(w) and not TITLE_END.search(" " + w)]
             title, name = _split_title(words[ends[-1] + 1:] if ends else words)
             if 2 <= len(name) <= 3:
                 self._add(name, _clean_role(title))
@@ -874,7 +872,7 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
     # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
     partner: dict[int, int] = {}
     for i in range(len(spans) - 1):
-        if scans[i][0] == scans[i + 1][0] and _TITLE_ABBREV.search(text[spans[i][0]:spans[i][1]].rstrip()):
+        if scans[i][0] == scans[i + 1][0] and TITLE_END.search(text[spans[i][0]:spans[i][1]].rstrip()):
             joined = scans[i][3] + " " + scans[i + 1][3]
             cue = _find_cue(joined, cast)
             if cue is None and finder is not None and _COMMON.search(joined):

@@ -50,10 +50,13 @@ def query_terms(text: str) -> list[str]:
     return list(seen)
 
 
+# Titles the splitter takes for a sentence's end when they stand before a name ("Sen." | "Roger Wicker").
+_TITLES = "Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St"
+#: A sentence that ends at an abbreviated title: the next sentence holds the name.
+TITLE_END = re.compile(rf"(?:^|\s)(?:{_TITLES})\.$")
 #: A sentence that ends at an abbreviation the splitter takes for a full stop ("U.S.",
 #: "Sen."): the next sentence is likely its continuation.
-ABBREVIATION_END = re.compile(r"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt"
-                              r"|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St))\.$")
+ABBREVIATION_END = re.compile(rf"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:{_TITLES}))\.$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .embed import Embedder
 from .text import WORD, query_terms, sentence_spans, split_markers
-from .types import Attribution, Citation, Claim, Passage, Sentence, SpanVectors, SpeakerClaims
+from .types import Attribution, Citation, Claim, Entity, Passage, Sentence, SpanVectors, SpeakerClaims
+
+if TYPE_CHECKING:
+    from .parse import EntityTagger
 
 
 # Roles a claim can name its speaker by instead of a name.
@@ -47,8 +51,11 @@ class SupportScorer:
     def __init__(self, embedder: Embedder, passages: Sequence[Passage],
                  sentences: Sequence[SpanVectors] | None = None,
                  question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5,
-                 attributions: Mapping[str, Sequence[Attribution]] | None = None):
+                 attributions: Mapping[str, Sequence[Attribution]] | None = None,
+                 tagger: EntityTagger | None = None):
         self.embedder = embedder
+        self.tagger = tagger
+        self._entities: dict[int, tuple[Entity, ...]] = {}
         self.passages = passages
         self._question = question
         self.cosine_weight = cosine_weight
@@ -76,8 +83,8 @@ class SupportScorer:
 
     @classmethod
     def from_index(cls, embedder: Embedder, passages: Sequence[Passage], reader,
-                   question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5
-                   ) -> SupportScorer:
+                   question: tuple[str, np.ndarray] | None = None, cosine_weight: float = 0.5,
+                   tagger: EntityTagger | None = None) -> SupportScorer:
         """Sentences, their vectors and attributions stored with the passages: no model call."""
         rows = reader.sentences([c for p in passages for c in p.chunk_ids])
         attributions = reader.attributions({p.article_id for p in passages})
@@ -92,9 +99,28 @@ class SupportScorer:
                     kept.append((span, v))
             if not kept:  # cannot happen for a chunk with text; embed here rather than fail
                 return cls(embedder, passages, question=question, cosine_weight=cosine_weight,
-                           attributions=attributions)
+                           attributions=attributions, tagger=tagger)
             per_passage.append(SpanVectors([s for s, _ in kept], np.vstack([v for _, v in kept])))
-        return cls(embedder, passages, per_passage, question, cosine_weight, attributions)
+        return cls(embedder, passages, per_passage, question, cosine_weight, attributions, tagger)
+
+    @property
+    def question(self) -> tuple[str, np.ndarray] | None:
+        """The question and its vector, when the scorer was given them."""
+        return self._question
+
+    def vector(self, j: int) -> np.ndarray:
+        """The vector of passage sentence j."""
+        return self._vectors[j]
+
+    def entities(self, js: Sequence[int]) -> list[tuple[Entity, ...]] | None:
+        """The named entities of passage sentences `js` (tagged once each), or None without a
+        tagger."""
+        if self.tagger is None:
+            return None
+        todo = [j for j in dict.fromkeys(js) if j not in self._entities]
+        for j, found in zip(todo, self.tagger.entities([self.texts[j] for j in todo]), strict=True):
+            self._entities[j] = found
+        return [self._entities[j] for j in js]
 
     @staticmethod
     def _text(passage: Passage, span: tuple[int, int]) -> str:

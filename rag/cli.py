@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -80,19 +81,38 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pairs(flag: str, items: list[str] | None) -> list[tuple[str, str]]:
+    """NAME=PATH arguments as (name, path); a malformed one is a one-line error."""
+    out = []
+    for item in items or []:
+        name, _, path = item.partition("=")
+        if not name or not path:
+            raise RagError(f"{flag} takes NAME=PATH, got {item!r}")
+        out.append((name, path))
+    return out
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import attribution_metrics, attribution_question_metrics, markdown, run_eval
+    from .evaluate import attribution_metrics, attribution_question_metrics, conflict_metrics, markdown, run_eval
     from .pipeline import Pipeline
 
-    if args.attribution and not args.articles:
-        raise RagError("--attribution needs --articles NAME=PATH for each corpus its labels name")
+    if (args.attribution or args.conflicts) and not args.articles:
+        raise RagError("--attribution and --conflicts need --articles NAME=PATH for each corpus they name")
+    corpora = {name: Path(path) for name, path in _pairs("--articles", args.articles)}
+    if args.conflicts:
+        sets: dict[str, list[Path]] = {}
+        for name, path in _pairs("--question-set", args.question_set):
+            sets.setdefault(name, []).append(Path(path))
+        settings = _settings(args)
+        with tempfile.TemporaryDirectory(prefix="rag-conflicts-") as tmp:
+            report = conflict_metrics(Path(args.conflicts), corpora, sets, settings, args.llm or settings.llm,
+                                      Path(args.work) if args.work else Path(tmp))
+        if not args.json:
+            report.pop("per_row")
+        print(json.dumps(report, indent=None if args.json else 2))
+        if not (args.questions or args.attribution or args.attribution_questions):
+            return 0
     if args.attribution:
-        corpora = {}
-        for item in args.articles or []:
-            name, _, path = item.partition("=")
-            if not path:
-                raise RagError(f"--articles takes NAME=PATH, got {item!r}")
-            corpora[name] = Path(path)
         report = attribution_metrics(Path(args.attribution), corpora,
                                      Path(args.outlets) if args.outlets else None,
                                      parser=_settings(args).attribution_parser)
@@ -111,7 +131,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if not args.questions:
             return 0
     if not args.questions:
-        raise RagError("give a questions file, --attribution LABELS or --attribution-questions FILE")
+        raise RagError("give a questions file, --attribution LABELS, --attribution-questions FILE or --conflicts FILE")
     settings = _settings(args)
     llms = [args.llm or settings.llm]
     pipeline = Pipeline(settings, fallback=False)
@@ -222,7 +242,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl of who-said / what-did-X-say / which-outlet questions and near misses "
                         "(tests/data/attribution_questions.jsonl), answered from the index")
     p.add_argument("--articles", action="append", metavar="NAME=PATH",
-                   help="with --attribution: where the labels' corpus NAME is (a folder or .jsonl); repeat")
+                   help="with --attribution or --conflicts: where the corpus NAME is (a folder or .jsonl); repeat")
+    p.add_argument("--conflicts", metavar="FILE",
+                   help="jsonl of counterfactual rows (tests/data/counterfactuals.jsonl): each copy of a gold "
+                        "article with the answer swapped is added to an index of its corpus and the question "
+                        "asked; reports how often the conflict is reported with both values")
+    p.add_argument("--question-set", action="append", metavar="NAME=FILE",
+                   help="with --conflicts: a questions file whose ids the rows of corpus NAME name; repeat")
+    p.add_argument("--work", metavar="DIR",
+                   help="with --conflicts: keep the corpora copies and their indexes here (reused next time) "
+                        "instead of a temporary folder")
     p.set_defaults(func=cmd_eval)
     return parser
 

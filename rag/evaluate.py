@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from .errors import RagError
 from .pipeline import Pipeline
+from .settings import Settings
 from .text import normalise_answer
 
 RETRIEVERS = ("hybrid", "dense", "lexical")
@@ -27,6 +28,7 @@ class Question:
     gold_ids: tuple[str, ...]
     unanswerable: bool
     choices: tuple[str, ...] = ()
+    kind: str | None = None  # what it asks for ("date", "said", ...), where the file says
 
     @property
     def asked(self) -> str:
@@ -53,7 +55,7 @@ def load_questions(path: Path) -> list[Question]:
                 raise KeyError("answer")
             questions.append(Question(str(row.get("id", lineno)), row["question"], tuple(answers),
                                       tuple(row.get("gold_ids", ())), unanswerable,
-                                      tuple(row.get("choices", ()))))
+                                      tuple(row.get("choices", ())), row.get("kind")))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise RagError(f"{path}:{lineno}: bad question line ({type(exc).__name__}: {exc})") from exc
     if not questions:
@@ -98,7 +100,8 @@ def answer_metrics(pipeline: Pipeline, questions: Sequence[Question], llm: str, 
         correct = (not answer.refused) and any(normalise_answer(a) in text for a in q.answers)
         good_cites = sum(1 for c in answer.citations if c.supported and c.article_id in q.gold_ids)
         rows.append({
-            "id": q.id, "unanswerable": q.unanswerable, "refused": answer.refused,
+            "id": q.id, "unanswerable": q.unanswerable, "refused": answer.refused, "kind": q.kind,
+            "conflicts": len(answer.conflicts),
             "correct": correct, "citations": len(answer.citations), "good_citations": good_cites,
             "supported_citations": sum(c.supported for c in answer.citations),
             "answer": answer.text, "timings": answer.timings.__dict__, "total_ms": total_ms,
@@ -114,6 +117,15 @@ def answer_metrics(pipeline: Pipeline, questions: Sequence[Question], llm: str, 
         "refusal_rate_unanswerable": round(sum(r["refused"] for r in unanswerable) / len(unanswerable), 4)
         if unanswerable else None,
         "false_refusal_rate": round(sum(r["refused"] for r in answerable) / max(1, len(answerable)), 4),
+        # On questions whose articles agree, a reported conflict is a false alarm.
+        "conflict_rate": _share(sum(bool(r["conflicts"]) for r in rows if not r["refused"]),
+                                sum(not r["refused"] for r in rows)),
+        "refused_by_kind": {
+            kind: {"unanswerable": _share(sum(r["refused"] for r in unanswerable if r["kind"] == kind),
+                                          sum(r["kind"] == kind for r in unanswerable)),
+                   "answerable": _share(sum(r["refused"] for r in answerable if r["kind"] == kind),
+                                        sum(r["kind"] == kind for r in answerable))}
+            for kind in sorted({r["kind"] for r in rows if r["kind"]})},
         "latency_ms": {
             stage: quantiles([r["timings"][f"{stage}_ms"] for r in rows])
             for stage in ("retrieve", "generate", "first_token")
@@ -133,11 +145,12 @@ def markdown(report: dict) -> str:
         lines.append(f"| {mode} | " + " | ".join(f"{m[f'recall@{k}']:.3f}" for k in KS)
                      + f" | {m['mrr']:.3f} | {lat['p50']} / {lat['p95']} |")
     lines += ["", "| backend | accuracy | citation precision | refused (unanswerable) | "
-              "false refusals | first token p50/p95 ms | total p50/p95 ms |", "|---|---|---|---|---|---|---|"]
+              "false refusals | conflicts reported | first token p50/p95 ms | total p50/p95 ms |",
+              "|---|---|---|---|---|---|---|---|"]
     for llm, m in report["answers"].items():
         ft, tot = m["latency_ms"]["first_token"], m["latency_ms"]["total"]
         lines.append(f"| {llm} | {m['accuracy']:.3f} | {m['citation_precision']} | "
-                     f"{m['refusal_rate_unanswerable']} | {m['false_refusal_rate']:.3f} | "
+                     f"{m['refusal_rate_unanswerable']} | {m['false_refusal_rate']:.3f} | {m['conflict_rate']} | "
                      f"{ft['p50']} / {ft['p95']} | {tot['p50']} / {tot['p95']} |")
     return "\n".join(lines) + "\n"
 
@@ -296,3 +309,90 @@ def attribution_question_metrics(pipeline: Pipeline, questions_file: Path, llm: 
             for kind in ("who", "what_did_x_say", "which_outlet", "near_miss")}
     report["per_question"] = scored
     return report
+
+
+def conflict_metrics(rows_file: Path, corpora: dict[str, Path], question_files: dict[str, list[Path]],
+                     settings: Settings, llm: str, work: Path, progress: bool | None = None) -> dict:
+    """`rag eval --conflicts`: counterfactual copies of gold articles, the answer swapped for
+    a false value and published under another outlet, each added to an index of its corpus
+    in turn (incrementally, as a user would add it) and the question asked. A row is flagged
+    when the answer reports a conflict with the gold value on one side and the false value
+    on another; it cites both sides when its citations hold the copy and another article."""
+    import shutil
+
+    from .ingest import CorpusReader
+    from .sync import Indexer
+
+    rows = _jsonl(rows_file)
+    questions: dict[tuple[str, str], Question] = {}
+    for name, files in question_files.items():
+        for path in files:
+            questions |= {(name, q.id): q for q in load_questions(path)}
+    scored = []
+    for name in sorted({r["set"] for r in rows}):
+        if name not in corpora:
+            raise RagError(f"{rows_file} has rows of corpus {name!r}: give --articles {name}=PATH")
+        corpus = work / name / "corpus"
+        if not corpus.exists():
+            corpus.mkdir(parents=True)
+            source = corpora[name]
+            if source.is_dir():
+                shutil.copytree(source, corpus, dirs_exist_ok=True)
+            else:
+                shutil.copy(source, corpus / source.name)
+        reader = CorpusReader(corpora[name], 256 * 2**20)
+        stamps, _ = reader.stamps()
+        articles = {a.id: a for s in stamps for a in reader.read(s).articles}
+        local = settings.model_copy(update={"corpus": corpus, "index": work / name / "index"})
+        pipeline = Pipeline(local, fallback=False)
+        indexer = Indexer(local, pipeline.embedder, progress=progress, on_message=lambda m: None)
+        copy = corpus / "counterfactual.jsonl"
+        for r in tqdm([r for r in rows if r["set"] == name], desc=f"conflicts ({name})", unit="q",
+                      disable=True if progress is False else None):
+            question = questions.get((name, r["question_id"]))
+            article = articles.get(r["article_id"])
+            if question is None or article is None:
+                raise RagError(f"{rows_file}: row {r['id']} names an unknown question or article; "
+                               f"give --question-set {name}=FILE")
+            false = r["replacements"] if "replacements" in r else [question.choices[r["replacement_choice"]]] * len(r["spans"])
+            text, title = article.text, article.title
+            for (start, end), value in sorted(zip(r["spans"], false), reverse=True):
+                title = title.replace(article.text[start:end], value)  # a headline naming the value too
+                text = text[:start] + value + text[end:]
+            copy.write_text(json.dumps({"id": f"counterfactual-{r['id']}", "title": title, "text": text,
+                                         "outlet": r["outlet"], "date": r["date"]}) + "\n")
+            indexer.sync()
+            pipeline.refresh()
+            answer = pipeline.ask(question.asked, llm=llm)
+            gold = {normalise_answer(article.text[a:b]) for a, b in r["spans"]}
+            wrong = {normalise_answer(v) for v in false}
+            flagged = any(_sides(c, gold, wrong) for c in answer.conflicts)
+            cited = {c.article_id for c in answer.citations if c.supported}
+            both = flagged and f"counterfactual-{r['id']}" in cited and len(cited) > 1
+            scored.append({"id": r["id"], "set": name, "split": r.get("split"), "kind": r.get("kind"),
+                           "flagged": flagged, "cites_both": both, "refused": answer.refused,
+                           "conflicts": [{"about": c.about, "values": [v.value for v in c.values]}
+                                         for c in answer.conflicts],
+                           "answer": answer.text})
+        copy.unlink(missing_ok=True)
+        indexer.sync()
+    report: dict = {}
+    for split in ("dev", "heldout", "all"):
+        chosen = [r for r in scored if split == "all" or r["split"] == split]
+        report[split] = {"rows": len(chosen),
+                         "flagged": _share(sum(r["flagged"] for r in chosen), len(chosen)),
+                         "cites_both": _share(sum(r["cites_both"] for r in chosen), len(chosen))} | {
+            name: _share(sum(r["flagged"] for r in chosen if r["set"] == name), sum(r["set"] == name for r in chosen))
+            for name in sorted({r["set"] for r in scored})}
+    report["per_row"] = scored
+    return report
+
+
+def _sides(conflict, gold: set[str], wrong: set[str]) -> bool:
+    """Whether the conflict has the gold value on one side and the false one on another (a
+    value matches when it is, holds, or is held by one of the forms)."""
+    def matches(value: str, forms: set[str]) -> bool:
+        value = normalise_answer(value)
+        return any(f and (f in value or value in f) for f in forms)
+    return any(matches(x.value, gold) and matches(y.value, wrong)
+               for x in conflict.values for y in conflict.values if x is not y)

@@ -1,6 +1,10 @@
-"""spaCy's dependency parse as a second speaker finder: asked by rag/attribute.py only about
-the sentences its rules find no cue in but that hold a common reporting word ("said", "told",
-"according to", ...), about 2.5 sentences of a news-dev article.
+"""spaCy where rules fall short: its dependency parse as a second speaker finder at index time,
+and its entity recogniser at answer time (`EntityTagger`: whether a sentence holds the kind of
+name a question asks for, a person, a place or an organisation).
+
+The speaker finder is asked by rag/attribute.py only about the sentences its rules find no cue
+in but that hold a common reporting word ("said", "told", "according to", ...), about 2.5
+sentences of a news-dev article.
 
 The speaker is the subject of a reporting verb outside the quotes (with its compound, flat,
 determiner, possessive and "of"/"from" words, no clauses), the verb nearest the root of the
@@ -18,10 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import RagError
-from .types import SpeakerPhrase
+from .types import Entity, SpeakerPhrase
 
 if TYPE_CHECKING:
-    from .settings import IndexSettings
+    from .settings import AnswerSettings, IndexSettings
 
 # Lemmas of the verbs that report speech.
 _LEMMAS = frozenset("""say tell add claim accuse state note insist warn deny stress explain argue
@@ -79,6 +83,45 @@ class SpeakerParser:
             raise RagError(f"the attribution parser {self.name!r} does not load ({first[:200]}): reinstall it, "
                            "or set RAG_ATTRIBUTION_PARSER='' to label speakers with the rules alone") from e
         _PIPELINES[self.name] = nlp
+        return nlp
+
+
+# The entity recogniser alone: what kind of name a sentence holds, asked at answer time.
+_NER_EXCLUDE = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+
+
+class EntityTagger:
+    """The named entities (people, places, organisations, ...) of sentences, by the spaCy
+    pipeline's entity recogniser; loaded on first use (about 0.4 s once spaCy is imported)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @classmethod
+    def from_settings(cls, settings: AnswerSettings) -> EntityTagger | None:
+        """The tagger RAG_ENTITY_TAGGER names, or None when it is empty."""
+        return cls(settings.entity_tagger) if settings.entity_tagger else None
+
+    def entities(self, sentences: Sequence[str]) -> list[tuple[Entity, ...]]:
+        """Each sentence's entities, with spaCy's labels (PERSON, ORG, GPE, LOC, NORP, ...)."""
+        if not sentences:
+            return []
+        key = f"{self.name}#ner"
+        with _LOCK:
+            nlp = _PIPELINES[key] if key in _PIPELINES else self._load(key)
+            return [tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
+                    for doc in nlp.pipe(sentences)]
+
+    def _load(self, key: str):
+        try:
+            import spacy
+
+            nlp = spacy.load(self.name, exclude=list(_NER_EXCLUDE))
+        except Exception as e:  # a broken package or folder: any error spaCy or pickle raises
+            first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            raise RagError(f"the entity tagger {self.name!r} does not load ({first[:200]}): reinstall it, "
+                           "or set RAG_ENTITY_TAGGER='' to read names without it") from e
+        _PIPELINES[key] = nlp
         return nlp
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from . import answerable
+from . import answerable, conflicts
 from .cite import SupportScorer, attribute_quotes, claims_of, render, verify, who_and_where
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
@@ -25,10 +25,11 @@ from .generate import (
     openai_chat_model,
 )
 from .index import IndexReader, VectorConfig
+from .parse import EntityTagger
 from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .text import INVISIBLE
-from .types import Answer, Citation, Passage, Sentence, Timings
+from .types import Answer, Citation, Conflict, Passage, Sentence, Timings
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ class Pipeline:
                              f"with {self.embedder.model_id}; run `rag index --rebuild` or set "
                              "RAG_EMBED_MODEL / RAG_EMBED_BACKEND as the index was built")
         return reader
+
+    @cached_property
+    def tagger(self) -> EntityTagger | None:
+        """Named entities of answer sentences (RAG_ENTITY_TAGGER); the model loads on first use."""
+        return EntityTagger.from_settings(self.settings)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -224,7 +230,7 @@ class Pipeline:
         scored_at = time.perf_counter()
         scorer = SupportScorer.from_index(self.embedder, passages, retriever.reader,
                                           (asked.query, qvec) if asked.query == asked.question else None,
-                                          s.support_cosine_weight)
+                                          s.support_cosine_weight, self.tagger)
         return _Evidence(tuple(passages), scorer, retriever.reader.mentions, retrieve_ms, scored_at)
 
     def _check(self, asked: _Asked, evidence: _Evidence) -> Answer | None:
@@ -290,8 +296,48 @@ class Pipeline:
         lead = who_and_where(asks, citations, evidence.scorer, s.same_claim_support) if asks else None
         if lead is not None:
             sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
-        return Answer(question, render(sentences), False, tuple(sentences), tuple(citations),
-                      passages, draft.timings, notice, claims_of(evidence.scorer))
+        text = render(sentences)
+        # Where the articles give different values for what is asked, the answer says so
+        # first, citing every side, whichever side the draft took.
+        found, sides, more = self._conflicts(question, evidence)
+        if found:
+            text = " ".join([*(conflicts.statement(c) for c in found), text])
+            cited = {(c.n, c.start, c.end) for c in citations if c.supported}
+            citations += [c for c in sides if (c.n, c.start, c.end) not in cited]
+            passages = (*passages, *more)
+        return Answer(question, text, False, tuple(sentences), tuple(citations),
+                      passages, draft.timings, notice, claims_of(evidence.scorer), found)
+
+    def _conflicts(self, question: str, evidence: _Evidence
+                   ) -> tuple[tuple[Conflict, ...], list[Citation], tuple[Passage, ...]]:
+        """Where the evidence disagrees on the value asked for; with the citations of every
+        side, and the passages beyond the retrieved ones that a side cites. The retrieved
+        passages are a handful of what matches the question best; another outlet's report of
+        the same statement with another value may rank just below them, so each of the best
+        answer sentences is also searched for (`conflict_probes`) in other articles."""
+        s = self.settings
+        if conflicts.slot(question) is None:
+            return (), [], ()
+        scorer, passages = evidence.scorer, evidence.passages
+        extra: list[Passage] = []
+        if s.conflict_probes:
+            retriever = self.current_retriever()
+            seen = {p.article_id for p in passages}
+            for j in conflicts.probes(question, scorer, s.conflict_floor, s.conflict_probes):
+                for p in retriever.retrieve(scorer.texts[j], s.conflict_probes, "dense", scorer.vector(j)):
+                    if p.article_id not in seen:
+                        seen.add(p.article_id)
+                        extra.append(p)
+            if extra:
+                scorer = SupportScorer.from_index(self.embedder, [*passages, *extra], retriever.reader,
+                                                  scorer.question, s.support_cosine_weight, self.tagger)
+        found, sides = conflicts.find(question, scorer, s.conflict_floor, s.conflict_alike)
+        # Only the passages beyond the retrieved ones that a side cites are shown, numbered on.
+        used = sorted({c.n for c in sides if c.n > len(passages)})
+        number = {n: len(passages) + i for i, n in enumerate(used, start=1)}
+        found = tuple(conflicts.renumber(c, number) for c in found)
+        sides = [replace(c, n=number.get(c.n, c.n)) for c in sides]
+        return found, sides, tuple(scorer.passages[n - 1] for n in used)
 
     def _with_evidence(self, question: str, scorer: SupportScorer, sentences: list[Sentence],
                        citations: list[Citation], notice: str, name: str

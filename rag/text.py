@@ -93,3 +93,10 @@ def normalise_answer(text: str) -> str:
     """SQuAD-style answer normalisation (NFKC so non-breaking spaces are spaces)."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_PUNCT)
     return " ".join(_ARTICLES.sub(" ", text).split())
+
+
+#: Words of a description rather than a name, capitalised or not ("Russian Deputy Foreign
+#: Minister" before "Sergei Ryabkov").
+ROLE_WORDS = frozenset("""president minister foreign defense defence deputy prime secretary state
+spokesman spokeswoman official officials diplomat ambassador russian american us u.s. syrian
+iranian british french turkish israeli chinese senior the a an""".split())

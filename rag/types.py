@@ -1,5 +1,6 @@
 """The nouns, in the order data flows through them:
-Article -> Chunk -> (vectors) -> index rows -> Passage -> Answer (Sentence, Citation, Timings).
+Article -> Chunk -> (vectors) -> index rows -> Passage -> Answer (Sentence, Citation, Claim,
+Conflict, Timings).
 
 Every value that crosses a module boundary is a frozen dataclass defined here, so a reader
 finds each one in one place and no module needs another's internals to name it. Rows read
@@ -94,6 +95,16 @@ class SpeakerPhrase:
     who: str  # the subject of the reporting verb as written: "he", "the Russian diplomat"
     verb: str  # "said", "according to"
     listener: str | None = None  # whom it was told: "RIA Novosti" in "told RIA Novosti"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of one sentence as spaCy's recogniser reads it (rag/parse.py)."""
+
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, FAC, NORP, ...
+    start: int
+    end: int
 
 
 # --- Chunking and the index -------------------------------------------------------------
@@ -316,6 +327,37 @@ class SpeakerClaims:
 
 
 @dataclass(frozen=True)
+class TypedValue:
+    """A date, number or name as one sentence writes it, and the key equal values share
+    ((year, month, day), (amount, unit), (last name,)); see rag/values.py."""
+
+    text: str
+    key: tuple
+    start: int  # its characters in the sentence (0, 0 for an option matched anywhere)
+    end: int
+    kind: str = ""  # for a name, what it names when known: "PERSON", "ORG", "place", ...
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One of the values the sources disagree on, with the passages (n) that give it."""
+
+    value: str  # the fullest way the passages write it: "Sergei Shoigu", "107 sorties"
+    citations: tuple[int, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]  # the known outlets among them
+    published: tuple[str, ...]  # where each side was published: "RT, 2015-11-13", "a reader comment under RT"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Articles that give different values for what the question asks, most supported first."""
+
+    about: str  # what the values answer: "the number", "the date", "the name"
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """What a question gets: text with [n] markers, the checked citations, the passages."""
 
@@ -328,6 +370,7 @@ class Answer:
     timings: Timings = field(default_factory=Timings)
     notice: str = ""  # e.g. "question truncated" or "fell back to extractive"
     claims: tuple[Claim, ...] = ()  # who says what in the passages, cited or not
+    conflicts: tuple[Conflict, ...] = ()  # where the passages disagree on the asked value
 
     def as_json(self) -> dict:
         return {
@@ -343,4 +386,5 @@ class Answer:
             "timings": {k: round(v, 1) for k, v in self.timings.__dict__.items()},
             "notice": self.notice,
             "claims": [c.__dict__ for c in self.claims],
+            "conflicts": [{"about": c.about, "values": [v.__dict__ for v in c.values]} for c in self.conflicts],
         }

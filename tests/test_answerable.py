@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answerable import asked_speaker, asks_for, best_sentences, speakers_own, expected, holds, names, on_topic, statements, unknown_names
+from rag.answerable import (asked_speaker, asks_for, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
+                            refusal_reason, speakers_own, statements, unknown_names)
+from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, who_and_where
 from rag.types import Article, Citation, Claim, Passage
@@ -163,3 +165,61 @@ def test_who_said_a_reader_comment_says_a_reader_wrote_it_not_the_article() -> N
                          "not in the article's reporting.") and added == []
     # A commenter's handle is no speaker's name: "man" in a claim conflicts with nobody.
     assert not scorer.speaker_conflicts("A man said the lighthouse is run by spies.").any()
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What is the name of the Iranian official who said the airstrikes are a show?", "person"),
+    ("Which reporter wrote the EU Times article?", "person"),
+    ("In which city did Putin give the interview?", "place"),
+    ("Where was the memorandum signed?", "place"),
+    ("To which news agency did Konashenkov say it?", "organisation"),
+    ("Who is in charge of the Baghdad center?", "name"),
+    ("Which outlet reported the Aleppo corridors?", None),  # the article's outlet answers it
+    ("Who said the corridors were a ruse?", None),  # the attribution answers it
+    ("Which show was renewed? Options: Squid Game; Friends.", None),
+    ("What did Lavrov say about the coalition?", None),
+])
+def test_the_kind_of_name_a_question_asks_for(question: str, kind: str | None) -> None:
+    found = entity_kind(question)
+    assert (found[0] if found else None) == kind
+
+
+def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
+    assert asks_for("Which news agency reported the remarks?") == "outlet"
+    assert asks_for("To which news agency did Konashenkov say that the strikes rarely hit?") is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "ok"), [
+    ("In which month did Lavrov speak to Channel One?", "Lavrov said on Sunday that the goal differs.", False),
+    ("In which month did Lavrov speak to Channel One?", "Lavrov said on October 4 that the goal differs.", True),
+    ("In what year did Putin say it?", "Putin said it on Friday.", False),
+    ("In what year did Putin say it?", "Putin said it in 2015.", True),
+    ("On what day of the week did Ryabkov speak?", "Ryabkov said so on Oct 8th, 2015.", False),
+    ("On what day of the week did Ryabkov speak?", "Ryabkov said so on Thursday.", True),
+    ("On what date did Putin answer questions?", "On September 4th Putin answered questions.", True),
+    ("On what date did Putin answer questions?", "In September Putin answered questions.", False),
+    ("When did Putin answer questions?", "In September Putin answered questions.", True),
+    # A date the question gives is no answer.
+    ("In which year after October 2015 did Putin speak?", "Putin spoke in October 2015.", False),
+])
+def test_a_date_question_needs_the_part_of_a_date_it_asks_for(question: str, sentence: str, ok: bool) -> None:
+    assert holds(expected(question), sentence, question) is ok
+
+
+def test_a_typed_answer_must_be_about_what_the_question_names() -> None:
+    assert focus("On which day did Sergei Lavrov tell Channel One about the Russian strikes?") == [
+        {"sergei", "lavrov"}, {"channel"}]  # "Russian" describes, it names nobody; "one" is a stopword
+    scorer = scorer_of("The ferry to Oslo left on Sunday, the harbour master said.",
+                       "Mara Quill said on Monday the lighthouse beams were repaired.")
+    # Each sentence gives a weekday; only the second is about Mara Quill.
+    assert best_sentences("On which day did Mara Quill say the lighthouse beams were repaired?", scorer, 1) == [(2, 1)]
+    assert best_sentences("On which day did Ivo Brand say the lighthouse beams were repaired?", scorer, 1) == []
+
+
+def test_a_person_question_is_not_answered_by_the_person_it_names() -> None:
+    scorer = scorer_of("Deputy Foreign Minister Sergey Ryabkov said on Thursday that the refusal confirms it.")
+    # "Sergey" is new to the question, but the name is Ryabkov's, whom it asks about.
+    question = "Which reporter wrote the article about Ryabkov's remarks on the refusal?"
+    assert best_sentences(question, scorer, 1) == []
+    assert refusal_reason(question, scorer.passages, scorer, lambda w: True, Settings()) == (
+        "No retrieved sentence gives a person's name about Ryabkov.")

@@ -266,6 +266,23 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         expect(sources).to_contain_text("<img src=x onerror=")
         assert sources.locator("script, img").count() == 0
         page.screenshot(path=str(shots / "upload-and-escape.png"), full_page=True)
+
+        # Another outlet's copy that names another minister: the sources disagree, visibly.
+        copy = tmp_path / "courier.txt"
+        copy.write_text((SEEDS / "000_71612fa1522f51fd.txt").read_text()
+                        .replace("Ryabkov", "Karasin").replace("EU Times", "Northern Courier"))
+        page.locator("#files input[type=file]").set_input_files(str(copy))
+        page.locator("#add").click()
+        expect(page.locator("#log")).to_contain_text("saved as uploads/courier.txt", timeout=120_000)
+        page.locator("#question textarea").fill("Which Russian Deputy Foreign Minister said the US refusal to share "
+                                                "intelligence raises the question of whose side it is on?")
+        page.locator("#question textarea").press("Enter")
+        block = page.locator("#chat .message-row").last.locator(".conflict")
+        expect(block).to_contain_text("The sources disagree on the name", timeout=60_000)
+        expect(block).to_contain_text("Karasin")
+        expect(block).to_contain_text("Ryabkov")
+        expect(block).to_contain_text("Northern Courier")
+        page.screenshot(path=str(shots / "conflict.png"), full_page=True)
         browser.close()
     assert dialogs == []
     print(f"screenshots: {shots}")

@@ -33,7 +33,21 @@ def message(answer: Answer) -> str:
         text = " ".join(parts)
     if answer.notice:
         text += f"<br><small>{escape(answer.notice)}</small>"
-    return text
+    return conflicts(answer) + text
+
+
+def conflicts(answer: Answer) -> str:
+    """"The sources disagree": each value the articles give for what was asked, with its
+    passage numbers and where it was published, most supported first."""
+    blocks = []
+    for c in answer.conflicts:
+        rows = "".join(
+            f'<li><span class="value">{escape(v.value)}</span> {"".join(f"[{n}]" for n in v.citations)}'
+            f' <span class="meta">{escape("; ".join(x for x in dict.fromkeys(v.published) if x) or "outlet unknown")}</span></li>'
+            for v in c.values)
+        blocks.append(f'<div class="conflict"><strong>⚠ The sources disagree on {escape(c.about)}:</strong>'
+                      f"<ul>{rows}</ul></div>")
+    return "".join(blocks)
 
 
 def error(text: str) -> str:
@@ -115,4 +129,8 @@ mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .sources .speaker { font-size: 0.8em; font-weight: 600; margin-right: 0.3em; }
 .claims ul { padding-left: 1.2em; margin: 0.2em 0 0.5em; }
 .claims summary { font-weight: 600; }
+.conflict { border-left: 4px solid #d9822b; background: #fff4e5; padding: 0.3em 0.6em; margin-bottom: 0.5em; }
+.conflict ul { margin: 0.2em 0 0; padding-left: 1.2em; }
+.conflict .value { font-weight: 600; }
+.conflict .meta { font-size: 0.85em; opacity: 0.75; }
 """

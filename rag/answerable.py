@@ -77,7 +77,7 @@ _ENTITY_ASKS = (
     ("person", re.compile(rf"\b(?:which|what|name of the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
     ("place", re.compile(rf"^\W*where\b|\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS})\b",
-                         re.IGNORECASE), frozenset({"GPE", "LOC", "FAC"})),
+                         re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
@@ -100,6 +100,27 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
         if pattern.search(asked):
             return kind, labels
     return None
+
+
+# "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
+_ASKS_WHY = re.compile(r"^\W*(?:(?:according to [^,]+,\s*)?why\b|for what reason\b|what (?:is|was) the reason\b)",
+                       re.IGNORECASE)
+_REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
+                     r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
+                     r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop)\b",
+                     re.IGNORECASE)
+
+
+def asks_why(question: str) -> bool:
+    """Whether the question asks for a reason ("Why ...?", "According to X, why ...?")."""
+    return bool(_ASKS_WHY.search(without_options(question)))
+
+
+def _gives_reason(scorer: SupportScorer, j: int) -> bool:
+    """Whether passage sentence j, or the next one of its passage, gives a reason."""
+    n = scorer.passage_of(j)
+    return any(_REASON.search(scorer.texts[k]) for k in (j, j + 1)
+               if k < len(scorer.texts) and scorer.passage_of(k) == n)
 
 
 def date_part(question: str) -> str | None:
@@ -158,12 +179,25 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     return 2 * sum(bool(name & words) for name in names_) >= len(names_)
 
 
+# "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
+_ASKS_WHERE = re.compile(rf"^\W*(?:where|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS}))\b",
+                         re.IGNORECASE)
+_AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|around|to|toward|towards|through|via"
+                       r"|within)\s+(?:[\w'’-]+\s+){0,3}|\b(?:city|town|village|province|region|district) of\s+)$",
+                       re.IGNORECASE)
+
+
 def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str) -> bool:
-    """Whether sentence j names an entity with one of `labels` that the question does not."""
+    """Whether sentence j names an entity with one of `labels` that the question does not
+    (for "Where ...?", one after a preposition of place: "in Aleppo", not "Britain's")."""
     found = scorer.entities([j])
+    text = scorer.texts[j]
     # Without a tagger, any capitalised name (of any kind) stands for one.
-    named = [name.text for name in names_in(scorer.texts[j])] if found is None else [
-        e.text for e in found[0] if e.label in labels]
+    spans = [(v.text, v.start) for v in names_in(text)] if found is None else [
+        (e.text, e.start) for e in found[0] if e.label in labels]
+    if _ASKS_WHERE.search(without_options(question)):
+        spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
+    named = [t for t, _ in spans]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
     asked = {_stem(w.lower()) for w in WORD.findall(without_options(question))}
@@ -272,8 +306,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         return f"The indexed articles never mention {' or '.join(unknown)}."
     kind = expected(question)
     entity = entity_kind(question)
-    if (kind or entity) and not best_sentences(question, scorer, 1, Floors.of(settings)):
-        what = _WHAT.get(date_part(question) or "", "") or _WHAT.get(entity[0] if entity else "", "") or f"a {kind}"
+    why = asks_why(question)
+    if (kind or entity or why) and not best_sentences(question, scorer, 1, Floors.of(settings)):
+        what = (_WHAT.get(date_part(question) or "", "") or _WHAT.get(entity[0] if entity else "", "")
+                or ("a reason" if why else f"a {kind}"))
         about = _names_of(question)
         return f"No retrieved sentence gives {what}" + (f" about {about}." if about else " for this question.")
     own = speakers_own(question, scorer)
@@ -459,7 +495,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         return []
     kind = expected(question)
     entity = entity_kind(question)
-    typed = kind is not None or entity is not None
+    why = asks_why(question)
+    typed = kind is not None or entity is not None or why
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
     named = focus(question) if typed else []
@@ -491,6 +528,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if named and not _about(named, scorer, int(j)):
             continue
         if entity is not None and not _gives_entity(entity[1], scorer, int(j), question):
+            continue
+        if why and not _gives_reason(scorer, int(j)):
             continue
         chosen.append(int(j))
     return [(scorer.passage_of(j), j) for j in chosen]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answerable import (asked_speaker, asks_for, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
+from rag.answerable import (asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names)
 from rag.settings import Settings
 from rag.attribute import attribute
@@ -223,3 +223,23 @@ def test_a_person_question_is_not_answered_by_the_person_it_names() -> None:
     assert best_sentences(question, scorer, 1) == []
     assert refusal_reason(question, scorer.passages, scorer, lambda w: True, Settings()) == (
         "No retrieved sentence gives a person's name about Ryabkov.")
+
+
+def test_a_why_question_needs_a_sentence_that_gives_a_reason() -> None:
+    assert asks_why("Why did the ferry leave early?") and asks_why("According to Mara Quill, why did it leave?")
+    assert not asks_why("What did Mara Quill say about the ferry?")
+    scorer = scorer_of("The ferry left Oslo early on Sunday, the harbour master said.",
+                       "The ferry left Oslo early because a storm was coming, the harbour master said.")
+    assert best_sentences("Why did the ferry leave Oslo early?", scorer, 1) == [(2, 1)]
+    silent = scorer_of("The ferry left Oslo early on Sunday, the harbour master said.")
+    assert best_sentences("Why did the ferry leave Oslo early?", silent, 1) == []
+    assert refusal_reason("Why did the ferry leave Oslo early?", silent.passages, silent, lambda w: True,
+                          Settings()) == "No retrieved sentence gives a reason about Oslo."
+
+
+def test_where_is_answered_by_a_place_after_a_preposition_of_place() -> None:
+    scorer = scorer_of("Rebels made gains, Britain's Guardian newspaper reported on Saturday.",
+                       "Rebels made gains in the besieged city of Aleppo, the newspaper reported.")
+    assert best_sentences("In which city did the rebels make gains?", scorer, 1) == [(2, 1)]
+    only_britain = scorer_of("Rebels made gains, Britain's Guardian newspaper reported on Saturday.")
+    assert best_sentences("In which city did the rebels make gains?", only_britain, 1) == []

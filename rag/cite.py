@@ -18,7 +18,7 @@ import numpy as np
 
 from .embed import Embedder
 from .text import WORD, query_terms, sentence_spans, split_markers
-from .types import Attribution, Citation, Claim, Entity, Passage, Sentence, SpanVectors, SpeakerClaims
+from .types import Attribution, Citation, Claim, Dispute, Entity, Passage, Sentence, SpanVectors, SpeakerClaims
 
 if TYPE_CHECKING:
     from .parse import EntityTagger
@@ -323,8 +323,29 @@ def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
         n = scorer.passage_of(j)
         p = scorer.passages[n - 1]
         start, end = scorer.span_of(j)
-        out.append(Claim(label.speaker, label.role, label.kind, n, start, end, scorer.texts[j], p.outlet, p.date))
+        out.append(Claim(label.speaker, label.role, label.kind, n, start, end, scorer.texts[j], p.outlet, p.date,
+                         label.cue))
     return tuple(out)
+
+
+# A claim that denies: its cue or its words reject what was said.
+_DENIES = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
+                     r"|rebuff(?:s|ed)?|baseless|unfounded|not true|untrue|fake news)\b", re.IGNORECASE)
+
+
+def disputes(claims: Sequence[Claim]) -> list[Dispute]:
+    """Each claim that denies, with the claim it answers: the one just before it in the same
+    passage (at most two sentences back) by another speaker. Both sides, as the articles have
+    them; which is true is not ours to say."""
+    out = []
+    for i, c in enumerate(claims):
+        if not (_DENIES.search(c.quote) or (c.cue and _DENIES.search(c.cue))):
+            continue
+        for before in reversed(claims[max(0, i - 2):i]):
+            if before.n == c.n and _last(before.speaker) != _last(c.speaker) and not _DENIES.search(before.quote):
+                out.append(Dispute(before, c))
+                break
+    return out
 
 
 def by_speaker(claims: Sequence[Claim]) -> list[SpeakerClaims]:

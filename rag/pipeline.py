@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import answerable, conflicts
-from .cite import SupportScorer, attribute_quotes, claims_of, render, verify, who_and_where
+from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
+                   who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -242,7 +243,8 @@ class Pipeline:
         # Who does say what in the closest passages: a refused "What did X say about Y?"
         # still shows who speaks about Y.
         refusal = self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, reason))
-        return replace(refusal, claims=claims_of(evidence.scorer))
+        claims = claims_of(evidence.scorer)
+        return replace(refusal, claims=claims, disputes=tuple(disputes(claims)))
 
     def _draft(self, asked: _Asked, evidence: _Evidence) -> abc.Generator[str, None, _Draft]:
         """The generator's answer as it is written, or an extractive one if its model fails."""
@@ -296,6 +298,15 @@ class Pipeline:
         lead = who_and_where(asks, citations, evidence.scorer, s.same_claim_support) if asks else None
         if lead is not None:
             sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
+        claims = claims_of(evidence.scorer)
+        disputed = tuple(disputes(claims))
+        # A quoted claim that its passage says is denied is followed by the denial.
+        for d in disputed:
+            quoted = any(c.supported and (c.n, c.start) == (d.assertion.n, d.assertion.start) for c in citations)
+            if quoted and not any((c.n, c.start) == (d.denial.n, d.denial.start) for c in citations):
+                denial = evidence.scorer.citation(d.denial.n, (d.denial.start, d.denial.end), True)
+                sentences.append(Sentence(d.denial.quote, (d.denial.n,), True, attribution_phrase(denial)))
+                citations.append(denial)
         text = render(sentences)
         # Where the articles give different values for what is asked, the answer says so
         # first, citing every side, whichever side the draft took.
@@ -306,7 +317,7 @@ class Pipeline:
             citations += [c for c in sides if (c.n, c.start, c.end) not in cited]
             passages = (*passages, *more)
         return Answer(question, text, False, tuple(sentences), tuple(citations),
-                      passages, draft.timings, notice, claims_of(evidence.scorer), found)
+                      passages, draft.timings, notice, claims, found, disputed)
 
     def _conflicts(self, question: str, evidence: _Evidence
                    ) -> tuple[tuple[Conflict, ...], list[Citation], tuple[Passage, ...]]:

@@ -315,6 +315,16 @@ class Claim:
     quote: str
     outlet: str | None
     date: str | None
+    cue: str | None = None  # "said", "accused", "denies"
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """One speaker denying what another asserts: "Russia denies the allegations" after "The US
+    has accused Russia of ..."."""
+
+    assertion: Claim
+    denial: Claim
 
 
 @dataclass(frozen=True)
@@ -371,6 +381,7 @@ class Answer:
     notice: str = ""  # e.g. "question truncated" or "fell back to extractive"
     claims: tuple[Claim, ...] = ()  # who says what in the passages, cited or not
     conflicts: tuple[Conflict, ...] = ()  # where the passages disagree on the asked value
+    disputes: tuple[Dispute, ...] = ()  # claims that deny another speaker's claim, with it
 
     def as_json(self) -> dict:
         return {
@@ -387,4 +398,5 @@ class Answer:
             "notice": self.notice,
             "claims": [c.__dict__ for c in self.claims],
             "conflicts": [{"about": c.about, "values": [v.__dict__ for v in c.values]} for c in self.conflicts],
+            "disputes": [{"assertion": d.assertion.__dict__, "denial": d.denial.__dict__} for d in self.disputes],
         }

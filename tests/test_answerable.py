@@ -8,7 +8,7 @@ from rag.answerable import (asked_speaker, asks_for, asks_why, best_sentences, e
                             refusal_reason, speakers_own, statements, unknown_names)
 from rag.settings import Settings
 from rag.attribute import attribute
-from rag.cite import SupportScorer, by_speaker, who_and_where
+from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
 from rag.types import Article, Citation, Claim, Passage
 
 from .fakes import HashEmbedder
@@ -243,3 +243,14 @@ def test_where_is_answered_by_a_place_after_a_preposition_of_place() -> None:
     assert best_sentences("In which city did the rebels make gains?", scorer, 1) == [(2, 1)]
     only_britain = scorer_of("Rebels made gains, Britain's Guardian newspaper reported on Saturday.")
     assert best_sentences("In which city did the rebels make gains?", only_britain, 1) == []
+
+
+def test_a_denial_is_paired_with_the_claim_it_answers() -> None:
+    scorer = scorer_of("The harbour authority has accused the ferry company of skipping safety checks, it said. "
+                       "The ferry company denies the allegations. The ferry left at noon.")
+    claims = claims_of(scorer)
+    (dispute,) = disputes(claims)
+    assert dispute.assertion.quote.startswith("The harbour authority has accused")
+    assert dispute.denial.quote == "The ferry company denies the allegations."
+    # A claim nobody denies is no dispute.
+    assert disputes([c for c in claims if c is not dispute.denial]) == []

@@ -202,6 +202,22 @@ def open_chat(pw, url: str):
     return browser, page, dialogs
 
 
+def test_disputed_claims_and_conflicts_render_both_sides_as_text() -> None:
+    from rag.types import Answer, Claim, Conflict, ConflictValue, Dispute
+
+    said = Claim("<b>US</b>", None, "indirect", 1, 0, 10, "The US has accused <i>Russia</i>.", "EU Times", None, "accused")
+    denied = Claim("Russia", None, "indirect", 1, 11, 40, "Russia denies the <script>x</script>.", "EU Times", None, "denies")
+    conflict = Conflict("the name", (ConflictValue("<img src=x>", (1,), ("a",), ("RT",), ("RT, 2015-11-13",)),
+                                     ConflictValue("Karasin", (2,), ("b",), (), ("",))))
+    answer = Answer("q", "a", False, (), (), (), claims=(said, denied), conflicts=(conflict,),
+                    disputes=(Dispute(said, denied),))
+    panel, message = render.claims(answer), render.message(answer)
+    assert "Disputed" in panel and "&lt;b&gt;US&lt;/b&gt;" in panel and "&lt;script&gt;" in panel
+    assert panel.index("accused") < panel.index("denies")
+    assert "The sources disagree on the name" in message and "&lt;img src=x&gt;</span> [1]" in message
+    assert "<img" not in message and "<script>" not in panel and "outlet unknown" in message
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright

@@ -1,5 +1,6 @@
 """Sources that disagree, end to end on the seeds with the real model: a copy of the EU Times
-article that names another minister and another day, published by another outlet."""
+article that names another minister, published by another outlet; and a claim that its
+article says is denied."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def test_the_cli_json_carries_the_conflicts(settings: Settings, embedder) -> Non
     (conflict,) = out["conflicts"]
     assert {v["value"].split()[-1] for v in conflict["values"]} == {"Ryabkov", "Karasin"}
     assert any("Northern Courier" in v["outlets"] for v in conflict["values"])
+
+
+def test_a_quoted_accusation_is_followed_by_its_denial(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("What has the US accused Russia of?")
+    assert "The US has accused Russia of failing to target ISIS" in answer.text
+    # Russia's word, ours to attribute, after the accusation (both from the copies that carry them).
+    assert answer.text.index('Russia, as reported in') > answer.text.index("The US has accused Russia")
+    assert '"Russia denies the allegations."' in answer.text
+    (dispute,) = [d for d in answer.disputes if d.denial.quote == "Russia denies the allegations."]
+    assert (dispute.assertion.speaker, dispute.denial.speaker) == ("US", "Russia")
+    out = answer.as_json()["disputes"]
+    assert any(d["denial"]["speaker"] == "Russia" and d["assertion"]["speaker"] == "US" for d in out)

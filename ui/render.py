@@ -93,7 +93,7 @@ def claims(answer: Answer) -> str:
     with its outlet, date and passage number (as the index's rules attribute them)."""
     if not answer.claims:
         return ""
-    groups = []
+    groups = [disputed(answer)] if answer.disputes else []
     for group in by_speaker(answer.claims):
         who = f"{group.speaker} ({group.role})" if group.role else group.speaker
         lines = "".join(
@@ -102,6 +102,16 @@ def claims(answer: Answer) -> str:
         groups.append(f'<details class="speaker-claims"><summary>{escape(who)} · {len(group.claims)}</summary>'
                       f"<ul>{lines}</ul></details>")
     return f'<div class="claims"><h4>Who says what</h4>{"".join(groups)}</div>'
+
+
+def disputed(answer: Answer) -> str:
+    """Claims one speaker denies, each beside the claim it answers: both sides, theirs."""
+    def said(c) -> str:
+        where = escape(", ".join(x for x in (c.outlet, c.date) if x) or "outlet unknown")
+        return (f'<span class="who">{escape(c.speaker)}</span> [{c.n}] <span class="meta">{where}</span> '
+                f"“{escape(c.quote)}”")
+    rows = "".join(f"<li>{said(d.assertion)}<br>⇄ {said(d.denial)}</li>" for d in answer.disputes)
+    return f'<div class="disputes"><strong>Disputed</strong><ul>{rows}</ul></div>'
 
 
 def _who(c: Citation) -> str:
@@ -129,6 +139,8 @@ mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .sources .speaker { font-size: 0.8em; font-weight: 600; margin-right: 0.3em; }
 .claims ul { padding-left: 1.2em; margin: 0.2em 0 0.5em; }
 .claims summary { font-weight: 600; }
+.disputes { border-left: 4px solid #d9822b; padding-left: 0.5em; margin-bottom: 0.5em; }
+.disputes ul { padding-left: 1.2em; margin: 0.2em 0; }
 .conflict { border-left: 4px solid #d9822b; background: #fff4e5; padding: 0.3em 0.6em; margin-bottom: 0.5em; }
 .conflict ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 .conflict .value { font-weight: 600; }

@@ -73,12 +73,16 @@ _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|distric
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?")
+# The words between "which" and its noun describe it ("which Russian news agency"); a verb
+# there means the noun is something else ("What did Ryabkov tell reporters ...?").
+_GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
 _ENTITY_ASKS = (
-    ("person", re.compile(rf"\b(?:which|what|name of the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b",
+    ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
-    ("place", re.compile(rf"^\W*where\b|\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS})\b",
+    ("place", re.compile(rf"^\W*where\b(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:reported|published|said|written))"
+                         rf"|\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
-    ("organisation", re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
+    ("organisation", re.compile(rf"\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
@@ -180,7 +184,7 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
 
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
-_ASKS_WHERE = re.compile(rf"^\W*(?:where|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS}))\b",
+_ASKS_WHERE = re.compile(rf"^\W*(?:where(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:reported|published|said|written))|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS}))\b",
                          re.IGNORECASE)
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|around|to|toward|towards|through|via"
                        r"|within)\s+(?:[\w'’-]+\s+){0,3}|\b(?:city|town|village|province|region|district) of\s+)$",
@@ -198,6 +202,12 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     named = [t for t, _ in spans]
+    # Who says the sentence is named by the attribution even where the sentence does not
+    # name him ("Is that the moderate opposition ...?" is Shoigu's): a person or a body.
+    label = scorer.labels[j]
+    if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
+            labels & {"PERSON", "ORG"}):
+        named.append(label.speaker)
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
     asked = {_stem(w.lower()) for w in WORD.findall(without_options(question))}
@@ -330,7 +340,9 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 _WHO_SAID = re.compile(r"^\W*who (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
                        r"|called|described|argued|insisted|denied|asked)\b", re.IGNORECASE)
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
-                           r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b", re.IGNORECASE)
+                           r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
+                           r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",
+                           re.IGNORECASE)
 
 
 _TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b", re.IGNORECASE)

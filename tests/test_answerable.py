@@ -178,6 +178,9 @@ def test_who_said_a_reader_comment_says_a_reader_wrote_it_not_the_article() -> N
     ("Who said the corridors were a ruse?", None),  # the attribution answers it
     ("Which show was renewed? Options: Squid Game; Friends.", None),
     ("What did Lavrov say about the coalition?", None),
+    ("What did Ryabkov tell reporters about the operation?", None),  # a verb between: no person asked
+    ("Where was it reported that the Guardian said so?", None),  # the outlet: asks_for
+    ("Which Russian news agency did Ryabkov speak to?", "organisation"),
 ])
 def test_the_kind_of_name_a_question_asks_for(question: str, kind: str | None) -> None:
     found = entity_kind(question)
@@ -186,6 +189,7 @@ def test_the_kind_of_name_a_question_asks_for(question: str, kind: str | None) -
 
 def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     assert asks_for("Which news agency reported the remarks?") == "outlet"
+    assert asks_for("Where was it reported that the Guardian said so?") == "outlet"
     assert asks_for("To which news agency did Konashenkov say that the strikes rarely hit?") is None
 
 

@@ -85,3 +85,22 @@ def test_a_quoted_accusation_is_followed_by_its_denial(pipeline: Pipeline) -> No
     assert (dispute.assertion.speaker, dispute.denial.speaker) == ("US", "Russia")
     out = answer.as_json()["disputes"]
     assert any(d["denial"]["speaker"] == "Russia" and d["assertion"]["speaker"] == "US" for d in out)
+
+
+def test_rag_eval_conflicts_adds_each_copy_asks_and_scores(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "counterfactuals.jsonl").read_text().splitlines()]
+    (row,) = [r for r in rows if r["id"] == "cf-seed-01"]  # Ryabkov's name swapped in the EU Times article
+    data = tmp_path / "rows.jsonl"
+    data.write_text(json.dumps(row) + "\n")
+    proc = run_rag("eval", "--conflicts", str(data), "--articles", f"seeds={SEEDS}",
+                   "--question-set", f"seeds={Path(__file__).parent / 'data' / 'seed_questions.jsonl'}",
+                   "--llm", "extractive", "--work", str(tmp_path / "work"), "--json", timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["dev"] == {"rows": 1, "flagged": 1.0, "cites_both": 1.0, "seeds": 1.0}
+    (scored,) = report["per_row"]
+    assert scored["conflicts"][0]["about"] == "the name" and scored["answer"].startswith("The sources disagree")
+    # The copy is gone from the work corpus and its index afterwards: the next row starts clean.
+    assert not (tmp_path / "work" / "seeds" / "corpus" / "counterfactual.jsonl").exists()
+    bad = run_rag("eval", "--conflicts", str(data), "--llm", "extractive")
+    assert bad.returncode != 0 and "--articles" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

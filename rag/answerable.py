@@ -2,10 +2,12 @@
 best answer it (`best_sentences`), and whether any can at all (`refusal_reason`).
 
 Similarity cannot tell "the articles discuss Aleppo" from "the articles give Aleppo's
-population": both retrieve the same passages. Two checks that need no model catch much of
-the rest: a question that asks for a number, a date or a name needs a sentence that holds
-one, and a question about someone the index never mentions cannot be answered from it.
-`refusal_reason` runs them all, with the similarity floor, in the order they cost.
+population": both retrieve the same passages. Checks on the question's wording catch much of
+the rest: a question that asks for a number, a date (or a month, a year, a weekday), a
+person, a place, an organisation or a reason needs an answer sentence that gives one (names
+by spaCy's entity recogniser when the scorer has one) and that is about the names the
+question asks about; a question about someone the index never mentions cannot be answered
+from it. `refusal_reason` runs them all, with the similarity floor, in the order they cost.
 """
 
 from __future__ import annotations
@@ -76,11 +78,12 @@ _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channel
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
+# "Where was it reported ...?" asks for the outlet, not a place.
+_NOT_REPORTED = r"(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:been\s+)?(?:reported|published|said|written))"
 _ENTITY_ASKS = (
     ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
-    ("place", re.compile(rf"^\W*where\b(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:reported|published|said|written))"
-                         rf"|\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
+    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
@@ -135,6 +138,7 @@ def date_part(question: str) -> str | None:
 
 
 def _gives_date_part(part: str, sentence: str, question: str) -> bool:
+    """Whether the sentence gives that part of a date, in a date the question does not give."""
     given = {v.key for v in dates(without_options(question))}
     for v in dates(sentence):
         if v.key in given:
@@ -160,7 +164,7 @@ def _names_of(question: str) -> str:
 
 def focus(question: str) -> list[set[str]]:
     """The words of each name the question asks about, less descriptions ("Russian",
-    "Deputy"): an answer sentence must be about all of them."""
+    "Deputy"): a typed answer sentence must be about at least half of them (`_about`)."""
     out = []
     for name in names(question):
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
@@ -184,8 +188,8 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
 
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
-_ASKS_WHERE = re.compile(rf"^\W*(?:where(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:reported|published|said|written))|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS}))\b",
-                         re.IGNORECASE)
+_ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                         rf"(?:{_PLACE_NOUNS}))\b", re.IGNORECASE)
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|around|to|toward|towards|through|via"
                        r"|within)\s+(?:[\w'’-]+\s+){0,3}|\b(?:city|town|village|province|region|district) of\s+)$",
                        re.IGNORECASE)

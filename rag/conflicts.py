@@ -5,7 +5,8 @@ For a question that asks for a value (who, which, where, when, how many, how muc
 the options it lists), each answer sentence of the evidence is read for the values of that
 type it holds (names, dates, numbers with their units, money, or the options themselves).
 Two sentences from different articles that make the same statement (their content words
-alike once the values are taken out) but hold different values disagree; the values of all
+alike once the values are taken out, or the same words but for a few that hold a value) but
+hold different values disagree; the values of all
 such pairs are grouped so that one value in other words stays one ("Sergei Shoigu" and
 "Shoigu", "Oct 8th, 2015" and "8 October 2015", "200kg" and "200 kilograms", "$1.2bn" and
 "1.2 billion dollars") and reported most supported first, each with its citations.
@@ -49,9 +50,9 @@ _MOST_DIFFERENT = 2
 # Sentences this alike word for word (difflib's ratio) are one statement, written twice; where
 # they differ in at most `_CHANGED_WORDS` words holding a value, they disagree on it.
 _NEARLY_EQUAL = 0.8
+_CHANGED_WORDS = 6
 # Content words (values taken out) a sentence needs to be compared as a statement.
 _FEWEST_WORDS = 4
-_CHANGED_WORDS = 6
 
 
 def slot(question: str) -> Slot | None:
@@ -132,8 +133,8 @@ def _aligned(a: str, b: str, found_a: Sequence[TypedValue], found_b: Sequence[Ty
     from difflib import SequenceMatcher
 
     ta, tb = list(re.finditer(r"[\w'’$%.,-]*\w[%]?", a)), list(re.finditer(r"[\w'’$%.,-]*\w[%]?", b))
-    x, y = {t.group(0).lower() for t in ta}, {t.group(0).lower() for t in tb}
-    if not x or not y or 2 * len(x & y) < _NEARLY_EQUAL * (len(x) + len(y)):
+    wa, wb = {t.group(0).lower() for t in ta}, {t.group(0).lower() for t in tb}
+    if not wa or not wb or 2 * len(wa & wb) < _NEARLY_EQUAL * (len(wa) + len(wb)):
         return []  # too few words in common for the ratio below to reach it: no need to align
     matcher = SequenceMatcher(None, [t.group(0).lower() for t in ta], [t.group(0).lower() for t in tb], autojunk=False)
     if matcher.ratio() < _NEARLY_EQUAL:
@@ -164,7 +165,7 @@ def find(question: str, scorer: SupportScorer, floor: float, alike: float
     """The conflicts in the evidence for `question`, and a citation of every sentence they
     cite. Answer sentences are those scoring at least `floor` of the best sentence's score;
     two of them make the same statement when `alike` of their content words (values
-    taken out) are in both."""
+    taken out) are in both, or when they are nearly the same words (`_aligned`)."""
     kind = slot(question)
     if kind is None or not scorer.texts:
         return (), []

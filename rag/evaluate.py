@@ -152,6 +152,10 @@ def markdown(report: dict) -> str:
         lines.append(f"| {llm} | {m['accuracy']:.3f} | {m['citation_precision']} | "
                      f"{m['refusal_rate_unanswerable']} | {m['false_refusal_rate']:.3f} | {m['conflict_rate']} | "
                      f"{ft['p50']} / {ft['p95']} | {tot['p50']} / {tot['p95']} |")
+    for llm, m in report["answers"].items():
+        if m["refused_by_kind"]:
+            lines += ["", f"Refused by question kind ({llm}): unanswerable / answerable", ""] + [
+                f"- {kind}: {r['unanswerable']} / {r['answerable']}" for kind, r in m["refused_by_kind"].items()]
     return "\n".join(lines) + "\n"
 
 

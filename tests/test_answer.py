@@ -296,7 +296,9 @@ def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
 def test_eval_cli_reports_and_plots(corpus: Path, tmp_path: Path) -> None:
     questions = tmp_path / "q.jsonl"
     lines = (DATA / "seed_questions.jsonl").read_text().splitlines()
-    questions.write_text("\n".join(lines[:6] + [ln for ln in lines if '"unanswerable": true' in ln][:2]) + "\n")
+    near = (DATA / "seed_nearmiss.jsonl").read_text().splitlines()
+    dated = [ln for ln in near if '"kind": "date"' in ln][:2]  # two near misses that say their kind
+    questions.write_text("\n".join(lines[:6] + [ln for ln in lines if '"unanswerable": true' in ln][:2] + dated) + "\n")
     out = tmp_path / "out"
     proc = run_rag("eval", str(questions), "--llm", "extractive", "--out", str(out), "--json", check=True)
     report = json.loads(proc.stdout)
@@ -305,3 +307,6 @@ def test_eval_cli_reports_and_plots(corpus: Path, tmp_path: Path) -> None:
     assert report["answers"]["extractive"]["accuracy"] > 0.5
     assert (out / "recall.png").read_bytes()[:4] == b"\x89PNG"
     assert "| hybrid |" in (out / "eval.md").read_text()
+    answers = report["answers"]["extractive"]
+    assert answers["conflict_rate"] == 0.0  # the seeds agree with themselves
+    assert set(answers["refused_by_kind"]) == {"date"} and "Refused by question kind" in (out / "eval.md").read_text()

@@ -227,7 +227,7 @@ class AnswerSettings(_Group):
         "is also searched for (its vector, dense) among this many passages of other articles, "
         "whose sentences may give the same statement with another value; 0 looks only in the "
         "retrieved passages. 3 flags 0.81 of the dev counterfactuals against 0.80 with 0, no "
-        "false alarm added.",
+        "false alarm added; 5 flags 0.82 but raised two false alarms on 158 answered dev questions.",
     )
     evidence_sentences: int = Field(
         2,

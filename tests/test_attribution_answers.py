@@ -111,7 +111,7 @@ def test_ask_json_carries_speaker_kind_outlet_and_date(corpus) -> None:
     assert cited[0]["kind"] in ("quote", "indirect")
     assert {p["outlet"] for p in out["passages"]} >= {"The Moscow Times"}
     claims = out["claims"]
-    assert claims and {"speaker", "role", "kind", "n", "start", "end", "quote", "outlet", "date"} == set(claims[0])
+    assert claims and {"speaker", "role", "kind", "n", "start", "end", "quote", "outlet", "date", "cue"} == set(claims[0])
     assert any(c["speaker"] == "Sergei Shoigu" for c in claims)
     for c in claims:  # each claim quotes its passage exactly
         p = out["passages"][c["n"] - 1]

@@ -69,21 +69,10 @@ class SpeakerParser:
         if not sentences:
             return []
         with _LOCK:
-            nlp = _PIPELINES[self.name] if self.name in _PIPELINES else self._load()
+            nlp = _pipeline(self.name, _EXCLUDE, "the attribution parser",
+                            "or set RAG_ATTRIBUTION_PARSER='' to label speakers with the rules alone")
             # Read inside the lock too: token strings come from the shared StringStore.
             return [_speaker(doc, ranges) for doc, ranges in zip(nlp.pipe(sentences), quoted, strict=True)]
-
-    def _load(self):
-        try:
-            import spacy
-
-            nlp = spacy.load(self.name, exclude=list(_EXCLUDE))
-        except Exception as e:  # a broken package or folder: any error spaCy or pickle raises
-            first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-            raise RagError(f"the attribution parser {self.name!r} does not load ({first[:200]}): reinstall it, "
-                           "or set RAG_ATTRIBUTION_PARSER='' to label speakers with the rules alone") from e
-        _PIPELINES[self.name] = nlp
-        return nlp
 
 
 # The entity recogniser alone: what kind of name a sentence holds, asked at answer time.
@@ -106,23 +95,26 @@ class EntityTagger:
         """Each sentence's entities, with spaCy's labels (PERSON, ORG, GPE, LOC, NORP, ...)."""
         if not sentences:
             return []
-        key = f"{self.name}#ner"
         with _LOCK:
-            nlp = _PIPELINES[key] if key in _PIPELINES else self._load(key)
+            nlp = _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
+                            "or set RAG_ENTITY_TAGGER='' to read names without it")
             return [tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                     for doc in nlp.pipe(sentences)]
 
-    def _load(self, key: str):
+
+def _pipeline(name: str, exclude: Sequence[str], what: str, fix: str):
+    """The spaCy pipeline `name` without the `exclude`d components, loaded once per process
+    (call under _LOCK); a one-line RagError saying `what` failed and the `fix` when it does not load."""
+    key = f"{name}#{','.join(exclude)}"
+    if key not in _PIPELINES:
         try:
             import spacy
 
-            nlp = spacy.load(self.name, exclude=list(_NER_EXCLUDE))
+            _PIPELINES[key] = spacy.load(name, exclude=list(exclude))
         except Exception as e:  # a broken package or folder: any error spaCy or pickle raises
             first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-            raise RagError(f"the entity tagger {self.name!r} does not load ({first[:200]}): reinstall it, "
-                           "or set RAG_ENTITY_TAGGER='' to read names without it") from e
-        _PIPELINES[key] = nlp
-        return nlp
+            raise RagError(f"{what} {name!r} does not load ({first[:200]}): reinstall it, {fix}") from e
+    return _PIPELINES[key]
 
 
 def _describe(name: str) -> str:

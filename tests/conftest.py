@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ import pytest
 from rag.embed import SentenceTransformerEmbedder
 from rag.settings import Settings
 from rag.index import IndexReader
+from rag.ingest import CorpusReader
+from rag.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -81,6 +84,18 @@ def make_articles(folder: Path, n: int, seed: int = 7) -> None:
     for i in range(n):
         body = "\n\n".join(rng.sample(paragraphs, 6))
         (folder / f"a{i:03d}.txt").write_text(f"Report {i} on Syria\n\n{body}\n")
+
+
+def read_articles(source: Path, ids: set[str] | None = None) -> dict[str, Article]:
+    """The articles of a corpus folder or .jsonl file as rag reads them (only `ids` if given)."""
+    reader = CorpusReader(source, 64 * 2**20)
+    stamps, _ = reader.stamps()
+    return {a.id: a for s in stamps for a in reader.read(s).articles if ids is None or a.id in ids}
+
+
+def folded(text: str) -> str:
+    """Text compared without case, compatibility forms or curly apostrophes."""
+    return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
 
 
 def free_port() -> int:

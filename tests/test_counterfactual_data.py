@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from rag.ingest import CorpusReader
 from rag.types import Article
 
-from .conftest import SEEDS
+from .conftest import SEEDS, folded, read_articles
 
 DATA = Path(__file__).resolve().parent / "data"
 # news-dev lives beside the repo (../shared) and is never copied into it; a worktree under wt/
@@ -32,15 +30,6 @@ def load(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
-
-def read_articles(source: Path, ids: set[str] | None = None) -> dict[str, Article]:
-    reader = CorpusReader(source, 64 * 2**20)
-    stamps, _ = reader.stamps()
-    return {a.id: a for s in stamps for a in reader.read(s).articles if ids is None or a.id in ids}
-
-
-def folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
 
 
 def check_spans(row: dict, article: Article, replacements: list[str]) -> None:

@@ -87,35 +87,39 @@ def build(service: ChatService) -> gr.Blocks:
     with gr.Blocks(title="Ask the news articles", analytics_enabled=False) as app:
         gr.Markdown("## Ask the news articles\nEvery sentence of an answer cites the passage it "
                     "comes from; when the articles don't say, the answer says so.")
-        with gr.Row():
-            with gr.Column(scale=3):
-                # Messages are our HTML with every untrusted piece escaped (ui/render.py). No
-                # Markdown and no LaTeX: either would turn text quoted from an article, or
-                # written by a model, into images that fetch, links or formulas.
-                chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat", render_markdown=False,
-                                     latex_delimiters=[], sanitize_html=True)
-                question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
-                                      elem_id="question")
-                ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
-                gr.Examples(EXAMPLES, question, label="Examples")
-            with gr.Column(scale=2):
-                sources = gr.HTML('<div class="sources">Sources appear here.</div>', elem_id="sources")
-        with gr.Row():
-            with gr.Column():
-                gr.Markdown("### Index")
-                status = gr.HTML(elem_id="status")
-                sync_button = gr.Button("Rebuild from folder", elem_id="sync")
-            with gr.Column():
-                gr.Markdown("### Add articles")
-                files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Files",
-                                elem_id="files")
-                add_button = gr.Button("Add to the index", elem_id="add")
-                log = gr.HTML(elem_id="log")
-            with gr.Column():
-                gr.Markdown("### Settings")
-                backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,
-                                      label="Answer backend", elem_id="backend")
-                k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
+        # One tab per activity, the chat first; each other tab is built by its own
+        # function over the service.
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        # Messages are our HTML with every untrusted piece escaped (ui/render.py). No
+                        # Markdown and no LaTeX: either would turn text quoted from an article, or
+                        # written by a model, into images that fetch, links or formulas.
+                        chatbot = gr.Chatbot(label="Chat", height=480, elem_id="chat", render_markdown=False,
+                                             latex_delimiters=[], sanitize_html=True)
+                        question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
+                                              elem_id="question")
+                        ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
+                        gr.Examples(EXAMPLES, question, label="Examples")
+                    with gr.Column(scale=2):
+                        sources = gr.HTML('<div class="sources">Sources appear here.</div>', elem_id="sources")
+                with gr.Row():
+                    with gr.Column():
+                        gr.Markdown("### Index")
+                        status = gr.HTML(elem_id="status")
+                        sync_button = gr.Button("Rebuild from folder", elem_id="sync")
+                    with gr.Column():
+                        gr.Markdown("### Add articles")
+                        files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Files",
+                                        elem_id="files")
+                        add_button = gr.Button("Add to the index", elem_id="add")
+                        log = gr.HTML(elem_id="log")
+                    with gr.Column():
+                        gr.Markdown("### Settings")
+                        backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,
+                                              label="Answer backend", elem_id="backend")
+                        k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
 
         # The conversation is kept in the browser too, so a page reload or a server restart
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.

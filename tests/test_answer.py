@@ -21,6 +21,7 @@ from rag.settings import Settings
 from rag.sync import Indexer
 from rag.text import normalise_answer as normalise
 from rag.text import query_terms, sentence_spans, split_markers
+from rag.types import Filter
 
 from .conftest import CountingEmbedder, run_rag
 
@@ -310,3 +311,38 @@ def test_eval_cli_reports_and_plots(corpus: Path, tmp_path: Path) -> None:
     answers = report["answers"]["extractive"]
     assert answers["conflict_rate"] == 0.0  # the seeds agree with themselves
     assert set(answers["refused_by_kind"]) == {"date"} and "Refused by question kind" in (out / "eval.md").read_text()
+
+
+def test_an_outlet_filter_answers_from_that_outlet_only(pipeline: Pipeline) -> None:
+    question = "What did Ryabkov say about intelligence sharing?"
+    answer = pipeline.ask(question, where=Filter(outlets=("sputnik",)))
+    assert not answer.refused
+    assert {p.outlet for p in answer.passages} == {"Sputnik"}
+    assert all(c.outlet == "Sputnik" for c in answer.citations if c.supported)
+    # The EU Times reports the same quote and is the one dated article: outside the filter,
+    # it is neither retrieved nor probed for conflicts.
+    assert "EU Times" not in answer.text
+    dated = pipeline.ask(question, where=Filter(since="2015-10-01"))
+    assert {p.outlet for p in dated.passages} == {"EU Times"}  # the only article with a known date
+
+
+def test_rag_ask_takes_filters_and_says_when_nothing_matches(settings: Settings, embedder) -> None:
+    Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
+    question = "What did Shoigu say about the moderate opposition?"
+    out = json.loads(run_rag("ask", question, "--outlet", "The Moscow Times", "--json", check=True).stdout)
+    assert {p["outlet"] for p in out["passages"]} == {"The Moscow Times"} and not out["refused"]
+    none = json.loads(run_rag("ask", question, "--since", "2016-01-01", "--json", check=True).stdout)
+    assert none["refused"] and none["answer"] == "No article matches dated from 2016-01-01."
+    bad = run_rag("ask", question, "--until", "someday")
+    assert bad.returncode == 1 and bad.stderr.strip() == (
+        "error: cannot read 'someday' as a date; write it as YYYY-MM-DD, e.g. 2015-10-08")
+
+
+def test_rag_eval_reads_each_question_as_of_its_own_date(settings: Settings, embedder, tmp_path: Path) -> None:
+    Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "a", "question": "What did Shoigu say about the moderate opposition?",
+                                     "answer": "moderate", "gold_ids": [SHOIGU], "date": "2015/10/12"}) + "\n")
+    out = run_rag("eval", str(questions), "--as-of", "question", "--json", "--out", str(tmp_path / "o"), check=True)
+    report = json.loads(out.stdout)
+    assert report["as_of"] == "question" and report["retrieval"]["hybrid"]["recall@5"] == 1.0

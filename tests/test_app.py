@@ -94,6 +94,17 @@ def test_ask_api_returns_the_cli_json_with_citations(served: Served) -> None:
     assert any(c["article_id"] == SHOIGU and c["supported"] for c in out["citations"])
 
 
+def test_ask_api_takes_the_filter_as_rag_ask_does(served: Served) -> None:
+    app = client(served)
+    question = "What did Shoigu say about the moderate opposition?"
+    out = app.predict(question, "", "The Moscow Times, RT", "", "", "", "", api_name="/ask")
+    assert not out["refused"] and {p["outlet"] for p in out["passages"]} <= {"The Moscow Times", "RT"}
+    none = app.predict(question, "", "", "2016-01-01", "", "", "", api_name="/ask")
+    assert none["refused"] and none["answer"] == "No article matches dated from 2016-01-01."
+    as_of = app.predict("What happened last week?", "", "", "", "", "", "2015-10-10", api_name="/ask")
+    assert "Read as of 2015-10-10" in as_of["notice"]
+
+
 def test_ask_api_answers_each_attribution_kind(served: Served) -> None:
     # Other dev questions than the CLI's (tests/test_attribution_answers.py), checked the same way.
     app = client(served)

@@ -29,13 +29,19 @@ def _turns(value) -> list[dict]:
             and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str)]
 
 
+def _listed(text: str | None) -> list[str]:
+    """"RT, Sputnik" as ["RT", "Sputnik"]."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
 def build(service: ChatService) -> gr.Blocks:
     settings = service.settings
 
     def show_status() -> str:
         return render.status(service.status())
 
-    def chat(question: str, history: list, turns: list, backend: str, k: float):
+    def chat(question: str, history: list, turns: list, backend: str, k: float, outlets: list | None,
+             since: str, until: str, as_of: str):
         """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML."""
         history, turns = list(history or []), _turns(turns)
         if not (question or "").strip():
@@ -44,7 +50,8 @@ def build(service: ChatService) -> gr.Blocks:
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
         yield history, "", gr.skip(), gr.skip(), gr.skip()
         try:
-            for event in service.stream(question, turns, backend, int(k)):
+            where = service.filter(outlets or (), since, until, (), as_of)
+            for event in service.stream(question, turns, backend, int(k), where, as_of):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
                     yield history, "", gr.skip(), gr.skip(), gr.skip()
@@ -58,10 +65,13 @@ def build(service: ChatService) -> gr.Blocks:
             history[-1]["content"] = render.error(str(exc))
             yield history, "", gr.skip(), history, gr.skip()
 
-    def ask(question: str, backend: str = "") -> dict:
-        """One question in, the same JSON as `rag ask --json` out; backend as in the settings."""
+    def ask(question: str, backend: str = "", outlet: str = "", since: str = "", until: str = "",
+            article: str = "", as_of: str = "") -> dict:
+        """One question in, the same JSON as `rag ask --json` out; backend as in the settings,
+        the filter as `rag ask` takes it (several outlets or articles separated by commas)."""
         try:
-            return service.ask(question, llm=backend or None).as_json()
+            where = service.filter(_listed(outlet), since, until, _listed(article), as_of)
+            return service.ask(question, llm=backend or None, where=where, as_of=as_of).as_json()
         except RagError as exc:
             raise gr.Error(str(exc)) from exc
 
@@ -120,12 +130,22 @@ def build(service: ChatService) -> gr.Blocks:
                         backend = gr.Dropdown(["auto", "local", "openai", "extractive"], value=settings.llm,
                                               label="Answer backend", elem_id="backend")
                         k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)")
+                        gr.Markdown("### Which articles")
+                        outlets = gr.Dropdown([], multiselect=True, label="Outlets (all if none)",
+                                              elem_id="outlets")
+                        with gr.Row():
+                            since = gr.Textbox(label="Since", placeholder="2015-10-01 or October 2015",
+                                               elem_id="since")
+                            until = gr.Textbox(label="Until", placeholder="2015-10-31", elem_id="until")
+                        as_of = gr.Textbox(label="As of", placeholder="the newest article's day",
+                                           info="read the articles as of this day: \u201clast week\u201d counts back "
+                                                "from it, nothing later is searched", elem_id="as-of")
 
         # The conversation is kept in the browser too, so a page reload or a server restart
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.
         saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
         turns = gr.BrowserState([], storage_key="rag-turns", secret=service.browser_key())
-        inputs = [question, chatbot, turns, backend, k]
+        inputs = [question, chatbot, turns, backend, k, outlets, since, until, as_of]
         outputs = [chatbot, question, sources, saved, turns]
         question.submit(chat, inputs, outputs, api_visibility="private")
         ask_button.click(chat, inputs, outputs, api_visibility="private")
@@ -135,6 +155,7 @@ def build(service: ChatService) -> gr.Blocks:
         sync_button.click(resync, None, [log, status], api_name="sync")
         gr.api(ask, api_name="ask")
         app.load(show_status, None, status, api_visibility="private")
+        app.load(lambda: gr.Dropdown(choices=service.outlets()), None, outlets, api_visibility="private")
         app.load(lambda history: history, saved, chatbot, api_visibility="private")
         gr.Timer(10).tick(show_status, None, status, api_visibility="private")
     return app

@@ -237,7 +237,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
     for r in [head, *rows]:
         print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
     count = f"{len(found)} article{'' if len(found) == 1 else 's'}"
-    print(count + (f" match {args.search!r}" if args.search else ""), file=sys.stderr)
+    print(count + (f" match{'es' if len(found) == 1 else ''} {args.search!r}" if args.search else ""),
+          file=sys.stderr)
     return 0
 
 

@@ -205,3 +205,23 @@ def test_indexer_reread_is_what_a_cli_sync_uses(tmp_path: Path, fake: HashEmbedd
     indexer.sync()
     again = indexer.sync(reread=frozenset({"grain.txt"}))
     assert (again.unchanged, again.updated, again.chunks_embedded) == (1, 0, 0)
+
+
+def test_the_list_and_an_article_render_untrusted_text_as_text() -> None:
+    from rag.types import ArticleView, Attribution, ListedArticle
+    from ui import render
+
+    evil = ListedArticle('"><script>x</script>', "<b>Title</b>", "<i>Outlet</i>", "<u>me</u>", "2015-10-08",
+                         "uploads/a<b>.jsonl", "https://x.test/?q=<img src=x>", 2, True)
+    table = render.article_list([evil], "<q>")
+    text = 'He said "<img src=x onerror=alert(1)>". Read more'
+    cut = text.index("Read more")
+    view = render.article(ArticleView(evil, text, (
+        Attribution(0, cut - 1, "quote", "<em>Bob</em>", "<s>role</s>"), Attribution(cut, len(text), "furniture"))))
+    for html in (table, view, render.notice("<script>no</script>", failed=True)):
+        assert "<script" not in html and "<img" not in html and "<b>" not in html and "<em>" not in html
+    assert "&lt;b&gt;Title&lt;/b&gt;" in table and 'data-id="&quot;&gt;&lt;script&gt;' in table
+    assert "1 article matches “&lt;q&gt;”" in table and "https://x.test/?q=&lt;img src=x&gt;" in table
+    assert '<span class="speaker">&lt;em&gt;Bob&lt;/em&gt; (&lt;s&gt;role&lt;/s&gt;)</span>' in view
+    assert '<span class="speaker">page furniture</span><mark>Read more</mark>' in view
+    assert render.article_choice(evil) == "<b>Title</b> · <i>Outlet</i>, 2015-10-08"  # a dropdown shows text

@@ -183,7 +183,7 @@ def test_articles_lists_shows_removes_and_rereads(corpus: Path) -> None:
     table = run_rag("articles", "--search", "moscow times", check=True)
     assert table.stdout.splitlines()[0].split() == ["id", "date", "outlet", "chunks", "from", "title"]
     assert len(table.stdout.splitlines()) == 2 and "002_db38f92249411e75.txt" in table.stdout
-    assert table.stderr.strip() == "1 article match 'moscow times'"
+    assert table.stderr.strip() == "1 article matches 'moscow times'"
 
     shown = run_rag("articles", "--show", "uploads/kerry.txt", check=True).stdout
     assert "[John Kerry] John Kerry said on Tuesday" in shown

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .index import IndexReader
 
 #: What confirming a removal means, in every refusal that asks for it.
-CONFIRM = "confirm to delete it (`--yes`; in the app, tick the confirmation box)"
+CONFIRM = "confirm to delete it (--yes, or tick the confirmation box in the app)"
 
 
 def list_articles(reader: IndexReader, query: str = "") -> list[ListedArticle]:

@@ -211,6 +211,7 @@ mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .articles .article-list { width: 100%; border-collapse: collapse; font-size: 0.92em; border: 0 !important; }
 .articles .article-list th, .articles .article-list td { text-align: left; vertical-align: top;
   padding: 0.35em 0.5em; border: 0 !important; border-bottom: 1px solid #e5e7eb !important; }
+.articles .article-list tr { border: 0 !important; }
 .articles .article-list th { border-bottom: 2px solid #d1d5db !important; }
 .article-list .title { font-weight: 600; }
 .article-list .num, .article-list .date { white-space: nowrap; }

@@ -61,7 +61,7 @@ def articles_tab(service: ChatService) -> None:
         table, choices = listing(query, None)
         return render.notice(change.message), table, choices, "", False
 
-    def reread(article_id: str | None, query: str, progress=gr.Progress(track_tqdm=True)):
+    def reread(article_id: str | None, query: str):
         if not article_id:
             return render.notice("Open an article first.", failed=True), *(gr.skip(),) * 3
         try:

@@ -113,6 +113,13 @@ def test_articles_tab_searches_reads_removes_and_asks_to_confirm(served: Served,
         assert not (served.corpus / RT).exists() and (served.corpus / SHOIGU).exists()
         expect(page.locator("#article-confirm input")).not_to_be_checked()
 
+        # Re-read: the file read again, nothing embedded again, the article still open.
+        choose("Russia Accuses U.S. of Failing to Cooperate in Syria · The Moscow Times")
+        page.locator("#article-reread").click()
+        expect(message).to_contain_text(f"re-read {SHOIGU}: 0 added, 0 updated, 0 removed, 0 chunks embedded",
+                                        timeout=60_000)
+        expect(view).to_contain_text("Sergei Shoigu (Defense Minister)")
+
         page.get_by_role("tab", name="Chat").click()
         ask()
         sources = page.locator("#sources")

@@ -204,6 +204,72 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_articles(args: argparse.Namespace) -> int:
+    from .articles import list_articles, read_article, remove_article, reread_article, speaker_label
+    from .index import IndexReader, VectorConfig
+    from .sync import Indexer
+
+    settings = _settings(args)
+
+    def sync(reread: frozenset[str] = frozenset()):
+        report = Indexer(settings).sync(reread=reread)
+        _print_skips(report)
+        return report
+
+    with IndexReader(settings.index, VectorConfig.from_settings(settings)) as reader:
+        if args.remove or args.reread:
+            change = (remove_article(settings.corpus, reader, args.remove, args.yes, sync) if args.remove
+                      else reread_article(reader, args.reread, sync))
+            print(json.dumps(change.as_json()) if args.json else change.message)
+            return 0
+        if args.show:
+            view = read_article(reader, args.show)
+            if args.json:
+                print(json.dumps(view.as_json(), ensure_ascii=False))
+                return 0
+            a = view.article
+            print(_plain(a.title))
+            print(_plain(" · ".join(x for x in (a.outlet, a.author and f"by {a.author}", a.date, a.source) if x)))
+            print()
+            at = 0
+            for label, said in ((speaker_label(s), s) for s in view.attributions):
+                if label:  # who says it, ours, before the sentence
+                    print(_plain(view.text[at:said.start]), end="")
+                    print(f"[{_plain(label)}] {_plain(view.text[said.start:said.end])}", end="")
+                    at = said.end
+            print(_plain(view.text[at:]))
+            return 0
+        found = list_articles(reader, args.search or "")
+    if args.json:
+        print(json.dumps([a.as_json() for a in found], ensure_ascii=False))
+        return 0
+    rows = [(a.id, a.date or "", a.outlet or "", str(a.chunks), "upload" if a.uploaded else "folder", a.title)
+            for a in found]
+    head = ("id", "date", "outlet", "chunks", "from", "title")
+    cut = (40, 10, 24, 6, 6, 70)
+    rows = [tuple(_plain(v, n) for v, n in zip(r, cut, strict=True)) for r in rows]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    count = f"{len(found)} article{'' if len(found) == 1 else 's'}"
+    print(count + (f" match{'es' if len(found) == 1 else ''} {args.search!r}" if args.search else ""),
+          file=sys.stderr)
+    return 0
+
+
+def _plain(text: str, width: int | None = None) -> str:
+    """Article text for a terminal: control characters (escape sequences) shown as `?`, cut to `width`."""
+    import unicodedata
+
+    # Spaces of any kind are kept (no-break spaces are not "printable" to Python).
+    text = "".join(c if c.isprintable() or c in "\n\t" or unicodedata.category(c) == "Zs" else "?"
+                   for c in text)
+    if width is not None:
+        text = " ".join(text.split())
+        text = text if len(text) <= width else text[: width - 1] + "…"
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rag", description="Cited answers from news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -235,6 +301,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="what the index holds")
     common(p)
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("articles", help="list the indexed articles; show, remove or re-read one")
+    common(p)
+    p.add_argument("--search", metavar="TEXT", help="only articles whose title or outlet holds every word")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--show", metavar="ID", help="print one article with who says each sentence")
+    what.add_argument("--remove", metavar="ID",
+                      help="delete the article's file from the corpus and update the index")
+    what.add_argument("--reread", metavar="ID", help="read the article's file again and update the index")
+    p.add_argument("--yes", action="store_true",
+                   help="with --remove: also delete a file put in the folder by hand, or one holding several articles")
+    p.set_defaults(func=cmd_articles)
 
     p = sub.add_parser("ask", help="answer a question with cited sources")
     p.add_argument("question")

@@ -1,5 +1,6 @@
 """What the chat app needs from the library, safe to call from many threads at once:
-answer, add uploaded articles, sync the corpus folder, report the index's status."""
+answer, add uploaded articles, sync the corpus folder, report the index's status, and list,
+read, remove and re-read articles."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from . import when
+from .articles import list_articles, read_article, remove_article, reread_article
 from .embed import Embedder, SentenceTransformerEmbedder
 from .pipeline import Pipeline
 from .settings import Settings
 from .sync import Indexer
-from .types import Answer, Filter, Saved, SyncReport
+from .types import Answer, ArticleChange, ArticleView, Filter, ListedArticle, Saved, SyncReport
 from .upload import save_upload
 
 
@@ -35,11 +37,39 @@ class ChatService:
     def sync(self, progress: bool | None = False) -> SyncReport:
         """Bring the index up to date with the corpus folder, then answer from it."""
         with self._sync_lock:
-            report = Indexer(self.settings, self.embedder, progress=progress,
-                             on_message=self.on_message).sync()
-            self.pipeline.refresh()
-            release_memory()
-            return report
+            return self._sync(progress)
+
+    def _sync(self, progress: bool | None = False, reread: frozenset[str] = frozenset()) -> SyncReport:
+        """`sync`, for a caller that holds the sync lock."""
+        report = Indexer(self.settings, self.embedder, progress=progress,
+                         on_message=self.on_message).sync(reread=reread)
+        self.pipeline.refresh()
+        release_memory()
+        return report
+
+    def articles(self, query: str = "") -> list[ListedArticle]:
+        """The article list (title, outlet, date, chunks, file), searched by title and outlet."""
+        return list_articles(self._reader(), query)
+
+    def article(self, article_id: str) -> ArticleView:
+        """One article to read, with who says each sentence."""
+        return read_article(self._reader(), article_id)
+
+    def remove_article(self, article_id: str, confirmed: bool = False) -> ArticleChange:
+        """Delete the article's file from the corpus (see `rag.articles.remove_article`) and sync."""
+        with self._sync_lock:
+            return remove_article(Path(self.settings.corpus), self._reader(), article_id, confirmed,
+                                  lambda: self._sync())
+
+    def reread(self, article_id: str) -> ArticleChange:
+        """Read the article's file again and sync, whatever its size and mtime say."""
+        with self._sync_lock:
+            return reread_article(self._reader(), article_id, lambda files: self._sync(reread=files))
+
+    def _reader(self):
+        """The snapshot answers use, reopened first if anything changed the index."""
+        self.pipeline.refresh_if_changed()
+        return self.pipeline.reader
 
     def warm_up(self) -> None:
         """Load the embedding model and open the index now, so the first question is fast."""

@@ -68,7 +68,10 @@ class Indexer:
         return Identity(self.embedder.model_id, self.settings.chunk_tokens,
                         self.settings.chunk_overlap, self.settings.embed_titles, SPLITTER_VERSION)
 
-    def sync(self, rebuild: bool = False) -> SyncReport:
+    def sync(self, rebuild: bool = False, reread: frozenset[str] = frozenset()) -> SyncReport:
+        """Make the index match the corpus. Files in `reread` (corpus-relative) are read again
+        even if their size and mtime are as stored, and their unchanged articles labelled
+        again: an article whose text changed is embedded again, an unchanged one is not."""
         started = time.perf_counter()
         reader = CorpusReader(self.settings.corpus, int(self.settings.max_file_mb * 2**20))
         reader.check()  # before anything is created on disk
@@ -77,7 +80,7 @@ class Indexer:
             with IndexWriter.open(self.settings.index, self.identity(), lambda: self.embedder.dimension,
                                   rebuild=rebuild, config=VectorConfig.from_settings(self.settings)) as writer:
                 writer.require_labels(labels_version)
-                plan = self._plan(reader, writer)
+                plan = self._plan(reader, writer, reread)
                 embedded = self._embed_and_write(plan, writer)
                 if plan.changes_anything:
                     writer.write_batch([], remove=plan.remove, files=plan.files, moved=plan.moved,
@@ -91,7 +94,7 @@ class Indexer:
             seconds=time.perf_counter() - started,
         )
 
-    def _plan(self, reader: CorpusReader, writer: IndexWriter) -> _Plan:
+    def _plan(self, reader: CorpusReader, writer: IndexWriter, reread: frozenset[str] = frozenset()) -> _Plan:
         plan = _Plan()
         stamps, refused = reader.stamps()
         plan.skipped += refused
@@ -105,7 +108,8 @@ class Indexer:
         for stamp in stamps:
             known = stored_files.get(stamp.path)
             # Files that had skips are re-read: a duplicate may have become the only copy.
-            if known and (known.size, known.mtime_ns) == (stamp.size, stamp.mtime_ns) and not known.skipped:
+            if (known and (known.size, known.mtime_ns) == (stamp.size, stamp.mtime_ns) and not known.skipped
+                    and stamp.path not in reread):
                 continue
             to_read.append(stamp)
         fresh = {}
@@ -146,7 +150,8 @@ class Indexer:
                         plan.relabel.append(article)
                         plan.updated += 1
                         continue
-                    if article is not None and not before.labelled:
+                    # Asked to re-read: who says what is worked out again, at no embedding cost.
+                    if article is not None and (not before.labelled or stamp.path in reread):
                         plan.relabel.append(article)
                     plan.unchanged += 1
                     continue

@@ -222,6 +222,51 @@ class SyncReport:
 
 
 @dataclass(frozen=True)
+class ListedArticle:
+    """One indexed article as the article list shows it (`rag articles`, the Articles tab)."""
+
+    id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    date: str | None
+    file: str  # corpus-relative file it was read from
+    source: str  # where it came from: its URL, or the file (`file#line` for a jsonl line)
+    chunks: int
+    uploaded: bool  # saved from the browser into `uploads/`; else put in the folder by hand
+
+    def as_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article to read: its listing, its text, and who says each of its sentences."""
+
+    article: ListedArticle
+    text: str
+    attributions: tuple[Attribution, ...]
+
+    def as_json(self) -> dict:
+        return {**self.article.as_json(), "text": self.text,
+                "sentences": [dict(a.__dict__) for a in self.attributions]}
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    """What removing or re-reading an article did: the file, the articles it held, the sync."""
+
+    file: str
+    article_ids: tuple[str, ...]
+    message: str  # one line for the user
+    report: SyncReport
+
+    def as_json(self) -> dict:
+        return {"file": self.file, "articles": list(self.article_ids), "message": self.message,
+                "sync": self.report.as_json()}
+
+
+@dataclass(frozen=True)
 class Saved:
     """What became of one uploaded file: where it went (if anywhere) and why."""
 

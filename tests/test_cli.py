@@ -166,3 +166,40 @@ def test_killed_rebuild_leaves_the_old_index_in_place(corpus: Path, tmp_path: Pa
     report = json.loads(run_rag("index", "--json", env=env, check=True).stdout)
     assert report["articles_total"] == 30 and report["removed"] == 5
     assert not (index / "store-2.sqlite").exists()  # the half-built generation was cleared
+
+
+def test_articles_lists_shows_removes_and_rereads(corpus: Path) -> None:
+    (corpus / "uploads").mkdir()
+    (corpus / "uploads" / "kerry.txt").write_text("Kerry answers Lavrov\n\nJohn Kerry said on Tuesday that the "
+                                                  "coalition has struck 8,000 ISIS targets since last year.\n")
+    run_rag("index", check=True)
+    listed = json.loads(run_rag("articles", "--json", check=True).stdout)  # one JSON list
+    assert len(listed) == 6 and set(listed[0]) == {"id", "title", "outlet", "author", "date", "file", "source",
+                                                   "chunks", "uploaded"}
+    by_id = {a["id"]: a for a in listed}
+    assert by_id["uploads/kerry.txt"]["uploaded"] and not by_id["002_db38f92249411e75.txt"]["uploaded"]
+    assert by_id["002_db38f92249411e75.txt"]["outlet"] == "The Moscow Times"
+
+    table = run_rag("articles", "--search", "moscow times", check=True)
+    assert table.stdout.splitlines()[0].split() == ["id", "date", "outlet", "chunks", "from", "title"]
+    assert len(table.stdout.splitlines()) == 2 and "002_db38f92249411e75.txt" in table.stdout
+    assert table.stderr.strip() == "1 article matches 'moscow times'"
+
+    shown = run_rag("articles", "--show", "uploads/kerry.txt", check=True).stdout
+    assert "[John Kerry] John Kerry said on Tuesday" in shown
+
+    refused = run_rag("articles", "--remove", "002_db38f92249411e75.txt")
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    assert "by hand" in refused.stderr and "--yes" in refused.stderr
+    assert (corpus / "002_db38f92249411e75.txt").exists()
+    unknown = run_rag("articles", "--show", "nope")
+    assert unknown.returncode == 1 and unknown.stderr.startswith("error: no article 'nope' in the index")
+
+    removed = json.loads(run_rag("articles", "--remove", "uploads/kerry.txt", "--json", check=True).stdout)
+    assert removed["articles"] == ["uploads/kerry.txt"] and removed["sync"]["removed"] == 1
+    assert not (corpus / "uploads" / "kerry.txt").exists()
+    run_rag("articles", "--remove", "002_db38f92249411e75.txt", "--yes", check=True)
+    assert not (corpus / "002_db38f92249411e75.txt").exists()
+    reread = json.loads(run_rag("articles", "--reread", "000_71612fa1522f51fd.txt", "--json", check=True).stdout)
+    assert reread["sync"]["chunks_embedded"] == 0 and reread["sync"]["articles_total"] == 4
+    assert len(json.loads(run_rag("articles", "--json", check=True).stdout)) == 4

@@ -32,6 +32,78 @@ def _turns(value) -> list[dict]:
 def _listed(text: str | None) -> list[str]:
     """"RT, Sputnik" as ["RT", "Sputnik"]."""
     return [part.strip() for part in (text or "").split(",") if part.strip()]
+def articles_tab(service: ChatService) -> None:
+    """The Articles tab: the list (searched by title and outlet), one article to read with its
+    speakers marked, and removing or re-reading it; all of it through the service."""
+
+    def listing(query: str, current: str | None):
+        """The table and the choices to open, keeping the open article chosen while it is listed."""
+        try:
+            found = service.articles(query or "")
+        except RagError as exc:  # e.g. no index yet
+            return render.notice(str(exc), failed=True), gr.update(choices=[], value=None)
+        keep = current if current in {a.id for a in found} else None
+        return (render.article_list(found, query or ""),
+                gr.update(choices=[(render.article_choice(a), a.id) for a in found], value=keep))
+
+    def open_article(article_id: str | None):
+        if not article_id:  # cleared by a removal or a search: its message stays
+            return "", gr.skip(), gr.skip()
+        try:
+            return render.article(service.article(article_id)), "", False
+        except RagError as exc:  # removed meanwhile, by another tab or `rag articles`
+            return "", render.notice(str(exc), failed=True), False
+
+    def remove(article_id: str | None, confirmed: bool, query: str):
+        if not article_id:
+            return render.notice("Open an article first.", failed=True), *(gr.skip(),) * 4
+        try:
+            change = service.remove_article(article_id, bool(confirmed))
+        except RagError as exc:  # refused or failed: nothing was deleted
+            return render.notice(str(exc), failed=True), *(gr.skip(),) * 4
+        table, choices = listing(query, None)
+        return render.notice(change.message), table, choices, "", False
+
+    def reread(article_id: str | None, query: str):
+        if not article_id:
+            return render.notice("Open an article first.", failed=True), *(gr.skip(),) * 3
+        try:
+            change = service.reread(article_id)
+        except RagError as exc:
+            return render.notice(str(exc), failed=True), *(gr.skip(),) * 3
+        table, choices = listing(query, article_id)
+        return render.notice(change.message), table, choices, open_article(article_id)[0]
+
+    def articles(search: str = "") -> list[dict]:
+        """The article list, as `rag articles --json` prints it; `search` as its --search."""
+        try:
+            return [a.as_json() for a in service.articles(search)]
+        except RagError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    with gr.Tab("Articles", id="articles-tab") as tab:
+        with gr.Row():
+            with gr.Column(scale=3):
+                search = gr.Textbox(placeholder="Search titles and outlets…", show_label=False,
+                                    elem_id="articles-search")
+                table = gr.HTML(elem_id="articles-list")
+            with gr.Column(scale=2):
+                pick = gr.Dropdown(choices=[], value=None, label="Open an article", elem_id="article-pick")
+                with gr.Row():
+                    reread_button = gr.Button("Re-read", elem_id="article-reread")
+                    remove_button = gr.Button("Remove", variant="stop", elem_id="article-remove")
+                confirm = gr.Checkbox(False, label="Delete the file from the corpus folder even though it was put "
+                                      "there by hand, or holds other articles too", elem_id="article-confirm")
+                message = gr.HTML(elem_id="articles-message")
+                view = gr.HTML(elem_id="article-view")
+        gr.api(articles, api_name="articles")  # inside the tab: gr.Tabs holds only tabs
+    # Re-read on every visit, so uploads and syncs made in the chat tab show at once.
+    tab.select(listing, [search, pick], [table, pick], api_visibility="private")
+    search.change(listing, [search, pick], [table, pick], api_visibility="private")
+    pick.change(open_article, pick, [view, message, confirm], api_visibility="private")
+    remove_button.click(remove, [pick, confirm, search], [message, table, pick, view, confirm],
+                        api_visibility="private")
+    reread_button.click(reread, [pick, search], [message, table, pick, view], api_visibility="private")
 
 
 def build(service: ChatService) -> gr.Blocks:
@@ -140,6 +212,7 @@ def build(service: ChatService) -> gr.Blocks:
                         as_of = gr.Textbox(label="As of", placeholder="the newest article's day",
                                            info="read the articles as of this day: \u201clast week\u201d counts back "
                                                 "from it, nothing later is searched", elem_id="as-of")
+            articles_tab(service)
 
         # The conversation is kept in the browser too, so a page reload or a server restart
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
+from rag.articles import speaker_label
 from rag.cite import by_speaker
-from rag.types import Answer, Citation
+from rag.types import Answer, ArticleView, Citation, ListedArticle, published
 
 UNSUPPORTED = "not supported by the passages"
 
@@ -121,6 +122,66 @@ def _who(c: Citation) -> str:
     return c.speaker or ("page furniture" if c.kind == "furniture" else "")
 
 
+def article_list(articles: list[ListedArticle], query: str = "") -> str:
+    """The Articles tab's table: title, outlet, date, chunks, and where each came from."""
+    if not articles:
+        text = (f"No article’s title or outlet holds “{escape(query.strip())}”." if query.strip()
+                else "The index holds no articles yet.")
+        return f'<div class="articles"><p class="count">{text}</p></div>'
+    rows = []
+    for a in articles:
+        origin = "uploaded" if a.uploaded else "folder"
+        where = f'<div class="file">{escape(a.file)}</div>'
+        if a.source not in (a.file, a.id):  # a URL, or the line of a jsonl file
+            where += f'<div class="file">{escape(a.source)}</div>'
+        rows.append(f'<tr data-id="{escape(a.id)}"><td class="title">{escape(a.title)}</td>'
+                    f'<td>{escape(a.outlet or "—")}</td><td class="date">{escape(a.date or "—")}</td>'
+                    f'<td class="num">{a.chunks}</td><td><span class="origin {origin}">{origin}</span>{where}</td></tr>')
+    n = len(articles)
+    count = f"{n} article{'' if n == 1 else 's'}"
+    if query.strip():
+        count += f" match{'es' if n == 1 else ''} “{escape(query.strip())}”"
+    return (f'<div class="articles"><p class="count">{count}</p><table class="article-list"><thead><tr>'
+            "<th>Title</th><th>Outlet</th><th>Date</th><th>Chunks</th><th>From</th></tr></thead>"
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def article_choice(a: ListedArticle) -> str:
+    """An article as the "open an article" list names it (shown as text, never markup)."""
+    return " · ".join(x for x in (a.title, published(a.outlet, a.date)) if x)
+
+
+def article(view: ArticleView) -> str:
+    """One article to read: its title and where it came from, then its text with each
+    sentence someone else says marked with who says it (as the index attributes it)."""
+    a = view.article
+    meta = escape(published(a.outlet, a.date, a.author) or "outlet and date unknown")
+    origin = (f"uploaded: {escape(a.file)}" if a.uploaded
+              else f"put in the corpus folder by hand: {escape(a.file)}")
+    if a.source not in (a.file, a.id):
+        origin += f" · {escape(a.source)}"
+    body, at, speakers = [], 0, {}
+    for s in view.attributions:
+        label = speaker_label(s)
+        if not label or s.start < at:
+            continue
+        speakers[label] = speakers.get(label, 0) + 1
+        body.append(escape(view.text[at:s.start]))
+        body.append(f'<span class="said {escape(s.kind)}"><span class="speaker">{escape(label)}</span>'
+                    f"<mark>{escape(view.text[s.start:s.end])}</mark></span>")
+        at = s.end
+    body.append(escape(view.text[at:]))
+    who = " · ".join(f"{escape(k)} ({n})" for k, n in speakers.items()) or "only the outlet’s own reporting"
+    return (f'<div class="article"><h3 class="title">{escape(a.title)}</h3><div class="meta">{meta}</div>'
+            f'<div class="meta">{origin} · {a.chunks} chunks</div><div class="voices"><strong>Who speaks:</strong> '
+            f'{who}</div><div class="text">{"".join(body)}</div></div>')
+
+
+def notice(text: str, failed: bool = False) -> str:
+    """The Articles tab's message line: what was done, or why not."""
+    return f'<div class="notice{" failed" if failed else ""}">{escape(text)}</div>'
+
+
 def status(info: dict) -> str:
     rows = "".join(f"<tr><th>{escape(k.replace('_', ' '))}</th><td>{escape(str(v))}</td></tr>"
                    for k, v in info.items())
@@ -145,4 +206,29 @@ mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .conflict ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 .conflict .value { font-weight: 600; }
 .conflict .meta { font-size: 0.85em; opacity: 0.75; }
+.articles { max-height: 40em; overflow-y: auto; }
+.articles .count { margin: 0 0 0.4em; opacity: 0.8; }
+.articles .article-list { width: 100%; border-collapse: collapse; font-size: 0.92em; border: 0 !important; }
+.articles .article-list th, .articles .article-list td { text-align: left; vertical-align: top;
+  padding: 0.35em 0.5em; border: 0 !important; border-bottom: 1px solid #e5e7eb !important; }
+.articles .article-list tr { border: 0 !important; }
+.articles .article-list th { border-bottom: 2px solid #d1d5db !important; }
+.article-list .title { font-weight: 600; }
+.article-list .num, .article-list .date { white-space: nowrap; }
+.article-list .file { font-size: 0.8em; opacity: 0.7; word-break: break-all; }
+.origin { font-size: 0.8em; border-radius: 0.6em; padding: 0 0.5em; }
+.origin.uploaded { background: #dbeafe; }
+.origin.folder { background: #f3f4f6; }
+.article .meta { font-size: 0.85em; opacity: 0.75; }
+.article .voices { font-size: 0.9em; margin: 0.4em 0; }
+.article .text { white-space: pre-wrap; max-height: 40em; overflow-y: auto; line-height: 1.5; }
+.said .speaker { font-size: 0.75em; font-weight: 600; margin-right: 0.3em; padding: 0 0.3em;
+  border-radius: 0.3em; background: #fde68a; }
+.said mark { background: #fef3c7; }
+.said.comment .speaker, .said.embedded .speaker { background: #bfdbfe; }
+.said.comment mark, .said.embedded mark { background: #e0f2fe; }
+.said.furniture .speaker { background: #e5e7eb; }
+.said.furniture mark { background: transparent; opacity: 0.6; }
+.notice { padding: 0.3em 0.5em; border-left: 4px solid #16a34a; }
+.notice.failed { border-left-color: #dc2626; }
 """

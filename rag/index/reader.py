@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..types import ArticleRow, Attribution, ChunkRow, Filter, SpanVectors
+from ..types import ArticleRow, Attribution, ChunkRow, Filter, ListedArticle, SpanVectors
 from .files import MANIFEST, Manifest, store_path
 from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
@@ -214,6 +214,23 @@ class IndexReader:
             rows = self.conn.execute(
                 f"SELECT id, title, source, date, text, {labels} FROM articles WHERE id IN ({marks})", ids)
             return {r[0]: ArticleRow(*r[1:]) for r in rows}
+
+    def listed_articles(self, uploads: str, ids: Sequence[str] | None = None) -> list[ListedArticle]:
+        """Every article (or those of `ids`) with its chunk count, newest date first, in one
+        query; `uploaded` when its file lies under the folder `uploads` of the corpus."""
+        labels = "NULL, NULL" if self._version_2 else "outlet, author"
+        where, args = "", [uploads.rstrip("/") + "/"]
+        if ids is not None:
+            where = f"WHERE id IN ({','.join('?' * len(ids))})"
+            args += list(ids)
+        with self._query():
+            rows = self.conn.execute(
+                f"SELECT id, title, {labels}, date, file, source, "
+                "(SELECT count(*) FROM chunks WHERE chunks.article_id = articles.id), "
+                "substr(file, 1, length(?1)) = ?1 "
+                f"FROM articles {where} ORDER BY date IS NULL, date DESC, title COLLATE NOCASE, id",
+                args).fetchall()
+        return [ListedArticle(*r[:8], uploaded=bool(r[8])) for r in rows]
 
     @property
     def _version_2(self) -> bool:

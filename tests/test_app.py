@@ -230,6 +230,29 @@ def test_disputed_claims_and_conflicts_render_both_sides_as_text() -> None:
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_browser_filters_by_outlet_and_says_when_nothing_matches(served: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page, _ = open_chat(pw, served.url)
+        page.locator("#outlets input").click()
+        page.get_by_role("option", name="Sputnik").click()
+        page.keyboard.press("Escape")
+        page.locator("#question textarea").fill("What did Ryabkov say about intelligence sharing?")
+        page.locator("#question textarea").press("Enter")
+        expect(page.locator("#sources mark.cited").first).to_be_visible(timeout=60_000)
+        shown = page.locator("#sources").text_content()
+        assert "Sputnik" in shown and not any(o in shown for o in ("EU Times", "The Moscow Times", "RT ·")), shown
+        page.screenshot(path=str(tmp_path / "filtered.png"), full_page=True)
+        page.locator("#since textarea, #since input").first.fill("2016-01-01")
+        page.locator("#question textarea").fill("What did Ryabkov say about intelligence sharing?")
+        page.locator("#question textarea").press("Enter")
+        expect(page.locator("#chat .message-row").last).to_contain_text(
+            "No article matches outlet Sputnik, dated from 2016-01-01.", timeout=60_000)
+        browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 

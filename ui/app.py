@@ -113,7 +113,7 @@ def build(service: ChatService) -> gr.Blocks:
         return render.status(service.status())
 
     def chat(question: str, history: list, turns: list, backend: str, k: float, outlets: list | None,
-             since: str, until: str, as_of: str):
+             since: str, until: str, as_of: str, only: list | None):
         """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML."""
         history, turns = list(history or []), _turns(turns)
         if not (question or "").strip():
@@ -122,7 +122,7 @@ def build(service: ChatService) -> gr.Blocks:
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
         yield history, "", gr.skip(), gr.skip(), gr.skip()
         try:
-            where = service.filter(outlets or (), since, until, (), as_of)
+            where = service.filter(outlets or (), since, until, only or (), as_of)
             for event in service.stream(question, turns, backend, int(k), where, as_of):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
@@ -136,6 +136,14 @@ def build(service: ChatService) -> gr.Blocks:
             # Shown, but not a turn of the conversation: the pipeline never answered it.
             history[-1]["content"] = render.error(str(exc))
             yield history, "", gr.skip(), history, gr.skip()
+
+    def filter_choices():
+        """The outlets and articles the index holds, for the filter's choices."""
+        try:
+            return (gr.Dropdown(choices=service.outlets()),
+                    gr.Dropdown(choices=[(render.article_choice(a), a.id) for a in service.articles("")]))
+        except RagError:  # no index yet: nothing to choose from
+            return gr.skip(), gr.skip()
 
     def ask(question: str, backend: str = "", outlet: str = "", since: str = "", until: str = "",
             article: str = "", as_of: str = "") -> dict:
@@ -205,6 +213,8 @@ def build(service: ChatService) -> gr.Blocks:
                         gr.Markdown("### Which articles")
                         outlets = gr.Dropdown([], multiselect=True, label="Outlets (all if none)",
                                               elem_id="outlets")
+                        only = gr.Dropdown([], multiselect=True, label="Articles (all if none)",
+                                           elem_id="only-articles")
                         with gr.Row():
                             since = gr.Textbox(label="Since", placeholder="2015-10-01 or October 2015",
                                                elem_id="since")
@@ -218,17 +228,19 @@ def build(service: ChatService) -> gr.Blocks:
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.
         saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
         turns = gr.BrowserState([], storage_key="rag-turns", secret=service.browser_key())
-        inputs = [question, chatbot, turns, backend, k, outlets, since, until, as_of]
+        inputs = [question, chatbot, turns, backend, k, outlets, since, until, as_of, only]
         outputs = [chatbot, question, sources, saved, turns]
         question.submit(chat, inputs, outputs, api_visibility="private")
         ask_button.click(chat, inputs, outputs, api_visibility="private")
         # Clearing the chat forgets the conversation; done in the browser, where it is kept.
         chatbot.clear(None, None, [saved, turns], js="() => [[], []]", api_visibility="private")
-        add_button.click(add, files, [log, status, files], api_name="add_articles")
-        sync_button.click(resync, None, [log, status], api_name="sync")
+        add_button.click(add, files, [log, status, files], api_name="add_articles").then(
+            filter_choices, None, [outlets, only], api_visibility="private")
+        sync_button.click(resync, None, [log, status], api_name="sync").then(
+            filter_choices, None, [outlets, only], api_visibility="private")
         gr.api(ask, api_name="ask")
         app.load(show_status, None, status, api_visibility="private")
-        app.load(lambda: gr.Dropdown(choices=service.outlets()), None, outlets, api_visibility="private")
+        app.load(filter_choices, None, [outlets, only], api_visibility="private")
         app.load(lambda history: history, saved, chatbot, api_visibility="private")
         gr.Timer(10).tick(show_status, None, status, api_visibility="private")
     return app

@@ -86,7 +86,7 @@ def retrieval_metrics(pipeline: Pipeline, questions: Sequence[Question], mode: s
         if q.unanswerable or not q.gold_ids or (inside is not None and not inside & set(q.gold_ids)):
             continue
         t = time.perf_counter()
-        scope = pipeline.scope(q.asked, where, q.date if as_of == "question" else as_of, retriever.reader)
+        scope = pipeline.scope(q.asked, where, q.date if as_of == "question" else as_of, retriever)
         passages = retriever.retrieve(q.asked, max(KS), mode, where=scope.within, prefer=scope.prefer)
         times.append((time.perf_counter() - t) * 1000)
         hit = next((i for i, p in enumerate(passages, start=1) if p.article_id in q.gold_ids), None)

@@ -31,7 +31,7 @@ from .parse import EntityTagger
 from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .text import INVISIBLE
-from .types import Answer, Citation, Conflict, Filter, Passage, Scope, Sentence, Timings
+from .types import Answer, Citation, Conflict, Filter, Passage, Scope, Sentence, Timings, When
 
 
 @dataclass(frozen=True)
@@ -223,23 +223,27 @@ class Pipeline:
         yield self._verify(asked, evidence, draft)
 
     def scope(self, question: str, where: Filter | None = None, as_of: str | None = None,
-              reader: IndexReader | None = None) -> Scope:
+              retriever: Retriever | None = None) -> Scope:
         """Where a question is searched: the user's filter, narrowed by the time the question
         names (read against `as_of`, else the newest article's day) and by `as_of` itself."""
         where = where or Filter()
-        reader = reader or self.current_retriever().reader
-        reference = when.day(as_of) or when.day(reader.newest_date()) or date.today()
+        retriever = retriever or self.current_retriever()
+        reference = when.day(as_of) or when.day(retriever.reader.newest_date()) or date.today()
         asked = when.resolve(answerable.without_options(question), reference)
+        notes = []
+        if as_of:
+            notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
+        if asked is not None and asked.event:
+            asked, note = self._dated_event(asked, where, retriever)
+            notes.append(note)
         within = where.narrowed(asked.within.since, asked.within.until) if asked else where
         prefer = asked.prefer if asked else None
-        notes = []
         if as_of:
             within = within.narrowed(until=reference.isoformat())
             if prefer is None:
                 start = reference - timedelta(days=self.settings.recent_days - 1)
                 prefer = Filter(since=start.isoformat(), until=reference.isoformat())
-            notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
-        if asked:
+        if asked is not None and (asked.within or asked.prefer):
             kept = asked.within.describe()
             first = f"those dated {prefer.since} to {prefer.until} first" if prefer else ""
             said = "; ".join(x for x in (f"searched articles {kept}" if kept else "", first) if x)
@@ -247,6 +251,26 @@ class Pipeline:
         elif prefer is not None:
             notes.append(f"Articles dated {prefer.since} to {prefer.until} first.")
         return Scope(within, prefer, asked, " ".join(notes))
+
+    def _dated_event(self, asked: When, where: Filter, retriever: Retriever) -> tuple[When, str]:
+        """"before the Baghdad center was set up": the event dated by the earliest dated article
+        among those that report it best (a report comes on or after the day of the event), and
+        the bound it sets; unchanged, with a note saying so, when no dated article reports it."""
+        reports = [p for p in retriever.retrieve(asked.event, 3, "hybrid", where=where or None)
+                   if p.date and p.similarity >= self.settings.min_similarity]
+        if not reports:
+            return asked, (f"\u201c{asked.event}\u201d could not be dated (no dated article reports it): "
+                           "the question was searched without that bound.")
+        first = min(reports, key=lambda p: p.date or "")
+        day = date.fromisoformat(first.date or "")
+        if asked.bound == "before":
+            bound = Filter(until=(day - timedelta(days=1)).isoformat(), undated=True)
+        elif asked.bound == "until":
+            bound = Filter(until=day.isoformat(), undated=True)
+        else:
+            bound = Filter(since=day.isoformat(), undated=True)
+        by = first.outlet or f"\u201c{first.title}\u201d"
+        return replace(asked, within=bound), f"{by} reports \u201c{asked.event}\u201d on {day.isoformat()}."
 
     def _prepare(self, question: str, history: Sequence[dict], llm: str | None,
                  where: Filter | None = None, as_of: str | None = None) -> _Asked:
@@ -266,7 +290,7 @@ class Pipeline:
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.
         per_article = s.speaker_per_article if answerable.asked_speaker(asked.question) else None
-        scope = self.scope(asked.question, asked.where, asked.as_of, retriever.reader)
+        scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
                                       scope.within, scope.prefer)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000

@@ -326,6 +326,10 @@ class When:
     text: str  # the words that say it, as the question has them
     within: Filter  # dates retrieval keeps to ("since September": from 2015-09-01)
     prefer: Filter | None = None  # dates ranked first ("this week": the 7 days to the reference)
+    # "before the Baghdad center was set up": an event whose date the articles give (the day
+    # the first dated article reports it), and the bound word before it.
+    event: str | None = None
+    bound: str = ""
 
 
 @dataclass(frozen=True)

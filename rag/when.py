@@ -11,6 +11,8 @@ one thing dateparser does not read). A word before it turns the span into a boun
 relative one ("this week", "last month") only prefers them, because "this week" in a question
 asked weeks later means the reader's week, which the reference day only approximates. A time
 after the reference day is not about the archive ("in 2 days" is a duration) and is ignored.
+A bound word before an event instead of a date ("before the Baghdad center was set up") is
+returned as that event, for the pipeline to date by the articles that report it.
 The same reading turns the `--since`/`--until` values of a filter into days.
 """
 
@@ -43,6 +45,9 @@ _RELATIVE = re.compile(r"\b(this|last|past|ago|yesterday|today|tonight|previous|
                        r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _SEASON = re.compile(r"\b(?:(since|after|from|until|till|before|by|during|in)\s+)?(?:(this|last|the)\s+)?"
                      r"(spring|summer|autumn|fall|winter)\b", re.I)
+# "before the Baghdad center was set up": a bound set by an event, not a date; the words after
+# the bound word up to the end of the clause.
+_EVENT = re.compile(r"\b(before|after|since|until)\s+([^?.;,:!]+)", re.I)
 # Northern-hemisphere meteorological seasons: (first month, last month).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
@@ -115,6 +120,10 @@ def resolve(question: str, reference: Date) -> When | None:
         word = next((w for w in words if _BOUND.search(w + " ")), before.group(1).lower() if before else "")
         found.append((where, word, phrase, days[0], min(days[1], reference)))
     if not found:
+        event = _EVENT.search(question)
+        if event and len(event.group(2).split()) >= 2:
+            word, what = event.group(1).lower(), event.group(2).strip()
+            return When(f"{word} {what}", Filter(), None, what, word)
         return None
     found.sort()
     _, word, phrase, first, last = found[0]

@@ -145,3 +145,17 @@ def test_the_pipeline_says_when_no_article_matches_and_how_it_read_the_question(
     assert "Read as of 2015-10-20" in as_of.notice
     with pytest.raises(RagError, match="cannot read 'yesterdayish' as a day"):
         pipeline.ask("Which targets?", as_of="yesterdayish")
+
+
+def test_an_event_bound_is_dated_by_the_articles_that_report_it(dated) -> None:
+    found = resolve("What did the ministry say after rain fell on Moscow?", REFERENCE)
+    assert (found.event, found.bound) == ("rain fell on Moscow", "after")
+    # Only the weather report is close enough (cosine 0.79; the others below 0.15).
+    pipeline = Pipeline(dated.model_copy(update={"min_similarity": 0.5}), HashEmbedder())
+    scope = pipeline.scope("What did the ministry say after rain fell on Moscow?")
+    assert (scope.within.since, scope.within.undated) == ("2015-10-02", True)
+    assert "RT reports \u201crain fell on Moscow\u201d on 2015-10-02." in scope.notice
+    before = pipeline.scope("What did the ministry say before rain fell on Moscow?")
+    assert before.within.until == "2015-10-01"
+    unknown = pipeline.scope("What did the ministry say after the harvest failed in Ukraine?")
+    assert not unknown.within and "could not be dated" in unknown.notice

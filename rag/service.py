@@ -9,9 +9,11 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from .embed import Embedder, SentenceTransformerEmbedder
+from .export import conversation, write
 from .pipeline import Pipeline
 from .settings import Settings
 from .sync import Indexer
@@ -59,6 +61,14 @@ class ChatService:
     def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
             k: int | None = None) -> Answer:
         return self.pipeline.ask(question, history, llm, k)
+
+    def export(self, answers: Sequence[dict], folder: Path) -> tuple[Path, Path]:
+        """The conversation (each answer's JSON) as a Markdown and a JSON file in `folder`,
+        named by the time of export, with the corpus and index it was answered from."""
+        now = datetime.now().astimezone()
+        doc = conversation(answers, str(self.settings.corpus), str(self.settings.index),
+                           self.status()["articles"], now.isoformat(timespec="seconds"))
+        return write(doc, folder, f"conversation-{now:%Y%m%d-%H%M%S}")
 
     def browser_key(self) -> str:
         """A random key kept in the index folder, with which the app encrypts the conversation

@@ -304,9 +304,6 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
     print(f"screenshots: {shots}")
 
 
-EXPORT_SHOT = Path("/tmp/rag-export-chat.png")
-
-
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_exports_the_conversation_as_markdown_and_json(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
@@ -315,6 +312,7 @@ def test_browser_exports_the_conversation_as_markdown_and_json(served: Served, t
 
     questions = ["What did Shoigu say about the moderate opposition?",
                  "What did Lavrov say the coalition knows about ISIS positions?"]
+    shot = tmp_path / "export.png"
     with sync_playwright() as pw:
         browser, page, dialogs = open_chat(pw, served.url)
         rows = page.locator("#chat .message-row")
@@ -339,7 +337,7 @@ def test_browser_exports_the_conversation_as_markdown_and_json(served: Served, t
         shoigu_quote = page.locator("#sources mark.cited").first.inner_text()
         ask(questions[1], 4)
         expect(page.locator("#sources")).to_contain_text("Lavrov")
-        page.screenshot(path=str(EXPORT_SHOT), full_page=True)
+        page.screenshot(path=str(shot), full_page=True)
 
         markdown = download(markdown_button)
         for i, question in enumerate(questions, start=1):
@@ -371,7 +369,7 @@ def test_browser_exports_the_conversation_as_markdown_and_json(served: Served, t
         expect(markdown_button).to_be_disabled()
         browser.close()
     assert dialogs == []
-    print(f"screenshot: {EXPORT_SHOT}")
+    print(f"screenshot: {shot}")
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")

@@ -38,6 +38,20 @@ def _sync(settings: Settings, embedder=None) -> None:
               f"{report.removed} removed", file=sys.stderr)
 
 
+def _filter(args: argparse.Namespace):
+    """The --outlet/--since/--until/--article flags as a Filter (days read as of --as-of, else
+    today: "October 2015" and "2015-10-08" mean the same any day)."""
+    from datetime import date
+
+    from .types import Filter
+    from .when import bound, day
+
+    as_of = getattr(args, "as_of", None)
+    reference = (day(as_of) if as_of not in (None, "question") else None) or date.today()
+    return Filter(tuple(args.outlet or ()), bound(args.since, reference, end=False),
+                  bound(args.until, reference, end=True), tuple(args.article or ()))
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
@@ -50,7 +64,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     answer = None
     form = "json" if args.json else args.format
     streaming = form == "text" and sys.stdout.isatty()
-    for event in pipeline.stream(args.question):
+    for event in pipeline.stream(args.question, where=_filter(args), as_of=args.as_of):
         if isinstance(event, str):
             if streaming:
                 print(event, end="", flush=True)
@@ -146,7 +160,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     llms = [args.llm or settings.llm]
     pipeline = Pipeline(settings, fallback=False)
     _sync(settings, pipeline.embedder)
-    report = run_eval(pipeline, Path(args.questions), llms, settings.retriever, Path(args.out))
+    report = run_eval(pipeline, Path(args.questions), llms, settings.retriever, Path(args.out),
+                      _filter(args) or None, args.as_of)
     print(json.dumps(report) if args.json else markdown(report))
     if not args.json:
         print(f"written: {args.out}/eval.json, eval.md, recall.png")
@@ -214,6 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--retriever", choices=["hybrid", "dense", "lexical"],
                        help="retrieval mode (env RAG_RETRIEVER; default hybrid)")
 
+    def filtering(p: argparse.ArgumentParser, as_of_help: str) -> None:
+        p.add_argument("--outlet", action="append", help="only articles of this outlet (repeat for several)")
+        p.add_argument("--since", help="only articles dated on or after this day (2015-10-01, \"October 2015\")")
+        p.add_argument("--until", help="only articles dated on or before this day")
+        p.add_argument("--article", action="append",
+                       help="only this article (its id, or its corpus file); repeat for several")
+        p.add_argument("--as-of", dest="as_of", metavar="DAY", help=as_of_help)
+
     p = sub.add_parser("index", help="make the index match the corpus (incremental)")
     common(p)
     p.add_argument("--rebuild", action="store_true", help="re-embed everything into a fresh index")
@@ -228,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     answering(p)
     p.add_argument("--k", type=int, help="passages to retrieve (env RAG_K; default 5)")
+    filtering(p, "read the articles as of this day: relative times (\"last week\") count back from it, "
+                 "nothing published after it is searched, its last RAG_RECENT_DAYS days come first "
+                 "(default: the newest article's day, with no preference)")
     p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
                    help="text (default); markdown: the answer with its numbered sources and every quote's "
                         "place in its article, to keep or send; json: as --json")
@@ -246,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     answering(p)
     p.add_argument("--out", default="eval-results", help="folder for eval.json, eval.md, recall.png")
+    filtering(p, "as in rag ask, for every question; `question` reads each one as of its own `date` field")
     p.add_argument("--attribution", metavar="LABELS",
                    help="jsonl of labelled sentences (tests/data/attribution_sentences.jsonl): "
                         "speaker precision/recall and kind accuracy of the attribution "

@@ -14,6 +14,7 @@ from tqdm import tqdm
 from .errors import RagError
 from .pipeline import Pipeline
 from .settings import Settings
+from .types import Filter
 from .text import normalise_answer
 
 RETRIEVERS = ("hybrid", "dense", "lexical")
@@ -29,6 +30,7 @@ class Question:
     unanswerable: bool
     choices: tuple[str, ...] = ()
     kind: str | None = None  # what it asks for ("date", "said", ...), where the file says
+    date: str | None = None  # the day it was asked (news-dev's quiz week), where the file says
 
     @property
     def asked(self) -> str:
@@ -55,7 +57,8 @@ def load_questions(path: Path) -> list[Question]:
                 raise KeyError("answer")
             questions.append(Question(str(row.get("id", lineno)), row["question"], tuple(answers),
                                       tuple(row.get("gold_ids", ())), unanswerable,
-                                      tuple(row.get("choices", ())), row.get("kind")))
+                                      tuple(row.get("choices", ())), row.get("kind"),
+                                      str(row["date"]).replace("/", "-") if row.get("date") else None))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise RagError(f"{path}:{lineno}: bad question line ({type(exc).__name__}: {exc})") from exc
     if not questions:
@@ -71,30 +74,39 @@ def quantiles(values: Sequence[float], digits: int = 1) -> dict[str, float]:
     return {"p50": round(statistics.median(ordered), digits), "p95": round(p95, digits)}
 
 
-def retrieval_metrics(pipeline: Pipeline, questions: Sequence[Question], mode: str) -> dict:
-    """Recall@k (a passage of a gold article among the top k) and MRR over answerable questions."""
+def retrieval_metrics(pipeline: Pipeline, questions: Sequence[Question], mode: str,
+                      where: Filter | None = None, as_of: str | None = None) -> dict:
+    """Recall@k (a passage of a gold article among the top k) and MRR over answerable questions,
+    searched as `rag ask` would (the question's time, the filter, the --as-of day). With a
+    filter, only questions with a gold article inside it count."""
     ranks, times = [], []
+    retriever = pipeline.current_retriever()
+    inside = retriever.reader.article_ids(where) if where else None
     for q in questions:
-        if q.unanswerable or not q.gold_ids:
+        if q.unanswerable or not q.gold_ids or (inside is not None and not inside & set(q.gold_ids)):
             continue
         t = time.perf_counter()
-        passages = pipeline.retriever.retrieve(q.asked, max(KS), mode)
+        scope = pipeline.scope(q.asked, where, q.date if as_of == "question" else as_of, retriever.reader)
+        passages = retriever.retrieve(q.asked, max(KS), mode, where=scope.within, prefer=scope.prefer)
         times.append((time.perf_counter() - t) * 1000)
         hit = next((i for i, p in enumerate(passages, start=1) if p.article_id in q.gold_ids), None)
         ranks.append(hit)
     n = len(ranks) or 1
     out = {f"recall@{k}": round(sum(1 for r in ranks if r and r <= k) / n, 4) for k in KS}
     out["mrr"] = round(sum(1 / r for r in ranks if r) / n, 4)
+    out["questions"] = len(ranks)
     out["retrieve_ms"] = quantiles(times)
     return out
 
 
 def answer_metrics(pipeline: Pipeline, questions: Sequence[Question], llm: str, mode: str,
-                   progress: bool | None = None) -> tuple[dict, list[dict]]:
+                   progress: bool | None = None, where: Filter | None = None,
+                   as_of: str | None = None) -> tuple[dict, list[dict]]:
     rows = []
     for q in tqdm(questions, desc=f"answering ({llm})", unit="q", disable=True if progress is False else None):
         t = time.perf_counter()
-        answer = pipeline.ask(q.asked, llm=llm, mode=mode)
+        answer = pipeline.ask(q.asked, llm=llm, mode=mode, where=where,
+                              as_of=q.date if as_of == "question" else as_of)
         total_ms = (time.perf_counter() - t) * 1000
         text = normalise_answer(answer.text)
         correct = (not answer.refused) and any(normalise_answer(a) in text for a in q.answers)
@@ -181,7 +193,9 @@ def plot(report: dict, path: Path) -> None:
 
 
 def run_eval(pipeline: Pipeline, questions_file: Path, llms: Sequence[str], mode: str,
-             out_dir: Path) -> dict:
+             out_dir: Path, where: Filter | None = None, as_of: str | None = None) -> dict:
+    """Every metric over a questions file; `where` and `as_of` as `rag ask` takes them, and
+    `as_of="question"` reads each question as of its own `date`."""
     questions = load_questions(questions_file)
     reader = pipeline.reader
     report = {
@@ -189,12 +203,15 @@ def run_eval(pipeline: Pipeline, questions_file: Path, llms: Sequence[str], mode
         "unanswerable": sum(q.unanswerable for q in questions),
         "index": {"articles": reader.count_articles(), "chunks": reader.count_chunks()},
         "retriever": mode,
-        "retrieval": {m: retrieval_metrics(pipeline, questions, m) for m in RETRIEVERS},
+        "filter": where.describe() if where else "",
+        "as_of": as_of,
+        "retrieval": {m: retrieval_metrics(pipeline, questions, m, where, as_of) for m in RETRIEVERS},
         "answers": {},
     }
     per_question = {}
     for llm in llms:
-        report["answers"][llm], per_question[llm] = answer_metrics(pipeline, questions, llm, mode)
+        report["answers"][llm], per_question[llm] = answer_metrics(pipeline, questions, llm, mode,
+                                                                   where=where, as_of=as_of)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "eval.json").write_text(json.dumps(report, indent=2) + "\n")
     (out_dir / "eval-questions.json").write_text(json.dumps(per_question, indent=1) + "\n")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
+from datetime import date, timedelta
 from collections import abc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from . import answerable, conflicts
+from . import answerable, conflicts, when
 from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
                    who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
@@ -30,7 +31,7 @@ from .parse import EntityTagger
 from .retrieve import Retriever, follow_up_query
 from .settings import Settings
 from .text import INVISIBLE
-from .types import Answer, Citation, Conflict, Passage, Sentence, Timings
+from .types import Answer, Citation, Conflict, Filter, Passage, Scope, Sentence, Timings
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class _Asked:
     generator: Generator
     query: str
     started: float  # perf_counter when retrieval began (a follow-up's rewrite is part of it)
+    where: Filter = Filter()  # the user's filter
+    as_of: str | None = None  # the day the archive is read as of (ISO), if not its newest
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class _Evidence:
     mentions: Callable[[str], bool]
     retrieve_ms: float
     scored_at: float  # perf_counter when answering began: scoring counts as answering
+    scope: Scope
 
     def answering_ms(self) -> float:
         return (time.perf_counter() - self.scored_at) * 1000
@@ -114,7 +118,8 @@ class Pipeline:
         return Retriever(self.reader, self.embedder, pool=s.pool, rrf_k=s.rrf_k,
                          dense_weight=s.dense_weight, lexical_weight=s.lexical_weight,
                          title_weight=s.title_weight, per_article=s.per_article,
-                         max_merge=s.max_merge, mmr=s.mmr, mmr_candidates=s.mmr_candidates)
+                         max_merge=s.max_merge, mmr=s.mmr, mmr_candidates=s.mmr_candidates,
+                         date_boost=s.date_boost)
 
     def refresh(self) -> None:
         """Open the index anew (after a sync). Questions in flight keep the old snapshot:
@@ -188,19 +193,28 @@ class Pipeline:
         return text, notice
 
     def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
-            k: int | None = None, mode: str | None = None) -> Answer:
+            k: int | None = None, mode: str | None = None, where: Filter | None = None,
+            as_of: str | None = None) -> Answer:
         answer = None
-        for event in self.stream(question, history, llm, k, mode):
+        for event in self.stream(question, history, llm, k, mode, where, as_of):
             if isinstance(event, Answer):
                 answer = event
         assert answer is not None
         return answer
 
     def stream(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
-               k: int | None = None, mode: str | None = None) -> Iterator[str | Answer]:
-        """Yields pieces of the draft answer as they are written, then the checked Answer."""
-        asked = self._prepare(question, history, llm)
+               k: int | None = None, mode: str | None = None, where: Filter | None = None,
+               as_of: str | None = None) -> Iterator[str | Answer]:
+        """Yields pieces of the draft answer as they are written, then the checked Answer.
+        `where` keeps retrieval to the articles it lets through; `as_of` (an ISO day) reads the
+        archive as of that day: nothing published after it, its last days first."""
+        asked = self._prepare(question, history, llm, where, as_of)
         evidence = self._retrieve(asked, k, mode)
+        asked = replace(asked, notice=_join(asked.notice, evidence.scope.notice))
+        if not evidence.passages and evidence.scope.within:
+            yield replace(self._refusal(asked.question, (), evidence.timings(), asked.notice),
+                          text=f"No article matches {evidence.scope.within.describe()}.")
+            return
         refusal = self._check(asked, evidence)
         if refusal is not None:
             yield refusal
@@ -208,13 +222,41 @@ class Pipeline:
         draft = yield from self._draft(asked, evidence)
         yield self._verify(asked, evidence, draft)
 
-    def _prepare(self, question: str, history: Sequence[dict], llm: str | None) -> _Asked:
+    def scope(self, question: str, where: Filter | None = None, as_of: str | None = None,
+              reader: IndexReader | None = None) -> Scope:
+        """Where a question is searched: the user's filter, narrowed by the time the question
+        names (read against `as_of`, else the newest article's day) and by `as_of` itself."""
+        where = where or Filter()
+        reader = reader or self.current_retriever().reader
+        reference = when.day(as_of) or when.day(reader.newest_date()) or date.today()
+        asked = when.resolve(answerable.without_options(question), reference)
+        within = where.narrowed(asked.within.since, asked.within.until) if asked else where
+        prefer = asked.prefer if asked else None
+        notes = []
+        if as_of:
+            within = within.narrowed(until=reference.isoformat())
+            if prefer is None:
+                start = reference - timedelta(days=self.settings.recent_days - 1)
+                prefer = Filter(since=start.isoformat(), until=reference.isoformat())
+            notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
+        if asked:
+            kept = asked.within.describe()
+            first = f"those dated {prefer.since} to {prefer.until} first" if prefer else ""
+            said = "; ".join(x for x in (f"searched articles {kept}" if kept else "", first) if x)
+            notes.append(f"For \u201c{asked.text}\u201d: {said}.")
+        elif prefer is not None:
+            notes.append(f"Articles dated {prefer.since} to {prefer.until} first.")
+        return Scope(within, prefer, asked, " ".join(notes))
+
+    def _prepare(self, question: str, history: Sequence[dict], llm: str | None,
+                 where: Filter | None = None, as_of: str | None = None) -> _Asked:
         """The cleaned question, its generator, and the query to search for."""
         text, notice = self.clean_question(question)
         generator = self.generator(llm)
         started = time.perf_counter()
         query = self._standalone(generator, text, history) if history else text
-        return _Asked(text, tuple(history), notice, generator, query, started)
+        return _Asked(text, tuple(history), notice, generator, query, started, where or Filter(),
+                      when.day(as_of).isoformat() if as_of else None)
 
     def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
         """The passages for the query, and their sentences scored for support."""
@@ -224,7 +266,9 @@ class Pipeline:
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.
         per_article = s.speaker_per_article if answerable.asked_speaker(asked.question) else None
-        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article)
+        scope = self.scope(asked.question, asked.where, asked.as_of, retriever.reader)
+        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
+                                      scope.within, scope.prefer)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.
@@ -232,7 +276,7 @@ class Pipeline:
         scorer = SupportScorer.from_index(self.embedder, passages, retriever.reader,
                                           (asked.query, qvec) if asked.query == asked.question else None,
                                           s.support_cosine_weight, self.tagger)
-        return _Evidence(tuple(passages), scorer, retriever.reader.mentions, retrieve_ms, scored_at)
+        return _Evidence(tuple(passages), scorer, retriever.reader.mentions, retrieve_ms, scored_at, scope)
 
     def _check(self, asked: _Asked, evidence: _Evidence) -> Answer | None:
         """A refusal, before any answer is written, when the passages cannot answer."""
@@ -335,7 +379,8 @@ class Pipeline:
             retriever = self.current_retriever()
             seen = {p.article_id for p in passages}
             for j in conflicts.probes(question, scorer, s.conflict_floor, s.conflict_probes):
-                for p in retriever.retrieve(scorer.texts[j], s.conflict_probes, "dense", scorer.vector(j)):
+                for p in retriever.retrieve(scorer.texts[j], s.conflict_probes, "dense", scorer.vector(j),
+                                            where=evidence.scope.within):
                     if p.article_id not in seen:
                         seen.add(p.article_id)
                         extra.append(p)

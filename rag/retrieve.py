@@ -10,7 +10,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexReader
 from .text import WORD, query_terms
-from .types import ChunkRow, Passage
+from .types import ChunkRow, Filter, Passage
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -41,7 +41,7 @@ class Retriever:
     def __init__(self, reader: IndexReader, embedder: Embedder, *, pool: int = 50,
                  rrf_k: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.5,
                  title_weight: float = 2.0, per_article: int = 1, max_merge: int = 3,
-                 mmr: float = 0.0, mmr_candidates: int = 4):
+                 mmr: float = 0.0, mmr_candidates: int = 4, date_boost: float = 1.0):
         self.reader = reader
         self.embedder = embedder
         self.pool = pool
@@ -52,20 +52,45 @@ class Retriever:
         self.max_merge = max_merge
         self.mmr = mmr
         self.mmr_candidates = mmr_candidates  # MMR picks k passages from this many times k
+        self.date_boost = date_boost
 
     def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid",
-                 vector: np.ndarray | None = None, per_article: int | None = None) -> list[Passage]:
+                 vector: np.ndarray | None = None, per_article: int | None = None,
+                 where: Filter | None = None, prefer: Filter | None = None) -> list[Passage]:
         """The k best passages; `vector` is the query's embedding if the caller has it, and
-        `per_article` overrides how many passages one article may give."""
+        `per_article` overrides how many passages one article may give. Only articles that
+        `where` lets through are searched (none: no passages); among them, those `prefer` lets
+        through are ranked again on their own and that ranking is fused in with weight
+        `date_boost` times its side's, which lifts them without dropping the others."""
         qvec = self.embedder.embed([query])[0] if vector is None else vector
+        ids = None
+        if where:
+            ids = self.reader.chunk_ids(where)
+            if not len(ids):
+                return []
+        ranked = self._rank(query, qvec, mode, where, ids)
+        weights = dict(self.weights)
+        if prefer and self.date_boost:
+            near = (where or Filter()).narrowed(prefer.since, prefer.until)
+            near = Filter(near.outlets + prefer.outlets, near.since, near.until, near.articles + prefer.articles)
+            near_ids = self.reader.chunk_ids(near)
+            if len(near_ids):
+                for side, found in self._rank(query, qvec, mode, near, near_ids).items():
+                    ranked[f"{side} preferred"] = found
+                    weights[f"{side} preferred"] = self.weights[side] * self.date_boost
+        return self._passages(fuse(ranked, weights, self.rrf_k), qvec, k, per_article or self.per_article)
+
+    def _rank(self, query: str, qvec: np.ndarray, mode: Mode, where: Filter | None,
+              ids: np.ndarray | None) -> dict[str, list[int]]:
+        """Chunk ids best first, per side (dense, lexical), among `ids` / `where` if given."""
         ranked: dict[str, list[int]] = {}
         if mode in ("hybrid", "dense"):
-            _, ids = self.reader.search(qvec[None, :], self.pool)
-            ranked["dense"] = [int(i) for i in ids[0] if i >= 0]
+            _, found = self.reader.search(qvec[None, :], self.pool, ids)
+            ranked["dense"] = [int(i) for i in found[0] if i >= 0]
         if mode in ("hybrid", "lexical"):
-            hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight)
+            hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight, where)
             ranked["lexical"] = [cid for cid, _ in hits]
-        return self._passages(fuse(ranked, self.weights, self.rrf_k), qvec, k, per_article or self.per_article)
+        return ranked
 
     def _passages(self, fused: dict[int, float], qvec: np.ndarray, k: int, limit: int) -> list[Passage]:
         if not fused:

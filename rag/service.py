@@ -9,15 +9,16 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from . import when
 from .embed import Embedder, SentenceTransformerEmbedder
 from .export import conversation, write
 from .pipeline import Pipeline
 from .settings import Settings
 from .sync import Indexer
-from .types import Answer, Saved, SyncReport
+from .types import Answer, Filter, Saved, SyncReport
 from .upload import save_upload
 
 
@@ -55,12 +56,26 @@ class ChatService:
         return saved, report
 
     def stream(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
-               k: int | None = None) -> Iterator[str | Answer]:
-        return self.pipeline.stream(question, history, llm, k)
+               k: int | None = None, where: Filter | None = None, as_of: str | None = None
+               ) -> Iterator[str | Answer]:
+        return self.pipeline.stream(question, history, llm, k, where=where, as_of=as_of or None)
 
     def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
-            k: int | None = None) -> Answer:
-        return self.pipeline.ask(question, history, llm, k)
+            k: int | None = None, where: Filter | None = None, as_of: str | None = None) -> Answer:
+        return self.pipeline.ask(question, history, llm, k, where=where, as_of=as_of or None)
+
+    def filter(self, outlets: Sequence[str] = (), since: str = "", until: str = "",
+               articles: Sequence[str] = (), as_of: str = "") -> Filter:
+        """A filter from the chat's controls: days as typed ("2015-10-01", "October 2015", "last
+        week"), read as of `as_of` or the newest article's day; a day it cannot read is a RagError."""
+        reference = when.day(as_of) or when.day(self.pipeline.current_retriever().reader.newest_date()) \
+            or date.today()
+        return Filter(tuple(o for o in outlets if o), when.bound(since, reference, end=False),
+                      when.bound(until, reference, end=True), tuple(a for a in articles if a))
+
+    def outlets(self) -> list[str]:
+        """The outlets the index knows, for the outlet filter's choices."""
+        return self.pipeline.current_retriever().reader.outlets()
 
     def export(self, answers: Sequence[dict], folder: Path) -> tuple[Path, Path]:
         """The conversation (each answer's JSON) as a Markdown and a JSON file in `folder`,

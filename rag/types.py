@@ -230,6 +230,70 @@ class Saved:
     message: str
 
 
+# --- Which articles may answer ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which articles may answer a question: each field that is set narrows them (an empty
+    Filter lets every article through). Applied inside retrieval, before ranking."""
+
+    outlets: tuple[str, ...] = ()  # compared without case
+    since: str | None = None  # ISO day, inclusive
+    until: str | None = None  # ISO day, inclusive
+    articles: tuple[str, ...] = ()  # article ids, or corpus files (every article of the file)
+    # Whether an article whose date is unknown passes the date bounds. A user's --since means
+    # dated articles; a question's "in October 2015" cannot rule out an undated one.
+    undated: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.outlets or self.since or self.until or self.articles)
+
+    def describe(self) -> str:
+        """"outlet RT or Sputnik, dated 2015-10-01 to 2015-10-31": what it keeps, in words."""
+        parts = []
+        if self.outlets:
+            parts.append("outlet " + " or ".join(self.outlets))
+        if self.since and self.until:
+            parts.append(f"dated {self.since} to {self.until}")
+        elif self.since or self.until:
+            parts.append(f"dated {'from ' + self.since if self.since else 'up to ' + str(self.until)}")
+        if (self.since or self.until) and self.undated:
+            parts[-1] += " (or undated)"
+        if self.articles:
+            parts.append("article " + " or ".join(self.articles))
+        return ", ".join(parts)
+
+    def narrowed(self, since: str | None = None, until: str | None = None, undated: bool = True) -> Filter:
+        """This filter with its dates narrowed to [since, until] too; undated articles pass
+        only if both let them."""
+        later = max((d for d in (self.since, since) if d), default=None)
+        earlier = min((d for d in (self.until, until) if d), default=None)
+        keeps_undated = (self.undated or not (self.since or self.until)) and undated
+        return Filter(self.outlets, later, earlier, self.articles, keeps_undated)
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a question asks about ("in October 2015", "this week", "since September"):
+    the articles it keeps to, and those it prefers among them (rag/when.py)."""
+
+    text: str  # the words that say it, as the question has them
+    within: Filter  # dates retrieval keeps to ("since September": from 2015-09-01)
+    prefer: Filter | None = None  # dates ranked first ("this week": the 7 days to the reference)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where one question is searched: the articles kept to (the user's filter, the question's
+    time, nothing after --as-of), those ranked first among them, and a line saying so."""
+
+    within: Filter
+    prefer: Filter | None = None
+    when: When | None = None  # the question's own time, if it names one
+    notice: str = ""
+
+
 # --- Answering ----------------------------------------------------------------------------
 
 

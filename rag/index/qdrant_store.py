@@ -136,16 +136,21 @@ class QdrantVectors(ChunkVectors):
             self.client.delete(self.collection, wait=True,
                                points_selector=models.PointIdsList(points=[int(i) for i in ids]))
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, queries: np.ndarray, k: int, ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        where = None
+        if ids is not None:
+            from qdrant_client import models
+
+            where = models.Filter(must=[models.HasIdCondition(has_id=[int(i) for i in ids])])
+        found = np.full((len(queries), k), -1, dtype=np.int64)
         scores = np.full((len(queries), k), -np.inf, dtype=np.float32)
-        ids = np.full((len(queries), k), -1, dtype=np.int64)
         for row, query in enumerate(np.asarray(queries, dtype=np.float32)):
             hits = self.client.query_points(self.collection, query=query.tolist(), limit=k,
-                                            with_payload=False).points
+                                            query_filter=where, with_payload=False).points
             for j, hit in enumerate(hits):
-                scores[row, j], ids[row, j] = hit.score, int(hit.id)
-        width = max((int((ids[r] >= 0).sum()) for r in range(len(ids))), default=0)
-        return scores[:, :width], ids[:, :width]
+                scores[row, j], found[row, j] = hit.score, int(hit.id)
+        width = max((int((found[r] >= 0).sum()) for r in range(len(found))), default=0)
+        return scores[:, :width], found[:, :width]
 
     def ids(self) -> np.ndarray:
         found: list[int] = []

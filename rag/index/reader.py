@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..types import ArticleRow, Attribution, ChunkRow, SpanVectors
+from ..types import ArticleRow, Attribution, ChunkRow, Filter, SpanVectors
 from .files import MANIFEST, Manifest, store_path
 from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
@@ -121,15 +121,51 @@ class IndexReader:
         with self._query():
             return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
 
-    def lexical(self, match: str, k: int, title_weight: float) -> list[tuple[int, float]]:
-        """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression."""
+    def lexical(self, match: str, k: int, title_weight: float, where: Filter | None = None
+                ) -> list[tuple[int, float]]:
+        """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression; with
+        `where`, only chunks of the articles it lets through."""
         if not match:
             return []
+        inside, params = "", []
+        if where:
+            condition, params = _article_condition(where)
+            # `+rowid`: FTS5 would otherwise be asked for each listed rowid in turn (one
+            # MATCH per id: 4.3 s on news-dev); this way the matches are filtered (20 ms).
+            inside = (" AND +rowid IN (SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id "
+                      f"WHERE {condition})")
         with self._query():
             rows = self.conn.execute(
-                "SELECT rowid, -bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
-                "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, title_weight, k))
+                f"SELECT rowid, -bm25(chunks_fts, ?, 1.0) AS s FROM chunks_fts WHERE chunks_fts MATCH ?{inside} "
+                "ORDER BY bm25(chunks_fts, ?, 1.0) LIMIT ?", (title_weight, match, *params, title_weight, k))
             return [(int(r[0]), float(r[1])) for r in rows]
+
+    def chunk_ids(self, where: Filter) -> np.ndarray:
+        """The ids of every chunk of the articles a filter lets through."""
+        condition, params = _article_condition(where)
+        with self._query():
+            rows = self.conn.execute(f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id "
+                                     f"WHERE {condition}", params).fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def article_ids(self, where: Filter) -> set[str]:
+        """The ids of the articles a filter lets through."""
+        condition, params = _article_condition(where)
+        with self._query():
+            return {r[0] for r in self.conn.execute(f"SELECT a.id FROM articles a WHERE {condition}", params)}
+
+    def newest_date(self) -> str | None:
+        """The latest article date (ISO day), the default day relative times are read from."""
+        with self._query():
+            return self.conn.execute("SELECT max(date) FROM articles").fetchone()[0]
+
+    def outlets(self) -> list[str]:
+        """Every outlet named by an article, alphabetically (for a filter's choices)."""
+        if self._version_2:
+            return []
+        with self._query():
+            rows = self.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL").fetchall()
+        return sorted({r[0] for r in rows}, key=str.lower)
 
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
         """Chunk id -> where it sits; ids not in this snapshot are left out."""
@@ -201,10 +237,34 @@ class IndexReader:
             found[article_id].append(Attribution(*fields))
         return found
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Inner-product scores and chunk ids of the k nearest chunks per query row."""
+    def search(self, queries: np.ndarray, k: int, ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Inner-product scores and chunk ids of the k nearest chunks per query row (among
+        `ids` when given)."""
         with self.vectors.failures():
-            return self.vectors.search(queries, k)
+            return self.vectors.search(queries, k, ids)
+
+
+def _article_condition(where: Filter) -> tuple[str, list]:
+    """A filter as an SQL condition on the articles table (alias `a`), with its parameters."""
+    parts, params = ["1"], []
+    if where.outlets:
+        parts.append(f"lower(a.outlet) IN ({','.join('?' * len(where.outlets))})")
+        params += [o.lower() for o in where.outlets]
+    dates = []
+    if where.since:
+        dates.append("a.date >= ?")
+        params.append(where.since)
+    if where.until:
+        dates.append("a.date <= ?")
+        params.append(where.until)
+    if dates:
+        bounds = " AND ".join(dates)
+        parts.append(f"(({bounds}) OR a.date IS NULL)" if where.undated else bounds)
+    if where.articles:
+        marks = ",".join("?" * len(where.articles))
+        parts.append(f"(a.id IN ({marks}) OR a.file IN ({marks}))")
+        params += [*where.articles, *where.articles]
+    return " AND ".join(parts), params
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

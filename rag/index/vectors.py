@@ -95,8 +95,9 @@ class ChunkVectors(ABC):
         """Remove these chunk ids (unknown ones are ignored)."""
 
     @abstractmethod
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Scores and chunk ids (-1 where fewer than k exist) of the k best per query row."""
+    def search(self, queries: np.ndarray, k: int, ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and chunk ids (-1 where fewer than k exist) of the k best per query row;
+        with `ids`, only among those chunks (a filter applied inside the search)."""
 
     @abstractmethod
     def ids(self) -> np.ndarray:

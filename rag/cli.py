@@ -55,20 +55,30 @@ def _filter(args: argparse.Namespace):
 def cmd_ask(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
+    if args.json and args.format not in ("text", "json"):
+        raise RagError(f"--json means --format json: give one of them, not --format {args.format} too")
     settings = _settings(args)
     pipeline = Pipeline(settings, fallback=False)  # the user chose the backend: its failure is an error
     if args.corpus is not None or not (settings.index / "manifest.json").exists():
         _sync(settings, pipeline.embedder)
     answer = None
-    streaming = not args.json and sys.stdout.isatty()
+    form = "json" if args.json else args.format
+    streaming = form == "text" and sys.stdout.isatty()
     for event in pipeline.stream(args.question, where=_filter(args), as_of=args.as_of):
         if isinstance(event, str):
             if streaming:
                 print(event, end="", flush=True)
         else:
             answer = event
-    if args.json:
+    if form == "json":
         print(json.dumps(answer.as_json(), ensure_ascii=False))
+        return 0
+    if form == "markdown":
+        from .export import conversation, to_markdown
+
+        doc = conversation([answer.as_json()], str(settings.corpus), str(settings.index),
+                           pipeline.reader.count_articles())
+        print(to_markdown(doc), end="")
         return 0
     if streaming:
         # The draft streamed above is the model's raw text; what follows is checked.
@@ -322,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     filtering(p, "read the articles as of this day: relative times (\"last week\") count back from it, "
                  "nothing published after it is searched, its last RAG_RECENT_DAYS days come first "
                  "(default: the newest article's day, with no preference)")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                   help="text (default); markdown: the answer with its numbered sources and every quote's "
+                        "place in its article, to keep or send; json: as --json")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("serve", help="the chat app in the browser (syncs the index first)")

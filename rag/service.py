@@ -10,12 +10,13 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from . import when
 from .articles import list_articles, read_article, remove_article, reread_article
 from .embed import Embedder, SentenceTransformerEmbedder
+from .export import conversation, write
 from .pipeline import Pipeline
 from .settings import Settings
 from .sync import Indexer
@@ -105,6 +106,14 @@ class ChatService:
     def outlets(self) -> list[str]:
         """The outlets the index knows, for the outlet filter's choices."""
         return self.pipeline.current_retriever().reader.outlets()
+
+    def export(self, answers: Sequence[dict], folder: Path) -> tuple[Path, Path]:
+        """The conversation (each answer's JSON) as a Markdown and a JSON file in `folder`,
+        named by the time of export, with the corpus and index it was answered from."""
+        now = datetime.now().astimezone()
+        doc = conversation(answers, str(self.settings.corpus), str(self.settings.index),
+                           self.status()["articles"], now.isoformat(timespec="seconds"))
+        return write(doc, folder, f"conversation-{now:%Y%m%d-%H%M%S}")
 
     def browser_key(self) -> str:
         """A random key kept in the index folder, with which the app encrypts the conversation

@@ -498,8 +498,12 @@ class Answer:
 
     def as_json(self) -> dict:
         return {
+            "question": self.question,
             "answer": self.text,
             "refused": self.refused,
+            # Each sentence with the passages it cites and whether they support it: the
+            # flags the chat shows, so an export of this JSON can show them too.
+            "sentences": [s.__dict__ for s in self.sentences],
             "citations": [c.__dict__ for c in self.citations],
             "passages": [
                 {"n": i, "article_id": p.article_id, "title": p.title, "source": p.source,

@@ -22,7 +22,7 @@ from rag.settings import Settings
 from ui import render
 
 from .conftest import (SEEDS, LoopbackServer, check_near_miss, check_what_did_x_say, check_which_outlet, check_who,
-                       free_port)
+                       free_port, read_articles)
 
 SHOIGU = "002_db38f92249411e75.txt"
 SECRET = "sk-test-SENTINEL-7f3a9c"
@@ -336,6 +336,74 @@ def test_browser_asks_sees_highlighted_sources_uploads_and_escapes(served: Serve
         browser.close()
     assert dialogs == []
     print(f"screenshots: {shots}")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
+def test_browser_exports_the_conversation_as_markdown_and_json(served: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from .test_export import quotes_in
+
+    questions = ["What did Shoigu say about the moderate opposition?",
+                 "What did Lavrov say the coalition knows about ISIS positions?"]
+    shot = tmp_path / "export.png"
+    with sync_playwright() as pw:
+        browser, page, dialogs = open_chat(pw, served.url)
+        rows = page.locator("#chat .message-row")
+        markdown_button, json_button = page.locator("#export-markdown"), page.locator("#export-json")
+        expect(markdown_button).to_be_disabled()  # nothing to export yet
+
+        def ask(question: str, count: int) -> None:
+            page.locator("#question textarea").fill(question)
+            page.locator("#question textarea").press("Enter")
+            expect(rows).to_have_count(count, timeout=60_000)
+            expect(rows.last).to_contain_text("[1]", timeout=60_000)
+
+        def download(button) -> str:
+            expect(button).to_be_enabled(timeout=30_000)
+            with page.expect_download() as caught:
+                button.click()
+            path = tmp_path / caught.value.suggested_filename
+            caught.value.save_as(path)
+            return path.read_text()
+
+        ask(questions[0], 2)
+        shoigu_quote = page.locator("#sources mark.cited").first.inner_text()
+        ask(questions[1], 4)
+        expect(page.locator("#sources")).to_contain_text("Lavrov")
+        page.screenshot(path=str(shot), full_page=True)
+
+        markdown = download(markdown_button)
+        for i, question in enumerate(questions, start=1):
+            assert f"## Question {i}: {question}" in markdown
+        assert shoigu_quote in markdown
+        assert "#### \\[1\\] Russia Accuses U.S. of Failing to Cooperate in Syria" in markdown
+        assert f"- Article id: `{SHOIGU}`" in markdown and "- Outlet: The Moscow Times" in markdown
+        # Every quote checks against its article, from the file alone.
+        articles = read_articles(served.corpus)
+        found = quotes_in(markdown)
+        assert any(q == shoigu_quote and a == SHOIGU for a, _, _, q in found)
+        assert all(articles[a].text[s:e] == q for a, s, e, q in found)
+
+        data = json.loads(download(json_button))
+        assert [a["question"] for a in data["answers"]] == questions
+        assert {(a, s, e, q) for a, s, e, q in found} == {
+            (c["article_id"], c["start"], c["end"], c["quote"]) for a in data["answers"] for c in a["citations"]}
+
+        page.reload()  # the answers are kept in the browser, like the conversation
+        expect(rows).to_have_count(4, timeout=60_000)
+        assert all(f"## Question {i}: {q}" in download(markdown_button) for i, q in enumerate(questions, start=1))
+
+        page.locator("#chat").get_by_label("Clear").click()  # forgets them too
+        expect(rows).to_have_count(0)
+        expect(markdown_button).to_be_disabled()
+        expect(json_button).to_be_disabled()
+        page.reload()
+        expect(page.locator("#status")).to_contain_text("articles", timeout=60_000)
+        expect(markdown_button).to_be_disabled()
+        browser.close()
+    assert dialogs == []
+    print(f"screenshot: {shot}")
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import tempfile
+import weakref
 from html import escape
 from pathlib import Path
 
@@ -106,36 +111,66 @@ def articles_tab(service: ChatService) -> None:
     reread_button.click(reread, [pick, search], [message, table, pick, view], api_visibility="private")
 
 
+def _answers(value) -> list[dict]:
+    """The answers' JSON as the browser sent it back, keeping only objects."""
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
 def build(service: ChatService) -> gr.Blocks:
     settings = service.settings
+    # Exports are written here (a folder per browser session), beside Gradio's own files,
+    # then Gradio serves its copy; removed with the app (or at a normal exit).
+    gradio_temp = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
+    gradio_temp.mkdir(parents=True, exist_ok=True)
+    exports = Path(tempfile.mkdtemp(prefix="rag-export-", dir=gradio_temp))
 
     def show_status() -> str:
         return render.status(service.status())
 
-    def chat(question: str, history: list, turns: list, backend: str, k: float, outlets: list | None,
-             since: str, until: str, as_of: str, only: list | None):
-        """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML."""
-        history, turns = list(history or []), _turns(turns)
+    def chat(question: str, history: list, turns: list, answers: list, backend: str, k: float,
+             outlets: list | None, since: str, until: str, as_of: str, only: list | None):
+        """Shows the conversation as HTML; the pipeline gets the raw turns, never that HTML;
+        the exports get each answer's JSON (made again once the answer is in)."""
+        history, turns, answers = list(history or []), _turns(turns), _answers(answers)
+        keep = (gr.skip(),) * 2
         if not (question or "").strip():
-            yield history, "", gr.skip(), gr.skip(), gr.skip()
+            yield history, "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), *keep
             return
         history += [{"role": "user", "content": escape(question)}, {"role": "assistant", "content": ""}]
-        yield history, "", gr.skip(), gr.skip(), gr.skip()
+        # Until the answer is in, the exports would lack it: not offered meanwhile.
+        yield history, "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), *[gr.DownloadButton(interactive=False)] * 2
         try:
             where = service.filter(outlets or (), since, until, only or (), as_of)
             for event in service.stream(question, turns, backend, int(k), where, as_of):
                 if isinstance(event, str):
                     history[-1]["content"] += escape(event)
-                    yield history, "", gr.skip(), gr.skip(), gr.skip()
+                    yield history, "", gr.skip(), gr.skip(), gr.skip(), gr.skip(), *keep
                 else:
                     history[-1]["content"] = render.message(event)
                     turns += [{"role": "user", "content": event.question},
                               {"role": "assistant", "content": event.text}]
-                    yield history, "", render.sources(event), history, turns
+                    yield history, "", render.sources(event), history, turns, answers + [event.as_json()], *keep
         except RagError as exc:
             # Shown, but not a turn of the conversation: the pipeline never answered it.
             history[-1]["content"] = render.error(str(exc))
-            yield history, "", gr.skip(), history, gr.skip()
+            yield history, "", gr.skip(), history, gr.skip(), gr.skip(), *keep
+
+    def export(answers: list, request: gr.Request | None = None):
+        """The conversation as files for the two export buttons; nothing to export, no files.
+        One folder per browser session, emptied each time: Gradio serves its own copy of the
+        files, so ours are needed only until the buttons have them."""
+        answers = _answers(answers)
+        session = getattr(request, "session_hash", None) or "none"
+        folder = exports / hashlib.sha256(session.encode()).hexdigest()[:16]  # the client names it
+        shutil.rmtree(folder, ignore_errors=True)
+        if not answers:
+            return gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False)
+        markdown, data = service.export(answers, folder)
+        return gr.DownloadButton(value=markdown, interactive=True), gr.DownloadButton(value=data, interactive=True)
+
+    def forget(request: gr.Request):
+        """A cleared chat has nothing to export, and its files go."""
+        return export([], request)
 
     def filter_choices():
         """The outlets and articles the index holds, for the filter's choices."""
@@ -191,6 +226,13 @@ def build(service: ChatService) -> gr.Blocks:
                         question = gr.Textbox(placeholder="Ask a question about the articles…", show_label=False,
                                               elem_id="question")
                         ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
+                        # The conversation as a file to keep or send: every answer with its
+                        # numbered sources and each quote's place in its article.
+                        with gr.Row():
+                            export_md = gr.DownloadButton("Export Markdown", size="sm", interactive=False,
+                                                          elem_id="export-markdown")
+                            export_json = gr.DownloadButton("Export JSON", size="sm", interactive=False,
+                                                            elem_id="export-json")
                         gr.Examples(EXAMPLES, question, label="Examples")
                     with gr.Column(scale=2):
                         sources = gr.HTML('<div class="sources">Sources appear here.</div>', elem_id="sources")
@@ -228,12 +270,16 @@ def build(service: ChatService) -> gr.Blocks:
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.
         saved = gr.BrowserState([], storage_key="rag-chat", secret=service.browser_key())
         turns = gr.BrowserState([], storage_key="rag-turns", secret=service.browser_key())
-        inputs = [question, chatbot, turns, backend, k, outlets, since, until, as_of, only]
-        outputs = [chatbot, question, sources, saved, turns]
-        question.submit(chat, inputs, outputs, api_visibility="private")
-        ask_button.click(chat, inputs, outputs, api_visibility="private")
+        # ... and as each answer's JSON, which the exports are made from.
+        answers = gr.BrowserState([], storage_key="rag-answers", secret=service.browser_key())
+        inputs = [question, chatbot, turns, answers, backend, k, outlets, since, until, as_of, only]
+        outputs = [chatbot, question, sources, saved, turns, answers, export_md, export_json]
+        for event in (question.submit, ask_button.click):
+            event(chat, inputs, outputs, api_visibility="private").then(
+                export, answers, [export_md, export_json], api_visibility="private")
         # Clearing the chat forgets the conversation; done in the browser, where it is kept.
-        chatbot.clear(None, None, [saved, turns], js="() => [[], []]", api_visibility="private")
+        chatbot.clear(None, None, [saved, turns, answers], js="() => [[], [], []]", api_visibility="private")
+        chatbot.clear(forget, None, [export_md, export_json], api_visibility="private")
         add_button.click(add, files, [log, status, files], api_name="add_articles").then(
             filter_choices, None, [outlets, only], api_visibility="private")
         sync_button.click(resync, None, [log, status], api_name="sync").then(
@@ -242,5 +288,7 @@ def build(service: ChatService) -> gr.Blocks:
         app.load(show_status, None, status, api_visibility="private")
         app.load(filter_choices, None, [outlets, only], api_visibility="private")
         app.load(lambda history: history, saved, chatbot, api_visibility="private")
+        app.load(export, answers, [export_md, export_json], api_visibility="private")
         gr.Timer(10).tick(show_status, None, status, api_visibility="private")
+    weakref.finalize(app, shutil.rmtree, exports, True)
     return app

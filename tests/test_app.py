@@ -574,9 +574,9 @@ class RecordingService(ChatService):
         self.histories: list[list[dict]] = []
         self.answers: list[Answer] = []
 
-    def stream(self, question, history=(), llm=None, k=None):
+    def stream(self, question, history=(), llm=None, k=None, where=None, as_of=None):
         self.histories.append(json.loads(json.dumps(list(history))))
-        for event in super().stream(question, history, llm, k):
+        for event in super().stream(question, history, llm, k, where, as_of):
             if isinstance(event, Answer):
                 self.answers.append(event)
             yield event

@@ -179,3 +179,51 @@ def test_the_timeline_command_prints_json_and_text_and_takes_filters(corpus: Pat
     bad = run_rag("timeline", topic, "--since", "soonish")
     assert bad.returncode == 1 and bad.stderr.strip().splitlines() == [
         "error: cannot read 'soonish' as a date; write it as YYYY-MM-DD, e.g. 2015-10-08"]
+
+
+# --- The Timeline tab, in a real browser ----------------------------------------------------------
+
+
+def test_the_timeline_tab_in_the_browser_and_its_endpoint(tmp_path: Path) -> None:
+    from .test_app import CHROMIUM, client, open_chat, serve
+
+    if not CHROMIUM.exists():
+        pytest.skip("make test installs Debian's chromium")
+    from playwright.sync_api import expect, sync_playwright
+
+    topic = "US refusal to share intelligence with Russia"
+    proc, served = serve(tmp_path)
+    try:
+        out = client(served).predict(topic, "", "", "Sputnik", api_name="/timeline")
+        assert out["scope"] == "outlet Sputnik" and out["entries"]
+        assert {s["outlet"] for e in out["entries"] for s in e["sources"]} == {"Sputnik"}
+        with sync_playwright() as pw:
+            browser, page, dialogs = open_chat(pw, served.url)
+            page.get_by_role("tab", name="Timeline").click()
+            page.locator("#timeline-topic textarea").fill(topic)
+            page.locator("#timeline-show").click()
+            result = page.locator("#timeline")
+            expect(result.locator("section.day").first).to_be_visible(timeout=60_000)
+            # The dated EU Times report first, the undated articles after it, said to be undated.
+            expect(result.locator("section h4").first).to_have_text("2015-10-08")
+            expect(result.locator("section h4").last).to_have_text("date unknown")
+            first = result.locator(".entry").first
+            expect(first.locator(".outlet")).to_have_text("EU Times")
+            expect(result).to_contain_text("Sergey Ryabkov (Deputy Foreign Minister), quoted")
+            expect(result).to_contain_text("Sputnik")
+            expect(first.locator(".cite")).to_contain_text("chars")
+            page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
+            # Only what was published from October 2015 on: the undated articles drop out.
+            page.locator("#timeline-since textarea").fill("October 2015")
+            page.locator("#timeline-show").click()
+            expect(result.locator(".summary")).to_contain_text("dated from 2015-10-01", timeout=60_000)
+            expect(result).not_to_contain_text("date unknown")
+            page.locator("#timeline-since textarea").fill("soonish")
+            page.locator("#timeline-show").click()
+            expect(result).to_contain_text("cannot read 'soonish' as a date", timeout=60_000)
+            browser.close()
+        assert dialogs == []
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print(f"screenshot: {tmp_path / 'timeline.png'}")

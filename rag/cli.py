@@ -105,6 +105,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .timeline import K, LIMIT, as_text, timeline
+
+    settings = _settings(args)
+    pipeline = Pipeline(settings, fallback=False)
+    if args.corpus is not None or not (settings.index / "manifest.json").exists():
+        _sync(settings, pipeline.embedder)
+    found = timeline(pipeline, args.topic, _filter(args), args.as_of, args.k or K, args.limit or LIMIT)
+    print(json.dumps(found.as_json(), ensure_ascii=False) if args.json else as_text(found))
+    return 0
+
+
 def _pairs(flag: str, items: list[str] | None) -> list[tuple[str, str]]:
     """NAME=PATH arguments as (name, path); a malformed one is a one-line error."""
     out = []
@@ -336,6 +349,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default); markdown: the answer with its numbered sources and every quote's "
                         "place in its article, to keep or send; json: as --json")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("timeline", help="the claims and events about a topic, by date, each cited")
+    p.add_argument("topic")
+    common(p)
+    p.add_argument("--retriever", choices=["hybrid", "dense", "lexical"],
+                   help="retrieval mode (env RAG_RETRIEVER; default hybrid)")
+    p.add_argument("--k", type=int, help="passages to retrieve, up to 2 per article (default 20)")
+    p.add_argument("--limit", type=int, help="most entries, the best supported (default 40)")
+    filtering(p, "read the articles as of this day: relative times in the topic count back from it, "
+                 "nothing published after it is searched")
+    p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("serve", help="the chat app in the browser (syncs the index first)")
     common(p)

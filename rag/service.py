@@ -1,6 +1,6 @@
 """What the chat app needs from the library, safe to call from many threads at once:
-answer, add uploaded articles, sync the corpus folder, report the index's status, and list,
-read, remove and re-read articles."""
+answer, a topic's timeline, add uploaded articles, sync the corpus folder, report the index's
+status, and list, read, remove and re-read articles."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from .export import conversation, write
 from .pipeline import Pipeline
 from .settings import Settings
 from .sync import Indexer
-from .types import Answer, ArticleChange, ArticleView, Filter, ListedArticle, Saved, SyncReport
+from .timeline import timeline
+from .types import Answer, ArticleChange, ArticleView, Filter, ListedArticle, Saved, SyncReport, Timeline
 from .upload import save_upload
 
 
@@ -93,6 +94,11 @@ class ChatService:
     def ask(self, question: str, history: Sequence[dict] = (), llm: str | None = None,
             k: int | None = None, where: Filter | None = None, as_of: str | None = None) -> Answer:
         return self.pipeline.ask(question, history, llm, k, where=where, as_of=as_of or None)
+
+    def timeline(self, topic: str, where: Filter | None = None, as_of: str | None = None,
+                 k: int | None = None) -> Timeline:
+        """The claims and events about a topic in the articles `where` lets through, by date."""
+        return timeline(self.pipeline, topic, where, as_of or None, **({"k": k} if k else {}))
 
     def filter(self, outlets: Sequence[str] = (), since: str = "", until: str = "",
                articles: Sequence[str] = (), as_of: str = "") -> Filter:

@@ -1,6 +1,6 @@
 """The nouns, in the order data flows through them:
 Article -> Chunk -> (vectors) -> index rows -> Passage -> Answer (Sentence, Citation, Claim,
-Conflict, Timings).
+Conflict, Timings), and a topic's Timeline.
 
 Every value that crosses a module boundary is a frozen dataclass defined here, so a reader
 finds each one in one place and no module needs another's internals to name it. Rows read
@@ -516,4 +516,73 @@ class Answer:
             "claims": [c.__dict__ for c in self.claims],
             "conflicts": [{"about": c.about, "values": [v.__dict__ for v in c.values]} for c in self.conflicts],
             "disputes": [{"assertion": d.assertion.__dict__, "denial": d.denial.__dict__} for d in self.disputes],
+        }
+
+
+# --- A topic's timeline ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineSource:
+    """One place an entry's sentence stands: passage n, and its exact article characters."""
+
+    n: int
+    article_id: str
+    title: str
+    source: str
+    outlet: str | None
+    date: str | None  # the article's date (ISO), None when its source does not say
+    start: int  # article.text[start:end] == quote
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One claim (someone says it) or event (the outlet's own reporting) about a topic, with
+    every article that carries it (same words, same speaker), the earliest first."""
+
+    kind: Kind
+    speaker: str | None  # who says it; for reporting, the outlet (or None when unknown)
+    role: str | None
+    quote: str  # verbatim, as the first source has it
+    sources: tuple[TimelineSource, ...]
+    score: float  # support of the topic by the sentence (rag/cite.py's score)
+    date: str | None  # what the entry is placed at: its first source's date (None: date unknown)
+    # A day the sentence itself gives (a full date) or implies ("Thursday", "yesterday",
+    # counted back from its article's date), and in words how it was read; never the order.
+    event_date: str | None = None
+    event_basis: str = ""
+    cue: str | None = None
+
+    @property
+    def first(self) -> TimelineSource:
+        return self.sources[0]
+
+    def as_json(self) -> dict:
+        return {"date": self.date, "event_date": self.event_date, "event_basis": self.event_basis,
+                "kind": self.kind, "speaker": self.speaker, "role": self.role, "cue": self.cue,
+                "quote": self.quote, "score": round(self.score, 4),
+                "sources": [s.__dict__ for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A topic's claims and events from the retrieved articles, by date, undated ones last."""
+
+    topic: str
+    entries: tuple[TimelineEntry, ...]
+    passages: tuple[Passage, ...]
+    scope: str = ""  # the filter searched within, in words ("dated 2022-07-01 to 2022-08-12")
+    notice: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "topic": self.topic, "scope": self.scope, "notice": self.notice,
+            "entries": [e.as_json() for e in self.entries],
+            "passages": [
+                {"n": i, "article_id": p.article_id, "title": p.title, "source": p.source, "outlet": p.outlet,
+                 "date": p.date, "start": p.start, "end": p.end}
+                for i, p in enumerate(self.passages, start=1)
+            ],
         }

@@ -116,6 +116,51 @@ def _answers(value) -> list[dict]:
     return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
 
 
+def timeline_tab(service: ChatService) -> None:
+    """The Timeline tab: a topic's claims and events by date, each cited (rag/timeline.py),
+    as our escaped HTML; and the `timeline` endpoint, which returns `rag timeline --json`."""
+
+    def timeline(topic: str, since: str = "", until: str = "", outlets: list[str] | str | None = None,
+                 as_of: str = ""):
+        """The Timeline of a topic; filter values as typed in the chat's controls."""
+        outlets = [outlets] if isinstance(outlets, str) else list(outlets or [])
+        return service.timeline(topic, service.filter(outlets, since or "", until or "", as_of=as_of or ""),
+                                as_of or None)
+
+    def show(topic: str, since: str, until: str, outlets: list[str] | None) -> str:
+        if not (topic or "").strip():
+            return '<div class="timeline">Type a topic to see its timeline.</div>'
+        try:
+            return render.timeline(timeline(topic, since, until, outlets))
+        except RagError as exc:
+            return render.error(str(exc))
+
+    def as_json(topic: str, since: str = "", until: str = "", outlet: str = "", as_of: str = "") -> dict:
+        """A topic in, the same JSON as `rag timeline --json` out (since/until/outlet/as_of optional)."""
+        try:
+            return timeline(topic, since, until, outlet, as_of).as_json()
+        except RagError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    with gr.Tab("Timeline", id="timeline-tab") as tab:
+        with gr.Row():
+            topic = gr.Textbox(label="Topic", placeholder="e.g. US refusal to share intelligence with Russia",
+                               elem_id="timeline-topic", scale=3)
+            since = gr.Textbox(label="Since", placeholder="2015-10-01, October 2015", elem_id="timeline-since")
+            until = gr.Textbox(label="Until", placeholder="2015-10-31", elem_id="timeline-until")
+            outlets = gr.Dropdown([], value=[], multiselect=True, allow_custom_value=True, label="Outlets",
+                                  elem_id="timeline-outlet")
+        button = gr.Button("Show the timeline", variant="primary", elem_id="timeline-show")
+        result = gr.HTML('<div class="timeline">Claims and events about a topic, by date, each with who '
+                         "says it, the outlet and its citation.</div>", elem_id="timeline")
+    inputs = [topic, since, until, outlets]
+    topic.submit(show, inputs, result, api_visibility="private")
+    button.click(show, inputs, result, api_visibility="private")
+    # The outlets the index knows now (an upload may have added one).
+    tab.select(lambda: gr.update(choices=service.outlets()), None, outlets, api_visibility="private")
+    gr.api(as_json, api_name="timeline")
+
+
 def build(service: ChatService) -> gr.Blocks:
     settings = service.settings
     # Exports are written here (a folder per browser session), beside Gradio's own files,
@@ -265,6 +310,7 @@ def build(service: ChatService) -> gr.Blocks:
                                            info="read the articles as of this day: \u201clast week\u201d counts back "
                                                 "from it, nothing later is searched", elem_id="as-of")
             articles_tab(service)
+            timeline_tab(service)
 
         # The conversation is kept in the browser too, so a page reload or a server restart
         # does not lose it: as shown (HTML), and as raw turns for follow-up questions.

@@ -9,7 +9,8 @@ from html import escape
 
 from rag.articles import speaker_label
 from rag.cite import by_speaker
-from rag.types import Answer, ArticleView, Citation, ListedArticle, published
+from rag.timeline import where as published_in, who as who_says
+from rag.types import Answer, ArticleView, Citation, ListedArticle, Timeline, published
 
 UNSUPPORTED = "not supported by the passages"
 
@@ -181,6 +182,45 @@ def notice(text: str, failed: bool = False) -> str:
     """The Articles tab's message line: what was done, or why not."""
     return f'<div class="notice{" failed" if failed else ""}">{escape(text)}</div>'
 
+def timeline(tl: Timeline) -> str:
+    """A topic's timeline: a heading per date (undated last), under it each entry's outlet,
+    who says it (ours, set apart), the article's sentence verbatim and its citation."""
+    articles = len({p.article_id for p in tl.passages})
+    head = (f"{len(tl.entries)} entries from {len(tl.passages)} passages of {articles} articles"
+            + (f" ({tl.scope})" if tl.scope else ""))
+    parts = [f'<p class="summary">Timeline of “{escape(tl.topic)}”: {escape(head)}</p>']
+    if tl.notice:
+        parts.append(f'<p class="notice">{escape(tl.notice)}</p>')
+    days: list[tuple[str, list[str]]] = []
+    for e in tl.entries:
+        day = e.date or "date unknown"
+        if not days or days[-1][0] != day:
+            days.append((day, []))
+        first = e.first
+        notes = []
+        if e.kind == "comment" and first.date:
+            notes.append(f"posted under an article of {first.date}, on that day or later")
+        if e.event_date:
+            notes.append(f"the day it names: {e.event_date} ({e.event_basis})")
+        notes += [f"also: {published_in(s)} [{s.n}, chars {s.start}-{s.end}]" for s in e.sources[1:]]
+        meta = "".join(f'<div class="meta">{escape(n)}</div>' for n in notes)
+        outlet = first.outlet or f"the article “{first.title}”"
+        days[-1][1].append(
+            f'<li class="entry {escape(e.kind)}"><span class="outlet">{escape(outlet)}</span> · '
+            f'<span class="who">{escape(who_says(e))}</span>: “{escape(e.quote)}” '
+            f'<span class="cite">[{first.n}, chars {first.start}-{first.end}]</span>{meta}</li>')
+    for day, items in days:
+        cls = "day undated" if day == "date unknown" else "day"
+        parts.append(f'<section class="{cls}"><h4>{escape(day)}</h4><ul>{"".join(items)}</ul></section>')
+    if not tl.entries:
+        parts.append('<p class="empty">No claims or events about the topic in the articles found.</p>')
+    if tl.passages:
+        rows = "".join(f"<li>[{n}] {escape(p.title)} <span class=\"meta\">"
+                       f"{escape(', '.join(x for x in (p.outlet, p.date or 'date unknown', p.source) if x))}</span></li>"
+                       for n, p in enumerate(tl.passages, start=1))
+        parts.append(f'<details class="timeline-sources"><summary>Sources</summary><ol>{rows}</ol></details>')
+    return f'<div class="timeline">{"".join(parts)}</div>'
+
 
 def status(info: dict) -> str:
     rows = "".join(f"<tr><th>{escape(k.replace('_', ' '))}</th><td>{escape(str(v))}</td></tr>"
@@ -231,4 +271,14 @@ mark.cited.unsupported, .unsupported { background: #ffd0d0; }
 .said.furniture mark { background: transparent; opacity: 0.6; }
 .notice { padding: 0.3em 0.5em; border-left: 4px solid #16a34a; }
 .notice.failed { border-left-color: #dc2626; }
+.timeline .summary { font-weight: 600; }
+.timeline .notice { font-size: 0.9em; opacity: 0.8; }
+.timeline h4 { margin: 0.8em 0 0.2em; border-bottom: 1px solid #ddd; }
+.timeline .undated h4 { opacity: 0.7; }
+.timeline ul { padding-left: 1.2em; margin: 0; }
+.timeline .entry { margin: 0.35em 0; }
+.timeline .outlet { font-weight: 600; }
+.timeline .cite, .timeline .meta, .timeline-sources .meta { font-size: 0.85em; opacity: 0.7; }
+.timeline .entry.comment { background: #f3f3f3; }
+.timeline-sources ol { list-style: none; padding-left: 0.5em; }
 """

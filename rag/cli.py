@@ -54,6 +54,7 @@ def _filter(args: argparse.Namespace):
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
+    from .types import provenance
 
     if args.json and args.format not in ("text", "json"):
         raise RagError(f"--json means --format json: give one of them, not --format {args.format} too")
@@ -93,14 +94,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if answer.refused:
         print("Closest passages:" if answer.passages else "No passage came close.")
         for n, p in enumerate(answer.passages, start=1):
-            print(f"[{n}] {p.title} ({', '.join(x for x in (p.published, p.source) if x)})\n    {p.text[:200]!r}")
+            print(f"[{n}] {p.title} ({provenance(p.outlet, p.date, p.author)}, {p.source})\n    {p.text[:200]!r}")
         return 0
     print("Sources:")
     shown = set()
     for c in answer.citations:
         if c.supported and (c.n, c.start) not in shown:
             shown.add((c.n, c.start))
-            where = ", ".join(x for x in (c.published, c.source, f"chars {c.start}-{c.end}") if x)
+            where = f"{provenance(c.outlet, c.date)}, {c.source}, chars {c.start}-{c.end}"
             print(f"[{c.n}] {c.title} ({where})\n    \"{c.quote}\"")
     return 0
 

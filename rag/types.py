@@ -397,6 +397,13 @@ def published(outlet: str | None, date: str | None, author: str | None = None) -
     return ", ".join(x for x in (f"by {author}" if author else "", outlet or "", date or "") if x)
 
 
+def provenance(outlet: str | None, date: str | None, author: str | None = None) -> str:
+    """Where and when, saying what is unknown: "Sputnik, date unknown", "outlet and date unknown"."""
+    if not outlet and not date:
+        return ", ".join(x for x in (f"by {author}" if author else "", "outlet and date unknown") if x)
+    return published(outlet or "outlet unknown", date or "date unknown", author)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One answer sentence (markers removed) and the passage numbers it now cites."""

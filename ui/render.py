@@ -10,7 +10,7 @@ from html import escape
 from rag.articles import speaker_label
 from rag.cite import by_speaker
 from rag.timeline import where as published_in, who as who_says
-from rag.types import Answer, ArticleView, Citation, ListedArticle, Timeline, published
+from rag.types import Answer, ArticleView, Citation, ListedArticle, Timeline, provenance, published
 
 UNSUPPORTED = "not supported by the passages"
 
@@ -81,7 +81,7 @@ def sources(answer: Answer) -> str:
             body.append(f'{label}<mark class="{cls}">{escape(p.text[start - p.start:end - p.start])}</mark>')
             at = end
         body.append(escape(p.text[at - p.start:]))
-        meta = " · ".join(escape(x) for x in (p.published or "outlet and date unknown", p.source) if x)
+        meta = " · ".join(escape(x) for x in (provenance(p.outlet, p.date, p.author), p.source) if x)
         # Cited passages open; the others stay folded under their titles.
         state = " open" if spans or answer.refused else ""
         items.append(f'<li class="passage" id="passage-{n}"><details{state}><summary class="title">'

@@ -644,3 +644,15 @@ def test_follow_ups_send_the_pipeline_the_raw_conversation(tmp_path: Path, corpu
             browser.close()
     finally:
         app.close()
+
+
+def test_the_app_builds_without_layout_warnings(tmp_path: Path) -> None:
+    import warnings
+
+    from ui.app import build
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build(ChatService(Settings(corpus=SEEDS, index=tmp_path / "index")))
+    # e.g. "gr.Tabs() can only contain gr.Tab() ... components as direct children"
+    assert not [str(w.message) for w in caught if "gr.Tab" in str(w.message)]

@@ -153,12 +153,12 @@ def timeline_tab(service: ChatService) -> None:
         button = gr.Button("Show the timeline", variant="primary", elem_id="timeline-show")
         result = gr.HTML('<div class="timeline">Claims and events about a topic, by date, each with who '
                          "says it, the outlet and its citation.</div>", elem_id="timeline")
+        gr.api(as_json, api_name="timeline")  # inside the tab: gr.Tabs holds only tabs
     inputs = [topic, since, until, outlets]
     topic.submit(show, inputs, result, api_visibility="private")
     button.click(show, inputs, result, api_visibility="private")
     # The outlets the index knows now (an upload may have added one).
     tab.select(lambda: gr.update(choices=service.outlets()), None, outlets, api_visibility="private")
-    gr.api(as_json, api_name="timeline")
 
 
 def build(service: ChatService) -> gr.Blocks:

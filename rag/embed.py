@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -175,15 +176,25 @@ class SentenceTransformerEmbedder(Embedder):
         return ort.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
 
     @cached_property
+    def native(self) -> _Folder | None:
+        """The model folder as ONNX Runtime answering reads it, without sentence-transformers,
+        transformers or torch (whose imports alone took 5.5 s of a 6.8 s `rag ask`): the fast
+        tokenizer's file, the pooling and normalising modules. None for the torch backend, or
+        for a folder with modules this does not implement (then sentence-transformers runs them)."""
+        return None if self.backend == "torch" else _Folder.read(self.path)
+
+    @cached_property
     def max_tokens(self) -> int:  # type: ignore[override]
         # The model adds [CLS] and [SEP] to every input.
-        return int(self.model.max_seq_length) - 2
+        return (self.native.max_seq_length if self.native else int(self.model.max_seq_length)) - 2
 
     @cached_property
     def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        return self.native.dimension if self.native else int(self.model.get_embedding_dimension())
 
     def count_tokens(self, text: str) -> int:
+        if self.native:
+            return len(self.native.counter.encode(text, add_special_tokens=False).ids)
         with self._tokenizer() as tokenizer:
             return len(tokenizer.encode(text, add_special_tokens=False))
 
@@ -211,8 +222,8 @@ class SentenceTransformerEmbedder(Embedder):
         # Not `model.encode` for torch: it tokenises with the model's own tokenizer, which
         # other threads must not share (see `_tokenizer`). Same batches, same vectors.
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for batch, out, _ in self._batches(texts, offsets=False):
-            vectors[batch] = _normalised(out["sentence_embedding"])
+        for batch, sentence, _, _ in self._batches(texts, offsets=False):
+            vectors[batch] = sentence
         return vectors
 
     def embed_spans(self, texts, spans):
@@ -220,51 +231,126 @@ class SentenceTransformerEmbedder(Embedder):
         vector as the mean of the span's token vectors, normalised ("late chunking"). Read
         in the context of its chunk, a sentence matches questions better than alone (seed
         set, extractive accuracy: 0.92 pooled vs 0.89 embedded alone)."""
-        if not texts or not getattr(self.model.tokenizer, "is_fast", False):  # offsets need a fast tokenizer
+        fast = self.native is not None or getattr(self.model.tokenizer, "is_fast", False)
+        if not texts or not fast:  # offsets need a fast tokenizer
             return super().embed_spans(texts, spans)
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         pooled: list[np.ndarray] = [np.zeros((0, self.dimension), np.float32)] * len(texts)
-        for batch, out, offsets in self._batches(texts, offsets=True):
-            sentence = _normalised(out["sentence_embedding"])
-            tokens = out["token_embeddings"].numpy()
+        for batch, sentence, tokens, offsets in self._batches(texts, offsets=True):
             for row, i in enumerate(batch):
                 vectors[i] = sentence[row]
                 pooled[i] = _pool(tokens[row], offsets[row], spans[i], sentence[row])
         return vectors, pooled
 
     def _batches(self, texts: Sequence[str], offsets: bool
-                 ) -> Iterator[tuple[list[int], dict, np.ndarray | None]]:
-        """(text indices, model output, token character offsets) per batch, one forward each."""
-        import torch
-
-        self.session  # noqa: B018 - load (or export) the ONNX model before inference mode
+                 ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray, np.ndarray | None]]:
+        """(text indices, unit sentence vectors, token vectors, token character offsets) per
+        batch, one forward pass each; offsets only when asked for."""
+        self.session  # noqa: B018 - load (or export) the ONNX model before the first batch
         # Similar lengths in a batch waste less padding, as in `encode`.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         bar = tqdm(total=len(texts), desc="embedding", unit="text", leave=False,
                    disable=not (self.progress and len(texts) > self.batch_size))
-        with torch.inference_mode(), bar:
+        forward = self._native_forward if self.native else self._model_forward
+        with bar:
             for start in range(0, len(order), self.batch_size):
                 batch = order[start:start + self.batch_size]
-                with self._tokenizer() as tokenizer:
-                    features = tokenizer(
-                        [texts[i] for i in batch], padding=True, truncation=True,
-                        max_length=self.model.max_seq_length, return_tensors="pt",
-                        return_offsets_mapping=offsets)
-                spans = features.pop("offset_mapping").numpy() if offsets else None
-                yield batch, self._forward(dict(features)), spans
+                yield (batch, *forward([texts[i] for i in batch], offsets))
                 bar.update(len(batch))
 
-    def _forward(self, features: dict) -> dict:
-        """The model's modules on tokenised input: token and sentence embeddings."""
-        if self.session is None:
-            return self.model(features)
+    def _native_forward(self, texts: list[str], offsets: bool
+                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """ONNX Runtime on the fast tokenizer's ids, pooled and normalised in numpy."""
+        folder = self.native
+        encodings = folder.tokenizer.encode_batch(texts)
+        inputs = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+                  "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+                  "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
+        feed = {i.name: inputs[i.name] for i in self.session.get_inputs()}
+        tokens = self.session.run(None, feed)[0]
+        sentence = folder.pool(tokens, inputs["attention_mask"])
+        spans = np.array([e.offsets for e in encodings]) if offsets else None
+        return sentence, tokens, spans
+
+    def _model_forward(self, texts: list[str], offsets: bool
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """sentence-transformers' tokenizer and modules (the transformer itself in torch, or
+        in ONNX Runtime when `native` cannot read the folder)."""
         import torch
 
-        feed = {i.name: features[i.name].numpy() for i in self.session.get_inputs()}
-        features["token_embeddings"] = torch.from_numpy(self.session.run(None, feed)[0])
-        for module in list(self.model)[1:]:  # pooling (and normalising) as the model defines it
-            features = module(features)
-        return features
+        with self._tokenizer() as tokenizer:
+            features = dict(tokenizer(texts, padding=True, truncation=True, max_length=self.model.max_seq_length,
+                                      return_tensors="pt", return_offsets_mapping=offsets))
+        spans = features.pop("offset_mapping").numpy() if offsets else None
+        with torch.inference_mode():
+            if self.session is None:
+                out = self.model(features)
+            else:
+                feed = {i.name: features[i.name].numpy() for i in self.session.get_inputs()}
+                features["token_embeddings"] = torch.from_numpy(self.session.run(None, feed)[0])
+                for module in list(self.model)[1:]:  # pooling (and normalising) as the model defines it
+                    features = module(features)
+                out = features
+            sentence = torch.nn.functional.normalize(out["sentence_embedding"], dim=-1).numpy()
+            return sentence, out["token_embeddings"].numpy(), spans
+
+
+@dataclass(frozen=True, eq=False)
+class _Folder:
+    """A sentence-transformers model folder read without sentence-transformers: its fast
+    tokenizer (set up once for model input, truncated and padded as the model's own call
+    does, and once plain, for counting), its pooling and whether it normalises."""
+
+    tokenizer: object  # tokenizers.Tokenizer, truncating to max_seq_length and padding a batch
+    counter: object  # the same tokenizer, neither truncating nor padding
+    max_seq_length: int
+    dimension: int
+    pooling: str  # "mean", "cls" or "max"
+    normalize: bool
+
+    @classmethod
+    def read(cls, path: Path) -> _Folder | None:
+        try:
+            modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((path / "modules.json").read_text())]
+            pooling_dir = next(m["path"] for m in json.loads((path / "modules.json").read_text())
+                               if m["type"].endswith("Pooling"))
+            pooling = json.loads((path / pooling_dir / "config.json").read_text())
+            config = json.loads((path / "sentence_bert_config.json").read_text())
+            special = json.loads((path / "tokenizer_config.json").read_text())
+        except (OSError, ValueError, KeyError, StopIteration):
+            return None
+        modes = [m for m in ("mean", "cls", "max") if pooling.get(f"pooling_mode_{m}_tokens" if m != "cls"
+                                                                  else "pooling_mode_cls_token")]
+        others = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v
+                  and k not in ("pooling_mode_mean_tokens", "pooling_mode_cls_token", "pooling_mode_max_tokens")]
+        if modules[:2] != ["Transformer", "Pooling"] or set(modules[2:]) - {"Normalize"} or len(modes) != 1 \
+                or others or not (path / "tokenizer.json").is_file():
+            return None
+        from tokenizers import Tokenizer
+
+        length = int(config.get("max_seq_length") or special.get("model_max_length") or 512)
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        counter = Tokenizer.from_file(str(path / "tokenizer.json"))
+        counter.no_truncation()
+        counter.no_padding()
+        tokenizer.enable_truncation(length)
+        pad = special.get("pad_token", "[PAD]")
+        pad = pad.get("content", "[PAD]") if isinstance(pad, dict) else pad
+        tokenizer.enable_padding(pad_id=tokenizer.token_to_id(pad) or 0, pad_token=pad)
+        return cls(tokenizer, counter, length, int(pooling["word_embedding_dimension"]), modes[0],
+                   "Normalize" in modules)
+
+    def pool(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Unit sentence vectors from token vectors, as the model's Pooling module makes them."""
+        weights = mask[:, :, None].astype(np.float32)
+        if self.pooling == "cls":
+            vectors = tokens[:, 0]
+        elif self.pooling == "max":
+            vectors = np.where(weights > 0, tokens, -1e9).max(axis=1)
+        else:  # mean over the real tokens, as sentence-transformers clamps the count
+            vectors = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        # Normalised either way: the index keeps unit vectors (torch's normalize, eps 1e-12).
+        return (vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
 
 
 def default_cache_dir() -> Path:
@@ -366,13 +452,6 @@ def quantize_int8(source: Path, out: Path) -> None:
     finally:
         root.setLevel(level)
     (out / "recipe.json").write_text(json.dumps({"recipe": ONNX_RECIPE, "quantization": INT8_CONFIG}))
-
-
-def _normalised(vectors) -> np.ndarray:
-    """Unit rows of a torch tensor, as numpy."""
-    import torch
-
-    return torch.nn.functional.normalize(vectors, dim=-1).numpy()
 
 
 def _pool(tokens: np.ndarray, offsets: np.ndarray, spans: Sequence[tuple[int, int]],

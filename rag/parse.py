@@ -16,6 +16,7 @@ process, when a sentence first needs it, without the components the finder does 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -108,13 +109,29 @@ def _pipeline(name: str, exclude: Sequence[str], what: str, fix: str):
     key = f"{name}#{','.join(exclude)}"
     if key not in _PIPELINES:
         try:
-            import spacy
-
-            _PIPELINES[key] = spacy.load(name, exclude=list(exclude))
+            _PIPELINES[key] = _spacy().load(name, exclude=list(exclude))
         except Exception as e:  # a broken package or folder: any error spaCy or pickle raises
             first = (str(e).strip().splitlines() or [type(e).__name__])[0]
             raise RagError(f"{what} {name!r} does not load ({first[:200]}): reinstall it, {fix}") from e
     return _PIPELINES[key]
+
+
+def _spacy():
+    """spaCy, imported without torch where nothing has imported it yet: thinc imports torch
+    whenever it is installed (1.2 s and ~200 MB for `rag index` on the ONNX backends), though
+    the packaged pipelines run on thinc's numpy ops and never touch it. For the import, torch
+    is made unimportable (a None entry in sys.modules, which thinc takes as not installed)."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def _describe(name: str) -> str:

@@ -93,8 +93,8 @@ def test_sentence_vectors_pool_in_one_pass_per_batch(int8, exact, monkeypatch) -
     texts = seed_paragraphs()[:10]
     spans = [[(0, len(t) // 2), (len(t) // 2 + 1, len(t))] for t in texts]
     passes = []
-    forward = int8._forward
-    monkeypatch.setattr(int8, "_forward", lambda features: passes.append(1) or forward(features))
+    forward = int8._native_forward
+    monkeypatch.setattr(int8, "_native_forward", lambda batch, offsets: passes.append(1) or forward(batch, offsets))
     monkeypatch.setattr(int8, "batch_size", 4)
     vectors, pooled = int8.embed_spans(texts, spans)
     assert len(passes) == 3  # 10 texts in batches of 4
@@ -104,6 +104,21 @@ def test_sentence_vectors_pool_in_one_pass_per_batch(int8, exact, monkeypatch) -
         assert mine.shape == (2, 384)
         assert np.allclose(np.linalg.norm(mine, axis=1), 1.0, atol=1e-5)
         assert ((mine * theirs).sum(axis=1) > 0.97).all()  # measured: mean 0.992, min 0.988
+
+
+def test_onnx_without_sentence_transformers_gives_its_vectors(int8, monkeypatch) -> None:
+    """The folder read natively (fast tokenizer, numpy pooling) and sentence-transformers' own
+    tokenizer and modules around the same ONNX session agree: an index stays valid."""
+    texts = [*seed_paragraphs()[:12], " ".join(seed_paragraphs()[:8]), "é ü ß 中文", "a"]  # one past 256 tokens
+    spans = [[(0, 5), (3, 40)]] * len(texts)
+    assert int8.native is not None and int8.native.pooling == "mean" and int8.native.normalize
+    native, native_pooled = int8.embed(texts), int8.embed_spans(texts, spans)[1]
+    counts = [int8.count_tokens(t) for t in texts]
+    monkeypatch.setitem(int8.__dict__, "native", None)
+    assert np.abs(native - int8.embed(texts)).max() < 1e-6
+    for mine, theirs in zip(native_pooled, int8.embed_spans(texts, spans)[1], strict=True):
+        assert np.abs(mine - theirs).max() < 1e-6
+    assert counts == [int8.count_tokens(t) for t in texts] and max(counts) > 256
 
 
 def test_an_index_built_with_torch_is_refused_by_int8(settings: Settings, exact, int8,

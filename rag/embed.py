@@ -311,9 +311,9 @@ class _Folder:
     @classmethod
     def read(cls, path: Path) -> _Folder | None:
         try:
-            modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((path / "modules.json").read_text())]
-            pooling_dir = next(m["path"] for m in json.loads((path / "modules.json").read_text())
-                               if m["type"].endswith("Pooling"))
+            listed = json.loads((path / "modules.json").read_text())
+            modules = [m["type"].rsplit(".", 1)[-1] for m in listed]
+            pooling_dir = next(m["path"] for m in listed if m["type"].endswith("Pooling"))
             pooling = json.loads((path / pooling_dir / "config.json").read_text())
             config = json.loads((path / "sentence_bert_config.json").read_text())
             special = json.loads((path / "tokenizer_config.json").read_text())

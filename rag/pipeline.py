@@ -228,7 +228,7 @@ class Pipeline:
         names (read against `as_of`, else the newest article's day) and by `as_of` itself."""
         where = where or Filter()
         retriever = retriever or self.current_retriever()
-        reference = when.day(as_of) or when.day(retriever.reader.newest_date()) or date.today()
+        reference = self.reference_day(as_of, retriever.reader)
         asked = when.resolve(answerable.without_options(question), reference)
         notes = []
         if as_of:
@@ -251,6 +251,11 @@ class Pipeline:
         elif prefer is not None:
             notes.append(f"Articles dated {prefer.since} to {prefer.until} first.")
         return Scope(within, prefer, asked, " ".join(notes))
+
+    def reference_day(self, as_of: str | None = None, reader: IndexReader | None = None) -> date:
+        """The day relative times are read against: `as_of`, else the newest article's, else today."""
+        reader = reader or self.current_retriever().reader
+        return when.day(as_of) or when.day(reader.newest_date()) or date.today()
 
     def _dated_event(self, asked: When, where: Filter, retriever: Retriever) -> tuple[When, str]:
         """"before the Baghdad center was set up": the event dated by the earliest dated article

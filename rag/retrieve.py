@@ -71,8 +71,8 @@ class Retriever:
         ranked = self._rank(query, qvec, mode, where, ids)
         weights = dict(self.weights)
         if prefer and self.date_boost:
-            near = (where or Filter()).narrowed(prefer.since, prefer.until)
-            near = Filter(near.outlets + prefer.outlets, near.since, near.until, near.articles + prefer.articles)
+            # Only dated articles can be inside the preferred period.
+            near = (where or Filter()).narrowed(prefer.since, prefer.until, undated=False)
             near_ids = self.reader.chunk_ids(near)
             if len(near_ids):
                 for side, found in self._rank(query, qvec, mode, near, near_ids).items():

@@ -10,7 +10,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from . import when
@@ -104,14 +104,13 @@ class ChatService:
                articles: Sequence[str] = (), as_of: str = "") -> Filter:
         """A filter from the chat's controls: days as typed ("2015-10-01", "October 2015", "last
         week"), read as of `as_of` or the newest article's day; a day it cannot read is a RagError."""
-        reference = when.day(as_of) or when.day(self.pipeline.current_retriever().reader.newest_date()) \
-            or date.today()
+        reference = self.pipeline.reference_day(as_of or None, self._reader())
         return Filter(tuple(o for o in outlets if o), when.bound(since, reference, end=False),
                       when.bound(until, reference, end=True), tuple(a for a in articles if a))
 
     def outlets(self) -> list[str]:
         """The outlets the index knows, for the outlet filter's choices."""
-        return self.pipeline.current_retriever().reader.outlets()
+        return self._reader().outlets()
 
     def export(self, answers: Sequence[dict], folder: Path) -> tuple[Path, Path]:
         """The conversation (each answer's JSON) as a Markdown and a JSON file in `folder`,

@@ -155,9 +155,12 @@ class IndexReader:
             return {r[0] for r in self.conn.execute(f"SELECT a.id FROM articles a WHERE {condition}", params)}
 
     def newest_date(self) -> str | None:
-        """The latest article date (ISO day), the default day relative times are read from."""
-        with self._query():
-            return self.conn.execute("SELECT max(date) FROM articles").fetchone()[0]
+        """The latest article date (ISO day), the default day relative times are read from;
+        asked by every question, read once per snapshot (it cannot change within one)."""
+        if "_newest" not in self.__dict__:
+            with self._query():
+                self._newest = self.conn.execute("SELECT max(date) FROM articles").fetchone()[0]
+        return self._newest
 
     def outlets(self) -> list[str]:
         """Every outlet named by an article, alphabetically (for a filter's choices)."""

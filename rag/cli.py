@@ -204,7 +204,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from .index import IndexReader, VectorConfig
 
     settings = _settings(args)
-    with IndexReader(settings.index, VectorConfig.from_settings(settings)) as reader:
+    with IndexReader(settings.index, VectorConfig.from_settings(settings), vectors=False) as reader:
         identity = reader.manifest.identity
         status = {
             "index": str(settings.index),
@@ -216,7 +216,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             "chunk_overlap": identity.chunk_overlap,
             "embed_titles": identity.embed_titles,
             "vector_store": settings.vector_store,
-            "vector_index": getattr(reader.vectors, "label", settings.vector_store),
+            # What the last write of the FAISS file recorded; other stores have one kind.
+            "vector_index": reader.meta.get("vector_index", settings.vector_store)
+            if settings.vector_store == "faiss" else settings.vector_store,
             "updated_at": reader.updated_at(),
         }
     if args.json:

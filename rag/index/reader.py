@@ -22,9 +22,12 @@ from .vectors import ChunkVectors, Snapshot, VectorConfig
 class IndexReader:
     """A consistent, read-only view of one index snapshot; writers never disturb it."""
 
-    def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig()):
+    def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig(), *, vectors: bool = True):
+        """`vectors=False` opens only SQLite (`self.vectors` is None): what `rag status` needs,
+        without importing FAISS or reading its file (a third of a cold status)."""
         self.index_dir = Path(index_dir)
         self.config = config
+        self._with_vectors = vectors
         self._lock = threading.Lock()
         for attempt in range(3):
             # Stamped before it is read: a manifest replaced in between only costs a reopen.
@@ -60,8 +63,10 @@ class IndexReader:
                         f"{MANIFEST} and {db_path.name} disagree on the embedding model; "
                         "run `rag index --rebuild`"
                     )
-                snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
-                self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
+                self.vectors: ChunkVectors | None = None
+                if self._with_vectors:
+                    snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
+                    self.vectors = self.config.store_class().open_for_reader(snapshot)
             except BaseException:
                 conn.close()
                 watch.close()
@@ -74,7 +79,8 @@ class IndexReader:
     def close(self) -> None:
         self.conn.close()
         self._watch.close()
-        self.vectors.close()
+        if self.vectors is not None:
+            self.vectors.close()
 
     def changed(self) -> bool:
         """Whether the index on disk has moved on from this snapshot: another generation (a

@@ -97,16 +97,36 @@ class EntityTagger:
         if not sentences:
             return []
         with _LOCK:
-            nlp = _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
-                            "or set RAG_ENTITY_TAGGER='' to read names without it")
+            nlp = self._load()
             return [tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                     for doc in nlp.pipe(sentences)]
+
+    def preload(self) -> None:
+        """Load the recogniser in a thread of its own, for a question that will need it: a
+        cold `rag ask` then imports spaCy (0.5 s) while it opens the index and embeds the
+        question. A failure is left for `entities` to raise, with its one-line message."""
+        if _key(self.name, _NER_EXCLUDE) in _PIPELINES:
+            return
+
+        def load() -> None:
+            with _LOCK:
+                try:
+                    self._load()
+                except RagError:
+                    pass
+
+        threading.Thread(target=load, name="entity-tagger-load", daemon=True).start()
+
+    def _load(self):
+        """The pipeline (call under _LOCK)."""
+        return _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
+                         "or set RAG_ENTITY_TAGGER='' to read names without it")
 
 
 def _pipeline(name: str, exclude: Sequence[str], what: str, fix: str):
     """The spaCy pipeline `name` without the `exclude`d components, loaded once per process
     (call under _LOCK); a one-line RagError saying `what` failed and the `fix` when it does not load."""
-    key = f"{name}#{','.join(exclude)}"
+    key = _key(name, exclude)
     if key not in _PIPELINES:
         try:
             _PIPELINES[key] = _spacy().load(name, exclude=list(exclude))
@@ -114,6 +134,10 @@ def _pipeline(name: str, exclude: Sequence[str], what: str, fix: str):
             first = (str(e).strip().splitlines() or [type(e).__name__])[0]
             raise RagError(f"{what} {name!r} does not load ({first[:200]}): reinstall it, {fix}") from e
     return _PIPELINES[key]
+
+
+def _key(name: str, exclude: Sequence[str]) -> str:
+    return f"{name}#{','.join(exclude)}"
 
 
 def _spacy():

@@ -303,6 +303,14 @@ class ModelSettings(_Group):
     )
     llm_context: int = Field(2048, ge=512, description="Context window (tokens) for the local model.")
     llm_threads: int = Field(2, ge=1, description="CPU threads for the local model.")
+    llm_slots: int = Field(
+        4, ge=1, le=16,
+        description="Answers the local model writes at once, in one llama.cpp context (each slot "
+        "its own KV cache of llm_context tokens: 45 MiB at 2048). MEASURED-SLOTS")
+    llm_nice: int = Field(
+        0, ge=0, le=19,
+        description="Niceness of the local model's threads, so the other answers' threads go "
+        "first on a busy machine. MEASURED-NICE")
     context_sentences: int = Field(
         4,
         ge=0,

@@ -10,7 +10,7 @@ once, through `Pipeline.generator("local")`, as `rag serve` does. Then, on this 
   `SupportScorer` over them, and `ChatGenerator.messages` with context_sentences = 2, 4, 6
   and 0 (whole passages); each prompt is streamed through `ChatGenerator.stream` until its
   first piece. "cold" empties llama.cpp's cache first (the whole prompt is evaluated);
-  "warm" follows another question's prompt, as in serving, where llama-cpp-python reuses
+  "warm" follows another question's prompt, as in serving, where the local model reuses
   the shared prefix (system prompt and chat template) from its KV cache.
 - a least-squares fit of cold first-token ms against prompt tokens (ms per token).
 
@@ -76,12 +76,12 @@ def prompt_inputs(pipeline, question: str, k: int):
 
 
 class Counters:
-    """llama.cpp's own prompt/generation counters for one call."""
+    """llama.cpp's own prompt/generation counters for one call (the local model's context)."""
 
-    def __init__(self, llama):
+    def __init__(self, model):
         import llama_cpp
 
-        self._lib, self._ctx = llama_cpp, llama._ctx.ctx
+        self._lib, self._ctx = llama_cpp, model.engine.ctx
 
     def reset(self) -> None:
         self._lib.llama_perf_context_reset(self._ctx)
@@ -91,21 +91,16 @@ class Counters:
         return {"n_p_eval": d.n_p_eval, "t_p_eval_ms": d.t_p_eval_ms, "n_eval": d.n_eval, "t_eval_ms": d.t_eval_ms}
 
 
-def prompt_tokens(llama, msgs) -> int:
-    """The prompt's length in model tokens as llama.cpp counts it (chat template applied).
-    Run right after the prompt itself, so its KV cache makes this nearly free."""
-    from rag.llamacpp import _ROLES
-
-    reply = llama.create_chat_completion(
-        messages=[{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in msgs],
-        max_tokens=1, temperature=0.0)
-    return int(reply["usage"]["prompt_tokens"])
+def prompt_tokens(model, msgs) -> int:
+    """The prompt's length in model tokens (chat template applied), as the model is given it."""
+    tokens, _ = model._prompt(msgs)
+    return len(tokens)
 
 
-def first_token(generator, llama, counters: Counters, question, passages, scorer, cold: bool) -> dict:
+def first_token(generator, model, counters: Counters, question, passages, scorer, cold: bool) -> dict:
     """Stream the real prompt through the generator until its first piece."""
     if cold:
-        llama.reset()  # forget the KV cache: the whole prompt is evaluated
+        model.engine.forget()  # forget the KV caches: the whole prompt is evaluated
     counters.reset()
     started = time.perf_counter()
     stream = generator.stream(question, passages, scorer)
@@ -157,9 +152,8 @@ def main() -> int:
     default = pipeline.generator("local")
     model = default.model  # the one ChatLlamaCpp, loaded here
     load_ms = (time.perf_counter() - t) * 1000
-    llama = model.load()
-    counters = Counters(llama)
-    n_ctx = llama.n_ctx()
+    counters = Counters(model)
+    n_ctx = model.engine.n_ctx
     # One generator per prompt size, all on the same loaded model (no second load).
     generators = {n: ChatGenerator("local", lambda: model, context_sentences=n, max_history=settings.max_history,
                                    floors=Floors.of(settings)) for n in SENTENCES}
@@ -177,12 +171,8 @@ def main() -> int:
                 msgs = gen.messages(q, passages, scorer)
                 block = msgs[-1].content
                 shown[(q, k, n)] = sum(1 for line in block.splitlines() if line.startswith("["))
-                try:
-                    sizes[(q, k, n)] = prompt_tokens(llama, msgs)
-                except ValueError as exc:  # "Requested tokens (N) exceed context window"
-                    words = [w.strip("()") for w in str(exc).split()]
-                    sizes[(q, k, n)] = next((int(w) for w in words if w.isdigit() and int(w) > n_ctx), n_ctx + 1)
-    system_tokens = prompt_tokens(llama, default.messages("?", [], None)[:1])
+                sizes[(q, k, n)] = prompt_tokens(model, msgs)
+    system_tokens = prompt_tokens(model, default.messages("?", [], None)[:1])
 
     calls: list[dict] = []
     for mode in ("cold", "warm"):
@@ -193,7 +183,7 @@ def main() -> int:
                         if sizes[(q, k, n)] > n_ctx:
                             continue
                         passages, scorer = inputs[(q, k)]
-                        r = first_token(gen, llama, counters, q, passages, scorer, cold=mode == "cold")
+                        r = first_token(gen, model, counters, q, passages, scorer, cold=mode == "cold")
                         calls.append({"mode": mode, "rep": rep, "k": k, "context_sentences": n,
                                       "question": q, "prompt_tokens": sizes[(q, k, n)], **r})
 

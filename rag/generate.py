@@ -123,14 +123,16 @@ class ChatGenerator(Generator):
 
     def __init__(self, name: str, make_model: Callable[[], object], context_sentences: int = 0,
                  max_history: int = 4, floors: Floors = Floors(), buffer: int = 8,
-                 stall_timeout: float = 10.0):
+                 stall_timeout: float = 10.0, concurrency: int = 1):
         self.name = name
         self._make_model = make_model
         self.context_sentences = context_sentences
         self.max_history = max_history
         self.floors = floors
-        # llama.cpp holds one context: concurrent sessions take turns (an API server queues itself).
-        self._lock = threading.Lock()
+        # How many answers the model writes at once (the local model's slots); more sessions
+        # take turns. An API server queues itself, so one at a time is asked.
+        self.concurrency = concurrency
+        self._lock = threading.Semaphore(concurrency)
         # How far the model may write ahead of the reader, and how long it waits for a reader
         # that takes nothing (a browser that went away) before it stops and lets others in.
         self.buffer = buffer
@@ -153,7 +155,7 @@ class ChatGenerator(Generator):
         return msgs
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
-        """The model writes in a thread of its own, holding the lock only while it writes,
+        """The model writes in a thread of its own, holding a slot only while it writes,
         a few pieces ahead of the reader. Holding the lock across `yield` kept the model
         locked for every other user when a reader stopped iterating without closing (a
         browser gone from the chat): now closing stops the model at its next token, and a
@@ -240,14 +242,16 @@ def default_gguf() -> Path:
     return found[0]
 
 
-def local_chat_model(model_path: str, max_tokens: int, n_ctx: int, threads: int):
-    """llama.cpp in this process, as a LangChain chat model."""
+def local_chat_model(model_path: str, max_tokens: int, n_ctx: int, threads: int, slots: int = 1,
+                     nice: int = 0):
+    """llama.cpp in this process, as a LangChain chat model writing `slots` answers at once."""
     path = Path(model_path) if model_path else default_gguf()
     if not path.is_file():
         raise RagError(f"local model not found: {path} (set RAG_LLM_MODEL to a .gguf file)")
     from .llamacpp import ChatLlamaCpp
 
-    model = ChatLlamaCpp(model_path=str(path), n_ctx=n_ctx, max_tokens=max_tokens, n_threads=threads)
+    model = ChatLlamaCpp(model_path=str(path), n_ctx=n_ctx, max_tokens=max_tokens, n_threads=threads,
+                         slots=slots, nice=nice)
     try:
         model.load()
     except Exception as exc:  # llama.cpp reports a bad file as a bare ValueError/RuntimeError

@@ -170,8 +170,9 @@ class Pipeline:
             return ExtractiveGenerator(floors=floors)
         if name == "local":
             return ChatGenerator("local", lambda: local_chat_model(
-                s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads),
-                context_sentences=s.context_sentences, max_history=s.max_history, floors=floors)
+                s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads, s.llm_slots, s.llm_nice),
+                context_sentences=s.context_sentences, max_history=s.max_history, floors=floors,
+                concurrency=s.llm_slots)
         if name == "openai":
             return ChatGenerator("openai", lambda: openai_chat_model(
                 s.llm_base_url, s.llm_api_key.get_secret_value(), s.llm_model, s.llm_max_tokens,

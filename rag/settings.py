@@ -303,6 +303,17 @@ class ModelSettings(_Group):
     )
     llm_context: int = Field(2048, ge=512, description="Context window (tokens) for the local model.")
     llm_threads: int = Field(2, ge=1, description="CPU threads for the local model.")
+    llm_slots: int = Field(
+        4, ge=1, le=16,
+        description="Answers the local model writes at once, in one llama.cpp context; more wait. "
+        "Each slot is its own KV cache of llm_context tokens (45 MiB allocated at 2048, +36 MiB RSS "
+        "measured per slot). bench/parallel.py, 2 cores: 4 local users at once, p50 6.07 s with 1 "
+        "slot (4.0x one user), 3.33 s with 4 (2.6x one user); the text is the same either way.")
+    llm_nice: int = Field(
+        10, ge=0, le=19,
+        description="Niceness of the local model's threads, so extractive answers go first on a "
+        "busy machine. bench/parallel.py: extractive p50/p95 24/225 ms alone, 32/251 ms beside 4 "
+        "local users at nice 0, 26/231 ms at nice 10 (local p50 beside them 4.7 -> 5.7 s).")
     context_sentences: int = Field(
         4,
         ge=0,

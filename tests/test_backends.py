@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -233,9 +234,57 @@ def test_an_abandoned_local_answer_frees_the_model_for_the_next_question(
     else:
         held.append(answer)  # as a server may keep the iterator of a gone client
     del answer
-    assert generator._lock.acquire(timeout=120), "the abandoned answer still holds the model"
-    generator._lock.release()
+    # Every slot free: the abandoned answer holds none of them.
+    for held_slots in range(generator.concurrency):
+        assert generator._lock.acquire(timeout=120), "the abandoned answer still holds the model"
+    for _ in range(generator.concurrency):
+        generator._lock.release()
     # Stopped: at most the pieces it could write ahead and the one in hand when it stopped.
     assert model.written - at_abandon <= generator.buffer + 1
     pieces, answer = streamed(pipeline, QUESTION)
     assert len(pieces) > 3 and "this answer is extractive" not in answer.notice
+
+
+def test_local_answers_written_at_once_are_the_answers_written_alone(corpus) -> None:
+    """Four questions at once through three slots (one waits for a slot) give each the text
+    it gets alone, token for token, and the text llama-cpp-python's own chat completion
+    gives on a context of its own: greedy decoding, each slot its own KV stream, and a
+    prompt prefix copied from another slot's cache rather than evaluated again."""
+    import llama_cpp
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from rag.generate import SYSTEM_PROMPT, local_chat_model
+    from rag.llamacpp import _ROLES
+
+    texts = [f.read_text().splitlines() for f in sorted(corpus.glob("*.txt"))]
+    prompts = [[SystemMessage(SYSTEM_PROMPT),
+                HumanMessage(f"<passages>\n[1] {paragraphs[1][:600]}\n</passages>\n\nQuestion: {question}")]
+               for paragraphs, question in zip(texts, ["Who is quoted?", "What happened?",
+                                                       "Who said what about Syria?", "What did the minister say?"])]
+    model = local_chat_model("", max_tokens=24, n_ctx=2048, threads=2, slots=3)
+    alone = [str(model.invoke(p).content) for p in prompts]
+    assert all(alone) and len(set(alone)) == len(alone)
+
+    together: list[str | None] = [None] * len(prompts)
+    start = threading.Barrier(len(prompts))
+
+    def ask(i: int) -> None:
+        start.wait()
+        together[i] = "".join(str(c.content) for c in model.stream(prompts[i]))
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(len(prompts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert together == alone
+    at_once = list(model.engine.finished)[-len(prompts):]
+    assert {j["slot"] for j in at_once} == {0, 1, 2}  # really written side by side
+    assert any(j["evaluated"] < j["prompt_tokens"] - 100 for j in at_once[1:])  # the system prompt reused
+
+    reference = llama_cpp.Llama(model_path=str(default_gguf()), n_ctx=2048, n_threads=2, verbose=False)
+    for p, text in zip(prompts, alone):
+        reply = reference.create_chat_completion(
+            messages=[{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in p],
+            max_tokens=24, temperature=0.0)
+        assert reply["choices"][0]["message"]["content"] == text

@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import proc_status, start_serve, write_result  # noqa: E402
+from bench.common import stop as stop_serve  # noqa: E402 - `stop` below is the users' Event
 
 QUESTIONS = ROOT / "tests/data/seed_questions.jsonl"
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -335,7 +336,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
         drained = snapshot("drained")
         bench_cpu = sum(os.times()[:2]) - bench_cpu0
     finally:
-        stop(proc)
+        stop_serve(proc)
     server_log = log_path.read_text(errors="replace")
 
     # ---- report ----

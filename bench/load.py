@@ -13,7 +13,8 @@ index in a temp folder; it syncs at start). Then, for a warm-up phase and a meas
   points at a passage (n in range, same article) and quotes exactly
   `passage.text[c.start - p.start : c.end - p.start]`;
 - the server's RSS (VmRSS) is read after warm-up, every `--sample-every` seconds and at the
-  end of the window; the report gives end / after-warm-up (target: within 10 %) and VmHWM.
+  end of the window; the report gives end / after-warm-up (target: within `--rss-target`, 5 %)
+  and VmHWM.
 
 Results (latency p50/p95, requests and refusals per mode, failures, citations, upload,
 memory) go to bench/results/load.json. Exit status 1 if any request failed, any citation
@@ -21,6 +22,7 @@ was invalid, or the upload was not indexed and answered from; the memory target 
 not enforced.
 
     .venv/bin/python bench/load.py [--duration 120] [--users 16] [--local-users 4] [--queue-info]
+    .venv/bin/python bench/load.py --duration 300 --local-users 0 --out bench/results/load_extractive.json
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import proc_status, start_serve, write_result  # noqa: E402
+from bench.common import stop as stop_serve  # noqa: E402 - `stop` below is the users' Event
 
 QUESTIONS = ROOT / "tests/data/seed_questions.jsonl"
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -180,6 +183,8 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     parser.add_argument("--upload-at", type=float, default=1 / 3, help="upload after this share of the window")
     parser.add_argument("--sample-every", type=float, default=5.0, help="seconds between memory samples")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds before a request counts as failed")
+    parser.add_argument("--rss-target", type=float, default=0.05,
+                        help="RSS at the end within this share of RSS after warm-up (default 0.05)")
     parser.add_argument("--queue-info", action="store_true",
                         help="record the queue settings (from the config and rag/cli.py) and queue sizes")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (corpus, index, serve.log)")
@@ -335,7 +340,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
         drained = snapshot("drained")
         bench_cpu = sum(os.times()[:2]) - bench_cpu0
     finally:
-        stop(proc)
+        stop_serve(proc)
     server_log = log_path.read_text(errors="replace")
 
     # ---- report ----
@@ -392,7 +397,8 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     ratio = round(last / base, 3) if base and last else None
     memory = {
         "rss_after_warmup_mib": base, "rss_end_mib": last, "rss_drained_mib": drained.get("rss_mib"),
-        "end_over_after_warmup": ratio, "within_10pct": ratio is not None and abs(ratio - 1) <= 0.10,
+        "end_over_after_warmup": ratio, "target": args.rss_target,
+        "within_target": ratio is not None and abs(ratio - 1) <= args.rss_target,
         "end_over_after_upload": (round(last / upload["rss_after_mib"], 3) if last and upload.get("rss_after_mib")
                                   and upload["finished_at_s"] <= args.duration else None),
         "peak_hwm_mib": max((s.get("hwm_mib") or 0) for s in samples) or None,
@@ -424,8 +430,8 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     elif not any(c["answered_from_upload"] for c in upload.get("checks", [])):
         problems.append("no answer after the upload was answered from the uploaded article")
     warnings = []
-    if not memory["within_10pct"]:
-        warnings.append(f"server RSS end / after warm-up = {ratio} (target within 10 %)")
+    if not memory["within_target"]:
+        warnings.append(f"server RSS end / after warm-up = {ratio} (target within {args.rss_target:.0%})")
     if tracebacks:
         warnings.append(f"server log has {tracebacks} traceback(s)")
     if upload.get("finished_at_s") is not None and upload["finished_at_s"] > args.duration:

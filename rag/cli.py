@@ -407,8 +407,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Offline by design: no version check or telemetry calls from Gradio or the HF hub.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from .service import ChatService
+    from .service import ChatService, steady_malloc
 
+    steady_malloc()  # before the models load: their freed buffers would raise the threshold
     settings = _settings(args)
     if args.auth is not None:
         settings = settings.model_copy(update={"auth": SecretStr(args.auth)})

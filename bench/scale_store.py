@@ -113,16 +113,19 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=1_000_000)
     parser.add_argument("--source", type=Path, default=Path("/tmp/news-index/store-1.sqlite"),
                         help="a news-dev index database (rag index --corpus ../shared/eval/news-dev/corpus.jsonl --index /tmp/news-index)")
+    parser.add_argument("--backend", default="torch", choices=["torch", "onnx", "onnx-int8"],
+                        help="the embedding backend --source was built with (its vectors are copied)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/scale-store"))
     parser.add_argument("--noise", type=float, default=0.012,
                         help="per-dimension sigma: a copy keeps cosine ~0.97 with its original")
+    parser.add_argument("--questions", type=Path, default=NEWS / "questions.jsonl")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/scale_store.json")
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
 
     work = args.work / str(args.chunks)
-    # The copies carry the torch backend's news-dev vectors, so the index is a torch index.
-    settings = Settings(corpus=work / "corpus", index=work / "index", llm="extractive", embed_backend="torch")
+    # The copies carry --source's news-dev vectors, so the index is built with its backend.
+    settings = Settings(corpus=work / "corpus", index=work / "index", llm="extractive", embed_backend=args.backend)
     embedder = SentenceTransformerEmbedder.from_settings(settings)
     embedder.model  # noqa: B018 - loaded before anything is timed
     if not (settings.index / "manifest.json").exists():
@@ -161,11 +164,11 @@ def main() -> None:
     started = time.perf_counter()
     subprocess.run([str(ROOT / ".venv/bin/rag"), "index", "--corpus", str(settings.corpus),
                     "--index", str(settings.index)], check=True, capture_output=True,
-                   env={**os.environ, "RAG_EMBED_BACKEND": "torch"})
+                   env={**os.environ, "RAG_EMBED_BACKEND": args.backend})
     out["add_one_article_cli_s"] = round(time.perf_counter() - started, 2)
 
     # Retrieval, one question at a time, as the chat asks.
-    questions = [json.loads(line)["question"] for line in (NEWS / "questions.jsonl").read_text().splitlines() if line.strip()]
+    questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
     pipeline = Pipeline(settings, embedder)
     retriever = pipeline.retriever
     qvecs = embedder.embed(questions)

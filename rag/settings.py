@@ -97,6 +97,14 @@ class IndexSettings(_Group):
     ivf_nprobe: int = Field(
         0, ge=0, description="IVF lists searched per query; 0 is the measured default (32)."
     )
+    lexical_index: Literal["tantivy", "fts5"] = Field(
+        "tantivy",
+        description="What answers the BM25 side of retrieval: `tantivy` (a mirror of the chunks' "
+        "titles and words in the index folder, kept in step after each commit, top-k without "
+        "scoring every match) or `fts5` (SQLite's FTS5 table alone, which is always kept and "
+        "answers whenever the mirror is behind). Measured (bench/lexical.py): FTS5 ranks every "
+        "chunk holding any query word, MEASURED_LATER.",
+    )
     qdrant_url: str = Field("", description="Qdrant server, e.g. http://127.0.0.1:6333.")
     qdrant_api_key: SecretStr = Field(SecretStr(""), description="Qdrant API key; never logged.")
     qdrant_collection: str = Field(

@@ -120,6 +120,8 @@ def assert_consistent(index: Path) -> IndexReader:
     reader = IndexReader(index)
     assert len(reader.vectors) == reader.count_chunks()
     assert set(reader.vectors.ids()) == {r[0] for r in reader.conn.execute("SELECT id FROM chunks")}
+    if reader.words is not None:  # the lexical mirror holds exactly the same chunks, once each
+        assert reader.words.ids().tolist() == [r[0] for r in reader.conn.execute("SELECT id FROM chunks ORDER BY id")]
     rows = reader.conn.execute("SELECT article_id, group_concat(ord) FROM chunks GROUP BY article_id")
     for article_id, ords in rows:
         numbers = sorted(int(n) for n in ords.split(","))

@@ -64,6 +64,21 @@ class SpeakerParser:
         """The parser RAG_ATTRIBUTION_PARSER names, or None (the rules alone) when it is empty."""
         return cls(settings.attribution_parser) if settings.attribution_parser else None
 
+    def preload(self) -> threading.Thread:
+        """Load the pipeline in a background thread (spaCy's import and the model, about 1 s)
+        while the caller embeds; `speakers` waits for it on the lock. A failure is left for
+        `speakers` to report."""
+        def load() -> None:
+            with _LOCK:
+                try:
+                    _pipeline(self.name, _EXCLUDE, "the attribution parser", "")
+                except RagError:
+                    pass
+
+        thread = threading.Thread(target=load, daemon=True)
+        thread.start()
+        return thread
+
     def speakers(self, sentences: Sequence[str], quoted: Sequence[Sequence[tuple[int, int]]]
                  ) -> list[SpeakerPhrase | None]:
         """Each sentence's speaker phrase, ignoring words inside its quoted character ranges."""

@@ -19,6 +19,9 @@ REMOVED = """
 -- holds (the FAISS file, the lexical mirror) catches up from here and from the ids above the
 -- highest it holds, without comparing every id. Kept back to the oldest copy's number.
 CREATE TABLE IF NOT EXISTS removed_chunks(id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+-- What a sync reads of every article to tell it unchanged, without reading past the text
+-- (the table's rows hold it): 0.1-0.2 s instead of 0.3-0.5 s at 72,776 articles.
+CREATE INDEX IF NOT EXISTS articles_known ON articles(id, file, title, sha256, date);
 """
 
 ATTRIBUTIONS = """
@@ -113,7 +116,8 @@ def migrate(conn: sqlite3.Connection) -> bool:
     author, and their sentences' attributions a table; every corpus file is then read again
     by the next sync, which fills them in for unchanged articles without embedding anything
     again. 3 -> 4: the log of removed chunk ids (the FAISS file is written once more, so that
-    it records the change number it holds)."""
+    it records the change number it holds) and a covering index of what a sync reads of
+    every article."""
     version = read_meta(conn).get("schema_version")
     if version not in ("2", "3"):
         return False

@@ -165,7 +165,8 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/lexical.json")
     args = parser.parse_args()
-    settings = Settings(llm="extractive", embed_backend=args.backend)
+    # The mirror answers at every size here (auto would leave news-dev to FTS5).
+    settings = Settings(llm="extractive", embed_backend=args.backend, lexical_index="tantivy")
     questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines()
                  if line.strip()]
     out: dict = {"questions": len(questions), "pool": settings.pool, "upgrade_s": {}, "retrieval_ms": {}}

@@ -146,7 +146,8 @@ def main() -> None:
 
     work = args.work / str(args.chunks)
     # The copies carry --source's news-dev vectors, so the index is built with its backend.
-    settings = Settings(corpus=work / "corpus", index=work / "index", llm="extractive", embed_backend=args.backend)
+    settings = Settings(corpus=work / "corpus", index=work / "index", llm="extractive", embed_backend=args.backend,
+                        lexical_index="tantivy" if args.chunks < 50_000 else "auto")
     embedder = SentenceTransformerEmbedder.from_settings(settings)
     embedder.model  # noqa: B018 - loaded before anything is timed
     if not (settings.index / "manifest.json").exists():

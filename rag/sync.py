@@ -179,7 +179,14 @@ class Indexer:
         if self.parser is not None:
             # New articles are labelled after they are embedded: load the parser meanwhile
             # (ONNX Runtime lets go of the GIL while it runs). Saves its load, about 1 s, of
-            # `rag index` adding one article.
+            # `rag index` adding one article. The embedding model is loaded first: spaCy is
+            # imported with torch hidden (rag/parse.py), so nothing may import torch meanwhile
+            # (a first ONNX export does; the torch backend's model load does).
+            backend = getattr(self.embedder, "backend", None)
+            if backend == "torch":
+                self.embedder.model  # noqa: B018
+            elif backend is not None:
+                self.embedder.session  # noqa: B018
             self.parser.preload()
         chunked = [(article, file, self.chunker.split(article)) for article, file in
                    tqdm(plan.todo, desc="chunking", unit="article", disable=self._bar_off(len(plan.todo) > 200))]

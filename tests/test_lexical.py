@@ -17,6 +17,7 @@ from tests.conftest import assert_consistent
 from tests.test_vectors import synthetic, write
 
 FTS5 = VectorConfig(lexical="fts5")
+TANTIVY = VectorConfig(lexical="tantivy")  # these indexes are far below MIN_CHUNKS
 
 
 @pytest.fixture
@@ -42,14 +43,14 @@ def test_the_mirror_follows_every_add_and_removal_without_being_rebuilt(tmp_path
     index = tmp_path / "index"
     write(index, synthetic(0, 20, 3, rng, centres))
     mirror = index / "store-1.lexical"
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.words is not None
         assert hits(reader, "w3x1") == {min(chunk_ids(reader, "a3")) + 1}
         assert hits(reader, "title 7") >= chunk_ids(reader, "a7")  # titles are searched too
     first_segments = {p.name for p in mirror.iterdir()}
 
     write(index, synthetic(20, 1, 2, rng, centres), remove=["a3"])
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert hits(reader, "w3x1") == set()
         assert hits(reader, "w20x0") == {min(chunk_ids(reader, "a20"))}
         state = json.loads((mirror / STATE).read_text())
@@ -68,12 +69,12 @@ def test_a_mirror_behind_its_snapshot_is_not_used_and_the_next_writer_catches_it
     # A kill between the SQLite commit and the mirror's: the mirror holds the older state.
     shutil.rmtree(mirror)
     shutil.copytree(old, mirror)
-    with IndexReader(index) as reader:
+    with IndexReader(index, TANTIVY) as reader:
         assert reader.words is None  # FTS5 answers, and it has the new article
         assert hits(reader, "w10x1") == {max(chunk_ids(reader, "a10"))}
         assert hits(reader, "w1x0") == set()
     write(index)  # any writer catches the mirror up from the removal log and the new ids
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.words is not None
         assert hits(reader, "w10x1") == {max(chunk_ids(reader, "a10"))}
         assert hits(reader, "w1x0") == set()
@@ -87,7 +88,7 @@ def test_a_mirror_committed_without_its_state_is_caught_up_without_duplicates(tm
     # A kill after tantivy's commit, before the state file: the state says less than it holds.
     (index / "store-1.lexical" / STATE).write_text(state_before)
     write(index)
-    with assert_consistent(index) as reader:  # each chunk once, a2's gone
+    with assert_consistent(index, TANTIVY) as reader:  # each chunk once, a2's gone
         assert reader.words is not None and hits(reader, "w2x0") == set()
 
 
@@ -97,10 +98,10 @@ def test_a_damaged_or_missing_mirror_is_made_again_and_fts5_can_be_chosen(tmp_pa
     for path in (index / "store-1.lexical").iterdir():
         if path.name != STATE:
             path.unlink()
-    with IndexReader(index) as reader:
+    with IndexReader(index, TANTIVY) as reader:
         assert reader.words is None and hits(reader, "w4x1")  # FTS5
     write(index)
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.words is not None and hits(reader, "w4x1")
     with IndexReader(index, FTS5) as reader:
         assert reader.words is None and hits(reader, "w4x1")
@@ -121,7 +122,7 @@ def test_the_removal_log_is_kept_only_as_far_back_as_the_oldest_copy(tmp_path, r
     write(index, remove=["a10"], config=FTS5)
     write(index, remove=[f"a{i}" for i in range(11, 20)], config=FTS5)
     write(index)  # the mirror missed those: it is older than the log, so it is made again
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.words is not None and hits(reader, "w15x0") == set()
 
 
@@ -133,7 +134,7 @@ def test_readers_map_the_faiss_file_and_add_what_it_lacks(tmp_path, rng, centres
     new = synthetic(500, 1, 2, rng, centres)
     write(index, new, remove=["a5"])  # 4 of 1000 chunks changed: under 1 %, the file lags
     assert faiss_file.stat().st_mtime_ns == stamp
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert isinstance(reader.vectors, MappedFaiss)
         assert len(reader.vectors.added) == 2 and len(reader.vectors.removed) == 2
         stored = reader.chunk_vectors([int(i) for i in reader.vectors.ids()])
@@ -162,10 +163,10 @@ def test_a_faiss_file_that_is_not_the_recorded_one_is_compared_id_by_id(tmp_path
     shutil.copy2(index / "store-1.faiss", older)
     write(index, synthetic(150, 4, 2, rng, centres))  # 8 of 308: over 1 %, written again
     shutil.copy(older, index / "store-1.faiss")  # an older copy put back: its stamp differs
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert not isinstance(reader.vectors, MappedFaiss)  # read whole and reconciled by id
     write(index)  # the writer notices the stamp and writes the file again
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert isinstance(reader.vectors, MappedFaiss) and not len(reader.vectors.added)
 
 
@@ -178,10 +179,10 @@ def test_a_version_3_store_is_read_by_id_and_upgraded_by_the_next_writer(tmp_pat
                        "UPDATE meta SET value = '3' WHERE key = 'schema_version';")
     conn.close()
     shutil.rmtree(index / "store-1.lexical")
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.words is None and not isinstance(reader.vectors, MappedFaiss)
     write(index, synthetic(30, 1, 2, rng, centres))
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert reader.meta["schema_version"] == "4"
         assert reader.words is not None and isinstance(reader.vectors, MappedFaiss)
         assert LexicalMirror.open(index / "store-1.lexical").covers(reader.conn)
@@ -194,7 +195,7 @@ def test_a_mapped_ivf_file_searches_as_the_file_read_whole_and_caught_up(tmp_pat
     index = tmp_path / "index"
     write(index, synthetic(0, 1500, 2, rng, centres))
     write(index, synthetic(1500, 2, 2, rng, centres), remove=["a7", "a8"])  # 8 of 3000: lags
-    with assert_consistent(index) as reader:
+    with assert_consistent(index, TANTIVY) as reader:
         assert isinstance(reader.vectors, MappedFaiss) and reader.vectors.kind == "ivf"
         whole, changed = faiss_store.open_faiss(index / "store-1.faiss", reader.conn, 384, repair=False)
         assert not isinstance(whole, MappedFaiss) and changed == 8
@@ -203,3 +204,28 @@ def test_a_mapped_ivf_file_searches_as_the_file_read_whole_and_caught_up(tmp_pat
             assert reader.search(queries, k)[1].tolist() == whole.search(queries, k)[1].tolist()
         inside = np.array(sorted(chunk_ids(reader, "a9") | chunk_ids(reader, "a1501")))
         assert reader.search(queries, 3, inside)[1].tolist() == whole.search(queries, 3, inside)[1].tolist()
+
+
+def test_a_mirror_of_another_format_is_not_read_and_is_made_again(tmp_path, rng, centres) -> None:
+    index = tmp_path / "index"
+    write(index, synthetic(0, 5, 2, rng, centres))
+    state = index / "store-1.lexical" / STATE
+    state.write_text(json.dumps({**json.loads(state.read_text()), "format": 0}))
+    with IndexReader(index, TANTIVY) as reader:
+        assert reader.words is None and hits(reader, "w3x1")
+    write(index)
+    with assert_consistent(index, TANTIVY) as reader:
+        assert reader.words is not None and hits(reader, "w3x1")
+
+
+def test_by_default_the_mirror_is_kept_and_answers_from_min_chunks(tmp_path, rng, centres, monkeypatch) -> None:
+    from rag.index import lexical
+
+    index = tmp_path / "index"
+    write(index, synthetic(0, 10, 2, rng, centres))
+    assert (index / "store-1.lexical" / STATE).exists()
+    with IndexReader(index) as reader:
+        assert reader.words is None  # 20 chunks: FTS5
+    monkeypatch.setattr(lexical, "MIN_CHUNKS", 20)
+    with IndexReader(index) as reader:
+        assert reader.words is not None

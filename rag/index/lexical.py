@@ -25,6 +25,14 @@ import numpy as np
 from .files import atomic_write
 
 STATE = "state.json"
+# Below this many chunks FTS5 answers even when the mirror is kept (RAG_LEXICAL_INDEX=auto):
+# its cost grows with the chunks holding any query word (lexical p50 36 ms at 115k, 320 ms
+# at 1M, bench/lexical.py), small indexes stay well under that, and FTS5's ranking is the
+# one every retrieval default was tuned with (tantivy's IDF differs on small corpora: a
+# seed question's fifth passage changed).
+MIN_CHUNKS = 50_000
+#: What the mirror's documents hold (fields, tokenizer, title repeats); another is made anew.
+FORMAT = 1
 # The title counts this many times in a chunk's words: FTS5's bm25() with the title column
 # weighted 2 (RAG_TITLE_WEIGHT) adds the weighted counts of a term before saturating them,
 # which one field holding the title twice reproduces; two fields scored apart (tantivy's
@@ -42,6 +50,11 @@ class MirrorState:
 
     version: int
     max_id: int
+
+
+def answers(setting: str, chunks: int) -> bool:
+    """Whether the mirror answers the BM25 side for an index of `chunks` chunks."""
+    return setting == "tantivy" or (setting == "auto" and chunks >= MIN_CHUNKS)
 
 
 def mirror_path(store: Path) -> Path:
@@ -82,6 +95,8 @@ def _schema():
 def _read_state(path: Path) -> MirrorState | None:
     try:
         data = json.loads((path / STATE).read_text())
+        if data.get("format") != FORMAT:
+            return None
         return MirrorState(int(data["version"]), int(data["max_id"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -213,7 +228,7 @@ class LexicalMirror:
     def _commit(self, state: MirrorState) -> None:
         self._writer.commit()
         atomic_write(self.path / STATE, lambda tmp: tmp.write_text(json.dumps(
-            {"version": state.version, "max_id": state.max_id})))
+            {"format": FORMAT, "version": state.version, "max_id": state.max_id})))
         self.state = state
         self._searcher = None
 

@@ -15,7 +15,7 @@ import numpy as np
 from ..errors import StoreError
 from ..types import ArticleRow, Attribution, ChunkRow, Filter, ListedArticle, SpanVectors
 from .files import MANIFEST, Manifest, store_path
-from .lexical import TITLE_REPEAT, LexicalMirror, mirror_path
+from .lexical import TITLE_REPEAT, LexicalMirror, answers, mirror_path
 from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
@@ -65,7 +65,7 @@ class IndexReader:
                 self.vectors: ChunkVectors = self.config.store_class().open_for_reader(snapshot)
                 # The mirror answers only if it holds at least this snapshot; else FTS5 does.
                 self.words: LexicalMirror | None = None
-                if self.config.lexical == "tantivy":
+                if answers(self.config.lexical, manifest.chunks):
                     words = LexicalMirror.open(mirror_path(db_path))
                     if words is not None and words.covers(conn):
                         self.words = words

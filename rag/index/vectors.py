@@ -36,7 +36,7 @@ class VectorConfig:
     qdrant_url: str = ""
     qdrant_api_key: str = ""
     qdrant_collection: str = "rag"
-    lexical: Literal["tantivy", "fts5"] = "tantivy"  # the BM25 side: the tantivy mirror, or FTS5 alone
+    lexical: Literal["auto", "tantivy", "fts5"] = "auto"  # the BM25 side: the tantivy mirror (by size), or FTS5 alone
 
     @classmethod
     def from_settings(cls, settings) -> VectorConfig:

@@ -131,7 +131,7 @@ class IndexWriter:
         if not switch:
             remove_stale(index_dir, keep=manifest.generation)
         lexical = None
-        if config.lexical == "tantivy":
+        if config.lexical != "fts5":  # kept at every size, so that growing past MIN_CHUNKS costs nothing
             try:
                 lexical = LexicalMirror.open_for_writer(mirror_path(db_path), conn)
             except (OSError, ValueError, RuntimeError) as exc:

@@ -239,8 +239,8 @@ def _search(index, nprobe: int, size: int, queries: np.ndarray, k: int, ids: np.
 
 def _prefetch(path: Path) -> None:
     """Read the whole file once in the background, so that the kernel caches it: a mapped
-    file searched straight from disk took 150 ms a question (1M chunks: the 32 lists probed
-    are read on first touch) against 1.8 ms once cached (bench/scale_store.py). Reading it
+    file searched straight from disk took 152 ms a question (1M chunks: the 32 lists probed
+    are read on first touch) against 1.8 ms once cached (README, Index at scale). Reading it
     in order takes about 4 s for 1.5 GB here; `posix_fadvise(WILLNEED)` did not bring it in."""
     buffer = bytearray(8 * 2**20)
     try:

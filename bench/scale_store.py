@@ -6,14 +6,19 @@ through `IndexWriter` (SQLite rows, FTS5, sentences, then the FAISS index `rag i
 choose by size), its chunk vectors the real news-dev MiniLM vectors plus small Gaussian noise,
 re-normalised (copy 0 keeps the real vectors). Then, in one process:
 
+- the first writer after an upgrade (schema, the mirror, the FAISS file's change number);
+- opening the index (`IndexReader`, median of 3), and what a reader adds when the FAISS
+  file lags by 1 %;
 - adding one article file to the corpus with `Indexer.sync` (what `rag index` runs), model
-  loaded, median of 3 articles; and once through the `rag index` CLI from a fresh process;
+  loaded, median of 3 articles; and three through the `rag index` CLI from a fresh process;
+- hybrid retrieval of the 85 questions right after opening with the FAISS file out of the
+  page cache; the chat's refresh after an update;
 - retrieval of the 85 news-dev questions, one query at a time: the vector search alone, and
   `Retriever.retrieve` dense / lexical / hybrid (what a question costs before answering),
-  p50 and p95; recall@10 of the chosen FAISS index against exact search;
-- opening the index (`IndexReader`), as the chat does after every update.
+  each first in turn, p50 and p95; recall@10 of the chosen FAISS index against exact search.
 
-    .venv/bin/python bench/scale_store.py --chunks 1000000   (news-dev index: see --source)
+    flock /tmp/bench.lock .venv/bin/python bench/scale_store.py --chunks 1000000 \
+        --source /tmp/nd_idx/store-1.sqlite --backend onnx-int8   (a news-dev index: see --source)
 """
 
 from __future__ import annotations

@@ -68,6 +68,9 @@ class Embedder(ABC):
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
+    def warm_up(self) -> None:
+        """Load the model now rather than at the first `embed`."""
+
     @cached_property
     def dimension(self) -> int:
         return int(self.embed(["dimension probe"]).shape[1])
@@ -163,6 +166,14 @@ class SentenceTransformerEmbedder(Embedder):
         int8 = _cached(base / f"int8-{INT8_CONFIG['name']}-opset{ONNX_OPSET}-r{ONNX_RECIPE}",
                        lambda out: quantize_int8(fp32 / "model.onnx", out), self.exported)
         return int8 / "model.onnx"
+
+    def warm_up(self) -> None:
+        # Whatever embedding will import is imported here: torch too, where it is needed (the
+        # torch backend, an ONNX export, a folder the native reader cannot read).
+        if self.backend != "torch":
+            self.session  # noqa: B018
+        if self.backend == "torch" or self.native is None:
+            self.model  # noqa: B018
 
     @cached_property
     def session(self):

@@ -64,6 +64,11 @@ class SpeakerParser:
         """The parser RAG_ATTRIBUTION_PARSER names, or None (the rules alone) when it is empty."""
         return cls(settings.attribution_parser) if settings.attribution_parser else None
 
+    def preload(self) -> None:
+        """Load the pipeline in a thread of its own (spaCy's import and the model, about 1 s)
+        while the caller embeds; `speakers` waits for it on the lock and reports a failure."""
+        _preload(self.name, _EXCLUDE)
+
     def speakers(self, sentences: Sequence[str], quoted: Sequence[Sequence[tuple[int, int]]]
                  ) -> list[SpeakerPhrase | None]:
         """Each sentence's speaker phrase, ignoring words inside its quoted character ranges."""
@@ -103,24 +108,31 @@ class EntityTagger:
 
     def preload(self) -> None:
         """Load the recogniser in a thread of its own, for a question that will need it: a
-        cold `rag ask` then imports spaCy (0.5 s) while it opens the index and embeds the
-        question. A failure is left for `entities` to raise, with its one-line message."""
-        if _key(self.name, _NER_EXCLUDE) in _PIPELINES:
-            return
-
-        def load() -> None:
-            with _LOCK:
-                try:
-                    self._load()
-                except RagError:
-                    pass
-
-        threading.Thread(target=load, name="entity-tagger-load", daemon=True).start()
+        cold `rag ask` then imports spaCy while it opens the index and retrieves. A failure is
+        left for `entities` to raise, with its one-line message."""
+        _preload(self.name, _NER_EXCLUDE)
 
     def _load(self):
         """The pipeline (call under _LOCK)."""
         return _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
                          "or set RAG_ENTITY_TAGGER='' to read names without it")
+
+
+def _preload(name: str, exclude: Sequence[str]) -> None:
+    """Start loading a pipeline in a daemon thread, unless it is loaded. The caller must have
+    loaded its embedding model first: spaCy is imported with torch hidden (`_spacy`), so
+    nothing may import torch meanwhile (an ONNX export does, and the torch backend's load)."""
+    if _key(name, exclude) in _PIPELINES:
+        return
+
+    def load() -> None:
+        with _LOCK:
+            try:
+                _pipeline(name, exclude, "", "")
+            except RagError:
+                pass  # said again, with its fix, by the call that needs the pipeline
+
+    threading.Thread(target=load, name="spacy-load", daemon=True).start()
 
 
 def _pipeline(name: str, exclude: Sequence[str], what: str, fix: str):

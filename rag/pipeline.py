@@ -291,10 +291,10 @@ class Pipeline:
     def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
         """The passages for the query, and their sentences scored for support."""
         s = self.settings
-        # spaCy's import hides torch for a moment (rag/parse.py), which only a process that
-        # never imports torch can allow in a second thread.
-        if self.tagger is not None and s.embed_backend != "torch" and (
-                answerable.entity_kind(asked.question) or conflicts.slot(asked.question) == "name"):
+        if self.tagger is not None and (answerable.entity_kind(asked.question)
+                                        or conflicts.slot(asked.question) == "name"):
+            # Loaded meanwhile; the embedding model first, as spaCy's import needs (rag/parse.py).
+            self.embedder.warm_up()
             self.tagger.preload()
         retriever = self.current_retriever()
         qvec = self.embedder.embed([asked.query])[0]

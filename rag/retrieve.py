@@ -1,4 +1,5 @@
-"""Question -> Passages: dense (FAISS) and lexical (FTS5 BM25) candidates fused by RRF."""
+"""Question -> Passages: dense (FAISS) and lexical (BM25: the tantivy mirror, or FTS5)
+candidates fused by RRF."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from .embed import Embedder
 from .index import IndexReader
+from .index.reader import fts_match  # noqa: F401 - where callers have always found it
 from .text import WORD, query_terms
 from .types import ChunkRow, Filter, Passage
 
@@ -16,11 +18,6 @@ Mode = Literal["hybrid", "dense", "lexical"]
 
 # Words that make a question lean on the previous turn ("What did he say about Aleppo?").
 _ANAPHORA = frozenset("he she him her his hers they them their theirs it its this that these those".split())
-
-
-def fts_match(terms: Sequence[str]) -> str:
-    """An FTS5 expression matching any of the terms (quoted, so no term is an operator)."""
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 def follow_up_query(question: str, history: Sequence[dict] = ()) -> str:
@@ -88,7 +85,7 @@ class Retriever:
             _, found = self.reader.search(qvec[None, :], self.pool, ids)
             ranked["dense"] = [int(i) for i in found[0] if i >= 0]
         if mode in ("hybrid", "lexical"):
-            hits = self.reader.lexical(fts_match(query_terms(query)), self.pool, self.title_weight, where)
+            hits = self.reader.lexical(query_terms(query), self.pool, self.title_weight, where, ids)
             ranked["lexical"] = [cid for cid, _ in hits]
         return ranked
 

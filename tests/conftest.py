@@ -16,7 +16,7 @@ import pytest
 
 from rag.embed import SentenceTransformerEmbedder
 from rag.settings import Settings
-from rag.index import IndexReader
+from rag.index import IndexReader, VectorConfig
 from rag.ingest import CorpusReader
 from rag.types import Article
 
@@ -115,11 +115,14 @@ def run_rag(*args: str, env: dict[str, str] | None = None, timeout: float = 180,
     return proc
 
 
-def assert_consistent(index: Path) -> IndexReader:
-    """The index loads, FAISS and SQLite agree, and every article has all its chunks."""
-    reader = IndexReader(index)
+def assert_consistent(index: Path, config: VectorConfig = VectorConfig()) -> IndexReader:
+    """The index loads, FAISS (and the lexical mirror, when it answers) and SQLite agree, and
+    every article has all its chunks."""
+    reader = IndexReader(index, config)
     assert len(reader.vectors) == reader.count_chunks()
     assert set(reader.vectors.ids()) == {r[0] for r in reader.conn.execute("SELECT id FROM chunks")}
+    if reader.words is not None:  # the lexical mirror holds exactly the same chunks, once each
+        assert reader.words.ids().tolist() == [r[0] for r in reader.conn.execute("SELECT id FROM chunks ORDER BY id")]
     rows = reader.conn.execute("SELECT article_id, group_concat(ord) FROM chunks GROUP BY article_id")
     for article_id, ords in rows:
         numbers = sorted(int(n) for n in ords.split(","))

@@ -62,4 +62,4 @@ def test_indexing_on_onnx_imports_neither_torch_nor_sentence_transformers(tmp_pa
 def test_status_imports_no_model_library(seed_index: Path) -> None:
     found = imported("status", "--index", str(seed_index))
     # Nor FAISS: status reads what the last write recorded instead of loading the vectors.
-    assert not found & (HEAVY | {"onnxruntime", "tokenizers", "spacy", "dateparser", "faiss"})
+    assert not found & (HEAVY | {"onnxruntime", "tokenizers", "spacy", "dateparser", "faiss", "tantivy"})

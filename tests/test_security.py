@@ -49,5 +49,8 @@ def test_the_index_folder_holds_only_data_formats(corpus: Path, tmp_path: Path) 
     run_rag("index", check=True)
     kinds = {p.name.split(".", 1)[-1] for p in (tmp_path / "index").iterdir() if p.is_file()}
     assert kinds <= {"json", "sqlite", "sqlite-wal", "sqlite-shm", "faiss", "lock"}, kinds
-    for path in (tmp_path / "index").iterdir():
-        assert not path.read_bytes().startswith(b"\x80"), path  # a pickle stream's first byte
+    # The one folder is the lexical mirror: tantivy's own segment files and JSON.
+    assert [p.name for p in (tmp_path / "index").iterdir() if p.is_dir()] == ["store-1.lexical"]
+    for path in (tmp_path / "index").rglob("*"):
+        if path.is_file():
+            assert not path.read_bytes().startswith(b"\x80"), path  # a pickle stream's first byte

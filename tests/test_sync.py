@@ -132,7 +132,7 @@ def test_rebuild_switches_atomically_and_removes_the_old_generation(settings, em
     report = sync(settings, embedder, rebuild=True)
     assert report.added == 5 and report.chunks_embedded == report.chunks_total
     names = sorted(p.name for p in settings.index.iterdir() if p.name.startswith("store-"))
-    assert names == ["store-2.faiss", "store-2.sqlite"]
+    assert names == ["store-2.faiss", "store-2.lexical", "store-2.sqlite"]
     # The old reader keeps working on the files it opened.
     assert old.count_chunks() == report.chunks_total
     old.close()

@@ -8,6 +8,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from ..errors import IndexBusyError, StoreError
 from .schema import MIGRATES_FROM, SCHEMA_VERSION, damaged, is_damage
 
 MANIFEST = "manifest.json"
-_STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss)(-wal|-shm|-journal|\.tmp)?$")
+_STORE_FILE = re.compile(r"^store-(\d+)\.(sqlite|faiss|lexical)(-wal|-shm|-journal|\.tmp)?$")
 
 
 def now() -> str:
@@ -106,7 +107,10 @@ def remove_stale(index_dir: Path, keep: int | None) -> None:
     for path in index_dir.iterdir():
         m = _STORE_FILE.match(path.name)
         if m and (int(m.group(1)) not in live or m.group(3) == ".tmp"):
-            path.unlink(missing_ok=True)
+            if path.is_dir() and not path.is_symlink():  # a lexical mirror's folder
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:

@@ -15,6 +15,7 @@ import numpy as np
 from ..errors import StoreError
 from ..types import ArticleRow, Attribution, ChunkRow, Filter, ListedArticle, SpanVectors
 from .files import MANIFEST, Manifest, store_path
+from .lexical import TITLE_REPEAT, LexicalMirror, answers, mirror_path
 from .schema import check, connect_readonly, reading
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
@@ -23,7 +24,7 @@ class IndexReader:
     """A consistent, read-only view of one index snapshot; writers never disturb it."""
 
     def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig(), *, vectors: bool = True):
-        """`vectors=False` opens only SQLite (`self.vectors` is None): what `rag status` needs,
+        """`vectors=False` opens only SQLite (`self.vectors` and `self.words` are None): what `rag status` needs,
         without importing FAISS or reading its file (a third of a cold status)."""
         self.index_dir = Path(index_dir)
         self.config = config
@@ -64,9 +65,15 @@ class IndexReader:
                         "run `rag index --rebuild`"
                     )
                 self.vectors: ChunkVectors | None = None
+                self.words: LexicalMirror | None = None
                 if self._with_vectors:
                     snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
                     self.vectors = self.config.store_class().open_for_reader(snapshot)
+                    # The mirror answers only if it holds at least this snapshot; else FTS5 does.
+                    if answers(self.config.lexical, manifest.chunks):
+                        words = LexicalMirror.open(mirror_path(db_path))
+                        if words is not None and words.covers(conn):
+                            self.words = words
             except BaseException:
                 conn.close()
                 watch.close()
@@ -127,12 +134,20 @@ class IndexReader:
         with self._query():
             return dict(self.conn.execute("SELECT article_id, count(*) FROM chunks GROUP BY article_id"))
 
-    def lexical(self, match: str, k: int, title_weight: float, where: Filter | None = None
-                ) -> list[tuple[int, float]]:
-        """Chunk ids and BM25 scores (higher is better) for an FTS5 MATCH expression; with
-        `where`, only chunks of the articles it lets through."""
-        if not match:
+    def lexical(self, terms: Sequence[str], k: int, title_weight: float, where: Filter | None = None,
+                ids: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Chunk ids and BM25 scores (higher is better) of the chunks holding any of the
+        terms; with `where`, only chunks of the articles it lets through (`ids`, if the
+        caller has them already). The lexical mirror answers when it holds this snapshot
+        and the title weight is the one it was built with, else FTS5."""
+        if not terms:
             return []
+        if self.words is not None and title_weight == TITLE_REPEAT:
+            if where and ids is None:
+                ids = self.chunk_ids(where)
+            with self._lock:
+                return self.words.search(terms, k, ids if where else None)
+        match = fts_match(terms)
         inside, params = "", []
         if where:
             condition, params = _article_condition(where)
@@ -268,6 +283,11 @@ class IndexReader:
         `ids` when given)."""
         with self.vectors.failures():
             return self.vectors.search(queries, k, ids)
+
+
+def fts_match(terms: Sequence[str]) -> str:
+    """An FTS5 expression matching any of the terms (quoted, so no term is an operator)."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 def _article_condition(where: Filter) -> tuple[str, list]:

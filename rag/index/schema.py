@@ -9,9 +9,20 @@ from pathlib import Path
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Older versions this code still reads, and upgrades in place when it writes (`migrate`).
-MIGRATES_FROM = (2,)
+MIGRATES_FROM = (2, 3)
+
+REMOVED = """
+-- Chunk ids removed, with the change number (meta `chunks_version`, one per write that
+-- changes chunks) that removed them. A copy of the chunks that records the change number it
+-- holds (the FAISS file, the lexical mirror) catches up from here and from the ids above the
+-- highest it holds, without comparing every id. Kept back to the oldest copy's number.
+CREATE TABLE IF NOT EXISTS removed_chunks(id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
+-- What a sync reads of every article to tell it unchanged, without reading past the text
+-- (the table's rows hold it): 0.1-0.2 s instead of 0.3-0.5 s at 72,776 articles.
+CREATE INDEX IF NOT EXISTS articles_known ON articles(id, file, title, sha256, date);
+"""
 
 ATTRIBUTIONS = """
 -- Who says each sentence of an article (rag/attribute.py), computed when it is indexed.
@@ -55,7 +66,7 @@ CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
     DELETE FROM chunks_fts WHERE rowid = old.id;
     DELETE FROM sentences WHERE chunk_id = old.id;
 END;
-""" + ATTRIBUTIONS
+""" + ATTRIBUTIONS + REMOVED
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -101,17 +112,23 @@ def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 
 def migrate(conn: sqlite3.Connection) -> bool:
-    """Upgrade a version-2 store to 3 in place (articles gain outlet and author, and their
-    sentences' attributions a table); whether it did. Every corpus file is then read again by the next sync, which fills them in for
-    unchanged articles without embedding anything again."""
-    if read_meta(conn).get("schema_version") != "2":
+    """Upgrade an older store in place; whether it did. 2 -> 3: articles gain outlet and
+    author, and their sentences' attributions a table; every corpus file is then read again
+    by the next sync, which fills them in for unchanged articles without embedding anything
+    again. 3 -> 4: the log of removed chunk ids (the FAISS file is written once more, so that
+    it records the change number it holds) and a covering index of what a sync reads of
+    every article."""
+    version = read_meta(conn).get("schema_version")
+    if version not in ("2", "3"):
         return False
-    # One script, one transaction: a kill leaves version 2 or version 3, nothing between.
-    conn.executescript(f"""BEGIN IMMEDIATE;
+    # One script, one transaction: a kill leaves the old version or the new, nothing between.
+    step = "" if version == "3" else f"""
         ALTER TABLE articles ADD COLUMN outlet TEXT;
         ALTER TABLE articles ADD COLUMN author TEXT;
         {ATTRIBUTIONS}
-        DELETE FROM files;
+        DELETE FROM files;"""
+    conn.executescript(f"""BEGIN IMMEDIATE;{step}
+        {REMOVED}
         INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
         COMMIT;""")
     return True

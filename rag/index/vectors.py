@@ -28,7 +28,7 @@ from .schema import read_meta, set_meta
 
 @dataclass(frozen=True)
 class VectorConfig:
-    """Which vector store an index uses, and how (from `Settings`)."""
+    """Which vector store an index uses, and how; and whether it keeps a lexical mirror (from `Settings`)."""
 
     store: str = "faiss"  # a NAME_store.py module of this package
     index: Literal["auto", "flat", "ivf"] = "auto"
@@ -36,12 +36,13 @@ class VectorConfig:
     qdrant_url: str = ""
     qdrant_api_key: str = ""
     qdrant_collection: str = "rag"
+    lexical: Literal["auto", "tantivy", "fts5"] = "auto"  # the BM25 side: the tantivy mirror (by size), or FTS5 alone
 
     @classmethod
     def from_settings(cls, settings) -> VectorConfig:
         return cls(settings.vector_store, settings.vector_index, settings.ivf_nprobe,
                    settings.qdrant_url, settings.qdrant_api_key.get_secret_value(),
-                   settings.qdrant_collection)
+                   settings.qdrant_collection, settings.lexical_index)
 
     def store_class(self) -> type[ChunkVectors]:
         """The class in `{store}_store.py` whose `name` is the store's, imported now."""

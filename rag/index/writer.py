@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..types import ArticleLabels, ArticleWrite, Attribution, FileStamp, Skipped, StoredArticle, StoredFile
-from .faiss_store import FaissVectors, build, faiss_path, kind_for, needs_retraining, open_faiss, probes
+from .faiss_store import FaissVectors, build, faiss_path, file_stamp, kind_for, needs_retraining, open_faiss, probes
 from .files import (
     Identity,
     Manifest,
@@ -38,6 +38,7 @@ from .schema import (
     reading,
     set_meta,
 )
+from .lexical import LexicalMirror, mirror_path, pruned_before, store_state
 from .vectors import ChunkVectors, Snapshot, VectorConfig
 
 
@@ -47,7 +48,7 @@ class IndexWriter:
 
     def __init__(self, index_dir: Path, identity: Identity, config: VectorConfig,
                  conn: sqlite3.Connection, manifest: Manifest, *, stale_file: bool,
-                 mirror: ChunkVectors | None = None,
+                 mirror: ChunkVectors | None = None, lexical: LexicalMirror | None = None,
                  retired: tuple[dict[str, str], Path] | None = None):
         self.index_dir = index_dir
         self.identity = identity
@@ -57,6 +58,7 @@ class IndexWriter:
         self.db_path = store_path(index_dir, manifest.generation)
         self.stale_file = stale_file  # the FAISS file must be rewritten whatever the lag
         self.mirror = mirror  # a vector store outside this process, updated after each commit
+        self.lexical = lexical  # the tantivy mirror of the chunks' words, updated after each commit
         self._retired = retired  # a rebuild's predecessor (meta, path): its store drops it after the switch
         self.dirty = False  # whether chunks changed, so `finish` has something to persist
 
@@ -122,14 +124,28 @@ class IndexWriter:
         if "store_uid" not in meta:
             set_meta(conn, store_uid=secrets.token_hex(6))
         # The FAISS file is only read if `finish` rewrites it: at a million chunks reading
-        # and writing it takes longer than embedding one article.
-        stale_file = switch or _faiss_stamp(db_path) != meta.get("vectors_file")
+        # and writing it takes longer than embedding one article. A file written before
+        # change numbers is written once more, so that readers can catch it up from them.
+        stale_file = (switch or file_stamp(faiss_path(db_path)) != meta.get("vectors_file")
+                      or "vectors_version" not in meta)
         if not switch:
             remove_stale(index_dir, keep=manifest.generation)
+        lexical = None
+        if config.lexical != "fts5":  # kept at every size, so that growing past MIN_CHUNKS costs nothing
+            try:
+                lexical = LexicalMirror.open_for_writer(mirror_path(db_path), conn)
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise StoreError(f"cannot update the lexical index {mirror_path(db_path)} ({exc}); "
+                                 "check the disk, then run `rag index` again") from exc
         # Last, so that nothing after it can fail and leave the store's client open.
-        mirror = config.store_class().open_for_writer(Snapshot(conn, db_path, manifest.dimension, config))
+        try:
+            mirror = config.store_class().open_for_writer(Snapshot(conn, db_path, manifest.dimension, config))
+        except BaseException:
+            if lexical is not None:
+                lexical.close()
+            raise
         return cls(index_dir, identity, config, conn, manifest, stale_file=stale_file,
-                   mirror=mirror, retired=retired)
+                   mirror=mirror, lexical=lexical, retired=retired)
 
     def __enter__(self) -> IndexWriter:
         return self
@@ -141,6 +157,9 @@ class IndexWriter:
         if self.mirror is not None:
             self.mirror.close()
             self.mirror = None
+        if self.lexical is not None:
+            self.lexical.close()
+            self.lexical = None
         if self.conn is not None:
             self.conn.close()
             self.conn = None
@@ -154,11 +173,27 @@ class IndexWriter:
         return out
 
     def articles(self) -> dict[str, StoredArticle]:
+        """Every article's id, file, title, hash and date: enough to tell an unchanged one.
+        Outlet, author and whether it is labelled are left out (`article_details` has them):
+        they are stored after the text, so reading them for every article read every text
+        (5.3 s of a 1M-chunk sync that added one article)."""
         with reading(self.db_path):
-            rows = self.conn.execute(
-                "SELECT id, file, title, sha256, outlet, author, date, "
-                "EXISTS (SELECT 1 FROM attributions WHERE article_id = articles.id) FROM articles").fetchall()
-        return {r[0]: StoredArticle(*r[:7], labelled=bool(r[7])) for r in rows}
+            rows = self.conn.execute("SELECT id, file, title, sha256, date FROM articles").fetchall()
+        return {r[0]: StoredArticle(r[0], r[1], r[2], r[3], date=r[4]) for r in rows}
+
+    def article_details(self, ids: Iterable[str]) -> dict[str, StoredArticle]:
+        """These articles in full (outlet, author, labelled too); unknown ids are left out."""
+        ids = list(ids)
+        out = {}
+        with reading(self.db_path):
+            for lo in range(0, len(ids), 500):
+                part = ids[lo:lo + 500]
+                rows = self.conn.execute(
+                    "SELECT id, file, title, sha256, outlet, author, date, "
+                    "EXISTS (SELECT 1 FROM attributions WHERE article_id = articles.id) FROM articles "
+                    f"WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+                out.update({r[0]: StoredArticle(*r[:7], labelled=bool(r[7])) for r in rows})
+        return out
 
     def require_labels(self, version: str) -> None:
         """Attributions made by other rules than `version` are dropped, and every corpus file
@@ -189,6 +224,7 @@ class IndexWriter:
         gone_ids: list[int] = []
         new_ids: list[int] = []
         new_vectors: list[np.ndarray] = []
+        new_words: list[tuple[int, str, str]] = []  # (chunk id, title, text) for the lexical mirror
         doomed = [item.article.id for item in items] + list(remove)
         relabel = list(relabel)
         try:
@@ -215,6 +251,7 @@ class IndexWriter:
                          vector.astype(np.float32).tobytes()),
                     )
                     new_ids.append(cur.lastrowid)
+                    new_words.append((cur.lastrowid, article.title, chunk.text))
                     # float16 halves the table; cosines move by < 1e-3.
                     self.conn.executemany(
                         'INSERT INTO sentences(chunk_id, start, "end", vector) VALUES (?, ?, ?, ?)',
@@ -242,8 +279,13 @@ class IndexWriter:
             if changed:
                 # How far the FAISS file is behind; counted in the same transaction, so a
                 # kill can make it too high (an early rewrite), never too low.
-                lag = int(read_meta(self.conn).get("vectors_lag") or 0)
-                set_meta(self.conn, vectors_lag=str(lag + changed))
+                meta = read_meta(self.conn)
+                lag = int(meta.get("vectors_lag") or 0)
+                # The change number: copies of the chunks record the one they hold.
+                version = int(meta.get("chunks_version") or 0) + 1
+                set_meta(self.conn, vectors_lag=str(lag + changed), chunks_version=str(version))
+                self.conn.executemany("INSERT OR REPLACE INTO removed_chunks(id, version) VALUES (?, ?)",
+                                      [(i, version) for i in gone_ids])
                 if self.mirror is not None:
                     self.mirror.mark_pending(self.conn)
             self.conn.execute("COMMIT")
@@ -252,6 +294,13 @@ class IndexWriter:
                 self.conn.execute("ROLLBACK")
             raise write_failed(self.db_path, exc) from exc
         self.dirty = self.dirty or bool(items or doomed or relabel)
+        if self.lexical is not None and (gone_ids or new_ids):
+            try:
+                self.lexical.apply(gone_ids, new_words, store_state(self.conn))
+            except (OSError, ValueError, RuntimeError) as exc:
+                # Committed in SQLite: readers search FTS5 until the next writer catches up.
+                raise StoreError(f"cannot update the lexical index {self.lexical.path} ({exc}); "
+                                 "check the disk, then run `rag index` again") from exc
         if self.mirror is not None and (gone_ids or new_ids):
             vectors = np.vstack(new_vectors) if new_ids else np.zeros((0, self.manifest.dimension), np.float32)
             self.mirror.sync_after_commit(self.conn, gone_ids, np.array(new_ids, dtype=np.int64), vectors)
@@ -297,6 +346,7 @@ class IndexWriter:
                 raise AssertionError(f"FAISS holds {len(vectors)} vectors for {chunks} chunks")
             _write_faiss(self.conn, self.db_path, vectors)
             self.stale_file = False
+        self._prune_removed()
         # A kill between the FAISS and manifest writes leaves stale counts: rewrite them.
         if self.dirty or rewrite or manifest != self.manifest:
             self.manifest = manifest
@@ -306,6 +356,27 @@ class IndexWriter:
                 self.config.store_class().drop_generation(*self._retired, self.config)
                 self._retired = None
         return self.manifest
+
+
+    def _prune_removed(self) -> None:
+        """Forget removals that every copy (the FAISS file, the lexical mirror) already holds."""
+        meta = read_meta(self.conn)
+        if "vectors_version" not in meta:
+            return
+        horizon = int(meta["vectors_version"])
+        if self.lexical is not None:
+            horizon = min(horizon, self.lexical.state.version)
+        if horizon <= pruned_before(self.conn):
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("DELETE FROM removed_chunks WHERE version <= ?", (horizon,))
+            set_meta(self.conn, removed_pruned=str(horizon))
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise write_failed(self.db_path, exc) from exc
 
 
 def _meta_of(path: Path) -> dict[str, str]:
@@ -320,16 +391,6 @@ def _meta_of(path: Path) -> dict[str, str]:
         return {}
 
 
-def _faiss_stamp(db_path: Path) -> str:
-    """Size and mtime of the FAISS file, recorded when written: a file changed or
-    replaced since (damaged, an older copy) no longer matches and is repaired."""
-    try:
-        st = faiss_path(db_path).stat()
-    except FileNotFoundError:
-        return ""
-    return f"{st.st_size}:{st.st_mtime_ns}"
-
-
 def _write_faiss(conn: sqlite3.Connection, db_path: Path, vectors: FaissVectors) -> None:
     """Write the file, then record its stamp, kind and a zero lag (a kill in between
     leaves a stamp that does not match: the next writer rewrites the file)."""
@@ -340,7 +401,9 @@ def _write_faiss(conn: sqlite3.Connection, db_path: Path, vectors: FaissVectors)
             raise OSError(28, "FAISS could not write the file") from exc
 
     atomic_write(faiss_path(db_path), write)
+    state = store_state(conn)
     try:
-        set_meta(conn, vectors_file=_faiss_stamp(db_path), vector_index=vectors.label, vectors_lag="0")
+        set_meta(conn, vectors_file=file_stamp(faiss_path(db_path)), vector_index=vectors.label, vectors_lag="0",
+                 vectors_version=str(state.version), vectors_max_id=str(state.max_id))
     except sqlite3.Error as exc:
         raise write_failed(db_path, exc) from exc

@@ -106,12 +106,6 @@ class EntityTagger:
             return [tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                     for doc in nlp.pipe(sentences)]
 
-    def preload(self) -> None:
-        """Load the recogniser in a thread of its own, for a question that will need it: a
-        cold `rag ask` then imports spaCy while it opens the index and retrieves. A failure is
-        left for `entities` to raise, with its one-line message."""
-        _preload(self.name, _NER_EXCLUDE)
-
     def _load(self):
         """The pipeline (call under _LOCK)."""
         return _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",

@@ -291,11 +291,6 @@ class Pipeline:
     def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
         """The passages for the query, and their sentences scored for support."""
         s = self.settings
-        if self.tagger is not None and (answerable.entity_kind(asked.question)
-                                        or conflicts.slot(asked.question) == "name"):
-            # Loaded meanwhile; the embedding model first, as spaCy's import needs (rag/parse.py).
-            self.embedder.warm_up()
-            self.tagger.preload()
         retriever = self.current_retriever()
         qvec = self.embedder.embed([asked.query])[0]
         # "What did X say about Y?": X's words may sit in another part of an article than

@@ -141,19 +141,3 @@ def test_what_the_rules_know_is_no_one_speaking_the_parser_does_not_make_speech(
     art = make_article("t", sentence, "t.txt", title="T", outlet="Daily Planet")
     assert [a.kind for a in attribute(art, Says(phrase))] == ["reporting"]
 
-
-def test_a_preloaded_tagger_tags_as_a_cold_one_and_a_broken_one_still_says_why(tmp_path) -> None:
-    from rag.parse import EntityTagger
-
-    tagger = EntityTagger(Settings.model_fields["entity_tagger"].default)
-    tagger.preload()
-    tagger.preload()  # asked again while (or after) it loads: one pipeline, no error
-    found = tagger.entities(["Mayor Ann Lee spoke in Paris on Monday."])[0]
-    assert ("Ann Lee", "PERSON") in {(e.text, e.label) for e in found}
-    folder = tmp_path / "pipeline"
-    folder.mkdir()
-    (folder / "meta.json").write_text(json.dumps({"lang": "en", "name": "broken", "version": "0.1"}))
-    broken = EntityTagger(str(folder))
-    broken.preload()  # fails in its thread, silently
-    with pytest.raises(RagError, match="does not load .*RAG_ENTITY_TAGGER=''"):
-        broken.entities(["He said so."])

@@ -77,6 +77,12 @@ class FaissVectors(ChunkVectors):
         return vectors
 
     @classmethod
+    def as_written(cls, snapshot: Snapshot) -> bool:
+        # The file's size and mtime as the writer recorded them: a file damaged, removed or
+        # replaced since no longer matches (then opening it says what is wrong).
+        return file_stamp(faiss_path(snapshot.path)) == snapshot.meta().get("vectors_file")
+
+    @classmethod
     def empty(cls, dimension: int) -> FaissVectors:
         import faiss
 

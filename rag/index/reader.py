@@ -24,8 +24,10 @@ class IndexReader:
     """A consistent, read-only view of one index snapshot; writers never disturb it."""
 
     def __init__(self, index_dir: Path, config: VectorConfig = VectorConfig(), *, vectors: bool = True):
-        """`vectors=False` opens only SQLite (`self.vectors` and `self.words` are None): what `rag status` needs,
-        without importing FAISS or reading its file (a third of a cold status)."""
+        """`vectors=False` opens only SQLite (`self.vectors` and `self.words` are None) while
+        the vector store is as last written: what `rag status` needs, without importing FAISS
+        or reading its file (a third of a cold status). A store changed since is opened, so
+        that damage to it is reported."""
         self.index_dir = Path(index_dir)
         self.config = config
         self._with_vectors = vectors
@@ -66,9 +68,11 @@ class IndexReader:
                     )
                 self.vectors: ChunkVectors | None = None
                 self.words: LexicalMirror | None = None
+                snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
+                store = self.config.store_class()
+                if self._with_vectors or not store.as_written(snapshot):
+                    self.vectors = store.open_for_reader(snapshot)
                 if self._with_vectors:
-                    snapshot = Snapshot(conn, db_path, manifest.dimension, self.config)
-                    self.vectors = self.config.store_class().open_for_reader(snapshot)
                     # The mirror answers only if it holds at least this snapshot; else FTS5 does.
                     if answers(self.config.lexical, manifest.chunks):
                         words = LexicalMirror.open(mirror_path(db_path))

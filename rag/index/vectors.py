@@ -116,6 +116,12 @@ class ChunkVectors(ABC):
         """The store holding exactly the chunks of the reader's snapshot."""
 
     @classmethod
+    def as_written(cls, snapshot: Snapshot) -> bool:
+        """Whether the store is as its last write left it, told without loading it (what
+        `rag status` asks instead of opening it); False unless a store can tell."""
+        return False
+
+    @classmethod
     def open_for_writer(cls, snapshot: Snapshot) -> ChunkVectors | None:
         """A copy outside this process that the writer keeps in step after each commit, or
         None: the FAISS file has the writer's own rewrite policy, and a store in memory is

@@ -469,7 +469,7 @@ def default_nlist(n: int) -> int:
 
 
 def fts_bench(n: int, base: Base, questions: list[str], repeats: int) -> dict:
-    from rag.retrieve import fts_match
+    from rag.index.reader import fts_match
     from rag.text import query_terms
 
     path = SCRATCH / f"fts-{n}.sqlite"

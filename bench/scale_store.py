@@ -47,7 +47,8 @@ from rag.ingest import CorpusReader  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.index import IndexLock, IndexReader, IndexWriter, Manifest, VectorConfig  # noqa: E402
-from rag.index.faiss_store import FaissVectors, stored_vectors_above  # noqa: E402
+from rag.index.faiss_store import FaissVectors  # noqa: E402
+from rag.index.vectors import stored_vectors  # noqa: E402
 from rag.sync import Indexer  # noqa: E402
 from rag.types import ArticleWrite, Chunk, SpanVectors  # noqa: E402
 
@@ -189,7 +190,7 @@ def main() -> None:
             started = time.perf_counter()
             lagging = FaissVectors.empty(reader.manifest.dimension)
             top = reader.conn.execute("SELECT max(id) FROM chunks").fetchone()[0]
-            for ids, batch in stored_vectors_above(reader.conn, top - out["chunks"] // 100, reader.manifest.dimension):
+            for ids, batch in stored_vectors(reader.conn, None, reader.manifest.dimension, above=top - out["chunks"] // 100):
                 lagging.add_vectors(ids, batch)
             out["catch_up_1pct_lag_s"] = round(time.perf_counter() - started, 2)
     out["open_reader_s"] = round(statistics.median(opens), 3)
@@ -293,8 +294,6 @@ def main() -> None:
 
 
 def _all_vectors(reader: IndexReader) -> tuple[np.ndarray, np.ndarray]:
-    from rag.index.vectors import stored_vectors
-
     parts = list(stored_vectors(reader.conn, None, reader.manifest.dimension))
     return np.concatenate([p[0] for p in parts]), np.vstack([p[1] for p in parts])
 

@@ -102,14 +102,10 @@ class EntityTagger:
         if not sentences:
             return []
         with _LOCK:
-            nlp = self._load()
+            nlp = _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
+                            "or set RAG_ENTITY_TAGGER='' to read names without it")
             return [tuple(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents)
                     for doc in nlp.pipe(sentences)]
-
-    def _load(self):
-        """The pipeline (call under _LOCK)."""
-        return _pipeline(self.name, _NER_EXCLUDE, "the entity tagger",
-                         "or set RAG_ENTITY_TAGGER='' to read names without it")
 
 
 def _preload(name: str, exclude: Sequence[str]) -> None:

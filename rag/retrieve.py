@@ -10,7 +10,6 @@ import numpy as np
 
 from .embed import Embedder
 from .index import IndexReader
-from .index.reader import fts_match  # noqa: F401 - where callers have always found it
 from .text import WORD, query_terms
 from .types import ChunkRow, Filter, Passage
 

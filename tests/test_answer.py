@@ -16,7 +16,8 @@ from rag.evaluate import load_questions
 from rag.answerable import Floors
 from rag.pipeline import Pipeline
 from rag.adapters import IndexRetriever
-from rag.retrieve import Retriever, follow_up_query, fts_match
+from rag.index.reader import fts_match
+from rag.retrieve import Retriever, follow_up_query
 from rag.settings import Settings
 from rag.sync import Indexer
 from rag.text import normalise_answer as normalise

@@ -288,7 +288,6 @@ def file_state(conn: sqlite3.Connection, path: Path) -> tuple[int, int] | None:
     with its stamp; None when the file is not the one recorded, or it was written before
     change numbers (then only a comparison of every id tells what it holds)."""
     from .lexical import pruned_before
-
     from .schema import SCHEMA_VERSION
 
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
@@ -344,21 +343,12 @@ def open_faiss(path: Path, conn: sqlite3.Connection, dimension: int, repair: boo
     n = len(removed)
     if not mapped:
         vectors.delete(removed)
-    for ids, batch in stored_vectors_above(conn, max_id, dimension):
+    for ids, batch in stored_vectors(conn, None, dimension, above=max_id):
         added.add_vectors(ids, batch)
         n += len(ids)
     if mapped:
         vectors = MappedFaiss(vectors, added, removed, max_id)
     return vectors, n
-
-
-def stored_vectors_above(conn: sqlite3.Connection, max_id: int, dimension: int,
-                         batch: int = 8192):
-    """(ids, vectors) of the chunks with ids above `max_id`, in batches (by the primary key)."""
-    cursor = conn.execute("SELECT id, vector FROM chunks WHERE id > ? ORDER BY id", (max_id,))
-    while rows := cursor.fetchmany(batch):
-        yield (np.array([r[0] for r in rows], dtype=np.int64),
-               np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dimension))
 
 
 def build(kind: Kind, conn: sqlite3.Connection, dimension: int, nprobe: int = IVF_NPROBE,

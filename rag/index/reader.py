@@ -72,12 +72,11 @@ class IndexReader:
                 store = self.config.store_class()
                 if self._with_vectors or not store.as_written(snapshot):
                     self.vectors = store.open_for_reader(snapshot)
-                if self._with_vectors:
-                    # The mirror answers only if it holds at least this snapshot; else FTS5 does.
-                    if answers(self.config.lexical, manifest.chunks):
-                        words = LexicalMirror.open(mirror_path(db_path))
-                        if words is not None and words.covers(conn):
-                            self.words = words
+                # The mirror answers only if it holds at least this snapshot; else FTS5 does.
+                if self._with_vectors and answers(self.config.lexical, manifest.chunks):
+                    words = LexicalMirror.open(mirror_path(db_path))
+                    if words is not None and words.covers(conn):
+                        self.words = words
             except BaseException:
                 conn.close()
                 watch.close()

@@ -169,10 +169,11 @@ class ChunkVectors(ABC):
 
 
 def stored_vectors(conn: sqlite3.Connection, ids: np.ndarray | None, dimension: int,
-                   batch: int = 8192) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(ids, vectors) from the chunks table in batches: these ids, or all of them."""
+                   batch: int = 8192, above: int = 0) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(ids, vectors) from the chunks table in batches: these ids, or all of them (with ids
+    above `above`, read by the primary key)."""
     if ids is None:
-        cursor = conn.execute("SELECT id, vector FROM chunks ORDER BY id")
+        cursor = conn.execute("SELECT id, vector FROM chunks WHERE id > ? ORDER BY id", (above,))
         while rows := cursor.fetchmany(batch):
             yield (np.array([r[0] for r in rows], dtype=np.int64),
                    np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dimension))

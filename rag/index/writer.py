@@ -357,7 +357,6 @@ class IndexWriter:
                 self._retired = None
         return self.manifest
 
-
     def _prune_removed(self) -> None:
         """Forget removals that every copy (the FAISS file, the lexical mirror) already holds."""
         meta = read_meta(self.conn)

@@ -141,6 +141,22 @@ def test_onnx_without_sentence_transformers_gives_its_vectors(int8, monkeypatch)
     assert counts == [int8.count_tokens(t) for t in texts] and max(counts) > 256
 
 
+def test_token_counts_summed_over_words_are_the_tokenizers_own(int8) -> None:
+    """Counts come from a cache of word counts; at whitespace BERT's tokenizer cuts, but a
+    control character Python would split at is deleted, joining the words around it."""
+    from tokenizers import Tokenizer
+
+    plain = Tokenizer.from_file(str(int8.path / "tokenizer.json"))
+    plain.no_truncation()
+    plain.no_padding()
+    texts = [*seed_paragraphs()[:20], "a\x0bb c", "a\x1cb", "a\x85b", "x\u200by", "a\xa0b\u2028c\u3000d",
+             "café naïve", "東京タワー は", "  lead  and trail \n", "", "\u0301", "z" * 150,
+             "don't--stop!! (U.S.)", "unaffordable unaffordable unaffordable"]
+    for _ in range(2):  # the second time every word is known
+        assert [int8.count_tokens(t) for t in texts] == \
+            [len(plain.encode(t, add_special_tokens=False).ids) for t in texts]
+
+
 def test_an_index_built_with_torch_is_refused_by_int8(settings: Settings, exact, int8,
                                                       int8_cache: Path) -> None:
     Indexer(settings, exact, progress=False, on_message=lambda m: None).sync()

@@ -188,6 +188,8 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     parser.add_argument("--queue-info", action="store_true",
                         help="record the queue settings (from the config and rag/cli.py) and queue sizes")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (corpus, index, serve.log)")
+    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="RAG_NAME=VALUE",
+                        help="a setting for the server (repeatable); others stay at their defaults")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/load.json")
     args = parser.parse_args()
 
@@ -203,6 +205,11 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     upload_article(article)
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}  # defaults, not this shell's
     env.update(GRADIO_TEMP_DIR=str(tmp / "gradio"))
+    for setting in args.settings:
+        name, sep, value = setting.partition("=")
+        if not (sep and name.startswith("RAG_")):
+            parser.error(f"--set wants RAG_NAME=VALUE, not {setting!r}")
+        env[name] = value
     questions = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
     random.Random(0).shuffle(questions)  # the unanswerable ones come last in the file; mix them in
 

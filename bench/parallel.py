@@ -1,23 +1,24 @@
 """Parallel local answers: 1 local user against 4 at once, and extractive users with and without them.
 
 In one process, as `rag serve` answers (one `Pipeline` per configuration, sharing the
-embedding model), users are threads calling `Pipeline.ask`, each going round the seed
-questions from its own offset:
+embedding model), users are threads calling `Pipeline.ask` on the seed questions:
 
-- `local1`: one local-model user, asking again as soon as answered;
-- `local4`: `--local-users` (4) such users at once;
+- `local1`: one local-model user, asking the round's questions one after another;
+- `local4`: `--local-users` (4) such users at once, each asking a quarter of the same
+  questions (`--per-user` each), so both phases' p50s are over the same answers;
 - `ext`: `--ext-users` extractive users, each waiting `--think` seconds between questions
   (so they leave the CPU some room, as people do), alone;
 - `ext+local4`: the same extractive users while the 4 local users ask.
 
 Each configuration (`--configs`, `name:slots:threads:nice`) is its own local model: `serial`
-(1 slot, one answer at a time, as before) and the slotted ones. Phases run `--seconds` each,
-configurations interleaved round by round (`--rounds`), so a change in the shared machine's
-load falls on all of them alike; the load average is recorded at every phase.
+(1 slot, one answer at a time, as before) and the slotted ones. Local phases last
+until their questions are answered (`ext` alone runs `--seconds`); configurations are
+interleaved round by round (`--rounds`, each round with the next questions), so a change in
+the shared machine's load falls on all of them alike; the load average is recorded at
+every phase.
 
-Reported per configuration and phase: p50/p95 latency (all requests that started in the
-phase), the local p50 ratio local4 / local1 (target <= 2.5), extractive p50/p95 beside the
-`ext` phase's, the local model's own split (prompt tokens, evaluated, written, queued,
+Reported per configuration and phase: p50/p95 latency (every request of the phase), the
+local p50 ratio local4 / local1 (target <= 2.5), extractive p50/p95 beside the `ext` phase's, the local model's own split (prompt tokens, evaluated, written, queued,
 first token, done; from `Slots.finished`), and the RSS the model added.
 
     nice -n 10 .venv/bin/rag index --corpus seeds --index /tmp/parallel/index
@@ -56,17 +57,18 @@ def questions() -> list[str]:
     return [r["question"] for r in rows if not r.get("unanswerable")]
 
 
-def run_phase(users: list[tuple[str, object, int]], qs: list[str], seconds: float, think: float) -> list[dict]:
-    """Users (mode, pipeline, offset) ask until `seconds` have passed; every request that
-    started in the window is kept (the last ones are waited for)."""
+def run_phase(users: list[tuple[str, object, list[str], bool]], seconds: float, think: float) -> list[dict]:
+    """Users (mode, pipeline, questions, loops) ask their questions in order: once each, or
+    (`loops`) round and round until every other user is done, or `seconds` have passed when
+    all users loop. Every request that started is kept (the last ones are waited for)."""
     stop = threading.Event()
     records: list[dict] = []
     lock = threading.Lock()
 
-    def user(mode: str, pipeline, offset: int) -> None:
+    def user(mode: str, pipeline, qs: list[str], loops: bool) -> None:
         n = 0
-        while not stop.is_set():
-            q = qs[(offset + n) % len(qs)]
+        while not stop.is_set() and (loops or n < len(qs)):
+            q = qs[n % len(qs)]
             n += 1
             started = time.perf_counter()
             try:
@@ -84,7 +86,12 @@ def run_phase(users: list[tuple[str, object, int]], qs: list[str], seconds: floa
     threads = [threading.Thread(target=user, args=u, daemon=True) for u in users]
     for t in threads:
         t.start()
-    time.sleep(seconds)
+    once = [t for t, u in zip(threads, users, strict=True) if not u[3]]
+    if once:
+        for t in once:
+            t.join()
+    else:
+        time.sleep(seconds)
     stop.set()
     for t in threads:
         t.join()
@@ -104,7 +111,9 @@ def main() -> int:  # noqa: PLR0915 - one linear script
     ap.add_argument("--index", default="/tmp/parallel/index")
     ap.add_argument("--configs", default="serial:1:2:0,slots4:4:2:0,slots4-t1:4:1:0,slots4-nice:4:2:10",
                     help="name:slots:threads:nice, comma-separated")
-    ap.add_argument("--seconds", type=float, default=30.0, help="length of each phase")
+    ap.add_argument("--seconds", type=float, default=30.0, help="length of the extractive-only phase")
+    ap.add_argument("--per-user", type=int, default=8,
+                    help="questions each of the local users asks in `local4`; `local1` asks all of them")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--local-users", type=int, default=4)
     ap.add_argument("--ext-users", type=int, default=4)
@@ -145,24 +154,27 @@ def main() -> int:  # noqa: PLR0915 - one linear script
     phases: list[dict] = []
     for rnd in range(args.rounds):
         plan = [("ext", None)] + [(p, c) for c in configs for p in ("local1", "local4", "ext+local4")]
+        # One round's local questions: `local1` asks them all in turn and each of the
+        # `local4` users a quarter, so both p50s are over the same questions (their answers'
+        # lengths differ a lot: over a fixed time the two phases got through different ones).
+        n = args.per_user * args.local_users
+        mine = [qs[(rnd * n + j) % len(qs)] for j in range(n)]
         for phase, cname in plan:
             c = configs.get(cname)
-            users: list[tuple[str, object, int]] = []
-            # Every phase asks the same questions from cold caches (the system prompt is
-            # read again once), so phases and configurations compare like for like.
-            shift = 0
+            users: list[tuple[str, object, list[str], bool]] = []
+            # Every phase starts from cold caches (the system prompt is read again once).
             if c:
                 c["engine"].forget()
             if phase.startswith("ext"):
-                users += [("extractive", ext, shift + i * len(qs) // args.ext_users) for i in range(args.ext_users)]
+                users += [("extractive", ext, qs[i * len(qs) // args.ext_users:] + qs[:i * len(qs) // args.ext_users],
+                           True) for i in range(args.ext_users)]
             if phase.endswith("local1"):
-                users += [("local", c["pipeline"], shift)]
+                users += [("local", c["pipeline"], mine, False)]
             elif phase.endswith("local4"):
-                users += [("local", c["pipeline"], shift + i * len(qs) // args.local_users)
-                          for i in range(args.local_users)]
+                users += [("local", c["pipeline"], mine[i::args.local_users], False) for i in range(args.local_users)]
             done_before = len(c["engine"].finished) if c else 0
             load = os.getloadavg()[0]
-            records = run_phase(users, qs, args.seconds, args.think)
+            records = run_phase(users, args.seconds, args.think)
             row = {"round": rnd, "phase": phase, "config": cname, "load_avg_1m_start": round(load, 2),
                    "load_avg_1m_end": round(os.getloadavg()[0], 2),
                    "extractive": summary(records, "extractive"), "local": summary(records, "local")}

@@ -10,7 +10,7 @@ embedding model), users are threads calling `Pipeline.ask` on the seed questions
   (so they leave the CPU some room, as people do), alone;
 - `ext+local4`: the same extractive users while the 4 local users ask.
 
-Each configuration (`--configs`, `name:slots:threads:nice`) is its own local model: `serial`
+Each configuration (`--configs`, `name:slots:threads:nice[:weights]`) is its own local model: `serial`
 (1 slot, one answer at a time, as before) and the slotted ones. Local phases last
 until their questions are answered (`ext` alone runs `--seconds`); configurations are
 interleaved round by round (`--rounds`, each round with the next questions), so a change in
@@ -109,8 +109,8 @@ def summary(records: list[dict], mode: str) -> dict:
 def main() -> int:  # noqa: PLR0915 - one linear script
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", default="/tmp/parallel/index")
-    ap.add_argument("--configs", default="serial:1:2:0,slots4:4:2:0,slots4-t1:4:1:0,slots4-nice:4:2:10",
-                    help="name:slots:threads:nice, comma-separated")
+    ap.add_argument("--configs", default="serial:1:2:0:as-is,slots4:4:2:0:as-is,slots4-f16:4:2:0:f16",
+                    help="name:slots:threads:nice[:weights], comma-separated (weights: RAG_LLM_WEIGHTS)")
     ap.add_argument("--seconds", type=float, default=30.0, help="length of the extractive-only phase")
     ap.add_argument("--per-user", type=int, default=8,
                     help="questions each of the local users asks in `local4`; `local1` asks all of them")
@@ -141,13 +141,14 @@ def main() -> int:  # noqa: PLR0915 - one linear script
     ext.ask(qs[0], llm="extractive")  # embedding model, index, parser loaded
     rss_ext = rss_mib()
     for spec in args.configs.split(","):
-        name, slots, threads, nice = spec.split(":")
-        s = base.model_copy(update={"llm_slots": int(slots), "llm_threads": int(threads), "llm_nice": int(nice)})
+        name, slots, threads, nice, *weights = spec.split(":")
+        s = base.model_copy(update={"llm_slots": int(slots), "llm_threads": int(threads), "llm_nice": int(nice),
+                                    "llm_weights": weights[0] if weights else base.llm_weights})
         pipeline = Pipeline(s, embedder, fallback=False)
         before = rss_mib()
         engine = pipeline.generator("local").model.engine
         pipeline.ask(qs[0], llm="local")  # every buffer touched once
-        configs[name] = {"slots": int(slots), "threads": int(threads), "nice": int(nice),
+        configs[name] = {"slots": int(slots), "threads": int(threads), "nice": int(nice), "weights": s.llm_weights,
                          "pipeline": pipeline, "engine": engine, "rss_added_mib": round(rss_mib() - before, 1)}
         print(f"{name}: model + {slots} slots add {configs[name]['rss_added_mib']} MiB", file=sys.stderr, flush=True)
 
@@ -195,6 +196,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script
     for name, c in configs.items():
         l1, l4 = med(name, "local1", "local"), med(name, "local4", "local")
         table.append({"config": name, "slots": c["slots"], "threads": c["threads"], "nice": c["nice"],
+                      "weights": c["weights"],
                       "rss_added_mib": c["rss_added_mib"],
                       "local1_p50_s": l1, "local4_p50_s": l4, "local4_p95_s": med(name, "local4", "local", "p95_s"),
                       "ratio_local4_over_local1": round(l4 / l1, 2) if l1 and l4 else None,

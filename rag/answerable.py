@@ -369,13 +369,20 @@ _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|claim|claimed|state|stated"
     r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
+# The same question with a clause for its topic: "What did X say Russia's cooperation with
+# the FSA proves?". ("How did X characterise Y?" was tried too: it cost a seed question whose
+# answer X's statements on Y's words did not hold, and gained none.)
+_SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued)\s+"
+    r"(?P<topic>\S.*?)\W*$", re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
 
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
-    m = _SPEAKER_QUESTION.match(without_options(question))
+    asked = without_options(question)
+    m = next((m for pattern in _SPEAKER_QUESTIONS if (m := pattern.match(asked))), None)
     if not m:
         return None
     who = m.group("who").strip()
@@ -442,7 +449,12 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
             if held >= 0.5:
                 share[j] = max(share[j], held)
     for run in statements(scorer):
-        share[run] = share[run].max()
+        # A statement over several sentences is on the topic their words hold together
+        # ("worked together with the FSA" ... "proves once again that ...").
+        held = set().union(*(words[j] for j in run))
+        together = max((sum(weight[w] for w in stems & held) / sum(weight[w] for w in stems) for stems in parts),
+                       default=0.0)
+        share[run] = max(share[run].max(), together if together >= 0.5 else -1.0)
     # A reply to the sentence before ("But the State Department said it would not be
     # possible") is on the topic that sentence names, as far as it held it.
     for j in range(1, n):
@@ -456,12 +468,14 @@ _REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b"
 
 def statements(scorer: SupportScorer) -> list[list[int]]:
     """Runs of neighbouring passage sentences that make one statement: a quote that spans
-    sentences (one speaker, quote after quote), and a sentence the splitter cut after an
-    abbreviation ("... but U.S." | "Secretary of State John Kerry labeled the move ...")."""
+    sentences (one speaker, quote after quote), a paragraph of one interview answer (its
+    topic is often named in one sentence and answered in the next), and a sentence the
+    splitter cut after an abbreviation ("... but U.S." | "Secretary of State John Kerry ...")."""
     runs: list[list[int]] = []
     for j in range(len(scorer.texts)):
         if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
-                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_quote(scorer.labels[j - 1], scorer.labels[j])):
+                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_quote(scorer.labels[j - 1], scorer.labels[j])
+                or _same_turn(scorer.labels[j - 1], scorer.labels[j]) and scorer.same_paragraph(j)):
             runs[-1].append(j)
         else:
             runs.append([j])
@@ -470,6 +484,11 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
 
 def _same_quote(a: Attribution | None, b: Attribution | None) -> bool:
     return (a is not None and b is not None and a.kind == b.kind == "quote"
+            and bool(a.speaker) and a.speaker == b.speaker)
+
+
+def _same_turn(a: Attribution | None, b: Attribution | None) -> bool:
+    return (a is not None and b is not None and a.kind == b.kind == "transcript"
             and bool(a.speaker) and a.speaker == b.speaker)
 
 
@@ -548,4 +567,16 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if why and not _gives_reason(scorer, int(j)):
             continue
         chosen.append(int(j))
+    if own is not None:
+        # X's statement goes on after the sentence that names the topic ("How can we make
+        # any progress in regions controlled by the Islamic State?" | "It is impossible,
+        # ... they burn people alive"): the sentences after it in the statement come along.
+        rest = {j: run[run.index(j) + 1:] for run in statements(scorer) for j in run}
+        chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [
+            k for k in rest[j][:STATEMENT_SENTENCES - 1] if own[k]]))
     return [(scorer.passage_of(j), j) for j in chosen]
+
+
+#: How many sentences of one statement answer "What did X say about Y?": the one that names
+#: the topic and those after it (on the dev questions the answer sat up to three sentences on).
+STATEMENT_SENTENCES = 4

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "8"
+ATTRIBUTION_VERSION = "9"
 
 
 class SpeakerFinder(Protocol):
@@ -70,7 +70,9 @@ concluded concludes confirmed confirms reported reports expressed criticized cri
 labelled wrote writes questioned emphasized emphasised asserted asserts admitted admits
 acknowledged acknowledges suggested complained urged replied responded announced announces
 recalled recalls vowed vows decried condemned condemns apologized apologised
-described describes tell voiced informed declared declares""".split()
+described describes tell voiced informed declared declares say argue warn claim insist
+recommend recommends recommended suggests assures assured commended praised praises criticizes
+criticises""".split()
 # A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
 _HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
 # Verbs that report what someone holds or found only with a "that" clause: "estimates that".
@@ -102,12 +104,15 @@ chairman chairwoman senator governor mayor king queen prince commander admiral c
 lieutenant major sergeant leader head adviser advisor aide official representative chancellor
 premier justice judge attorney mr mrs ms dr sir lord affairs interior finance economy
 department ministry office house council committee army air force navy military intelligence
-of the for and staff security national federal senior top former acting first""".split())
+of the for and staff security national federal senior top former acting first sheriff marshal
+coach commissioner superintendent detective inspector trooper professor ceo founder
+manager executive pastor bishop reverend""".split())
 # The heads of a title: a capitalised run holding one of these names a person's office.
 _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman spokesperson
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
 prince commander admiral colonel leader adviser advisor aide official representative
-chancellor premier""".split())
+chancellor premier sheriff marshal coach commissioner superintendent detective inspector
+professor ceo founder manager executive pastor bishop judge""".split())
 # Place adjectives a role drops: "Russian Deputy Foreign Minister" -> "Deputy Foreign Minister".
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian
@@ -144,6 +149,19 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} )?\((?:C
 # Role nouns that name a body, not a person: "the State Department said" is the department's.
 _INSTITUTIONS = frozenset("""newspaper paper daily agency ministry military government department
 statement report kremlin pentagon white house website channel broadcaster army""".split())
+# What "the company said" may call a named organisation: "the airline" is Southwest, "the
+# advisory panel" the Tsunami Science & Technology Advisory Panel named before it.
+_ORG_HEADS = frozenset("""company companies firm airline carrier retailer chain brand maker
+manufacturer automaker group organization organisation nonprofit charity committee panel body
+council board commission team club league union association institute university college
+hospital bank network station studio startup platform force foundation district campaign
+party utility insurer lab laboratory school""".split())
+# Heads general enough that the organisation last named or heard is meant ("Cinemark ..., the
+# company said"); the others must be in the name ("the panel" is an "... Advisory Panel").
+_ORG_GENERIC = frozenset("""company companies firm airline carrier retailer chain brand maker
+manufacturer automaker startup insurer utility body group organization organisation nonprofit
+charity""".split())
+_ORG_RUN = re.compile(r"[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|&|of|and|for|the))*")
 _SELF_NAMED = re.compile(r"\b(?:identified (?:himself|herself|themselves) as|named|called) "
                          r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 # "The Academy ... in a statement issued on Monday condemned": the body issues the statement.
@@ -165,7 +183,7 @@ _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
                          r"(?:the |an? )?(?:[a-z]+ ){0,2}$")
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
 _PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?P<verb>saying|adding|urging|warning|arguing|insisting|"
-                         r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])")  # not "adding 85,476 cases"
+                         r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -187,6 +205,8 @@ _FURNITURE = re.compile(
         |get\ [^\n]{0,60}\bnewsletter\b.*|.{0,120}\bdelivered\ to\ your\ inbox\b.*
         |(?:--|[—–])\ ?[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3}   # a signature "-- John Fritze"
         |.{0,200}\bcontributed\ (?:reporting|to\ this\ report)\.?
+        |(?:just\ watched|must\ watch|replay\ more\ videos)\b.*     # a video player's captions
+        |(?-i:[A-Z][A-Z&'’ ]{2,40}[A-Z])                          # a section head "BREAKFAST BROWSE"
     )$""")
 # A photo credit: "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP".
 _CREDIT = re.compile(r"^[^.!?\n]{2,160}\s/\s*[A-Z][\w .&'-]{0,40}$")
@@ -299,7 +319,9 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """A capitalised run as (title words, name words): the name is its trailing name tokens."""
     words = [w.strip("[]") for w in words]
     n = len(words)
-    while n > 0 and _is_name_token(words[n - 1]) and len(words) - n < 3:
+    # An owner is no part of the name after it: "Magazine's Helen Shaw" is Helen Shaw.
+    while n > 0 and _is_name_token(words[n - 1]) and len(words) - n < 3 and (
+            n == len(words) or not words[n - 1].endswith(("'s", "’s"))):
         n -= 1
     return words[:n], words[n:]
 
@@ -326,8 +348,9 @@ class _Cast:
         # "the Qatari Ministry of Commerce and Industry said (MOCI)": MOCI is that ministry.
         self.acronyms: dict[str, str] = {}
         self._firsts: dict[str, _Person] | None = None  # lone given names, built when first needed
-        self._text = text
+        self.text = text
         self._initials: dict[str, str | None] = {}  # acronyms spelled out, found when first asked
+        self._names: dict[str, bool] = {}  # see `capitalised`
         for m in re.finditer(r" \([A-Z]{2,6}\)", text):
             if found := _ACRONYM.search(text, max(0, m.start() - 120), m.end()):
                 self.acronyms[found.group("acr")] = found.group("name")
@@ -394,6 +417,29 @@ class _Cast:
             return _Person(self.acronyms[words[-1]], None)
         return found
 
+    def capitalised(self, word: str) -> bool:
+        """Whether a word is a name, not a common word opening its sentence ("Doctors",
+        "Launched"): the article capitalises it after a lowercase word too, or it is an acronym."""
+        if word not in self._names:
+            self._names[word] = (word.isupper() and 2 <= len(word) <= 6) or re.search(
+                r"[a-z,] " + re.escape(word) + r"\b", self.text) is not None
+        return self._names[word]
+
+    def body_like(self, name: list[str]) -> bool:
+        """Whether a name may be an organisation's rather than a person's: no one registered
+        by it with a role, and, for two or more words, a last word the article never uses
+        alone (Rick Singleton is "Singleton" later; Daily Harvest stays "Daily Harvest")."""
+        person = self.person(name)
+        if person is None or len(name) == 1 and name[0] in self.acronyms:
+            return True
+        if person.role or len(name) == 1 and len(person.name.split()) >= 2:
+            return False
+        words = person.name.split()
+        if len(words) < 2:
+            return True
+        alone = len(re.findall(r"\b" + re.escape(words[-1]) + r"\b", self.text))
+        return alone == len(re.findall(re.escape(words[-2]) + r"\s+" + re.escape(words[-1]) + r"\b", self.text))
+
     def spelled_out(self, acronym: str) -> str | None:
         """The name an acronym abbreviates, when the article spells it out: "Metropolitan
         Transportation Authority" for MTA."""
@@ -403,7 +449,7 @@ class _Cast:
         if acronym not in self._initials:
             # One search for this acronym's words (few acronyms speak in an article).
             words = r" (?:(?:of|and|for|the) )?".join(c + r"[a-z]+" for c in acronym)
-            m = re.search(r"\b" + words + r"\b", self._text)
+            m = re.search(r"\b" + words + r"\b", self.text)
             self._initials[acronym] = m.group(0) if m else None
         return self._initials[acronym]
 
@@ -413,7 +459,8 @@ class _Cast:
         if m := _MEDIA_RE.search(phrase):
             return _MEDIA_LOWER.get(m.group(0).lower(), m.group(0))
         for _, name in self.media:
-            if name.lower() in low:
+            # "The" before "daily" is no medium's name, and "the company" holds no "The".
+            if name not in _NOT_NAME and re.search(r"\b" + re.escape(name.lower()) + r"\b", low):
                 return name
         words = low.split()
         if words and words[-1] in _MEDIA_WORDS and before is not None:
@@ -469,6 +516,8 @@ def _subject_before(tokens: list[str]) -> list[str]:
     last = tokens[i - 1]
     if last.lower() in _PRONOUNS:
         return [last]
+    if last in ("it", "It"):
+        return ["it"]  # an organisation or a document: resolved to the last body that spoke
     if last.endswith((",", ":", ";", _QUOTE_MASK)) or _QUOTE_MASK in last:
         return []
     out: list[str] = []
@@ -622,6 +671,7 @@ def _deed(verb: str, rest: str) -> bool:
     the area": arriving, not answering)."""
     return (verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) is not None
             or verb in ("insisted", "insists") and rest.startswith(" on ")
+            or verb in ("added", "adds", "adding") and rest.startswith(" to ")
             or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest) is not None)
 
 
@@ -725,7 +775,8 @@ def _sentence_subject(text: str) -> list[str]:
 _LEAD_CHARS = 400
 
 
-def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
+def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
+             orgs: Sequence[str] = ()) -> _Speaker:
     words = who.split()
     if len(words) == 1 and words[0] in cast.acronyms:
         return _Speaker(cast.acronyms[words[0]])
@@ -736,6 +787,9 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
             p = recent[-1]
             return _Speaker(p.name, p.role, True)
         return _Speaker(None)
+    owner = max((k for k, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=-1)
+    if owner >= 0 and all(_is_name_token(w) for w in words[owner + 1:]):
+        words = words[owner + 1:]  # "New York Magazine's Helen Shaw" is Helen Shaw
     if "of" in words[1:]:
         # "Kinnear of Verisk Maplecroft": the person, not the firm, speaks.
         left = words[:words.index("of", 1)]
@@ -750,6 +804,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
         if p := cast.person(name):
             role = _clean_role(title) or p.role
             return _Speaker(p.name, role, True)
+        if len(name) == 1 and title and all(w.isupper() for w in title):
+            return _Speaker(" ".join(title + name))  # "ITV News", not a person called News
         # One capitalised word after words that are no title ("Ministry of Commerce and
         # Industry") ends an organisation's name, not a person's.
         if (len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
@@ -766,9 +822,67 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int) -> _Speaker:
             words[0][:1].isupper() and words[0] not in ("A", "An")):
         if p := cast.by_role(words, recent):
             return _Speaker(p.name, p.role, True)
+    if words[0] in ("The", "the") and len(words) >= 2 and (org := _organisation(words[1:], cast, at, orgs)):
+        return _Speaker(org)
     if words[0] in ("The", "the") and (words[-1].lower() in _ROLE_NOUNS or words[-1][:1].isupper()):
         words = words[1:]
     return _Speaker(" ".join(words) or None)
+
+
+def _organisation(description: list[str], cast: _Cast, at: int, orgs: Sequence[str]) -> str | None:
+    """The named organisation a description after "the" means: a name holding its words
+    ("the advisory panel": "... Advisory Panel"; "the airline": "Southwest Airlines"), or for
+    a generic head ("the company") the organisation the last sentences named or heard."""
+    head = description[-1].lower()
+    if head not in _ORG_HEADS or any(not w.isalpha() for w in description):
+        return None
+    wanted = [w.lower() for w in description]
+
+    def holds(name: str) -> bool:
+        words = [w.lower().rstrip("s") for w in name.split()]
+        return all(w.rstrip("s") in words for w in wanted)
+
+    window = cast.text[max(0, at - 4000):at]
+    named = [m.group(0) for m in _ORG_RUN.finditer(window)]
+    found = [n for n in named if n.split()[-1].lower().rstrip("s") == head.rstrip("s") and holds(n)]
+    found += [cast.acronyms[o] for o in orgs if o in cast.acronyms and holds(cast.acronyms[o])]
+    if found:
+        name = found[-1]
+        return name[4:] if name.startswith("The ") else name
+    if head in _ORG_GENERIC and orgs:
+        return cast.acronyms.get(orgs[-1], orgs[-1])
+    return None
+
+
+def _subject_org(masked: str, cast: _Cast) -> str | None:
+    """The organisation a sentence opens with ("Cinemark also will ...", "JetBlue cancellations
+    are ...", "The CCC's latest budget"): a capitalised name that is no registered person and
+    no word of `_NOT_NAME` (a weekday, a country, "However")."""
+    tokens = _TOKEN.findall(_DATELINE.sub("", masked.lstrip()))[:8]
+    dash = next((k for k, t in enumerate(tokens[:5]) if t in ("—", "–", "-")), 0)
+    if dash and all(t.isupper() for t in tokens[:dash]):
+        tokens = tokens[dash + 1:]  # a byline and dateline "USA TODAY CHICAGO — Taco Bell ..."
+    if tokens and tokens[0] == "The":
+        tokens = tokens[1:]
+    name: list[str] = []
+    for token in tokens:
+        if token.endswith(".") and len(token) <= 5 or token.lower() in _TITLE_WORDS and token.lower() not in _ORG_HEADS:
+            break  # "Mt." "Gov." "U.S." or a title: a place or a person follows
+        bare = token.rstrip(",.;:")
+        possessive = bare.endswith(("'s", "’s"))
+        bare = bare[:-2] if possessive else bare
+        if not bare[:1].isupper() and not (name and bare in ("of", "and", "&", "for")):
+            break
+        name.append(bare)
+        if possessive or bare != token:
+            break
+    while name and name[-1] in ("of", "and", "&", "for"):
+        name.pop()
+    if not name or name[0] in _NOT_NAME or _QUOTE_MASK in name[0] or name[0].lower() in STOPWORDS \
+            or name[0].lower() in _TITLE_WORDS and name[0].lower() not in _ORG_HEADS \
+            or not cast.capitalised(name[0]) or not cast.body_like(name):
+        return None
+    return " ".join(name)
 
 
 # --- The article --------------------------------------------------------------------------------
@@ -826,6 +940,19 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
     turns = Counter(v.lower() for v in labels.values())
     asked = any(v in _INTERVIEWER for v in turns)
     transcript = len(turns) >= 2 and (asked or sum(n >= 2 for n in turns.values()) >= 2)
+    # The people who take turns. A line that opens with one of their names and no colon of
+    # its own is the writer's, about them ("Hite was amused ..."): it ends the turn. With a
+    # clause before the colon it is still their turn ("Hite, who got the news ...: I remember").
+    speakers = {v.split()[-1] for v in labels.values() if v.lower() not in _INTERVIEWER} if transcript else set()
+    narrated: set[int] = set()
+    for i, line in enumerate(raw_lines):
+        first = line.strip().split(" ", 1)[0].rstrip(",")
+        if i in labels or first not in speakers:
+            continue
+        if (m := re.match(r"\s*(\S+), [^:\n]{3,200}:\s+(?=\S)", line)) and m.group(1) in speakers:
+            labels[i] = m.group(1)
+        else:
+            narrated.add(i)
     # Comments begin at the first comment header after the article's first lines.
     comments_from = next((i for i, line in enumerate(raw_lines)
                           if i > 0 and _comment_header(line.strip(), cast)), len(raw_lines))
@@ -838,6 +965,16 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
     label_cue: str | None = None
     last_line = -1
     last_body: _Speaker | None = None  # the last organisation to speak
+    last_body_line = -9
+    opens: dict[int, str | None] = {}  # the organisation each sentence opens with, when asked
+
+    def near(i: int) -> list[str]:
+        """Organisations the last sentences open with ("the company" is one named lately);
+        found only for a cue that needs them, as the search costs more than the rest."""
+        for k in range(max(0, i - 8), i + 1):
+            if k not in opens:
+                opens[k] = _subject_org(scans[k][3], cast)
+        return [name for k in range(max(0, i - 8), i + 1) if (name := opens[k])]
     described: list[_Speaker] = []  # unnamed speakers introduced as "a source close to ..."
     last_speaker: tuple[int, _Speaker] | None = None  # (line, speaker) of the last quote/indirect
     # Quote runs: sentences from one that leaves a quote open to the one that closes it share
@@ -929,23 +1066,31 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
                 if p:
                     _remember(recent, p)
             label_cue = cue
+        if line in narrated:
+            label_speaker = None
         if transcript and label_speaker is not None:
             emit("transcript", label_speaker, cue=label_cue)
             continue
 
         cue = run_cue.get(runs[i]) if (continued or left_open) else cues[i]
         quoted = quotes[i] or (i in partner and quotes[partner[i]])
+        if cue is not None and cue.who.lower() == "it":
+            # "It added that ...": the organisation that spoke in this or the last paragraphs.
+            body = last_body.name if last_body and line - last_body_line <= 2 else None
+            cue = _Cue(body, cue.cue, cue.via) if body else None
         if cue is None and starts_line and not continued and (m := _HEADLINE_LABEL.match(sentence)):
             if (p := cast.person(m.group("who").split())) is not None:
                 emit("indirect", _Speaker(p.name, p.role, True), cue=":")
                 continue
         if cue is not None:
-            speaker = _resolve(cue.who, cast, recent, a)
+            words = cue.who.split()
+            bodies = near(i) if words[0] in ("the", "The") and words[-1].lower() in _ORG_HEADS else []
+            speaker = _resolve(cue.who, cast, recent, a, bodies)
             doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
             words = cue.who.split()
             if doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] and any(
                     w.lower() in _DOCUMENTS for w in words[:5]):
-                speaker = _resolve(doc.group("by"), cast, recent, a)
+                speaker = _resolve(doc.group("by"), cast, recent, a, near(i))
             elif (words[0].lower() in ("a", "an", "the") and len(words) >= 3 and words[-1].lower() in _DOCUMENTS
                   and all(w[:1].isupper() for w in words[1:-1]) and not all(w in _DEMONYMS for w in words[1:-1])):
                 speaker = _resolve(" ".join(words[1:-1]), cast, recent, a)  # "an IndyStar report"
@@ -959,7 +1104,7 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             elif not speaker.person and speaker.name and speaker.name.split()[0] in ("a", "an"):
                 described.append(speaker)
             if not speaker.person and speaker.name and speaker.name[:1].isupper():
-                last_body = speaker
+                last_body, last_body_line = speaker, line
             head = _before_phrase(masked, cue.who)
             if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):
                 # "Xi Jinping set the tone ..., in which he decried": the sentence's own subject.
@@ -1027,7 +1172,10 @@ def _is_turn_label(label: str, cast: _Cast) -> bool:
     if label.lower() in _INTERVIEWER:
         return True
     words = label.split()
-    return (cast.person(words) is not None and len(words) >= 2) or (
+    # One word is a turn label only as the last name of someone the article names in full
+    # ("Hite:" after "Rick Hite"), not "Oklahoma City:" nor "Update:".
+    known = cast.person(words)
+    return (known is not None and (len(words) >= 2 or len(known.name.split()) >= 2 and _is_name_token(words[0]))) or (
         len(words) >= 2 and all(_is_name_token(w) for w in words))
 
 

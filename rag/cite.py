@@ -226,6 +226,14 @@ class SupportScorer:
     def passage_of(self, j: int) -> int:
         return int(np.searchsorted(self._offsets, j, side="right"))
 
+    def same_paragraph(self, j: int) -> bool:
+        """Whether sentence j follows sentence j - 1 in one paragraph of one passage."""
+        n = self.passage_of(j)
+        if j == 0 or n != self.passage_of(j - 1):
+            return False
+        p, k = self.passages[n - 1], j - int(self._offsets[n - 1])
+        return "\n" not in p.text[self.spans[n - 1][k - 1][1] - p.start:self.spans[n - 1][k][0] - p.start]
+
 
 def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: float = 0.0
            ) -> tuple[list[Sentence], list[Citation]]:
@@ -372,12 +380,19 @@ def _spellings(a: str, b: str) -> bool:
 
 
 def render(sentences: Sequence[Sentence]) -> str:
-    """Answer text with each sentence followed by its markers; a quote after who says it."""
-    parts = []
+    """Answer text with each sentence followed by its markers; a quote after who says it.
+    Sentences in a row with the same speaker, place and markers are one quote: who says it
+    is written once ("Vladimir Putin said, in RT: "s1 s2 s3" [1]")."""
+    parts: list[str] = []
+    last: tuple[str, tuple[int, ...]] | None = None
     for s in sentences:
         marks = "".join(f"[{n}]" for n in s.cites)
+        if s.attribution and last == (s.attribution, tuple(s.cites)):
+            parts[-1] = parts[-1][:len(parts[-1]) - len(marks)].rstrip()[:-1] + f' {s.text}" {marks}'.rstrip()
+            continue
         said = f'{s.attribution} "{s.text}"' if s.attribution else s.text
         parts.append(f"{said} {marks}".rstrip())
+        last = (s.attribution, tuple(s.cites)) if s.attribution else None
     return " ".join(parts)
 
 

@@ -258,3 +258,28 @@ def test_a_denial_is_paired_with_the_claim_it_answers() -> None:
     assert dispute.denial.quote == "The ferry company denies the allegations."
     # A claim nobody denies is no dispute.
     assert disputes([c for c in claims if c is not dispute.denial]) == []
+
+
+def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
+    assert asked_speaker("What did Putin say Russia's cooperation with the Free Syrian Army proves?") == (
+        "Putin", "Russia's cooperation with the Free Syrian Army proves")
+    # Other "how did ..." questions are not about someone's words.
+    assert asked_speaker("How did the crisis start?") is None
+
+
+def test_a_statement_over_sentences_is_on_the_topic_its_sentences_hold_together() -> None:
+    scorer = scorer_of("“We worked with the harbour pilots,” said Mara Quill. “Each night they guided the "
+                       "ferries in. This proves the beacons were never needed.” The gulls left at noon.")
+    assert statements(scorer) == [[0, 1, 2], [3]]
+    # No sentence holds both "pilots" and "proves"; the statement does.
+    assert on_topic("the harbour pilots proves", scorer) == [0, 1, 2]
+
+
+def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_topic() -> None:
+    scorer = scorer_of("“The beacon repairs are done,” said Mara Quill. “How can the ferries run "
+                       "at night on the northern reef? They cannot, the rocks are unlit. Pilots refuse. "
+                       "Owners wait.” The gulls left at noon.")
+    picked = [j for _, j in best_sentences("What did Mara Quill say about the ferries on the northern reef?",
+                                           scorer, 1)]
+    assert picked[:4] == [1, 2, 3, 4]  # the topic's sentence, then what she went on to say of it
+    assert 5 not in picked  # the outlet's own line is never hers

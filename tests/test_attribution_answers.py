@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import SupportScorer, verify
+from rag.cite import SupportScorer, render, verify
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
+from rag.types import Sentence
 
 from .conftest import SEEDS, check_near_miss, check_what_did_x_say, check_which_outlet, check_who, run_rag
 
@@ -31,7 +32,16 @@ def test_a_quote_says_who_said_it_in_which_outlet_and_stays_verbatim(pipeline: P
     assert (citation.speaker, citation.speaker_role, citation.kind) == (
         "Sergey Ryabkov", "Deputy Foreign Minister", "quote")
     assert (citation.outlet, citation.date) == ("EU Times", "2015-10-08")
-    assert f'{first.attribution} "{first.text}"' in answer.text  # ours, then the article's words
+    # Ours, then the article's words (with the same speaker's next sentences in one quote).
+    assert f'{first.attribution} "{first.text}' in answer.text
+    assert answer.text.count(first.attribution) == 1
+
+
+def test_sentences_in_a_row_by_one_speaker_are_one_quote() -> None:
+    said = "Vladimir Putin said, in RT:"
+    text = render([Sentence("One.", (1,), True, said), Sentence("Two.", (1,), True, said),
+                   Sentence("Three.", (2,), True, said), Sentence("Ours.", (2,), True, "")])
+    assert text == 'Vladimir Putin said, in RT: "One. Two." [1] Vladimir Putin said, in RT: "Three." [2] Ours. [2]'
 
 
 def test_a_quote_whose_speaker_is_named_in_the_sentence_before_gets_his_name(pipeline: Pipeline) -> None:

@@ -380,20 +380,35 @@ def _spellings(a: str, b: str) -> bool:
 
 
 def render(sentences: Sequence[Sentence]) -> str:
-    """Answer text with each sentence followed by its markers; a quote after who says it.
-    Sentences in a row with the same speaker, place and markers are one quote: who says it
-    is written once ("Vladimir Putin said, in RT: "s1 s2 s3" [1]")."""
-    parts: list[str] = []
-    last: tuple[str, tuple[int, ...]] | None = None
-    for s in sentences:
+    """Answer text with each sentence followed by its markers; a quote after who says it,
+    written once for sentences in a row that are one quote (see `quote_runs`)."""
+    parts = []
+    for run in quote_runs(sentences):
+        s = run[0]
         marks = "".join(f"[{n}]" for n in s.cites)
-        if s.attribution and last == (s.attribution, tuple(s.cites)):
-            parts[-1] = parts[-1][:len(parts[-1]) - len(marks)].rstrip()[:-1] + f' {s.text}" {marks}'.rstrip()
-            continue
-        said = f'{s.attribution} "{s.text}"' if s.attribution else s.text
+        text = " ".join(x.text for x in run)
+        said = f'{s.attribution} "{text}"' if s.attribution else text
         parts.append(f"{said} {marks}".rstrip())
-        last = (s.attribution, tuple(s.cites)) if s.attribution else None
     return " ".join(parts)
+
+
+_ENDS = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def quote_runs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    """The answer's sentences in runs: supported sentences in a row with the same speaker,
+    place and markers are one quote ("Vladimir Putin said, in RT: "s1 s2 s3" [1]"), so who
+    says it is written once; every other sentence is a run of its own."""
+    runs: list[list[Sentence]] = []
+    for s in sentences:
+        prev = runs[-1][-1] if runs else None
+        # A headline has no full stop: joined to the next sentence it would run into it.
+        if prev is not None and s.attribution and s.supported and prev.supported and (
+                prev.attribution, prev.cites) == (s.attribution, s.cites) and _ENDS.search(prev.text):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
 
 
 def attribute_quotes(sentences: Sequence[Sentence], citations: Sequence[Citation]) -> list[Sentence]:

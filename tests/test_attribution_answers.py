@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import SupportScorer, render, verify
+from rag.cite import SupportScorer, quote_runs, render, verify
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
@@ -42,6 +42,12 @@ def test_sentences_in_a_row_by_one_speaker_are_one_quote() -> None:
     text = render([Sentence("One.", (1,), True, said), Sentence("Two.", (1,), True, said),
                    Sentence("Three.", (2,), True, said), Sentence("Ours.", (2,), True, "")])
     assert text == 'Vladimir Putin said, in RT: "One. Two." [1] Vladimir Putin said, in RT: "Three." [2] Ours. [2]'
+    # An unsupported sentence is never folded into a supported quote: its flag stays its own.
+    runs = quote_runs([Sentence("One.", (1,), True, said), Sentence("Two.", (1,), False, said)])
+    assert [len(r) for r in runs] == [1, 1]
+    # Nor is a headline (no full stop) run into the sentence after it.
+    runs = quote_runs([Sentence("Putin: FSA shares intel", (1,), True, said), Sentence("Two.", (1,), True, said)])
+    assert [len(r) for r in runs] == [1, 1]
 
 
 def test_a_quote_whose_speaker_is_named_in_the_sentence_before_gets_his_name(pipeline: Pipeline) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from rag.articles import speaker_label
-from rag.cite import by_speaker
+from rag.cite import by_speaker, quote_runs
 from rag.timeline import where as published_in, who as who_says
 from rag.types import Answer, ArticleView, Citation, ListedArticle, Timeline, provenance, published
 
@@ -21,12 +21,14 @@ def message(answer: Answer) -> str:
         text = error(answer.text)
     else:
         parts = []
-        for s in answer.sentences:
+        for run in quote_runs(answer.sentences):
+            s = run[0]
             marks = "".join(f"[{n}]" for n in s.cites)
             flag = "" if s.supported else f' <span class="unsupported">⚠ {UNSUPPORTED}</span>'
             # Who says it is ours, set apart from the article's own words.
             if s.attribution:
-                said = f'<span class="who">{escape(s.attribution)}</span> “{escape(s.text)}”'
+                quote = " ".join(x.text for x in run)
+                said = f'<span class="who">{escape(s.attribution)}</span> “{escape(quote)}”'
             elif s.ours:  # "X said it, as reported by ...": ours too, from the citations
                 said = f'<span class="who">{escape(s.text)}</span>'
             else:

@@ -369,12 +369,16 @@ _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|claim|claimed|state|stated"
     r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
-# The same question with a clause for its topic: "What did X say Russia's cooperation with
-# the FSA proves?". ("How did X characterise Y?" was tried too: it cost a seed question whose
-# answer X's statements on Y's words did not hold, and gained none.)
+# The same question with a clause for its topic ("What did X say Russia's cooperation with
+# the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). ("How did
+# X characterise Y?" was tried too: it cost a seed question whose answer X's statements on
+# Y's words did not hold, and gained none.)
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued)\s+"
-    r"(?P<topic>\S.*?)\W*$", re.IGNORECASE))
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
+    r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
+    r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
+    r"|argument|explanation|reaction|response|verdict)s? (?:on|of|about|regarding|to)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -382,13 +386,36 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
     asked = without_options(question)
-    m = next((m for pattern in _SPEAKER_QUESTIONS if (m := pattern.match(asked))), None)
+    # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
+    patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
+    m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
     if not m:
         return None
-    who = m.group("who").strip()
+    who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
+    # "the commenter who rejected the claim that ...": who he is, and what he is known by,
+    # which is a topic of his words too.
+    if clause := _RELATIVE.search(who):
+        who, topic = who[:clause.start()], ", ".join(x for x in (topic, who[clause.end():]) if x)
+    if _commenter(who):
+        return who, topic
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who):
         return None
-    return who, (m.group("topic") or "").strip()
+    return who, topic
+
+
+_RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+_DESCRIBED_SPEAKER = re.compile(
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+) (?-i:say|said|claim|claimed|write|wrote|argue|argued)"
+    r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE)
+# Readers who write under an article: "What did the commenter / one reader say about ...?"
+_COMMENTERS = frozenset("commenter commenters reader readers comment comments poster user".split())
+
+
+def _commenter(who: str) -> bool:
+    """Whether "What did X say" asks about the reader comments rather than a named speaker."""
+    words = who.lower().split()
+    return bool(words) and words[-1] in _COMMENTERS and all(
+        w in ("the", "a", "one", "another", "some", "blog", "first", "last", "other") for w in words[:-1])
 
 
 def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
@@ -399,16 +426,25 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
         return None
     who, topic = asked
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
+    commenter = _commenter(who)
     topical = set(on_topic(topic, scorer)) if topic else set(range(len(scorer.texts)))
     own = np.zeros(len(scorer.texts), dtype=bool)
     known = False  # whether the rules found X speaking anywhere in these passages
     for j, label in enumerate(scorer.labels):
-        if label is None or not label.speaker or label.kind in ("reporting", "comment", "furniture"):
+        if commenter:  # any reader's comment; never an official's words
+            own[j] = label is not None and label.kind == "comment" and j in topical
+            known = known or label is not None and label.kind == "comment"
+            continue
+        if label is None or not label.speaker or label.kind in ("reporting", "furniture"):
             continue
         by_name = label.speaker.split()[-1].lower() == name
         by_role = bool(label.role) and name in label.role.lower().split()
         known = known or by_name or by_role
         own[j] = (by_name or by_role) and j in topical
+    # A commenter named on his comment's first line writes the rest of its paragraph too.
+    for run in statements(scorer):
+        if any(own[run]) and all(scorer.labels[k] is not None and scorer.labels[k].kind == "comment" for k in run):
+            own[run] = [k in topical for k in run]
     # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
     # say about the air support?" is not answered with Putin's words on it).
     return own if known or _named(who) else None
@@ -475,7 +511,8 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
     for j in range(len(scorer.texts)):
         if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
                 ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_quote(scorer.labels[j - 1], scorer.labels[j])
-                or _same_turn(scorer.labels[j - 1], scorer.labels[j]) and scorer.same_paragraph(j)):
+                or (_same_turn(scorer.labels[j - 1], scorer.labels[j]) or _one_comment(scorer.labels[j - 1], scorer.labels[j]))
+                and scorer.same_paragraph(j)):
             runs[-1].append(j)
         else:
             runs.append([j])
@@ -485,6 +522,11 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
 def _same_quote(a: Attribution | None, b: Attribution | None) -> bool:
     return (a is not None and b is not None and a.kind == b.kind == "quote"
             and bool(a.speaker) and a.speaker == b.speaker)
+
+
+def _one_comment(a: Attribution | None, b: Attribution | None) -> bool:
+    """Two sentences of reader comments (in one paragraph, one reader's comment)."""
+    return a is not None and b is not None and a.kind == b.kind == "comment"
 
 
 def _same_turn(a: Attribution | None, b: Attribution | None) -> bool:

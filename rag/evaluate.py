@@ -317,7 +317,10 @@ def attribution_question_metrics(pipeline: Pipeline, questions_file: Path, llm: 
                 answer.refused or normalise_answer(q["not_speaker"]) not in text)
         else:
             holds = not q.get("answers") or any(normalise_answer(a) in text for a in q["answers"])
-            who = not q.get("speaker") or any(same_speaker(q["speaker"], c.speaker) for c in said)
+            # "commenter": any reader's comment (most name no commenter), never an official.
+            who = not q.get("speaker") or any(
+                c.kind == "comment" if q["speaker"] in ("commenter", "reader") else same_speaker(q["speaker"], c.speaker)
+                for c in said)
             where = not q.get("outlet") or normalise_answer(q["outlet"]) in text
             right = not answer.refused and holds and who and where
         scored.append({"id": q["id"], "kind": q["kind"], "split": q.get("split"), "right": right,

@@ -283,3 +283,27 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
                                            scorer, 1)]
     assert picked[:4] == [1, 2, 3, 4]  # the topic's sentence, then what she went on to say of it
     assert 5 not in picked  # the outlet's own line is never hers
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What did the commenter who doubted the ferry plan say about the harbour fees?",
+     ("the commenter", "the harbour fees, doubted the ferry plan")),
+    ("What was a reader's view of the harbour fees?", ("a reader", "the harbour fees")),
+    ("What did one commenter ask people who like the ferry?", ("one commenter", "people who like the ferry")),
+    ("What did the official who spoke to the radio say about the fees?", None),  # a description, no name
+])
+def test_what_did_a_reader_or_a_described_speaker_say(question: str, asked: tuple | None) -> None:
+    assert asked_speaker(question) == asked
+
+
+def test_what_did_a_commenter_say_answers_from_the_comments_only() -> None:
+    scorer = scorer_of("Mara Quill said the harbour fees will rise in May.\n\n12 Comments\n\n"
+                       "Tom Vell wrote: The harbour fees are a scandal. Nobody voted for them.\n\n"
+                       "Ferries are late again.")
+    picked = [scorer.texts[j] for _, j in best_sentences("What did the commenter say about the harbour fees?",
+                                                         scorer, 2)]
+    assert picked and "Mara Quill" not in " ".join(picked)  # an official's words are no reader's
+    assert "Nobody voted for them." in picked  # the rest of the comment comes along
+    # A named commenter's words are his: "Tom Vell" is asked for like any speaker.
+    assert any("scandal" in scorer.texts[j] for _, j in best_sentences(
+        "What did Tom Vell say about the harbour fees?", scorer, 2))

@@ -285,8 +285,8 @@ def same_speaker(gold: str | None, said: str | None) -> bool:
     if not gold or not said:
         return False
     g, s = normalise_answer(gold), normalise_answer(said)
-    if not g or not s:  # a name of articles and punctuation only ("The ...")
-        return g == s == "" and gold.strip() == said.strip()
+    if not g or not s:  # a name of articles and punctuation only ("The")
+        return gold.strip().lower() == said.strip().lower()
     return g == s or g.split()[-1] == s.split()[-1]
 
 

@@ -206,11 +206,16 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     named = [t for t, _ in spans]
-    # Who says the sentence is named by the attribution even where the sentence does not
-    # name him ("Is that the moderate opposition ...?" is Shoigu's): a person or a body.
+    asked_q = without_options(question)
     label = scorer.labels[j]
+    if not _fits_slot(asked_q, scorer, j):
+        return False
+    # Who says the sentence is named by the attribution even where the sentence does not
+    # name him ("Is that the moderate opposition ...?" is Shoigu's): a person or a body; but
+    # only when the question asks who said something ("the official who told ..."), not for
+    # "the President of Egypt with whom Putin discussed it", which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
-            labels & {"PERSON", "ORG"}):
+            labels & {"PERSON", "ORG"}) and _SPEECH_SLOT.search(asked_q):
         named.append(label.speaker)
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
@@ -220,6 +225,55 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         if words and words[-1] not in asked:
             return True
     return False
+
+
+# The asked-for person or body is the one who says something: "the official who told ...",
+# "which Iranian official said ...".
+_SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:has\s+|had\s+|also\s+|publicly\s+)?"
+                          r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
+                          r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
+                          r"|spoke|commented|reported|wrote)\b", re.IGNORECASE)
+# The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
+_MEDIA_SLOT = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
+                         r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)
+
+
+def _fits_slot(question: str, scorer: SupportScorer, j: int) -> bool:
+    """Whether sentence j can fill the slot the question describes: a nationality it gives
+    ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
+    asks for ("to which news agency") is named in it or is whom its speaker told."""
+    from .attribute import is_demonym, names_medium
+
+    label = scorer.labels[j]
+    if _MEDIA_SLOT.search(question):
+        # Where a medium is from ("which Russian news agency") is not in the text: not asked.
+        return bool(label is not None and label.via or names_medium(scorer.texts[j]))
+    m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(_undotted(question)))), None)
+    adjectives = [w for w in WORD.findall(m.group(0)) if is_demonym(w)] if m else []
+    if not adjectives:
+        return True
+    n = scorer.passage_of(j)
+    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if 0 <= k < len(scorer.texts) and scorer.passage_of(k) == n]
+    if label is not None:
+        context += [label.speaker or "", label.role or ""]
+    held = {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
+    return all(_nation(a) in held for a in adjectives)
+
+
+def _undotted(text: str) -> str:
+    """"U.S." and "United States" as "US", so the spellings meet."""
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    return re.sub(r"\bUnited (States|Kingdom)\b", lambda m: "US" if m.group(1) == "States" else "UK", text)
+
+
+_NATIONS = {"american": "us", "americans": "us", "america": "us", "usa": "us",
+            "british": "uk", "britain": "uk", "english": "uk"}
+
+
+def _nation(word: str) -> str:
+    """One key for a country and its people: Iran and Iranian, Syria and Syrian, US and American."""
+    word = word.lower()
+    return _NATIONS.get(word, word if len(word) <= 3 else word[:4])
 
 
 def without_options(question: str) -> str:

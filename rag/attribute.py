@@ -302,6 +302,17 @@ def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int, list[tuple[in
     return "".join(pieces) + sentence[at:], depth, longest, quoted
 
 
+def names_medium(text: str) -> str | None:
+    """The news medium a text names ("RIA Novosti", "Interfax", "CNN"), if any."""
+    m = _MEDIA_RE.search(text)
+    return _MEDIA_LOWER.get(m.group(0).lower(), m.group(0)) if m else None
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a word says where someone is from: "Russian", "Iranian", "Chinese"."""
+    return word in _DEMONYMS or re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese)", word) is not None
+
+
 # --- The people, outlets and labels an article names ---------------------------------------------
 
 _CAP_RUN = re.compile(r"(?:\[?[A-Z][\w.'’-]*\]?|of|the|for|and|de|al|bin|von|van|president|spokesman"

@@ -307,3 +307,22 @@ def test_what_did_a_commenter_say_answers_from_the_comments_only() -> None:
     # A named commenter's words are his: "Tom Vell" is asked for like any speaker.
     assert any("scandal" in scorer.texts[j] for _, j in best_sentences(
         "What did Tom Vell say about the harbour fees?", scorer, 2))
+
+
+def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> None:
+    # "which Norwegian official": a Swede's words name a person, not the one asked for.
+    question = "What is the name of the Norwegian official who said the fishing quotas were unfair?"
+    assert best_sentences(question, scorer_of("Swedish Fisheries Minister Ola Berg said the fishing quotas "
+                                              "were unfair."), 1) == []
+    assert best_sentences(question, scorer_of("Norwegian Fisheries Minister Ola Berg said the fishing quotas "
+                                              "were unfair."), 1) == [(1, 0)]
+    # "to which news agency": a medium is named, or is whom the speaker told.
+    question = "To which news agency did Ola Berg say the fishing quotas were unfair?"
+    assert best_sentences(question, scorer_of("Ola Berg said the fishing quotas were unfair, in Oslo."), 1) == []
+    assert best_sentences(question, scorer_of("Ola Berg told Interfax the fishing quotas were unfair."), 1) == [(1, 0)]
+    # Who says a sentence answers only for the one who says something: not "the mayor with
+    # whom the minister discussed the quotas", which the minister says.
+    scorer = scorer_of("Deputy Minister Ola Berg visited Tromso harbour.\n\n"
+                       "“We discussed the fishing quotas with the mayor,” he said.")
+    assert best_sentences("What is the name of the mayor with whom the minister discussed the fishing quotas?",
+                          scorer, 1) == []

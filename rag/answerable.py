@@ -212,10 +212,11 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         return False
     # Who says the sentence is named by the attribution even where the sentence does not
     # name him ("Is that the moderate opposition ...?" is Shoigu's): a person or a body; but
-    # only when the question asks who said something ("the official who told ..."), not for
-    # "the President of Egypt with whom Putin discussed it", which Putin says.
+    # only when the question asks who did or said something ("Who complained ...?", "the
+    # official who told ..."), not for "the President of Egypt with whom Putin discussed it",
+    # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
-            labels & {"PERSON", "ORG"}) and _SPEECH_SLOT.search(asked_q):
+            labels & {"PERSON", "ORG"}) and (_SPEECH_SLOT.search(asked_q) or _ASKS_WHO.match(asked_q)):
         named.append(label.speaker)
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
@@ -233,6 +234,7 @@ _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:ha
                           r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
                           r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
                           r"|spoke|commented|reported|wrote)\b", re.IGNORECASE)
+_ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
 _MEDIA_SLOT = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
                          r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)

@@ -326,3 +326,7 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
                        "“We discussed the fishing quotas with the mayor,” he said.")
     assert best_sentences("What is the name of the mayor with whom the minister discussed the fishing quotas?",
                           scorer, 1) == []
+    # "Who ...?" is answered by whoever says the sentence, named in it or not.
+    scorer = scorer_of("Deputy Minister Ola Berg visited Tromso harbour.\n\n"
+                       "“The fishing quotas are unfair to the islands,” he complained.")
+    assert best_sentences("Who complained that the fishing quotas were unfair to the islands?", scorer, 1) == [(1, 1)]

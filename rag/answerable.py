@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from .attribute import is_demonym, names_medium
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .values import dates, mentions
 from .values import names as names_in
@@ -244,8 +245,6 @@ def _fits_slot(question: str, scorer: SupportScorer, j: int) -> bool:
     """Whether sentence j can fill the slot the question describes: a nationality it gives
     ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
     asks for ("to which news agency") is named in it or is whom its speaker told."""
-    from .attribute import is_demonym, names_medium
-
     label = scorer.labels[j]
     if _MEDIA_SLOT.search(question):
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.

@@ -219,6 +219,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
             labels & {"PERSON", "ORG"}) and (_SPEECH_SLOT.search(asked_q) or _ASKS_WHO.match(asked_q)):
         named.append(label.speaker)
+    if _MEDIA_SLOT.search(asked_q):
+        named += _media_of(scorer, j)  # the medium asked for, where the sentence only implies it
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
     asked = {_stem(w.lower()) for w in WORD.findall(without_options(question))}
@@ -246,19 +248,30 @@ def _fits_slot(question: str, scorer: SupportScorer, j: int) -> bool:
     ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
     asks for ("to which news agency") is named in it or is whom its speaker told."""
     label = scorer.labels[j]
+    n = scorer.passage_of(j)
     if _MEDIA_SLOT.search(question):
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.
-        return bool(label is not None and label.via or names_medium(scorer.texts[j]))
+        return bool(_media_of(scorer, j))
     m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(_undotted(question)))), None)
     adjectives = [w for w in WORD.findall(m.group(0)) if is_demonym(w)] if m else []
     if not adjectives:
         return True
-    n = scorer.passage_of(j)
     context = [scorer.texts[k] for k in (j - 1, j, j + 1) if 0 <= k < len(scorer.texts) and scorer.passage_of(k) == n]
     if label is not None:
         context += [label.speaker or "", label.role or ""]
     held = {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
     return all(_nation(a) in held for a in adjectives)
+
+
+def _media_of(scorer: SupportScorer, j: int) -> list[str]:
+    """The media sentence j names, and those its speaker told: at this sentence or at
+    another of his in the passage ("..., Berg told Interfax" closes his quote)."""
+    label, n = scorer.labels[j], scorer.passage_of(j)
+    found = [m] if (m := names_medium(scorer.texts[j])) else []
+    if label is not None:
+        found += [other.via for k, other in enumerate(scorer.labels) if scorer.passage_of(k) == n and other is not None
+                  and other.via and (other is label or label.speaker and other.speaker == label.speaker)]
+    return found
 
 
 def _undotted(text: str) -> str:

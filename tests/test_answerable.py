@@ -330,3 +330,7 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     scorer = scorer_of("Deputy Minister Ola Berg visited Tromso harbour.\n\n"
                        "“The fishing quotas are unfair to the islands,” he complained.")
     assert best_sentences("Who complained that the fishing quotas were unfair to the islands?", scorer, 1) == [(1, 1)]
+    # Whom the speaker told may be said at another of his sentences in the passage.
+    told = scorer_of("Ola Berg said the fishing quotas were unfair to the islands. “We will fight them,” Berg told Interfax.")
+    assert best_sentences("To which news agency did Ola Berg say the fishing quotas were unfair to the islands?",
+                          told, 1) == [(1, 0)]

@@ -196,9 +196,10 @@ _AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|arou
                        re.IGNORECASE)
 
 
-def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str) -> bool:
+def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str, slot: Slot) -> bool:
     """Whether sentence j names an entity with one of `labels` that the question does not
-    (for "Where ...?", one after a preposition of place: "in Aleppo", not "Britain's")."""
+    (for "Where ...?", one after a preposition of place: "in Aleppo", not "Britain's"), and
+    fills the question's `slot`."""
     found = scorer.entities([j])
     text = scorer.texts[j]
     # Without a tagger, any capitalised name (of any kind) stands for one.
@@ -207,9 +208,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     named = [t for t, _ in spans]
-    asked_q = without_options(question)
     label = scorer.labels[j]
-    if not _fits_slot(asked_q, scorer, j):
+    if not _fits_slot(slot, scorer, j):
         return False
     # Who says the sentence is named by the attribution even where the sentence does not
     # name him ("Is that the moderate opposition ...?" is Shoigu's): a person or a body; but
@@ -217,9 +217,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # official who told ..."), not for "the President of Egypt with whom Putin discussed it",
     # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
-            labels & {"PERSON", "ORG"}) and (_SPEECH_SLOT.search(asked_q) or _ASKS_WHO.match(asked_q)):
+            labels & {"PERSON", "ORG"}) and slot.speaker:
         named.append(label.speaker)
-    if _MEDIA_SLOT.search(asked_q):
+    if slot.medium:
         named += _media_of(scorer, j)  # the medium asked for, where the sentence only implies it
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
@@ -243,34 +243,47 @@ _MEDIA_SLOT = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news age
                          r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)
 
 
-def _fits_slot(question: str, scorer: SupportScorer, j: int) -> bool:
+@dataclass(frozen=True)
+class Slot:
+    """What a question asking for a name says of the one it wants, read once per question."""
+
+    nations: frozenset[str]  # "which Iranian official": `_nation` keys the answer must hold
+    medium: bool  # "to which news agency": a medium, named or told
+    speaker: bool  # "Who ...?", "the official who told ...": who says a sentence may answer
+
+    @classmethod
+    def of(cls, question: str) -> Slot:
+        asked = _undotted(without_options(question))
+        m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(asked))), None)
+        return cls(frozenset(_nation(w) for w in WORD.findall(m.group(0)) if is_demonym(w)) if m else frozenset(),
+                   bool(_MEDIA_SLOT.search(asked)), bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)))
+
+
+def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     """Whether sentence j can fill the slot the question describes: a nationality it gives
     ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
     asks for ("to which news agency") is named in it or is whom its speaker told."""
-    label = scorer.labels[j]
-    n = scorer.passage_of(j)
-    if _MEDIA_SLOT.search(question):
+    if slot.medium:
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.
         return bool(_media_of(scorer, j))
-    m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(_undotted(question)))), None)
-    adjectives = [w for w in WORD.findall(m.group(0)) if is_demonym(w)] if m else []
-    if not adjectives:
+    if not slot.nations:
         return True
-    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if 0 <= k < len(scorer.texts) and scorer.passage_of(k) == n]
+    label, near = scorer.labels[j], scorer.sentences_of(scorer.passage_of(j))
+    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near]
     if label is not None:
         context += [label.speaker or "", label.role or ""]
-    held = {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
-    return all(_nation(a) in held for a in adjectives)
+    return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
 
 
 def _media_of(scorer: SupportScorer, j: int) -> list[str]:
     """The media sentence j names, and those its speaker told: at this sentence or at
     another of his in the passage ("..., Berg told Interfax" closes his quote)."""
-    label, n = scorer.labels[j], scorer.passage_of(j)
+    label = scorer.labels[j]
     found = [m] if (m := names_medium(scorer.texts[j])) else []
     if label is not None:
-        found += [other.via for k, other in enumerate(scorer.labels) if scorer.passage_of(k) == n and other is not None
-                  and other.via and (other is label or label.speaker and other.speaker == label.speaker)]
+        others = (scorer.labels[k] for k in scorer.sentences_of(scorer.passage_of(j)))
+        found += [o.via for o in others if o is not None and o.via
+                  and (o is label or label.speaker and o.speaker == label.speaker)]
     return found
 
 
@@ -578,28 +591,24 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
     runs: list[list[int]] = []
     for j in range(len(scorer.texts)):
         if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
-                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_quote(scorer.labels[j - 1], scorer.labels[j])
-                or (_same_turn(scorer.labels[j - 1], scorer.labels[j]) or _one_comment(scorer.labels[j - 1], scorer.labels[j]))
-                and scorer.same_paragraph(j)):
+                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_voice(scorer.labels[j - 1], scorer.labels[j], "quote")
+                or (_same_voice(scorer.labels[j - 1], scorer.labels[j], "transcript")
+                    or _one_comment(scorer.labels[j - 1], scorer.labels[j])) and scorer.same_paragraph(j)):
             runs[-1].append(j)
         else:
             runs.append([j])
     return runs
 
 
-def _same_quote(a: Attribution | None, b: Attribution | None) -> bool:
-    return (a is not None and b is not None and a.kind == b.kind == "quote"
+def _same_voice(a: Attribution | None, b: Attribution | None, kind: str) -> bool:
+    """Two sentences of one kind by one named speaker: quote after quote, turn after turn."""
+    return (a is not None and b is not None and a.kind == b.kind == kind
             and bool(a.speaker) and a.speaker == b.speaker)
 
 
 def _one_comment(a: Attribution | None, b: Attribution | None) -> bool:
     """Two sentences of reader comments (in one paragraph, one reader's comment)."""
     return a is not None and b is not None and a.kind == b.kind == "comment"
-
-
-def _same_turn(a: Attribution | None, b: Attribution | None) -> bool:
-    return (a is not None and b is not None and a.kind == b.kind == "transcript"
-            and bool(a.speaker) and a.speaker == b.speaker)
 
 
 def _stem(word: str) -> str:
@@ -640,6 +649,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         return []
     kind = expected(question)
     entity = entity_kind(question)
+    slot = Slot.of(question) if entity is not None else None
     why = asks_why(question)
     typed = kind is not None or entity is not None or why
     # A typed answer is about what the question names: in the sentence, the one before it,
@@ -672,7 +682,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if named and not _about(named, scorer, int(j)):
             continue
-        if entity is not None and not _gives_entity(entity[1], scorer, int(j), question):
+        if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
         if why and not _gives_reason(scorer, int(j)):
             continue

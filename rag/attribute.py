@@ -1098,7 +1098,6 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             bodies = near(i) if words[0] in ("the", "The") and words[-1].lower() in _ORG_HEADS else []
             speaker = _resolve(cue.who, cast, recent, a, bodies)
             doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
-            words = cue.who.split()
             if doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] and any(
                     w.lower() in _DOCUMENTS for w in words[:5]):
                 speaker = _resolve(doc.group("by"), cast, recent, a, near(i))

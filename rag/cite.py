@@ -226,6 +226,10 @@ class SupportScorer:
     def passage_of(self, j: int) -> int:
         return int(np.searchsorted(self._offsets, j, side="right"))
 
+    def sentences_of(self, n: int) -> range:
+        """The indices of passage n's sentences (1-based n)."""
+        return range(int(self._offsets[n - 1]), int(self._offsets[n]))
+
     def same_paragraph(self, j: int) -> bool:
         """Whether sentence j follows sentence j - 1 in one paragraph of one passage."""
         n = self.passage_of(j)

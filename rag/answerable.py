@@ -6,7 +6,8 @@ population": both retrieve the same passages. Checks on the question's wording c
 the rest: a question that asks for a number, a date (or a month, a year, a weekday), a
 person, a place, an organisation or a reason needs an answer sentence that gives one (names
 by spaCy's entity recogniser when the scorer has one) and that is about the names the
-question asks about; a question about someone the index never mentions cannot be answered
+question asks about; "Which <thing> ...?" (a warplane, an air base) needs one naming the
+thing with its noun, "Who is in charge of ...?" one saying who leads it; a question about someone the index never mentions cannot be answered
 from it. `refusal_reason` runs them all, with the similarity floor, in the order they cost.
 """
 
@@ -36,7 +37,7 @@ Kind = Literal["percentage", "number", "date", "name"]
 _ASKS = {
     "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
+        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     "date": re.compile(
@@ -95,6 +96,54 @@ _DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\bwhat weekday\b", r
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
                ("day", re.compile(r"\b(?:which|what|on which|on what) date\b", re.IGNORECASE)))
+
+
+# "Which Russian warplane ...?", "Which air base ...?": a thing or a facility is named with its
+# noun ("a Su-24 warplane", "the Hmeimim air base"), so an answer sentence without the noun
+# names something else (cities and countries go without theirs: "in Aleppo").
+_ASKS_WHICH = re.compile(r"^\W*(?:according to [^,]+,\s*)?(?:(?:in|at|on|to|from|with|by|for|across|near|under"
+                         r"|through|of|over)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]*)\s+"
+                         r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
+                         r"|on|to|from)\b", re.IGNORECASE)
+_FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
+_NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|year|years|month|months"
+                         r"|week|weeks|time|times|way|ways|one|ones|side|sides|part|parts|of|kind|type|sort)",
+                         re.IGNORECASE)
+# "Who is in charge of ...?", "Who heads ...?": the answer sentence says who leads it.
+_ASKS_HEAD = re.compile(r"^\W*who\s+(?:(?:is|was|are|were)\s+(?:in charge of|responsible for|the (?:head|leader|chief"
+                        r"|director|commander|boss|chairman|chair) of|heading|leading|running|commanding)"
+                        r"|heads|headed|leads|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
+                        r"|chairs|chaired)\b", re.IGNORECASE)
+_HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed|ing)?|lead(?:s|er|ers|ing)?|led"
+                    r"|chief|director|directs|commander|command(?:s|ed|ing)?|run(?:s|ning)?|ran|chair(?:s|man|woman"
+                    r"|ed)?|boss|oversees?|oversaw|manag(?:es|ed|er|ing))\b", re.IGNORECASE)
+
+
+def asked_noun(question: str) -> str | None:
+    """What "Which <noun> ...?" asks to be named when it is a thing or a facility (a warplane,
+    an air base), not a person, organisation, city or date, which their checks cover."""
+    m = _ASKS_WHICH.search(without_options(question))
+    # "Which outlet noted ...?" asks for the outlet ("noted" is no noun): the first noun counts.
+    if m is None or options(question) or asks_for(question) or any(
+            _NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group(1))):
+        return None
+    noun = m.group(2).lower()
+    return noun if _FACILITIES.fullmatch(noun) or not _NOT_THINGS.fullmatch(noun) else None
+
+
+def _names_thing(noun: str, scorer: SupportScorer, j: int) -> bool:
+    """Whether passage sentence j or a neighbour in its passage holds the asked noun."""
+    near = scorer.sentences_of(scorer.passage_of(j))
+    return any(mentions(scorer.texts[k].lower(), noun) for k in (j - 1, j, j + 1) if k in near)
+
+
+def _names_head(scorer: SupportScorer, j: int) -> bool:
+    """Whether passage sentence j, a neighbour in its passage or its speaker's role says who
+    leads something ("head of", "in charge", "commander")."""
+    near = scorer.sentences_of(scorer.passage_of(j))
+    label = scorer.labels[j]
+    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near] + [label.role or "" if label else ""]
+    return bool(_HEADS.search(" ".join(context)))
 
 
 def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
@@ -196,6 +245,17 @@ _AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|arou
                        re.IGNORECASE)
 
 
+# The small model calls some places NORP ("Aleppo province"); a people's name used as an
+# adjective ("the Arab republic", "Russian jets") is no place.
+_PLACE_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS}|governorate|oblast|area|front|region)\b", re.IGNORECASE)
+
+
+def _adjectival(text: str, name: str, end: int) -> bool:
+    """Whether the NORP entity `name` ending at `end` of `text` is a people, not a place."""
+    return is_demonym(name) or (re.match(r"\s+[a-z]", text[end:]) is not None
+                                and _PLACE_AFTER.match(text[end:]) is None)
+
+
 def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str, slot: Slot) -> bool:
     """Whether sentence j names an entity with one of `labels` that the question does not
     (for "Where ...?", one after a preposition of place: "in Aleppo", not "Britain's"), and
@@ -204,7 +264,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     text = scorer.texts[j]
     # Without a tagger, any capitalised name (of any kind) stands for one.
     spans = [(v.text, v.start) for v in names_in(text)] if found is None else [
-        (e.text, e.start) for e in found[0] if e.label in labels]
+        (e.text, e.start) for e in found[0] if e.label in labels
+        and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     named = [t for t, _ in spans]
@@ -221,6 +282,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         named.append(label.speaker)
     if slot.medium:
         named += _media_of(scorer, j)  # the medium asked for, where the sentence only implies it
+    if slot.told:
+        named = [t for t in named if not _staff_of(slot.told, t, text)]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
     asked = {_stem(w.lower()) for w in WORD.findall(without_options(question))}
@@ -250,13 +313,29 @@ class Slot:
     nations: frozenset[str]  # "which Iranian official": `_nation` keys the answer must hold
     medium: bool  # "to which news agency": a medium, named or told
     speaker: bool  # "Who ...?", "the official who told ...": who says a sentence may answer
+    told: str = ""  # "the official who told the Free Beacon": that medium's own staff do not answer
 
     @classmethod
     def of(cls, question: str) -> Slot:
         asked = _undotted(without_options(question))
         m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(asked))), None)
+        told = _TOLD.search(asked)
         return cls(frozenset(_nation(w) for w in WORD.findall(m.group(0)) if is_demonym(w)) if m else frozenset(),
-                   bool(_MEDIA_SLOT.search(asked)), bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)))
+                   bool(_MEDIA_SLOT.search(asked)), bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
+                   told.group(1) if told else "")
+
+
+# "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
+_TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to|gave an interview to)"
+                   r"\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def _staff_of(medium: str, name: str, text: str) -> bool:
+    """Whether the text places `name` at `medium` ("Bill Gertz of the Free Beacon", "the Free
+    Beacon's Bill Gertz"): its reporter, not whoever told it something."""
+    m, n = re.escape(medium), re.escape(name)
+    return re.search(rf"{n},?\s+(?:of|from|at|with)\s+(?:the\s+)?{m}\b", text) is not None or re.search(
+        rf"\b{m}['’]s?\s+(?:[\w-]+\s+){{0,3}}{n}", text) is not None
 
 
 def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
@@ -402,11 +481,14 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     kind = expected(question)
     entity = entity_kind(question)
     why = asks_why(question)
-    if (kind or entity or why) and not best_sentences(question, scorer, 1, Floors.of(settings)):
-        what = (_WHAT.get(date_part(question) or "", "") or _WHAT.get(entity[0] if entity else "", "")
-                or ("a reason" if why else f"a {kind}"))
+    noun = asked_noun(question)
+    if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
+        what = (_WHAT.get(date_part(question) or "", "") or (f"a {noun}" if noun else "")
+                or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
+                or _WHAT.get(entity[0] if entity else "", "") or ("a reason" if why else f"a {kind}"))
         about = _names_of(question)
-        return f"No retrieved sentence gives {what}" + (f" about {about}." if about else " for this question.")
+        return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"
+                + (f" about {about}." if about else " for this question."))
     own = speakers_own(question, scorer)
     if own is not None and not own.any():
         who, topic = asked_speaker(question)  # type: ignore[misc]
@@ -651,7 +733,9 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     entity = entity_kind(question)
     slot = Slot.of(question) if entity is not None else None
     why = asks_why(question)
-    typed = kind is not None or entity is not None or why
+    noun = asked_noun(question)
+    head = _ASKS_HEAD.search(without_options(question)) is not None
+    typed = kind is not None or entity is not None or why or noun is not None
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
     named = focus(question) if typed else []
@@ -685,6 +769,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
         if why and not _gives_reason(scorer, int(j)):
+            continue
+        if noun is not None and not _names_thing(noun, scorer, int(j)) or head and not _names_head(scorer, int(j)):
             continue
         chosen.append(int(j))
     if own is not None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answerable import (asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
+from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
+from rag.parse import EntityTagger
 from rag.types import Article, Citation, Claim, Passage
 
 from .fakes import HashEmbedder
@@ -21,6 +22,7 @@ from .fakes import HashEmbedder
     ("When did Putin give the interview?", "date"),
     ("On what date was the deal reached?", "date"),
     ("What is the name of the official who spoke to the Free Beacon?", "name"),
+    ("Which numbered resolution did Putin say Washington bypassed?", "number"),
     ("What did Lavrov say about the coalition?", None),
     ("Who accused the United States of failing to share information?", None),
 ])
@@ -73,7 +75,7 @@ def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str |
     assert asks_for(question) == asks
 
 
-def scorer_of(*texts: str, outlets: tuple[str | None, ...] = ()) -> SupportScorer:
+def scorer_of(*texts: str, outlets: tuple[str | None, ...] = (), tagger: EntityTagger | None = None) -> SupportScorer:
     """Passages of made-up articles, attributed by the rules, scored by the fake embedder."""
     passages, labels = [], {}
     for i, text in enumerate(texts):
@@ -82,7 +84,7 @@ def scorer_of(*texts: str, outlets: tuple[str | None, ...] = ()) -> SupportScore
         labels[article.id] = attribute(article)
         passages.append(Passage(article.id, article.title, article.source, None, 0, len(text), text, 1.0, 1.0, (i,),
                                 outlet=article.outlet))
-    return SupportScorer(HashEmbedder(), passages, attributions=labels)
+    return SupportScorer(HashEmbedder(), passages, attributions=labels, tagger=tagger)
 
 
 def test_a_quote_over_two_sentences_is_one_statement_on_its_topic() -> None:
@@ -334,3 +336,55 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     told = scorer_of("Ola Berg said the fishing quotas were unfair to the islands. “We will fight them,” Berg told Interfax.")
     assert best_sentences("To which news agency did Ola Berg say the fishing quotas were unfair to the islands?",
                           told, 1) == [(1, 0)]
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Which Russian warplane did Turkey shoot down near the border?", "warplane"),
+    ("Which Russian air base in Syria is used for the airstrikes?", "base"),
+    ("Across which border are the weapons funneled?", "border"),
+    ("Which outlet noted that the strikes went on?", None),  # the outlet is asked: "noted" is no noun
+    ("In which city did the rebels make gains?", None),  # a city goes without its noun: "in Aleppo"
+    ("Which Russian news agency did Ryabkov speak to?", None),
+    ("Which warplane fits best? Options: Su-24; MiG-29", None),  # the options are the candidates
+])
+def test_which_thing_a_question_asks_to_be_named(question: str, noun: str | None) -> None:
+    assert asked_noun(question) == noun
+
+
+def test_a_thing_or_a_facility_is_named_with_its_noun() -> None:
+    question = "Which Norwegian trawler did the coastguard seize near Tromso?"
+    named = scorer_of("The coastguard seized the Norwegian trawler Polar Star near Tromso on Tuesday.")
+    assert best_sentences(question, named, 1) == [(1, 0)]
+    other = scorer_of("The coastguard seized nets and a Norwegian flag near Tromso on Tuesday.")
+    assert best_sentences(question, other, 1) == []
+    assert refusal_reason(question, other.passages, other, lambda w: True, Settings()) == (
+        "No retrieved sentence names a trawler about Norwegian and Tromso.")
+
+
+def test_who_leads_something_needs_a_sentence_that_says_who_leads_it() -> None:
+    question = "Who is in charge of the Tromso harbour office?"
+    silent = scorer_of("The Tromso harbour office coordinates sailings with Bergen, Ola Berg said.")
+    assert best_sentences(question, silent, 1) == []
+    assert refusal_reason(question, silent.passages, silent, lambda w: True, Settings()) == (
+        "No retrieved sentence gives a leader's name about Tromso.")
+    said = scorer_of("Mara Quill, head of the Tromso harbour office, said sailings resume on Monday.")
+    assert best_sentences(question, said, 1) == [(1, 0)]
+
+
+def test_the_source_who_told_a_newspaper_is_not_its_reporter() -> None:
+    question = "What is the name of the official who told the Harbour Gazette that the fishing quotas were unfair?"
+    reporter = scorer_of("According to Ivo Brand of the Harbour Gazette, officials have said the fishing quotas "
+                         "were unfair.")
+    assert best_sentences(question, reporter, 1) == []
+    source = scorer_of("A fisheries official, Ola Berg, told the Harbour Gazette that the fishing quotas were unfair.")
+    assert best_sentences(question, source, 1) == [(1, 0)]
+
+
+def test_a_people_named_as_an_adjective_is_no_place() -> None:
+    # spaCy's small model calls both "Arab" and "Aleppo" (before "province") a people (NORP).
+    tagger = EntityTagger(Settings().entity_tagger)
+    question = "In which city did the strikes hit the rebels' depots?"
+    adjective = scorer_of("The strikes hit the rebels' depots in the Arab republic, the ministry said.", tagger=tagger)
+    assert best_sentences(question, adjective, 1) == []
+    place = scorer_of("The strikes hit the rebels' depots in Aleppo province, the ministry said.", tagger=tagger)
+    assert best_sentences(question, place, 1) == [(1, 0)]

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "9"
+ATTRIBUTION_VERSION = "10"
 
 
 class SpeakerFinder(Protocol):
@@ -177,7 +177,11 @@ _SUBJECT_CLAUSE = re.compile(
 # A person's name and an appositive without an article: "Matt Blanchette, senior manager of
 # communications with CVS Pharmacy, told CNN".
 _NAME_APPOSITIVE = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
-                              r"[a-z][^,;\u2042]{1,200}, $")
+                              r"(?:[A-Z][\w.&'’-]* ){0,3}[a-z][^,;\u2042]{1,200}, $")  # "Jeff Miller, NFL senior vice president, said"
+# A name, then a description holding a relative clause and no closing comma: "Neil Borkan,
+# the Taco Bell franchisee who will operate the Chicago location told USA TODAY" (he speaks).
+_DESCRIBED_NAME = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), (?:the|a|an) "
+                             r"[^,;\u2042]{1,120}?\b(?:who|that)\b[^,;\u2042]{1,150}$")
 # ... and "Jeanine Robbins, 60, of Anaheim, who ...": her age and town.
 _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})(?:, \d{1,3},)? (?:of|from|at|with) "
                          r"(?:the |an? )?(?:[a-z]+ ){0,2}$")
@@ -747,6 +751,9 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
+        if who and (d := _DESCRIBED_NAME.search(masked, max(0, m.start() - 300), m.start())) and \
+                d.group(0).rstrip().endswith(" ".join(who)) and len(_split_title(d.group("who").split())[1]) >= 2:
+            who = d.group("who").split()
         if not who or _deed(verb, rest) or _relative_clause(masked[:m.start()], who):
             continue  # "the jets that Zelensky has said are needed": the outlet's, not his
         cue, via = verb, via_interview

@@ -670,3 +670,13 @@ def test_a_video_players_captions_and_section_heads_are_furniture(line: str) -> 
     found = by_sentence(f"The volcano erupted on Saturday.\n\n{line}\n\nScientists expect more eruptions.")
     assert found["The volcano erupted on Saturday."].kind == "reporting"
     assert [a.kind for s, a in found.items() if s in line] in (["furniture"], ["furniture", "furniture"])
+
+
+def test_a_name_before_its_description_speaks_through_a_capitalised_title_or_a_relative_clause() -> None:
+    # The appositive may open with an organisation's capitals ("NFL senior vice president"),
+    # and a description with a relative clause may run up to the verb with no comma.
+    text = ("“Injuries fell,” Jeff Stone, NFL senior vice president of health, said on Tuesday.\n\n"
+            "“We are seeing a growing culture of safety.”\n\n"
+            "“You need land,” Neil Borkan, the bakery owner who will run the Chicago shop told the Daily Planet.")
+    got = [(a.kind, a.speaker) for a in by_sentence(text).values()]
+    assert got == [("quote", "Jeff Stone"), ("quote", "Jeff Stone"), ("quote", "Neil Borkan")]

@@ -3,6 +3,7 @@ candidates fused by RRF."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -111,6 +112,7 @@ class Retriever:
         vectors = self.reader.chunk_vectors([cid for g in candidates for cid in g])
         chosen = self._diverse(candidates, fused, k, vectors) if self.mmr else candidates
         articles = self.reader.article_rows({rows[g[0]].article_id for g in chosen})
+        chosen = self._answered(chosen, rows, articles, vectors)
         sims = {cid: float(vectors[cid] @ qvec) for g in chosen for cid in g}
         passages = []
         for group in chosen:
@@ -118,9 +120,25 @@ class Retriever:
             a = articles[article_id]
             start, end = rows[group[0]].start, max(rows[c].end for c in group)
             passages.append(Passage(article_id, a.title, a.source, a.date, start, end, a.text[start:end],
-                                    max(fused[c] for c in group), max(sims[c] for c in group),
+                                    max(fused.get(c, 0.0) for c in group), max(sims[c] for c in group),
                                     tuple(group), a.outlet, a.author))
         return passages
+
+    def _answered(self, groups: list[list[int]], rows: dict[int, ChunkRow], articles: dict,
+                  vectors: dict[int, np.ndarray]) -> list[list[int]]:
+        """Passages that end in a question, with the chunk after it: an interview's question
+        is evidence only with its answer, which opens the next chunk. `rows` and `vectors`
+        gain the chunks added."""
+        asking = [g[-1] for g in groups if _ENDS_ASKING.search(
+            articles[rows[g[0]].article_id].text[rows[g[0]].start:max(rows[c].end for c in g)])]
+        if not asking:
+            return groups
+        taken = {c for g in groups for c in g}
+        following = {cid: nxt for cid, nxt in self.reader.next_chunks(asking).items() if nxt[0] not in taken}
+        for nid, row in following.values():
+            rows[nid] = row
+        vectors.update(self.reader.chunk_vectors([nid for nid, _ in following.values()]))
+        return [g + [following[g[-1]][0]] if g[-1] in following else g for g in groups]
 
     def _diverse(self, groups: list[list[int]], fused: dict[int, float], k: int,
                  chunk_vectors: dict[int, np.ndarray]) -> list[list[int]]:
@@ -140,6 +158,9 @@ def fuse(ranked: dict[str, list[int]], weights: dict[str, float], rrf_k: int) ->
         for rank, cid in enumerate(ids):
             fused[cid] = fused.get(cid, 0.0) + weights[name] / (rrf_k + rank + 1)
     return fused
+
+
+_ENDS_ASKING = re.compile(r"\?[\"”’')\]]*\s*$")
 
 
 def merge_runs(ids: Sequence[int], rows: dict[int, ChunkRow], max_merge: int) -> list[list[int]]:

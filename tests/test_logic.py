@@ -157,6 +157,23 @@ def test_a_question_about_someone_the_index_never_mentions_is_refused(small, fak
     assert answer.passages and answer.passages[0].article_id == "storm.txt"
 
 
+def test_a_passage_ending_in_a_question_brings_the_answer_after_it(tmp_path, fake) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Short chunks: the interviewer's question ends one, the mayor's answer opens the next.
+    (corpus / "talk.txt").write_text("Interviewer: Why did the lighthouse keepers leave Tromso harbour?\n\n"
+                                     "Mayor: Wages were cut twice and the ferries stopped running in winter.")
+    settings = Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
+    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    with IndexReader(settings.index) as reader:
+        assert reader.count_chunks() >= 2
+        passages = Retriever(reader, fake, max_merge=1).retrieve("lighthouse keepers leave Tromso harbour", k=1,
+                                                                  mode="lexical")
+    assert len(passages) == 1 and passages[0].text.startswith("Interviewer: Why did")
+    assert passages[0].text.endswith("ferries stopped running in winter.")
+    assert len(passages[0].chunk_ids) == 2
+
+
 def jsonl_corpus(tmp_path, outlet: str) -> Settings:
     rows = [{"id": "a", "title": "Storm hits coast", "text": ARTICLES["storm.txt"], "outlet": outlet,
              "author": "Jane Doe", "date": "2015-10-08"},

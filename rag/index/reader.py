@@ -203,6 +203,16 @@ class IndexReader:
                 [int(i) for i in ids]).fetchall()
         return {r[0]: ChunkRow(*r[1:]) for r in rows}
 
+    def next_chunks(self, ids: Sequence[int]) -> dict[int, tuple[int, ChunkRow]]:
+        """Chunk id -> (id, where it sits) of the chunk after it in its article, where there is one."""
+        marks = ",".join("?" * len(ids))
+        with self._query():
+            rows = self.conn.execute(
+                f'SELECT c.id, n.id, n.article_id, n.ord, n.start, n."end" FROM chunks c JOIN chunks n '
+                f"ON n.article_id = c.article_id AND n.ord = c.ord + 1 WHERE c.id IN ({marks})",
+                [int(i) for i in ids]).fetchall()
+        return {r[0]: (r[1], ChunkRow(*r[2:])) for r in rows}
+
     def chunk_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Chunk id -> its stored vector (one query, whatever the vector store)."""
         marks = ",".join("?" * len(ids))

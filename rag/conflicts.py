@@ -38,7 +38,7 @@ Slot = Literal["date", "number", "name"]
 
 # "Who ...", "Where ...", "Which country ...", "In what city ...": the answer is a name.
 _ASKS_NAME = re.compile(
-    r"^\W*(?:who|whom|whose|where)\b|\bwhich\b|\bwhat (?:country|countries|city|cities|town|region"
+    r"^\W*(?:according to [^,?]+,\s*)?(?:who|whom|whose|where)\b|\bwhich\b|\bwhat (?:country|countries|city|cities|town|region"
     r"|province|state|organi[sz]ation|group|agency|company|newspaper|outlet|party|team|ship"
     r"|aircraft|plane|weapon|base|airport|river|island|nation|capital|university|name)\b",
     re.IGNORECASE)

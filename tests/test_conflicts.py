@@ -18,6 +18,8 @@ FLOOR, ALIKE = 0.75, 0.6
     ("Who said the US goals have little to do with a political process?", "name"),
     ("Which country will require a common charger?", "name"),
     ("Where did the strikes take place?", "name"),
+    ("According to the excerpt, where are the officers operating?", "name"),
+    ("According to Putin, what are people fleeing from?", None),
     ("Which show was renewed? Options: Squid Game; Friends.", "name"),
     ("How much did the lunch cost? Options: $19 million; $21 million.", "number"),
     ("What did Lavrov say about the coalition?", None),

@@ -108,6 +108,20 @@ def passages_block(passages: Sequence[Passage], scorer: SupportScorer | None = N
     return "\n".join(lines)
 
 
+# What `passages_block` writes around the article text; a small model copies it into its answer.
+_MARKS = re.compile(r"\((?:A reader comment|[^()\n]{1,120} says):\)\s*")
+
+
+def without_prompt_marks(draft: str, passages: Sequence[Passage]) -> str:
+    """A model's draft without the "(X says:)" labels and "(title, outlet, date)" headers the
+    prompt put around the passages: copied into an answer, they would read as the article's."""
+    draft = _MARKS.sub("", draft)
+    for p in passages:
+        where = ", ".join(x for x in (p.outlet, p.date) if x)
+        draft = draft.replace(f"({_DELIMITER.sub(' ', p.title)}{', ' + where if where else ''}) ", "")
+    return draft
+
+
 def _with_speaker(text: str, label: Attribution | None) -> str:
     if label is None:
         return text

@@ -25,6 +25,7 @@ from .generate import (
     is_model_refusal,
     local_chat_model,
     openai_chat_model,
+    without_prompt_marks,
 )
 from .index import IndexReader, VectorConfig
 from .parse import EntityTagger
@@ -362,7 +363,8 @@ class Pipeline:
         question, passages, notice = asked.question, evidence.passages, draft.notice
         if not draft.text or draft.text == REFUSAL or is_model_refusal(draft.text):
             return self._refusal(question, passages, draft.timings, notice)
-        sentences, citations = verify(draft.text, evidence.scorer, s.support_threshold, s.support_min_cosine)
+        drafted = without_prompt_marks(draft.text, passages) if asked.generator.uses_model else draft.text
+        sentences, citations = verify(drafted, evidence.scorer, s.support_threshold, s.support_min_cosine)
         if asked.generator.uses_model and s.evidence_sentences:
             sentences, citations, notice = self._with_evidence(question, evidence.scorer, sentences, citations,
                                                                notice, asked.generator.name)

@@ -140,6 +140,16 @@ def test_a_model_draft_is_checked_sentence_by_sentence_and_followed_by_evidence(
     assert evidence[0].supported and evidence[0].cites == (storm,)
 
 
+def test_the_prompts_speaker_labels_and_passage_headers_do_not_reach_the_answer(small, fake) -> None:
+    # A small model copies what the prompt put around the evidence: "(X says:)" is ours, not the article's.
+    model = ScriptedGenerator("(The coastguard says:) Rescue teams evacuated four hundred people. [1]")
+    pipeline = Pipeline(small.model_copy(update={"llm": "local", "evidence_sentences": 0}), fake,
+                        generators={"local": model})
+    answer = pipeline.ask("How many people did rescue teams evacuate after the storm?")
+    assert "says:)" not in answer.text
+    assert answer.sentences[0].text == "Rescue teams evacuated four hundred people." and answer.sentences[0].supported
+
+
 def test_an_empty_model_reply_falls_back_to_quoted_sentences_with_a_notice(small, fake) -> None:
     pipeline = Pipeline(small.model_copy(update={"llm": "local"}), fake,
                         generators={"local": ScriptedGenerator("")})

@@ -7,8 +7,8 @@ the rest: a question that asks for a number, a date (or a month, a year, a weekd
 person, a place, an organisation or a reason needs an answer sentence that gives one (names
 by spaCy's entity recogniser when the scorer has one) and that is about the names the
 question asks about; "Which <thing> ...?" (a warplane, an air base) needs one naming the
-thing with its noun, "Who is in charge of ...?" one saying who leads it; a question about someone the index never mentions cannot be answered
-from it. `refusal_reason` runs them all, with the similarity floor, in the order they cost.
+thing with its noun, "Who is in charge of ...?" one saying who leads it; a question about
+someone the index never mentions cannot be answered from it. `refusal_reason` runs them all, with the similarity floor, in the order they cost.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def _names_head(scorer: SupportScorer, j: int) -> bool:
     leads something ("head of", "in charge", "commander")."""
     near = scorer.sentences_of(scorer.passage_of(j))
     label = scorer.labels[j]
-    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near] + [label.role or "" if label else ""]
+    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near] + [(label.role or "") if label else ""]
     return bool(_HEADS.search(" ".join(context)))
 
 
@@ -326,8 +326,8 @@ class Slot:
 
 
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
-_TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to|gave an interview to)"
-                   r"\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+_TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
+                   r"|gave an interview to)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _staff_of(medium: str, name: str, text: str) -> bool:

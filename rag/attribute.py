@@ -175,9 +175,9 @@ _SUBJECT_CLAUSE = re.compile(
     r"|[Tt]he [a-z]+(?: [a-z]+)?), "
     r"(?:who|whose|a|an|the)\b[^,;\u2042]{1,200}, $")
 # A person's name and an appositive without an article: "Matt Blanchette, senior manager of
-# communications with CVS Pharmacy, told CNN".
+# communications with CVS Pharmacy, told CNN", "Jeff Miller, NFL senior vice president, said".
 _NAME_APPOSITIVE = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
-                              r"(?:[A-Z][\w.&'’-]* ){0,3}[a-z][^,;\u2042]{1,200}, $")  # "Jeff Miller, NFL senior vice president, said"
+                              r"(?:[A-Z][\w.&'’-]* ){0,3}[a-z][^,;\u2042]{1,200}, $")
 # A name, then a description holding a relative clause and no closing comma: "Neil Borkan,
 # the Taco Bell franchisee who will operate the Chicago location told USA TODAY" (he speaks).
 _DESCRIBED_NAME = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), (?:the|a|an) "

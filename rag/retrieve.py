@@ -12,7 +12,7 @@ import numpy as np
 from .embed import Embedder
 from .index import IndexReader
 from .text import WORD, query_terms
-from .types import ChunkRow, Filter, Passage
+from .types import ArticleRow, ChunkRow, Filter, Passage
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -124,7 +124,7 @@ class Retriever:
                                     tuple(group), a.outlet, a.author))
         return passages
 
-    def _answered(self, groups: list[list[int]], rows: dict[int, ChunkRow], articles: dict,
+    def _answered(self, groups: list[list[int]], rows: dict[int, ChunkRow], articles: dict[str, ArticleRow],
                   vectors: dict[int, np.ndarray]) -> list[list[int]]:
         """Passages that end in a question, with the chunk after it: an interview's question
         is evidence only with its answer, which opens the next chunk. `rows` and `vectors`

@@ -229,6 +229,16 @@ def test_disputed_claims_and_conflicts_render_both_sides_as_text() -> None:
     assert "<img" not in message and "<script>" not in panel and "outlet unknown" in message
 
 
+def test_an_interviewers_turn_is_labelled_in_the_sources_not_left_as_the_outlets() -> None:
+    from rag.types import Answer, Citation, Passage, Timings
+
+    text = "Question: Why now? Vladimir Putin: Because."
+    passage = Passage("a", "Talk", "a.txt", None, 0, len(text), text, 1.0, 1.0, (1,), "RT")
+    asked = Citation(1, "a", "Talk", "a.txt", 0, 18, "Question: Why now?", True, "RT", kind="transcript")
+    shown = render.sources(Answer("q", "a", False, (), (asked,), (passage,), Timings(0, 0, 0)))
+    assert '[interview turn, speaker unnamed]</span><mark class="cited">Question: Why now?</mark>' in shown
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="make test installs Debian's chromium")
 def test_browser_filters_by_outlet_and_says_when_nothing_matches(served: Served, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import SupportScorer, quote_runs, render, verify
+from rag.cite import SupportScorer, attribution_phrase, quote_runs, render, verify
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
-from rag.types import Sentence
+from rag.types import Citation, Sentence
 
 from .conftest import SEEDS, check_near_miss, check_what_did_x_say, check_which_outlet, check_who, run_rag
 
@@ -35,6 +35,13 @@ def test_a_quote_says_who_said_it_in_which_outlet_and_stays_verbatim(pipeline: P
     # Ours, then the article's words (with the same speaker's next sentences in one quote).
     assert f'{first.attribution} "{first.text}' in answer.text
     assert answer.text.count(first.attribution) == 1
+
+
+def test_an_interviewers_question_is_not_the_outlets_reporting() -> None:
+    turn = Citation(1, "a", "Talk", "a.txt", 0, 9, "Question: Why?", True, "RT", "2015-11-13", kind="transcript")
+    assert attribution_phrase(turn) == "An interview turn with no named speaker, in RT (2015-11-13):"
+    assert attribution_phrase(Citation(1, "a", "Talk", "a.txt", 0, 9, "It rained.", True, "RT", None,
+                                       kind="reporting")) == "RT reports:"
 
 
 def test_sentences_in_a_row_by_one_speaker_are_one_quote() -> None:

@@ -122,6 +122,8 @@ def _who(c: Citation) -> str:
     """Who says a cited sentence, for its label in the sources: a speaker or a kind."""
     if c.kind == "comment":
         return f"reader comment by {c.speaker}" if c.speaker else "reader comment"
+    if c.kind == "transcript" and not c.speaker:
+        return "interview turn, speaker unnamed"  # "Question: ...", not the outlet's reporting
     return c.speaker or ("page furniture" if c.kind == "furniture" else "")
 
 

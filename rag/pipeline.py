@@ -361,13 +361,21 @@ class Pipeline:
         refusal if nothing in it is supported."""
         s = self.settings
         question, passages, notice = asked.question, evidence.passages, draft.notice
-        if not draft.text or draft.text == REFUSAL or is_model_refusal(draft.text):
+        refused = draft.text == REFUSAL or is_model_refusal(draft.text)
+        with_evidence = asked.generator.uses_model and s.evidence_sentences
+        if not draft.text or refused and not with_evidence:
             return self._refusal(question, passages, draft.timings, notice)
-        drafted = without_prompt_marks(draft.text, passages) if asked.generator.uses_model else draft.text
-        sentences, citations = verify(drafted, evidence.scorer, s.support_threshold, s.support_min_cosine)
-        if asked.generator.uses_model and s.evidence_sentences:
-            sentences, citations, notice = self._with_evidence(question, evidence.scorer, sentences, citations,
-                                                               notice, asked.generator.name)
+        if refused:
+            # The checks found sentences that may answer (else the question was refused before
+            # drafting); a small model's "the articles don't say" then gets the quotes instead.
+            sentences, citations, notice = self._with_evidence(question, evidence.scorer, [], [], notice,
+                                                               asked.generator.name, refused=True)
+        else:
+            drafted = without_prompt_marks(draft.text, passages) if asked.generator.uses_model else draft.text
+            sentences, citations = verify(drafted, evidence.scorer, s.support_threshold, s.support_min_cosine)
+            if with_evidence:
+                sentences, citations, notice = self._with_evidence(question, evidence.scorer, sentences,
+                                                                   citations, notice, asked.generator.name)
         if not any(sentence.supported for sentence in sentences):
             return self._refusal(question, passages, draft.timings, notice)
         sentences = attribute_quotes(sentences, citations)
@@ -429,11 +437,11 @@ class Pipeline:
         return found, sides, tuple(scorer.passages[n - 1] for n in used)
 
     def _with_evidence(self, question: str, scorer: SupportScorer, sentences: list[Sentence],
-                       citations: list[Citation], notice: str, name: str
+                       citations: list[Citation], notice: str, name: str, refused: bool = False
                        ) -> tuple[list[Sentence], list[Citation], str]:
         """The model's answer followed by the passages' own best sentences, quoted. A model
         too small to answer well still gets checkable evidence in front of the reader; if
-        none of its sentences is supported, the quotes alone are the answer."""
+        none of its sentences is supported (or it `refused`), the quotes alone are the answer."""
         quotes = "".join(ExtractiveGenerator(self.settings.evidence_sentences, answerable.Floors.of(self.settings))
                          .stream(question, scorer.passages, scorer))
         if quotes == REFUSAL:
@@ -441,9 +449,9 @@ class Pipeline:
         extra, extra_citations = verify(quotes, scorer, self.settings.support_threshold,
                                          self.settings.support_min_cosine)
         if not any(sentence.supported for sentence in sentences):
-            return extra, extra_citations, _join(
-                notice, f"No sentence of the {name} model's draft is supported by the passages; "
-                        "this answer quotes them instead.")
+            why = (f"The {name} model found no answer in the passages" if refused
+                   else f"No sentence of the {name} model's draft is supported by the passages")
+            return extra, extra_citations, _join(notice, f"{why}; this answer quotes them instead.")
         said = {sentence.text for sentence in sentences}
         new = [x for x in extra if x.text not in said]
         quoted = {x.text for x in new}

@@ -150,6 +150,16 @@ def test_the_prompts_speaker_labels_and_passage_headers_do_not_reach_the_answer(
     assert answer.sentences[0].text == "Rescue teams evacuated four hundred people." and answer.sentences[0].supported
 
 
+def test_a_small_models_refusal_of_an_answerable_question_gets_the_evidence_quoted(small, fake) -> None:
+    pipeline = Pipeline(small.model_copy(update={"llm": "local"}), fake,
+                        generators={"local": ScriptedGenerator("The articles don't say.")})
+    answer = pipeline.ask("How many people did rescue teams evacuate after the storm?")
+    assert not answer.refused
+    assert [s.text for s in answer.sentences] == ["Rescue teams evacuated four hundred people."]
+    assert answer.sentences[0].supported
+    assert "The scripted model found no answer in the passages; this answer quotes them instead." in answer.notice
+
+
 def test_an_empty_model_reply_falls_back_to_quoted_sentences_with_a_notice(small, fake) -> None:
     pipeline = Pipeline(small.model_copy(update={"llm": "local"}), fake,
                         generators={"local": ScriptedGenerator("")})

@@ -205,10 +205,14 @@ _WHAT = {"weekday": "a day of the week", "month": "a month", "year": "a year", "
          "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name"}
 
 
+_CALENDAR = frozenset(_MONTHS.split()) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _names_of(question: str) -> str:
-    """The names the question asks about, as it writes them: "Faisal Mekdad and Damascus"."""
+    """The names the question asks about, as it writes them: "Faisal Mekdad and Damascus"
+    (a month or weekday is when, not whom: "in November 2015")."""
     found = [re.sub(r"['’]s\b", "", n) for n in names(question)
-             if {w.lower() for w in WORD.findall(n)} - ROLE_WORDS - STOPWORDS]
+             if {w.lower() for w in WORD.findall(n)} - ROLE_WORDS - STOPWORDS - _CALENDAR]
     return ", ".join(found[:-1]) + (" and " if len(found) > 1 else "") + (found[-1] if found else "")
 
 

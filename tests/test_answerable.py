@@ -352,10 +352,10 @@ def test_which_thing_a_question_asks_to_be_named(question: str, noun: str | None
 
 
 def test_a_thing_or_a_facility_is_named_with_its_noun() -> None:
-    question = "Which Norwegian trawler did the coastguard seize near Tromso?"
-    named = scorer_of("The coastguard seized the Norwegian trawler Polar Star near Tromso on Tuesday.")
+    question = "Which Norwegian trawler did the coastguard seize near Tromso in November?"
+    named = scorer_of("The coastguard seized the Norwegian trawler Polar Star near Tromso in November.")
     assert best_sentences(question, named, 1) == [(1, 0)]
-    other = scorer_of("The coastguard seized nets and a Norwegian flag near Tromso on Tuesday.")
+    other = scorer_of("The coastguard seized nets and a Norwegian flag near Tromso in November.")
     assert best_sentences(question, other, 1) == []
     assert refusal_reason(question, other.passages, other, lambda w: True, Settings()) == (
         "No retrieved sentence names a trawler about Norwegian and Tromso.")

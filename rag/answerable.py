@@ -8,7 +8,8 @@ person, a place, an organisation or a reason needs an answer sentence that gives
 by spaCy's entity recogniser when the scorer has one) and that is about the names the
 question asks about; "Which <thing> ...?" (a warplane, an air base) needs one naming the
 thing with its noun, "Who is in charge of ...?" one saying who leads it; a question about
-someone the index never mentions cannot be answered from it. `refusal_reason` runs them all, with the similarity floor, in the order they cost.
+someone the index never mentions cannot be answered from it. `refusal_reason` runs them
+all, with the similarity floor, in the order they cost.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ _COUNTED = re.compile(
     r"|would|can|could|should|according|in|of)\b"
     r"|\bthe (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
     r"|\bthe (population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
+# "According to Putin, why ...?": who is cited goes before what is asked.
+ACCORDING_TO = r"(?:according to [^,?]+,\s*)?"
 # "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
 _ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
@@ -101,7 +104,7 @@ _DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\bwhat weekday\b", r
 # "Which Russian warplane ...?", "Which air base ...?": a thing or a facility is named with its
 # noun ("a Su-24 warplane", "the Hmeimim air base"), so an answer sentence without the noun
 # names something else (cities and countries go without theirs: "in Aleppo").
-_ASKS_WHICH = re.compile(r"^\W*(?:according to [^,]+,\s*)?(?:(?:in|at|on|to|from|with|by|for|across|near|under"
+_ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for|across|near|under"
                          r"|through|of|over)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]*)\s+"
                          r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
                          r"|on|to|from)\b", re.IGNORECASE)
@@ -133,16 +136,14 @@ def asked_noun(question: str) -> str | None:
 
 def _names_thing(noun: str, scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j or a neighbour in its passage holds the asked noun."""
-    near = scorer.sentences_of(scorer.passage_of(j))
-    return any(mentions(scorer.texts[k].lower(), noun) for k in (j - 1, j, j + 1) if k in near)
+    return any(mentions(scorer.texts[k].lower(), noun) for k in scorer.around(j))
 
 
 def _names_head(scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j, a neighbour in its passage or its speaker's role says who
     leads something ("head of", "in charge", "commander")."""
-    near = scorer.sentences_of(scorer.passage_of(j))
     label = scorer.labels[j]
-    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near] + [(label.role or "") if label else ""]
+    context = [scorer.texts[k] for k in scorer.around(j)] + [(label.role or "") if label else ""]
     return bool(_HEADS.search(" ".join(context)))
 
 
@@ -160,7 +161,7 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
 
 
 # "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
-_ASKS_WHY = re.compile(r"^\W*(?:(?:according to [^,]+,\s*)?why\b|for what reason\b|what (?:is|was) the reason\b)",
+_ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b)",
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
@@ -230,9 +231,8 @@ def focus(question: str) -> list[set[str]]:
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j, with its neighbours, who says it and its article's outlet and
     title, is about at least half of the names (one of each name's words)."""
-    n = scorer.passage_of(j)
-    p = scorer.passages[n - 1]
-    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if 0 <= k < len(scorer.texts) and scorer.passage_of(k) == n]
+    p = scorer.passages[scorer.passage_of(j) - 1]
+    context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
     context += [label.speaker if label is not None and label.speaker else "", p.outlet or "", p.title]
     words = set(WORD.findall(" ".join(context).lower()))
@@ -351,8 +351,8 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
         return bool(_media_of(scorer, j))
     if not slot.nations:
         return True
-    label, near = scorer.labels[j], scorer.sentences_of(scorer.passage_of(j))
-    context = [scorer.texts[k] for k in (j - 1, j, j + 1) if k in near]
+    label = scorer.labels[j]
+    context = [scorer.texts[k] for k in scorer.around(j)]
     if label is not None:
         context += [label.speaker or "", label.role or ""]
     return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}

@@ -230,6 +230,11 @@ class SupportScorer:
         """The indices of passage n's sentences (1-based n)."""
         return range(int(self._offsets[n - 1]), int(self._offsets[n]))
 
+    def around(self, j: int) -> list[int]:
+        """Sentence j with the sentences before and after it in its passage."""
+        near = self.sentences_of(self.passage_of(j))
+        return [k for k in (j - 1, j, j + 1) if k in near]
+
     def same_paragraph(self, j: int) -> bool:
         """Whether sentence j follows sentence j - 1 in one paragraph of one passage."""
         n = self.passage_of(j)

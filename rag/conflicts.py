@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from .answerable import asks_for, counted, expected, options, without_options
+from .answerable import ACCORDING_TO, asks_for, counted, expected, options, without_options
 from .text import WORD, normalise_answer, query_terms
 from .types import Citation, Conflict, ConflictValue, Entity, TypedValue
 from .values import comparable, dates, name, names, numbers, same, without
@@ -38,7 +38,7 @@ Slot = Literal["date", "number", "name"]
 
 # "Who ...", "Where ...", "Which country ...", "In what city ...": the answer is a name.
 _ASKS_NAME = re.compile(
-    r"^\W*(?:according to [^,?]+,\s*)?(?:who|whom|whose|where)\b|\bwhich\b|\bwhat (?:country|countries|city|cities|town|region"
+    rf"^\W*{ACCORDING_TO}(?:who|whom|whose|where)\b|\bwhich\b|\bwhat (?:country|countries|city|cities|town|region"
     r"|province|state|organi[sz]ation|group|agency|company|newspaper|outlet|party|team|ship"
     r"|aircraft|plane|weapon|base|airport|river|island|nation|capital|university|name)\b",
     re.IGNORECASE)

@@ -101,9 +101,7 @@ def passages_block(passages: Sequence[Passage], scorer: SupportScorer | None = N
             body = " ".join(_with_speaker(scorer.texts[j], scorer.labels[j]) for j in sorted(keep[n]))
         else:
             body = p.text
-        body = _DELIMITER.sub(" ", body)
-        where = ", ".join(x for x in (p.outlet, p.date) if x)
-        lines.append(f"[{n}] ({_DELIMITER.sub(' ', p.title)}{', ' + where if where else ''}) {body}")
+        lines.append(f"[{n}] {_header(p)}{_DELIMITER.sub(' ', body)}")
     lines.append("</passages>")
     return "\n".join(lines)
 
@@ -117,9 +115,14 @@ def without_prompt_marks(draft: str, passages: Sequence[Passage]) -> str:
     prompt put around the passages: copied into an answer, they would read as the article's."""
     draft = _MARKS.sub("", draft)
     for p in passages:
-        where = ", ".join(x for x in (p.outlet, p.date) if x)
-        draft = draft.replace(f"({_DELIMITER.sub(' ', p.title)}{', ' + where if where else ''}) ", "")
+        draft = draft.replace(_header(p), "")
     return draft
+
+
+def _header(p: Passage) -> str:
+    """What the prompt writes before a passage's text: "(title, outlet, date) "."""
+    where = ", ".join(x for x in (p.outlet, p.date) if x)
+    return f"({_DELIMITER.sub(' ', p.title)}{', ' + where if where else ''}) "
 
 
 def _with_speaker(text: str, label: Attribution | None) -> str:

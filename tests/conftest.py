@@ -123,9 +123,9 @@ def assert_consistent(index: Path, config: VectorConfig = VectorConfig()) -> Ind
     stored = {r[0] for r in reader.conn.execute("SELECT id FROM chunks")}
     listed = reader.vectors.ids().tolist()
     if len(reader.vectors) != reader.count_chunks() or len(listed) != len(stored) or set(listed) != stored:
-        # What the next person needs to find the cause (the kill test failed twice under
-        # heavy load, FAISS 178 against 174 chunks, not yet explained): the ids on either
-        # side, and what the store recorded about the FAISS file and the removals since.
+        # What the next person needs to find a cause: the ids on either side, and what the
+        # store recorded about the FAISS file and the removals since (this showed duplicate
+        # ids, from metadata keys committed one by one: see `schema.set_meta`).
         meta = {k: v for k, v in reader.conn.execute("SELECT key, value FROM meta")
                 if k.startswith(("vectors", "chunks", "removed"))}
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from rag.chunk import SPLITTER_VERSION
 from rag.errors import StoreError
 from rag.evaluate import load_questions, retrieval_metrics
 from rag.index import Identity, IndexReader, IndexWriter, VectorConfig, faiss_store
+from rag.index import writer as writer_module
 from rag.index.faiss_store import FaissVectors, ivf_lists, kind_for, needs_retraining
 from rag.index.qdrant_store import QdrantVectors
 from rag.pipeline import Pipeline
@@ -93,6 +95,44 @@ def test_adding_a_little_leaves_the_faiss_file_alone_and_readers_still_see_it(tm
     with assert_consistent(index) as reader:
         assert reader.conn.execute("SELECT value FROM meta WHERE key = 'vectors_lag'").fetchone()[0] == "0"
         assert len(FaissVectors.read(faiss_file)) == 308
+
+
+def test_a_kill_while_the_faiss_file_is_recorded_never_doubles_its_vectors(tmp_path, rng, centres,
+                                                                          monkeypatch) -> None:
+    """The stamp, change number and highest id of a freshly written FAISS file land in the
+    store together or not at all: the writer is stopped at every step of recording them (as
+    SIGKILL would), and each time the index opens with exactly one vector per chunk."""
+    base = tmp_path / "base"
+    write(base, synthetic(0, 100, 3, rng, centres))
+    write(base, remove=["a7", "a8"])  # removals logged, so that catching up also deletes
+    added = synthetic(100, 4, 2, rng, centres)  # 8 of 302: over the 1 % lag, the file is rewritten
+    original = writer_module._write_faiss
+    interrupted = 0
+    for step in range(1, 2000, 5):
+        index = tmp_path / f"run{step}"
+        shutil.copytree(base, index)
+
+        def stopped(conn, db_path, vectors, step=step):
+            calls = iter(range(step))
+            # A progress handler that returns non-zero aborts the running statement.
+            conn.set_progress_handler(lambda: next(calls, None) is None, 1)
+            try:
+                original(conn, db_path, vectors)
+            finally:
+                conn.set_progress_handler(None, 1)
+
+        monkeypatch.setattr(writer_module, "_write_faiss", stopped)
+        try:
+            write(index, added)
+        except StoreError:
+            interrupted += 1
+        else:
+            break
+        finally:
+            monkeypatch.setattr(writer_module, "_write_faiss", original)
+        with assert_consistent(index) as reader:
+            assert len(reader.vectors) == reader.count_chunks() == 302
+    assert interrupted >= 3  # the recording was stopped at several of its steps
 
 
 def test_the_index_turns_ivf_past_the_threshold_and_back(tmp_path, rng, centres, monkeypatch) -> None:

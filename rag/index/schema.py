@@ -91,7 +91,14 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def set_meta(conn: sqlite3.Connection, **values: str) -> None:
-    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", values.items())
+    """Record `values` in one statement, so that outside a transaction they land together:
+    `executemany` commits each row by itself, and a kill between the FAISS file's stamp and
+    its highest id made the next open add the chunks above the old id a second time (the
+    kill test's 170 vectors for 163 chunks)."""
+    if values:
+        rows = ", ".join(["(?, ?)"] * len(values))
+        conn.execute(f"INSERT OR REPLACE INTO meta(key, value) VALUES {rows}",
+                     [x for pair in values.items() for x in pair])
 
 
 def check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "10"
+ATTRIBUTION_VERSION = "11"
 
 
 class SpeakerFinder(Protocol):
@@ -72,12 +72,15 @@ acknowledged acknowledges suggested complained urged replied responded announced
 recalled recalls vowed vows decried condemned condemns apologized apologised
 described describes tell voiced informed declared declares say argue warn claim insist
 recommend recommends recommended suggests assures assured commended praised praises criticizes
-criticises""".split()
+criticises denounced denounces lamented laments touted touts alleged alleges
+blamed blames slammed reiterated reiterates portrayed portrays testified boasted""".split()
 # A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
 _HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
 # Verbs that report what someone holds or found only with a "that" clause: "estimates that".
 _THAT_VERBS = """estimated estimates noticed signaled signalled predicted predicts revealed reveals
-conceded concedes maintained maintains contended contends cautioned tweeted posted""".split()
+conceded concedes maintained maintains contended contends cautioned tweeted posted found finds
+believes believed thinks think hopes hoped indicated indicates highlighted highlights mentioned
+promised promises""".split()
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out|(?:"
                    + "|".join(_THAT_VERBS) + r")(?= (?:[\w ]{0,30} )?that\b))\b")
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
@@ -137,10 +140,11 @@ _MEDIA_LOWER = {m.lower(): m for m in _MEDIA}
 # faster than one case-insensitive alternation of every name.
 _MEDIA_RE = re.compile(r"\b(?=[A-Zs])(?:" + "|".join(
     re.escape(m) for m in sorted(_MEDIA, key=len, reverse=True)) + r"|Channel one|state TV)\b")
+_PRODUCT_AFTER = re.compile(r" (?:V\b|vaccines?\b|jabs?\b|shots?\b|doses?\b)")
 _MEDIA_NOUN = re.compile(r" (?:newspaper|daily|news agency|agency|broadcaster|TV channel)\b")
 _MEDIA_BEFORE = re.compile(r"(?:[A-Z]\w+(?:'s|’s) )?(?P<name>(?:The )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})$")
 _MEDIA_WORDS = frozenset("""newspaper daily agency agencies broadcaster channel television tv
-radio network magazine website news outlet""".split())
+radio network magazine website site news outlet""".split())
 _PRONOUNS = {"he", "she"}
 _ACRONYM = re.compile(r"(?:the )?(?P<name>[A-Z][\w.'’-]*(?: (?:of |and |for |the )?[A-Z][\w.'’-]*){1,6})"
                       r"(?: said| says| announced)? \((?P<acr>[A-Z]{2,6})\)")
@@ -186,7 +190,7 @@ _DESCRIBED_NAME = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'
 _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})(?:, \d{1,3},)? (?:of|from|at|with) "
                          r"(?:the |an? )?(?:[a-z]+ ){0,2}$")
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
-_PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?P<verb>saying|adding|urging|warning|arguing|insisting|"
+_PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?(?P<verb>saying|adding|urging|warning|arguing|insisting|"
                          r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
@@ -392,7 +396,8 @@ class _Cast:
             if found := _MEDIA_BEFORE.search(text, window, m.start()):
                 self.media.append((found.start("name"), found.group("name")))
         for m in _MEDIA_RE.finditer(text):
-            self.media.append((m.start(), _MEDIA_LOWER.get(m.group(0).lower(), m.group(0))))
+            if not _PRODUCT_AFTER.match(text, m.end()):  # "the Sputnik V vaccine" is no outlet
+                self.media.append((m.start(), _MEDIA_LOWER.get(m.group(0).lower(), m.group(0))))
         self.media.sort()
 
     def _add(self, name: list[str], role: str | None, appositive: bool = False) -> None:
@@ -728,6 +733,11 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
         who = _subject_before(before)
+        if not who and before and before[-1] in ("-", "–", "—"):
+            who = _dashed_subject(masked[max(0, m.start() - 300):m.start()])
+        elif not who and before and before[-1] in ("and", "but"):
+            # "She found luck using Instacart, but said it was scary": the sentence's subject.
+            who = _sentence_subject(masked[:m.start()])
         k = len(before)
         while k and before[k - 1].lower() in _BETWEEN:
             k -= 1
@@ -746,11 +756,13 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             # "Emma Pelton of the nonprofit Xerces Society, which ...": she speaks, not the society.
             if who and c and (a := _AFFILIATED.search(head, 0, c.start("who"))):
                 who = a.group("who").split()
+        inverted = False
         if not who and verb not in ("told", "tells") and before and (
                 before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1] or before[-1].endswith("”")):
             who = _subject_after(rest)
             if who:
                 rest = rest[rest.find(who[-1]) + len(who[-1]):]
+                inverted = True
         if who and (d := _DESCRIBED_NAME.search(masked, max(0, m.start() - 300), m.start())) and \
                 d.group(0).rstrip().endswith(" ".join(who)) and len(_split_title(d.group("who").split())[1]) >= 2:
             who = d.group("who").split()
@@ -762,15 +774,42 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             medium = cast.medium(whom) if whom else None
             if whom and medium:
                 cue, via = f"{verb} {whom}", whom
-        if not rest.strip(" .") and (medium := cast.medium(" ".join(who))) and (
-                inner := _verb_cue(masked[:masked.rfind(who[0], 0, m.start())], cast, None)) and \
-                inner.who.lower() not in _PRONOUNS:
-            # "Matovic said ..., Politico reports": Matovic speaks, through Politico.
-            return _Cue(inner.who, inner.cue, medium)
+        head = masked[:m.start()] if inverted else masked[:masked.rfind(who[0], 0, m.start())]
+        if not rest.strip(" .") and _relays(who, verb, cast) and (
+                inner := _verb_cue(head, cast, None)) and inner.who.lower() not in _PRONOUNS:
+            # "Matovic said ..., Politico reports", "..., says Deutsche Welle", "..., the news
+            # site adds": Matovic speaks, through the outlet.
+            return _Cue(inner.who, inner.cue, cast.medium(" ".join(who)) or " ".join(who))
         return _Cue(" ".join(who), cue, via)
     if (m := _PARTICIPLE.search(masked)) and (who := _sentence_subject(masked[:m.start()])):
         return _Cue(" ".join(who), m.group("verb"), via_interview)
     return None
+
+
+def _dashed_subject(text: str) -> list[str]:
+    """The subject before a verb set off by dashes: the name inside them ("Two parties - For the
+    People and Freedom - said"), else the phrase before them ("The minister - in Paris - said")."""
+    text = text.rstrip()[:-1].rstrip()
+    opening = max(text.rfind(f" {dash} ") for dash in "-–—")
+    if opening < 0:
+        return []
+    inside = _TOKEN.findall(text[opening + 3:])
+    if inside and inside[0][:1].isupper() and all(w[:1].isupper() or w in ("of", "and", "for", "the", "&")
+                                                  for w in inside):
+        return inside
+    return _subject_before(_TOKEN.findall(text[:opening]))
+
+
+def _relays(who: list[str], verb: str, cast: _Cast) -> bool:
+    """Whether a sentence's closing cue names an outlet passing on what someone else said: a
+    medium, "the news site", or an organisation's name ("says Deutsche Welle"), not a person
+    (in "Putin said ..., Lavrov added" Lavrov speaks)."""
+    phrase = " ".join(who)
+    if cast.medium(phrase) or who[-1].lower() in _MEDIA_WORDS:
+        return True
+    named = [w for w in who if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+    return (verb in ("says", "reports", "reported", "writes", "wrote", "adds", "added") and len(named) >= 2
+            and len(named) == len(who) and named[-1] not in cast.people and named[0] not in cast.people)
 
 
 def _sentence_subject(text: str) -> list[str]:

@@ -680,3 +680,35 @@ def test_a_name_before_its_description_speaks_through_a_capitalised_title_or_a_r
             "“You need land,” Neil Borkan, the bakery owner who will run the Chicago shop told the Daily Planet.")
     got = [(a.kind, a.speaker) for a in by_sentence(text).values()]
     assert got == [("quote", "Jeff Stone"), ("quote", "Jeff Stone"), ("quote", "Neil Borkan")]
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, via", [
+    ("Matovic “defended the purchase” by arguing that it would speed up vaccination, says Deutsche Welle.",
+     "Igor Matovic", "arguing", "Deutsche Welle"),
+    ("Matovic’s critics had piled on the pressure by also accusing him of “poor communication”, the "
+     "German broadcaster adds.", "Matovic’s critics", "accusing", "the German broadcaster"),
+    ("Two of the ruling parties - For the People and Freedom and Solidarity - said they would leave the "
+     "government, the news site adds.", "For the People and Freedom and Solidarity", "said", "the news site"),
+])
+def test_an_outlet_passing_on_what_someone_said_is_the_via_not_the_speaker(sentence, speaker, cue, via) -> None:
+    text = ("Slovak Prime Minister Igor Matovic has stepped down. His government bought two million doses "
+            "of the Sputnik V vaccine. " + sentence)
+    got = one(text, sentence)
+    assert (got.speaker, got.cue, got.via) == (speaker, cue, via)
+
+
+def test_a_person_closing_a_sentence_after_another_speaker_speaks_himself() -> None:
+    text = "Foreign Minister Sergey Lavrov met his guest. Putin said the talks went well, Lavrov added."
+    got = one(text, "Putin said the talks went well, Lavrov added.")
+    assert (got.speaker, got.cue) == ("Sergey Lavrov", "added")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Company officials think that a stiffer drink might pad the receipts.", "Company officials"),
+    ("Amnesty International denounced the arrests as a crackdown on dissent.", "Amnesty International"),
+    ("She found luck using the delivery app, but said it was scary.", "Kaity Jacobsen"),
+])
+def test_opinions_denunciations_and_a_second_verb_report_their_subjects_speech(sentence, speaker) -> None:
+    text = "Kaity Jacobsen, a mother of one, looked for formula. " + sentence
+    got = one(text, sentence)
+    assert (got.kind, got.speaker) == ("indirect", speaker)

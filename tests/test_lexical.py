@@ -12,6 +12,7 @@ import pytest
 
 from rag.index import IndexReader, VectorConfig
 from rag.index.faiss_store import FaissVectors, MappedFaiss
+from rag.index import lexical
 from rag.index.lexical import STATE, LexicalMirror
 from tests.conftest import assert_consistent
 from tests.test_vectors import synthetic, write
@@ -57,6 +58,30 @@ def test_the_mirror_follows_every_add_and_removal_without_being_rebuilt(tmp_path
         assert state["version"] == int(reader.meta["chunks_version"]) == 2
     # Incremental: the first segment files are still there (tantivy adds, never rewrites).
     assert first_segments - {STATE, "meta.json", ".managed.json"} <= {p.name for p in mirror.iterdir()}
+
+
+def test_a_mirror_remade_while_another_handle_locks_its_folder(tmp_path, rng, centres, monkeypatch) -> None:
+    """A reader's handle on the old mirror reloads while its folder is deleted and takes
+    tantivy's meta lock, leaving a lock file behind (what made CI fail once in 15 runs under
+    load): the writer remakes the mirror all the same, and it answers."""
+    index = tmp_path / "index"
+    write(index, synthetic(0, 10, 2, rng, centres))
+    mirror = index / "store-1.lexical"
+    (mirror / STATE).write_text("{}")  # unreadable state: the next writer makes it anew
+    real_rmtree = shutil.rmtree
+
+    def racing(path, *args, **kwargs):
+        real_rmtree(path, *args, **kwargs)
+        if str(path) == str(mirror):  # the reader's lock lands after the files went
+            mirror.mkdir(exist_ok=True)
+            (mirror / ".tantivy-meta.lock").touch()
+
+    monkeypatch.setattr(lexical.shutil, "rmtree", racing)
+    write(index, synthetic(10, 1, 2, rng, centres))
+    monkeypatch.undo()
+    with assert_consistent(index, TANTIVY) as reader:
+        assert reader.words is not None
+        assert hits(reader, "w10x1") == {max(chunk_ids(reader, "a10"))}
 
 
 def test_a_mirror_behind_its_snapshot_is_not_used_and_the_next_writer_catches_it_up(tmp_path, rng, centres) -> None:

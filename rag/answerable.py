@@ -108,6 +108,9 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
                          r"|through|of|over)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]*)\s+"
                          r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
                          r"|on|to|from)\b", re.IGNORECASE)
+# "What model of aircraft ...?", "What type of missiles ...?": the noun after "of".
+_ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?what\s+(?:model|type|kind|make|brand"
+                        r"|class|sort)s?\s+of\s+([a-z][a-z-]*)\b", re.IGNORECASE)
 _FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
 _NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|year|years|month|months"
                          r"|week|weeks|time|times|way|ways|one|ones|side|sides|part|parts|of|kind|type|sort)",
@@ -123,8 +126,12 @@ _HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed
 
 
 def asked_noun(question: str) -> str | None:
-    """What "Which <noun> ...?" asks to be named when it is a thing or a facility (a warplane,
-    an air base), not a person, organisation, city or date, which their checks cover."""
+    """What "Which <noun> ...?" or "What model of <noun> ...?" asks to be named when it is a
+    thing or a facility (a warplane, an air base), not a person, organisation, city or date,
+    which their checks cover."""
+    if kind := _ASKS_KIND.search(without_options(question)):
+        noun = kind.group(1).lower()
+        return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
     m = _ASKS_WHICH.search(without_options(question))
     # "Which outlet noted ...?" asks for the outlet ("noted" is no noun): the first noun counts.
     if m is None or options(question) or asks_for(question) or any(
@@ -132,6 +139,59 @@ def asked_noun(question: str) -> str | None:
         return None
     noun = m.group(2).lower()
     return noun if _FACILITIES.fullmatch(noun) or not _NOT_THINGS.fullmatch(noun) else None
+
+
+# "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
+# must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
+_ASKS_ROLE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:the\s+)?"
+                        r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
+                        r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press|justice|health|home|war"
+                        r"|economy|education|energy|trade|treasury|fisheries|agriculture|transport|environment"
+                        r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
+                        r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)"
+                        r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
+_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
+ambassador envoy governor mayor king emir""".split())
+# Words before an office that make it another one: a deputy foreign minister is no foreign minister.
+_QUALIFIERS = frozenset("deputy vice assistant former ex acting under junior".split())
+
+
+@dataclass(frozen=True)
+class Office:
+    """What "Who is <office>?" asks about: the title ("foreign minister", "secretary of
+    defense") and whose office it is (a `_nation` key: "Syria's" is "syri"), if the question says."""
+
+    title: str
+    nation: str | None
+
+
+def asked_role(question: str) -> Office | None:
+    """The office "Who is Syria's foreign minister?" asks about, or None."""
+    m = _ASKS_ROLE.search(without_options(question))
+    if m is None:
+        return None
+    owner = _undotted(m.group("owner") or "")
+    # Whose office: "Syria's", "Turkish", "US"; not "Ministry" of "the Defense Ministry spokesman".
+    country = re.sub(r"['’]s$", "", owner)
+    nation = _nation(country) if country != owner or is_demonym(owner) or owner in ("US", "UK", "EU") else None
+    return Office(re.sub(r"defence", "defense", m.group("role").lower()), nation)
+
+
+def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
+    """Whether passage sentence j, or a neighbour, names the office itself: its head word
+    with its other words (and its nation) close by ("US Defense Secretary" for "the US
+    secretary of defense"), with no "deputy" or "former" before it."""
+    words = [w for w in WORD.findall(office.title) if w not in ("of", "the")]
+    head = next((w for w in words if w in _ROLE_HEADS), words[-1])
+    tokens = [re.sub(r"defence", "defense", t) for t in
+              WORD.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))).lower())]
+    for i, t in enumerate(tokens):
+        if t != head or _QUALIFIERS & set(tokens[max(0, i - 3):i]):
+            continue
+        near = tokens[max(0, i - 4):i + 4]
+        if all(w in near for w in words) and (office.nation is None or office.nation in {_nation(w) for w in near}):
+            return True
+    return False
 
 
 def _names_thing(noun: str, scorer: SupportScorer, j: int) -> bool:
@@ -489,6 +549,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         what = (_WHAT.get(date_part(question) or "", "") or (f"a {noun}" if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
+                or (f"the name of a {office.title}" if (office := asked_role(question)) else "")
                 or _WHAT.get(entity[0] if entity else "", "") or ("a reason" if why else f"a {kind}"))
         about = _names_of(question)
         return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"
@@ -739,6 +800,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     why = asks_why(question)
     noun = asked_noun(question)
     head = _ASKS_HEAD.search(without_options(question)) is not None
+    role = asked_role(question)
     typed = kind is not None or entity is not None or why or noun is not None
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
@@ -775,6 +837,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if why and not _gives_reason(scorer, int(j)):
             continue
         if noun is not None and not _names_thing(noun, scorer, int(j)) or head and not _names_head(scorer, int(j)):
+            continue
+        if role is not None and not _holds_role(role, scorer, j):
             continue
         chosen.append(int(j))
     if own is not None:

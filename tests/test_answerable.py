@@ -346,6 +346,8 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     ("In which city did the rebels make gains?", None),  # a city goes without its noun: "in Aleppo"
     ("Which Russian news agency did Ryabkov speak to?", None),
     ("Which warplane fits best? Options: Su-24; MiG-29", None),  # the options are the candidates
+    ("What model of aircraft does the coastguard fly?", "aircraft"),
+    ("What type of nets did the trawler use?", "nets"),
 ])
 def test_which_thing_a_question_asks_to_be_named(question: str, noun: str | None) -> None:
     assert asked_noun(question) == noun
@@ -388,3 +390,19 @@ def test_a_people_named_as_an_adjective_is_no_place() -> None:
     assert best_sentences(question, adjective, 1) == []
     place = scorer_of("The strikes hit the rebels' depots in Aleppo province, the ministry said.", tagger=tagger)
     assert best_sentences(question, place, 1) == [(1, 0)]
+
+
+def test_who_holds_an_office_needs_that_office_not_a_deputys_or_anothers() -> None:
+    question = "Who is Norway's fisheries minister?"
+    deputy = scorer_of("Norway's Deputy Fisheries Minister Ola Berg said the quotas were unfair.")
+    assert best_sentences(question, deputy, 1) == []
+    assert refusal_reason(question, deputy.passages, deputy, lambda w: True, Settings()) == (
+        "No retrieved sentence gives the name of a fisheries minister about Norway.")
+    foreign = scorer_of("Icelandic Fisheries Minister Ola Berg said the quotas were unfair to Norway.")
+    assert best_sentences(question, foreign, 1) == []  # another country's minister
+    minister = scorer_of("Norway's Fisheries Minister Mara Quill said the quotas were fair.")
+    assert best_sentences(question, minister, 1) == [(1, 0)]
+    # The office's words may come in another order: "the Defense Secretary" for "secretary of defense".
+    assert best_sentences("Who was the US Secretary of Defense?",
+                          scorer_of("US Defense Secretary Ashton Carter flew to Tromso."), 1) == [(1, 0)]
+

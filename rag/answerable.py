@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from .attribute import is_demonym, names_medium
+from .attribute import is_demonym, names_medium, role_fits
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .values import dates, mentions
 from .values import names as names_in
@@ -654,6 +654,10 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
         return None
     who, topic = asked
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
+    # "the Russian diplomat", "the defence minister": a description, matched against roles.
+    words = who.split()
+    described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)]
+    described = described if not any(w[:1].isupper() and not is_demonym(w) for w in words[1:]) else []
     commenter = _commenter(who)
     topical = set(on_topic(topic, scorer)) if topic else set(range(len(scorer.texts)))
     own = np.zeros(len(scorer.texts), dtype=bool)
@@ -666,7 +670,8 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
         if label is None or not label.speaker or label.kind in ("reporting", "furniture"):
             continue
         by_name = label.speaker.split()[-1].lower() == name
-        by_role = bool(label.role) and name in label.role.lower().split()
+        by_role = bool(label.role) and (name in label.role.lower().split()
+                                        or bool(described) and role_fits(described, label.role))
         known = known or by_name or by_role
         own[j] = (by_name or by_role) and j in topical
     # A commenter named on his comment's first line writes the rest of its paragraph too.

@@ -505,13 +505,18 @@ class _Cast:
             role = (person.role or "").lower()
             if not role:
                 continue
-            if head == "diplomat":
-                fits = any(w in role for w in ("foreign", "ambassador", "envoy", "diplomat"))
-            else:
-                fits = all(re.search(r"\b" + re.escape(w), role) for w in words)
-            if fits:
+            if role_fits(words, role):
                 return person
         return None
+
+
+def role_fits(description: Sequence[str], role: str) -> bool:
+    """Whether a role ("Deputy Foreign Minister") fits a description's lower-case words
+    ("diplomat": any foreign-service office; else every word, as a word start, in the role)."""
+    role = role.lower()
+    if description and description[-1] in ("diplomat", "diplomats"):
+        return any(w in role for w in ("foreign", "ambassador", "envoy", "diplomat"))
+    return all(re.search(r"\b" + re.escape(w), role) for w in description)
 
 
 # --- Finding the cue in one sentence ---------------------------------------------------------------

@@ -406,3 +406,11 @@ def test_who_holds_an_office_needs_that_office_not_a_deputys_or_anothers() -> No
     assert best_sentences("Who was the US Secretary of Defense?",
                           scorer_of("US Defense Secretary Ashton Carter flew to Tromso."), 1) == [(1, 0)]
 
+
+
+def test_what_did_a_speaker_named_by_description_say_is_answered_from_the_person_it_fits() -> None:
+    scorer = scorer_of("Norwegian Deputy Foreign Minister Ola Berg met his Icelandic colleagues. “We will share "
+                       "the fishing quotas with the islands,” Berg said. Harbour master Mara Quill said the "
+                       "fishing quotas for the islands were unfair.")
+    own = speakers_own("What did the Norwegian diplomat say about the fishing quotas for the islands?", scorer)
+    assert own is not None and own.tolist() == [False, True, False]  # Berg's, not the harbour master's

@@ -14,6 +14,7 @@ all, with the similarity floor, in the order they cost.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -320,6 +321,23 @@ def _adjectival(text: str, name: str, end: int) -> bool:
                                 and _PLACE_AFTER.match(text[end:]) is None)
 
 
+# "Which Syrian city or province ...?" asks for a place inside a country: a country is no answer.
+_ASKS_INSIDE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|provinces?"
+                          r"|districts?|neighbou?rhoods?)\b", re.IGNORECASE)
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Lower-case English names of the world's countries (babel's territories with a
+    two-letter code), loaded when a question first needs them."""
+    from babel import Locale
+
+    names = {name.lower() for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    return frozenset(names | {"turkey", "britain", "great britain", "america", "usa", "us", "uk", "burma"})
+
+
+def _is_country(name: str) -> bool:
+    return re.sub(r"^the\s+", "", _undotted(name).lower()) in _countries()
+
+
 def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str, slot: Slot) -> bool:
     """Whether sentence j names an entity with one of `labels` that the question does not
     (for "Where ...?", one after a preposition of place: "in Aleppo", not "Britain's"), and
@@ -332,6 +350,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
+    if _ASKS_INSIDE.search(without_options(question)):
+        spans = [(t, at) for t, at in spans if not _is_country(t)]
     named = [t for t, _ in spans]
     label = scorer.labels[j]
     if not _fits_slot(slot, scorer, j):

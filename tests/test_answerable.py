@@ -414,3 +414,12 @@ def test_what_did_a_speaker_named_by_description_say_is_answered_from_the_person
                        "fishing quotas for the islands were unfair.")
     own = speakers_own("What did the Norwegian diplomat say about the fishing quotas for the islands?", scorer)
     assert own is not None and own.tolist() == [False, True, False]  # Berg's, not the harbour master's
+
+
+def test_a_city_question_is_not_answered_by_a_country() -> None:
+    tagger = EntityTagger(Settings().entity_tagger)
+    question = "Which city did the trawler fleet sail from in November?"
+    country = scorer_of("The trawler fleet sailed from Norway in November, Ola Berg said.", tagger=tagger)
+    assert best_sentences(question, country, 1) == []
+    city = scorer_of("The trawler fleet sailed from Oslo in November, Ola Berg said.", tagger=tagger)
+    assert best_sentences(question, city, 1) == [(1, 0)]

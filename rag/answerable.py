@@ -762,10 +762,11 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
     splitter cut after an abbreviation ("... but U.S." | "Secretary of State John Kerry ...")."""
     runs: list[list[int]] = []
     for j in range(len(scorer.texts)):
+        before, label = (scorer.labels[j - 1], scorer.labels[j]) if j else (None, None)
         if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
-                ABBREVIATION_END.search(scorer.texts[j - 1]) or _same_voice(scorer.labels[j - 1], scorer.labels[j], "quote")
-                or (_same_voice(scorer.labels[j - 1], scorer.labels[j], "transcript")
-                    or _one_comment(scorer.labels[j - 1], scorer.labels[j])) and scorer.same_paragraph(j)):
+                ABBREVIATION_END.search(scorer.texts[j - 1])
+                or (_same_voice(before, label, "transcript") or _one_comment(before, label)) and scorer.same_paragraph(j)
+        ) or runs and scorer.follows(j) and (_same_voice(before, label, "quote") or _quoted_after_summary(before, label)):
             runs[-1].append(j)
         else:
             runs.append([j])
@@ -775,6 +776,13 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
 def _same_voice(a: Attribution | None, b: Attribution | None, kind: str) -> bool:
     """Two sentences of one kind by one named speaker: quote after quote, turn after turn."""
     return (a is not None and b is not None and a.kind == b.kind == kind
+            and bool(a.speaker) and a.speaker == b.speaker)
+
+
+def _quoted_after_summary(a: Attribution | None, b: Attribution | None) -> bool:
+    """A speaker's reported words, then his quote: "X said Y is not hampered." | "“This has
+    no influence,” X said." (one statement, the quote its evidence)."""
+    return (a is not None and b is not None and a.kind == "indirect" and b.kind == "quote"
             and bool(a.speaker) and a.speaker == b.speaker)
 
 

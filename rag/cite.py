@@ -220,6 +220,19 @@ class SupportScorer:
                         supported, p.outlet, p.date, label.speaker if label else None,
                         label.role if label else None, label.kind if label else None)
 
+    def follows(self, j: int) -> bool:
+        """Whether sentence j comes right after sentence j - 1 in one article: in one passage,
+        or opening the passage after it that goes on where that one ended (the next chunk)."""
+        if j == 0:
+            return False
+        n, m = self.passage_of(j - 1), self.passage_of(j)
+        if n == m:
+            return True
+        if self.passages[n - 1].article_id != self.passages[m - 1].article_id:
+            return False
+        # Chunks are cut at paragraph or sentence ends: only the break between them is skipped.
+        return 0 <= self.span_of(j)[0] - self.span_of(j - 1)[1] <= 8
+
     def article_of(self, j: int) -> str:
         return self.passages[self.passage_of(j) - 1].article_id
 

@@ -423,3 +423,18 @@ def test_a_city_question_is_not_answered_by_a_country() -> None:
     assert best_sentences(question, country, 1) == []
     city = scorer_of("The trawler fleet sailed from Oslo in November, Ola Berg said.", tagger=tagger)
     assert best_sentences(question, city, 1) == [(1, 0)]
+
+
+def test_a_summary_and_the_quote_after_it_are_one_statement_across_chunks() -> None:
+    text = ("Harbour master Mara Quill said the storm was not hampering the ferries.\n\n"
+            "“This in no way affects the timetable,” Quill said. The ferry left at noon.")
+    article = Article("a0", "Title", text, "a0.txt", None, "0" * 64)
+    cut = text.index("“")
+    passages = [Passage("a0", "Title", "a0.txt", None, 0, cut - 2, text[:cut - 2], 1.0, 1.0, (0,)),
+                Passage("a0", "Title", "a0.txt", None, cut, len(text), text[cut:], 0.9, 0.9, (1,))]
+    scorer = SupportScorer(HashEmbedder(), passages, attributions={"a0": attribute(article)})
+    assert [scorer.follows(j) for j in range(3)] == [False, True, True]
+    assert statements(scorer) == [[0, 1], [2]]
+    own = speakers_own("What did Quill say the storm meant for the ferries?", scorer)
+    assert own is not None and best_sentences("What did Quill say the storm meant for the ferries?", scorer, 1) == [
+        (1, 0), (2, 1)]

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "11"
+ATTRIBUTION_VERSION = "12"
 
 
 class SpeakerFinder(Protocol):
@@ -173,6 +173,14 @@ _IN_STATEMENT = re.compile(r"(?:^|\s)(?P<who>(?:The )?[A-Z][\w.'’-]*(?: (?:of 
                            r" in a (?:written |joint )?statement\b")
 # Documents that speak for whoever issued them: "the statement said".
 _DOCUMENTS = frozenset("statement report release document tweet post letter briefing".split())
+_DOCUMENT_OWNER = re.compile(
+    r"^(?:the |a |an )?(?P<owner>(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\b)[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4}|its|(?:the|a) (?:company|agency|ministry"
+    r"|department|government|police|army|military|firm|organi[sz]ation|council|committee|commission|office|lottery"
+    r"|airline|retailer|university|hospital|school|district|county|city|state))(?:['’]s|(?<=s)['’])? "
+    r"(?:own |official |latest |new |press )?(?:announcement|statement|website|site|release|report|filing|post|tweet"
+    r"|letter|records?|data|figures)(?: (?:shared|released|issued|posted|published|sent) (?:by|on|to) .*)?$"
+    r"|^(?:the )?(?:figures|data|numbers|statistics) (?P<collector>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) "
+    r"(?:collected|compiled|released|published|gathered)\b.*$")
 # A subject cut off from its verb by a relative clause or appositive: "Xi, who spoke at ..., ".
 _SUBJECT_CLAUSE = re.compile(
     r"(?:^|[\s(])(?P<who>(?:[Tt]he )?[A-Z][\w.'’-]*(?: (?:of |for |and )?[A-Z][\w.'’-]*){0,4}"
@@ -547,6 +555,7 @@ def _subject_before(tokens: list[str]) -> list[str]:
         return []
     out: list[str] = []
     lowercase = 0
+    end = i
     while i > 0:
         word = tokens[i - 1]
         bare = word.strip("[]")
@@ -567,6 +576,13 @@ def _subject_before(tokens: list[str]) -> list[str]:
         i -= 1
         if len(out) >= 9:
             break
+    first = end - len(out)
+    if out and out[0].lower() in ("the", "a", "an") and first >= 2 and tokens[first - 1].lower() in ("for", "of") \
+            and tokens[first - 2].lower() in _ROLE_NOUNS | _GROUP_NOUNS:
+        # "A spokesman for the couple said": the spokesman speaks, not the couple.
+        k = first - 2
+        k -= k > 0 and tokens[k - 1].lower() in ("a", "an", "the", "one")
+        return tokens[k:first] + out
     while out and out[0].lower() in ("of", "for", "and"):
         out = out[1:]
     # Capitalised sentence openers are not part of the subject ("But the US ...").
@@ -1148,8 +1164,19 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             words = cue.who.split()
             bodies = near(i) if words[0] in ("the", "The") and words[-1].lower() in _ORG_HEADS else []
             speaker = _resolve(cue.who, cast, recent, a, bodies)
+            if cue.who.lower() in _PRONOUNS and speaker.name is None and last_speaker and line - last_speaker[0] <= 2 \
+                    and _unnamed_person(last_speaker[1].name):
+                speaker = last_speaker[1]  # "A spokesman for the couple said ..." | "He said ..."
             doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
-            if doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] and any(
+            if owner := _DOCUMENT_OWNER.match(cue.who):
+                # "Toyota's announcement", "its website", "the company statement", "figures AAA
+                # collected": whose document it is speaks.
+                who = owner.group("owner") or owner.group("collector")
+                if who == "its":
+                    speaker = last_body or speaker
+                else:
+                    speaker = _resolve(who, cast, recent, a, near(i) if who.lower().startswith("the ") else [])
+            elif doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] and any(
                     w.lower() in _DOCUMENTS for w in words[:5]):
                 speaker = _resolve(doc.group("by"), cast, recent, a, near(i))
             elif (words[0].lower() in ("a", "an", "the") and len(words) >= 3 and words[-1].lower() in _DOCUMENTS
@@ -1212,6 +1239,12 @@ def _subject_person(masked: str, cast: _Cast) -> _Person | None:
         if _is_name_token(bare) and (p := cast.person([bare])) is not None:
             return p
     return None
+
+
+def _unnamed_person(name: str | None) -> bool:
+    """Whether a speaker is someone described, not named: "A spokesman for the couple"."""
+    words = (name or "").lower().split()
+    return len(words) >= 2 and words[0] in ("a", "an", "the", "one") and words[1] in _ROLE_NOUNS | _GROUP_NOUNS
 
 
 def _remember(recent: list[_Person], person: _Person) -> None:

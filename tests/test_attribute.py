@@ -712,3 +712,22 @@ def test_opinions_denunciations_and_a_second_verb_report_their_subjects_speech(s
     text = "Kaity Jacobsen, a mother of one, looked for formula. " + sentence
     got = one(text, sentence)
     assert (got.kind, got.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Owners should stop driving the vans, according to Fjord Motors' announcement.", "Fjord Motors"),
+    ("The average price stood at $3.54, according to figures AAA collected from gas stations.", "AAA"),
+    ("Both lots came from one plant, according to the company statement.", "Fjord Motors"),
+])
+def test_according_to_a_document_is_according_to_whose_document_it_is(sentence: str, speaker: str) -> None:
+    text = "Fjord Motors recalled 260 vans built by Fjord Motors in Oslo, the company said. " + sentence
+    assert one(text, sentence).speaker == speaker
+
+
+def test_a_described_spokesman_speaks_and_he_goes_on_speaking() -> None:
+    text = ("Prince Harry has repaid the money used to renovate his home. A spokesman for the couple said "
+            "Monday that the money had been repaid. He said the cottage will remain their home.")
+    found = by_sentence(text)
+    first, second = found["A spokesman for the couple said Monday that the money had been repaid."], found[
+        "He said the cottage will remain their home."]
+    assert first.speaker == second.speaker == "A spokesman for the couple"

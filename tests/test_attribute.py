@@ -731,3 +731,15 @@ def test_a_described_spokesman_speaks_and_he_goes_on_speaking() -> None:
     first, second = found["A spokesman for the couple said Monday that the money had been repaid."], found[
         "He said the cottage will remain their home."]
     assert first.speaker == second.speaker == "A spokesman for the couple"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Kloza believes the national average will likely reach $4 a gallon.", "Tom Kloza"),
+    ("Kloza expects that record to fall by May.", "Tom Kloza"),
+    ("If you are owed a refund, experts suggest filing as soon as possible.", "experts"),
+    ("But she did not answer when asked whether she believes prices will fall.", None),
+])
+def test_a_view_or_an_expectation_with_its_clause_is_reported_speech(sentence: str, speaker: str | None) -> None:
+    text = "Tom Kloza, an oil analyst, spoke to reporters on Friday. " + sentence
+    got = one(text, sentence)
+    assert (got.kind, got.speaker) == (("indirect", speaker) if speaker else ("reporting", "Daily Planet"))

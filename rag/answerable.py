@@ -757,16 +757,19 @@ _REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b"
 
 def statements(scorer: SupportScorer) -> list[list[int]]:
     """Runs of neighbouring passage sentences that make one statement: a quote that spans
-    sentences (one speaker, quote after quote), a paragraph of one interview answer (its
+    sentences (one speaker, quote after quote, or his reported words and then his quote, also
+    into the next chunk of the article), a paragraph of one interview answer (its
     topic is often named in one sentence and answered in the next), and a sentence the
     splitter cut after an abbreviation ("... but U.S." | "Secretary of State John Kerry ...")."""
     runs: list[list[int]] = []
     for j in range(len(scorer.texts)):
         before, label = (scorer.labels[j - 1], scorer.labels[j]) if j else (None, None)
-        if runs and scorer.passage_of(j) == scorer.passage_of(j - 1) and (
-                ABBREVIATION_END.search(scorer.texts[j - 1])
-                or (_same_voice(before, label, "transcript") or _one_comment(before, label)) and scorer.same_paragraph(j)
-        ) or runs and scorer.follows(j) and (_same_voice(before, label, "quote") or _quoted_after_summary(before, label)):
+        # A turn or a comment goes on within its paragraph; a quote, also into the next chunk.
+        in_paragraph = scorer.passage_of(j) == scorer.passage_of(j - 1) and (
+            ABBREVIATION_END.search(scorer.texts[j - 1])
+            or (_same_voice(before, label, "transcript") or _one_comment(before, label)) and scorer.same_paragraph(j))
+        quoted = scorer.follows(j) and (_same_voice(before, label, "quote") or _quoted_after_summary(before, label))
+        if runs and (in_paragraph or quoted):
             runs[-1].append(j)
         else:
             runs.append([j])

@@ -180,7 +180,8 @@ _IN_STATEMENT = re.compile(r"(?:^|\s)(?P<who>(?:The )?[A-Z][\w.'’-]*(?: (?:of 
 # Documents that speak for whoever issued them: "the statement said".
 _DOCUMENTS = frozenset("statement report release document tweet post letter briefing".split())
 _DOCUMENT_OWNER = re.compile(
-    r"^(?:the |a |an )?(?P<owner>(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\b)[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4}|its|(?:the|a) (?:company|agency|ministry"
+    r"^(?:the |a |an )?(?P<owner>(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\b)[A-Z][\w.&-]*"
+    r"(?: [A-Z][\w.&-]*){0,4}|its|(?:the|a) (?:company|agency|ministry"
     r"|department|government|police|army|military|firm|organi[sz]ation|council|committee|commission|office|lottery"
     r"|airline|retailer|university|hospital|school|district|county|city|state))(?:['’]s|(?<=s)['’])? "
     r"(?:own |official |latest |new |press )?(?:announcement|statement|website|site|release|report|filing|post|tweet"
@@ -204,7 +205,8 @@ _DESCRIBED_NAME = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'
 _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})(?:, \d{1,3},)? (?:of|from|at|with) "
                          r"(?:the |an? )?(?:[a-z]+ ){0,2}$")
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
-_PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?(?P<verb>saying|adding|urging|warning|arguing|insisting|"
+_PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?"
+                         r"(?P<verb>saying|adding|urging|warning|arguing|insisting|"
                          r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
@@ -1184,8 +1186,8 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
                     speaker = last_body or speaker
                 else:
                     speaker = _resolve(who, cast, recent, a, near(i) if who.lower().startswith("the ") else [])
-            elif doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] and any(
-                    w.lower() in _DOCUMENTS for w in words[:5]):
+            elif doc and (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))) and words[1:2] \
+                    and any(w.lower() in _DOCUMENTS for w in words[:5]):
                 speaker = _resolve(doc.group("by"), cast, recent, a, near(i))
             elif (words[0].lower() in ("a", "an", "the") and len(words) >= 3 and words[-1].lower() in _DOCUMENTS
                   and all(w[:1].isupper() for w in words[1:-1]) and not all(w in _DEMONYMS for w in words[1:-1])):

@@ -151,7 +151,7 @@ _ASKS_ROLE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+
                         r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
                         r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)"
                         r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
-_ROLE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
+_OFFICE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
 ambassador envoy governor mayor king emir""".split())
 # Words before an office that make it another one: a deputy foreign minister is no foreign minister.
 _QUALIFIERS = frozenset("deputy vice assistant former ex acting under junior".split())
@@ -183,7 +183,7 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     with its other words (and its nation) close by ("US Defense Secretary" for "the US
     secretary of defense"), with no "deputy" or "former" before it."""
     words = [w for w in WORD.findall(office.title) if w not in ("of", "the")]
-    head = next((w for w in words if w in _ROLE_HEADS), words[-1])
+    head = next((w for w in words if w in _OFFICE_HEADS), words[-1])
     tokens = [re.sub(r"defence", "defense", t) for t in
               WORD.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))).lower())]
     for i, t in enumerate(tokens):
@@ -324,6 +324,8 @@ def _adjectival(text: str, name: str, end: int) -> bool:
 # "Which Syrian city or province ...?" asks for a place inside a country: a country is no answer.
 _ASKS_INSIDE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|provinces?"
                           r"|districts?|neighbou?rhoods?)\b", re.IGNORECASE)
+
+
 @functools.cache
 def _countries() -> frozenset[str]:
     """Lower-case English names of the world's countries (babel's territories with a

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "13"
+ATTRIBUTION_VERSION = "15"
 
 
 class SpeakerFinder(Protocol):
@@ -115,7 +115,7 @@ premier justice judge attorney mr mrs ms dr sir lord affairs interior finance ec
 department ministry office house council committee army air force navy military intelligence
 of the for and staff security national federal senior top former acting first sheriff marshal
 coach commissioner superintendent detective inspector trooper professor ceo founder
-manager executive pastor bishop reverend""".split())
+manager executive pastor bishop reverend officer""".split())
 # The heads of a title: a capitalised run holding one of these names a person's office.
 _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman spokesperson
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
@@ -136,6 +136,10 @@ Government Office House Kremlin Pentagon Washington Moscow Russia Syria Iraq Ira
 Question Answer Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December GMT Read More
 Listen Live Posted Support Community No Comment Comments Reply""".split())
+# Words that open a sentence before a title: "When Springville Fire Chief Henry Clinton arrived".
+_OPENERS = frozenset("""When While After Before As Since If Although Though Because Once Then But
+And So Meanwhile Earlier Later Instead Despite Also Still Yet However Speaking Commenting
+According In On At By For With""".split())
 # Media that pass words on, beyond the outlets metadata knows by domain.
 _MEDIA = ["RIA Novosti", "Interfax", "TASS", "ITAR-TASS", "Sputnik", "RT", "Anadolu",
           "Channel One", "Rossiya 24", "NTV", "Izvestia", "Kommersant", "Vedomosti", "Xinhua",
@@ -207,7 +211,7 @@ _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
 _PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?"
                          r"(?P<verb>saying|adding|urging|warning|arguing|insisting|"
-                         r"claiming|noting|announcing|accusing|stressing|explaining|asking)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
+                         r"claiming|noting|announcing|accusing|stressing|explaining|asking|calling)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -339,9 +343,10 @@ def is_demonym(word: str) -> bool:
 
 # --- The people, outlets and labels an article names ---------------------------------------------
 
-_CAP_RUN = re.compile(r"(?:\[?[A-Z][\w.'’-]*\]?|of|the|for|and|de|al|bin|von|van|president|spokesman"
-                      r"|spokeswoman|minister)(?:[ \t]+(?:\[?[A-Z][\w.'’-]*\]?|of|the|for|and|de|al|bin"
-                      r"|von|van|president|spokesman|spokeswoman|minister))*")
+# A particle is a whole word: "Ned Price deflected" is no run "Ned Price de".
+_RUN_WORD = (r"(?:\[?[A-Z][\w.'’-]*\]?|al-[A-Z][\w'’-]*"
+             r"|(?:of|the|for|and|de|al|bin|von|van|president|spokesman|spokeswoman|minister)(?![\w'’-]))")
+_CAP_RUN = re.compile(_RUN_WORD + r"(?:[ \t]+" + _RUN_WORD + ")*")
 _WORD_END = re.compile(r"[a-z]{2}\.$")
 _NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.")
 
@@ -362,10 +367,17 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _clean_role(words: list[str]) -> str | None:
-    while words and (words[0] in _DEMONYMS or words[0].lower() in ("the", "a", "an", "of", "and")
-                     or words[0].endswith(("'s", "’s"))):
+    # "Rishi Sunak and Foreign Secretary Liz Truss": the title after "and" is hers alone
+    # (not "Secretary of Health and Human Services": no name stands before that "and").
+    cut = max((k for k, w in enumerate(words) if w == "and" and k >= 2
+               and _is_name_token(words[k - 1]) and _is_name_token(words[k - 2])), default=-1)
+    words = words[cut + 1:]
+    # "When Springville Fire Chief", "department Director Dr.": a sentence's opening word, a
+    # lower-case word before the title, an abbreviated title after it are no part of it.
+    while words and (words[0] in _DEMONYMS or words[0] in _OPENERS or words[0][:1].islower()
+                     or words[0].lower() in ("the", "a", "an", "of", "and") or words[0].endswith(("'s", "’s"))):
         words = words[1:]
-    while words and words[-1].lower() in ("of", "the", "for", "and"):
+    while words and (words[-1].lower() in ("of", "the", "for", "and") or TITLE_END.search(" " + words[-1])):
         words = words[:-1]
     if not any(w.lower() in _ROLE_HEADS for w in words):
         return None
@@ -397,6 +409,9 @@ class _Cast:
             title, name = _split_title(words[ends[-1] + 1:] if ends else words)
             if 2 <= len(name) <= 3:
                 self._add(name, _clean_role(title))
+            # "Rishi Sunak and Foreign Secretary Liz Truss" names two people.
+            if "and" in title and 2 <= len(first := _split_title(title[:title.index("and")])[1]) <= 3:
+                self._add(first, None)
         # "Sergey Ryabkov, Deputy Minister of ...", "John Kirby, a State Department spokesman".
         for m in re.finditer(r"\b((?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+), (?:a |an |the )?"
                              r"([^,.;\n“\"]{3,80}?)(?=[,.;\n]|$| said| told)", text):
@@ -417,6 +432,7 @@ class _Cast:
         self.media.sort()
 
     def _add(self, name: list[str], role: str | None, appositive: bool = False) -> None:
+        name = [*name[:-1], re.sub(r"['’]s$", "", name[-1])]  # "Attica Scott's daughter"
         key = name[-1]
         known = self.people.get(key)
         full = " ".join(name)
@@ -452,6 +468,11 @@ class _Cast:
         if found is None and words[-1].isupper() and words[-1] in self.acronyms:
             return _Person(self.acronyms[words[-1]], None)
         return found
+
+    def alone(self, name: str, title: str) -> bool:
+        """Whether the article names `name` without `title` before it: General Milley is
+        "Milley" somewhere, General Motors is never "Motors"."""
+        return re.search(r"(?<!\b" + re.escape(title) + r" )\b" + re.escape(name) + r"\b", self.text) is not None
 
     def capitalised(self, word: str) -> bool:
         """Whether a word is a name, not a common word opening its sentence ("Doctors",
@@ -739,8 +760,13 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
                 return _Cue(inner.who, inner.cue, inner.via or who)
             return _Cue(who, "according to", via_interview)
     if m := _IN_STATEMENT.search(masked):
-        if (who := m.group("who").split()) and who[0] not in _NOT_NAME or len(who) > 1:
+        # The name just before it speaks when it opens the sentence; "Grace thanked her crew
+        # for filming in Scotland, in a statement": the subject does, not Scotland.
+        opens = not _DATELINE.sub("", masked[:m.start("who")]).strip(" " + _QUOTE_MASK)
+        if (who := m.group("who").split()) and (who[0] not in _NOT_NAME or len(who) > 1) and opens:
             return _Cue(m.group("who"), "in a statement", via_interview)
+        if not opens and (who := _sentence_subject(masked[:m.start("who")])):
+            return _Cue(" ".join(who), "in a statement", via_interview)
     return _verb_cue(masked, cast, via_interview)
 
 
@@ -894,6 +920,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
             return _Speaker(p.name, role, True)
         if len(name) == 1 and title and all(w.isupper() for w in title):
             return _Speaker(" ".join(title + name))  # "ITV News", not a person called News
+        if len(name) == 1 and title and title[-1][:1].isupper() and not cast.alone(name[0], title[-1]):
+            return _Speaker(f"{title[-1]} {name[0]}")  # "General Motors", not a general called Motors
         # One capitalised word after words that are no title ("Ministry of Commerce and
         # Industry") ends an organisation's name, not a person's.
         if (len(name) >= 2 or title and (_clean_role(title) or len(name[0]) <= 1 or not any(
@@ -914,6 +942,11 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
         return _Speaker(org)
     if words[0] in ("The", "the") and (words[-1].lower() in _ROLE_NOUNS or words[-1][:1].isupper()):
         words = words[1:]
+    # "directors Adil El Arbi and Bilall Fallah": the names speak, the description is their role.
+    lead = next((k for k, w in enumerate(words) if not w[:1].islower()), len(words))
+    if 0 < lead < len(words) and words[0].lower() not in ("a", "an", "the") and len(words) - lead >= 2 \
+            and all(_is_name_token(w) or w in ("and", "El", "al") for w in words[lead:]):
+        return _Speaker(" ".join(words[lead:]), " ".join(words[:lead]), True)
     return _Speaker(" ".join(words) or None)
 
 
@@ -1177,7 +1210,9 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             if cue.who.lower() in _PRONOUNS and speaker.name is None and last_speaker and line - last_speaker[0] <= 2 \
                     and _unnamed_person(last_speaker[1].name):
                 speaker = last_speaker[1]  # "A spokesman for the couple said ..." | "He said ..."
-            doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*)$", cue.who)
+            # "a statement by his management team posted on his page": the team.
+            doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*?)(?: (?:posted|published|released|issued|shared"
+                            r"|sent|obtained) .*)?$", cue.who)
             if owner := _DOCUMENT_OWNER.match(cue.who):
                 # "Toyota's announcement", "its website", "the company statement", "figures AAA
                 # collected": whose document it is speaks.
@@ -1215,11 +1250,14 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
         # A quotation with no speaker of its own continues the last speaker's words when it
         # opens the sentence or runs long, and that speaker spoke in this or the last paragraph.
         context = last_speaker if last_speaker and line - last_speaker[0] <= 2 else None
-        if context and (continued or left_open or masked.lstrip().startswith(_QUOTE_MASK)
-                        or longest >= 6) and (longest or continued):
+        # A sentence that opens with a quoted term and goes on in the writer's words is his
+        # ('"Conversion therapy" tries to change ...', '"Batgirl" star Leslie Grace thanked').
+        unquoted = sum(_QUOTE_MASK not in w for w in masked.split())
+        opens_quote = masked.lstrip().startswith(_QUOTE_MASK) and (longest >= 4 or 2 * longest >= unquoted)
+        if context and (continued or left_open or opens_quote or longest >= 6) and (longest or continued):
             emit("quote", context[1])
             continue
-        if (continued or masked.lstrip().startswith(_QUOTE_MASK)) and longest >= 3:
+        if (continued or opens_quote) and longest >= 3:
             emit("quote")
             continue
         # The subject of the outlet's own sentence is whom a later "he" means.
@@ -1243,8 +1281,11 @@ def _before_phrase(text: str, phrase: str) -> str:
 
 
 def _subject_person(masked: str, cast: _Cast) -> _Person | None:
-    """A registered person named among a sentence's first words, where its subject sits."""
-    for word in _DATELINE.sub("", masked.lstrip()).split()[:6]:
+    """A registered person named among a sentence's first words, where its subject sits, or
+    just after an opening clause ("Setting out her vision as manager, Sarina Wiegman was ...")."""
+    words = _DATELINE.sub("", masked.lstrip()).split()
+    comma = next((k for k, w in enumerate(words[:16]) if w.endswith(",")), None)
+    for word in words[:6] + (words[comma + 1:comma + 4] if comma is not None and comma >= 5 else []):
         bare = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:()[]"))
         if _is_name_token(bare) and (p := cast.person([bare])) is not None:
             return p

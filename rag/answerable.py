@@ -734,6 +734,13 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     df = Counter(w for ws in words for w in ws)
     weight = {w: math.log(1 + n / (1 + max(df[w], 1))) for stems in parts for w in stems}
     share = np.full(n, -1.0)
+    # The writer's sentence just before a statement often names what it answers ("Price
+    # deflected questions about the trip, calling it a hypothetical." | "'I am not going to
+    # be offering any advice,' Price said."): its words count for the statement too. Not
+    # another speaker's words (Kerry's "ruse" is not about the bombers Shoigu names before).
+    words = [ws | words[j - 1] if j and scorer.passage_of(j - 1) == scorer.passage_of(j)
+             and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting") else ws
+             for j, ws in enumerate(words)]
     for j in range(n):
         for stems in parts:
             held = sum(weight[w] for w in stems & words[j]) / sum(weight[w] for w in stems)

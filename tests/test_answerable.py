@@ -435,3 +435,15 @@ def test_a_summary_and_the_quote_after_it_are_one_statement_across_chunks() -> N
     own = speakers_own("What did Quill say the storm meant for the ferries?", scorer)
     assert own is not None and best_sentences("What did Quill say the storm meant for the ferries?", scorer, 1) == [
         (1, 0), (2, 1)]
+
+
+def test_the_writers_sentence_before_a_statement_names_its_topic_another_speakers_does_not() -> None:
+    scorer = scorer_of("Agency spokesperson Tom Vane was asked about the minister's trip to the islands. "
+                       "“I will not be offering any advice on that,” Vane said. "
+                       "Harbour master Mara Quill said the ferries to the islands were late. "
+                       "“That is a matter for the courts,” said Ola Berg.")
+    own = speakers_own("What did Tom Vane say about the minister's trip to the islands?", scorer)
+    assert own is not None and own.tolist() == [False, True, False, False]
+    # Quill's words on the ferries are hers: Berg's reply after them is not on the ferries.
+    own = speakers_own("What did Ola Berg say about the ferries to the islands?", scorer)
+    assert own is not None and not own.any()

@@ -373,8 +373,10 @@ def _clean_role(words: list[str]) -> str | None:
                and _is_name_token(words[k - 1]) and _is_name_token(words[k - 2])), default=-1)
     words = words[cut + 1:]
     # "When Springville Fire Chief", "department Director Dr.": a sentence's opening word, a
-    # lower-case word before the title, an abbreviated title after it are no part of it.
-    while words and (words[0] in _DEMONYMS or words[0] in _OPENERS or words[0][:1].islower()
+    # lower-case word before the title (not "the mayor"), an abbreviated title after it are
+    # no part of it.
+    while words and (words[0] in _DEMONYMS or words[0] in _OPENERS
+                     or words[0][:1].islower() and words[0] not in _ROLE_HEADS
                      or words[0].lower() in ("the", "a", "an", "of", "and") or words[0].endswith(("'s", "’s"))):
         words = words[1:]
     while words and (words[-1].lower() in ("of", "the", "for", "and") or TITLE_END.search(" " + words[-1])):

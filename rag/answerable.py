@@ -592,7 +592,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 
 # "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
 _WHO_SAID = re.compile(r"^\W*who (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
-                       r"|called|described|argued|insisted|denied|asked)\b", re.IGNORECASE)
+                       r"|called|described|argued|insisted|denied|asked|estimated|predicted|suggested|noted"
+                       r"|explained|confirmed|revealed|admitted|acknowledged|promised|vowed|urged|blamed"
+                       r"|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed|characteri[sz]ed)\b",
+                       re.IGNORECASE)
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",

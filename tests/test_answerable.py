@@ -65,6 +65,9 @@ def test_names_the_index_never_mentions() -> None:
 @pytest.mark.parametrize(("question", "asks"), [
     ("Who said the coalition bombs ISIS?", "speaker"),
     ("Who claimed that Russia hit hospitals?", "speaker"),
+    ("Who estimated that the fire would cost well over $200,000?", "speaker"),
+    ("Who criticized the ruling as unfair?", "speaker"),
+    ("Who led the convoy?", None),
     ("Which outlet reported that Shoigu accused the US?", "outlet"),
     ("What newspaper said the rebels used suicide bombers?", "outlet"),
     ("Which news agency did the spokesman talk to?", "outlet"),

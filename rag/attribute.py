@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "15"
+ATTRIBUTION_VERSION = "16"
 
 
 class SpeakerFinder(Protocol):
@@ -594,10 +594,14 @@ def _subject_before(tokens: list[str]) -> list[str]:
             break
         if bare[:1].isupper():
             out.insert(0, word)
+        elif bare.lower() == "the" and out and out[0][:1].isupper() and i >= 3 \
+                and tokens[i - 2].lower() in ("for", "of") and tokens[i - 3][:1].isupper():
+            out.insert(0, word)  # "The International Union for the Conservation of Nature"
         elif bare.lower() in ("the", "a", "an", "one", "two", "some", "several", "many", "three"):
             out.insert(0, word)
             break
-        elif bare.lower() in ("of", "for", "and") and out and out[0][:1].isupper():
+        elif bare.lower() in ("of", "for", "and") and out and (out[0][:1].isupper()
+                                                               or out[0] == "the" and len(out) > 1):
             out.insert(0, word)
         elif bare.lower() in STOPWORDS or lowercase >= 3 or not bare.isalpha():
             break

@@ -817,3 +817,9 @@ def test_two_named_people_after_their_description_speak_together() -> None:
 def test_a_possessive_is_no_part_of_a_registered_name() -> None:
     text = "Protesters marched after Attica Stone's arrest. Stone said she would keep marching."
     assert one(text, "Stone said she would keep marching.").speaker == "Attica Stone"
+
+
+def test_an_organisation_named_with_for_the_inside_is_whole() -> None:
+    sentence = "The International Union for the Conservation of Nature said the butterfly is endangered."
+    assert one("Butterflies are in decline. " + sentence, sentence).speaker == \
+        "International Union for the Conservation of Nature"

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "16"
+ATTRIBUTION_VERSION = "17"
 
 
 class SpeakerFinder(Protocol):
@@ -115,13 +115,13 @@ premier justice judge attorney mr mrs ms dr sir lord affairs interior finance ec
 department ministry office house council committee army air force navy military intelligence
 of the for and staff security national federal senior top former acting first sheriff marshal
 coach commissioner superintendent detective inspector trooper professor ceo founder
-manager executive pastor bishop reverend officer""".split())
+manager executive pastor bishop reverend officer administrator chair chairperson""".split())
 # The heads of a title: a capitalised run holding one of these names a person's office.
 _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman spokesperson
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
 prince commander admiral colonel leader adviser advisor aide official representative
 chancellor premier sheriff marshal coach commissioner superintendent detective inspector
-professor ceo founder manager executive pastor bishop judge""".split())
+professor ceo founder manager executive pastor bishop judge administrator chair chairperson""".split())
 # Place adjectives a role drops: "Russian Deputy Foreign Minister" -> "Deputy Foreign Minister".
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian

@@ -823,3 +823,12 @@ def test_an_organisation_named_with_for_the_inside_is_whole() -> None:
     sentence = "The International Union for the Conservation of Nature said the butterfly is endangered."
     assert one("Butterflies are in decline. " + sentence, sentence).speaker == \
         "International Union for the Conservation of Nature"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("\"We will act,\" Fed Chair Jerome Powell said.", "Jerome Powell", "Fed Chair"),
+    ("The image is the deepest yet, NASA Administrator Bill Nelson said.", "Bill Nelson", "NASA Administrator"),
+])
+def test_chair_and_administrator_are_titles(text: str, speaker: str, role: str) -> None:
+    got = one(text, text)
+    assert (got.speaker, got.role) == (speaker, role)

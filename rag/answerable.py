@@ -211,8 +211,9 @@ def _names_head(scorer: SupportScorer, j: int) -> bool:
 def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
     """The kind of name the question asks for (a person, a place, an organisation, or any
     name for "who"), with the entity labels that give it; None for "Who said ...?", "Which
-    outlet ...?" (the attribution answers those) and questions listing options."""
-    if options(question) or asks_for(question):
+    outlet ...?" (the attribution answers those), "What did X say about what the group did?"
+    (X's words are asked for) and questions listing options."""
+    if options(question) or asks_for(question) or asked_speaker(question):
         return None
     asked = without_options(question)
     for kind, pattern, labels in _ENTITY_ASKS:
@@ -678,6 +679,10 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
     if asked is None or not any(label is not None for label in scorer.labels):
         return None
     who, topic = asked
+    # "Amanda McKenzie of the Climate Council" is McKenzie (not "What did the Ministry of Defence say").
+    if (m := re.match(r"^(?P<name>(?:\S+ )*?[A-Z]\w+ [A-Z][\w’'-]+) (?:of|from|at|with) ", who)) and not any(
+            w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
+        who = m.group("name")
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
     # "the Russian diplomat", "the defence minister": a description, matched against roles.
     words = who.split()
@@ -725,7 +730,8 @@ def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
 def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     """For each passage sentence, the best share of a topic part's stems its statement holds;
     -1 where that is less than half (off the topic). All 1.0 for no topic."""
-    parts = [stems for part in re.split(r"\band\b|,|;", topic) if (stems := {_stem(w) for w in query_terms(part)})]
+    parts = [stems for part in re.split(r"\band\b|,|;", topic)
+             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER})]
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)
@@ -764,6 +770,8 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     return share
 
 
+# Words of a question's wording, not of its topic ("about whether rate hikes will be common").
+_TOPIC_FILLER = frozenset({"whether"})
 _REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b")
 
 

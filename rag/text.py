@@ -56,7 +56,7 @@ _TITLES = "Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St
 TITLE_END = re.compile(rf"(?:^|\s)(?:{_TITLES})\.$")
 #: A sentence that ends at an abbreviation the splitter takes for a full stop ("U.S.",
 #: "Sen."): the next sentence is likely its continuation.
-ABBREVIATION_END = re.compile(rf"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:{_TITLES}))\.$")
+ABBREVIATION_END = re.compile(rf"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:{_TITLES}|v|vs))\.$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -450,3 +450,27 @@ def test_the_writers_sentence_before_a_statement_names_its_topic_another_speaker
     # Quill's words on the ferries are hers: Berg's reply after them is not on the ferries.
     own = speakers_own("What did Ola Berg say about the ferries to the islands?", scorer)
     assert own is not None and not own.any()
+
+
+def test_a_speaker_question_asks_for_words_not_for_the_kind_of_name_in_its_topic() -> None:
+    assert entity_kind("What group led the march?") is not None
+    assert entity_kind("What did Mayor Jim Hale say about what the arrested group might have done?") is None
+
+
+def test_whether_is_the_questions_wording_not_its_topic() -> None:
+    scorer = scorer_of("“I do not expect moves of this size to be common,” Fed Chair Anna Vell said on Wednesday. "
+                       "Vell said inflation is high.")
+    assert on_topic("whether rate hikes of this size will be common", scorer) == [0]
+
+
+def test_a_sentence_cut_after_v_goes_on_in_the_next() -> None:
+    scorer = scorer_of("Tennis champion Mara Quill said she had no thoughts on Roe v. "
+                       "Wade she was ready to share. The ferry left at noon.")
+    assert statements(scorer)[0] == [0, 1]
+    assert 0 in on_topic("Roe v. Wade being overturned", scorer)
+
+
+def test_a_speaker_asked_about_with_an_affiliation_is_the_person() -> None:
+    scorer = scorer_of("“Millions of people have put the climate first,” said Amanda Quill of the Climate Council.")
+    own = speakers_own("What did Amanda Quill of the Climate Council say about the climate?", scorer)
+    assert own is not None and own.tolist() == [True]

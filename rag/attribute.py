@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "17"
+ATTRIBUTION_VERSION = "18"
 
 
 class SpeakerFinder(Protocol):
@@ -612,11 +612,19 @@ def _subject_before(tokens: list[str]) -> list[str]:
         if len(out) >= 9:
             break
     first = end - len(out)
-    if out and out[0].lower() in ("the", "a", "an") and first >= 2 and tokens[first - 1].lower() in ("for", "of") \
-            and tokens[first - 2].lower() in _ROLE_NOUNS | _GROUP_NOUNS:
-        # "A spokesman for the couple said": the spokesman speaks, not the couple.
+    if out and first >= 2 and tokens[first - 1].lower() in ("for", "of", "in", "from") \
+            and tokens[first - 2].lower() in _ROLE_NOUNS | _GROUP_NOUNS \
+            and (out[0].lower() in ("the", "a", "an") or tokens[first - 1].lower() in ("in", "from")):
+        # "A spokesman for the couple said", "Officials in southwestern Virginia say": the
+        # spokesman and the officials speak, not the couple or the state.
         k = first - 2
         k -= k > 0 and tokens[k - 1].lower() in ("a", "an", "the", "one")
+        return tokens[k:first] + out
+    if out and out[0].lower() in ("the", "a", "an") and first >= 3 and [t.lower() for t in tokens[first - 2:first]] \
+            == ["familiar", "with"] and tokens[first - 3].lower() in _ROLE_NOUNS | _GROUP_NOUNS | {"person", "people"}:
+        # "A source familiar with the conversation told": the source speaks.
+        k = first - 3
+        k -= k > 0 and tokens[k - 1].lower() in ("a", "an", "the", "one", "two", "three")
         return tokens[k:first] + out
     while out and out[0].lower() in ("of", "for", "and"):
         out = out[1:]
@@ -793,6 +801,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
         verb = m.group(0)
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
+        if before and before[-1].lower() in ("been", "being", "is", "was", "were", "are", "be"):
+            continue  # "Boris Johnson has been described as ...": others describe him
         who = _subject_before(before)
         if not who and before and before[-1] in ("-", "–", "—"):
             who = _dashed_subject(masked[max(0, m.start() - 300):m.start()])
@@ -902,6 +912,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
         return _Speaker(cast.acronyms[words[0]])
     if len(words) <= 2 and words[-1].isupper() and (full := cast.spelled_out(words[-1])):
         return _Speaker(full)  # "the MTA" -> Metropolitan Transportation Authority
+    if len(words) >= 3 and words[0].lower() in _GROUP_NOUNS and words[1].lower() in ("in", "from", "at", "familiar"):
+        return _Speaker(" ".join(words))  # "Officials in southwestern Virginia", not a person "Virginia"
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         if recent:
             p = recent[-1]

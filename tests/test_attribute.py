@@ -832,3 +832,16 @@ def test_an_organisation_named_with_for_the_inside_is_whole() -> None:
 def test_chair_and_administrator_are_titles(text: str, speaker: str, role: str) -> None:
     got = one(text, text)
     assert (got.speaker, got.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("sentence, kind, speaker", [
+    ("Officials in southwestern Virginia say dozens of people are missing.", "indirect",
+     "Officials in southwestern Virginia"),
+    ("A source familiar with the conversation on Thursday told reporters that the deal was off.", "indirect",
+     "A source familiar with the conversation"),
+    ("Boris Jonson has been described as a Teflon leader for surviving every crisis.", "reporting", "Daily Planet"),
+])
+def test_a_group_by_its_place_a_source_by_what_it_knows_and_no_speaker_for_a_passive(sentence, kind, speaker) -> None:
+    text = "Flooding hit West Virginia and the county on Tuesday. " + sentence
+    got = one(text, sentence)
+    assert (got.kind, got.speaker) == (kind, speaker)

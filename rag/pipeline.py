@@ -236,6 +236,11 @@ class Pipeline:
         notes = []
         if as_of:
             notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
+        if asked is not None and asked.event and (answerable.asks_for(question) or answerable.asked_speaker(question)):
+            # "Which outlet reported the agents got an hour's notice before the FBI searched the
+            # estate?": the event is part of the claim asked about; reports of it come after it.
+            notes.append(f"\u201c{asked.text}\u201d is read as part of what is asked about, not as a time bound.")
+            asked = None
         if asked is not None and asked.event:
             asked, note = self._dated_event(asked, where, retriever)
             notes.append(note)

@@ -159,3 +159,11 @@ def test_an_event_bound_is_dated_by_the_articles_that_report_it(dated) -> None:
     assert before.within.until == "2015-10-01"
     unknown = pipeline.scope("What did the ministry say after the harvest failed in Ukraine?")
     assert not unknown.within and "could not be dated" in unknown.notice
+
+
+def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound(dated) -> None:
+    pipeline = Pipeline(dated.model_copy(update={"min_similarity": 0.5}), HashEmbedder())
+    # Reports of what came before an event are published after it: no "until" bound here.
+    scope = pipeline.scope("Which outlet reported the ministry was warned before rain fell on Moscow?")
+    assert not scope.within and "is read as part of what is asked about" in scope.notice
+    assert pipeline.scope("Who said the ministry was warned before rain fell on Moscow?").within == Filter()

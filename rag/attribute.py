@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "18"
+ATTRIBUTION_VERSION = "19"
 
 
 class SpeakerFinder(Protocol):
@@ -85,7 +85,10 @@ promised promises""".split()
 # Views and expectations hold a clause with or without "that": "Kloza believes the average
 # will reach $4", "Kloza expects that record to fall".
 _VIEW_VERBS = "believes believed expects expected predicts predicted thinks".split()
-_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS) + r"|pointed out|(?:"
+# "Hurley called the situation a “dire, catastrophic situation”": calling a thing by quoted
+# words is saying them (not "called for", "called 911").
+_VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS)
+                   + r"|pointed out|called(?= (?:\S+ ){1,10}?\u2042)|(?:"
                    + "|".join(_THAT_VERBS) + r")(?= (?:[\w ]{0,30} )?that\b)|(?:" + "|".join(_VIEW_VERBS)
                    + r")(?= (?:the |a |an |that |this |these |it |they |prices |[A-Z]\w* )(?:[\w'’$%.,-]+ ){0,5}?"
                    r"(?:will|would|could|might|may|should|can|is|are|was|were|to)\b))\b")
@@ -115,13 +118,13 @@ premier justice judge attorney mr mrs ms dr sir lord affairs interior finance ec
 department ministry office house council committee army air force navy military intelligence
 of the for and staff security national federal senior top former acting first sheriff marshal
 coach commissioner superintendent detective inspector trooper professor ceo founder
-manager executive pastor bishop reverend officer administrator chair chairperson""".split())
+manager executive pastor bishop reverend officer administrator chair chairperson keeper""".split())
 # The heads of a title: a capitalised run holding one of these names a person's office.
 _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman spokesperson
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
 prince commander admiral colonel leader adviser advisor aide official representative
 chancellor premier sheriff marshal coach commissioner superintendent detective inspector
-professor ceo founder manager executive pastor bishop judge administrator chair chairperson""".split())
+professor ceo founder manager executive pastor bishop judge administrator chair chairperson keeper""".split())
 # Place adjectives a role drops: "Russian Deputy Foreign Minister" -> "Deputy Foreign Minister".
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian
@@ -344,11 +347,11 @@ def is_demonym(word: str) -> bool:
 # --- The people, outlets and labels an article names ---------------------------------------------
 
 # A particle is a whole word: "Ned Price deflected" is no run "Ned Price de".
-_RUN_WORD = (r"(?:\[?[A-Z][\w.'’-]*\]?|al-[A-Z][\w'’-]*"
+_RUN_WORD = (r"(?:\[?[A-ZÀ-ÖØ-Þ][\w.'’-]*\]?|al-[A-Z][\w'’-]*"
              r"|(?:of|the|for|and|de|al|bin|von|van|president|spokesman|spokeswoman|minister)(?![\w'’-]))")
 _CAP_RUN = re.compile(_RUN_WORD + r"(?:[ \t]+" + _RUN_WORD + ")*")
 _WORD_END = re.compile(r"[a-z]{2}\.$")
-_NAME_TOKEN = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]\.")
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.")  # "Barthélémy"
 
 
 def _is_name_token(word: str) -> bool:
@@ -363,6 +366,11 @@ def _split_title(words: list[str]) -> tuple[list[str], list[str]]:
     while n > 0 and _is_name_token(words[n - 1]) and len(words) - n < 3 and (
             n == len(words) or not words[n - 1].endswith(("'s", "’s"))):
         n -= 1
+    # "Keeper of the Privy Purse Michael Stevens": a title with "of" ends in its body's name,
+    # which the person's name does not take three words from.
+    title = [w.lower() for w in words[:n]]
+    if len(words) - n == 3 and "of" in title and "the" in title[-2:]:
+        n += 1
     return words[:n], words[n:]
 
 
@@ -801,8 +809,9 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
         verb = m.group(0)
         before = _TOKEN.findall(masked[max(0, m.start() - 200):m.start()])
         rest = masked[m.end():]
-        if before and before[-1].lower() in ("been", "being", "is", "was", "were", "are", "be"):
-            continue  # "Boris Johnson has been described as ...": others describe him
+        if before and before[-1].lower() in ("been", "being", "is", "was", "were", "are", "be") \
+                and not verb.endswith("ing"):
+            continue  # "Boris Johnson has been described as ...": others describe him ("is saying" is his)
         who = _subject_before(before)
         if not who and before and before[-1] in ("-", "–", "—"):
             who = _dashed_subject(masked[max(0, m.start() - 300):m.start()])
@@ -985,6 +994,11 @@ def _organisation(description: list[str], cast: _Cast, at: int, orgs: Sequence[s
     named = [m.group(0) for m in _ORG_RUN.finditer(window)]
     found = [n for n in named if n.split()[-1].lower().rstrip("s") == head.rstrip("s") and holds(n)]
     found += [cast.acronyms[o] for o in orgs if o in cast.acronyms and holds(cast.acronyms[o])]
+    if not found and len(wanted) == 1:
+        # "Credit Suisse bank ... The bank has said": the name the article gives the head to.
+        found = [m.group("name") for m in re.finditer(r"(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) "
+                                                       + re.escape(head) + r"\b", window)
+                 if m.group("name").split()[0] not in _NOT_NAME or len(m.group("name").split()) > 1]
     if found:
         name = found[-1]
         return name[4:] if name.startswith("The ") else name
@@ -1302,6 +1316,8 @@ def _subject_person(masked: str, cast: _Cast) -> _Person | None:
     """A registered person named among a sentence's first words, where its subject sits, or
     just after an opening clause ("Setting out her vision as manager, Sarina Wiegman was ...")."""
     words = _DATELINE.sub("", masked.lstrip()).split()
+    if words and words[0].lower() in _PRONOUNS:
+        return None  # "He has called Greta Thunberg an ignorant child": he, not she
     comma = next((k for k, w in enumerate(words[:16]) if w.endswith(",")), None)
     for word in words[:6] + (words[comma + 1:comma + 4] if comma is not None and comma >= 5 else []):
         bare = re.sub(r"(?:'s|’s)$", "", word.strip(",.;:()[]"))

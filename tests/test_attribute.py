@@ -845,3 +845,24 @@ def test_a_group_by_its_place_a_source_by_what_it_knows_and_no_speaker_for_a_pas
     text = "Flooding hit West Virginia and the county on Tuesday. " + sentence
     got = one(text, sentence)
     assert (got.kind, got.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize("text, sentence, speaker, role", [
+    # A sentence opening with "He" has him for its subject, not the person he speaks of.
+    ("Ada Corwin protested on Friday. He has called Lena Moss an \"ignorant child\" and "
+     "in 2018 he told LBC that the report was wrong.", "He has called Lena Moss an \"ignorant child\" and in 2018 he "
+     "told LBC that the report was wrong.", "Ada Corwin", None),
+    ("Barthélémy Aguerre, the firm's chief executive, said: \"I don't apologize.\" Later Aguerre said he was sorry.",
+     "Later Aguerre said he was sorry.", "Barthélémy Aguerre", "chief executive"),
+    ("The accounts are held at Credit Suisse bank, the paper reported. The bank has said it \"strongly rejects\" "
+     "the allegations.", "The bank has said it \"strongly rejects\" the allegations.", "Credit Suisse", None),
+    ("Rain hit the county. In the county, Hurley called the situation a \"dire, catastrophic situation.\"",
+     "In the county, Hurley called the situation a \"dire, catastrophic situation.\"", "Hurley", None),
+    ("Keeper of the Privy Purse Michael Stevens said the palace needs repairs.",
+     "Keeper of the Privy Purse Michael Stevens said the palace needs repairs.", "Michael Stevens",
+     "Keeper of the Privy Purse"),
+])
+def test_rules_v19_speakers_from_a_third_testers_articles(text, sentence, speaker, role) -> None:
+    got = one(text, sentence)
+    assert (got.speaker, got.role) == (speaker, role)
+

@@ -214,7 +214,8 @@ _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
 _PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?"
                          r"(?P<verb>saying|adding|urging|warning|arguing|insisting|"
-                         r"claiming|noting|announcing|accusing|stressing|explaining|asking|calling)\b(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
+                         r"claiming|noting|announcing|accusing|stressing|explaining|asking|calling)\b"
+                         r"(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})
 
@@ -351,7 +352,8 @@ _RUN_WORD = (r"(?:\[?[A-ZÀ-ÖØ-Þ][\w.'’-]*\]?|al-[A-Z][\w'’-]*"
              r"|(?:of|the|for|and|de|al|bin|von|van|president|spokesman|spokeswoman|minister)(?![\w'’-]))")
 _CAP_RUN = re.compile(_RUN_WORD + r"(?:[ \t]+" + _RUN_WORD + ")*")
 _WORD_END = re.compile(r"[a-z]{2}\.$")
-_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.")  # "Barthélémy"
+# Latin-1 letters too: "Barthélémy Aguerre".
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.")
 
 
 def _is_name_token(word: str) -> bool:

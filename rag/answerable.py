@@ -745,10 +745,16 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     share = np.full(n, -1.0)
     # The writer's sentence just before a statement often names what it answers ("Price
     # deflected questions about the trip, calling it a hypothetical." | "'I am not going to
-    # be offering any advice,' Price said."): its words count for the statement too. Not
-    # another speaker's words (Kerry's "ruse" is not about the bombers Shoigu names before).
+    # be offering any advice,' Price said."): when it holds half the topic by itself, its words
+    # count for the statement too. Not a sentence holding less (a generic "members" made
+    # Judy Chu's words on a trip an answer on lobbying members of Congress), nor another
+    # speaker's (Kerry's "ruse" is not about the bombers Shoigu names before it).
+    def share_of(held: set[str]) -> float:
+        return max(sum(weight[w] for w in stems & held) / sum(weight[w] for w in stems) for stems in parts)
+
     words = [ws | words[j - 1] if j and scorer.passage_of(j - 1) == scorer.passage_of(j)
-             and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting") else ws
+             and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting")
+             and share_of(words[j - 1]) >= 0.5 else ws
              for j, ws in enumerate(words)]
     for j in range(n):
         for stems in parts:

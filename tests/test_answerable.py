@@ -474,3 +474,11 @@ def test_a_speaker_asked_about_with_an_affiliation_is_the_person() -> None:
     scorer = scorer_of("“Millions of people have put the climate first,” said Amanda Quill of the Climate Council.")
     own = speakers_own("What did Amanda Quill of the Climate Council say about the climate?", scorer)
     assert own is not None and own.tolist() == [True]
+
+
+def test_a_writers_sentence_holding_less_than_half_the_topic_lends_it_nothing() -> None:
+    scorer = scorer_of("Other members were more cautious about the trip. "
+                       "“Congress is divided and relations are strained,” Judy Quill said.")
+    # "members" alone is not what she answers: lobbying members of Congress is someone else's subject.
+    own = speakers_own("What did Judy Quill say about the embassy lobbying members of Congress?", scorer)
+    assert own is not None and not own.any()

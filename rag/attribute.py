@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "19"
+ATTRIBUTION_VERSION = "20"
 
 
 class SpeakerFinder(Protocol):
@@ -139,6 +139,10 @@ Government Office House Kremlin Pentagon Washington Moscow Russia Syria Iraq Ira
 Question Answer Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December GMT Read More
 Listen Live Posted Support Community No Comment Comments Reply""".split())
+# Words that open a clause after a name and a comma, where a role would stand: "Greg Penner, were
+# introduced by ...".
+_CLAUSE_OPENERS = frozenset("""were was is are who which whose whom said says told has have had
+will would could should can may might did does do""".split())
 # Words that open a sentence before a title: "When Springville Fire Chief Henry Clinton arrived".
 _OPENERS = frozenset("""When While After Before As Since If Although Though Because Once Then But
 And So Meanwhile Earlier Later Instead Despite Also Still Yet However Speaking Commenting
@@ -430,7 +434,11 @@ class _Cast:
             name = m.group(1).split()
             while name and not _is_name_token(name[0]):
                 name = name[1:]
-            role = _clean_role(m.group(2).split())
+            described = m.group(2).split()
+            # "Greg Penner, were introduced by NFL Commissioner Roger Goodell": a clause, not his role.
+            if described[0] in _CLAUSE_OPENERS:  # lower case: "WHO regional director" is a role
+                continue
+            role = _clean_role(described)
             if len(name) >= 2 and role and all(_is_name_token(w) for w in name):
                 self._add(name, role, appositive=True)
         # "Britain's The Guardian newspaper": the name before a medium's noun.
@@ -468,6 +476,9 @@ class _Cast:
         if not words:
             return None
         found = self.people.get(words[-1].rstrip("’'s").rstrip(",")) or self.people.get(words[-1])
+        if found is not None and len(words) >= 2 and _is_name_token(words[-2]) \
+                and words[-2] not in found.name.split():
+            return None  # "Greg Penner" is not Carrie Walton Penner, whom "Penner" was filed under
         if found is None and len(words) == 1:
             # A lone given name that only one person has: "Xi" of "Xi Jinping".
             if self._firsts is None:
@@ -630,6 +641,10 @@ def _subject_before(tokens: list[str]) -> list[str]:
         k = first - 2
         k -= k > 0 and tokens[k - 1].lower() in ("a", "an", "the", "one")
         return tokens[k:first] + out
+    if out and first >= 3 and tokens[first - 1].lower() in ("from", "with", "at") \
+            and _is_name_token(tokens[first - 2]) and _is_name_token(tokens[first - 3]):
+        # "Tony Roulstone from the University of Cambridge told CNN": he speaks, not his university.
+        return tokens[first - 3:first - 1]
     if out and out[0].lower() in ("the", "a", "an") and first >= 3 and [t.lower() for t in tokens[first - 2:first]] \
             == ["familiar", "with"] and tokens[first - 3].lower() in _ROLE_NOUNS | _GROUP_NOUNS | {"person", "people"}:
         # "A source familiar with the conversation told": the source speaks.

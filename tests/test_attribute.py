@@ -866,3 +866,21 @@ def test_rules_v19_speakers_from_a_third_testers_articles(text, sentence, speake
     got = one(text, sentence)
     assert (got.speaker, got.role) == (speaker, role)
 
+
+
+@pytest.mark.parametrize("text, sentence, speaker, role", [
+    ("Tony Roulstone from the University of Cambridge's Department of Engineering told CNN that fusion is far off.",
+     "Tony Roulstone from the University of Cambridge's Department of Engineering told CNN that fusion is far off.",
+     "Tony Roulstone", None),
+    # A clause after a name and a comma is no role: Goodell's title is not Penner's.
+    ("Carrie Walton Penner, and her husband, Greg Penner, were introduced by NFL Commissioner Roger Goodell. "
+     "\"It is too early,\" Greg Penner said.", "\"It is too early,\" Greg Penner said.", "Greg Penner", None),
+])
+def test_rules_v20_a_person_from_an_organisation_and_no_role_from_a_clause(text, sentence, speaker, role) -> None:
+    got = one(text, sentence)
+    assert (got.speaker, got.role) == (speaker, role)
+
+
+def test_an_acronym_opening_a_role_is_no_clause() -> None:
+    text = "“Authorities responded swiftly,” said Matshidiso Moeti, WHO regional director for Africa."
+    assert one(text, text).role == "WHO regional director for Africa"

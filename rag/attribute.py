@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "20"
+ATTRIBUTION_VERSION = "21"
 
 
 class SpeakerFinder(Protocol):
@@ -132,6 +132,7 @@ Kurdish Egyptian Jordanian European Qatari Lebanese NATO EU""".split())
 # Capitalised words that are not part of a person's name.
 _NOT_NAME = _DEMONYMS | frozenset("""The A An In On At By For But And Or If As So Then However
 Meanwhile Earlier Later Instead Despite While When After Before Since Speaking Commenting
+Although Though Because What Whether Why How Unless Until Whatever Appearing
 According Also Still Yet This That These Those It Its He She They We I You His Her Their Our
 Islamic United States Kingdom Union Nations Free Army Air Force Forces Ministry Department
 State Defense Defence Foreign Center Centre Council Coalition Agency Front Republic Federation

@@ -884,3 +884,11 @@ def test_rules_v20_a_person_from_an_organisation_and_no_role_from_a_clause(text,
 def test_an_acronym_opening_a_role_is_no_clause() -> None:
     text = "“Authorities responded swiftly,” said Matshidiso Moeti, WHO regional director for Africa."
     assert one(text, text).role == "WHO regional director for Africa"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Although Martin Sheen said the show was over, fans waited.", "Martin Sheen"),
+    ("What Abbott said on Friday was that the bill would pass.", "Abbott"),
+])
+def test_a_sentence_opener_is_no_part_of_a_speakers_name(sentence: str, speaker: str) -> None:
+    assert one("Fans gathered in Austin. " + sentence, sentence).speaker == speaker

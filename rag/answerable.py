@@ -699,7 +699,11 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
             continue
         if label is None or not label.speaker or label.kind in ("reporting", "furniture"):
             continue
-        by_name = label.speaker.split()[-1].lower() == name
+        said_by = label.speaker.lower().split()
+        # "Abbott" is Abbott Nutrition, "Frontier" Frontier Airlines: an organisation's first
+        # word (not "the Biden administration", "Putin's spokesman").
+        by_name = said_by[-1] == name or len(who.split()) == 1 and said_by[0] == name and not any(
+            w in _NOT_OWN for w in said_by[1:])
         by_role = bool(label.role) and (name in label.role.lower().split()
                                         or bool(described) and role_fits(described, label.role))
         known = known or by_name or by_role
@@ -711,6 +715,11 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
     # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
     # say about the air support?" is not answered with Putin's words on it).
     return own if known or _named(who) else None
+
+
+# Words after a name that make a phrase someone else than the name: "Biden administration".
+_NOT_OWN = ROLE_WORDS | frozenset("""administration campaign family allies camp office officials spokesman
+spokeswoman spokesperson aides team lawyers lawyer attorney attorneys supporters government""".split())
 
 
 def _named(who: str) -> bool:

@@ -482,3 +482,12 @@ def test_a_writers_sentence_holding_less_than_half_the_topic_lends_it_nothing() 
     # "members" alone is not what she answers: lobbying members of Congress is someone else's subject.
     own = speakers_own("What did Judy Quill say about the embassy lobbying members of Congress?", scorer)
     assert own is not None and not own.any()
+
+
+def test_an_organisation_asked_by_its_first_word_is_itself_not_a_group_named_after_someone() -> None:
+    scorer = scorer_of("Abbott Nutrition said the cause of the infection has not been determined. "
+                       "The Biden administration said the cause of the shortage was the recall.")
+    own = speakers_own("What did Abbott say about the cause of the infection?", scorer)
+    assert own is not None and own.tolist() == [True, False]
+    biden = speakers_own("What did Biden say about the cause of the shortage?", scorer)
+    assert biden is None or not biden.any()

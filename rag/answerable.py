@@ -751,31 +751,26 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     # rarest word held, not above it.
     df = Counter(w for ws in words for w in ws)
     weight = {w: math.log(1 + n / (1 + max(df[w], 1))) for stems in parts for w in stems}
-    share = np.full(n, -1.0)
+
+    def share_of(held: set[str]) -> float:
+        """The best share of a topic part's (weighted) stems that a set of stems holds."""
+        return max(sum(weight[w] for w in stems & held) / sum(weight[w] for w in stems) for stems in parts)
+
     # The writer's sentence just before a statement often names what it answers ("Price
     # deflected questions about the trip, calling it a hypothetical." | "'I am not going to
     # be offering any advice,' Price said."): when it holds half the topic by itself, its words
     # count for the statement too. Not a sentence holding less (a generic "members" made
     # Judy Chu's words on a trip an answer on lobbying members of Congress), nor another
     # speaker's (Kerry's "ruse" is not about the bombers Shoigu names before it).
-    def share_of(held: set[str]) -> float:
-        return max(sum(weight[w] for w in stems & held) / sum(weight[w] for w in stems) for stems in parts)
-
     words = [ws | words[j - 1] if j and scorer.passage_of(j - 1) == scorer.passage_of(j)
              and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting")
              and share_of(words[j - 1]) >= 0.5 else ws
              for j, ws in enumerate(words)]
-    for j in range(n):
-        for stems in parts:
-            held = sum(weight[w] for w in stems & words[j]) / sum(weight[w] for w in stems)
-            if held >= 0.5:
-                share[j] = max(share[j], held)
+    share = np.array([held if (held := share_of(ws)) >= 0.5 else -1.0 for ws in words])
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together
         # ("worked together with the FSA" ... "proves once again that ...").
-        held = set().union(*(words[j] for j in run))
-        together = max((sum(weight[w] for w in stems & held) / sum(weight[w] for w in stems) for stems in parts),
-                       default=0.0)
+        together = share_of(set().union(*(words[j] for j in run)))
         share[run] = max(share[run].max(), together if together >= 0.5 else -1.0)
     # A reply to the sentence before ("But the State Department said it would not be
     # possible") is on the topic that sentence names, as far as it held it.

@@ -43,7 +43,7 @@ _ASKS = {
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     "date": re.compile(
-        r"^\W*when\b|\b(what|which) (date|day|year|month)\b", re.IGNORECASE),
+        r"^\W*when\b|\b(what|which) (date|day|year|month)\b|\bwhat (is|was) the date\b", re.IGNORECASE),
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
@@ -99,7 +99,8 @@ _ENTITY_ASKS = (
 _DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\bwhat weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
-               ("day", re.compile(r"\b(?:which|what|on which|on what) date\b", re.IGNORECASE)))
+               ("day", re.compile(r"\b(?:which|what|on which|on what) date\b|\bthe date (?:of|on|when)\b",
+                                  re.IGNORECASE)))
 
 
 # "Which Russian warplane ...?", "Which air base ...?": a thing or a facility is named with its
@@ -109,9 +110,10 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
                          r"|through|of|over)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]*)\s+"
                          r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
                          r"|on|to|from)\b", re.IGNORECASE)
-# "What model of aircraft ...?", "What type of missiles ...?": the noun after "of".
-_ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?what\s+(?:model|type|kind|make|brand"
-                        r"|class|sort)s?\s+of\s+([a-z][a-z-]*)\b", re.IGNORECASE)
+# "What model of aircraft ...?", "Which type of missiles ...?": the noun after "of".
+_ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
+                        r"(?:model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
+                        r"(?!(?:is|was|are|were|did|does|do)\b)([a-z][a-z-]*)\b", re.IGNORECASE)
 _FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
 _NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|year|years|month|months"
                          r"|week|weeks|time|times|way|ways|one|ones|side|sides|part|parts|of|kind|type|sort)",
@@ -144,7 +146,8 @@ def asked_noun(question: str) -> str | None:
 
 # "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
 # must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
-_ASKS_ROLE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:the\s+)?"
+_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+name\s+of)\s+"
+                        r"(?:currently\s+|now\s+)?(?:the\s+)?"
                         r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
                         r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press|justice|health|home|war"
                         r"|economy|education|energy|trade|treasury|fisheries|agriculture|transport|environment"
@@ -181,23 +184,78 @@ def asked_role(question: str) -> Office | None:
 def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j, or a neighbour, names the office itself: its head word
     with its other words (and its nation) close by ("US Defense Secretary" for "the US
-    secretary of defense"), with no "deputy" or "former" before it."""
+    secretary of defense"), with no "deputy" or "former" before it, and with the holder's
+    name beside it (`_named_holder`)."""
     words = [w for w in WORD.findall(office.title) if w not in ("of", "the")]
     head = next((w for w in words if w in _OFFICE_HEADS), words[-1])
-    tokens = [re.sub(r"defence", "defense", t) for t in
-              WORD.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))).lower())]
+    cased = _ROLE_TOKEN.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))))
+    tokens = [re.sub(r"defence", "defense", t.lower()) for t in cased]
     for i, t in enumerate(tokens):
         if t != head or _QUALIFIERS & set(tokens[max(0, i - 3):i]):
             continue
         near = tokens[max(0, i - 4):i + 4]
-        if all(w in near for w in words) and (office.nation is None or office.nation in {_nation(w) for w in near}):
+        nations = {_nation(w) for w in near}  # "Icelandic President" is the "President of Iceland"
+        if all(w in near or _nation(w) in nations for w in words) and office.nation in nations | {None} \
+                and _named_holder(cased, tokens, i, set(words) | {office.nation or ""}):
             return True
     return False
 
 
+def _as_written(title: str, question: str) -> str:
+    """An office's title as the question capitalises it ("President of Egypt", "foreign minister")."""
+    cased = {w.lower(): w for w in WORD.findall(question) if w[:1].isupper()}
+    return " ".join(cased.get(w, w) for w in title.split())
+
+
+_ROLE_TOKEN = re.compile(r"[\w'’-]+|,")
+_HONORIFICS = frozenset("mr mrs ms dr sir".split())
+
+
+def _named_holder(cased: list[str], tokens: list[str], i: int, office: set[str]) -> bool:
+    """Whether a name stands with the office at token i: after it ("President of Turkey Recep
+    Erdogan", "the President of the United States, Mr Obama") or before it ("Erdogan, the
+    Turkish president"). "... with the President of Turkey, the leaders of Saudi Arabia"
+    names the office, not who holds it: asked for that name, it answers nothing."""
+    def part(k: int) -> bool:
+        return tokens[k] in office or tokens[k] in ("of", "the") or _nation(tokens[k]) in office \
+            or is_demonym(cased[k])
+
+    k = i + 1
+    while k < len(tokens) and part(k):
+        k += 1
+    k += k < len(tokens) and tokens[k] == ","
+    k += k < len(tokens) and tokens[k] in _HONORIFICS
+    if k < len(tokens) and cased[k][:1].isupper() and tokens[k] not in STOPWORDS:
+        return True
+    k = i - 1
+    while k >= 0 and part(k):
+        k -= 1
+    # "... with the King of Jordan, the President of Egypt": a list of offices, no name.
+    return k >= 1 and tokens[k] == "," and cased[k - 1][:1].isupper() and tokens[k - 1] not in STOPWORDS \
+        and not _is_country(cased[k - 1]) and (k < 2 or tokens[k - 2] != "of")
+
+
 def _names_thing(noun: str, scorer: SupportScorer, j: int) -> bool:
-    """Whether passage sentence j or a neighbour in its passage holds the asked noun."""
-    return any(mentions(scorer.texts[k].lower(), noun) for k in scorer.around(j))
+    """Whether passage sentence j or a neighbour in its passage holds the asked noun, once
+    not as "a" or "any" one: "a UN Security Council resolution" does not say which."""
+    return any(mentions(text := scorer.texts[k].lower(), noun) and not _only_indefinite(text, noun)
+               for k in scorer.around(j))
+
+
+_INDEFINITE = frozenset("a an another any no some".split())
+_DEFINITE = frozenset("the this that these those its their his her our which".split())
+
+
+def _only_indefinite(text: str, noun: str) -> bool:
+    """Whether every mention of `noun` in lower-cased `text` is an indefinite one."""
+    stem = re.sub(r"(es|s)$", "", noun) if len(noun) > 3 else noun
+    for m in re.finditer(re.escape(stem), text):
+        before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-5:]
+        article = next((w for w in reversed(before) if w in _INDEFINITE or w in _DEFINITE
+                        or w.endswith(("'s", "’s")) or w[:1].isdigit()), None)
+        if article not in _INDEFINITE:
+            return False
+    return True
 
 
 def _names_head(scorer: SupportScorer, j: int) -> bool:
@@ -274,8 +332,8 @@ _CALENDAR = frozenset(_MONTHS.split()) | frozenset("monday tuesday wednesday thu
 def _names_of(question: str) -> str:
     """The names the question asks about, as it writes them: "Faisal Mekdad and Damascus"
     (a month or weekday is when, not whom: "in November 2015")."""
-    found = [re.sub(r"['’]s\b", "", n) for n in names(question)
-             if {w.lower() for w in WORD.findall(n)} - ROLE_WORDS - STOPWORDS - _CALENDAR]
+    found = [" ".join(w for w in re.sub(r"['’]s\b", "", n).split() if w.lower() not in _CALENDAR)
+             for n in names(question) if {w.lower() for w in WORD.findall(n)} - ROLE_WORDS - STOPWORDS - _CALENDAR]
     return ", ".join(found[:-1]) + (" and " if len(found) > 1 else "") + (found[-1] if found else "")
 
 
@@ -368,7 +426,7 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
             labels & {"PERSON", "ORG"}) and slot.speaker:
         named.append(label.speaker)
     if slot.medium:
-        named += _media_of(scorer, j)  # the medium asked for, where the sentence only implies it
+        named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence only implies it
     if slot.told:
         named = [t for t in named if not _staff_of(slot.told, t, text)]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
@@ -389,6 +447,7 @@ _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:ha
                           r"|spoke|commented|reported|wrote)\b", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
+_A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
 _MEDIA_SLOT = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
                          r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)
 
@@ -399,6 +458,9 @@ class Slot:
 
     nations: frozenset[str]  # "which Iranian official": `_nation` keys the answer must hold
     medium: bool  # "to which news agency": a medium, named or told
+    # "Which channel ...?" wants a name ("Channel One"); "What kind of broadcaster ...?" a kind,
+    # which "state television" gives.
+    medium_named: bool
     speaker: bool  # "Who ...?", "the official who told ...": who says a sentence may answer
     told: str = ""  # "the official who told the Free Beacon": that medium's own staff do not answer
 
@@ -408,7 +470,8 @@ class Slot:
         m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(asked))), None)
         told = _TOLD.search(asked)
         return cls(frozenset(_nation(w) for w in WORD.findall(m.group(0)) if is_demonym(w)) if m else frozenset(),
-                   bool(_MEDIA_SLOT.search(asked)), bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
+                   bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
+                   bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
                    told.group(1) if told else "")
 
 
@@ -431,7 +494,7 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     asks for ("to which news agency") is named in it or is whom its speaker told."""
     if slot.medium:
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.
-        return bool(_media_of(scorer, j))
+        return bool(_media_of(scorer, j, slot.medium_named))
     if not slot.nations:
         return True
     label = scorer.labels[j]
@@ -441,16 +504,17 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
 
 
-def _media_of(scorer: SupportScorer, j: int) -> list[str]:
+def _media_of(scorer: SupportScorer, j: int, named: bool = True) -> list[str]:
     """The media sentence j names, and those its speaker told: at this sentence or at
-    another of his in the passage ("..., Berg told Interfax" closes his quote)."""
+    another of his in the passage ("..., Berg told Interfax" closes his quote). "State
+    television" is a medium, but no name: only kinds of medium (not `named`) count it."""
     label = scorer.labels[j]
     found = [m] if (m := names_medium(scorer.texts[j])) else []
     if label is not None:
         others = (scorer.labels[k] for k in scorer.sentences_of(scorer.passage_of(j)))
         found += [o.via for o in others if o is not None and o.via
                   and (o is label or label.speaker and o.speaker == label.speaker)]
-    return found
+    return [m for m in found if m[:1].isupper() or not named]
 
 
 def _undotted(text: str) -> str:
@@ -528,6 +592,10 @@ def counted(question: str) -> str | None:
     return words[-1] if how_many else words[0]
 
 
+# Abbreviations of common nouns: capitalised, yet no name an article must mention.
+_COMMON_ABBREVIATIONS = frozenset("TV CEO GDP ID DNA HQ".split())
+
+
 def names(question: str) -> list[str]:
     """Runs of capitalised words after the first word: the people, places and bodies asked about."""
     question = without_options(question)
@@ -535,8 +603,8 @@ def names(question: str) -> list[str]:
     first = len(question) - len(question.lstrip())
     previous_end = -1
     for m in re.finditer(r"\b[A-Z][\w'’.-]*", question):
-        if m.start() == first:
-            continue  # the question's first word is capitalised anyway
+        if m.start() == first or m.group(0) in _COMMON_ABBREVIATIONS:
+            continue  # the question's first word is capitalised anyway; "TV" names nothing
         if runs and not question[previous_end:m.start()].strip():
             runs[-1].append(m.group(0))
         else:
@@ -570,9 +638,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     why = asks_why(question)
     noun = asked_noun(question)
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
-        what = (_WHAT.get(date_part(question) or "", "") or (f"a {noun}" if noun else "")
+        article = "an" if noun and noun[0] in "aeiou" else "a"
+        what = (_WHAT.get(date_part(question) or "", "") or (f"{article} {noun}" if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
-                or (f"the name of a {office.title}" if (office := asked_role(question)) else "")
+                or (f"the name of a {_as_written(office.title, question)}" if (office := asked_role(question)) else "")
                 or _WHAT.get(entity[0] if entity else "", "") or ("a reason" if why else f"a {kind}"))
         about = _names_of(question)
         return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"

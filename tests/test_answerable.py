@@ -25,6 +25,7 @@ from .fakes import HashEmbedder
     ("Which numbered resolution did Putin say Washington bypassed?", "number"),
     ("What did Lavrov say about the coalition?", None),
     ("Who accused the United States of failing to share information?", None),
+    ("What was the date of the interview?", "date"),
 ])
 def test_expected_kind_of_answer(question: str, kind: str | None) -> None:
     assert expected(question) == kind
@@ -56,6 +57,8 @@ def test_names_the_index_never_mentions() -> None:
     assert unknown_names("What did Angela Merkel say about Syria?", index.__contains__) == ["Angela Merkel"]
     assert unknown_names("What did US Defense Secretary Ashton Carter say?", index.__contains__) == [
         "US Defense Secretary Ashton Carter"]
+    # "TV" is capitalised, yet no name an article must mention ("state television").
+    assert unknown_names("Which TV channel in Syria did Russia use?", index.__contains__) == []
     # Half a name is enough to be worth searching: "New York Times" shares "Times".
     assert unknown_names("Which New York Times excerpt mentions Syria?", index.__contains__) == []
     assert unknown_names("Where is Russia-US cooperation going?", index.__contains__) == []
@@ -208,6 +211,8 @@ def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     ("On what date did Putin answer questions?", "On September 4th Putin answered questions.", True),
     ("On what date did Putin answer questions?", "In September Putin answered questions.", False),
     ("When did Putin answer questions?", "In September Putin answered questions.", True),
+    ("What was the date of the interview?", "He gave the interview on Sunday.", False),  # a weekday is no date
+    ("What was the date of the interview?", "He gave the interview on October 4.", True),
     # A date the question gives is no answer.
     ("In which year after October 2015 did Putin speak?", "Putin spoke in October 2015.", False),
 ])
@@ -325,6 +330,11 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     question = "To which news agency did Ola Berg say the fishing quotas were unfair?"
     assert best_sentences(question, scorer_of("Ola Berg said the fishing quotas were unfair, in Oslo."), 1) == []
     assert best_sentences(question, scorer_of("Ola Berg told Interfax the fishing quotas were unfair."), 1) == [(1, 0)]
+    # "state television" is a kind of medium, not the name "which channel" asks for.
+    state = scorer_of("Ola Berg told state television the fishing quotas were unfair.")
+    assert best_sentences("Which channel did Ola Berg tell the fishing quotas were unfair?", state, 1) == []
+    assert best_sentences("What kind of broadcaster did Ola Berg tell the fishing quotas were unfair?",
+                          state, 1) == [(1, 0)]
     # Who says a sentence answers only for the one who says something: not "the mayor with
     # whom the minister discussed the quotas", which the minister says.
     scorer = scorer_of("Deputy Minister Ola Berg visited Tromso harbour.\n\n"
@@ -351,6 +361,7 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     ("Which warplane fits best? Options: Su-24; MiG-29", None),  # the options are the candidates
     ("What model of aircraft does the coastguard fly?", "aircraft"),
     ("What type of nets did the trawler use?", "nets"),
+    ("Which type of Norwegian trawler sank?", "trawler"),  # the noun, not the people's adjective
 ])
 def test_which_thing_a_question_asks_to_be_named(question: str, noun: str | None) -> None:
     assert asked_noun(question) == noun
@@ -364,6 +375,9 @@ def test_a_thing_or_a_facility_is_named_with_its_noun() -> None:
     assert best_sentences(question, other, 1) == []
     assert refusal_reason(question, other.passages, other, lambda w: True, Settings()) == (
         "No retrieved sentence names a trawler about Norwegian and Tromso.")
+    # "a Norwegian trawler" has the noun, but does not say which one.
+    some = scorer_of("The coastguard seized a Norwegian trawler near Tromso in November.")
+    assert best_sentences(question, some, 1) == []
 
 
 def test_who_leads_something_needs_a_sentence_that_says_who_leads_it() -> None:
@@ -415,6 +429,20 @@ def test_who_holds_an_office_needs_that_office_not_a_deputys_or_anothers() -> No
     # The office's words may come in another order: "the Defense Secretary" for "secretary of defense".
     assert best_sentences("Who was the US Secretary of Defense?",
                           scorer_of("US Defense Secretary Ashton Carter flew to Tromso."), 1) == [(1, 0)]
+
+
+def test_the_name_of_an_office_holder_needs_the_name_beside_the_office() -> None:
+    question = "What is the name of the President of Iceland with whom Mara Quill discussed the quotas?"
+    listed = scorer_of("Mara Quill said she discussed the quotas with the King of Norway, the President of "
+                       "Iceland and Ola Berg of the harbour office.")
+    # The office is there, and names too, but nobody is named as the President of Iceland.
+    assert best_sentences(question, listed, 1) == []
+    assert refusal_reason(question, listed.passages, listed, lambda w: True, Settings()) == (
+        "No retrieved sentence gives the name of a President of Iceland about Iceland and Mara Quill.")
+    for named in ("Mara Quill said she discussed the quotas with the President of Iceland, Ivo Brand.",
+                  "Mara Quill said she discussed the quotas with Ivo Brand, the President of Iceland.",
+                  "Mara Quill said she discussed the quotas with Icelandic President Ivo Brand."):
+        assert best_sentences(question, scorer_of(named), 1) == [(1, 0)], named
 
 
 def test_what_did_a_speaker_named_by_description_say_is_answered_from_the_person_it_fits() -> None:

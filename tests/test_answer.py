@@ -283,7 +283,9 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "answerable"), [("seed_questions.jsonl", 25),
-                                                  ("seed_questions_heldout.jsonl", 15)])
+                                                  ("seed_questions_heldout.jsonl", 15),
+                                                  ("seed_nearmiss.jsonl", 36),
+                                                  ("seed_nearmiss_heldout.jsonl", 21)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
     assert sum(q.unanswerable for q in questions) >= 5

@@ -809,7 +809,7 @@ def topic_coverage(topic: str, scorer: SupportScorer) -> np.ndarray:
     """For each passage sentence, the best share of a topic part's stems its statement holds;
     -1 where that is less than half (off the topic). All 1.0 for no topic."""
     parts = [stems for part in re.split(r"\band\b|,|;", topic)
-             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER})]
+             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER} - _LIGHT_VERBS)]
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)
@@ -895,10 +895,29 @@ def _one_comment(a: Attribution | None, b: Attribution | None) -> bool:
 
 def _stem(word: str) -> str:
     """A word's first five letters once an inflection is cut: "sharing", "shared" and "share"
-    meet ("shari" and "share" did not), as do "gets" and "get"."""
+    meet ("shari" and "share" did not), as do "gets" and "get", "quitting" and "quit" (a
+    doubled consonant, not "ll": "called" is "call"), "taking" and "take", "paid" and "pay"."""
+    word = _IRREGULAR.get(word, word)
     if len(word) > 4:
         word = re.sub(r"(?:ing|ed|es|s|e)$", "", word)
+        word = re.sub(r"([bdfgkmnprt])\1$", r"\1", word)
+    elif len(word) == 4 and word.endswith("e"):
+        word = word[:-1]
     return word[:5]
+
+
+# Past forms a suffix does not lead back to their verb.
+_IRREGULAR = dict(pair.split(":") for pair in """paid:pay said:say made:make told:tell sold:sell bought:buy
+brought:bring thought:think taught:teach caught:catch fought:fight sought:seek left:leave kept:keep met:meet
+sent:send spent:spend built:build lost:lose held:hold won:win ran:run began:begin begun:begin gave:give
+given:give took:take taken:take went:go gone:go came:come wrote:write written:write spoke:speak
+spoken:speak chose:choose chosen:choose fell:fall fallen:fall grew:grow grown:grow knew:know known:know
+saw:see seen:see struck:strike stood:stand rose:rise risen:rise shot:shoot led:lead fled:flee froze:freeze
+frozen:freeze drove:drive driven:drive flew:fly flown:fly got:get gotten:get did:do done:do
+had:have""".split())
+# Verbs too common to say what a topic is about: "getting emotional when he saw the images"
+# is about emotion and the images (another's "to get from those galaxies" is not on it).
+_LIGHT_VERBS = frozenset(_stem(w) for w in "get see make take go come give have do put let keep seem".split())
 
 
 @dataclass(frozen=True)

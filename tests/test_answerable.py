@@ -491,6 +491,18 @@ def test_whether_is_the_questions_wording_not_its_topic() -> None:
     assert on_topic("whether rate hikes of this size will be common", scorer) == [0]
 
 
+def test_a_topic_meets_its_words_in_other_forms_but_not_in_common_verbs() -> None:
+    scorer = scorer_of("Mara Quill said she quit smoking cigarettes during the winter.",
+                       "The ferry timetable changed in the winter.")
+    assert on_topic("quitting smoking pipes", scorer) == [0]  # "quitting" is "quit"
+    scorer = scorer_of("Ivo Brand said the council would pay for the harbour works.")
+    assert on_topic("how the harbour repairs were paid for", scorer) == [0]  # "paid" is "pay"
+    # "get" and "see" say nothing of the topic: the galaxies are not about getting emotional.
+    scorer = scorer_of("“The telescope can see galaxies so far away that their light takes years to get here,” "
+                       "Ivo Brand said.")
+    assert on_topic("getting emotional when he saw the telescope images", scorer) == []
+
+
 def test_a_sentence_cut_after_v_goes_on_in_the_next() -> None:
     scorer = scorer_of("Tennis champion Mara Quill said she had no thoughts on Roe v. "
                        "Wade she was ready to share. The ferry left at noon.")

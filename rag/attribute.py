@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "21"
+ATTRIBUTION_VERSION = "22"
 
 
 class SpeakerFinder(Protocol):
@@ -604,6 +604,8 @@ def _subject_before(tokens: list[str]) -> list[str]:
         return [last]
     if last in ("it", "It"):
         return ["it"]  # an organisation or a document: resolved to the last body that spoke
+    if last == "they" and i >= 2 and (tokens[i - 2].endswith(",") or _QUOTE_MASK in tokens[i - 2]):
+        return ["they"]  # '“...,” they added': a group or body that spoke, like "it"
     if last.endswith((",", ":", ";", _QUOTE_MASK)) or _QUOTE_MASK in last:
         return []
     out: list[str] = []
@@ -614,6 +616,8 @@ def _subject_before(tokens: list[str]) -> list[str]:
         bare = word.strip("[]")
         if word.endswith((",", ":", ";", ")")) or _QUOTE_MASK in word:
             break
+        if bare.lower() in ("his", "her") and 1 <= len(out) <= 2 and all(w.isalpha() and w.islower() for w in out):
+            return [word] + out  # "Her family said": the family of the person last named (`_resolve`)
         if bare[:1].isupper():
             out.insert(0, word)
         elif bare.lower() == "the" and out and out[0][:1].isupper() and i >= 3 \
@@ -946,6 +950,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
             p = recent[-1]
             return _Speaker(p.name, p.role, True)
         return _Speaker(None)
+    if 2 <= len(words) <= 3 and words[0].lower() in ("his", "her") and recent and words[-1].isalpha():
+        return _Speaker(f"{' '.join(words[1:])} of {recent[-1].name}")  # "Her family": the family of ...
     owner = max((k for k, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=-1)
     if owner >= 0 and all(_is_name_token(w) for w in words[owner + 1:]):
         words = words[owner + 1:]  # "New York Magazine's Helen Shaw" is Helen Shaw
@@ -1245,10 +1251,11 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
 
         cue = run_cue.get(runs[i]) if (continued or left_open) else cues[i]
         quoted = quotes[i] or (i in partner and quotes[partner[i]])
-        if cue is not None and cue.who.lower() == "it":
-            # "It added that ...": the organisation that spoke in this or the last paragraphs.
-            body = last_body.name if last_body and line - last_body_line <= 2 else None
-            cue = _Cue(body, cue.cue, cue.via) if body else None
+        body = None
+        if cue is not None and cue.who.lower() in ("it", "they"):
+            # "It added that ...", "..., they added": the body that spoke in this or the last paragraphs.
+            body = last_body if last_body and line - last_body_line <= 2 else None
+            cue = _Cue(body.name, cue.cue, cue.via) if body and body.name else None
         if cue is None and starts_line and not continued and (m := _HEADLINE_LABEL.match(sentence)):
             if (p := cast.person(m.group("who").split())) is not None:
                 emit("indirect", _Speaker(p.name, p.role, True), cue=":")
@@ -1256,7 +1263,7 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
         if cue is not None:
             words = cue.who.split()
             bodies = near(i) if words[0] in ("the", "The") and words[-1].lower() in _ORG_HEADS else []
-            speaker = _resolve(cue.who, cast, recent, a, bodies)
+            speaker = body if body and body.name == cue.who else _resolve(cue.who, cast, recent, a, bodies)
             if cue.who.lower() in _PRONOUNS and speaker.name is None and last_speaker and line - last_speaker[0] <= 2 \
                     and _unnamed_person(last_speaker[1].name):
                 speaker = last_speaker[1]  # "A spokesman for the couple said ..." | "He said ..."
@@ -1286,7 +1293,7 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
                                 in d.name.lower().split()[1:4]), speaker)
             elif not speaker.person and speaker.name and speaker.name.split()[0] in ("a", "an"):
                 described.append(speaker)
-            if not speaker.person and speaker.name and speaker.name[:1].isupper():
+            if not speaker.person and speaker.name and (speaker.name[:1].isupper() or words[0].lower() in ("his", "her")):
                 last_body, last_body_line = speaker, line
             head = _before_phrase(masked, cue.who)
             if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):

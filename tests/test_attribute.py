@@ -892,3 +892,15 @@ def test_an_acronym_opening_a_role_is_no_clause() -> None:
 ])
 def test_a_sentence_opener_is_no_part_of_a_speakers_name(sentence: str, speaker: str) -> None:
     assert one("Fans gathered in Austin. " + sentence, sentence).speaker == speaker
+
+
+def test_her_family_is_the_family_of_the_person_last_named_and_they_is_the_body_that_spoke() -> None:
+    text = ("Mara Quill, who ran the harbour museum for 30 years, has died at 81.\n\n"
+            "Her family said Quill “loved every ship that came in”.\n\n"
+            "“She never missed a launch,” they added.")
+    said = one(text, "Her family said Quill “loved every ship that came in”.")
+    assert said.speaker == "family of Mara Quill"
+    assert one(text, "“She never missed a launch,” they added.").speaker == "family of Mara Quill"
+    # "they" that speaks inside a sentence of the writer's is nobody's words to resolve.
+    assert one("Officials raided the shops, where they announced fines.",
+               "Officials raided the shops, where they announced fines.").speaker != "family of Mara Quill"

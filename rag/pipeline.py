@@ -385,7 +385,13 @@ class Pipeline:
             return self._refusal(question, passages, draft.timings, notice)
         sentences = attribute_quotes(sentences, citations)
         asks = answerable.asks_for(question)
-        lead = who_and_where(asks, citations, evidence.scorer, s.same_claim_support) if asks else None
+        ranked = citations
+        if asks == "speaker" and (best := answerable.best_sentences(question, evidence.scorer, 1,
+                                                                     answerable.Floors.of(s))):
+            # Who said it is who says the sentence holding it best, wherever the answer quotes it.
+            n, start = best[0][0], evidence.scorer.span_of(best[0][1])[0]
+            ranked = sorted(citations, key=lambda c: (c.n, c.start) != (n, start))
+        lead = who_and_where(asks, ranked, evidence.scorer, s.same_claim_support) if asks else None
         if lead is not None:
             sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
         claims = claims_of(evidence.scorer)

@@ -503,6 +503,18 @@ def test_a_topic_meets_its_words_in_other_forms_but_not_in_common_verbs() -> Non
     assert on_topic("getting emotional when he saw the telescope images", scorer) == []
 
 
+def test_who_said_it_is_answered_by_a_sentence_holding_most_of_it_not_by_one_naming_its_subject() -> None:
+    scorer = scorer_of("“The Ivo Brand I knew was not the Ivo Brand I heard on those tapes,” Mara Quill said. "
+                       "“He is two-faced,” Ola Berg said.")
+    assert best_sentences("Who called Ivo Brand two-faced?", scorer, 1) == [(1, 1)]
+    # Nobody says it: the economist quoted beside the words is not named for it.
+    scorer = scorer_of("The harbour crisis grew in the winter. “The tax cuts were a mistake,” said Ola Berg, an economist.")
+    question = "Who said the harbour crisis was 30% misfortune and 70% mismanagement?"
+    assert best_sentences(question, scorer, 1) == []
+    assert refusal_reason(question, scorer.passages, scorer, lambda w: True, Settings()) == (
+        "No retrieved sentence says most of “the harbour crisis was 30% misfortune and 70% mismanagement”.")
+
+
 def test_a_sentence_cut_after_v_goes_on_in_the_next() -> None:
     scorer = scorer_of("Tennis champion Mara Quill said she had no thoughts on Roe v. "
                        "Wade she was ready to share. The ferry left at noon.")

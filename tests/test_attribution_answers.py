@@ -179,3 +179,31 @@ def test_ask_json_answers_each_attribution_kind(kind: str, seeds_index: Path) ->
     out = json.loads(run_rag("ask", question, "--index", str(seeds_index), "--llm", "extractive", "--json",
                              check=True).stdout)
     check(out)
+
+
+def test_who_said_it_names_who_says_the_sentence_holding_it_not_the_first_speaker_quoted(
+        tmp_path: Path, embedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Harbour board member resigns after recordings surface\n\n"
+        "Ivo Brand, a member of the harbour board, resigned on Tuesday after recordings of his remarks surfaced.\n\n"
+        "“The Ivo Brand I knew and worked with for six years was not the Ivo Brand I heard on those tapes,” "
+        "board chair Mara Quill said.\n\n"
+        "“He is two-faced,” Ola Berg said.\n", encoding="utf-8")
+    settings = Settings(corpus=corpus, index=tmp_path / "index", llm="extractive")
+    Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
+    answer = Pipeline(settings, embedder).ask("Who called Ivo Brand two-faced?")
+    assert answer.text.startswith("Ola Berg said it"), answer.text
+    refused = Pipeline(settings, embedder).ask("Who said Ivo Brand's resignation was 30% misfortune and 70% spite?")
+    assert refused.refused and "No retrieved sentence says most of" in refused.notice
+    # Two speakers' sentences hold some of it; the answer may quote both, in the article's
+    # order, but who said it is who says the one holding it best.
+    (corpus / "harbour.txt").write_text(
+        "Harbour board weighs the ferry trip\n\n"
+        "“We discuss the plans for every trip,” harbour spokesman Ola Berg said.\n\n"
+        "“Maybe they feared my plane could be shot down on the trip,” board chair Mara Quill said.\n",
+        encoding="utf-8")
+    Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
+    answer = Pipeline(settings, embedder).ask("Who suggested her plane could be shot down on the trip?")
+    assert answer.text.startswith("Mara Quill (chair) said it"), answer.text

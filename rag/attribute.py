@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "22"
+ATTRIBUTION_VERSION = "23"
 
 
 class SpeakerFinder(Protocol):
@@ -109,6 +109,10 @@ researchers scientists doctors residents organizers organisers critics activists
 attorneys observers protesters experts analysts sources officers deputies firefighters
 paramedics troopers regulators economists witness resident neighbor neighbour doctor scientist
 researcher lawyer attorney prosecutor investigator activist critic victim survivor""".split())
+# Titles of local offices and professions that stand before a name as a title does ("Supervisor
+# Steve Gallardo", "County Recorder Adrian Fontes"), not part of it.
+_LOCAL_TITLES = frozenset("""supervisor recorder clerk treasurer auditor comptroller councilman councilwoman
+councillor alderman assemblyman assemblywoman congressman congresswoman scientist economist researcher""".split())
 # Words of a title, which precede a name ("Deputy Foreign Minister") and are not a name.
 _TITLE_WORDS = frozenset("""president vice prime minister deputy foreign defense defence
 secretary state spokesman spokeswoman spokesperson ambassador envoy general chief director
@@ -118,13 +122,13 @@ premier justice judge attorney mr mrs ms dr sir lord affairs interior finance ec
 department ministry office house council committee army air force navy military intelligence
 of the for and staff security national federal senior top former acting first sheriff marshal
 coach commissioner superintendent detective inspector trooper professor ceo founder
-manager executive pastor bishop reverend officer administrator chair chairperson keeper""".split())
+manager executive pastor bishop reverend officer administrator chair chairperson keeper""".split()) | _LOCAL_TITLES
 # The heads of a title: a capitalised run holding one of these names a person's office.
 _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman spokesperson
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
 prince commander admiral colonel leader adviser advisor aide official representative
 chancellor premier sheriff marshal coach commissioner superintendent detective inspector
-professor ceo founder manager executive pastor bishop judge administrator chair chairperson keeper""".split())
+professor ceo founder manager executive pastor bishop judge administrator chair chairperson keeper""".split()) | _LOCAL_TITLES
 # Place adjectives a role drops: "Russian Deputy Foreign Minister" -> "Deputy Foreign Minister".
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian
@@ -139,7 +143,8 @@ State Defense Defence Foreign Center Centre Council Coalition Agency Front Repub
 Government Office House Kremlin Pentagon Washington Moscow Russia Syria Iraq Iran Turkey
 Question Answer Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
 March April May June July August September October November December GMT Read More
-Listen Live Posted Support Community No Comment Comments Reply""".split())
+Listen Live Posted Support Community No Comment Comments Reply
+Should Would Could Must Might Shall Can Did Does Do Is Are Was Were Has Have Had""".split())
 # Words that open a clause after a name and a comma, where a role would stand: "Greg Penner, were
 # introduced by ...".
 _CLAUSE_OPENERS = frozenset("""were was is are who which whose whom said says told has have had

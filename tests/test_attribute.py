@@ -904,3 +904,18 @@ def test_her_family_is_the_family_of_the_person_last_named_and_they_is_the_body_
     # "they" that speaks inside a sentence of the writer's is nobody's words to resolve.
     assert one("Officials raided the shops, where they announced fines.",
                "Officials raided the shops, where they announced fines.").speaker != "family of Mara Quill"
+
+
+@pytest.mark.parametrize(("text", "sentence", "speaker", "role"), [
+    # A modal verb opening a sentence is no first name ("Should England" had become a speaker).
+    ("Harbour pundit Ola Berg said he felt proud. Should Norway win the cup, the ferries will sail late.\n\n"
+     "“Whatever happens in the final, the girls must play,” he said.",
+     "“Whatever happens in the final, the girls must play,” he said.", "Ola Berg", None),
+    ("“He is two-faced,” said Supervisor Ivo Brand.", "“He is two-faced,” said Supervisor Ivo Brand.",
+     "Ivo Brand", "Supervisor"),
+    ("County Recorder Mara Quill said the count was fair.", "County Recorder Mara Quill said the count was fair.",
+     "Mara Quill", "County Recorder"),
+])
+def test_rules_v23_no_modal_verb_in_a_name_and_local_offices_as_titles(text, sentence, speaker, role) -> None:
+    said = one(text, sentence)
+    assert (said.speaker, said.role) == (speaker, role)

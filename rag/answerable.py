@@ -684,7 +684,9 @@ def asked_claim(question: str) -> str | None:
     m = _WHO_SAID.search(question)
     if m is None:
         return None
-    claim = re.sub(r"^\s*(?:that\s+)?", "", question[m.end():]).strip(" ?.!")
+    # "Who said on Monday that ...": when it was said comes before "that", what was said after.
+    claim = re.sub(r"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before)\b[^,?]{0,35}?\s)?that\s+", "",
+                   question[m.end():]).strip(" ?.!")
     return claim or None
 
 

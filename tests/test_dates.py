@@ -167,3 +167,7 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     scope = pipeline.scope("Which outlet reported the ministry was warned before rain fell on Moscow?")
     assert not scope.within and "is read as part of what is asked about" in scope.notice
     assert pipeline.scope("Who said the ministry was warned before rain fell on Moscow?").within == Filter()
+    # Any time inside what someone is asked to have said is part of it; when it was said is not.
+    scope = pipeline.scope("Who said that the harvest was as poor as this year's only in 1998?")
+    assert not scope.within and scope.prefer is None and "is read as part of what is asked about" in scope.notice
+    assert pipeline.scope("Who said in October 2015 that the harvest was poor?").within.since == "2015-10-01"

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "23"
+ATTRIBUTION_VERSION = "25"
 
 
 class SpeakerFinder(Protocol):
@@ -112,7 +112,8 @@ researcher lawyer attorney prosecutor investigator activist critic victim surviv
 # Titles of local offices and professions that stand before a name as a title does ("Supervisor
 # Steve Gallardo", "County Recorder Adrian Fontes"), not part of it.
 _LOCAL_TITLES = frozenset("""supervisor recorder clerk treasurer auditor comptroller councilman councilwoman
-councillor alderman assemblyman assemblywoman congressman congresswoman scientist economist researcher""".split())
+councillor alderman assemblyman assemblywoman congressman congresswoman scientist economist researcher
+minority majority whip speaker""".split())
 # Words of a title, which precede a name ("Deputy Foreign Minister") and are not a name.
 _TITLE_WORDS = frozenset("""president vice prime minister deputy foreign defense defence
 secretary state spokesman spokeswoman spokesperson ambassador envoy general chief director
@@ -133,6 +134,8 @@ professor ceo founder manager executive pastor bishop judge administrator chair 
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian
 Kurdish Egyptian Jordanian European Qatari Lebanese NATO EU""".split())
+# Parties a description names its person by: "the Republican leader" is the leader named.
+_PARTIES = frozenset("Republican Democratic Democrat GOP Conservative Labour Liberal Tory".split())
 # Capitalised words that are not part of a person's name.
 _NOT_NAME = _DEMONYMS | frozenset("""The A An In On At By For But And Or If As So Then However
 Meanwhile Earlier Later Instead Despite While When After Before Since Speaking Commenting
@@ -363,7 +366,9 @@ _RUN_WORD = (r"(?:\[?[A-ZÀ-ÖØ-Þ][\w.'’-]*\]?|al-[A-Z][\w'’-]*"
 _CAP_RUN = re.compile(_RUN_WORD + r"(?:[ \t]+" + _RUN_WORD + ")*")
 _WORD_END = re.compile(r"[a-z]{2}\.$")
 # Latin-1 letters too: "Barthélémy Aguerre".
-_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.")
+# "McCarthy", "MacArthur", "DeSantis", "O'Brien": a capital inside the name after its prefix.
+_NAME_TOKEN = re.compile(r"(?:Mc|Mac|De|Di|Du|La|Le|O['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*"
+                         r"|[A-Z]\.")
 
 
 def _is_name_token(word: str) -> bool:
@@ -559,7 +564,7 @@ class _Cast:
     def by_role(self, description: list[str], recent: list[_Person]) -> _Person | None:
         """The named person whose role fits a description ("diplomat", "Deputy Foreign Minister")."""
         words = [w.lower() for w in description if w.lower() not in ("the", "a", "an")
-                 and w not in _DEMONYMS and not w.endswith(("'s", "’s"))]
+                 and w not in _DEMONYMS and w not in _PARTIES and not w.endswith(("'s", "’s"))]
         if not words:
             return None
         head = words[-1]
@@ -1011,9 +1016,10 @@ def _organisation(description: list[str], cast: _Cast, at: int, orgs: Sequence[s
     ("the advisory panel": "... Advisory Panel"; "the airline": "Southwest Airlines"), or for
     a generic head ("the company") the organisation the last sentences named or heard."""
     head = description[-1].lower()
-    if head not in _ORG_HEADS or any(not w.isalpha() for w in description):
+    if head not in _ORG_HEADS or any(not w.replace("-", "").isalpha() for w in description):
         return None
-    wanted = [w.lower() for w in description]
+    # Where it is based says nothing of its name: "the Denver-based airline" is an airline.
+    wanted = [w.lower() for w in description if not w.lower().endswith("-based")]
 
     def holds(name: str) -> bool:
         words = [w.lower().rstrip("s") for w in name.split()]
@@ -1027,7 +1033,8 @@ def _organisation(description: list[str], cast: _Cast, at: int, orgs: Sequence[s
         # "Credit Suisse bank ... The bank has said": the name the article gives the head to.
         found = [m.group("name") for m in re.finditer(r"(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) "
                                                        + re.escape(head) + r"\b", window)
-                 if m.group("name").split()[0] not in _NOT_NAME or len(m.group("name").split()) > 1]
+                 if (m.group("name").split()[0] not in _NOT_NAME or len(m.group("name").split()) > 1)
+                 and not m.group("name").endswith("-based")]
     if found:
         name = found[-1]
         return name[4:] if name.startswith("The ") else name

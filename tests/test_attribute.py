@@ -919,3 +919,18 @@ def test_her_family_is_the_family_of_the_person_last_named_and_they_is_the_body_
 def test_rules_v23_no_modal_verb_in_a_name_and_local_offices_as_titles(text, sentence, speaker, role) -> None:
     said = one(text, sentence)
     assert (said.speaker, said.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(("text", "sentence", "speaker"), [
+    # "McCarthy" is a name (a capital after "Mc"), "Minority" part of his title, and "the
+    # Republican leader" the leader named: a party says nothing against the role.
+    ("House Minority Leader Kevin McCarthy, a California Republican, wrote that he had seen enough.\n\n"
+     "“The harbour office has reached an intolerable state,” the Republican leader wrote.",
+     "“The harbour office has reached an intolerable state,” the Republican leader wrote.", "Kevin McCarthy"),
+    # Where a company is based is no part of its name: the airline is the one named lately.
+    ("JetBlue and Frontier say a merger would create a low-fare airline. Frontier criticized that notion.\n\n"
+     "“A takeover would lead to higher fares,” the Denver-based airline said in a statement.",
+     "“A takeover would lead to higher fares,” the Denver-based airline said in a statement.", "Frontier"),
+])
+def test_rules_v25_a_description_by_party_or_base_is_the_one_named(text, sentence, speaker) -> None:
+    assert one(text, sentence).speaker == speaker

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "25"
+ATTRIBUTION_VERSION = "26"
 
 
 class SpeakerFinder(Protocol):
@@ -113,7 +113,8 @@ researcher lawyer attorney prosecutor investigator activist critic victim surviv
 # Steve Gallardo", "County Recorder Adrian Fontes"), not part of it.
 _LOCAL_TITLES = frozenset("""supervisor recorder clerk treasurer auditor comptroller councilman councilwoman
 councillor alderman assemblyman assemblywoman congressman congresswoman scientist economist researcher
-minority majority whip speaker""".split())
+minority majority whip speaker analyst correspondent commentator contributor editor reporter columnist pundit
+anchor host""".split())
 # Words of a title, which precede a name ("Deputy Foreign Minister") and are not a name.
 _TITLE_WORDS = frozenset("""president vice prime minister deputy foreign defense defence
 secretary state spokesman spokeswoman spokesperson ambassador envoy general chief director
@@ -136,6 +137,8 @@ British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Sau
 Kurdish Egyptian Jordanian European Qatari Lebanese NATO EU""".split())
 # Parties a description names its person by: "the Republican leader" is the leader named.
 _PARTIES = frozenset("Republican Democratic Democrat GOP Conservative Labour Liberal Tory".split())
+# A sentence the splitter ended at a middle initial: "Philip J." (then "Hanlon said ...").
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z][a-z]+ [A-Z]\.$")
 # Capitalised words that are not part of a person's name.
 _NOT_NAME = _DEMONYMS | frozenset("""The A An In On At By For But And Or If As So Then However
 Meanwhile Earlier Later Instead Despite While When After Before Since Speaking Commenting
@@ -691,6 +694,8 @@ def _is_description(words: list[str]) -> bool:
 
 def _subject_after(rest: str) -> list[str]:
     """The subject after an inverted verb: ", said John Kirby, a ..." or "said the spokesman"."""
+    if m := _DESCRIBED_AFTER.match(rest):
+        return m.group(0).strip().rstrip(",.;").split()  # "said Reed family spokesperson Jonathan Franks"
     tokens = _TOKEN.findall(rest)
     out: list[str] = []
     for word in tokens[:8]:
@@ -718,6 +723,11 @@ def _subject_after(rest: str) -> list[str]:
     return out if out and (out[-1][:1].isupper() or out[-1].lower() in _ROLE_NOUNS) else []
 
 
+# A description holding lower-case words, then the name: "Reed family spokesperson Jonathan
+# Franks" (the family's name is no speaker), "team press officer Ola Berg".
+_DESCRIBED_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokesperson|spokesman|spokeswoman"
+                              r"|lawyer|attorney|adviser|advisor|aide|officer|representative|director|manager)\s+"
+                              r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?=[,.;]|$)")
 # Words before "that" which open a clause of thought or saying, not a relative clause.
 _THAT_OPENERS = frozenset("""so such now believes believed thinks thought knows knew hopes hoped
 fears feared means meant suggests suggested shows showed clear likely possible true noting
@@ -828,6 +838,14 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
 _TRAILING_CUE = re.compile(r",[\s\u2042”]*(?:he|she|they|[Tt]he [a-z]+(?: [a-z]+)?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*$")
 
 
+# What may follow a sentence's last verb and still leave it the last word: "said Sunday."
+_ENDS = re.compile(r"(?:\s+(?:on|last|this|early|late|earlier|later))?(?:\s+(?:" + "|".join(_WHEN_WORDS)
+                   + r"|today|yesterday))*[\s.]*$")
+# ", Texas state Sen. Roland Gutierrez, D-San Antonio," before that verb: a lawmaker and his party.
+_PARTY_APPOSITIVE = re.compile(r",\s*(?P<who>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),"
+                               r"\s*[DRI]-[A-Z][\w. ]*,\s*$")
+
+
 def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | None:
     """The first reporting verb of a sentence with a subject before or after it."""
     # A subject is a few words long: only the text just before a verb is read, and only the
@@ -835,7 +853,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
     verbs = list(islice(_VERB.finditer(masked), 12))
     # "The Kremlin informed the US ..., he said.": a cue that ends the sentence after a comma
     # says who speaks all of it; the verbs before it are what he reports.
-    if verbs and not masked[verbs[-1].end():].strip(" .") and _TRAILING_CUE.search(masked[:verbs[-1].start()]):
+    if verbs and _ENDS.match(masked[verbs[-1].end():]) and (_TRAILING_CUE.search(masked[:verbs[-1].start()])
+                                                           or _PARTY_APPOSITIVE.search(masked[:verbs[-1].start()])):
         verbs.insert(0, verbs.pop())
     for m in verbs:
         verb = m.group(0)
@@ -868,6 +887,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
             # "Emma Pelton of the nonprofit Xerces Society, which ...": she speaks, not the society.
             if who and c and (a := _AFFILIATED.search(head, 0, c.start("who"))):
                 who = a.group("who").split()
+        if not who and (party := _PARTY_APPOSITIVE.search(masked[max(0, m.start() - 300):m.start()])):
+            who = party.group("who").split()  # "..., state Sen. Roland Gutierrez, D-San Antonio, said"
         inverted = False
         if not who and verb not in ("told", "tells") and before and (
                 before[-1].endswith((",", _QUOTE_MASK)) or _QUOTE_MASK in before[-1] or before[-1].endswith("”")):
@@ -1196,9 +1217,12 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             cues[i] = cue
     # A sentence the splitter ended at an abbreviated title ("... Republican Sen." | "Roger
     # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
+    # So is one ended at a middle initial ("Dartmouth President Philip J." | "Hanlon said").
     partner: dict[int, int] = {}
     for i in range(len(spans) - 1):
-        if scans[i][0] == scans[i + 1][0] and TITLE_END.search(text[spans[i][0]:spans[i][1]].rstrip()):
+        half = text[spans[i][0]:spans[i][1]].rstrip()
+        if scans[i][0] == scans[i + 1][0] and (TITLE_END.search(half) or _INITIAL_END.search(half) and _is_name_token(
+                text[spans[i + 1][0]:spans[i + 1][1]].split(" ", 1)[0].rstrip(",."))):
             joined = scans[i][3] + " " + scans[i + 1][3]
             cue = _find_cue(joined, cast)
             if cue is None and finder is not None and _COMMON.search(joined):

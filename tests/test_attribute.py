@@ -934,3 +934,21 @@ def test_rules_v23_no_modal_verb_in_a_name_and_local_offices_as_titles(text, sen
 ])
 def test_rules_v25_a_description_by_party_or_base_is_the_one_named(text, sentence, speaker) -> None:
     assert one(text, sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "sentence", "speaker"), [
+    # The splitter ends a sentence at a middle initial: both halves are one, and his.
+    ("“Students can prepare with fewer constraints,” Harbour College President Ivo K. Brand said in a statement.",
+     "“Students can prepare with fewer constraints,” Harbour College President Ivo K.", "Ivo K. Brand"),
+    # A lawmaker named with his party after a relative clause's verb, then "said Sunday".
+    ("It is not fair to blame the chief, who officials say made the decision, state Sen. Ola Berg, D-Tromso, "
+     "said Sunday.\n\n“Everybody failed here,” he said.", "“Everybody failed here,” he said.", "Ola Berg"),
+    # An analyst's title is no part of his name.
+    ("“The delays cost lives,” said CNN Law Enforcement Analyst Ivo Brand.",
+     "“The delays cost lives,” said CNN Law Enforcement Analyst Ivo Brand.", "Ivo Brand"),
+    # A family's name in a spokesperson's description is not the speaker.
+    ("Mara Quill was freed on Tuesday.\n\n“It is meaningless,” said Quill family spokesperson Ola Berg.",
+     "“It is meaningless,” said Quill family spokesperson Ola Berg.", "Ola Berg"),
+])
+def test_rules_v26_initials_parties_analysts_and_family_spokespeople(text, sentence, speaker) -> None:
+    assert one(text, sentence).speaker == speaker

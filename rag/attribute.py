@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "26"
+ATTRIBUTION_VERSION = "27"
 
 
 class SpeakerFinder(Protocol):
@@ -464,6 +464,12 @@ class _Cast:
             if not _PRODUCT_AFTER.match(text, m.end()):  # "the Sputnik V vaccine" is no outlet
                 self.media.append((m.start(), _MEDIA_LOWER.get(m.group(0).lower(), m.group(0))))
         self.media.sort()
+
+    def learn_role(self, person: _Person, role: str) -> None:
+        """Give a registered person the role a speaker phrase gives him, where none was known."""
+        key = next((k for k, v in self.people.items() if v is person), None)
+        if key is not None:
+            self.people[key] = _Person(person.name, role)
 
     def _add(self, name: list[str], role: str | None, appositive: bool = False) -> None:
         name = [*name[:-1], re.sub(r"['’]s$", "", name[-1])]  # "Attica Scott's daughter"
@@ -999,6 +1005,8 @@ def _resolve(who: str, cast: _Cast, recent: list[_Person], at: int,
     if name and not organisation:
         if p := cast.person(name):
             role = _clean_role(title) or p.role
+            if role and not p.role:
+                cast.learn_role(p, role)  # "Griner's Mercury head coach Vanessa Nygaard": "the coach" later
             return _Speaker(p.name, role, True)
         if len(name) == 1 and title and all(w.isupper() for w in title):
             return _Speaker(" ".join(title + name))  # "ITV News", not a person called News

@@ -910,7 +910,7 @@ def test_her_family_is_the_family_of_the_person_last_named_and_they_is_the_body_
     # A modal verb opening a sentence is no first name ("Should England" had become a speaker).
     ("Harbour pundit Ola Berg said he felt proud. Should Norway win the cup, the ferries will sail late.\n\n"
      "“Whatever happens in the final, the girls must play,” he said.",
-     "“Whatever happens in the final, the girls must play,” he said.", "Ola Berg", None),
+     "“Whatever happens in the final, the girls must play,” he said.", "Ola Berg", "Harbour pundit"),
     ("“He is two-faced,” said Supervisor Ivo Brand.", "“He is two-faced,” said Supervisor Ivo Brand.",
      "Ivo Brand", "Supervisor"),
     ("County Recorder Mara Quill said the count was fair.", "County Recorder Mara Quill said the count was fair.",
@@ -952,3 +952,9 @@ def test_rules_v25_a_description_by_party_or_base_is_the_one_named(text, sentenc
 ])
 def test_rules_v26_initials_parties_analysts_and_family_spokespeople(text, sentence, speaker) -> None:
     assert one(text, sentence).speaker == speaker
+
+
+def test_a_role_given_where_a_person_speaks_names_him_for_a_description_later() -> None:
+    text = ("The team must bring her home, Griner's Mercury head coach Mara Quill said.\n\n"
+            "“The question is, would a star be home?” the coach said.")
+    assert one(text, "“The question is, would a star be home?” the coach said.").speaker == "Mara Quill"

@@ -426,7 +426,7 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
             labels & {"PERSON", "ORG"}) and slot.speaker:
         named.append(label.speaker)
     if slot.medium:
-        named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence only implies it
+        named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
         named = [t for t in named if not _staff_of(slot.told, t, text)]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
@@ -693,8 +693,8 @@ def asked_claim(question: str) -> str | None:
 # The share of a "Who said ...?" claim's words a sentence (with its statement) must hold. Over
 # the who-questions of the seed attribution set and five testers' (97), the right speaker's
 # best sentence holds 0.43 to 1.0 of them (paraphrases 0.43 to 0.49), where the claim is in no
-# retrieved sentence the best holds 0.17 to 0.30: at 0.4, wrong speakers named 13 -> 8, right
-# ones 81 -> 81 (README).
+# retrieved sentence the best holds 0.17 to 0.30: at 0.4 (with the lead naming the best
+# holder), wrong speakers named 13 -> 6, right ones 81 -> 83 (README).
 _CLAIM_SHARE = 0.4
 
 

@@ -130,7 +130,8 @@ _ROLE_HEADS = frozenset("""president minister secretary spokesman spokeswoman sp
 ambassador envoy general chief director chairman chairwoman senator governor mayor king queen
 prince commander admiral colonel leader adviser advisor aide official representative
 chancellor premier sheriff marshal coach commissioner superintendent detective inspector
-professor ceo founder manager executive pastor bishop judge administrator chair chairperson keeper""".split()) | _LOCAL_TITLES
+professor ceo founder manager executive pastor bishop judge administrator chair chairperson
+keeper""".split()) | _LOCAL_TITLES
 # Place adjectives a role drops: "Russian Deputy Foreign Minister" -> "Deputy Foreign Minister".
 _DEMONYMS = frozenset("""Russian Russia's Syrian Syria's American America's US U.S. UK U.K.
 British Britain's Iranian Iran's Iraqi Turkish Israeli Chinese French German Saudi Ukrainian
@@ -848,8 +849,8 @@ _TRAILING_CUE = re.compile(r",[\s\u2042”]*(?:he|she|they|[Tt]he [a-z]+(?: [a-z
 _ENDS = re.compile(r"(?:\s+(?:on|last|this|early|late|earlier|later))?(?:\s+(?:" + "|".join(_WHEN_WORDS)
                    + r"|today|yesterday))*[\s.]*$")
 # ", Texas state Sen. Roland Gutierrez, D-San Antonio," before that verb: a lawmaker and his party.
-_PARTY_APPOSITIVE = re.compile(r",\s*(?P<who>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),"
-                               r"\s*[DRI]-[A-Z][\w. ]*,\s*$")
+_PARTY_APPOSITIVE = re.compile(r",\s*(?P<who>(?:[A-Za-z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
+                               r"(?: [A-Z][\w.'’-]*){0,3}),\s*[DRI]-[A-Z][\w. ]*,\s*$")
 
 
 def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | None:
@@ -1337,7 +1338,8 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
                                 in d.name.lower().split()[1:4]), speaker)
             elif not speaker.person and speaker.name and speaker.name.split()[0] in ("a", "an"):
                 described.append(speaker)
-            if not speaker.person and speaker.name and (speaker.name[:1].isupper() or words[0].lower() in ("his", "her")):
+            resolved = speaker.name and (speaker.name[:1].isupper() or words[0].lower() in ("his", "her"))
+            if not speaker.person and resolved:
                 last_body, last_body_line = speaker, line
             head = _before_phrase(masked, cue.who)
             if cue.who.lower() in _PRONOUNS and (p := _subject_person(head, cast)):

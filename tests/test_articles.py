@@ -86,7 +86,8 @@ def test_an_article_reads_with_each_sentence_attributed(service: ChatService) ->
     assert view.text.startswith("Storm hits coast") and view.article.id == "storm.txt"
     labels = {view.text[a.start:a.end]: speaker_label(a) for a in view.attributions}
     assert labels['"We need national help now," the mayor Anna Rossi said.'] == "Anna Rossi (mayor)"
-    assert labels["Rossi said rescue teams had evacuated four hundred people."] == "Anna Rossi"
+    # The role given where she first speaks goes with her name on.
+    assert labels["Rossi said rescue teams had evacuated four hundred people."] == "Anna Rossi (mayor)"
     assert labels["Read more: Weather news"] == "page furniture"
     assert labels["A storm flooded the town of Bari on Monday."] is None  # the outlet's own reporting
     assert view.as_json()["sentences"][2]["speaker"] == "Anna Rossi"

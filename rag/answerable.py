@@ -652,9 +652,14 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if own is not None and not own.any():
         who, topic = asked_speaker(question)  # type: ignore[misc]
         others = {}
+        # A topic's names must be in the speaker's passage: "how big the Tonga eruption was" is
+        # not what a 911 caller in another article said "big" of.
+        named = {w.lower() for name in names("about " + topic) for w in WORD.findall(name)} - STOPWORDS
         for j in on_topic(topic, scorer):
             label = scorer.labels[j]
-            if label is not None and label.speaker and label.kind != "reporting":
+            passage = scorer.passages[scorer.passage_of(j) - 1].text.lower()
+            if label is not None and label.speaker and label.kind != "reporting" and (
+                    not named or any(re.search(rf"\b{re.escape(w)}", passage) for w in named)):
                 others.setdefault(label.speaker, scorer.passage_of(j))
         said = "; ".join(f"{name} [{n}]" for name, n in others.items())
         return (f"The articles quote nobody named {who} on {topic or 'this'}."

@@ -163,6 +163,17 @@ def test_a_named_person_who_never_speaks_in_the_passages_gets_no_one_elses_words
     assert speakers_own("What did the harbour official say about the beams?", scorer) is None
 
 
+def test_who_does_speak_on_a_named_topic_is_never_someone_whose_passage_does_not_name_it() -> None:
+    scorer = scorer_of(" ".join(f"The Tromso eruption closed {place} on Monday." for place in (
+        "schools", "roads", "the port", "the airport", "two ferries", "the market")) +
+        " Mara Quill said the Tromso eruption was the largest in a century. Ivo Brand visited the volcano.",
+        "“It was a big party,” a neighbour said of the harbour festival.")
+    question = "What did Ivo Brand say about how big the Tromso eruption was?"
+    reason = refusal_reason(question, scorer.passages, scorer, lambda w: True, Settings())
+    # The neighbour's "big" party is in an article that never names Tromso: no pointer to him.
+    assert reason == "The articles quote nobody named Ivo Brand on how big the Tromso eruption was."
+
+
 def test_who_said_a_reader_comment_says_a_reader_wrote_it_not_the_article() -> None:
     scorer = scorer_of("The ferry left at noon.\nSunni man wrote: The lighthouse is run by spies.\n"
                        "Another reader thinks so too.", outlets=("Harbour News",))

@@ -26,7 +26,7 @@ import numpy as np
 
 from .attribute import is_demonym, names_medium, role_fits
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
-from .values import dates, mentions
+from .values import dates, mentions, singular
 from .values import names as names_in
 
 if TYPE_CHECKING:
@@ -248,8 +248,7 @@ _DEFINITE = frozenset("the this that these those its their his her our which".sp
 
 def _only_indefinite(text: str, noun: str) -> bool:
     """Whether every mention of `noun` in lower-cased `text` is an indefinite one."""
-    stem = re.sub(r"(es|s)$", "", noun) if len(noun) > 3 else noun
-    for m in re.finditer(re.escape(stem), text):
+    for m in re.finditer(re.escape(singular(noun)), text):
         before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-5:]
         article = next((w for w in reversed(before) if w in _INDEFINITE or w in _DEFINITE
                         or w.endswith(("'s", "’s")) or w[:1].isdigit()), None)
@@ -653,7 +652,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         who, topic = asked_speaker(question)  # type: ignore[misc]
         others = {}
         # A topic's names must be in the speaker's passage: "how big the Tonga eruption was" is
-        # not what a 911 caller in another article said "big" of.
+        # not what a 911 caller in another article said "big" of. ("about ": `names` skips a
+        # question's first word, and a topic may open with a name.)
         named = {w.lower() for name in names("about " + topic) for w in WORD.findall(name)} - STOPWORDS
         for j in on_topic(topic, scorer):
             label = scorer.labels[j]

@@ -187,8 +187,13 @@ _ABBREVIATED = {"kilogram": "kg", "kilometer": "km", "kilometre": "km", "meter":
           "mile": "mi", "pound": "lb", "ton": "t", "tonne": "t", "dollar": "$", "euro": "€"}
 
 
+def singular(word: str) -> str:
+    """A noun without its plural ending, as `mentions` finds it ("resolutions" -> "resolution")."""
+    return re.sub(r"(es|s)$", "", word) if len(word) > 3 else word
+
+
 def mentions(text: str, word: str) -> bool:
     """`word` (singular or plural, or its usual abbreviation) in lower-cased `text`."""
-    stem = re.sub(r"(es|s)$", "", word) if len(word) > 3 else word
+    stem = singular(word)
     unit = _ABBREVIATED.get(stem)
     return stem in text or (unit is not None and re.search(rf"\d\s*{re.escape(unit)}\b", text) is not None)

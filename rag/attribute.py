@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "27"
+ATTRIBUTION_VERSION = "28"
 
 
 class SpeakerFinder(Protocol):
@@ -318,7 +318,8 @@ class _Speaker:
 # --- Quotes --------------------------------------------------------------------------------------
 
 
-_QUOTE_CHAR = re.compile(r'[“”"]')
+# Two apostrophes close a quote in some wire copy ('... what Spirit offers,'' Geraghty said').
+_QUOTE_CHAR = re.compile(r'[“”"]|\'\'')
 
 
 def _quote_scan(sentence: str, depth: int) -> tuple[str, int, int, list[tuple[int, int]]]:
@@ -718,8 +719,8 @@ def _subject_after(rest: str) -> list[str]:
             out.append(bare)
         else:
             break
-        if word != bare:
-            break
+        if word != bare and not (len(out) > 1 and _INITIAL.fullmatch(word)) and not TITLE_END.search(" " + word):
+            break  # (a middle initial or a title goes on: "says Peter T. DeSimone", "said Dr. Lisa Hays")
     if out and out[-1].lower() in _ROLE_NOUNS and not tokens[len(out) - 1].endswith((",", ".", ";")):
         # "said an official from the Ministry of Commerce": the body is part of who.
         if m := re.match(r"\s*(?:\S+\s+){%d}(?P<of>(?:from|of|at) (?:the )?[A-Z][\w.'’-]*"
@@ -730,11 +731,15 @@ def _subject_after(rest: str) -> list[str]:
     return out if out and (out[-1][:1].isupper() or out[-1].lower() in _ROLE_NOUNS) else []
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 # A description holding lower-case words, then the name: "Reed family spokesperson Jonathan
-# Franks" (the family's name is no speaker), "team press officer Ola Berg".
+# Franks" (the family's name is no speaker), "team press officer Ola Berg", "RSM chief
+# economist Joe Brusuelas", "Patriots owner Robert Kraft:".
 _DESCRIBED_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokesperson|spokesman|spokeswoman"
-                              r"|lawyer|attorney|adviser|advisor|aide|officer|representative|director|manager)\s+"
-                              r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?=[,.;]|$)")
+                              r"|lawyer|attorney|adviser|advisor|aide|officer|representative|director|manager"
+                              r"|economist|analyst|strategist|owner|founder|executive|coach|professor|researcher"
+                              r"|scientist|commissioner|forecaster|meteorologist|historian|epidemiologist)\s+"
+                              r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?=[,.;:]|$)")
 # Words before "that" which open a clause of thought or saying, not a relative clause.
 _THAT_OPENERS = frozenset("""so such now believes believed thinks thought knows knew hopes hoped
 fears feared means meant suggests suggested shows showed clear likely possible true noting
@@ -838,7 +843,14 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             return _Cue(m.group("who"), "in a statement", via_interview)
         if not opens and (who := _sentence_subject(masked[:m.start("who")])):
             return _Cue(" ".join(who), "in a statement", via_interview)
+    if (m := _SAID_FIRST.match(masked)) and (who := _subject_after(m.group("who"))) and \
+            len(" ".join(who)) >= len(m.group("who").strip()) - 1:
+        return _Cue(" ".join(who), m.group("verb").lower(), via_interview)
     return _verb_cue(masked, cast, via_interview)
+
+
+# 'Said Patriots owner Robert Kraft: "..."': the verb first, the speaker before a colon.
+_SAID_FIRST = re.compile(r"\W*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Noted|Tweeted)\s+(?P<who>[^:\u2042]{2,80}):")
 
 
 # ", he" / ", Putin" / ", the Russian president" just before a sentence's last verb.

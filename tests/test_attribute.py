@@ -958,3 +958,23 @@ def test_a_role_given_where_a_person_speaks_names_him_for_a_description_later() 
     text = ("The team must bring her home, Griner's Mercury head coach Mara Quill said.\n\n"
             "“The question is, would a star be home?” the coach said.")
     assert one(text, "“The question is, would a star be home?” the coach said.").speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize(("text", "sentence", "speaker"), [
+    # A middle initial the splitter ended a sentence at goes on into the surname, and so does a title.
+    ("“You could never say he was illogical,” says Peter T. Quill, a professor of history.",
+     "“You could never say he was illogical,” says Peter T.", "Peter T. Quill"),
+    ("“Not all of them can handle it,” said Dr. Lisa Vell, chief medical officer for Harbour Health, said.",
+     "Lisa Vell, chief medical officer for Harbour Health, said.", "Lisa Vell"),
+    # A description of lower-case words after the verb ends in the name.
+    ("“The household will bear the burden,” said RSM chief economist Joe Brand.",
+     "“The household will bear the burden,” said RSM chief economist Joe Brand.", "Joe Brand"),
+    # The verb first, the speaker before a colon.
+    ("Ola Berg called it an honour.\n\nSaid Patriots owner Robert Quill: “Words cannot describe it.”",
+     "Said Patriots owner Robert Quill: “Words cannot describe it.”", "Robert Quill"),
+    # Two apostrophes close a quote in some wire copy.
+    ("“Our fares will be equally competitive,'' JetBlue President Ann Vell said in an interview.",
+     "“Our fares will be equally competitive,'' JetBlue President Ann Vell said in an interview.", "Ann Vell"),
+])
+def test_rules_v28_initials_titles_descriptions_after_the_verb_and_wire_quotes(text, sentence, speaker) -> None:
+    assert one(text, sentence).speaker == speaker

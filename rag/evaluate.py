@@ -281,13 +281,14 @@ def _speaker_scores(pairs: list, kinds: tuple[str, ...]) -> dict:
 
 
 def same_speaker(gold: str | None, said: str | None) -> bool:
-    """The same person: equal names, or the same last name ("Sergei"/"Sergey" Shoigu)."""
+    """The same person: equal names, or the same last name ("Sergei"/"Sergey" Shoigu); a
+    surname alone is also the first word of a name written surname first ("Liu" Junyan)."""
     if not gold or not said:
         return False
     g, s = normalise_answer(gold), normalise_answer(said)
     if not g or not s:  # a name of articles and punctuation only ("The")
         return gold.strip().lower() == said.strip().lower()
-    return g == s or g.split()[-1] == s.split()[-1]
+    return g == s or g.split()[-1] == s.split()[-1] or len(g.split()) == 1 == len(s.split()) - 1 and g == s.split()[0]
 
 
 def _share(n: int, d: int) -> float | None:

@@ -11,6 +11,7 @@ from typing import get_args
 
 import pytest
 
+from rag.evaluate import same_speaker
 from rag.text import sentence_spans
 from rag.types import Article, Kind
 
@@ -155,3 +156,16 @@ def test_questions_are_well_formed(questions: list[dict]) -> None:
     assert kinds["which_outlet"] >= 8 and kinds["near_miss"] >= 10
     for kind in QUESTION_KINDS:
         assert {q["split"] for q in questions if q["kind"] == kind} == {"dev", "heldout"}, kind
+
+
+@pytest.mark.parametrize(("gold", "said", "same"), [
+    ("Shoigu", "Sergei Shoigu", True),
+    ("Sergey Ryabkov", "Sergei Ryabkov", True),
+    ("Liu", "Liu Junyan", True),  # a name written surname first
+    ("Liu", "Liu Junyan Wei", False),
+    ("Junyan", "Liu Junyan", True),
+    ("Ryabkov", "Sergey Lavrov", False),
+    ("Kirby", None, False),
+])
+def test_the_scorer_takes_a_surname_for_the_name_it_belongs_to(gold: str, said: str | None, same: bool) -> None:
+    assert same_speaker(gold, said) is same

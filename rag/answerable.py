@@ -668,7 +668,14 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 
 
 # "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
-_WHO_SAID = re.compile(r"^\W*who (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
+# "Which historian said ...?", "What official warned ...?" ask who said it too; not "Which
+# outlet reported ...?" (see `_WHICH_OUTLET`), nor "Which reporter wrote ...?" (a byline).
+_AUX = r"(?!(?:is|was|are|were|be|been|has|have|had|did|does|do|it|they|he|she)\b)"
+_ASKER = (r"(?:who|(?:which|what) (?!(?:[\w.'’-]+\s+){0,3}?(?:outlets?|sites?|websites?|newspapers?|papers?"
+          r"|publications?|news|agency|agencies|media|blogs?|of|reporters?|journalists?|writers?|authors?"
+          r"|correspondents?|editors?)\b)(?:" + _AUX + r"[\w.'’-]+\s+){0,3}?"
+          + _AUX + r"[\w.'’-]+)")
+_WHO_SAID = re.compile(r"^\W*" + _ASKER + r" (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
                        r"|called|described|argued|insisted|denied|asked|estimated|predicted|suggested|noted"
                        r"|explained|confirmed|revealed|admitted|acknowledged|promised|vowed|urged|blamed"
                        r"|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed|characteri[sz]ed)\b",

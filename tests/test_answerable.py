@@ -76,6 +76,12 @@ def test_names_the_index_never_mentions() -> None:
     ("Which news agency did the spokesman talk to?", "outlet"),
     ("Who is Ryabkov?", None),
     ("What did Lavrov say about the coalition?", None),
+    # A speaker asked for by what he is: who said it, and what follows the verb is the claim.
+    ("Which historian said that Putin had never been illogical?", "speaker"),
+    ("What Russian official warned that the talks would fail?", "speaker"),
+    ("Which reporter wrote the article about Ryabkov's remarks?", None),  # a byline
+    ("Which city is said to be the target?", None),
+    ("What share of voters said yes?", None),
 ])
 def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str | None) -> None:
     assert asks_for(question) == asks
@@ -554,3 +560,4 @@ def test_an_organisation_asked_by_its_first_word_is_itself_not_a_group_named_aft
     assert own is not None and own.tolist() == [True, False]
     biden = speakers_own("What did Biden say about the cause of the shortage?", scorer)
     assert biden is None or not biden.any()
+

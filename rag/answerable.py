@@ -647,7 +647,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
                 + (f" about {about}." if about else " for this question."))
     if (claim := asked_claim(question)) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         return f"No retrieved sentence says most of “{claim}”."
-    own = speakers_own(question, scorer)
+    own = speakers_own(question, scorer, settings.paraphrase_floor)
     if own is not None and not own.any():
         who, topic = asked_speaker(question)  # type: ignore[misc]
         others = {}
@@ -783,9 +783,11 @@ def _commenter(who: str) -> bool:
         w in ("the", "a", "one", "another", "some", "blog", "first", "last", "other") for w in words[:-1])
 
 
-def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
+def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None = None) -> np.ndarray | None:
     """For "What did X say about Y?": which passage sentences are X's own words on Y (None for
-    other questions, or when the index has no attributions to tell)."""
+    other questions, or when the index has no attributions to tell). With a `paraphrase`
+    floor, a Y whose words no passage sentence holds is asked in the asker's own words: X's
+    statement closest to it in meaning is his words on it, if it is at least that close."""
     asked = asked_speaker(question)
     if asked is None or not any(label is not None for label in scorer.labels):
         return None
@@ -800,13 +802,10 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
     described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)]
     described = described if not any(w[:1].isupper() and not is_demonym(w) for w in words[1:]) else []
     commenter = _commenter(who)
-    topical = set(on_topic(topic, scorer)) if topic else set(range(len(scorer.texts)))
-    own = np.zeros(len(scorer.texts), dtype=bool)
-    known = False  # whether the rules found X speaking anywhere in these passages
+    mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
     for j, label in enumerate(scorer.labels):
         if commenter:  # any reader's comment; never an official's words
-            own[j] = label is not None and label.kind == "comment" and j in topical
-            known = known or label is not None and label.kind == "comment"
+            mine[j] = label is not None and label.kind == "comment"
             continue
         if label is None or not label.speaker or label.kind in ("reporting", "furniture"):
             continue
@@ -817,15 +816,45 @@ def speakers_own(question: str, scorer: SupportScorer) -> np.ndarray | None:
             w in _NOT_OWN for w in said_by[1:])
         by_role = bool(label.role) and (name in label.role.lower().split()
                                         or bool(described) and role_fits(described, label.role))
-        known = known or by_name or by_role
-        own[j] = (by_name or by_role) and j in topical
+        mine[j] = by_name or by_role
+    runs = statements(scorer)
     # A commenter named on his comment's first line writes the rest of its paragraph too.
-    for run in statements(scorer):
-        if any(own[run]) and all(scorer.labels[k] is not None and scorer.labels[k].kind == "comment" for k in run):
-            own[run] = [k in topical for k in run]
-    # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
-    # say about the air support?" is not answered with Putin's words on it).
-    return own if known or _named(who) else None
+    for run in runs:
+        if any(mine[run]) and all(scorer.labels[k] is not None and scorer.labels[k].kind == "comment" for k in run):
+            mine[run] = True
+    if not mine.any() and not _named(who):
+        # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
+        # say about the air support?" is not answered with Putin's words on it).
+        return None
+    if not topic:
+        return mine
+    topical = on_topic(topic, scorer)
+    if topical or paraphrase is None or not mine.any():
+        return mine & np.isin(np.arange(len(mine)), topical)
+    return _closest_statement(topic, mine, runs, scorer, paraphrase)
+
+
+def _closest_statement(topic: str, mine: np.ndarray, runs: list[list[int]], scorer: SupportScorer,
+                       floor: float) -> np.ndarray:
+    """X's statement closest in meaning to a topic no passage sentence words: X's sentences in
+    it, or none when even the closest is less similar than `floor` (cosine of a sentence)."""
+    closeness = np.where(mine, scorer.cosines(scorer.vectors_of([topic])[0]), -1.0)
+    best = int(np.argmax(closeness))
+    own = np.zeros(len(mine), dtype=bool)
+    if closeness[best] >= floor:
+        run = next(run for run in runs if best in run)
+        own[run] = mine[run]
+    return own
+
+
+def in_other_words(question: str, scorer: SupportScorer) -> str | None:
+    """When "What did X say about Y?" words Y as no passage sentence does, the answer's notice
+    that it quotes what X said closest to Y in meaning (see `speakers_own`); else None."""
+    asked = asked_speaker(question)
+    if asked is None or not asked[1] or on_topic(asked[1], scorer):
+        return None
+    return (f"No retrieved sentence words “{asked[1]}” as the question does: quoted is what "
+            f"{asked[0]} said closest to it in meaning.")
 
 
 # Words after a name that make a phrase someone else than the name: "Biden administration".
@@ -973,12 +1002,14 @@ class Floors:
     # Not a share: how many of X's statements on Y answer "What did X say about Y?", all of
     # them above any floor.
     speaker_sentences: int = 3
+    # Not a share either: the least cosine of X's statement to a Y worded as no passage words it.
+    paraphrase: float = 0.5
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:
         """The floors an AnswerSettings (or Settings) gives."""
         return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor,
-                   settings.speaker_sentences)
+                   settings.speaker_sentences, settings.paraphrase_floor)
 
 
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
@@ -1003,7 +1034,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
     named = focus(question) if typed else []
     scores = scorer.sentence_scores(question)
-    own = speakers_own(question, scorer)
+    own = speakers_own(question, scorer, floors.paraphrase)
     floor, other_floor = floors.best, floors.other_article
     floor = min(floor, floors.typed) if typed else floor
     if own is not None:  # "What did X say about Y?": X's own words on Y, nobody else's
@@ -1012,7 +1043,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # Each of X's statements on Y is an answer, the ones holding more of Y first (the
         # best-scoring sentence is often X's summary, the next ones what he said of it).
         _, topic = asked_speaker(question)  # type: ignore[misc]
-        scores = np.where(own, topic_coverage(topic, scorer) + scores, -1.0)
+        # (None held when Y is in the asker's own words: see `speakers_own`.)
+        scores = np.where(own, np.maximum(topic_coverage(topic, scorer), 0.0) + scores, -1.0)
         limit, floor, other_floor = max(limit, floors.speaker_sentences), 0.0, 0.0
     elif claim := asked_claim(question):
         # "Who said Sri Lanka's crisis was 70% mismanagement?": a sentence holding most of what

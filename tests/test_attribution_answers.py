@@ -207,3 +207,17 @@ def test_who_said_it_names_who_says_the_sentence_holding_it_not_the_first_speake
     Indexer(settings, embedder, progress=False, on_message=lambda m: None).sync()
     answer = Pipeline(settings, embedder).ask("Who suggested her plane could be shot down on the trip?")
     assert answer.text.startswith("Mara Quill (chair) said it"), answer.text
+
+
+
+def test_what_did_x_say_in_the_askers_own_words_quotes_his_closest_statement_and_says_so(pipeline: Pipeline) -> None:
+    # No retrieved sentence words "will decide how long Russian forces remain in Syria": his
+    # statement closest to it in meaning answers, and the notice says it was chosen so.
+    answer = pipeline.ask("What did Putin say will decide how long Russian forces remain in Syria?")
+    assert not answer.refused and "depend on the Syrian Army" in answer.text, answer.notice
+    assert all(c.speaker == "Vladimir Putin" for c in answer.citations if c.supported)
+    assert "closest to it in meaning" in answer.notice
+    # A topic nobody words and he says nothing near is still refused, as are topics the
+    # passages do word that are not his (the suicide bombers are Shoigu's).
+    assert pipeline.ask("What did Putin say about the price of bread in Moscow?").refused
+    assert pipeline.ask("What did Putin say about the suicide bombers in Aleppo?").refused

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "28"
+ATTRIBUTION_VERSION = "29"
 
 
 class SpeakerFinder(Protocol):
@@ -814,8 +814,10 @@ def _nobody(according_to: str) -> bool:
 def _deed(verb: str, rest: str) -> bool:
     """Whether a reporting verb reports a deed, given the text after it: announcing an
     offensive, insisting on a thing, responding to the area ("Deputies responded Monday to
-    the area": arriving, not answering)."""
+    the area": arriving, not answering), arguing with someone (a caption's "Williams argues
+    with umpire Carlos Ramos")."""
     return (verb in ("announced", "announces") and re.match(r" (?:a|an) ", rest) is not None
+            or verb.startswith("argu") and rest.startswith(" with ")
             or verb in ("insisted", "insists") and rest.startswith(" on ")
             or verb in ("added", "adds", "adding") and rest.startswith(" to ")
             or verb in ("responded", "responds") and re.match(r"(?: \w+){0,2} to (?:the|a|an) ", rest) is not None)

@@ -978,3 +978,10 @@ def test_a_role_given_where_a_person_speaks_names_him_for_a_description_later() 
 ])
 def test_rules_v28_initials_titles_descriptions_after_the_verb_and_wire_quotes(text, sentence, speaker) -> None:
     assert one(text, sentence).speaker == speaker
+
+
+def test_arguing_with_someone_is_a_deed_not_speech() -> None:
+    text = "Ann Vell argues with umpire Ivo Brand during her final match in 2018."
+    assert one(text, text).kind == "reporting"
+    said = "Ann Vell argues that the rules are unfair."
+    assert one(said, said).speaker == "Ann Vell"

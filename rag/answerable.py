@@ -903,10 +903,13 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     # count for the statement too. Not a sentence holding less (a generic "members" made
     # Judy Chu's words on a trip an answer on lobbying members of Congress), nor another
     # speaker's (Kerry's "ruse" is not about the bombers Shoigu names before it).
+    # It leads into the statement when it is in its paragraph or names its speaker: a line of
+    # its own on another matter (a judge's wiped biography before the FBI director's message
+    # to his staff) does not.
     words = [ws | words[j - 1] if j and scorer.passage_of(j - 1) == scorer.passage_of(j)
              and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting")
-             and share_of(words[j - 1]) >= 0.5 else ws
-             for j, ws in enumerate(words)]
+             and share_of(words[j - 1]) >= 0.5 and (scorer.same_paragraph(j) or _names_speaker(scorer, j - 1, j))
+             else ws for j, ws in enumerate(words)]
     share = np.array([held if (held := share_of(ws)) >= least else -1.0 for ws in words])
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together
@@ -919,6 +922,13 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
         if share[j] < 0 and _REPLY.match(scorer.texts[j]) and scorer.passage_of(j) == scorer.passage_of(j - 1):
             share[j] = share[j - 1]
     return share
+
+
+def _names_speaker(scorer: SupportScorer, i: int, j: int) -> bool:
+    """Whether passage sentence i names the surname of whoever says sentence j."""
+    label = scorer.labels[j]
+    return bool(label and label.speaker) and re.search(
+        rf"\b{re.escape(label.speaker.split()[-1])}\b", scorer.texts[i]) is not None  # type: ignore[union-attr]
 
 
 # Words of a question's wording, not of its topic ("about whether rate hikes will be common").

@@ -561,3 +561,15 @@ def test_an_organisation_asked_by_its_first_word_is_itself_not_a_group_named_aft
     biden = speakers_own("What did Biden say about the cause of the shortage?", scorer)
     assert biden is None or not biden.any()
 
+
+
+def test_a_line_of_its_own_on_another_matter_does_not_name_the_next_statements_topic() -> None:
+    scorer = scorer_of("The judge who signed the harbour warrant was removed from the court website\n\n"
+                       "In a message to staff, harbour master Mara Quill said their safety was her first concern.")
+    own = speakers_own("What did Mara Quill say about the harbour warrant judge?", scorer)
+    assert own is not None and not own.any()
+    # In her paragraph, or naming her, it still does.
+    scorer = scorer_of("Mara Quill was asked about the judge who signed the harbour warrant. "
+                       "In a message to staff, harbour master Mara Quill said their safety was her first concern.")
+    own = speakers_own("What did Mara Quill say about the harbour warrant judge?", scorer)
+    assert own is not None and own.tolist() == [False, True]

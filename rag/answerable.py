@@ -137,7 +137,7 @@ def asked_noun(question: str) -> str | None:
         return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
     m = _ASKS_WHICH.search(without_options(question))
     # "Which outlet noted ...?" asks for the outlet ("noted" is no noun): the first noun counts.
-    if m is None or options(question) or asks_for(question) or any(
+    if m is None or options(question) or asks_for(question) or _WHICH_SAID.match(without_options(question)) or any(
             _NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group(1))):
         return None
     noun = m.group(2).lower()
@@ -668,18 +668,16 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 
 
 # "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
-# "Which historian said ...?", "What official warned ...?" ask who said it too; not "Which
-# outlet reported ...?" (see `_WHICH_OUTLET`), nor "Which reporter wrote ...?" (a byline).
-_AUX = r"(?!(?:is|was|are|were|be|been|has|have|had|did|does|do|it|they|he|she)\b)"
-_ASKER = (r"(?:who|(?:which|what) (?!(?:[\w.'’-]+\s+){0,3}?(?:outlets?|sites?|websites?|newspapers?|papers?"
-          r"|publications?|news|agency|agencies|media|blogs?|of|reporters?|journalists?|writers?|authors?"
-          r"|correspondents?|editors?)\b)(?:" + _AUX + r"[\w.'’-]+\s+){0,3}?"
-          + _AUX + r"[\w.'’-]+)")
-_WHO_SAID = re.compile(r"^\W*" + _ASKER + r" (?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused"
-                       r"|called|described|argued|insisted|denied|asked|estimated|predicted|suggested|noted"
-                       r"|explained|confirmed|revealed|admitted|acknowledged|promised|vowed|urged|blamed"
-                       r"|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed|characteri[sz]ed)\b",
-                       re.IGNORECASE)
+_SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|called|described|argued|insisted"
+        r"|denied|asked|estimated|predicted|suggested|noted|explained|confirmed|revealed|admitted|acknowledged"
+        r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
+        r"|characteri[sz]ed)\b")
+_WHO_SAID = re.compile(r"^\W*who " + _SAY, re.IGNORECASE)
+# "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
+# is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
+# they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
+# one gained and two lost).
+_WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:[\w.'’-]+\s+){0,3}?" + _SAY, re.IGNORECASE)
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",

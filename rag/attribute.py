@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "29"
+ATTRIBUTION_VERSION = "30"
 
 
 class SpeakerFinder(Protocol):
@@ -74,7 +74,7 @@ described describes tell voiced informed declared declares say argue warn claim 
 recommend recommends recommended suggests assures assured commended praised praises criticizes
 criticises denounced denounces lamented laments touted touts alleged alleges
 blamed blames slammed reiterated reiterates portrayed portrays testified boasted suggest estimate predict
-expect believe""".split()
+expect believe cautions""".split()
 # A headline's verbs are capitalised: "Russia Accuses U.S. of Failing to Cooperate".
 _HEADLINE_VERBS = "Says Accuses Warns Claims Denies Insists Urges Vows Slams Blames Condemns".split()
 # Verbs that report what someone holds or found only with a "that" clause: "estimates that".

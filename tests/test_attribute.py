@@ -985,3 +985,8 @@ def test_arguing_with_someone_is_a_deed_not_speech() -> None:
     assert one(text, text).kind == "reporting"
     said = "Ann Vell argues that the rules are unfair."
     assert one(said, said).speaker == "Ann Vell"
+
+
+def test_cautioning_against_a_thing_is_speech() -> None:
+    text = "But Vell cautions against imports, reminding families that they are not reviewed."
+    assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Vell")

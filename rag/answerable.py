@@ -700,6 +700,15 @@ def asked_claim(question: str) -> str | None:
     return claim or None
 
 
+def reported_claim(question: str) -> str | None:
+    """What "Which outlet reported that ...?" asks about: the words after "that" (or ",
+    noting", ", saying"); None for other questions or where there is no such clause."""
+    question = without_options(question)
+    if asks_for(question) != "outlet" or not (m := re.search(r"\bthat\b|,\s*(?:noting|saying)\b", question)):
+        return None
+    return question[m.end():].strip(" ?.!") or None
+
+
 # The share of a "Who said ...?" claim's words a sentence (with its statement) must hold. Over
 # the who-questions of the seed attribution set and five testers' (97), the right speaker's
 # best sentence holds 0.43 to 1.0 of them (paraphrases 0.43 to 0.49), where the claim is in no

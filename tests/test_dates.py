@@ -171,3 +171,7 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     scope = pipeline.scope("Who said that the harvest was as poor as this year's only in 1998?")
     assert not scope.within and scope.prefer is None and "is read as part of what is asked about" in scope.notice
     assert pipeline.scope("Who said in October 2015 that the harvest was poor?").within.since == "2015-10-01"
+    # So is a time in what an outlet is asked to have reported.
+    scope = pipeline.scope("Which outlet fact-checked the claim, noting the harvest had failed by 1998?")
+    assert not scope.within and "is read as part of what is asked about" in scope.notice
+    assert pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?").within.since == "2015-10-01"

@@ -618,9 +618,17 @@ def unknown_names(question: str, occurs: Callable[[str], bool]) -> list[str]:
     unknown = []
     for name in names(question):
         words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
-        if words and not any(occurs(w.lower()) for w in words):
+        if words and not any(occurs(w.lower()) or _people_of(w.lower(), occurs) for w in words):
             unknown.append(name)
     return unknown
+
+
+def _people_of(adjective: str, occurs: Callable[[str], bool]) -> bool:
+    """Whether the index names the people an "-ish" adjective is of: "Jewish" of "Jews",
+    "Kurdish" of "Kurds" (an article on "the Central Council of Jews" is not silent on a
+    "Jewish community leader")."""
+    stem = adjective[:-3] if adjective.endswith("ish") and len(adjective) > 5 else ""
+    return bool(stem) and (occurs(stem) or occurs(stem + "s"))
 
 
 def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportScorer,
@@ -749,7 +757,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
-    r"|argument|explanation|reaction|response|verdict)s? (?:on|of|about|regarding|to)\s+(?P<topic>.+?)\W*$",
+    r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
+    r"|criticism|concern|plea)s? (?:on|of|about|regarding|to|for)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})

@@ -59,6 +59,9 @@ def test_names_the_index_never_mentions() -> None:
         "US Defense Secretary Ashton Carter"]
     # "TV" is capitalised, yet no name an article must mention ("state television").
     assert unknown_names("Which TV channel in Syria did Russia use?", index.__contains__) == []
+    # An "-ish" adjective is known when the people it is of are named ("Jews" for "Jewish").
+    assert unknown_names("Which Jewish leader spoke?", {"jews"}.__contains__) == []
+    assert unknown_names("Which Kurdish leader spoke?", {"jews"}.__contains__) == ["Kurdish"]
     # Half a name is enough to be worth searching: "New York Times" shares "Times".
     assert unknown_names("Which New York Times excerpt mentions Syria?", index.__contains__) == []
     assert unknown_names("Where is Russia-US cooperation going?", index.__contains__) == []
@@ -312,6 +315,7 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
     ("What was a reader's view of the harbour fees?", ("a reader", "the harbour fees")),
     ("What did one commenter ask people who like the ferry?", ("one commenter", "people who like the ferry")),
     ("What did the official who spoke to the radio say about the fees?", None),  # a description, no name
+    ("What was Dr. Ann Vell's advice on ordering ferry tickets online?", ("Dr. Ann Vell", "ordering ferry tickets online")),
 ])
 def test_what_did_a_reader_or_a_described_speaker_say(question: str, asked: tuple | None) -> None:
     assert asked_speaker(question) == asked

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "30"
+ATTRIBUTION_VERSION = "31"
 
 
 class SpeakerFinder(Protocol):
@@ -734,11 +734,12 @@ def _subject_after(rest: str) -> list[str]:
 _INITIAL = re.compile(r"[A-Z]\.")
 # A description holding lower-case words, then the name: "Reed family spokesperson Jonathan
 # Franks" (the family's name is no speaker), "team press officer Ola Berg", "RSM chief
-# economist Joe Brusuelas", "Patriots owner Robert Kraft:".
-_DESCRIBED_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokesperson|spokesman|spokeswoman"
-                              r"|lawyer|attorney|adviser|advisor|aide|officer|representative|director|manager"
-                              r"|economist|analyst|strategist|owner|founder|executive|coach|professor|researcher"
-                              r"|scientist|commissioner|forecaster|meteorologist|historian|epidemiologist)\s+"
+# economist Joe Brusuelas", "Patriots owner Robert Kraft:", "designated hitter Nelson Cruz,"
+# (not "said last week Ola Berg").
+_NOT_DESCRIBING = (r"(?!(?:on|in|at|to|for|of|and|but|that|this|last|next|late|early|week|month|year|night|morning"
+                   r"|evening|afternoon|when|while|after|before|as|with|from|by|also|then|again|later|earlier)\b)")
+_DESCRIBED_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)?(?:" + _NOT_DESCRIBING + r"[a-z][\w-]*\s+){0,2}"
+                              + _NOT_DESCRIBING + r"[a-z][\w-]{2,}\s+"
                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?=[,.;:]|$)")
 # Words before "that" which open a clause of thought or saying, not a relative clause.
 _THAT_OPENERS = frozenset("""so such now believes believed thinks thought knows knew hopes hoped

@@ -990,3 +990,11 @@ def test_arguing_with_someone_is_a_deed_not_speech() -> None:
 def test_cautioning_against_a_thing_is_speech() -> None:
     text = "But Vell cautions against imports, reminding families that they are not reviewed."
     assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Vell")
+
+
+def test_rules_v31_a_description_after_the_verb_need_not_be_a_known_title() -> None:
+    text = "“The first time I got traded, I cried,” says designated hitter Ola Berg, whose first half was poor."
+    assert one(text, text).speaker == "Ola Berg"
+    # A time before the name is no description of him.
+    text = "“We will win,” said last week Ola Berg."
+    assert "week" not in f"{one(text, text).speaker} {one(text, text).role}"

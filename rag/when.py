@@ -36,6 +36,8 @@ _CALENDAR = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|(?:this|last|past|previous)\s+(?:week|weekend|month|year))\b|"
     r"\b(?:19|20)\d\d\b", re.I)
+# A count before a year is no day of a month: "Game 1 of the 2022 Final", "No. 5 of 2019".
+_COUNT_OF_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?((?:19|20)\d\d)", re.I)
 # A month named alone is a verb or a name as often as a month ("May Russia strike...?"):
 # it counts only after a word that makes it a time.
 _AMBIGUOUS = {"may", "march"}
@@ -118,6 +120,9 @@ def resolve(question: str, reference: Date) -> When | None:
             continue
         if any(s <= where < s + len(p) + 12 for s, _, p, _, _ in found):
             continue  # the season already read
+        if year := _COUNT_OF_YEAR.fullmatch(phrase):
+            # "Game 1 of the 2022 Stanley Cup Final": the year, not January (dateparser's reading).
+            where, phrase = where + year.start(1), year.group(1)
         days = span(phrase, reference)
         if days is None or days[0] > reference:
             continue  # not a time, or after the reference day: not about the archive

@@ -35,6 +35,8 @@ REFERENCE = date(2015, 11, 13)
     # Seasons, which dateparser does not read.
     ("What has Russia done since the summer?", "since the summer", ("2015-06-01", None), None),
     ("What did Kerry say last summer?", "last summer", (None, None), ("2014-06-01", "2014-08-31")),
+    # A count before a year is no day: the year, not January.
+    ("Who scored in Game 1 of the 2014 Stanley Cup Final?", "2014", ("2014-01-01", None), ("2014-01-01", "2014-12-31")),
 ])
 def test_time_words_become_days_against_the_reference_day(question, text, within, prefer) -> None:
     found = resolve(question, REFERENCE)

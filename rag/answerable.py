@@ -679,13 +679,15 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|called|described|argued|insisted"
         r"|denied|asked|estimated|predicted|suggested|noted|explained|confirmed|revealed|admitted|acknowledged"
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
-        r"|characteri[sz]ed)\b")
+        r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
+        r"|tweeted|likened)\b")
 _WHO_SAID = re.compile(r"^\W*who " + _SAY, re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
 # one gained and two lost).
-_WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:[\w.'’-]+\s+){0,3}?" + _SAY, re.IGNORECASE)
+_WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|being|has|have|had|did|does|do)\b)"
+                         r"[\w.'’-]+\s+){1,5}?" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",
@@ -1080,6 +1082,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             return []
         scores = np.where(held, scores, -1.0)
         floor, other_floor = 0.0, 0.0
+    elif _WHICH_SAID.match(without_options(question)) and not asks_for(question) and (said := np.array(
+            [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
+        # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
+        scores = np.where(said, scores, -1.0)
     order = np.argsort(-scores)
     best = scores[order[0]]
     chosen: list[int] = []

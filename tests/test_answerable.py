@@ -574,3 +574,10 @@ def test_a_line_of_its_own_on_another_matter_does_not_name_the_next_statements_t
                        "In a message to staff, harbour master Mara Quill said their safety was her first concern.")
     own = speakers_own("What did Mara Quill say about the harbour warrant judge?", scorer)
     assert own is not None and own.tolist() == [False, True]
+
+
+def test_which_role_said_it_is_answered_by_somebodys_words_not_the_outlets() -> None:
+    scorer = scorer_of("The Lightning lost the first game of the final to the Avalanche. "
+                       "“We did not give them our best game,” coach Ola Berg said.")
+    picked = best_sentences("Which coach conceded the Lightning lost the first game of the final?", scorer, 1)
+    assert [j for _, j in picked] == [1]

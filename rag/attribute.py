@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "31"
+ATTRIBUTION_VERSION = "32"
 
 
 class SpeakerFinder(Protocol):
@@ -1330,7 +1330,9 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
             # "a statement by his management team posted on his page": the team.
             doc = re.search(r"\b(?:from|of|by) (?P<by>(?:the )?\S.*?)(?: (?:posted|published|released|issued|shared"
                             r"|sent|obtained) .*)?$", cue.who)
-            if owner := _DOCUMENT_OWNER.match(cue.who):
+            if _MEDIA_RE.fullmatch(cue.who):
+                pass  # "The Washington Post reported": the outlet, not a post by "Washington"
+            elif owner := _DOCUMENT_OWNER.match(cue.who):
                 # "Toyota's announcement", "its website", "the company statement", "figures AAA
                 # collected": whose document it is speaks.
                 who = owner.group("owner") or owner.group("collector")

@@ -998,3 +998,10 @@ def test_rules_v31_a_description_after_the_verb_need_not_be_a_known_title() -> N
     # A time before the name is no description of him.
     text = "“We will win,” said last week Ola Berg."
     assert "week" not in f"{one(text, text).speaker} {one(text, text).role}"
+
+
+def test_an_outlet_named_with_a_document_word_is_the_outlet() -> None:
+    text = "The Washington Post reported Thursday that the files were among the items."
+    assert one(text, text).speaker in ("The Washington Post", "Washington Post")
+    text = "An IndyStar report said the talks failed."
+    assert one(text, text).speaker == "IndyStar"  # a report by an outlet the list does not know

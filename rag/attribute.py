@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "32"
+ATTRIBUTION_VERSION = "33"
 
 
 class SpeakerFinder(Protocol):
@@ -140,6 +140,10 @@ Kurdish Egyptian Jordanian European Qatari Lebanese NATO EU""".split())
 _PARTIES = frozenset("Republican Democratic Democrat GOP Conservative Labour Liberal Tory".split())
 # A sentence the splitter ended at a middle initial: "Philip J." (then "Hanlon said ...").
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z][a-z]+ [A-Z]\.$")
+# '... Rhode Island," U.S.' | "House Speaker Nancy Pelosi said Saturday.": a country's initials
+# the splitter ended a sentence at, before a titled name and its verb, are one sentence with it.
+_COUNTRY_END = re.compile(r"(?:^|\s)(?:U\.S|U\.K|U\.N|E\.U)\.$")
+_TITLED_VERB = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,6}(?:said|says|told|added|wrote|noted|warned|stated)\b")
 # Capitalised words that are not part of a person's name.
 _NOT_NAME = _DEMONYMS | frozenset("""The A An In On At By For But And Or If As So Then However
 Meanwhile Earlier Later Instead Despite While When After Before Since Speaking Commenting
@@ -739,7 +743,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _NOT_DESCRIBING = (r"(?!(?:on|in|at|to|for|of|and|but|that|this|last|next|late|early|week|month|year|night|morning"
                    r"|evening|afternoon|when|while|after|before|as|with|from|by|also|then|again|later|earlier)\b)")
 _DESCRIBED_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+)?(?:" + _NOT_DESCRIBING + r"[a-z][\w-]*\s+){0,2}"
-                              + _NOT_DESCRIBING + r"[a-z][\w-]{2,}\s+"
+                              + _NOT_DESCRIBING + r"[a-z][\w-]{2,}\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+)?"
                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?=[,.;:]|$)")
 # Words before "that" which open a clause of thought or saying, not a relative clause.
 _THAT_OPENERS = frozenset("""so such now believes believed thinks thought knows knew hopes hoped
@@ -1245,8 +1249,9 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
     partner: dict[int, int] = {}
     for i in range(len(spans) - 1):
         half = text[spans[i][0]:spans[i][1]].rstrip()
+        after = text[spans[i + 1][0]:spans[i + 1][1]]
         if scans[i][0] == scans[i + 1][0] and (TITLE_END.search(half) or _INITIAL_END.search(half) and _is_name_token(
-                text[spans[i + 1][0]:spans[i + 1][1]].split(" ", 1)[0].rstrip(",."))):
+                after.split(" ", 1)[0].rstrip(",.")) or _COUNTRY_END.search(half) and _TITLED_VERB.match(after)):
             joined = scans[i][3] + " " + scans[i + 1][3]
             cue = _find_cue(joined, cast)
             if cue is None and finder is not None and _COMMON.search(joined):

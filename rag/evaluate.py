@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from collections.abc import Sequence
@@ -281,14 +282,21 @@ def _speaker_scores(pairs: list, kinds: tuple[str, ...]) -> dict:
 
 
 def same_speaker(gold: str | None, said: str | None) -> bool:
-    """The same person: equal names, or the same last name ("Sergei"/"Sergey" Shoigu); a
-    surname alone is also the first word of a name written surname first ("Liu" Junyan)."""
+    """The same person: equal names, or the same last name ("Sergei"/"Sergey" Shoigu, with or
+    without "II" or "Jr." after it); a surname alone is also the first word of a name written
+    surname first ("Liu" Junyan)."""
     if not gold or not said:
         return False
     g, s = normalise_answer(gold), normalise_answer(said)
     if not g or not s:  # a name of articles and punctuation only ("The")
         return gold.strip().lower() == said.strip().lower()
+    g, s = _without_generation(g), _without_generation(s)
     return g == s or g.split()[-1] == s.split()[-1] or len(g.split()) == 1 == len(s.split()) - 1 and g == s.split()[0]
+
+
+def _without_generation(name: str) -> str:
+    """A name without a generation after it: "art rooney ii" is "art rooney" ("jr", "sr" too)."""
+    return re.sub(r"(?<=\w) (?:ii|iii|iv|jr|sr)$", "", name)
 
 
 def _share(n: int, d: int) -> float | None:

@@ -1005,3 +1005,17 @@ def test_an_outlet_named_with_a_document_word_is_the_outlet() -> None:
     assert one(text, text).speaker in ("The Washington Post", "Washington Post")
     text = "An IndyStar report said the talks failed."
     assert one(text, text).speaker == "IndyStar"  # a report by an outlet the list does not know
+
+
+@pytest.mark.parametrize(("text", "sentence", "speaker"), [
+    # A title abbreviation inside a description after the verb (rules v33).
+    ("“I'm really pleased,” said committee member Dr. Ola Berg, of the vaccine program at Harbour Hospital.",
+     "Ola Berg, of the vaccine program at Harbour Hospital.", "Ola Berg"),
+    # A sentence the splitter ended at "U.S." before a titled name and its verb is one with it.
+    ("“We have wildfires the size of Rhode Island,” U.S. House Speaker Mara Quill said Saturday.",
+     "House Speaker Mara Quill said Saturday.", "Mara Quill"),
+])
+def test_rules_v33_titles_and_country_initials_the_splitter_ended_at(text, sentence, speaker) -> None:
+    assert one(text, sentence).speaker == speaker
+    first = by_sentence(text)
+    assert all(a.speaker == speaker for a in first.values()), first

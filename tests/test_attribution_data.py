@@ -166,6 +166,8 @@ def test_questions_are_well_formed(questions: list[dict]) -> None:
     ("Junyan", "Liu Junyan", True),
     ("Ryabkov", "Sergey Lavrov", False),
     ("Kirby", None, False),
+    ("Art Rooney II", "Art Rooney", True),  # a generation after the name
+    ("Martin King Jr.", "Martin King", True),
 ])
 def test_the_scorer_takes_a_surname_for_the_name_it_belongs_to(gold: str, said: str | None, same: bool) -> None:
     assert same_speaker(gold, said) is same

@@ -222,7 +222,8 @@ class AnswerSettings(_Group):
         0.5, ge=0.0, le=1.0,
         description="\"What did X say about Y?\" with Y in words no passage sentence holds (\"what "
         "will decide how long Russian forces remain in Syria\" of Putin's \"the duration of "
-        "Russia's airstrikes ... will depend on the Syrian Army's offensive\"): X's statement closest to Y in meaning answers, if its cosine to Y is "
+        "Russia's airstrikes ... will depend on the Syrian Army's offensive\"): X's statement "
+        "closest to Y in meaning answers, if its cosine to Y is "
         "at least this (the notice says so). Measured on the answerable questions of this kind "
         "in a tester's 40 on unseen news-dev articles and the seed dev set, all refused before: "
         "8 whose closest statement is 0.51-0.72, 2 below (0.47, the wrong statement, and 0.27); "

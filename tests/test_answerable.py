@@ -315,7 +315,8 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
     ("What was a reader's view of the harbour fees?", ("a reader", "the harbour fees")),
     ("What did one commenter ask people who like the ferry?", ("one commenter", "people who like the ferry")),
     ("What did the official who spoke to the radio say about the fees?", None),  # a description, no name
-    ("What was Dr. Ann Vell's advice on ordering ferry tickets online?", ("Dr. Ann Vell", "ordering ferry tickets online")),
+    ("What was Dr. Ann Vell's advice on ordering ferry tickets online?",
+     ("Dr. Ann Vell", "ordering ferry tickets online")),
 ])
 def test_what_did_a_reader_or_a_described_speaker_say(question: str, asked: tuple | None) -> None:
     assert asked_speaker(question) == asked

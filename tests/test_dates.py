@@ -176,4 +176,5 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     # So is a time in what an outlet is asked to have reported.
     scope = pipeline.scope("Which outlet fact-checked the claim, noting the harvest had failed by 1998?")
     assert not scope.within and "is read as part of what is asked about" in scope.notice
-    assert pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?").within.since == "2015-10-01"
+    scope = pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?")
+    assert scope.within.since == "2015-10-01"

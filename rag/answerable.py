@@ -865,11 +865,14 @@ def _closest_statement(topic: str, mine: np.ndarray, runs: list[list[int]], scor
     return own
 
 
-def in_other_words(question: str, scorer: SupportScorer) -> str | None:
-    """When "What did X say about Y?" words Y as no passage sentence does, the answer's notice
-    that it quotes what X said closest to Y in meaning (see `speakers_own`); else None."""
+def in_other_words(question: str, scorer: SupportScorer, floor: float) -> str | None:
+    """When "What did X say about Y?" words Y as no passage sentence does and X's statement
+    closest to it in meaning answers (see `speakers_own`), the answer's notice saying so."""
     asked = asked_speaker(question)
     if asked is None or not asked[1] or on_topic(asked[1], scorer):
+        return None
+    own = speakers_own(question, scorer, floor)
+    if own is None or not own.any():
         return None
     return (f"No retrieved sentence words “{asked[1]}” as the question does: quoted is what "
             f"{asked[0]} said closest to it in meaning.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
-                            refusal_reason, speakers_own, statements, unknown_names)
+                            refusal_reason, speakers_own, statements, unknown_names, in_other_words)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -582,3 +582,13 @@ def test_which_role_said_it_is_answered_by_somebodys_words_not_the_outlets() -> 
                        "“We did not give them our best game,” coach Ola Berg said.")
     picked = best_sentences("Which coach conceded the Lightning lost the first game of the final?", scorer, 1)
     assert [j for _, j in picked] == [1]
+
+
+def test_the_in_other_words_notice_only_when_the_closest_statement_answers() -> None:
+    scorer = scorer_of("The ferry left at noon. “The harbour is closed to all boats,” said Mara Quill.")
+    # Nobody words "taxes on fishing licences", and Ivo Brand speaks nowhere: refused, no notice.
+    assert in_other_words("What did Ivo Brand say about taxes on fishing licences?", scorer, 0.0) is None
+    assert in_other_words("What did Mara Quill say about the harbour?", scorer, 0.0) is None  # her words hold it
+    notice = in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 0.0)
+    assert notice is not None and "closest to it in meaning" in notice
+    assert in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 1.01) is None

@@ -731,7 +731,17 @@ def claim_coverage(claim: str, scorer: SupportScorer) -> np.ndarray:
     """`topic_coverage` of a claim as one whole, by its words, not its names: "Who called Steve
     Chucri two-faced?" is answered by "He's two-faced," not by another's sentence naming him."""
     words = re.sub(r"\b[A-Z][\w'’.-]*", " ", claim)
-    return topic_coverage(words if query_terms(words) else claim, scorer, whole=True, least=_CLAIM_SHARE)
+    share = topic_coverage(words if query_terms(words) else claim, scorer, whole=True, least=_CLAIM_SHARE)
+    # The people it names are in the holder's passage, though: "Who said Serena
+    # Williams plans to run for political office?" is not answered by a senator's "run for
+    # office" in an article that never names her.
+    if scorer.tagger is not None and (share >= 0).any():
+        named = {e.text.split()[-1].lower() for e in scorer.tagger.entities([claim])[0] if e.label == "PERSON"}
+        for j in np.flatnonzero(share >= 0):
+            text = set(WORD.findall(scorer.passages[scorer.passage_of(int(j)) - 1].text.lower()))
+            if named - text:
+                share[j] = -1.0
+    return share
 
 
 def asks_for(question: str) -> Literal["speaker", "outlet"] | None:

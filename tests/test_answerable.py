@@ -592,3 +592,13 @@ def test_the_in_other_words_notice_only_when_the_closest_statement_answers() -> 
     notice = in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 0.0)
     assert notice is not None and "closest to it in meaning" in notice
     assert in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 1.01) is None
+
+
+def test_who_said_a_claim_about_a_person_needs_the_person_in_the_holders_passage() -> None:
+    tagger = EntityTagger(Settings().entity_tagger)
+    scorer = scorer_of("“I will run for political office again next year,” said Ola Berg, the harbour master.",
+                       tagger=tagger)
+    # Her words hold "run for political office", but the passage never names Mara Quill.
+    assert best_sentences("Who said Mara Quill plans to run for political office?", scorer, 1) == []
+    assert best_sentences("Who said Ola Berg plans to run for political office again?", scorer, 1) == [(1, 0)]
+    assert best_sentences("Who said he plans to run for political office again next year?", scorer, 1) == [(1, 0)]

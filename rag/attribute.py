@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "33"
+ATTRIBUTION_VERSION = "34"
 
 
 class SpeakerFinder(Protocol):
@@ -88,10 +88,12 @@ _VIEW_VERBS = "believes believed expects expected predicts predicted thinks".spl
 # "Hurley called the situation a “dire, catastrophic situation”": calling a thing by quoted
 # words is saying them (not "called for", "called 911").
 _VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS)
-                   + r"|pointed out|called(?= (?:\S+ ){1,10}?\u2042)|(?:"
+                   + r"|pointed out|(?<=been )(?:warning|saying|arguing|claiming|insisting)"
+                   + r"|called(?= (?:\S+ ){1,10}?\u2042)|(?:"
                    + "|".join(_THAT_VERBS) + r")(?= (?:[\w ]{0,30} )?that\b)|(?:" + "|".join(_VIEW_VERBS)
                    + r")(?= (?:the |a |an |that |this |these |it |they |prices |[A-Z]\w* )(?:[\w'’$%.,-]+ ){0,5}?"
                    r"(?:will|would|could|might|may|should|can|is|are|was|were|to)\b))\b")
+# ("have been warning the court was leaning ...": speech going on, a cue as "warned" is.)
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
 once recently reportedly publicly officially is was would will has been""".split())

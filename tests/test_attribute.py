@@ -1019,3 +1019,10 @@ def test_rules_v33_titles_and_country_initials_the_splitter_ended_at(text, sente
     assert one(text, sentence).speaker == speaker
     first = by_sentence(text)
     assert all(a.speaker == speaker for a in first.values()), first
+
+
+def test_speech_going_on_is_a_cue() -> None:
+    text = "Harbour critics have been warning the board was leaning toward closure."
+    assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Harbour critics")
+    text = "Ola Berg has been arguing that the harbour is too small."
+    assert one(text, text).speaker == "Ola Berg"

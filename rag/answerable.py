@@ -735,8 +735,8 @@ def claim_coverage(claim: str, scorer: SupportScorer) -> np.ndarray:
     # The people it names are in the holder's passage, though: "Who said Serena
     # Williams plans to run for political office?" is not answered by a senator's "run for
     # office" in an article that never names her.
-    if scorer.tagger is not None and (share >= 0).any():
-        named = {e.text.split()[-1].lower() for e in scorer.tagger.entities([claim])[0] if e.label == "PERSON"}
+    if (share >= 0).any() and (found := scorer.entities_of(claim)) is not None:
+        named = {e.text.split()[-1].lower() for e in found if e.label == "PERSON"}
         for j in np.flatnonzero(share >= 0):
             text = set(WORD.findall(scorer.passages[scorer.passage_of(int(j)) - 1].text.lower()))
             if named - text:

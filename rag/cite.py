@@ -56,6 +56,10 @@ class SupportScorer:
         self.embedder = embedder
         self.tagger = tagger
         self._entities: dict[int, tuple[Entity, ...]] = {}
+        # Texts asked about (a topic, a claim) are checked more than once per question (the
+        # refusal check, the draft, the notice): embedded and tagged once.
+        self._embedded: dict[str, np.ndarray] = {}
+        self._tagged: dict[str, tuple[Entity, ...]] = {}
         self.passages = passages
         self._question = question
         self.cosine_weight = cosine_weight
@@ -122,6 +126,15 @@ class SupportScorer:
             self._entities[j] = found
         return [self._entities[j] for j in js]
 
+    def entities_of(self, text: str) -> tuple[Entity, ...] | None:
+        """The named entities of a text that is not a passage sentence (a question's claim),
+        tagged once, or None without a tagger."""
+        if self.tagger is None:
+            return None
+        if text not in self._tagged:
+            self._tagged[text] = self.tagger.entities([text])[0]
+        return self._tagged[text]
+
     @staticmethod
     def _text(passage: Passage, span: tuple[int, int]) -> str:
         return passage.text[span[0] - passage.start:span[1] - passage.start]
@@ -135,10 +148,13 @@ class SupportScorer:
                 out[i] = self._vectors[self._index[claim]]
             elif self._question is not None and claim == self._question[0]:
                 out[i] = self._question[1]
+            elif claim in self._embedded:
+                out[i] = self._embedded[claim]
             else:
                 todo.append(i)
         if todo:
             out[todo] = self.embedder.embed([claims[i] for i in todo])
+            self._embedded.update((claims[i], out[i]) for i in todo)
         return out
 
     def sentence_scores(self, claim: str, vector: np.ndarray | None = None) -> np.ndarray:

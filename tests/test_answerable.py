@@ -602,3 +602,22 @@ def test_who_said_a_claim_about_a_person_needs_the_person_in_the_holders_passage
     assert best_sentences("Who said Mara Quill plans to run for political office?", scorer, 1) == []
     assert best_sentences("Who said Ola Berg plans to run for political office again?", scorer, 1) == [(1, 0)]
     assert best_sentences("Who said he plans to run for political office again next year?", scorer, 1) == [(1, 0)]
+
+
+def test_a_text_asked_about_is_embedded_and_tagged_once_per_question() -> None:
+    scorer = scorer_of("“I will run for office again,” said Ola Berg.")
+    before = len(scorer.embedder.calls)  # (the passage sentences, embedded when it was made)
+    first = scorer.vectors_of(["taxes on fishing licences"])
+    again = scorer.vectors_of(["taxes on fishing licences"])
+    assert len(scorer.embedder.calls) == before + 1 and (first == again).all()
+
+    class Counting:
+        asked: list[str] = []
+
+        def entities(self, texts):
+            self.asked.extend(texts)
+            return [() for _ in texts]
+
+    scorer.tagger = Counting()
+    assert scorer.entities_of("Mara Quill runs") == () and scorer.entities_of("Mara Quill runs") == ()
+    assert Counting.asked == ["Mara Quill runs"]

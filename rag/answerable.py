@@ -655,7 +655,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
                 + (f" about {about}." if about else " for this question."))
     if (claim := asked_claim(question)) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         return f"No retrieved sentence says most of “{claim}”."
-    own = speakers_own(question, scorer, settings.paraphrase_floor)
+    own = speakers_own(question, scorer, settings.paraphrase_floor, settings.paraphrase_margin)
     if own is not None and not own.any():
         who, topic = asked_speaker(question)  # type: ignore[misc]
         others = {}
@@ -811,11 +811,13 @@ def _commenter(who: str) -> bool:
         w in ("the", "a", "one", "another", "some", "blog", "first", "last", "other") for w in words[:-1])
 
 
-def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None = None) -> np.ndarray | None:
+def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None = None,
+                 margin: float = 0.05) -> np.ndarray | None:
     """For "What did X say about Y?": which passage sentences are X's own words on Y (None for
     other questions, or when the index has no attributions to tell). With a `paraphrase`
-    floor, a Y whose words no passage sentence holds is asked in the asker's own words: X's
-    statement closest to it in meaning is his words on it, if it is at least that close."""
+    floor, a Y none of X's sentences words is asked in the asker's own words: X's statement
+    closest to it in meaning is his words on it, if it is at least that close and, where
+    other sentences word Y, no more than `margin` less close than the closest of them."""
     asked = asked_speaker(question)
     if asked is None or not any(label is not None for label in scorer.labels):
         return None
@@ -857,34 +859,40 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     if not topic:
         return mine
     topical = on_topic(topic, scorer)
-    if topical or paraphrase is None or not mine.any():
-        return mine & np.isin(np.arange(len(mine)), topical)
-    return _closest_statement(topic, mine, runs, scorer, paraphrase)
+    worded = mine & np.isin(np.arange(len(mine)), topical)
+    if worded.any() or paraphrase is None or not mine.any():
+        return worded
+    return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
 
 
-def _closest_statement(topic: str, mine: np.ndarray, runs: list[list[int]], scorer: SupportScorer,
-                       floor: float) -> np.ndarray:
-    """X's statement closest in meaning to a topic no passage sentence words: X's sentences in
-    it, or none when even the closest is less similar than `floor` (cosine of a sentence)."""
-    closeness = np.where(mine, scorer.cosines(scorer.vectors_of([topic])[0]), -1.0)
+def _closest_statement(topic: str, mine: np.ndarray, topical: list[int], runs: list[list[int]],
+                       scorer: SupportScorer, floor: float, margin: float) -> np.ndarray:
+    """X's statement closest in meaning to a topic none of X's sentences words: X's sentences
+    in it, or none when even the closest is less similar than `floor` (cosine of a sentence),
+    or more than `margin` less similar than the closest sentence that does word the topic
+    (a near miss: the topic is the writer's or another speaker's, X spoke of something else)."""
+    cosines = scorer.cosines(scorer.vectors_of([topic])[0])
+    closeness = np.where(mine, cosines, -1.0)
     best = int(np.argmax(closeness))
     own = np.zeros(len(mine), dtype=bool)
-    if closeness[best] >= floor:
+    if closeness[best] >= max(floor, max((cosines[j] for j in topical), default=-1.0) - margin):
         run = next(run for run in runs if best in run)
         own[run] = mine[run]
     return own
 
 
-def in_other_words(question: str, scorer: SupportScorer, floor: float) -> str | None:
-    """When "What did X say about Y?" words Y as no passage sentence does and X's statement
+def in_other_words(question: str, scorer: SupportScorer, floor: float, margin: float) -> str | None:
+    """When "What did X say about Y?" words Y as none of X's sentences does and X's statement
     closest to it in meaning answers (see `speakers_own`), the answer's notice saying so."""
     asked = asked_speaker(question)
-    if asked is None or not asked[1] or on_topic(asked[1], scorer):
+    worded = speakers_own(question, scorer)
+    if asked is None or not asked[1] or worded is None or worded.any():
         return None
-    own = speakers_own(question, scorer, floor)
+    own = speakers_own(question, scorer, floor, margin)
     if own is None or not own.any():
         return None
-    return (f"No retrieved sentence words “{asked[1]}” as the question does: quoted is what "
+    whose = "No retrieved sentence" if not on_topic(asked[1], scorer) else f"No retrieved statement by {asked[0]}"
+    return (f"{whose} words “{asked[1]}” as the question does: quoted is what "
             f"{asked[0]} said closest to it in meaning.")
 
 
@@ -1043,14 +1051,16 @@ class Floors:
     # Not a share: how many of X's statements on Y answer "What did X say about Y?", all of
     # them above any floor.
     speaker_sentences: int = 3
-    # Not a share either: the least cosine of X's statement to a Y worded as no passage words it.
+    # Not a share either: the least cosine of X's statement to a Y none of X's sentences words.
     paraphrase: float = 0.5
+    # ... and how much less close it may be than the closest sentence that words Y.
+    paraphrase_margin: float = 0.05
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:
         """The floors an AnswerSettings (or Settings) gives."""
         return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor,
-                   settings.speaker_sentences, settings.paraphrase_floor)
+                   settings.speaker_sentences, settings.paraphrase_floor, settings.paraphrase_margin)
 
 
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
@@ -1075,7 +1085,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
     named = focus(question) if typed else []
     scores = scorer.sentence_scores(question)
-    own = speakers_own(question, scorer, floors.paraphrase)
+    own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
     floor = min(floor, floors.typed) if typed else floor
     if own is not None:  # "What did X say about Y?": X's own words on Y, nobody else's

@@ -409,7 +409,8 @@ class Pipeline:
                 sentences.append(Sentence(d.denial.quote, (d.denial.n,), True, attribution_phrase(denial)))
                 citations.append(denial)
         text = render(sentences)
-        notice = _join(notice, answerable.in_other_words(question, evidence.scorer, s.paraphrase_floor) or "")
+        notice = _join(notice, answerable.in_other_words(
+            question, evidence.scorer, s.paraphrase_floor, s.paraphrase_margin) or "")
         # Where the articles give different values for what is asked, the answer says so
         # first, citing every side, whichever side the draft took.
         found, sides, more = self._conflicts(question, evidence)

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "34"
+ATTRIBUTION_VERSION = "35"
 
 
 class SpeakerFinder(Protocol):
@@ -852,12 +852,18 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             return _Cue(m.group("who"), "in a statement", via_interview)
         if not opens and (who := _sentence_subject(masked[:m.start("who")])):
             return _Cue(" ".join(who), "in a statement", via_interview)
+    if m := _IN_VIEW.match(masked):
+        who = m.group("who") or {"his": "he", "her": "she", "their": "they"}[m.group("pronoun").lower()]
+        return _Cue(who, "in the view of", via_interview)
     if (m := _SAID_FIRST.match(masked)) and (who := _subject_after(m.group("who"))) and \
             len(" ".join(who)) >= len(m.group("who").strip()) - 1:
         return _Cue(" ".join(who), m.group("verb").lower(), via_interview)
     return _verb_cue(masked, cast, via_interview)
 
 
+# "In Campbell-Johnston's opinion, the sculptor should ...": a named person's view, opening the sentence.
+_IN_VIEW = re.compile(r"\W*In (?:(?P<pronoun>his|her|their)|(?:the )?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                      r"['’]s?) (?:own )?(?:opinion|view|words|estimation|judge?ment|assessment|telling|reckoning),")
 # 'Said Patriots owner Robert Kraft: "..."': the verb first, the speaker before a colon.
 _SAID_FIRST = re.compile(r"\W*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Noted|Tweeted)\s+(?P<who>[^:\u2042]{2,80}):")
 

@@ -1026,3 +1026,13 @@ def test_speech_going_on_is_a_cue() -> None:
     assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Harbour critics")
     text = "Ola Berg has been arguing that the harbour is too small."
     assert one(text, text).speaker == "Ola Berg"
+
+
+def test_rules_v35_in_someones_opinion_is_their_view_reported() -> None:
+    text = ("Mara Quill reviewed the statue for the Harbour Times.\n\n"
+            "In Quill’s opinion, the sculptor should “certainly have been local”, not a stranger. "
+            "Ola Berg wrote that it was kitsch. In his view, the garden outshines it. In the end, the statue stays.")
+    opinion = one(text, "In Quill’s opinion, the sculptor should “certainly have been local”, not a stranger.")
+    assert (opinion.kind, opinion.speaker) == ("indirect", "Mara Quill")
+    assert one(text, "In his view, the garden outshines it.").speaker == "Ola Berg"
+    assert one(text, "In the end, the statue stays.").kind == "reporting"

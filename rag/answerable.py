@@ -704,9 +704,14 @@ def asked_claim(question: str) -> str | None:
     m = _WHO_SAID.search(question)
     if m is None:
         return None
+    return _what_was_said(question[m.end():])
+
+
+def _what_was_said(rest: str) -> str | None:
+    """The words said, of what follows a verb of saying in a question."""
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
     claim = re.sub(r"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before)\b[^,?]{0,35}?\s)?that\s+", "",
-                   question[m.end():]).strip(" ?.!")
+                   rest).strip(" ?.!")
     return claim or None
 
 
@@ -717,6 +722,15 @@ def reported_claim(question: str) -> str | None:
     if asks_for(question) != "outlet" or not (m := re.search(r"\bthat\b|,\s*(?:noting|saying)\b", question)):
         return None
     return question[m.end():].strip(" ?.!") or None
+
+
+def said_claim(question: str) -> str | None:
+    """What "Which governor said ...?" asks to have been said: the words after the verb (and
+    "that"); None for other questions."""
+    question = without_options(question)
+    if asks_for(question) or not (m := _WHICH_SAID.match(question)):
+        return None
+    return _what_was_said(question[m.end():])
 
 
 # The share of a "Who said ...?" claim's words a sentence (with its statement) must hold. Over
@@ -919,8 +933,12 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     """For each passage sentence, the best share of a topic part's stems its statement holds;
     -1 where that is less than half (off the topic). All 1.0 for no topic. A `whole` topic is
     one part (a claim: "30% misfortune and 70% mismanagement" is not two)."""
+    # A person the topic names in full is mostly named by surname alone ("Daniel Werfel" is
+    # "Werfel", once "Danny"): first names are no topic words.
+    given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
+             for w in query_terms(entity.text)[:-1]}
     parts = [stems for part in ([topic] if whole else re.split(r"\band\b|,|;", topic))
-             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER} - _LIGHT_VERBS)]
+             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER} - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)
@@ -945,15 +963,32 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     # It leads into the statement when it is in its paragraph or names its speaker: a line of
     # its own on another matter (a judge's wiped biography before the FBI director's message
     # to his staff) does not.
-    words = [ws | words[j - 1] if j and scorer.passage_of(j - 1) == scorer.passage_of(j)
-             and (scorer.labels[j - 1] is None or scorer.labels[j - 1].kind == "reporting")
-             and share_of(words[j - 1]) >= 0.5 and (scorer.same_paragraph(j) or _names_speaker(scorer, j - 1, j))
-             else ws for j, ws in enumerate(words)]
+    # The writer's sentences lead on from one to the next ("Schnur ... was shocked to learn her
+    # balance was wiped clean." | "Schnur, who is aiming to become ..., is happy." | "'It takes
+    # the pressure off,' Schnur said."): one that took the topic from the one before lends it on.
+    def leads(i: int, j: int) -> bool:
+        """Whether sentence i, the writer's, holds half the topic and is just before j."""
+        return (i == j - 1 and scorer.passage_of(i) == scorer.passage_of(j)
+                and (scorer.labels[i] is None or scorer.labels[i].kind == "reporting") and share_of(words[i]) >= 0.5)
+
+    for j in range(1, n):
+        if leads(j - 1, j) and (scorer.same_paragraph(j) or _names_speaker(scorer, j - 1, j)):
+            words[j] = words[j] | words[j - 1]
     share = np.array([held if (held := share_of(ws)) >= least else -1.0 for ws in words])
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together
         # ("worked together with the FSA" ... "proves once again that ...").
-        together = share_of(set().union(*(words[j] for j in run)))
+        held = set().union(*(words[j] for j in run))
+        # In the next paragraph, a quote whose words hold some of the topic goes on from the
+        # writer's sentence before ("Kiermaier is dealing with hip inflammation." | "'KK's going
+        # to be down for some time. We need to let the hip calm down,' Cash said."); not a
+        # reported statement, which may hold them only in who says it ("harbour master Mara
+        # Quill said" on a harbour warrant).
+        quoted = {w for j in run if (label := scorer.labels[j]) and label.kind == "quote" for w in words[j]} - {
+            _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker} {label.role}")}
+        if run[0] and share_of(quoted) > 0 and leads(run[0] - 1, run[0]):
+            held |= words[run[0] - 1]
+        together = share_of(held)
         share[run] = max(share[run].max(), together if together >= least else -1.0)
     # A reply to the sentence before ("But the State Department said it would not be
     # possible") is on the topic that sentence names, as far as it held it.

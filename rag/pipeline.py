@@ -236,14 +236,16 @@ class Pipeline:
         notes = []
         if as_of:
             notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
-        claim = answerable.asked_claim(question) or answerable.reported_claim(question)
+        claim = (answerable.asked_claim(question) or answerable.reported_claim(question)
+                 or answerable.said_claim(question))
         if asked is not None and (asked.event and (answerable.asks_for(question) or answerable.asked_speaker(question))
                                   or claim and asked.text in claim):
             # "Which outlet reported the agents got an hour's notice before the FBI searched the
             # estate?": the event is part of the claim asked about; reports of it come after it.
             # "Who said he had never seen armyworms as widespread as this year?": so is any time
-            # in what someone is asked to have said (not "on Monday" in "Who said on Monday that"),
-            # or an outlet to have reported ("noting the US had pledged $75 million by 2015").
+            # in what someone is asked to have said (not "on Monday" in "Who said on Monday that";
+            # "Which governor said she hoped the beaches would open in May?"), or an outlet to have
+            # reported ("noting the US had pledged $75 million by 2015").
             notes.append(f"\u201c{asked.text}\u201d is read as part of what is asked about, not as a time bound.")
             asked = None
         if asked is not None and asked.event:

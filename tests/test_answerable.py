@@ -635,3 +635,26 @@ def test_a_text_asked_about_is_embedded_and_tagged_once_per_question() -> None:
     scorer.tagger = Counting()
     assert scorer.entities_of("Mara Quill runs") == () and scorer.entities_of("Mara Quill runs") == ()
     assert Counting.asked == ["Mara Quill runs"]
+
+
+def test_the_writers_sentences_lead_the_topic_on_to_the_statement_after_them() -> None:
+    scorer = scorer_of("Mara Quill learned that her harbour fees were wiped clean. Quill, who wants to sail "
+                       "to the islands, is glad. “It takes the pressure off,” Quill said.")
+    own = speakers_own("What did Mara Quill say about having her harbour fees wiped out?", scorer)
+    assert own is not None and own.tolist() == [False, False, True]
+
+
+def test_a_person_named_in_full_in_the_topic_is_found_by_surname() -> None:
+    tagger = EntityTagger(Settings().entity_tagger)
+    scorer = scorer_of("Werfel starts at the agency on Monday. Treasury Secretary Ola Berg said Werfel has what it "
+                       "takes. “Danny is a talented servant,” Berg said.", tagger=tagger)
+    # "Daniel" is in no sentence, "Werfel" in several: by their weights, "Werfel" alone was too little of the topic.
+    own = speakers_own("What did Ola Berg say about Daniel Werfel?", scorer)
+    assert own is not None and own.tolist() == [False, True, True]
+
+
+def test_a_quote_holding_some_of_the_topic_goes_on_from_the_writers_paragraph_before() -> None:
+    scorer = scorer_of("The 32-year-old Vell is dealing with hip inflammation.\n\n"
+                       "“She is going to be down for some time. We need to let the hip calm down,” coach Ola Berg said.")
+    own = speakers_own("What did Ola Berg say about Vell's hip?", scorer)
+    assert own is not None and own.tolist() == [False, True, True]

@@ -178,3 +178,7 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     assert not scope.within and "is read as part of what is asked about" in scope.notice
     scope = pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?")
     assert scope.within.since == "2015-10-01"
+    # And in what a speaker asked for by what he is is asked to have said.
+    scope = pipeline.scope("Which minister said she hoped the harvest would be better in May?")
+    assert not scope.within and scope.prefer is None and "is read as part of what is asked about" in scope.notice
+    assert pipeline.scope("Which minister said in October 2015 that the harvest was poor?").within.since == "2015-10-01"

@@ -612,15 +612,27 @@ def names(question: str) -> list[str]:
     return [" ".join(run) for run in runs]
 
 
-def unknown_names(question: str, occurs: Callable[[str], bool]) -> list[str]:
+def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[str] = ()) -> list[str]:
     """Names in the question whose last two words occur nowhere in the index (a name's
-    head comes last: "Defense Secretary Ashton Carter")."""
+    head comes last: "Defense Secretary Ashton Carter"), nor, for an acronym, spelled out
+    in one of `texts` (the retrieved passages)."""
     unknown = []
     for name in names(question):
         words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
-        if words and not any(occurs(w.lower()) or _people_of(w.lower(), occurs) for w in words):
+        if words and not any(occurs(w.lower()) or _people_of(w.lower(), occurs) or _spelled_out(w, texts)
+                             for w in words):
             unknown.append(name)
     return unknown
+
+
+def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
+    """Whether an acronym's letters begin the words of a name in one of the texts: "UCSF" of
+    "the University of California, San Francisco" (articles often spell out what askers shorten)."""
+    if not (3 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return False
+    link = r"(?:,? (?:of |and |for |the |at |on )*)"
+    spelled = link.join(rf"{letter}[\w'’.-]*" for letter in acronym)
+    return any(re.search(rf"\b{spelled}\b", text) for text in texts)
 
 
 def _people_of(adjective: str, occurs: Callable[[str], bool]) -> bool:
@@ -637,7 +649,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     ("" when no passage is close enough: the closest passages the refusal lists say that)."""
     if not passages or max(p.similarity for p in passages) < settings.min_similarity:
         return ""
-    unknown = unknown_names(question, mentions)
+    unknown = unknown_names(question, mentions, [p.text for p in passages])
     if unknown:
         return f"The indexed articles never mention {' or '.join(unknown)}."
     kind = expected(question)
@@ -681,7 +693,9 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
         r"|tweeted|likened)\b")
-_WHO_SAID = re.compile(r"^\W*who " + _SAY, re.IGNORECASE)
+# ("During the centennial, who described ...?": a setting before it.)
+_WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?who " + _SAY,
+                       re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,

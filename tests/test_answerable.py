@@ -65,6 +65,11 @@ def test_names_the_index_never_mentions() -> None:
     # Half a name is enough to be worth searching: "New York Times" shares "Times".
     assert unknown_names("Which New York Times excerpt mentions Syria?", index.__contains__) == []
     assert unknown_names("Where is Russia-US cooperation going?", index.__contains__) == []
+    # An acronym a retrieved passage spells out is known; a passage spelling something else is not enough.
+    spelled = ["said Ola Berg, an epidemiologist at the University of California, San Francisco."]
+    assert unknown_names("What did UCSF epidemiologist Ola Berg say?", {"ola", "berg"}.__contains__, spelled) == []
+    assert unknown_names("What did UCSD epidemiologist Ola Berg say?", {"ola", "berg"}.__contains__, spelled) == [
+        "UCSD"]
     assert unknown_names("Which crisis? Options: Nutella; Syria", index.__contains__) == []
 
 

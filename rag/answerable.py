@@ -43,7 +43,7 @@ _ASKS = {
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     "date": re.compile(
-        r"^\W*when\b|\b(what|which) (date|day|year|month)\b|\bwhat (is|was) the date\b", re.IGNORECASE),
+        r"^\W*when\b|\b(what|which) (date|day|weekday|year|month)\b|\bwhat (is|was) the date\b", re.IGNORECASE),
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
@@ -96,7 +96,7 @@ _ENTITY_ASKS = (
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "Which month ...": the part of a date the answer must give.
-_DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\bwhat weekday\b", re.IGNORECASE)),
+_DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
                ("day", re.compile(r"\b(?:which|what|on which|on what) date\b|\bthe date (?:of|on|when)\b",
@@ -115,7 +115,7 @@ _ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:wh
                         r"(?:model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
                         r"(?!(?:is|was|are|were|did|does|do)\b)([a-z][a-z-]*)\b", re.IGNORECASE)
 _FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
-_NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|year|years|month|months"
+_NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|weekday|year|years|month|months"
                          r"|week|weeks|time|times|way|ways|one|ones|side|sides|part|parts|of|kind|type|sort)",
                          re.IGNORECASE)
 # "Who is in charge of ...?", "Who heads ...?": the answer sentence says who leads it.

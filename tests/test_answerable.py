@@ -227,6 +227,8 @@ def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     ("In what year did Putin say it?", "Putin said it in 2015.", True),
     ("On what day of the week did Ryabkov speak?", "Ryabkov said so on Oct 8th, 2015.", False),
     ("On what day of the week did Ryabkov speak?", "Ryabkov said so on Thursday.", True),
+    ("On which weekday did Ryabkov speak?", "Ryabkov said so on Oct 8th, 2015.", False),
+    ("On which weekday did Ryabkov speak?", "Ryabkov said so on Thursday.", True),
     ("On what date did Putin answer questions?", "On September 4th Putin answered questions.", True),
     ("On what date did Putin answer questions?", "In September Putin answered questions.", False),
     ("When did Putin answer questions?", "In September Putin answered questions.", True),

@@ -700,8 +700,10 @@ _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
 # one gained and two lost).
+# Not "Which journalist asked Putin ...?": a question put to someone is found with the names
+# around it, as other questions are (the asker's sentence need not hold a claim).
 _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|being|has|have|had|did|does|do)\b)"
-                         r"[\w.'’-]+\s+){1,5}?" + _SAY, re.IGNORECASE)  # not "Which company was accused"
+                         r"[\w.'’-]+\s+){1,5}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",
@@ -1132,7 +1134,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     typed = kind is not None or entity is not None or why or noun is not None
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
-    named = focus(question) if typed else []
+    # "Which spokesman defended the counts against the Jensen brothers ...?" is asked for by
+    # his words, which often leave the claim's names to the sentences around them.
+    which_said = _WHICH_SAID.match(without_options(question)) is not None and not asks_for(question)
+    named = focus(question) if typed and not which_said else []
     scores = scorer.sentence_scores(question)
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
@@ -1154,7 +1159,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             return []
         scores = np.where(held, scores, -1.0)
         floor, other_floor = 0.0, 0.0
-    elif _WHICH_SAID.match(without_options(question)) and not asks_for(question) and (said := np.array(
+    elif which_said and (said := np.array(
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
         scores = np.where(said, scores, -1.0)

@@ -591,6 +591,18 @@ def test_which_role_said_it_is_answered_by_somebodys_words_not_the_outlets() -> 
     assert [j for _, j in picked] == [1]
 
 
+def test_which_role_said_it_may_leave_the_claims_names_to_the_sentences_around_the_speakers_words() -> None:
+    scorer = scorer_of("Ola and Ivo Brand of Harbour Farms were charged on Thursday with six misdemeanour counts. "
+                       "Their statement said the charges imply nothing. Prosecutors pursued the case anyway. "
+                       "The misdemeanour “was the most serious charge we could find,” said Mara Quill, the "
+                       "prosecutors' spokeswoman. Nobody else commented.")
+    question = "Which prosecutors' spokeswoman defended the misdemeanour counts against the Brand brothers?"
+    assert [j for _, j in best_sentences(question, scorer, 1)] == [3]
+    # A question put to someone is no claim: whom it was put to is found around the answer.
+    asked = best_sentences("Which spokeswoman asked Ivo Brand about the misdemeanour counts?", scorer, 1)
+    assert 3 not in [j for _, j in asked]
+
+
 def test_the_in_other_words_notice_only_when_the_closest_statement_answers() -> None:
     scorer = scorer_of("The ferry left at noon. “The harbour is closed to all boats,” said Mara Quill.")
     # Nobody words "taxes on fishing licences", and Ivo Brand speaks nowhere: refused, no notice.

@@ -692,7 +692,7 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|denied|asked|estimated|predicted|suggested|noted|explained|confirmed|revealed|admitted|acknowledged"
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
-        r"|tweeted|likened)\b")
+        r"|tweeted|likened|attributed|complained)\b")
 # ("During the centennial, who described ...?": a setting before it.)
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?who " + _SAY,
                        re.IGNORECASE)

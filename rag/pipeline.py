@@ -232,7 +232,7 @@ class Pipeline:
         where = where or Filter()
         retriever = retriever or self.current_retriever()
         reference = self.reference_day(as_of, retriever.reader)
-        asked = when.resolve(answerable.without_options(question), reference)
+        asked = when.resolve(answerable.without_options(question), reference, year_guessed=not as_of)
         notes = []
         if as_of:
             notes.append(f"Read as of {reference.isoformat()}: nothing published after it.")
@@ -260,7 +260,7 @@ class Pipeline:
                 prefer = Filter(since=start.isoformat(), until=reference.isoformat())
         if asked is not None and (asked.within or asked.prefer):
             kept = asked.within.describe()
-            first = f"those dated {prefer.since} to {prefer.until} first" if prefer else ""
+            first = f"those {prefer.describe()} first" if prefer else ""
             said = "; ".join(x for x in (f"searched articles {kept}" if kept else "", first) if x)
             notes.append(f"For \u201c{asked.text}\u201d: {said}.")
         elif prefer is not None:

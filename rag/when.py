@@ -7,9 +7,10 @@ rarely read on the day it was written. Each becomes a span of days by what it na
 week (the seven days ending on it: the quiz's "this week"), a month, a year, or a season (the
 one thing dateparser does not read). A word before it turns the span into a bound: "since",
 "after" and "from" start there; "before", "until" and "by" end there. A date written out
-("October 2015", "since September") restricts retrieval to articles dated inside it; a
+("October 2015", "since September 2015") restricts retrieval to articles dated inside it; a
 relative one ("this week", "last month") only prefers them, because "this week" in a question
-asked weeks later means the reader's week, which the reference day only approximates. A time
+asked weeks later means the reader's week, which the reference day only approximates; so does
+a date without a year ("since September") unless the reader gave the day (`--as-of`). A time
 after the reference day is not about the archive ("in 2 days" is a duration) and is ignored.
 A bound word before an event instead of a date ("before the Baghdad center was set up") is
 returned as that event, for the pipeline to date by the articles that report it.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date as Date, datetime, timedelta
 
 from .errors import RagError
@@ -91,9 +93,25 @@ def _season(which: str | None, name: str, reference: Date) -> tuple[Date, Date]:
     return Date(year, first, 1), Date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
-def resolve(question: str, reference: Date) -> When | None:
+def resolve(question: str, reference: Date, year_guessed: bool = False) -> When | None:
     """The time the question asks about, as days, or None when it names none. A listed set of
-    options ("Options: A; B.") is not read: an option's date is a candidate answer."""
+    options ("Options: A; B.") is not read: an option's date is a candidate answer. When the
+    reference day is not the reader's but a guess at it (`year_guessed`: the newest article's),
+    a date without a year ("at the July 10 briefing", "since March") is only preferred: in an
+    archive of several years, which July is meant is not known."""
+    found_when = _resolve(question, reference)
+    if (found_when is None or not year_guessed or not found_when.within or _YEAR.search(found_when.text)
+            or _SEASON.search(found_when.text)):
+        return found_when
+    kept = found_when.within
+    return replace(found_when, within=Filter(), prefer=found_when.prefer or Filter(since=kept.since, until=kept.until))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _resolve(question: str, reference: Date) -> When | None:
+    """`resolve` with the reference day taken as the reader's."""
     found: list[tuple[int, str, str, Date, Date]] = []  # (where, bound word, phrase, first, last day)
     for m in _SEASON.finditer(question):
         if not (m.group(1) or m.group(2)):

@@ -58,6 +58,19 @@ def test_words_that_are_not_a_time_of_the_archive_are_not_read_as_one(question) 
     assert resolve(question, REFERENCE) is None
 
 
+def test_a_date_without_a_year_is_only_preferred_when_the_reference_day_is_a_guess() -> None:
+    # The newest article's day stands in for the reader's: "July 10" of an archive of several
+    # years may be any July's, so it ranks that day first but keeps no article out.
+    for question, prefer in [("What did Ola Berg say at the July 10 briefing?", ("2015-07-10", "2015-07-10")),
+                             ("What happened since September?", ("2015-09-01", None))]:
+        guessed = resolve(question, REFERENCE, year_guessed=True)
+        assert guessed is not None and not guessed.within and guessed.prefer is not None
+        assert (guessed.prefer.since, guessed.prefer.until) == prefer
+        assert resolve(question, REFERENCE).within.since == prefer[0]  # the reader's own day: a bound
+    # A year written out is no guess.
+    assert resolve("What did Lavrov say in October 2015?", REFERENCE, year_guessed=True).within.since == "2015-10-01"
+
+
 def test_a_future_time_is_not_about_the_archive() -> None:
     assert resolve("What will happen in December 2015?", REFERENCE) is None
 
@@ -178,6 +191,8 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     assert not scope.within and "is read as part of what is asked about" in scope.notice
     scope = pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?")
     assert scope.within.since == "2015-10-01"
+    scope = pipeline.scope("Which minister attributed the poor harvest to the rain in October 2015?")
+    assert not scope.within and "is read as part of what is asked about" in scope.notice
     # And in what a speaker asked for by what he is is asked to have said.
     scope = pipeline.scope("Which minister said she hoped the harvest would be better in May?")
     assert not scope.within and scope.prefer is None and "is read as part of what is asked about" in scope.notice

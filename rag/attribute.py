@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "35"
+ATTRIBUTION_VERSION = "36"
 
 
 class SpeakerFinder(Protocol):
@@ -146,6 +146,15 @@ _INITIAL_END = re.compile(r"(?:^|\s)[A-Z][a-z]+ [A-Z]\.$")
 # the splitter ended a sentence at, before a titled name and its verb, are one sentence with it.
 _COUNTRY_END = re.compile(r"(?:^|\s)(?:U\.S|U\.K|U\.N|E\.U)\.$")
 _TITLED_VERB = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,6}(?:said|says|told|added|wrote|noted|warned|stated)\b")
+# "Sergey Ryabkov, Deputy Minister of ...", "Terry Gainer, former chief of the U.S. Capitol
+# Police": a role after a name, initials ("U.S.") within it.
+_INITIALS_DOT = r"(?<=[A-Z]\.[A-Z])\.(?= (?!(?:He|She|It|They|The|A|In|But|And)\b)[A-Z])"
+_APPOSITIVE_ROLE = re.compile(r"\b((?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+), (?:a |an |the )?"
+                              rf"((?:[^,.;\n“\"]|\.(?=[A-Z]\.)|{_INITIALS_DOT}){{3,120}}?)"
+                              rf"(?=[,;\n]|(?!{_INITIALS_DOT})\.(?![A-Z]\.)|$| said| told)")
+# "Terry Gainer, former chief of the U.S." | "Capitol Police ..., described the protests as ...":
+# an organisation's name the splitter cut after its country goes on.
+_OF_COUNTRY_END = re.compile(r"\bof the (?:U\.S|U\.K|U\.N|E\.U)\.$")
 # Capitalised words that are not part of a person's name.
 _NOT_NAME = _DEMONYMS | frozenset("""The A An In On At By For But And Or If As So Then However
 Meanwhile Earlier Later Instead Despite While When After Before Since Speaking Commenting
@@ -451,12 +460,11 @@ class _Cast:
             if "and" in title and 2 <= len(first := _split_title(title[:title.index("and")])[1]) <= 3:
                 self._add(first, None)
         # "Sergey Ryabkov, Deputy Minister of ...", "John Kirby, a State Department spokesman".
-        for m in re.finditer(r"\b((?:[A-Z][\w’'-]+ ){1,3}[A-Z][\w’'-]+), (?:a |an |the )?"
-                             r"([^,.;\n“\"]{3,80}?)(?=[,.;\n]|$| said| told)", text):
+        for m in _APPOSITIVE_ROLE.finditer(text):
             name = m.group(1).split()
+            described = re.sub(r"(?<=\b[A-Z]\.[A-Z])$", ".", m.group(2)).split()  # "head of the U.N."
             while name and not _is_name_token(name[0]):
                 name = name[1:]
-            described = m.group(2).split()
             # "Greg Penner, were introduced by NFL Commissioner Roger Goodell": a clause, not his role.
             if described[0] in _CLAUSE_OPENERS:  # lower case: "WHO regional director" is a role
                 continue
@@ -1259,7 +1267,8 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
         half = text[spans[i][0]:spans[i][1]].rstrip()
         after = text[spans[i + 1][0]:spans[i + 1][1]]
         if scans[i][0] == scans[i + 1][0] and (TITLE_END.search(half) or _INITIAL_END.search(half) and _is_name_token(
-                after.split(" ", 1)[0].rstrip(",.")) or _COUNTRY_END.search(half) and _TITLED_VERB.match(after)):
+                after.split(" ", 1)[0].rstrip(",.")) or _COUNTRY_END.search(half) and _TITLED_VERB.match(after)
+                or _OF_COUNTRY_END.search(half) and after[:1].isupper()):
             joined = scans[i][3] + " " + scans[i + 1][3]
             cue = _find_cue(joined, cast)
             if cue is None and finder is not None and _COMMON.search(joined):

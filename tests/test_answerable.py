@@ -609,12 +609,14 @@ def test_the_in_other_words_notice_only_when_the_closest_statement_answers() -> 
     assert in_other_words("What did Ivo Brand say about taxes on fishing licences?", scorer, 0.0, 0.05) is None
     assert in_other_words("What did Mara Quill say about the harbour?", scorer, 0.0, 0.05) is None  # her words hold it
     notice = in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 0.0, 0.05)
-    assert notice is not None and notice.startswith("No retrieved sentence words") and "closest to it in meaning" in notice
+    assert notice is not None and notice.startswith("No retrieved sentence words")
+    assert "closest to it in meaning" in notice
     assert in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 1.01, 0.05) is None
 
 
 def test_when_others_word_the_topic_x_answers_in_other_words_only_about_as_close_to_it() -> None:
-    scorer = scorer_of("Taxes on fishing licences rose in May.\n\n“The harbour is closed to all boats,” said Mara Quill.")
+    scorer = scorer_of("Taxes on fishing licences rose in May.\n\n"
+                       "“The harbour is closed to all boats,” said Mara Quill.")
     question = "What did Mara Quill say about taxes on fishing licences?"
     # The writer words the topic and is far closer to it than anything she says: a near miss.
     own = speakers_own(question, scorer, 0.0, 0.05)
@@ -674,6 +676,7 @@ def test_a_person_named_in_full_in_the_topic_is_found_by_surname() -> None:
 
 def test_a_quote_holding_some_of_the_topic_goes_on_from_the_writers_paragraph_before() -> None:
     scorer = scorer_of("The 32-year-old Vell is dealing with hip inflammation.\n\n"
-                       "“She is going to be down for some time. We need to let the hip calm down,” coach Ola Berg said.")
+                       "“She is going to be down for some time. We need to let the hip calm down,” "
+                       "coach Ola Berg said.")
     own = speakers_own("What did Ola Berg say about Vell's hip?", scorer)
     assert own is not None and own.tolist() == [False, True, True]

@@ -1041,7 +1041,8 @@ def test_rules_v35_in_someones_opinion_is_their_view_reported() -> None:
 def test_rules_v36_an_organisation_cut_after_its_countrys_initials_goes_on() -> None:
     text = ("Ola Berg, former chief of the U.S. Harbour Police who also served as the port's warden, described "
             "Wednesday’s protests as unprecedented.\n\n“It’s dangerous,” Berg said.")
-    second = one(text, "Harbour Police who also served as the port's warden, described Wednesday’s protests as unprecedented.")
+    second = one(text, "Harbour Police who also served as the port's warden, described Wednesday’s protests "
+                       "as unprecedented.")
     assert (second.kind, second.speaker) == ("indirect", "Ola Berg")
     # The role reads on past the initials.
     assert "U.S. Harbour Police" in (one(text, "“It’s dangerous,” Berg said.").role or "")

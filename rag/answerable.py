@@ -694,9 +694,10 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
         r"|tweeted|likened|attributed|complained)\b")
-# ("During the centennial, who described ...?": a setting before it.)
-_WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?who " + _SAY,
-                       re.IGNORECASE)
+# ("During the centennial, who described ...?": a setting before it; "Who, as head of an
+# LGBTQ rights group, said ...?": a description after it.)
+_WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
+                       r"who(?:,[^,?]{2,80},)? " + _SAY, re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,

@@ -79,6 +79,10 @@ def test_names_the_index_never_mentions() -> None:
     ("Who estimated that the fire would cost well over $200,000?", "speaker"),
     ("Who criticized the ruling as unfair?", "speaker"),
     ("Who led the convoy?", None),
+    # A setting before "who", a description after it.
+    ("During the harbour festival, who described the key to the city as an honour?", "speaker"),
+    ("Who, as head of a harbour charity, said the fees were unfair?", "speaker"),
+    ("Who, in the end, led the convoy?", None),
     ("Which outlet reported that Shoigu accused the US?", "outlet"),
     ("What newspaper said the rebels used suicide bombers?", "outlet"),
     ("Which news agency did the spokesman talk to?", "outlet"),

@@ -309,7 +309,10 @@ class Pipeline:
         qvec = self.embedder.embed([asked.query])[0]
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.
-        per_article = s.speaker_per_article if answerable.asked_speaker(asked.question) else None
+        # So may the words "Who said ...?" asks about.
+        per_article = s.speaker_per_article if (answerable.asked_speaker(asked.question)
+                                                or answerable.asked_claim(asked.question)
+                                                or answerable.said_claim(asked.question)) else None
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
                                       scope.within, scope.prefer)

@@ -349,3 +349,22 @@ def test_rag_eval_reads_each_question_as_of_its_own_date(settings: Settings, emb
     out = run_rag("eval", str(questions), "--as-of", "question", "--json", "--out", str(tmp_path / "o"), check=True)
     report = json.loads(out.stdout)
     assert report["as_of"] == "question" and report["retrieval"]["hybrid"]["recall@5"] == 1.0
+
+
+def test_who_said_questions_take_more_passages_of_each_article(pipeline: Pipeline, monkeypatch) -> None:
+    # The words asked about may sit in another part of an article than the part that best
+    # matches the question (a long question about one quote), as X's words may for "What
+    # did X say about Y?".
+    taken: dict[str, int | None] = {}
+    retrieve = Retriever.retrieve
+
+    def spy(self, query, k, mode="hybrid", vector=None, per_article=None, where=None, prefer=None):
+        taken.setdefault(query, per_article)  # the question's own search comes first
+        return retrieve(self, query, k, mode, vector, per_article, where, prefer)
+
+    monkeypatch.setattr(Retriever, "retrieve", spy)
+    questions = ("Who said the strikes hit the Islamic State?", "Which minister said the strikes hit the IS?",
+                 "What did Shoigu say about the strikes?", "How many sorties did Russian jets fly?")
+    for question in questions:
+        pipeline.ask(question)
+    assert [taken[q] for q in questions] == [pipeline.settings.speaker_per_article] * 3 + [None]

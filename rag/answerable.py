@@ -796,13 +796,16 @@ _SPEAKER_QUESTION = re.compile(
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
 # the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). ("How did
 # X characterise Y?" was tried too: it cost a seed question whose answer X's statements on
-# Y's words did not hold, and gained none.)
+# Y's words did not hold, and gained none.) "How did X respond (react, reply) to Y?" asks
+# for X's words on Y.
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
     r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
     r"|criticism|concern|plea)s? (?:on|of|about|regarding|to|for)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE), re.compile(
+    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})

@@ -298,8 +298,10 @@ def test_a_denial_is_paired_with_the_claim_it_answers() -> None:
 def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
     assert asked_speaker("What did Putin say Russia's cooperation with the Free Syrian Army proves?") == (
         "Putin", "Russia's cooperation with the Free Syrian Army proves")
-    # Other "how did ..." questions are not about someone's words.
+    # Other "how did ..." questions are not about someone's words; how someone responded is.
     assert asked_speaker("How did the crisis start?") is None
+    assert asked_speaker("How did harbour master Mara Quill respond to the ferry crash?") == (
+        "harbour master Mara Quill", "the ferry crash")
 
 
 def test_a_statement_over_sentences_is_on_the_topic_its_sentences_hold_together() -> None:

@@ -796,8 +796,9 @@ _SPEAKER_QUESTION = re.compile(
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
 # the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). ("How did
 # X characterise Y?" was tried too: it cost a seed question whose answer X's statements on
-# Y's words did not hold, and gained none.) "How did X respond (react, reply) to Y?" asks
-# for X's words on Y.
+# Y's words did not hold, and gained none; with "describe", "explain", "frame" and "view" as
+# well, seed attribution dev +2 -1, seed dev -1, testers -2.) "How did X respond (react,
+# reply) to Y?" asks for X's words on Y.
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(

@@ -848,7 +848,7 @@ def _commenter(who: str) -> bool:
 
 
 def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None = None,
-                 margin: float = 0.05) -> np.ndarray | None:
+                 margin: float = 0.0) -> np.ndarray | None:
     """For "What did X say about Y?": which passage sentences are X's own words on Y (None for
     other questions, or when the index has no attributions to tell). With a `paraphrase`
     floor, a Y none of X's sentences words is asked in the asker's own words: X's statement
@@ -1111,7 +1111,7 @@ class Floors:
     # Not a share either: the least cosine of X's statement to a Y none of X's sentences words.
     paraphrase: float = 0.5
     # ... and how much less close it may be than the closest sentence that words Y.
-    paraphrase_margin: float = 0.05
+    paraphrase_margin: float = 0.0
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:

@@ -235,17 +235,16 @@ class AnswerSettings(_Group):
         "fourth tester's one near miss that got here, at 0.53, is answered (README).",
     )
     paraphrase_margin: float = Field(
-        0.05, ge=0.0, le=1.0,
-        description="When other sentences word Y but none of X's does (\"What did Gordon Lloyd say "
-        "about City Tavern's popularity with the Founding Fathers?\" of his \"The City Tavern was the "
-        "place to go, practically every day\"), X's closest statement in meaning answers only if "
-        "its cosine to Y is at least `paraphrase_floor` and no more than this below the closest "
+        0.0, ge=0.0, le=1.0,
+        description="When other sentences word Y but none of X's does (\"What did Asra Nomani say "
+        "about the toolkits parent groups share to fight critical race theory?\" of her \"Toolkits are "
+        "not like some diabolical dark money plan\"), X's closest statement in meaning answers only "
+        "if its cosine to Y is at least `paraphrase_floor` and at most this much below the closest "
         "sentence that words Y. In a near miss the topic is the writer's or another speaker's, "
-        "worded closer to Y than anything X says. Measured on the dev questions of this kind "
-        "(seed attribution and near-miss sets, testers 7 to 10): answerable ones whose right "
-        "statement was closest lie at -0.23 to +0.13 of the rival, near misses at -0.07 and "
-        "below; 0.05 answers 5 of them (testers 7 to 9), no near miss, and one of 16 held-out "
-        "seed questions of the kind (README).",
+        "worded closer to Y than anything X says. Measured over the dev questions of this kind "
+        "(seed attribution and near-miss sets, testers 7 to 13): 0.0 answers 5 whose closest "
+        "statement is right and no near miss; 0.05 answered 7 and 2 near misses (at -0.011 and "
+        "-0.022), both found by unseen testers (README).",
     )
     same_claim_support: float = Field(
         0.5, ge=0.0, le=1.0,

@@ -612,12 +612,12 @@ def test_which_role_said_it_may_leave_the_claims_names_to_the_sentences_around_t
 def test_the_in_other_words_notice_only_when_the_closest_statement_answers() -> None:
     scorer = scorer_of("The ferry left at noon. “The harbour is closed to all boats,” said Mara Quill.")
     # Nobody words "taxes on fishing licences", and Ivo Brand speaks nowhere: refused, no notice.
-    assert in_other_words("What did Ivo Brand say about taxes on fishing licences?", scorer, 0.0, 0.05) is None
-    assert in_other_words("What did Mara Quill say about the harbour?", scorer, 0.0, 0.05) is None  # her words hold it
-    notice = in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 0.0, 0.05)
+    assert in_other_words("What did Ivo Brand say about taxes on fishing licences?", scorer, 0.0, 0.0) is None
+    assert in_other_words("What did Mara Quill say about the harbour?", scorer, 0.0, 0.0) is None  # her words hold it
+    notice = in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 0.0, 0.0)
     assert notice is not None and notice.startswith("No retrieved sentence words")
     assert "closest to it in meaning" in notice
-    assert in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 1.01, 0.05) is None
+    assert in_other_words("What did Mara Quill say about taxes on fishing licences?", scorer, 1.01, 0.0) is None
 
 
 def test_when_others_word_the_topic_x_answers_in_other_words_only_about_as_close_to_it() -> None:
@@ -625,9 +625,9 @@ def test_when_others_word_the_topic_x_answers_in_other_words_only_about_as_close
                        "“The harbour is closed to all boats,” said Mara Quill.")
     question = "What did Mara Quill say about taxes on fishing licences?"
     # The writer words the topic and is far closer to it than anything she says: a near miss.
-    own = speakers_own(question, scorer, 0.0, 0.05)
+    own = speakers_own(question, scorer, 0.0, 0.0)
     assert own is not None and not own.any()
-    assert in_other_words(question, scorer, 0.0, 0.05) is None
+    assert in_other_words(question, scorer, 0.0, 0.0) is None
     # Let her statement be any amount less close, and it answers, the notice saying whose words miss the topic.
     own = speakers_own(question, scorer, 0.0, 2.0)
     assert own is not None and own.tolist() == [False, True]

@@ -693,7 +693,7 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|denied|asked|estimated|predicted|suggested|noted|explained|confirmed|revealed|admitted|acknowledged"
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
-        r"|tweeted|likened|attributed|complained)\b")
+        r"|tweeted|likened|attributed|complained|recommended|advised|stressed|emphasi[sz]ed|lamented)\b")
 # ("During the centennial, who described ...?": a setting before it; "Who, as head of an
 # LGBTQ rights group, said ...?": a description after it.)
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
@@ -1028,7 +1028,8 @@ def _names_speaker(scorer: SupportScorer, i: int, j: int) -> bool:
 
 
 # Words of a question's wording, not of its topic ("about whether rate hikes will be common").
-_TOPIC_FILLER = frozenset({"whether"})
+# Words of the asker's framing, not of the topic ("North Korea's recent ballistic missile tests").
+_TOPIC_FILLER = frozenset("whether recent latest recently".split())
 _REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b")
 
 

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "36"
+ATTRIBUTION_VERSION = "37"
 
 
 class SpeakerFinder(Protocol):
@@ -246,7 +246,7 @@ _AFFILIATED = re.compile(r"(?:^|\s)(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)
 # A participle whose speaker is the subject of its sentence: "Officials seized toys, saying ...".
 _PARTICIPLE = re.compile(r"(?:, |\bby |\bwhile )(?:also |then |again |repeatedly )?"
                          r"(?P<verb>saying|adding|urging|warning|arguing|insisting|"
-                         r"claiming|noting|announcing|accusing|stressing|explaining|asking|calling)\b"
+                         r"claiming|noting|announcing|accusing|stressing|explaining|asking|calling|telling)\b"
                          r"(?! [\d$])(?!(?<=adding) to\b)")  # not "adding 85,476 cases", "adding to"
 _INTERVIEWER = frozenset({"question", "q", "answer", "a", "interviewer", "host", "moderator",
                           "reporter", "journalist", "anchor"})

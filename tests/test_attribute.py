@@ -1046,3 +1046,8 @@ def test_rules_v36_an_organisation_cut_after_its_countrys_initials_goes_on() -> 
     assert (second.kind, second.speaker) == ("indirect", "Ola Berg")
     # The role reads on past the initials.
     assert "U.S. Harbour Police" in (one(text, "“It’s dangerous,” Berg said.").role or "")
+
+
+def test_rules_v37_by_telling_someone_is_speech() -> None:
+    text = "Defence Secretary Ola Berg later backed this by telling Harbour Radio that the ferries were unsafe."
+    assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Ola Berg")

@@ -191,6 +191,8 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     assert not scope.within and "is read as part of what is asked about" in scope.notice
     scope = pipeline.scope("Which outlet reported in October 2015 that the harvest was poor?")
     assert scope.within.since == "2015-10-01"
+    scope = pipeline.scope("Which minister recommended that farmers plant early, as in October 2015?")
+    assert not scope.within and "is read as part of what is asked about" in scope.notice
     scope = pipeline.scope("Which minister attributed the poor harvest to the rain in October 2015?")
     assert not scope.within and "is read as part of what is asked about" in scope.notice
     # And in what a speaker asked for by what he is is asked to have said.

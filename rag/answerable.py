@@ -705,7 +705,7 @@ _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while
 # Not "Which journalist asked Putin ...?": a question put to someone is found with the names
 # around it, as other questions are (the asker's sentence need not hold a claim).
 _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|being|has|have|had|did|does|do)\b)"
-                         r"[\w.'’-]+\s+){1,5}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
+                         r"[\w.'’-]+\s+){1,8}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",

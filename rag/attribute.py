@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "37"
+ATTRIBUTION_VERSION = "38"
 
 
 class SpeakerFinder(Protocol):
@@ -275,6 +275,8 @@ _FURNITURE = re.compile(
 # A photo credit: "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP".
 _CREDIT = re.compile(r"^[^.!?\n]{2,160}\s/\s*[A-Z][\w .&'-]{0,40}$")
 # An embedded tweet's signature, and the tweet's own line (its links).
+_DASH_SPEAKER = re.compile(r"^\s*(?:--|—|–)\s*(?:[\w.'’-]+\s+){0,6}?"
+                           r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s*(?:,|$)")
 _TWEET_SIG = re.compile(r"^[—–-]\s*(?P<name>[^()\n]{1,40}?)\s*\(@\w{1,15}\)")
 _TWEET_BODY = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
 # "Vladimir Putin: ..." or "Question: ..." at the start of a line.
@@ -1259,6 +1261,14 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
         ask = [i for i, cue in enumerate(cues) if cue is None and _COMMON.search(scans[i][3])]
         for i, cue in zip(ask, _parsed_cues(finder, [(scans[i][3], raw[i][0], raw[i][2]) for i in ask], cast)):
             cues[i] = cue
+    # A quote alone on its line, its speaker on the next after a dash (CNN's "TODAY'S QUOTE":
+    # '"We have not yet seen how bad this energy crisis is going to get."' | "-- Former Obama
+    # energy adviser Jason Bordoff, on ...").
+    for i, (line, *_rest) in enumerate(scans):
+        if cues[i] is None and raw_lines[line].lstrip()[:1] in "\"“" and (i + 1 == len(scans) or scans[i + 1][0] != line):
+            after = next((x for x in raw_lines[line + 1:] if x.strip()), "")
+            if m := _DASH_SPEAKER.match(after):
+                cues[i] = _Cue(m.group("name"), "quoted as", None)
     # A sentence the splitter ended at an abbreviated title ("... Republican Sen." | "Roger
     # Wicker said.") is one sentence with its other half: one cue, quoted if either half is.
     # So is one ended at a middle initial ("Dartmouth President Philip J." | "Hanlon said").

@@ -604,6 +604,10 @@ def test_which_role_said_it_may_leave_the_claims_names_to_the_sentences_around_t
                        "prosecutors' spokeswoman. Nobody else commented.")
     question = "Which prosecutors' spokeswoman defended the misdemeanour counts against the Brand brothers?"
     assert [j for _, j in best_sentences(question, scorer, 1)] == [3]
+    # A speaker described at length is still asked for by what he is.
+    question = ("Which spokeswoman for the harbour's prosecutors' office defended the misdemeanour counts "
+                "against the Brand brothers?")
+    assert [j for _, j in best_sentences(question, scorer, 1)] == [3]
     # A question put to someone is no claim: whom it was put to is found around the answer.
     asked = best_sentences("Which spokeswoman asked Ivo Brand about the misdemeanour counts?", scorer, 1)
     assert 3 not in [j for _, j in asked]

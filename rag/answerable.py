@@ -996,6 +996,14 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     for j in range(1, n):
         if leads(j - 1, j) and (scorer.same_paragraph(j) or _names_speaker(scorer, j - 1, j)):
             words[j] = words[j] | words[j - 1]
+    # A quote's speaker named on the next line after a dash says what it is on (CNN's "TODAY'S
+    # QUOTE": "-- Laila Chikaoui, Tunisia's environment minister, on the possible environmental
+    # damage caused by a merchant ship ...").
+    for j in range(1, n):
+        if (scorer.texts[j].lstrip()[:1] in "-—–" and (label := scorer.labels[j - 1]) is not None
+                and label.kind == "quote" and scorer.passage_of(j) == scorer.passage_of(j - 1)
+                and _names_speaker(scorer, j, j - 1)):
+            words[j - 1] = words[j - 1] | words[j]
     share = np.array([held if (held := share_of(ws)) >= least else -1.0 for ws in words])
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "38"
+ATTRIBUTION_VERSION = "39"
 
 
 class SpeakerFinder(Protocol):
@@ -236,6 +236,10 @@ _SUBJECT_CLAUSE = re.compile(
 # communications with CVS Pharmacy, told CNN", "Jeff Miller, NFL senior vice president, said".
 _NAME_APPOSITIVE = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), "
                               r"(?:[A-Z][\w.&'’-]* ){0,3}[a-z][^,;\u2042]{1,200}, $")
+# A description, then the name it describes, between commas: "Britain's ambassador to
+# Afghanistan, Laurie Bristow, said" (he speaks, not Afghanistan).
+_DESCRIBED_THEN_NAMED = re.compile(r"(?:^|\s)(?:[\w.'’-]+\s+){0,6}[a-z][\w'’-]*\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+,\s"
+                                   r"(?P<who>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,2}),\s$")
 # A name, then a description holding a relative clause and no closing comma: "Neil Borkan,
 # the Taco Bell franchisee who will operate the Chicago location told USA TODAY" (he speaks).
 _DESCRIBED_NAME = re.compile(r"(?:^|[\s(])(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}), (?:the|a|an) "
@@ -928,6 +932,8 @@ def _verb_cue(masked: str, cast: _Cast, via_interview: str | None) -> _Cue | Non
                     who = who[1:]
             elif (c := _NAME_APPOSITIVE.search(head)) and len(_split_title(c.group("who").split())[1]) >= 2:
                 who = c.group("who").split()
+            elif (c := _DESCRIBED_THEN_NAMED.search(head)) and len(_split_title(c.group("who").split())[1]) >= 2:
+                who = c.group("who").split()  # "Britain's ambassador to Afghanistan, Laurie Bristow, said"
             # "Emma Pelton of the nonprofit Xerces Society, which ...": she speaks, not the society.
             if who and c and (a := _AFFILIATED.search(head, 0, c.start("who"))):
                 who = a.group("who").split()

@@ -700,3 +700,10 @@ def test_the_askers_recent_or_latest_is_no_word_of_the_topic() -> None:
                        "Ola Berg said.")
     own = speakers_own("What did Ola Berg say about the harbour's recent ferry engine tests?", scorer)
     assert own is not None and own.tolist() == [False, False, True]
+
+
+def test_a_quotes_dashed_speaker_line_says_what_the_quote_is_on() -> None:
+    scorer = scorer_of("TODAY'S QUOTE\n\n\"The harbour will determine the losses and demand compensation.\"\n\n"
+                       "-- Mara Quill, the harbour minister, on the oil tanker that sank off the northern reef.")
+    own = speakers_own("What did Mara Quill say about the oil tanker that sank off the reef?", scorer)
+    assert own is not None and own.tolist()[:2] == [False, True]

@@ -1059,3 +1059,8 @@ def test_rules_v38_a_quote_alone_on_its_line_is_the_next_lines_dashed_speakers()
     quote = one(text, "\"We have not yet seen how bad this season is going to get.\"")
     assert (quote.kind, quote.speaker) == ("quote", "Ola Berg")
     assert one(text, "Ferries ran late all week.").kind == "reporting"
+
+
+def test_rules_v39_a_description_then_the_name_it_describes_between_commas() -> None:
+    text = "Norway’s ambassador to the islands, Ola Berg, said from the harbour it was time to close the route."
+    assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Ola Berg")

@@ -1271,7 +1271,8 @@ def attribute(article: Article, finder: SpeakerFinder | None = None) -> list[Att
     # '"We have not yet seen how bad this energy crisis is going to get."' | "-- Former Obama
     # energy adviser Jason Bordoff, on ...").
     for i, (line, *_rest) in enumerate(scans):
-        if cues[i] is None and raw_lines[line].lstrip()[:1] in "\"“" and (i + 1 == len(scans) or scans[i + 1][0] != line):
+        last_on_line = i + 1 == len(scans) or scans[i + 1][0] != line
+        if cues[i] is None and raw_lines[line].lstrip()[:1] in "\"“" and last_on_line:
             after = next((x for x in raw_lines[line + 1:] if x.strip()), "")
             if m := _DASH_SPEAKER.match(after):
                 cues[i] = _Cue(m.group("name"), "quoted as", None)

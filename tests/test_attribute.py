@@ -1054,7 +1054,8 @@ def test_rules_v37_by_telling_someone_is_speech() -> None:
 
 
 def test_rules_v38_a_quote_alone_on_its_line_is_the_next_lines_dashed_speakers() -> None:
-    text = ("Ferries ran late all week.\n\nTODAY'S QUOTE\n\n\"We have not yet seen how bad this season is going to get.\"\n\n"
+    text = ("Ferries ran late all week.\n\nTODAY'S QUOTE\n\n"
+            "\"We have not yet seen how bad this season is going to get.\"\n\n"
             "-- Former harbour adviser Ola Berg, on the ferries running late.")
     quote = one(text, "\"We have not yet seen how bad this season is going to get.\"")
     assert (quote.kind, quote.speaker) == ("quote", "Ola Berg")

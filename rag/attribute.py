@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "39"
+ATTRIBUTION_VERSION = "40"
 
 
 class SpeakerFinder(Protocol):
@@ -96,7 +96,8 @@ _VERB = re.compile(r"\b(?:" + "|".join(_VERBS + _HEADLINE_VERBS)
 # ("have been warning the court was leaning ...": speech going on, a cue as "warned" is.)
 # Words that may sit between a subject and its verb: "Russia has repeatedly insisted".
 _BETWEEN = frozenset("""has have had also again repeatedly further later earlier previously then
-once recently reportedly publicly officially is was would will has been""".split())
+once recently reportedly publicly officially is was would will has been first initially originally
+already""".split())
 # Nouns that head a description of a speaker: "one official", "the Russian diplomat".
 _ROLE_NOUNS = frozenset("""official officials spokesman spokeswoman spokesperson diplomat
 diplomats president minister ministers analyst analysts newspaper paper daily agency ministry
@@ -308,6 +309,8 @@ _INTERVIEW = re.compile(r"\binterview with (?:the )?(?P<via>[^,;.]{2,60}?)(?=,| 
 # A full stop inside a name ("U.S. officials", "New York Gov. Kathy Hochul") does not end it.
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;.]|\.(?=\S| [A-Z][a-z])|(?<=[A-Z])\.(?= [a-z])){2,80}?)"
                         r"(?=,|;|\.$|$| that )")
+_NAMED_AFTER = re.compile(r"(?:\s+(?:that|which|who)\b[^,;]{0,80})?,\s*"
+                          r"(?P<name>[A-Z][\w'’&-]*(?:\.?\s?[A-Z][\w'’&-]*){0,4})\.?\s*$")
 # What "according to" cites when it is no one's word: "according to plan", "according to the data".
 _DATA_WORDS = frozenset("""data figures statistics numbers estimates tally count records plan plans
 schedule supply demand rules law tradition""".split())
@@ -852,6 +855,10 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
         who = m.group("who").strip()
         if a := _AFFILIATION.match(who):
             who = a.group("who")
+        # "according to the chief of Britain's foreign intelligence service, Richard Moore": the
+        # description, then the name it describes.
+        if re.search(r"\b[a-z]", who) and (named := _NAMED_AFTER.match(masked, m.end())):
+            who = named.group("name")
         if not _nobody(who):
             # "The man said he had ..., according to the sheriff's office": the man speaks,
             # through the office.

@@ -1065,3 +1065,15 @@ def test_rules_v38_a_quote_alone_on_its_line_is_the_next_lines_dashed_speakers()
 def test_rules_v39_a_description_then_the_name_it_describes_between_commas() -> None:
     text = "Norway’s ambassador to the islands, Ola Berg, said from the harbour it was time to close the route."
     assert (one(text, text).kind, one(text, text).speaker) == ("indirect", "Ola Berg")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "according to" a description, then the name it describes.
+    ("The ferry can reach the reef in an hour, according to the company that builds the engines, HarbourWorks.",
+     "HarbourWorks"),
+    ("Ferry traffic fell by half, according to the chief of the harbour authority, Ola Berg.", "Ola Berg"),
+    # An adverb between the name and the verb.
+    ("Harbour’s head Mara Quill first announced the closure earlier Thursday in an interview.", "Mara Quill"),
+])
+def test_rules_v40_according_to_a_description_then_its_name_and_a_first_between(text: str, speaker: str) -> None:
+    assert one(text, text).speaker == speaker

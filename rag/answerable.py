@@ -1015,7 +1015,7 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
         # reported statement, which may hold them only in who says it ("harbour master Mara
         # Quill said" on a harbour warrant).
         quoted = {w for j in run if (label := scorer.labels[j]) and label.kind == "quote" for w in words[j]} - {
-            _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker} {label.role}")}
+            _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker or ''} {label.role or ''}")}
         if run[0] and share_of(quoted) > 0 and leads(run[0] - 1, run[0]):
             held |= words[run[0] - 1]
         together = share_of(held)
@@ -1035,8 +1035,8 @@ def _names_speaker(scorer: SupportScorer, i: int, j: int) -> bool:
         rf"\b{re.escape(label.speaker.split()[-1])}\b", scorer.texts[i]) is not None  # type: ignore[union-attr]
 
 
-# Words of a question's wording, not of its topic ("about whether rate hikes will be common").
-# Words of the asker's framing, not of the topic ("North Korea's recent ballistic missile tests").
+# Words of a question's wording, not of its topic ("about whether rate hikes will be common",
+# "North Korea's recent ballistic missile tests").
 _TOPIC_FILLER = frozenset("whether recent latest recently".split())
 _REPLY = re.compile(r"^\W*(?:But|However|Yet|In response|Responding|In reply)\b")
 

@@ -279,9 +279,11 @@ _FURNITURE = re.compile(
     )$""")
 # A photo credit: "Russian Defense Minister Sergei Shoigu Russian Defense Ministry / AP".
 _CREDIT = re.compile(r"^[^.!?\n]{2,160}\s/\s*[A-Z][\w .&'-]{0,40}$")
-# An embedded tweet's signature, and the tweet's own line (its links).
+# The line after a quote naming who said it after a dash: "-- Former Obama energy adviser
+# Jason Bordoff, on ..." (CNN's "TODAY'S QUOTE").
 _DASH_SPEAKER = re.compile(r"^\s*(?:--|—|–)\s*(?:[\w.'’-]+\s+){0,6}?"
                            r"(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s*(?:,|$)")
+# An embedded tweet's signature, and the tweet's own line (its links).
 _TWEET_SIG = re.compile(r"^[—–-]\s*(?P<name>[^()\n]{1,40}?)\s*\(@\w{1,15}\)")
 _TWEET_BODY = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
 # "Vladimir Putin: ..." or "Question: ..." at the start of a line.
@@ -309,6 +311,7 @@ _INTERVIEW = re.compile(r"\binterview with (?:the )?(?P<via>[^,;.]{2,60}?)(?=,| 
 # A full stop inside a name ("U.S. officials", "New York Gov. Kathy Hochul") does not end it.
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>(?:[^,;.]|\.(?=\S| [A-Z][a-z])|(?<=[A-Z])\.(?= [a-z])){2,80}?)"
                         r"(?=,|;|\.$|$| that )")
+# The name after what "according to" cites, ending the sentence: ", Richard Moore."
 _NAMED_AFTER = re.compile(r"(?:\s+(?:that|which|who)\b[^,;]{0,80})?,\s*"
                           r"(?P<name>[A-Z][\w'’&-]*(?:\.?\s?[A-Z][\w'’&-]*){0,4})\.?\s*$")
 # What "according to" cites when it is no one's word: "according to plan", "according to the data".

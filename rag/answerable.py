@@ -342,10 +342,25 @@ def focus(question: str) -> list[set[str]]:
     "Deputy"): a typed answer sentence must be about at least half of them (`_about`)."""
     out = []
     for name in names(question):
+        every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
         if words:
-            out.append(words)
+            # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
+            out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
     return out
+
+
+def _initials(words: set[str]) -> str:
+    """A key no word can be: the sorted first letters of a name's words (order varies: "MoD")."""
+    return "#" + "".join(sorted({w[0] for w in words}))
+
+
+def _acronyms(text: str) -> set[str]:
+    """The initials keys of the acronyms in a text: three to six letters, capitals at least
+    half of them ("NATO", "MoD"; not "US", "McCain")."""
+    keys = {_initials({c.lower() for c in w if c.isupper()}) for w in re.findall(r"\b[A-Z][A-Za-z]{2,5}\b", text)
+            if 2 * sum(c.isupper() for c in w) >= len(w)}
+    return {k for k in keys if len(k) > 2}  # two letters at least: "DoD" is not any name of Ds
 
 
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
@@ -356,6 +371,7 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     label = scorer.labels[j]
     context += [label.speaker if label is not None and label.speaker else "", p.outlet or "", p.title]
     words = set(WORD.findall(" ".join(context).lower()))
+    words |= _acronyms(" ".join(context))
     # Half of them: a question often names more than one sentence around its answer holds
     # ("... told Channel One on Sunday"); all of them refused 7 of 60 answerable dev questions.
     return 2 * sum(bool(name & words) for name in names_) >= len(names_)

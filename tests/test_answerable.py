@@ -247,12 +247,24 @@ def test_a_date_question_needs_the_part_of_a_date_it_asks_for(question: str, sen
 
 def test_a_typed_answer_must_be_about_what_the_question_names() -> None:
     assert focus("On which day did Sergei Lavrov tell Channel One about the Russian strikes?") == [
-        {"sergei", "lavrov"}, {"channel"}]  # "Russian" describes, it names nobody; "one" is a stopword
+        {"sergei", "lavrov", "#ls"}, {"channel"}]  # "Russian" describes, it names nobody; "one" is a stopword
     scorer = scorer_of("The ferry to Oslo left on Sunday, the harbour master said.",
                        "Mara Quill said on Monday the lighthouse beams were repaired.")
     # Each sentence gives a weekday; only the second is about Mara Quill.
     assert best_sentences("On which day did Mara Quill say the lighthouse beams were repaired?", scorer, 1) == [(2, 1)]
     assert best_sentences("On which day did Ivo Brand say the lighthouse beams were repaired?", scorer, 1) == []
+
+
+def test_a_name_asked_about_is_also_found_as_its_acronym() -> None:
+    scorer = scorer_of("Combat report: jets fly 107 sorties, target 289 terror sites in 2 days - MoD",
+                       "The harbour master said 40 ferries left in 2 days.")
+    question = "According to the Russian Defence Ministry's combat report, how many sites were targeted?"
+    assert best_sentences(question, scorer, 1) == [(1, 0)]
+    # Initials are no acronym of a name they do not begin: "MoD" is not the Finance Ministry.
+    assert best_sentences("According to the Finance Ministry, how many sites were targeted?", scorer, 1) == []
+    # Nor is a name with capitals inside it ("McCain") an acronym.
+    mccain = scorer_of("McCain said 40 ferries left in 2 days.")
+    assert best_sentences("According to the Mayor's Council, how many ferries left?", mccain, 1) == []
 
 
 def test_a_person_question_is_not_answered_by_the_person_it_names() -> None:

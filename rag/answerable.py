@@ -42,8 +42,11 @@ _ASKS = {
         r"\bhow (many|much)\b|\bwhich numbered\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
+    # Not "When Putin complained ..., which operation ...?": a clause setting the scene.
     "date": re.compile(
-        r"^\W*when\b|\b(what|which) (date|day|weekday|year|month)\b|\bwhat (is|was) the date\b", re.IGNORECASE),
+        r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
+        r"|\b(what|which) (?:(?:calendar|exact|specific|precise) )?(date|day|weekday|year|month)\b"
+        r"|\bwhat (is|was) the (?:(?:calendar|exact|specific|precise) )?date\b", re.IGNORECASE),
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
@@ -99,7 +102,8 @@ _ENTITY_ASKS = (
 _DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
-               ("day", re.compile(r"\b(?:which|what|on which|on what) date\b|\bthe date (?:of|on|when)\b",
+               ("day", re.compile(r"\b(?:which|what|on which|on what) (?:(?:calendar|exact|specific|precise) )?date\b"
+                                  r"|\bthe (?:(?:calendar|exact|specific|precise) )?date (?:of|on|when)\b",
                                   re.IGNORECASE)))
 
 

@@ -26,6 +26,10 @@ from .fakes import HashEmbedder
     ("What did Lavrov say about the coalition?", None),
     ("Who accused the United States of failing to share information?", None),
     ("What was the date of the interview?", "date"),
+    ("What was the exact date of the interview?", "date"),
+    # "When" opening a clause that sets the scene asks for no time.
+    ("When Putin complained about the delay, which operation did he say Moscow helped with?", None),
+    ("When, according to Putin, did the strikes start?", "date"),
 ])
 def test_expected_kind_of_answer(question: str, kind: str | None) -> None:
     assert expected(question) == kind
@@ -237,6 +241,7 @@ def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     ("On what date did Putin answer questions?", "In September Putin answered questions.", False),
     ("When did Putin answer questions?", "In September Putin answered questions.", True),
     ("What was the date of the interview?", "He gave the interview on Sunday.", False),  # a weekday is no date
+    ("On what calendar date was the interview?", "He gave the interview on Sunday.", False),
     ("What was the date of the interview?", "He gave the interview on October 4.", True),
     # A date the question gives is no answer.
     ("In which year after October 2015 did Putin speak?", "Putin spoke in October 2015.", False),

@@ -367,6 +367,13 @@ def _acronyms(text: str) -> set[str]:
     return {k for k in keys if len(k) > 2}  # two letters at least: "DoD" is not any name of Ds
 
 
+def about_passage(names_: list[set[str]], passage: Passage) -> bool:
+    """Whether a passage, with its outlet and title, is about at least half of the names."""
+    text = " ".join((passage.text, passage.outlet or "", passage.title))
+    words = set(WORD.findall(text.lower())) | _acronyms(text)
+    return 2 * sum(bool(name & words) for name in names_) >= len(names_)
+
+
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j, with its neighbours, who says it and its article's outlet and
     title, is about at least half of the names (one of each name's words)."""
@@ -444,7 +451,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
             labels & {"PERSON", "ORG"}) and slot.speaker:
-        named.append(label.speaker)
+        if _described(slot.of, label, scorer, j):
+            named.append(label.speaker)
+        else:  # nor is he the answer where the sentence names him ("..., said Vladimir Putin")
+            named = [t for t in named if t.split()[-1] != label.speaker.split()[-1]]
     if slot.medium:
         named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
@@ -459,6 +469,19 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     return False
 
 
+def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer, j: int) -> bool:
+    """Whether the speaker of sentence j carries the names a question describes him with, in
+    his name or role or in the words beside his name ("Bill Gertz of the Free Beacon")."""
+    if not names_:
+        return True
+    beside = f"{label.speaker} {label.role or ''}"
+    last = re.escape((label.speaker or "").split()[-1])
+    for k in scorer.around(j):
+        beside += " " + " ".join(m.group(0) for m in re.finditer(rf"(?:\S+\s+){{0,4}}{last}(?:\s+\S+){{0,4}}",
+                                                             scorer.texts[k]))
+    return names_ <= {w.lower() for w in WORD.findall(beside)}
+
+
 # The asked-for person or body is the one who says something: "the official who told ...",
 # "which Iranian official said ...".
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:has\s+|had\s+|also\s+|publicly\s+)?"
@@ -468,7 +491,8 @@ _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:ha
 _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
 _A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
-_MEDIA_SLOT = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
+# ("Through which channels ... does Russia coordinate it?" asks for a route, not a medium.)
+_MEDIA_SLOT = re.compile(r"(?<!\bthrough )\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
                          r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)
 
 
@@ -483,16 +507,21 @@ class Slot:
     medium_named: bool
     speaker: bool  # "Who ...?", "the official who told ...": who says a sentence may answer
     told: str = ""  # "the official who told the Free Beacon": that medium's own staff do not answer
+    # "Which FSA commanders told ...?": names in the description that a speaker answering
+    # must carry in his name or role (Putin, quoting what the commanders told, is none of them).
+    of: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Slot:
         asked = _undotted(without_options(question))
         m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(asked))), None)
         told = _TOLD.search(asked)
-        return cls(frozenset(_nation(w) for w in WORD.findall(m.group(0)) if is_demonym(w)) if m else frozenset(),
+        described = WORD.findall(m.group(0))[1:] if m else []
+        return cls(frozenset(_nation(w) for w in described if is_demonym(w)),
                    bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
                    bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
-                   told.group(1) if told else "")
+                   told.group(1) if told else "",
+                   frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)))
 
 
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
@@ -569,8 +598,11 @@ def options(question: str) -> list[str]:
 
 
 def expected(question: str) -> Kind | None:
-    """What kind of answer the question asks for, when its wording says so plainly."""
+    """What kind of answer the question asks for, when its wording says so plainly (a
+    publication date is the article's, not a sentence's: see `asks_for`)."""
     question = without_options(question)
+    if _ASKS_PUBLISHED.search(question):
+        return None
     for kind, pattern in _ASKS.items():
         if pattern.search(question):
             return kind  # type: ignore[return-value]
@@ -796,11 +828,35 @@ def claim_coverage(claim: str, scorer: SupportScorer) -> np.ndarray:
     return share
 
 
-def asks_for(question: str) -> Literal["speaker", "outlet"] | None:
-    """Whether the question asks who said something, or which outlet reports it."""
+# "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
+# the article's date of publication, which its metadata holds (a byline is page furniture).
+_ASKS_PUBLISHED = re.compile(
+    r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))\b"
+    r"(?=.*\b(?:published|posted|publish|post|put online|printed|print|ran|run)\b)"
+    r"(?=.*\b(?:article|piece|story|stories|post|blog post|column|editorial|op-ed|item|report)s?\b)", re.IGNORECASE)
+
+
+_PUBLISHED_PARTS = re.compile(
+    r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))\s+(?:was|were|is|did|does|has|had)\s+"
+    r"(?P<what>.+?)\s+(?:first\s+)?(?:published|posted|publish|post|put online|printed|print|ran|run)\b(?P<rest>.*)$",
+    re.IGNORECASE)
+
+
+def published_subject(question: str) -> str | None:
+    """What a publication-date question is about, to search for: "the EU Times piece on
+    Ryabkov" (the words "when was it posted" match no passage's meaning)."""
+    m = _PUBLISHED_PARTS.match(without_options(question)) if _ASKS_PUBLISHED.search(question) else None
+    return " ".join(f"{m.group('what')} {m.group('rest')}".strip(" ?").split()) if m else None
+
+
+def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
+    """Whether the question asks who said something, which outlet reports it, or when the
+    article was published."""
     question = without_options(question)
     if _WHO_SAID.search(question):
         return "speaker"
+    if _ASKS_PUBLISHED.search(question):
+        return "published"
     # "To which agency did X say ...?" asks whom X told, not who published it.
     if _WHICH_OUTLET.search(question) and not _TO_WHICH.match(question):
         return "outlet"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
-                            refusal_reason, speakers_own, statements, unknown_names, in_other_words)
+                            refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
+                            published_subject)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -30,6 +31,8 @@ from .fakes import HashEmbedder
     # "When" opening a clause that sets the scene asks for no time.
     ("When Putin complained about the delay, which operation did he say Moscow helped with?", None),
     ("When, according to Putin, did the strikes start?", "date"),
+    # When an article was published is its metadata's, not a sentence's (`asks_for`).
+    ("When was the EU Times piece on Ryabkov posted?", None),
 ])
 def test_expected_kind_of_answer(question: str, kind: str | None) -> None:
     assert expected(question) == kind
@@ -92,6 +95,9 @@ def test_names_the_index_never_mentions() -> None:
     ("Which news agency did the spokesman talk to?", "outlet"),
     ("Who is Ryabkov?", None),
     ("What did Lavrov say about the coalition?", None),
+    ("When was the EU Times piece on Ryabkov posted?", "published"),
+    ("On what date did RT publish the story about Putin?", "published"),
+    ("When did Putin say the FSA shared intelligence?", None),
 ])
 def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str | None) -> None:
     assert asks_for(question) == asks
@@ -258,6 +264,25 @@ def test_a_typed_answer_must_be_about_what_the_question_names() -> None:
     # Each sentence gives a weekday; only the second is about Mara Quill.
     assert best_sentences("On which day did Mara Quill say the lighthouse beams were repaired?", scorer, 1) == [(2, 1)]
     assert best_sentences("On which day did Ivo Brand say the lighthouse beams were repaired?", scorer, 1) == []
+
+
+def test_a_speaker_answers_which_x_only_if_he_carries_the_names_describing_x() -> None:
+    quoted = scorer_of("“We kept away from the reefs the Harbour Board officials had marked,” said Mara Quill.")
+    # She quotes what the officials marked; she is none of them.
+    assert best_sentences("Which Harbour Board officials told the crews where the reefs were?", quoted, 1) == []
+    staff = scorer_of("According to Ivo Brand of the Harbour Board, the reefs were marked in spring.")
+    assert best_sentences("Which Harbour Board official reported that the reefs were marked?", staff, 1) == [(1, 0)]
+
+
+def test_a_publication_date_question_is_searched_for_by_what_was_published() -> None:
+    assert published_subject("When was the EU Times piece on Ryabkov posted?") == "the EU Times piece on Ryabkov"
+    assert published_subject("On what date did RT publish the story about Putin?") == "RT the story about Putin"
+    assert published_subject("When did Putin speak?") is None
+
+
+def test_a_route_asked_for_is_no_medium() -> None:
+    assert Slot.of("Which channel broadcast the interview with Putin?").medium
+    assert not Slot.of("Through which channels does Russia coordinate the intelligence it gets?").medium
 
 
 def test_a_name_asked_about_is_also_found_as_its_acronym() -> None:

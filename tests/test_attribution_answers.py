@@ -83,6 +83,20 @@ def test_which_outlet_names_the_outlet_and_whom_it_cites(pipeline: Pipeline) -> 
     assert answer.citations[0].outlet == "The Moscow Times"
 
 
+def test_when_an_article_was_published_is_its_dated_metadata_or_a_refusal_saying_so(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("When was the EU Times piece on Ryabkov posted?")
+    assert not answer.refused and answer.sentences[0].ours
+    assert answer.sentences[0].text.startswith("EU Times published \u201cWashington\u2019s failure")
+    assert answer.sentences[0].text.endswith("on 2015-10-08.")
+    assert (answer.citations[0].outlet, answer.citations[0].date) == ("EU Times", "2015-10-08")
+    # RT's page carries no date: nothing is guessed.
+    undated = pipeline.ask("On what date did RT publish the story about Putin and the Free Syrian Army?")
+    assert undated.refused and undated.notice == "RT gives no date of publication."
+    # A report an article mentions is not the article.
+    other = pipeline.ask("When was the Pentagon report on the ISIS training camps published?")
+    assert other.refused and "not when the report asked about was" in other.notice
+
+
 def test_what_did_x_say_quotes_his_statements_on_y_not_only_his_summary(pipeline: Pipeline) -> None:
     answer = pipeline.ask("What did Shoigu say about the moderate opposition and suicide bombers?")
     said = [c for c in answer.citations if c.supported]

@@ -492,8 +492,9 @@ _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
 _A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
 # ("Through which channels ... does Russia coordinate it?" asks for a route, not a medium.)
-_MEDIA_SLOT = re.compile(r"(?<!\bthrough )\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)|agenc(?:y|ies)|channels?"
-                         r"|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b", re.IGNORECASE)
+_MEDIA_SLOT = re.compile(r"(?<!\bthrough )\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)"
+                         r"|agenc(?:y|ies)|channels?|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)

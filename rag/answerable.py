@@ -616,10 +616,14 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         return True
     question = without_options(question)
     if kind == "name":
-        # A capitalised word that is not the sentence's first and not taken from the question.
+        # A capitalised word that is not the sentence's first and not taken from the question;
+        # nor a day, a month, a people or (unless a place is asked for) a country: "the name of
+        # the offensive" is not "Russia's".
         asked = {w.lower() for w in WORD.findall(question)}
-        words = _CAPITALISED.findall(sentence)[1:]
-        return any(w.lower().strip(".'’") not in asked | STOPWORDS for w in words)
+        place = re.search(rf"\bname of (?:the |that |this |a )?(?:{_PLACE_NOUNS})\b", question, re.IGNORECASE)
+        words = [re.sub(r"['’]s$", "", w.strip(".'’")) for w in _CAPITALISED.findall(sentence)[1:]]
+        return any(w.lower() not in asked | STOPWORDS | _CALENDAR and not is_demonym(w)
+                   and (place or not _is_country(w)) for w in words)
     part = date_part(question) if kind == "date" else None
     if part is not None:
         return _gives_date_part(part, sentence, question)

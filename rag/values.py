@@ -26,7 +26,12 @@ _DATE = re.compile(
     rf"|\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<dm_month>{_MONTHS})\b\.?(?:,? (?P<dm_year>(?:1[89]|20)\d\d)\b)?"
     rf"|\b(?P<my_month>{_MONTHS})\.?,? (?P<my_year>(?:1[89]|20)\d\d)\b"
     rf"|\b(?P<iso>(?:1[89]|20)\d\d-\d\d-\d\d)\b"
-    r"|\b(?P<year>(?:1[89]|20)\d\d)\b",
+    r"|\b(?P<year>(?:1[89]|20)\d\d)\b"
+    # A month alone, after a word of time ("In August analysts said", "since March"); "May"
+    # and "March" only capitalised, as the verbs are not.
+    r"|\b(?:in|since|until|till|by|during|through|from|early|late|mid|last|next|this|of)[ -]"
+    r"(?P<m_month>january|february|april|june|july|august|september|october|november|december|(?-i:March|May))\b"
+    r"(?!\.?,? (?:\d|the \d))",  # "in August 2015", "in August 8": read there, not here
     re.IGNORECASE)
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
@@ -68,14 +73,15 @@ def dates(text: str) -> list[TypedValue]:
             y, mo, d = g["iso"].split("-")
             key = (int(y), int(mo), int(d))
         else:
-            month = g["md_month"] or g["dm_month"] or g["my_month"]
+            month = g["md_month"] or g["dm_month"] or g["my_month"] or g["m_month"]
             day = g["md_day"] or g["dm_day"]
             year = g["md_year"] or g["dm_year"] or g["my_year"] or g["year"]
             key = (int(year) if year else None, _MONTH[month.lower()] if month else None,
                    int(day) if day else None)
             if key[2] is not None and not 1 <= key[2] <= 31:
                 continue
-        out.append(TypedValue(m.group(0), key, m.start(), m.end()))
+        at = "m_month" if g["m_month"] else 0  # the month, not the word of time before it
+        out.append(TypedValue(m.group(at), key, m.start(at), m.end(at)))
     return out
 
 

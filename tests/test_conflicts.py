@@ -119,6 +119,20 @@ def test_a_weekday_and_a_calendar_date_do_not_disagree_but_two_dates_do() -> Non
     assert {v.value for v in conflict.values} == {"October 8", "October 9"}
 
 
+def test_a_month_alone_is_a_date_after_a_word_of_time() -> None:
+    from rag.values import dates
+
+    assert [(v.text, v.key) for v in dates("In August analysts said so.")] == [("August", (None, 8, None))]
+    # Read whole where a day or year follows; the verbs "may" and "march" are no months.
+    assert [v.key for v in dates("Analysts said in August 2015 and in August 8.")] == [(2015, 8, None), (None, 8, 8)]
+    assert dates("Troops may march in may.") == []
+    question = "In which month did the analysts say the camps were spared?"
+    months = scorer_of("In August the analysts said the camps were spared by the strikes.",
+                       "In July the analysts said the camps were spared by the strikes.")
+    (conflict,), _ = find(question, months, FLOOR, ALIKE)
+    assert {v.value for v in conflict.values} == {"August", "July"}
+
+
 def test_a_reader_comment_is_a_side_said_to_be_a_readers() -> None:
     question = "How many sorties did Russian jets fly over Syria?"
     scorer = scorer_of("Russian jets flew 107 sorties over Syria, the ministry said.",

@@ -1099,6 +1099,10 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
             _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker or ''} {label.role or ''}")}
         if run[0] and share_of(quoted) > 0 and leads(run[0] - 1, run[0]):
             held |= words[run[0] - 1]
+        # An interview's answer is on what the question put to it asks (Question: "the refugee
+        # crisis has reached a critical point in Europe ..." | "Vladimir Putin: ... I believe
+        # this is an absolutely expected crisis").
+        held |= set().union(*(words[k] for k in _question_turn(scorer, run[0])))
         together = share_of(held)
         share[run] = max(share[run].max(), together if together >= least else -1.0)
     # A reply to the sentence before ("But the State Department said it would not be
@@ -1107,6 +1111,23 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
         if share[j] < 0 and _REPLY.match(scorer.texts[j]) and scorer.passage_of(j) == scorer.passage_of(j - 1):
             share[j] = share[j - 1]
     return share
+
+
+def _question_turn(scorer: SupportScorer, j: int) -> list[int]:
+    """The sentences of the interviewer's turn just before sentence j, when j opens a named
+    speaker's transcript turn: unnamed transcript sentences of the same article, each right
+    before the next (the answer may open the next passage)."""
+    label = scorer.labels[j]
+    if label is None or label.kind != "transcript" or not label.speaker:
+        return []
+    turn = []
+    k = j - 1
+    while k >= 0 and (asking := scorer.labels[k]) is not None and asking.kind == "transcript" and not asking.speaker \
+            and scorer.article_of(k) == scorer.article_of(k + 1) \
+            and 0 <= scorer.span_of(k + 1)[0] - scorer.span_of(k)[1] <= 2:
+        turn.append(k)
+        k -= 1
+    return turn
 
 
 def _names_speaker(scorer: SupportScorer, i: int, j: int) -> bool:

@@ -287,6 +287,14 @@ def test_a_publication_date_question_is_searched_for_by_what_was_published() -> 
     assert published_subject("When did Putin speak?") is None
 
 
+def test_an_interview_answer_is_on_what_the_question_put_to_it_asks() -> None:
+    scorer = scorer_of("Question: The ferry fares have doubled in the harbour this winter. What is your view?\n\n"
+                       "Mara Quill: We warned about this long ago. Nobody listened to us then.\n\n"
+                       "Question: And the lighthouse?\n\nMara Quill: It shines again.")
+    picked = best_sentences("What was Mara Quill's view on the doubled ferry fares?", scorer, 1)
+    assert [scorer.texts[j] for _, j in picked][:1] == ["Mara Quill: We warned about this long ago."]
+
+
 def test_a_route_asked_for_is_no_medium() -> None:
     assert Slot.of("Which channel broadcast the interview with Putin?").medium
     assert not Slot.of("Through which channels does Russia coordinate the intelligence it gets?").medium

@@ -1086,10 +1086,12 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
                 and _names_speaker(scorer, j, j - 1)):
             words[j - 1] = words[j - 1] | words[j]
     share = np.array([held if (held := share_of(ws)) >= least else -1.0 for ws in words])
+    last_said: dict[str, set[str]] = {}  # each speaker's last statement in the passage so far
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together
         # ("worked together with the FSA" ... "proves once again that ...").
         held = set().union(*(words[j] for j in run))
+        own = set(held)
         # In the next paragraph, a quote whose words hold some of the topic goes on from the
         # writer's sentence before ("Kiermaier is dealing with hip inflammation." | "'KK's going
         # to be down for some time. We need to let the hip calm down,' Cash said."); not a
@@ -1099,6 +1101,16 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
             _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker or ''} {label.role or ''}")}
         if run[0] and share_of(quoted) > 0 and leads(run[0] - 1, run[0]):
             held |= words[run[0] - 1]
+        # A speaker's quote goes on from his own summary of it before, other voices between
+        # ("Shoigu again criticized ..., claiming that the groups were using suicide bombers."
+        # | The Guardian's report | Kerry's | '"They arm him with a mine, strap 200kg of
+        # explosives to him ..." Shoigu said.'), when its words hold some of the topic.
+        label = scorer.labels[run[0]]
+        key = f"{scorer.passage_of(run[0])}:{label.speaker}" if label is not None and label.speaker else ""
+        if key and share_of(quoted) > 0 and share_of(last_said.get(key, set())) >= 0.5:
+            held |= last_said[key]
+        if key:
+            last_said[key] = own
         # An interview's answer is on what the question put to it asks (Question: "the refugee
         # crisis has reached a critical point in Europe ..." | "Vladimir Putin: ... I believe
         # this is an absolutely expected crisis").

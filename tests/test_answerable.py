@@ -295,6 +295,16 @@ def test_an_interview_answer_is_on_what_the_question_put_to_it_asks() -> None:
     assert [scorer.texts[j] for _, j in picked][:1] == ["Mara Quill: We warned about this long ago."]
 
 
+def test_a_quote_goes_on_from_its_speakers_own_summary_with_other_voices_between() -> None:
+    scorer = scorer_of("Mara Quill again criticized the ferry fares, claiming the operators were using price cartels. "
+                       "Fares doubled, the Harbour Gazette reported. Ivo Brand called the claim a ruse. "
+                       "“They meet at night and fix the fares,” Quill said.")
+    picked = best_sentences("What did Mara Quill say about the operators' price cartels on fares?", scorer, 3)
+    assert any("meet at night" in scorer.texts[j] for _, j in picked)
+    # Not another speaker's quote: Brand's words stay his.
+    assert not any("ruse" in scorer.texts[j] for _, j in picked)
+
+
 def test_a_route_asked_for_is_no_medium() -> None:
     assert Slot.of("Which channel broadcast the interview with Putin?").medium
     assert not Slot.of("Through which channels does Russia coordinate the intelligence it gets?").medium

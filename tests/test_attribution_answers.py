@@ -35,7 +35,8 @@ def test_a_quote_says_who_said_it_in_which_outlet_and_stays_verbatim(pipeline: P
     assert (citation.outlet, citation.date) == ("EU Times", "2015-10-08")
     # Ours, then the article's words (with the same speaker's next sentences in one quote).
     assert f'{first.attribution} "{first.text}' in answer.text
-    assert answer.text.count(first.attribution) == 1
+    quote = answer.text.split(f'{first.attribution} "', 1)[1].split('" [', 1)[0]
+    assert quote.startswith(first.text) and quote.endswith("which side are you fighting for in this war?\u201d")
 
 
 def test_an_interviewers_question_is_not_the_outlets_reporting() -> None:

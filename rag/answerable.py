@@ -26,13 +26,14 @@ import numpy as np
 
 from .attribute import is_demonym, names_medium, role_fits
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
+from .types import Sentence
 from .values import dates, mentions, singular
 from .values import names as names_in
 
 if TYPE_CHECKING:
     from .cite import SupportScorer
     from .settings import AnswerSettings
-    from .types import Attribution, Passage
+    from .types import Attribution, Citation, Passage
 
 Kind = Literal["percentage", "number", "date", "name"]
 
@@ -831,6 +832,29 @@ def claim_coverage(claim: str, scorer: SupportScorer) -> np.ndarray:
             if named - text:
                 share[j] = -1.0
     return share
+
+
+def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:
+    """For "When was the EU Times piece on Ryabkov posted?": our sentence giving the date its
+    metadata holds for the closest retrieved article about what the question names (its
+    outlet, title or text), with a citation of the article's first sentence there; or why no
+    date can be given. "The Sputnik report" is the article only if the question names its
+    outlet ("the Pentagon report" is another one, which the article may mention)."""
+    names = focus(question)
+    n = next((n for n, p in enumerate(scorer.passages, 1) if about_passage(names, p)), None)
+    if n is None or not scorer.sentences_of(n):
+        return ""
+    p = scorer.passages[n - 1]
+    if re.search(r"\b(?:report|interview)s?\b", question, re.IGNORECASE) and not re.search(
+            r"\b(?:article|piece|story|post|column|editorial|op-ed|item)s?\b", question, re.IGNORECASE) and not (
+            p.outlet and re.search(rf"\b{re.escape(p.outlet)}\b", question, re.IGNORECASE)):
+        return "The retrieved articles say when they were published, not when the report asked about was."
+    citation = scorer.citation(n, scorer.span_of(scorer.sentences_of(n)[0]), True)
+    if not p.date:
+        where = p.outlet or f"The article \u201c{p.title}\u201d"
+        return f"{where} gives no date of publication."
+    return Sentence(f"{p.outlet or 'The article'} published \u201c{p.title}\u201d on {p.date}.", (n,), True,
+                    ours=True), citation
 
 
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":

@@ -359,31 +359,6 @@ def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScore
     return Sentence(text, tuple(found), True, ours=True), added
 
 
-def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:
-    """For "When was the EU Times piece on Ryabkov posted?": our sentence giving the date its
-    metadata holds for the closest retrieved article about what the question names (its
-    outlet, title or text), with a citation of the article's first sentence there; or why no
-    date can be given. "The Sputnik report" is the article only if the question names its
-    outlet ("the Pentagon report" is another one, which the article may mention)."""
-    from .answerable import about_passage, focus
-
-    names = focus(question)
-    n = next((n for n, p in enumerate(scorer.passages, 1) if about_passage(names, p)), None)
-    if n is None or not scorer.sentences_of(n):
-        return ""
-    p = scorer.passages[n - 1]
-    if re.search(r"\b(?:report|interview)s?\b", question, re.IGNORECASE) and not re.search(
-            r"\b(?:article|piece|story|post|column|editorial|op-ed|item)s?\b", question, re.IGNORECASE) and not (
-            p.outlet and re.search(rf"\b{re.escape(p.outlet)}\b", question, re.IGNORECASE)):
-        return "The retrieved articles say when they were published, not when the report asked about was."
-    citation = scorer.citation(n, scorer.span_of(scorer.sentences_of(n)[0]), True)
-    if not p.date:
-        where = _where(citation)
-        return f"{where[:1].upper()}{where[1:]} gives no date of publication."
-    return Sentence(f"{p.outlet or 'The article'} published \u201c{p.title}\u201d on {p.date}.", (n,), True,
-                    ours=True), citation
-
-
 def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
     """Every passage sentence someone is said to say (quotes, reported speech, transcript
     turns, embedded posts), in passage order: the "who says what" of the evidence."""

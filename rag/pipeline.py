@@ -13,7 +13,7 @@ from functools import cached_property
 
 from . import answerable, conflicts, when
 from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
-                   when_published, who_and_where)
+                   who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -346,7 +346,7 @@ class Pipeline:
     def _published(self, asked: _Asked, evidence: _Evidence) -> Answer:
         """"When was the EU Times piece on Ryabkov posted?": the date of the closest article
         that is about what the question names, cited; or a refusal saying why not."""
-        found = when_published(asked.question, evidence.scorer)
+        found = answerable.when_published(asked.question, evidence.scorer)
         if isinstance(found, str):
             return self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, found))
         sentence, citation = found

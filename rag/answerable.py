@@ -452,7 +452,7 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
             labels & {"PERSON", "ORG"}) and slot.speaker:
-        if _described(slot.of, label, scorer, j):
+        if _described(slot.described, label, scorer, j):
             named.append(label.speaker)
         else:  # nor is he the answer where the sentence names him ("..., said Vladimir Putin")
             named = [t for t in named if t.split()[-1] != label.speaker.split()[-1]]
@@ -511,7 +511,7 @@ class Slot:
     told: str = ""  # "the official who told the Free Beacon": that medium's own staff do not answer
     # "Which FSA commanders told ...?": names in the description that a speaker answering
     # must carry in his name or role (Putin, quoting what the commanders told, is none of them).
-    of: frozenset[str] = frozenset()
+    described: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Slot:

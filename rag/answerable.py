@@ -926,6 +926,10 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if not m:
         return None
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
+    # "What did X say the American refusal to share intelligence revealed about US aims?": the
+    # clause after the verb is the topic as much as what follows "about".
+    if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
+        topic = clause.group(1)
     # "the commenter who rejected the claim that ...": who he is, and what he is known by,
     # which is a topic of his words too.
     if clause := _RELATIVE.search(who):
@@ -938,6 +942,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+# After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
+_SAID_CLAUSE = re.compile(r"^\s+\S+\s+(?:that\s+)?((?:the|a|an|his|her|their|its)\s+.+?\s+"
+                          r"(?:about|on|of|regarding|concerning)\s+.+?)\W*$", re.IGNORECASE)
 _DESCRIBED_SPEAKER = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+) (?-i:say|said|claim|claimed|write|wrote|argue|argued)"
     r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE)

@@ -369,6 +369,11 @@ def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
     assert asked_speaker("How did the crisis start?") is None
     assert asked_speaker("How did harbour master Mara Quill respond to the ferry crash?") == (
         "harbour master Mara Quill", "the ferry crash")
+    # A clause and then "about": both are the topic; whom he told is not.
+    assert asked_speaker("What did Mara Quill say the closing of the pier revealed about the ferry's owners?") == (
+        "Mara Quill", "the closing of the pier revealed about the ferry's owners")
+    assert asked_speaker("What did Mara Quill tell Harbour Radio about the ferry's owners?") == (
+        "Mara Quill", "the ferry's owners")
 
 
 def test_a_statement_over_sentences_is_on_the_topic_its_sentences_hold_together() -> None:

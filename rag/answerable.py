@@ -919,7 +919,7 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
 
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
-    asked = without_options(question)
+    asked = _SOURCE_FIRST.sub("", without_options(question))
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
     m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
@@ -942,6 +942,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+# "As reported by Sputnik, what was Ryabkov's view on ...?": where or when, before the question.
+_SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b))\s+[^,?]{2,80},\s*",
+                           re.IGNORECASE)
 # After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
 _SAID_CLAUSE = re.compile(r"^\s+\S+\s+(?:that\s+)?((?:the|a|an|his|her|their|its)\s+.+?\s+"
                           r"(?:about|on|of|regarding|concerning)\s+.+?)\W*$", re.IGNORECASE)

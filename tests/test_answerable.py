@@ -374,6 +374,9 @@ def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
         "Mara Quill", "the closing of the pier revealed about the ferry's owners")
     assert asked_speaker("What did Mara Quill tell Harbour Radio about the ferry's owners?") == (
         "Mara Quill", "the ferry's owners")
+    # Where it was reported, said first, is no part of the question's speaker or topic.
+    assert asked_speaker("As reported by the Harbour Gazette, what was Mara Quill's view on the fares?") == (
+        "Mara Quill", "the fares")
 
 
 def test_a_statement_over_sentences_is_on_the_topic_its_sentences_hold_together() -> None:

@@ -957,9 +957,10 @@ _COMMENTERS = frozenset("commenter commenters reader readers comment comments po
 
 def _commenter(who: str) -> bool:
     """Whether "What did X say" asks about the reader comments rather than a named speaker."""
-    words = who.lower().split()
+    # ("one of the readers commenting under the blog post": where he writes says no more.)
+    words = re.sub(r"\s+(?:commenting|writing|posting)\b.*$", "", who.lower()).split()
     return bool(words) and words[-1] in _COMMENTERS and all(
-        w in ("the", "a", "one", "another", "some", "blog", "first", "last", "other") for w in words[:-1])
+        w in ("the", "a", "one", "of", "another", "some", "blog", "first", "last", "other") for w in words[:-1])
 
 
 def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None = None,

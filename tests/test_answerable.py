@@ -374,6 +374,7 @@ def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
         "Mara Quill", "the closing of the pier revealed about the ferry's owners")
     assert asked_speaker("What did Mara Quill tell Harbour Radio about the ferry's owners?") == (
         "Mara Quill", "the ferry's owners")
+    assert asked_speaker("What was Mara Quill's comment on the fares?") == ("Mara Quill", "the fares")
     # A reader described by where he writes is still a commenter.
     assert asked_speaker("What did one of the readers commenting under the post say about the fares?") == (
         "one of the readers commenting under the post", "the fares")

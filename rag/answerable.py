@@ -909,7 +909,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
     r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
-    r"|criticism|concern|plea|comment|remark|thought|reply|answer)s? (?:on|of|about|regarding|to|for)\s+(?P<topic>.+?)\W*$",
+    r"|criticism|concern|plea|comment|remark|thought|reply|answer)s? (?:on|of|about|regarding|to|for)\s+"
+    r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE))

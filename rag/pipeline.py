@@ -350,8 +350,9 @@ class Pipeline:
         if isinstance(found, str):
             return self._refusal(asked.question, evidence.passages, evidence.timings(), _join(asked.notice, found))
         sentence, citation = found
+        claims = claims_of(evidence.scorer)  # the who-says-what panel, as for any other answer
         return Answer(asked.question, render([sentence]), False, (sentence,), (citation,), evidence.passages,
-                      evidence.timings(), asked.notice)
+                      evidence.timings(), asked.notice, claims, (), tuple(disputes(claims)))
 
     def _draft(self, asked: _Asked, evidence: _Evidence) -> abc.Generator[str, None, _Draft]:
         """The generator's answer as it is written, or an extractive one if its model fails."""

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 Kind = Literal["percentage", "number", "date", "name"]
 
+# "What exact date ...?" asks what "What date ...?" does.
+_EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
 _ASKS = {
     "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
     "number": re.compile(
@@ -46,8 +48,8 @@ _ASKS = {
     # Not "When Putin complained ..., which operation ...?": a clause setting the scene.
     "date": re.compile(
         r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
-        r"|\b(what|which) (?:(?:calendar|exact|specific|precise) )?(date|day|weekday|year|month)\b"
-        r"|\bwhat (is|was) the (?:(?:calendar|exact|specific|precise) )?date\b", re.IGNORECASE),
+        rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month)\b"
+        rf"|\bwhat (is|was) the {_EXACT}date\b", re.IGNORECASE),
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
@@ -103,9 +105,8 @@ _ENTITY_ASKS = (
 _DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
-               ("day", re.compile(r"\b(?:which|what|on which|on what) (?:(?:calendar|exact|specific|precise) )?date\b"
-                                  r"|\bthe (?:(?:calendar|exact|specific|precise) )?date (?:of|on|when)\b",
-                                  re.IGNORECASE)))
+               ("day", re.compile(rf"\b(?:which|what|on which|on what) {_EXACT}date\b"
+                                  rf"|\bthe {_EXACT}date (?:of|on|when)\b", re.IGNORECASE)))
 
 
 # "Which Russian warplane ...?", "Which air base ...?": a thing or a facility is named with its
@@ -368,11 +369,15 @@ def _acronyms(text: str) -> set[str]:
     return {k for k in keys if len(k) > 2}  # two letters at least: "DoD" is not any name of Ds
 
 
-def about_passage(names_: list[set[str]], passage: Passage) -> bool:
-    """Whether a passage, with its outlet and title, is about at least half of the names."""
-    text = " ".join((passage.text, passage.outlet or "", passage.title))
+def _names_half(names_: list[set[str]], text: str) -> bool:
+    """Whether a text holds one word (or the acronym) of at least half of the names."""
     words = set(WORD.findall(text.lower())) | _acronyms(text)
     return 2 * sum(bool(name & words) for name in names_) >= len(names_)
+
+
+def about_passage(names_: list[set[str]], passage: Passage) -> bool:
+    """Whether a passage, with its outlet and title, is about at least half of the names."""
+    return _names_half(names_, " ".join((passage.text, passage.outlet or "", passage.title)))
 
 
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
@@ -382,11 +387,9 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
     context += [label.speaker if label is not None and label.speaker else "", p.outlet or "", p.title]
-    words = set(WORD.findall(" ".join(context).lower()))
-    words |= _acronyms(" ".join(context))
     # Half of them: a question often names more than one sentence around its answer holds
     # ("... told Channel One on Sunday"); all of them refused 7 of 60 answerable dev questions.
-    return 2 * sum(bool(name & words) for name in names_) >= len(names_)
+    return _names_half(names_, " ".join(context))
 
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
@@ -846,7 +849,7 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
         return ""
     p = scorer.passages[n - 1]
     if re.search(r"\b(?:report|interview)s?\b", question, re.IGNORECASE) and not re.search(
-            r"\b(?:article|piece|story|post|column|editorial|op-ed|item)s?\b", question, re.IGNORECASE) and not (
+            rf"\b(?:{_NEWS_ITEM})s?\b", question, re.IGNORECASE) and not (
             p.outlet and re.search(rf"\b{re.escape(p.outlet)}\b", question, re.IGNORECASE)):
         return "The retrieved articles say when they were published, not when the report asked about was."
     citation = scorer.citation(n, scorer.span_of(scorer.sentences_of(n)[0]), True)
@@ -859,16 +862,14 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
-_ASKS_PUBLISHED = re.compile(
-    r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))\b"
-    r"(?=.*\b(?:published|posted|publish|post|put online|printed|print|ran|run)\b)"
-    r"(?=.*\b(?:article|piece|story|stories|post|blog post|column|editorial|op-ed|item|report)s?\b)", re.IGNORECASE)
-
-
-_PUBLISHED_PARTS = re.compile(
-    r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))\s+(?:was|were|is|did|does|has|had)\s+"
-    r"(?P<what>.+?)\s+(?:first\s+)?(?:published|posted|publish|post|put online|printed|print|ran|run)\b(?P<rest>.*)$",
-    re.IGNORECASE)
+_NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item"
+_WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
+_PUBLISH = r"(?:published|posted|publish|post|put online|printed|print|ran|run)\b"
+_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?=.*\b{_PUBLISH})(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)",
+                             re.IGNORECASE)
+# Its parts: "When was <the EU Times piece on Ryabkov> posted<?>".
+_PUBLISHED_PARTS = re.compile(rf"{_WHEN_ASKED}\s+(?:was|were|is|did|does|has|had)\s+(?P<what>.+?)\s+(?:first\s+)?"
+                              rf"{_PUBLISH}(?P<rest>.*)$", re.IGNORECASE)
 
 
 def published_subject(question: str) -> str | None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from .attribute import is_demonym, names_medium, role_fits
+from .metadata import dateline_end
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .types import Sentence
 from .values import dates, mentions, singular
@@ -515,6 +516,9 @@ class Slot:
     # "Which FSA commanders told ...?": names in the description that a speaker answering
     # must carry in his name or role (Putin, quoting what the commanders told, is none of them).
     described: frozenset[str] = frozenset()
+    # The last word of each name the question gives ("did Ryabkov make his remarks"): a
+    # medium asked for is the one that person told, where the passages quote him.
+    named: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Slot:
@@ -526,7 +530,8 @@ class Slot:
                    bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
                    bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
                    told.group(1) if told else "",
-                   frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)))
+                   frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)),
+                   frozenset(n.split()[-1].lower() for n in names(asked)))
 
 
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
@@ -547,6 +552,11 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
     asks for ("to which news agency") is named in it or is whom its speaker told."""
     if slot.medium:
+        quoted = {n for n in slot.named if any(o is not None and o.speaker and _last(o.speaker) == n
+                                               for o in scorer.labels)}
+        label = scorer.labels[j]
+        if quoted and not (label is not None and label.speaker and _last(label.speaker) in quoted):
+            return False  # "Which channel aired the interview in which Shoigu ...?" is not Lavrov's
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.
         return bool(_media_of(scorer, j, slot.medium_named))
     if not slot.nations:
@@ -558,16 +568,22 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
 
 
-def _media_of(scorer: SupportScorer, j: int, named: bool = True) -> list[str]:
-    """The media sentence j names, and those its speaker told: at this sentence or at
-    another of his in the passage ("..., Berg told Interfax" closes his quote). "State
-    television" is a medium, but no name: only kinds of medium (not `named`) count it."""
+def _last(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = False) -> list[str]:
+    """The media sentence j names, and those its speaker told: at this sentence or (unless
+    `own`) at another of his in the passage ("..., Berg told Interfax" closes his quote).
+    "State television" is a medium, but no name: only kinds of medium (not `named`) count it."""
     label = scorer.labels[j]
-    found = [m] if (m := names_medium(scorer.texts[j])) else []
+    # "MOSCOW (Sputnik) – ..." names who published it, not whom the speaker told.
+    text = scorer.texts[j]
+    found = [m] if (m := names_medium(text[dateline_end(text):])) else []
     if label is not None:
         others = (scorer.labels[k] for k in scorer.sentences_of(scorer.passage_of(j)))
         found += [o.via for o in others if o is not None and o.via
-                  and (o is label or label.speaker and o.speaker == label.speaker)]
+                  and (o is label or not own and label.speaker and o.speaker == label.speaker)]
     return [m for m in found if m[:1].isupper() or not named]
 
 
@@ -773,7 +789,7 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b", re.IGNORECASE)
+_TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b|\b(?:to|with)\W*$", re.IGNORECASE)
 
 
 def asked_claim(question: str) -> str | None:
@@ -887,8 +903,9 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
         return "speaker"
     if _ASKS_PUBLISHED.search(question):
         return "published"
-    # "To which agency did X say ...?" asks whom X told, not who published it.
-    if _WHICH_OUTLET.search(question) and not _TO_WHICH.match(question):
+    # "To which agency did X say ...?" ("Which agency did X speak to?") asks whom X told,
+    # not who published it.
+    if _WHICH_OUTLET.search(question) and not _TO_WHICH.search(question):
         return "outlet"
     return None
 
@@ -1330,6 +1347,11 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
         scores = np.where(said, scores, -1.0)
     order = np.argsort(-scores)
+    if slot is not None and slot.medium:
+        # "To which agency did X make his remarks?": the sentence that names whom X told
+        # ("..., Ryabkov told RIA Novosti") answers before X's other words in the passage.
+        order = sorted(order, key=lambda j: not _media_of(scorer, int(j), slot.medium_named, own=True)
+                       or _furniture(scorer, int(j)))
     best = scores[order[0]]
     chosen: list[int] = []
     # A typed question may find its answer further down the order, still within the floor.
@@ -1338,7 +1360,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             break
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue
-        if scorer.labels[j] is not None and scorer.labels[j].kind == "furniture":
+        if _furniture(scorer, j):
             continue  # navigation, captions, related headlines: never an answer
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
@@ -1361,6 +1383,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [
             k for k in rest[j][:STATEMENT_SENTENCES - 1] if own[k]]))
     return [(scorer.passage_of(j), j) for j in chosen]
+
+
+def _furniture(scorer: SupportScorer, j: int) -> bool:
+    return scorer.labels[j] is not None and scorer.labels[j].kind == "furniture"
 
 
 #: How many sentences of one statement answer "What did X say about Y?": the one that names

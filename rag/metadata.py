@@ -294,7 +294,7 @@ _POSTED_PREFIX = re.compile(r"^Posted by [^\n]{1,80}? on [^\n/|]{1,40}?\s*(?://|
 _SENTENCE_END = re.compile(r"(?:(?<![A-Z])\.[\"”’')\]]*|[?!][\"”’']+)$")
 
 
-def _dateline_end(line: str) -> int:
+def dateline_end(line: str) -> int:
     """Where a dateline ("MOSCOW (Sputnik) –", "(CNN)") that opens the line ends; 0 if none."""
     m = _DATELINE.match(line)
     if not m or not _dateline_outlet(m):
@@ -316,7 +316,7 @@ def _is_furniture(line: str) -> bool:
 
 def _is_headline(line: str) -> bool:
     return (3 <= len(line.split()) <= 25 and (line[0].isupper() or line[0] in "\"“‘'0123456789")
-            and not _SENTENCE_END.search(line) and not _dateline_end(line))
+            and not _SENTENCE_END.search(line) and not dateline_end(line))
 
 
 def _is_label(sentence: str) -> bool:
@@ -349,7 +349,7 @@ def guess_title(text: str, fallback: str) -> str:
             return line
     first = None
     for line in chain(head, lines):
-        body = line[_dateline_end(line):]
+        body = line[dateline_end(line):]
         for a, b in sentence_spans(body):
             if not _is_label(body[a:b]):
                 return _shorten(body[a:b])

@@ -92,7 +92,7 @@ def test_names_the_index_never_mentions() -> None:
     ("Who, in the end, led the convoy?", None),
     ("Which outlet reported that Shoigu accused the US?", "outlet"),
     ("What newspaper said the rebels used suicide bombers?", "outlet"),
-    ("Which news agency did the spokesman talk to?", "outlet"),
+    ("Which news agency did the spokesman talk to?", None),  # whom he told, not who reports it
     ("Who is Ryabkov?", None),
     ("What did Lavrov say about the coalition?", None),
     ("When was the EU Times piece on Ryabkov posted?", "published"),
@@ -232,6 +232,7 @@ def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     assert asks_for("Which news agency reported the remarks?") == "outlet"
     assert asks_for("Where was it reported that the Guardian said so?") == "outlet"
     assert asks_for("To which news agency did Konashenkov say that the strikes rarely hit?") is None
+    assert asks_for("Which news agency did Konashenkov speak to?") is None  # whom he told, as above
 
 
 def test_a_name_asked_for_is_no_day_people_or_country_unless_a_place_is_asked_for() -> None:
@@ -453,10 +454,26 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
     scorer = scorer_of("Deputy Minister Ola Berg visited Tromso harbour.\n\n"
                        "“The fishing quotas are unfair to the islands,” he complained.")
     assert best_sentences("Who complained that the fishing quotas were unfair to the islands?", scorer, 1) == [(1, 1)]
-    # Whom the speaker told may be said at another of his sentences in the passage.
+    # Whom the speaker told may be said at another of his sentences in the passage: that
+    # sentence, which names the agency, comes first, then the words asked about.
     told = scorer_of("Ola Berg said the fishing quotas were unfair to the islands. “We will fight them,” Berg told Interfax.")
     assert best_sentences("To which news agency did Ola Berg say the fishing quotas were unfair to the islands?",
-                          told, 1) == [(1, 0)]
+                          told, 2) == [(1, 1), (1, 0)]
+
+
+def test_a_medium_asked_for_is_the_one_the_person_asked_about_told() -> None:
+    story = ("OSLO (Nordnews) – Fisheries Minister Ola Berg said the fishing quotas were unfair to the islands. "
+             "“We will fight them in the courts,” Berg told Interfax.")
+    scorer = scorer_of(story)
+    # The dateline names who published it; the sentence naming whom he told answers first.
+    assert best_sentences("To which news agency did Ola Berg give his comments on the fishing quotas?",
+                          scorer, 1) == [(1, 1)]
+    assert scorer.texts[0].startswith("OSLO (Nordnews)")
+    # Another speaker's interview is not the one asked about.
+    scorer = scorer_of("Ola Berg said the fishing quotas were unfair. Mayor Ann Vell told Interfax she agreed "
+                       "with his comments on the fishing quotas.")
+    assert best_sentences("To which news agency did Ola Berg give his comments on the fishing quotas?",
+                          scorer, 1) == []
 
 
 @pytest.mark.parametrize(("question", "noun"), [

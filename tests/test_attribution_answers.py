@@ -84,6 +84,13 @@ def test_which_outlet_names_the_outlet_and_whom_it_cites(pipeline: Pipeline) -> 
     assert answer.citations[0].outlet == "The Moscow Times"
 
 
+def test_the_agency_a_speaker_told_is_the_one_his_quote_names_not_the_dateline(pipeline: Pipeline) -> None:
+    # Sputnik's "MOSCOW (Sputnik) – ..., Ryabkov said" opens the article; he told RIA Novosti.
+    answer = pipeline.ask("Which Russian news agency did Ryabkov give his comments to, according to Sputnik?")
+    assert "Ryabkov told RIA Novosti" in answer.sentences[0].text
+    assert answer.citations[0].outlet == "Sputnik"
+
+
 def test_when_an_article_was_published_is_its_dated_metadata_or_a_refusal_saying_so(pipeline: Pipeline) -> None:
     answer = pipeline.ask("When was the EU Times piece on Ryabkov posted?")
     assert not answer.refused and answer.sentences[0].ours

@@ -921,7 +921,8 @@ _SPEAKER_QUESTION = re.compile(
 # X characterise Y?" was tried too: it cost a seed question whose answer X's statements on
 # Y's words did not hold, and gained none; with "describe", "explain", "frame" and "view" as
 # well, seed attribution dev +2 -1, seed dev -1, testers -2.) "How did X respond (react,
-# reply) to Y?" asks for X's words on Y.
+# reply) to Y?" and "How did X say (explain) Y?" ask for X's words on Y (a third attribution
+# batch +2, no other set moved).
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
@@ -931,6 +932,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE), re.compile(
+    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|explain)\s+(?:that\s+|why\s+)?(?P<topic>.+?)\W*$",
     re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})

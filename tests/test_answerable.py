@@ -370,6 +370,10 @@ def test_what_did_x_say_with_a_clause_asks_for_xs_words_on_it() -> None:
     assert asked_speaker("How did the crisis start?") is None
     assert asked_speaker("How did harbour master Mara Quill respond to the ferry crash?") == (
         "harbour master Mara Quill", "the ferry crash")
+    # How he said or explained something is what he said of it.
+    assert asked_speaker("How did Mara Quill say the harbour would cope without the ferry?") == (
+        "Mara Quill", "the harbour would cope without the ferry")
+    assert asked_speaker("How did Mara Quill explain why the fares rose?") == ("Mara Quill", "the fares rose")
     # A clause and then "about": both are the topic; whom he told is not.
     assert asked_speaker("What did Mara Quill say the closing of the pier revealed about the ferry's owners?") == (
         "Mara Quill", "the closing of the pier revealed about the ferry's owners")

@@ -716,9 +716,13 @@ def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
 def _people_of(adjective: str, occurs: Callable[[str], bool]) -> bool:
     """Whether the index names the people an "-ish" adjective is of: "Jewish" of "Jews",
     "Kurdish" of "Kurds" (an article on "the Central Council of Jews" is not silent on a
-    "Jewish community leader")."""
+    "Jewish community leader"), or the country a demonym is of: "German" of "Germany",
+    "Iraqi" of "Iraq", "Syrian" of "Syria"."""
     stem = adjective[:-3] if adjective.endswith("ish") and len(adjective) > 5 else ""
-    return bool(stem) and (occurs(stem) or occurs(stem + "s"))
+    forms = [stem, stem + "s"] if stem else []
+    if is_demonym(adjective.capitalize()):
+        forms += [adjective + "y", adjective[:-1], adjective[:-3]]
+    return any(occurs(form) for form in forms if len(form) > 3)
 
 
 def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportScorer,
@@ -880,7 +884,9 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 # the article's date of publication, which its metadata holds (a byline is page furniture).
 _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item"
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
-_PUBLISH = r"(?:published|posted|publish|post|put online|printed|print|ran|run)\b"
+# (A verb: "the blog post", "a print run" name the item, not its publishing.)
+_PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
+            r"(?:published|posted|publish|post|put online|printed|print|ran|run)\b")
 _ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?=.*\b{_PUBLISH})(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)",
                              re.IGNORECASE)
 # Its parts: "When was <the EU Times piece on Ryabkov> posted<?>".

@@ -69,6 +69,9 @@ def test_names_the_index_never_mentions() -> None:
     # An "-ish" adjective is known when the people it is of are named ("Jews" for "Jewish").
     assert unknown_names("Which Jewish leader spoke?", {"jews"}.__contains__) == []
     assert unknown_names("Which Kurdish leader spoke?", {"jews"}.__contains__) == ["Kurdish"]
+    # So is a demonym when its country is ("Germany" for "German").
+    assert unknown_names("Were German soldiers on standby?", {"germany"}.__contains__) == []
+    assert unknown_names("Were German soldiers on standby?", {"jews"}.__contains__) == ["German"]
     # Half a name is enough to be worth searching: "New York Times" shares "Times".
     assert unknown_names("Which New York Times excerpt mentions Syria?", index.__contains__) == []
     assert unknown_names("Where is Russia-US cooperation going?", index.__contains__) == []
@@ -97,6 +100,9 @@ def test_names_the_index_never_mentions() -> None:
     ("What did Lavrov say about the coalition?", None),
     ("When was the EU Times piece on Ryabkov posted?", "published"),
     ("On what date did RT publish the story about Putin?", "published"),
+    ("When was the blog post published?", "published"),
+    # "the blog post" is where it was said, not its publishing.
+    ("On what date did Putin take questions, as quoted in the blog post?", None),
     ("When did Putin say the FSA shared intelligence?", None),
 ])
 def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str | None) -> None:

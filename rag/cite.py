@@ -323,20 +323,22 @@ def verify(answer: str, scorer: SupportScorer, threshold: float, min_cosine: flo
 _SPOKEN = ("quote", "indirect", "transcript", "embedded")
 
 
-def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScorer, same_claim: float
-                  ) -> tuple[Sentence, list[Citation]] | None:
+def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScorer, same_claim: float,
+                  closest: bool = False) -> tuple[Sentence, list[Citation]] | None:
     """For "Who said ...?" (`asks` "speaker") and "Which outlet ...?" (`asks` "outlet"): our
     own first sentence, from the answer's first supported citation: who says it, and every
     outlet whose passage carries the same claim by the same speaker (a sentence supporting
     the cited one at `same_claim`), each cited; with the citations it adds. None when the
-    answer cites nothing (or, for "who", nobody speaking)."""
+    answer cites nothing (or, for "who", nobody speaking). A `closest` statement (no sentence
+    words what "Who said ...?" asks about) is said to be only that."""
     supported = [c for c in citations if c.supported]
     first = next((c for c in supported if asks != "speaker" or (c.speaker and c.kind in (*_SPOKEN, "comment"))), None)
     if first is None:
         return None
     if first.kind == "comment":  # a reader's words: never anyone's reporting, cited once
         who = f"A reader, {first.speaker}," if first.speaker else "A reader"
-        return Sentence(f"{who} wrote it in a comment under {_where(first)}, not in the article's reporting.",
+        what = "wrote what comes closest to it in meaning" if closest else "wrote it"
+        return Sentence(f"{who} {what} in a comment under {_where(first)}, not in the article's reporting.",
                         (first.n,), True, ours=True), []
     speaker = first.speaker if first.kind in _SPOKEN else None
     scores = scorer.sentence_scores(first.quote)
@@ -348,10 +350,12 @@ def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScore
         said_by = label.speaker if label is not None and label.kind in _SPOKEN else None
         if n not in found and (said_by and speaker and _last(said_by) == _last(speaker) or not said_by and not speaker):
             found[n] = scorer.citation(n, scorer.span_of(int(j)), True)
-    where = [_where(c) for c in found.values()]
+    where = list(dict.fromkeys(_where(c) for c in found.values()))  # two passages of one article: named once
     outlets = ", ".join(where[:-1]) + (" and " if len(where) > 1 else "") + where[-1]
     who = f"{speaker} ({first.speaker_role})" if speaker and first.speaker_role else speaker
-    if asks == "speaker":
+    if asks == "speaker" and closest:
+        text = f"The closest statement in meaning is by {who}, as reported by {outlets}."
+    elif asks == "speaker":
         text = f"{who} said it, as reported by {outlets}."
     else:
         text = f"Reported by {outlets}" + (f", which attribute{'s' if len(found) == 1 else ''} it to {who}." if who else ".")

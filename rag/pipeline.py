@@ -418,7 +418,9 @@ class Pipeline:
             # Who said it is who says the sentence holding it best, wherever the answer quotes it.
             n, start = best[0][0], evidence.scorer.span_of(best[0][1])[0]
             ranked = sorted(citations, key=lambda c: (c.n, c.start) != (n, start))
-        lead = who_and_where(asks, ranked, evidence.scorer, s.same_claim_support) if asks else None
+        closest = asks == "speaker" and answerable.claimed_in_other_words(question, evidence.scorer,
+                                                                          s.claim_paraphrase_floor)
+        lead = who_and_where(asks, ranked, evidence.scorer, s.same_claim_support, closest) if asks else None
         if lead is not None:
             sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
         claims = claims_of(evidence.scorer)
@@ -432,7 +434,7 @@ class Pipeline:
                 citations.append(denial)
         text = render(sentences)
         notice = _join(notice, answerable.in_other_words(
-            question, evidence.scorer, s.paraphrase_floor, s.paraphrase_margin) or "")
+            question, evidence.scorer, s.paraphrase_floor, s.paraphrase_margin, s.claim_paraphrase_floor) or "")
         # Where the articles give different values for what is asked, the answer says so
         # first, citing every side, whichever side the draft took.
         found, sides, more = self._conflicts(question, evidence)

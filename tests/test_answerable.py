@@ -6,7 +6,7 @@ import pytest
 
 from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
-                            published_subject)
+                            published_subject, Floors)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -156,6 +156,10 @@ def test_who_said_it_lists_every_outlet_carrying_the_claim_by_that_speaker() -> 
     assert lead.cites == (1, 2) and [(c.n, c.speaker) for c in added] == [(2, "Mara Quill")]
     outlet, _ = who_and_where("outlet", [first], scorer, 0.5)
     assert outlet.text == "Reported by Harbour News and Coast Daily, which attribute it to Mara Quill."
+    # Two passages from one outlet name it once.
+    twice = scorer_of(f"Mara Quill said {claim}.", f"Mara Quill said {claim}.", outlets=("Harbour News",) * 2)
+    lead, _ = who_and_where("speaker", [twice.citation(1, twice.span_of(0), True)], twice, 0.5)
+    assert lead.text == "Mara Quill said it, as reported by Harbour News." and lead.cites == (1, 2)
     # No supported citation, or nobody speaking: no lead of ours.
     assert who_and_where("speaker", [Citation(**{**first.__dict__, "supported": False})], scorer, 0.5) is None
 
@@ -753,6 +757,27 @@ def test_who_said_a_claim_about_a_person_needs_the_person_in_the_holders_passage
     assert best_sentences("Who said Mara Quill plans to run for political office?", scorer, 1) == []
     assert best_sentences("Who said Ola Berg plans to run for political office again?", scorer, 1) == [(1, 0)]
     assert best_sentences("Who said he plans to run for political office again next year?", scorer, 1) == [(1, 0)]
+
+
+def test_who_said_a_claim_is_not_answered_by_its_denial() -> None:
+    scorer = scorer_of("Ola Berg said the ferry company had not paid the harbour fees.")
+    assert best_sentences("Who said the ferry company had not paid the harbour fees?", scorer, 1) == [(1, 0)]
+    assert best_sentences("Who said the ferry company had paid the harbour fees?", scorer, 1) == []
+    # A claim that denies may be held by the rest of its speaker's statement.
+    scorer = scorer_of("“We asked the ferry company for the harbour fees. They never paid them,” Ola Berg said.")
+    assert best_sentences("Who said the ferry company did not pay when asked for the harbour fees?", scorer, 1)
+
+
+def test_who_said_a_claim_in_other_words_quotes_the_closest_statement_and_says_so() -> None:
+    scorer = scorer_of("Ola Berg said the ferry company had paid the harbour fees.", outlets=("Harbour News",))
+    question = "Who said the boat operator settled its port charges?"
+    assert best_sentences(question, scorer, 1, Floors(claim_paraphrase=1.0)) == []
+    assert best_sentences(question, scorer, 1, Floors(claim_paraphrase=0.0)) == [(1, 0)]
+    notice = in_other_words(question, scorer, 0.5, 0.0, claim_floor=0.0)
+    assert notice is not None and notice.startswith("No retrieved sentence says “the boat operator settled")
+    assert in_other_words("Who said the ferry company had paid the harbour fees?", scorer, 0.5, 0.0, 0.0) is None
+    lead, _ = who_and_where("speaker", [scorer.citation(1, scorer.span_of(0), True)], scorer, 0.5, closest=True)
+    assert lead.text == "The closest statement in meaning is by Ola Berg, as reported by Harbour News."
 
 
 def test_a_text_asked_about_is_embedded_and_tagged_once_per_question() -> None:

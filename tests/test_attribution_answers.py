@@ -84,6 +84,18 @@ def test_which_outlet_names_the_outlet_and_whom_it_cites(pipeline: Pipeline) -> 
     assert answer.citations[0].outlet == "The Moscow Times"
 
 
+def test_who_said_a_paraphrased_claim_quotes_the_closest_statement_and_says_it_is_only_that(
+        pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Who argued that Syrians escaping their country are running from the Islamic State "
+                          "rather than from Assad's government?")
+    assert answer.sentences[0].text.startswith("The closest statement in meaning is by Vladimir Putin")
+    assert "people are not fleeing from the Bashar Assad regime" in answer.text
+    assert "in these words" in answer.notice
+    # A claim reversed is not what its denial says: Shoigu said Washington had not informed Russia.
+    assert pipeline.ask("Who told state television that Russia had given Washington the locations of al-Nusra "
+                        "fighters?").refused
+
+
 def test_the_agency_a_speaker_told_is_the_one_his_quote_names_not_the_dateline(pipeline: Pipeline) -> None:
     # Sputnik's "MOSCOW (Sputnik) – ..., Ryabkov said" opens the article; he told RIA Novosti.
     answer = pipeline.ask("Which Russian news agency did Ryabkov give his comments to, according to Sputnik?")

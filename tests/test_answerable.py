@@ -768,6 +768,18 @@ def test_who_said_a_claim_is_not_answered_by_its_denial() -> None:
     assert best_sentences("Who said the ferry company did not pay when asked for the harbour fees?", scorer, 1)
 
 
+def test_who_said_a_claim_needs_its_numbers_and_names_in_the_statement() -> None:
+    scorer = scorer_of("“They strap 200kg of explosives to the boats,” Ola Berg said.")
+    assert best_sentences("Who said they strap 200 kilograms of explosives to the boats?", scorer, 1) == [(1, 0)]
+    assert best_sentences("Who said they strap 500kg of explosives to the boats?", scorer, 1) == []
+    scorer = scorer_of("Ola Berg said the ferry targets were identified by the harbour police.")
+    assert best_sentences("Who said the ferry targets were identified by Swedish police?", scorer, 1) == []
+    # A speaker's "we" is his country, which his passage names and the asker may too.
+    scorer = scorer_of("Norway closed the port. The storm grew. The waves rose. The quay froze. "
+                       "“We are not letting the ferries leave the harbour,” Ola Berg said.")
+    assert best_sentences("Who said Norway was not letting the ferries leave the harbour?", scorer, 1) == [(1, 4)]
+
+
 def test_who_said_a_claim_in_other_words_quotes_the_closest_statement_and_says_so() -> None:
     scorer = scorer_of("Ola Berg said the ferry company had paid the harbour fees.", outlets=("Harbour News",))
     question = "Who said the boat operator settled its port charges?"

@@ -936,7 +936,8 @@ def closest_claim(claim: str, scorer: SupportScorer, floor: float) -> np.ndarray
     `floor`; none otherwise. Its speaker's passage must name the people the claim names."""
     cosines = scorer.cosines(scorer.vectors_of([claim])[0])
     said = np.array([label is not None and bool(label.speaker) and label.kind not in ("reporting", "furniture")
-                     for label in scorer.labels], dtype=bool) & _same_polarity(claim, scorer) & _holds_values(claim, scorer)
+                     for label in scorer.labels], dtype=bool)
+    said &= _same_polarity(claim, scorer) & _holds_values(claim, scorer)
     found = scorer.entities_of(claim)
     named = {e.text.split()[-1].lower() for e in found or () if e.label == "PERSON"}
     for j in np.flatnonzero(said):

@@ -552,8 +552,7 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     ("which Iranian official") is in the sentence, its neighbours or who says it; a medium it
     asks for ("to which news agency") is named in it or is whom its speaker told."""
     if slot.medium:
-        quoted = {n for n in slot.named if any(o is not None and o.speaker and _last(o.speaker) == n
-                                               for o in scorer.labels)}
+        quoted = _quoted(slot, scorer)
         label = scorer.labels[j]
         if quoted and not (label is not None and label.speaker and _last(label.speaker) in quoted):
             return False  # "Which channel aired the interview in which Shoigu ...?" is not Lavrov's
@@ -566,6 +565,11 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     if label is not None:
         context += [label.speaker or "", label.role or ""]
     return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
+
+
+def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
+    """The people the question names whom the passages quote (by their last names)."""
+    return {n for n in slot.named if any(o is not None and o.speaker and _last(o.speaker) == n for o in scorer.labels)}
 
 
 def _last(name: str) -> str:
@@ -1467,12 +1471,14 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
         scores = np.where(said, scores, -1.0)
     order = np.argsort(-scores)
+    best = scores[order[0]]
     if slot is not None and slot.medium:
         # "To which agency did X make his remarks?": the sentence that names whom X told
-        # ("..., Ryabkov told RIA Novosti") answers before X's other words in the passage.
+        # ("..., Ryabkov told RIA Novosti") answers before X's other words in the passage,
+        # and, X being quoted, sets the floor: only his words answer (`_fits_slot`).
         order = sorted(order, key=lambda j: not _media_of(scorer, int(j), slot.medium_named, own=True)
                        or _furniture(scorer, int(j)))
-    best = scores[order[0]]
+        best = scores[order[0]] if _quoted(slot, scorer) else best
     chosen: list[int] = []
     # A typed question may find its answer further down the order, still within the floor.
     for j in order if typed else order[: limit * 3]:

@@ -483,6 +483,11 @@ def test_a_medium_asked_for_is_the_one_the_person_asked_about_told() -> None:
     assert best_sentences("To which news agency did Ola Berg give his comments on the fishing quotas?",
                           scorer, 1) == [(1, 1)]
     assert scorer.texts[0].startswith("OSLO (Nordnews)")
+    # Nobody quoted is asked about: a medium elsewhere is no answer below the floor.
+    scorer = scorer_of("The harbour analysts said the lighthouse beams were repaired last spring. "
+                       "Mayor Ann Vell told Interfax the ferry fares would rise.")
+    question = "Which survey agency employs the harbour analysts who said the lighthouse beams were repaired?"
+    assert best_sentences(question, scorer, 1) == []
     # Another speaker's interview is not the one asked about.
     scorer = scorer_of("Ola Berg said the fishing quotas were unfair. Mayor Ann Vell told Interfax she agreed "
                        "with his comments on the fishing quotas.")

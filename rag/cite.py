@@ -234,7 +234,8 @@ class SupportScorer:
         label = self.label_at(n, span)
         return Citation(n, p.article_id, p.title, p.source, start, end, p.text[start - p.start:end - p.start],
                         supported, p.outlet, p.date, label.speaker if label else None,
-                        label.role if label else None, label.kind if label else None)
+                        label.role if label else None, label.kind if label else None,
+                        label.via if label and label.kind in _SPOKEN else None)
 
     def follows(self, j: int) -> bool:
         """Whether sentence j comes right after sentence j - 1 in one article: in one passage,
@@ -468,10 +469,12 @@ def attribution_phrase(c: Citation) -> str:
     """"Sergey Ryabkov (Deputy Foreign Minister) said, in Sputnik (2015-10-08):" and the like."""
     where = _where(c)
     who = f"{c.speaker} ({c.speaker_role})" if c.speaker and c.speaker_role else c.speaker
+    # Whom he told is where the words were first given: "Ryabkov told RIA Novosti" in Sputnik.
+    told = f" told {c.via}," if c.via else " said,"
     if c.kind in ("quote", "transcript") and who:
-        return f"{who} said, in {where}:"
+        return f"{who}{told} in {where}:"
     if c.kind == "indirect" and who:
-        return f"{who}, as reported in {where}:"
+        return f"{who}{f', to {c.via},' if c.via else ','} as reported in {where}:"
     if c.kind == "comment":
         by = f" by {c.speaker}" if c.speaker else ""
         return f"A reader comment{by} under {where}, not the article's reporting:"

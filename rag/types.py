@@ -386,6 +386,7 @@ class Citation:
     speaker: str | None = None  # who the quoted sentence is attributed to (rag/attribute.py)
     speaker_role: str | None = None
     kind: Kind | None = None  # reporting, quote, indirect, transcript, comment, embedded, furniture
+    via: str | None = None  # whom the speaker told: "RIA Novosti" of "..., Ryabkov told RIA Novosti"
 
     @property
     def published(self) -> str:

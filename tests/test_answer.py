@@ -277,7 +277,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
     assert set(out["timings"]) == {"retrieve_ms", "generate_ms", "first_token_ms"}
     assert out["citations"] and set(out["citations"][0]) == {
         "n", "article_id", "title", "source", "start", "end", "quote", "supported", "outlet", "date",
-        "speaker", "speaker_role", "kind"}
+        "speaker", "speaker_role", "kind", "via"}
     human = run_rag("ask", "What did Lavrov say about the coalition?", "--llm", "extractive", check=True).stdout
     assert "Sources:" in human and re.search(r"\[\d\]", human)
 

@@ -46,6 +46,14 @@ def test_an_interviewers_question_is_not_the_outlets_reporting() -> None:
                                        kind="reporting")) == "RT reports:"
 
 
+def test_whom_a_speaker_told_is_in_the_attribution() -> None:
+    told = Citation(1, "a", "Talk", "a.txt", 0, 9, "“We will fight,” Berg told Interfax.", True, "Sputnik", None,
+                    "Ola Berg", "Mayor", "quote", via="Interfax")
+    assert attribution_phrase(told) == "Ola Berg (Mayor) told Interfax, in Sputnik:"
+    reported = Citation(**{**told.__dict__, "kind": "indirect", "via": "state television"})
+    assert attribution_phrase(reported) == "Ola Berg (Mayor), to state television, as reported in Sputnik:"
+
+
 def test_sentences_in_a_row_by_one_speaker_are_one_quote() -> None:
     said = "Vladimir Putin said, in RT:"
     text = render([Sentence("One.", (1,), True, said), Sentence("Two.", (1,), True, said),
@@ -100,7 +108,8 @@ def test_the_agency_a_speaker_told_is_the_one_his_quote_names_not_the_dateline(p
     # Sputnik's "MOSCOW (Sputnik) – ..., Ryabkov said" opens the article; he told RIA Novosti.
     answer = pipeline.ask("Which Russian news agency did Ryabkov give his comments to, according to Sputnik?")
     assert "Ryabkov told RIA Novosti" in answer.sentences[0].text
-    assert answer.citations[0].outlet == "Sputnik"
+    assert answer.citations[0].outlet == "Sputnik" and answer.citations[0].via == "RIA Novosti"
+    assert answer.sentences[0].attribution == "Sergei Ryabkov (Deputy Foreign Minister) told RIA Novosti, in Sputnik:"
 
 
 def test_when_an_article_was_published_is_its_dated_metadata_or_a_refusal_saying_so(pipeline: Pipeline) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from .attribute import is_demonym, names_medium, role_fits
+from .cite import _last
 from .metadata import dateline_end
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .types import Sentence
@@ -569,11 +570,8 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
 
 def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
     """The people the question names whom the passages quote (by their last names)."""
-    return {n for n in slot.named if any(o is not None and o.speaker and _last(o.speaker) == n for o in scorer.labels)}
-
-
-def _last(name: str) -> str:
-    return name.split()[-1].lower()
+    speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker}
+    return set(slot.named & speakers)
 
 
 def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = False) -> list[str]:
@@ -957,8 +955,9 @@ def closest_claim(claim: str, scorer: SupportScorer, floor: float) -> np.ndarray
 def claimed_in_other_words(question: str, scorer: SupportScorer, floor: float) -> bool:
     """Whether "Who said Z?" is answered by the statement closest to Z (`closest_claim`)."""
     claim = asked_claim(question)
-    return bool(claim) and not (claim_coverage(claim, scorer) >= 0).any() and closest_claim(  # type: ignore[arg-type]
-        claim, scorer, floor).any()  # type: ignore[arg-type]
+    if not claim or (claim_coverage(claim, scorer) >= 0).any():
+        return False
+    return bool(closest_claim(claim, scorer, floor).any())
 
 
 def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:

@@ -1469,6 +1469,13 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
         scores = np.where(said, scores, -1.0)
+    # Furniture is never an answer, so it sets no floor for an untyped question either
+    # ("Posted by EU Times on Oct 8th, 2015 // ... Sergey Ryabkov" matched "Which website
+    # posted the October 8, 2015 article that set Ryabkov's remark ...?" best). A typed
+    # question's value found only there (a "READ MORE" headline's "Turkey") is not looked
+    # for in weaker sentences: they gave another country.
+    furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool)
+    scores = np.where(furniture & (not typed), -1.0, scores)
     order = np.argsort(-scores)
     best = scores[order[0]]
     if slot is not None and slot.medium:
@@ -1485,7 +1492,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             break
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue
-        if _furniture(scorer, j):
+        if furniture[j]:
             continue  # navigation, captions, related headlines: never an answer
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue

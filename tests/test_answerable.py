@@ -475,6 +475,15 @@ def test_the_slot_a_question_describes_must_be_filled_not_only_its_kind() -> Non
                           told, 2) == [(1, 1), (1, 0)]
 
 
+def test_furniture_sets_no_floor_for_a_question_it_matches_best() -> None:
+    scorer = scorer_of("Posted by Harbour News on Oct 8th, 2015 // No Comment Mara Quill, harbour master.\n\n"
+                       "Mara Quill said the lighthouse beams were repaired.")
+    assert scorer.labels[0].kind == "furniture"
+    question = "Which site posted, on Oct 8th 2015, harbour master Mara Quill on the lighthouse beams?"
+    assert scorer.sentence_scores(question)[0] > scorer.sentence_scores(question)[1] / 0.8  # the byline is best
+    assert best_sentences(question, scorer, 1) == [(1, 1)]
+
+
 def test_a_medium_asked_for_is_the_one_the_person_asked_about_told() -> None:
     story = ("OSLO (Nordnews) – Fisheries Minister Ola Berg said the fishing quotas were unfair to the islands. "
              "“We will fight them in the courts,” Berg told Interfax.")

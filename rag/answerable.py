@@ -878,6 +878,9 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
     found = [v for v in numbers(claim) if re.search(r"\d", v.text) or v.key[1] or _TIME_UNIT.search(v.text)]
     found += dates(claim)
     named = names_in(claim)
+    # A capital stands for its government ("Damascus refused"), but a place it is where it
+    # is one ("a centre in Damascus" is not met by "Syria").
+    places = [(v, _IN_PLACE.search(claim[:v.start]) is not None and v.text.lower() in _NATIONS) for v in named]
     if not found and not named:
         return np.ones(len(scorer.texts), dtype=bool)
     out = np.zeros(len(scorer.texts), dtype=bool)
@@ -894,13 +897,16 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
         if _WE.search(" ".join(scorer.texts[k] for k in run)):
             nations |= {_nation(w) for w in WORD.findall(_undotted(scorer.passages[n - 1].text))
                         if _is_country(w) or w.lower() in _NATIONS}
+        words = {w.lower() for w in WORD.findall(text)}
         out[run] = all(any(same(v, w) for w in values) for v in found) and all(
-            any(_nation(w) in nations for w in WORD.findall(_undotted(v.text).replace("-", " "))
+            any((w.lower() in words) if place else (_nation(w) in nations)
+                for w in WORD.findall(_undotted(v.text).replace("-", " "))
                 if w.lower() not in STOPWORDS and w.lower() not in _COMPOUND)
-            for v in named)
+            for v, place in places)
     return out
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|us)\b|\bWe\b|\bOur\b")
 _COMPOUND = frozenset({"led", "backed", "based", "run", "owned", "made"})  # "US-led": US
 

@@ -788,6 +788,10 @@ def test_who_said_a_claim_needs_its_numbers_and_names_in_the_statement() -> None
     assert best_sentences("Who said they strap 500kg of explosives to the boats?", scorer, 1) == []
     scorer = scorer_of("Ola Berg said the ferry targets were identified by the harbour police.")
     assert best_sentences("Who said the ferry targets were identified by Swedish police?", scorer, 1) == []
+    # A capital stands for its country ("Moscow coordinated"), not where it is a place ("in Moscow").
+    scorer = scorer_of("Ola Berg said Russia coordinated the ferry convoys through a centre in Baghdad.")
+    assert best_sentences("Who said Moscow coordinated the ferry convoys through a centre in Baghdad?", scorer, 1)
+    assert best_sentences("Who said Russia coordinated the ferry convoys through a centre in Moscow?", scorer, 1) == []
     # A speaker's "we" is his country, which his passage names and the asker may too.
     scorer = scorer_of("Norway closed the port. The storm grew. The waves rose. The quay froze. "
                        "“We are not letting the ferries leave the harbour,” Ola Berg said.")

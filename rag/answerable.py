@@ -851,16 +851,20 @@ def claim_coverage(claim: str, scorer: SupportScorer) -> np.ndarray:
     Chucri two-faced?" is answered by "He's two-faced," not by another's sentence naming him."""
     words = re.sub(r"\b[A-Z][\w'’.-]*", " ", claim)
     share = topic_coverage(words if query_terms(words) else claim, scorer, whole=True, least=_CLAIM_SHARE)
-    # The people it names are in the holder's passage, though: "Who said Serena
-    # Williams plans to run for political office?" is not answered by a senator's "run for
-    # office" in an article that never names her.
-    if (share >= 0).any() and (found := scorer.entities_of(claim)) is not None:
-        named = {e.text.split()[-1].lower() for e in found if e.label == "PERSON"}
-        for j in np.flatnonzero(share >= 0):
-            text = set(WORD.findall(scorer.passages[scorer.passage_of(int(j)) - 1].text.lower()))
-            if named - text:
-                share[j] = -1.0
-    return np.where(_same_polarity(claim, scorer) & _holds_values(claim, scorer), share, -1.0)
+    return np.where(_may_hold(claim, scorer), share, -1.0)
+
+
+def _may_hold(claim: str, scorer: SupportScorer) -> np.ndarray:
+    """For each passage sentence, whether it may hold the claim whatever its words: not its
+    denial (`_same_polarity`), with its numbers, dates and names (`_holds_values`), in a
+    passage naming the people it names ("Who said Serena Williams plans to run for political
+    office?" is not answered by a senator's "run for office" in an article that never names her)."""
+    ok = _same_polarity(claim, scorer) & _holds_values(claim, scorer)
+    named = {e.text.split()[-1].lower() for e in scorer.entities_of(claim) or () if e.label == "PERSON"}
+    if named:
+        naming = [named <= set(WORD.findall(p.text.lower())) for p in scorer.passages]
+        ok &= np.array([naming[scorer.passage_of(j) - 1] for j in range(len(scorer.texts))], dtype=bool)
+    return ok
 
 
 _TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.IGNORECASE)
@@ -907,7 +911,7 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
-_WE = re.compile(r"\b(?:we|our|us)\b|\bWe\b|\bOur\b")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "US"
 _COMPOUND = frozenset({"led", "backed", "based", "run", "owned", "made"})  # "US-led": US
 
 
@@ -941,16 +945,10 @@ def _same_polarity(claim: str, scorer: SupportScorer) -> np.ndarray:
 def closest_claim(claim: str, scorer: SupportScorer, floor: float) -> np.ndarray:
     """For a "Who said ...?" claim no sentence words (a paraphrase holds few of its words):
     the sentence someone says that is closest to it in meaning, if its cosine is at least
-    `floor`; none otherwise. Its speaker's passage must name the people the claim names."""
+    `floor`; none otherwise. It must be able to hold the claim (`_may_hold`)."""
     cosines = scorer.cosines(scorer.vectors_of([claim])[0])
     said = np.array([label is not None and bool(label.speaker) and label.kind not in ("reporting", "furniture")
-                     for label in scorer.labels], dtype=bool)
-    said &= _same_polarity(claim, scorer) & _holds_values(claim, scorer)
-    found = scorer.entities_of(claim)
-    named = {e.text.split()[-1].lower() for e in found or () if e.label == "PERSON"}
-    for j in np.flatnonzero(said):
-        text = set(WORD.findall(scorer.passages[scorer.passage_of(int(j)) - 1].text.lower()))
-        said[j] = not (named - text)
+                     for label in scorer.labels], dtype=bool) & _may_hold(claim, scorer)
     closeness = np.where(said, cosines, -1.0)
     out = np.zeros(len(scorer.texts), dtype=bool)
     if len(out) and closeness.max() >= floor:

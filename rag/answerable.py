@@ -15,6 +15,7 @@ all, with the similarity floor, in the order they cost.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -101,6 +102,10 @@ _ENTITY_ASKS = (
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
+    # "Who was the RIA Novosti journalist that ...?" asks for a person, as "Which journalist ...?"
+    # does; "Who wrote the Guardian report ...?" for its author.
+    ("person", re.compile(rf"^\W*who (?:(?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
+                          rf"|wrote (?:the|a|an|this|that)\b)", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "Which month ...": the part of a date the answer must give.
@@ -279,7 +284,7 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
     name for "who"), with the entity labels that give it; None for "Who said ...?", "Which
     outlet ...?" (the attribution answers those), "What did X say about what the group did?"
     (X's words are asked for) and questions listing options."""
-    if options(question) or asks_for(question) or asked_speaker(question):
+    if options(question) or asks_for(question) or asked_speaker(question) or asks_who_is(question):
         return None
     asked = without_options(question)
     for kind, pattern, labels in _ENTITY_ASKS:
@@ -391,7 +396,16 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     context += [label.speaker if label is not None and label.speaker else "", p.outlet or "", p.title]
     # Half of them: a question often names more than one sentence around its answer holds
     # ("... told Channel One on Sunday"); all of them refused 7 of 60 answerable dev questions.
-    return _names_half(names_, " ".join(context))
+    text = " ".join(context)
+    if _TWO_NATIONS.search(text):
+        # "The cooperation deal reached on October 20 is aimed at ... the two nations' aircraft"
+        # is about the US and Russia a question on a "US-Russia deal" names.
+        names_ = [name for name in names_ if not any(_is_country(w) for w in name)]
+    return not names_ or _names_half(names_, text)
+
+
+# A pair of countries the sentence does not name: "the two nations", "both countries".
+_TWO_NATIONS = re.compile(r"\b(?:the two|both) (?:nations|countries|states|governments)\b", re.IGNORECASE)
 
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
@@ -442,6 +456,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     spans = [(v.text, v.start) for v in names_in(text)] if found is None else [
         (e.text, e.start) for e in found[0] if e.label in labels
         and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
+    # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
+    # asked (the small tagger calls Sputnik a person there).
+    spans = [(t, at) for t, at in spans if at >= dateline_end(text)]
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     if _ASKS_INSIDE.search(without_options(question)):
@@ -709,6 +726,44 @@ def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[
     return unknown
 
 
+# "Who is Kirby?", "What is the Free Beacon?": nothing asked but a name, which a short question's
+# vector hardly tells (passage cosines 0.02 to 0.09 for "Who is Kirby?").
+_ASKS_WHO_IS = re.compile(r"^\W*(?:who|what)(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(?P<name>[^?]+?)\W*$",
+                          re.IGNORECASE)
+
+
+def asks_who_is(question: str) -> bool:
+    """Whether the question asks only who or what a name is ("Who is Kirby?"): what the
+    articles say he is answers, no other name."""
+    m = _ASKS_WHO_IS.match(question)
+    return m is not None and names(question) == [m.group("name")]
+
+
+def _says_who(question: str, scorer: SupportScorer) -> np.ndarray:
+    """For "Who is Kirby?": 2 for each sentence naming him with a role the articles give him
+    ("US State Department spokesman John Kirby"), 1 naming him alone, else 0 (the title
+    "Lavrov said ..." matched "Who is Lavrov?" best, before his "Russian Foreign Minister
+    Sergei Lavrov said ...")."""
+    m = _ASKS_WHO_IS.match(question)
+    last = WORD.findall(m.group("name").lower())[-1] if m else ""
+    roles = {tuple(w for w in WORD.findall(label.role.lower()) if w not in STOPWORDS) for label in scorer.labels
+             if label and label.role and label.speaker and label.speaker.lower().split()[-1] == last}
+    said = []
+    for text in scorer.texts:
+        words = set(WORD.findall(text.lower()))
+        said.append(0 if last not in words else 2 if any(role and set(role) <= words for role in roles) else 1)
+    return np.array(said, dtype=float)
+
+
+def _named_here(question: str, passages: Sequence[Passage]) -> bool:
+    """Whether "Who is X?" asks about an X the passages name."""
+    if not asks_who_is(question):
+        return False
+    text = " ".join(p.text.lower() for p in passages)
+    return not unknown_names(question, lambda w: re.search(rf"\b{re.escape(w)}\b", text) is not None,
+                             [p.text for p in passages])
+
+
 def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
     """Whether an acronym's letters begin the words of a name in one of the texts: "UCSF" of
     "the University of California, San Francisco" (articles often spell out what askers shorten)."""
@@ -735,7 +790,9 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
                    mentions: Callable[[str], bool], settings: AnswerSettings) -> str | None:
     """None if the passages may answer the question; else why not, for the refusal's notice
     ("" when no passage is close enough: the closest passages the refusal lists say that)."""
-    if not passages or max(p.similarity for p in passages) < settings.min_similarity:
+    if not passages:
+        return ""
+    if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages):
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
     if unknown:
@@ -783,8 +840,11 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|tweeted|likened|attributed|complained|recommended|advised|stressed|emphasi[sz]ed|lamented)\b")
 # ("During the centennial, who described ...?": a setting before it; "Who, as head of an
 # LGBTQ rights group, said ...?": a description after it.)
+# "Who wrote the Guardian report about ...?" asks for its author, not for who said what it says.
+_NOT_AUTHOR = (r"(?!wrote (?:the|a|an|this|that)\b(?:\s+[\w'’-]+){0,4}?\s+"
+               r"(?:report|article|piece|story|column|post|op-ed|editorial|book)s?\b)")
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
-                       r"who(?:,[^,?]{2,80},)? " + _SAY, re.IGNORECASE)
+                       r"who(?:,[^,?]{2,80},)? " + _NOT_AUTHOR + _SAY, re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
@@ -799,7 +859,7 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b|\b(?:to|with)\W*$", re.IGNORECASE)
+_TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,)", re.IGNORECASE)
 
 
 def asked_claim(question: str) -> str | None:
@@ -1422,6 +1482,23 @@ class Floors:
                    settings.claim_paraphrase_floor)
 
 
+def _value_after(question: str, kind: Kind, scorer: SupportScorer, top: int) -> int | None:
+    """The sentence after the best one, in its passage, when the best does not give the value
+    asked for and this one names more of the question: the value often sits there ("... the
+    Memorandum of Understanding on Prevention of Flight Safety Incidents ..." | "The cooperation
+    deal reached on October 20 ..."; a tweet | "— RT (@RT_com) November 13, 2015"). Looked at
+    whatever its score (a floor of 0.6 lost the tweet's date, 0.5 to 0 moved nothing else); a
+    sentence naming nothing more gave "When were the US-Russian military contacts frozen?"
+    the deal's date."""
+    after = top + 1
+    if after >= len(scorer.texts) or scorer.passage_of(after) != scorer.passage_of(top) \
+            or holds(kind, scorer.texts[top], question):
+        return None
+    def stems(text: str) -> set[str]:
+        return {_stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS}
+    return after if stems(question) & (stems(scorer.texts[after]) - stems(scorer.texts[top])) else None
+
+
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
                    floors: Floors = Floors()) -> list[tuple[int, int]]:
     """Indices (passage number, sentence index in the scorer) of the sentences that best
@@ -1473,6 +1550,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
         scores = np.where(said, scores, -1.0)
+    elif asks_who_is(question):
+        scores = scores + _says_who(question, scorer)
     # Furniture is never an answer, so it sets no floor for an untyped question either
     # ("Posted by EU Times on Oct 8th, 2015 // ... Sergey Ryabkov" matched "Which website
     # posted the October 8, 2015 article that set Ryabkov's remark ...?" best). A typed
@@ -1491,8 +1570,14 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         best = scores[order[0]] if _quoted(slot, scorer) else best
     chosen: list[int] = []
     # A typed question may find its answer further down the order, still within the floor.
-    for j in order if typed else order[: limit * 3]:
-        if len(chosen) == limit or scores[j] < floor * best:
+    # (The order is the scores' but for a medium asked for: the first sentence under the floor ends it.)
+    candidates = [int(j) for j in itertools.takewhile(lambda j: scores[j] >= floor * best,
+                                                       order if typed else order[: limit * 3])]
+    if kind is not None and (after := _value_after(question, kind, scorer, int(order[0]))) is not None \
+            and 0 <= scores[after] < floor * best:
+        candidates.append(after)
+    for j in candidates:
+        if len(chosen) == limit:
             break
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
@@ -232,6 +234,8 @@ def test_who_said_a_reader_comment_says_a_reader_wrote_it_not_the_article() -> N
     ("What did Ryabkov tell reporters about the operation?", None),  # a verb between: no person asked
     ("Where was it reported that the Guardian said so?", None),  # the outlet: asks_for
     ("Which Russian news agency did Ryabkov speak to?", "organisation"),
+    ("Who was the RIA Novosti journalist that interviewed Ryabkov?", "person"),  # not a body nor a place
+    ("Who wrote the Guardian report about the bombers?", "person"),  # its author, not who said what it says
 ])
 def test_the_kind_of_name_a_question_asks_for(question: str, kind: str | None) -> None:
     found = entity_kind(question)
@@ -243,6 +247,7 @@ def test_to_which_agency_asks_whom_he_told_not_who_published_it() -> None:
     assert asks_for("Where was it reported that the Guardian said so?") == "outlet"
     assert asks_for("To which news agency did Konashenkov say that the strikes rarely hit?") is None
     assert asks_for("Which news agency did Konashenkov speak to?") is None  # whom he told, as above
+    assert asks_for("Which news agency did Ryabkov give his comments to, per the Sputnik report?") is None
 
 
 def test_a_name_asked_for_is_no_day_people_or_country_unless_a_place_is_asked_for() -> None:
@@ -868,3 +873,45 @@ def test_a_quotes_dashed_speaker_line_says_what_the_quote_is_on() -> None:
                        "-- Mara Quill, the harbour minister, on the oil tanker that sank off the northern reef.")
     own = speakers_own("What did Mara Quill say about the oil tanker that sank off the reef?", scorer)
     assert own is not None and own.tolist()[:2] == [False, True]
+
+
+def test_the_value_asked_for_may_sit_in_the_sentence_after_the_best() -> None:
+    scorer = scorer_of("The ports of Avel and Brin approved the Memorandum of Understanding on Prevention of Ferry "
+                       "Safety Incidents in the Course of Winter Crossings, and the crossings were frozen on the "
+                       "Avel initiative. The deal reached on October 20 is aimed at smooth sailing for both fleets. "
+                       "The harbour master spoke of tides.")
+    # Below the typed floor, yet the sentence after the best names the deal the question asks about.
+    assert best_sentences("When was the Avel-Brin deal on preventing ferry safety incidents reached?", scorer, 2) == [
+        (1, 1)]
+    # The crossings' freezing has no date: the deal's is no answer.
+    assert best_sentences("When were the crossings frozen on the Avel initiative?", scorer, 2) == []
+
+
+def test_who_is_a_name_is_asked_however_far_its_vector_is_from_the_passages() -> None:
+    scorer = scorer_of("“There is no shared objective,” said Ola Berg, a harbour spokesman.")
+    far = [replace(p, similarity=0.05) for p in scorer.passages]
+    settings = Settings()
+    assert refusal_reason("Who is Berg?", far, scorer, lambda w: True, settings) is None
+    assert refusal_reason("Who was Ola Berg", far, scorer, lambda w: True, settings) is None
+    # Anything more asked, or a name no passage holds, still needs a close passage.
+    assert refusal_reason("What is Berg's favourite food?", far, scorer, lambda w: True, settings) == ""
+    assert refusal_reason("Who is Lund?", far, scorer, lambda w: True, settings) == ""
+
+
+def test_a_dateline_names_no_one_a_question_asks_for() -> None:
+    scorer = scorer_of("GRANITE (Harbour Post) – Ola Berg said the pier was closed, Berg told Radio North.")
+    assert best_sentences("Who was the Radio North journalist that interviewed Ola Berg?", scorer, 1) == []
+
+
+def test_the_two_nations_are_the_countries_a_question_names() -> None:
+    scorer = scorer_of("Ministers met in Geneva for a week. The deal reached on October 20 covers the two "
+                       "nations' fishing fleets.")
+    assert best_sentences("When was the Norway-Iceland fishing deal reached?", scorer, 1) == [(1, 1)]
+    assert best_sentences("When was the Norway fishing deal reached?", scorer_of(
+        "Ministers met in Geneva for a week. The deal reached on October 20 covers the fishing fleets."), 1) == []
+
+
+def test_who_is_a_name_is_answered_by_a_sentence_giving_the_role_the_articles_give_him() -> None:
+    scorer = scorer_of("Berg said the fishing quotas were unfair, and Berg will say it again. "
+                       "Harbour spokesman Ola Berg said the pier was closed. The ferry left at noon.")
+    assert best_sentences("Who is Berg?", scorer, 1) == [(1, 1)]

@@ -112,6 +112,13 @@ def test_the_agency_a_speaker_told_is_the_one_his_quote_names_not_the_dateline(p
     assert answer.sentences[0].attribution == "Sergei Ryabkov (Deputy Foreign Minister) told RIA Novosti, in Sputnik:"
 
 
+def test_who_is_a_name_answers_with_the_role_the_articles_give_him(pipeline: Pipeline) -> None:
+    # A two-word question's vector is far from every passage (cosines under 0.1): the name decides.
+    answer = pipeline.ask("Who is Kirby?")
+    assert not answer.refused and "State Department spokesman John Kirby" in answer.sentences[0].text
+    assert pipeline.ask("Who is Angela Merkel?").refused
+
+
 def test_when_an_article_was_published_is_its_dated_metadata_or_a_refusal_saying_so(pipeline: Pipeline) -> None:
     answer = pipeline.ask("When was the EU Times piece on Ryabkov posted?")
     assert not answer.refused and answer.sentences[0].ours

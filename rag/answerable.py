@@ -1557,7 +1557,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # posted the October 8, 2015 article that set Ryabkov's remark ...?" best). A typed
     # question's value found only there (a "READ MORE" headline's "Turkey") is not looked
     # for in weaker sentences: they gave another country.
-    furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool)
+    furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool) & (
+        not asks_about_page(question))
     scores = np.where(furniture & (not typed), -1.0, scores)
     order = np.argsort(-scores)
     best = scores[order[0]]
@@ -1582,7 +1583,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue
         if furniture[j]:
-            continue  # navigation, captions, related headlines: never an answer
+            continue  # navigation, captions, related headlines: no answer unless the page is asked about
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
         if named and not _about(named, scorer, int(j)):
@@ -1604,6 +1605,19 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [
             k for k in rest[j][:STATEMENT_SENTENCES - 1] if own[k]]))
     return [(scorer.passage_of(j), j) for j in chosen]
+
+
+# "Which group is described in one of Sputnik's related headlines ...?", "What date is shown on
+# the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
+# is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
+_ASKS_PAGE = re.compile(r"\b(?:related (?:headlines?|stories|articles|links)|read more|(?:on|of) the (?:[\w'’-]+ )?"
+                        r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited"
+                        r"|story (?:series|tags?)|collection)\b", re.IGNORECASE)
+
+
+def asks_about_page(question: str) -> bool:
+    """Whether the question asks about the page around an article (its headlines, captions)."""
+    return _ASKS_PAGE.search(without_options(question)) is not None
 
 
 def _furniture(scorer: SupportScorer, j: int) -> bool:

@@ -480,6 +480,8 @@ def attribution_phrase(c: Citation) -> str:
         return f"A reader comment{by} under {where}, not the article's reporting:"
     if c.kind == "embedded":
         return f"A post by {who} embedded in {where}:" if who else f"A post embedded in {where}:"
+    if c.kind == "furniture":  # asked for: "Which group is in Sputnik's related headlines?"
+        return f"From the page around {where}, not its reporting (a headline, link or caption):"
     if c.kind == "transcript":  # "Question: ...": the interviewer's turn, not the outlet's reporting
         return f"An interview turn with no named speaker, in {where}:"
     return f"{where[0].upper()}{where[1:]} reports:"

@@ -489,6 +489,15 @@ def test_furniture_sets_no_floor_for_a_question_it_matches_best() -> None:
     assert best_sentences(question, scorer, 1) == [(1, 1)]
 
 
+def test_furniture_answers_only_a_question_about_the_page() -> None:
+    scorer = scorer_of("Mara Quill said the lighthouse beams were repaired.\n\nREAD MORE: Ferry fares rise 40% "
+                       "in Tromso\n\nThe ferry left at noon.")
+    assert scorer.labels[1].kind == "furniture"
+    assert best_sentences("By how much did ferry fares rise in Tromso?", scorer, 1) == []
+    assert best_sentences("By how much did ferry fares rise in Tromso, per the related headlines?", scorer, 1) == [
+        (1, 1)]
+
+
 def test_a_medium_asked_for_is_the_one_the_person_asked_about_told() -> None:
     story = ("OSLO (Nordnews) – Fisheries Minister Ola Berg said the fishing quotas were unfair to the islands. "
              "“We will fight them in the courts,” Berg told Interfax.")

@@ -44,6 +44,10 @@ def test_an_interviewers_question_is_not_the_outlets_reporting() -> None:
     assert attribution_phrase(turn) == "An interview turn with no named speaker, in RT (2015-11-13):"
     assert attribution_phrase(Citation(1, "a", "Talk", "a.txt", 0, 9, "It rained.", True, "RT", None,
                                        kind="reporting")) == "RT reports:"
+    # Furniture answers only a question about the page, and says it is the page, not the reporting.
+    assert attribution_phrase(Citation(1, "a", "Talk", "a.txt", 0, 9, "Ferries Resume (12)", True, "RT", None,
+                                       kind="furniture")) == (
+        "From the page around RT, not its reporting (a headline, link or caption):")
 
 
 def test_whom_a_speaker_told_is_in_the_attribution() -> None:

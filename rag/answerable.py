@@ -457,8 +457,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         (e.text, e.start) for e in found[0] if e.label in labels
         and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
     # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
-    # asked (the small tagger calls Sputnik a person there).
-    spans = [(t, at) for t, at in spans if at >= dateline_end(text)]
+    # asked (the small tagger calls Sputnik a person there), unless the dateline is asked about.
+    if not _ASKS_DATELINE.search(question):
+        spans = [(t, at) for t, at in spans if at >= dateline_end(text)]
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     if _ASKS_INSIDE.search(without_options(question)):
@@ -490,6 +491,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         if words and words[-1] not in asked:
             return True
     return False
+
+
+_ASKS_DATELINE = re.compile(r"\bdatelines?\b|\bdatelined\b|\bfiled (?:from|in)\b", re.IGNORECASE)
 
 
 def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer, j: int) -> bool:
@@ -1134,6 +1138,17 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who):
         return None
     return who, topic
+
+
+def asked_name(question: str) -> str | None:
+    """The name of the speaker "What did X say about Y?" asks about ("Lavrov", "Sergei
+    Lavrov"), when X is named; None for "the commenter", "he" and other questions."""
+    asked = asked_speaker(question)
+    if asked is None or _commenter(asked[0]):
+        return None
+    found = [n for n in (re.sub(r"['’]s$", "", n) for n in names(question))
+             if re.search(rf"\b{re.escape(n)}\b", asked[0])]
+    return found[-1] if found else None
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")

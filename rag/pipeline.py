@@ -322,6 +322,11 @@ class Pipeline:
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
                                       scope.within, scope.prefer)
+        if (name := answerable.asked_name(asked.question)) is not None:
+            # "What did Lavrov say about the coalition's air operations?": his own statements
+            # are searched as well, when the passages matching the question best hold none.
+            taken = [c for p in passages for c in p.chunk_ids]
+            passages += retriever.spoken_by(name, asked.query, qvec, s.speaker_passages, taken, scope.within)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.

@@ -77,6 +77,16 @@ class Retriever:
                     weights[f"{side} preferred"] = self.weights[side] * self.date_boost
         return self._passages(fuse(ranked, weights, self.rrf_k), qvec, k, per_article or self.per_article)
 
+    def spoken_by(self, name: str, query: str, vector: np.ndarray, k: int, taken: Sequence[int] = (),
+                  where: Filter | None = None) -> list[Passage]:
+        """Up to k passages of the statements of the speaker `name` (one per article) that best
+        match the query, from chunks not `taken` already."""
+        ids = np.setdiff1d(self.reader.spoken_by(name, where), np.asarray(taken, dtype=np.int64))
+        if not k or not len(ids):
+            return []
+        return self._passages(fuse(self._rank(query, vector, "hybrid", where, ids), self.weights, self.rrf_k),
+                              vector, k, 1)
+
     def _rank(self, query: str, qvec: np.ndarray, mode: Mode, where: Filter | None,
               ids: np.ndarray | None) -> dict[str, list[int]]:
         """Chunk ids best first, per side (dense, lexical), among `ids` / `where` if given."""

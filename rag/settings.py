@@ -146,6 +146,15 @@ class RetrievalSettings(_Group):
         1, ge=1,
         description="Most passages taken from one article (grid of 1 and 2 on news-dev: 1).",
     )
+    speaker_passages: int = Field(
+        1, ge=0,
+        description="For \"What did X say about Y?\" with X named: passages of X's own statements "
+        "added to those retrieved (the ones best matching the question, from chunks not already "
+        "taken), so that his words are there when other passages match the question better "
+        "(Lavrov's Channel One statement was never retrieved for questions on his view of the "
+        "coalition's operations). 1 against 0: attribution dev batches +3 -1 (a near miss whose "
+        "speaker names the topic's words), two fresh batches unchanged. 0 adds none.",
+    )
     speaker_per_article: int = Field(
         3, ge=1,
         description="For \"What did X say about Y?\", \"Who said ...?\" and \"Which <role> said ...?\": "

@@ -910,6 +910,9 @@ def test_who_is_a_name_is_asked_however_far_its_vector_is_from_the_passages() ->
 def test_a_dateline_names_no_one_a_question_asks_for() -> None:
     scorer = scorer_of("GRANITE (Harbour Post) – Ola Berg said the pier was closed, Berg told Radio North.")
     assert best_sentences("Who was the Radio North journalist that interviewed Ola Berg?", scorer, 1) == []
+    filed = scorer_of("GRANITE (Harbour Post) – Ola Berg said the pier was closed.")
+    assert best_sentences("Which city is in the dateline of the Harbour Post report on Ola Berg?", filed, 1) == [
+        (1, 0)]
 
 
 def test_the_two_nations_are_the_countries_a_question_names() -> None:

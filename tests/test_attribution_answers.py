@@ -116,6 +116,13 @@ def test_the_agency_a_speaker_told_is_the_one_his_quote_names_not_the_dateline(p
     assert answer.sentences[0].attribution == "Sergei Ryabkov (Deputy Foreign Minister) told RIA Novosti, in Sputnik:"
 
 
+def test_what_did_x_say_searches_xs_own_statements_too(pipeline: Pipeline) -> None:
+    # The passage holding Lavrov's Channel One statement matches the question worse than five others.
+    answer = pipeline.ask("What was Lavrov's take on the coalition's air operations in Syria?")
+    assert not answer.refused and "Lavrov told Channel one" in answer.sentences[0].text
+    assert answer.sentences[0].attribution.startswith("Sergei Lavrov (Foreign Minister), to Channel one,")
+
+
 def test_who_is_a_name_answers_with_the_role_the_articles_give_him(pipeline: Pipeline) -> None:
     # A two-word question's vector is far from every passage (cosines under 0.1): the name decides.
     answer = pipeline.ask("Who is Kirby?")

@@ -194,6 +194,25 @@ def test_a_passage_ending_in_a_question_brings_the_answer_after_it(tmp_path, fak
     assert len(passages[0].chunk_ids) == 2
 
 
+def test_a_speakers_own_statements_are_searched_for_as_well(tmp_path, fake) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Short chunks: the mayor's words on the fees sit in a chunk the question matches worse.
+    (corpus / "harbour.txt").write_text(
+        "Mayor Ola Berg told Radio North that the ferry timetable was a disgrace.\n\n"
+        + "Harbour fees and harbour fees again: readers wrote that the harbour fees rose. " * 3)
+    settings = Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
+    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    with IndexReader(settings.index) as reader:
+        retriever = Retriever(reader, fake, max_merge=1)
+        query = "What did Berg say about the harbour fees?"
+        best = retriever.retrieve(query, k=1)
+        assert "Berg" not in best[0].text
+        assert len(reader.spoken_by("Ola Berg")) == 1 and not len(reader.spoken_by("Lund"))
+        own = retriever.spoken_by("Berg", query, fake.embed([query])[0], 1, [c for p in best for c in p.chunk_ids])
+        assert [p.text.split(" told")[0] for p in own] == ["Mayor Ola Berg"]
+
+
 def jsonl_corpus(tmp_path, outlet: str) -> Settings:
     rows = [{"id": "a", "title": "Storm hits coast", "text": ARTICLES["storm.txt"], "outlet": outlet,
              "author": "Jane Doe", "date": "2015-10-08"},

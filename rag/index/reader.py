@@ -172,6 +172,28 @@ class IndexReader:
                                      f"WHERE {condition}", params).fetchall()
         return np.array([r[0] for r in rows], dtype=np.int64)
 
+    def spoken_by(self, name: str, where: Filter | None = None) -> np.ndarray:
+        """The ids of the chunks holding a statement (a quote, reported speech, an interview
+        turn) by a speaker whose name ends with `name`'s last word ("Lavrov" of "Sergei Lavrov"),
+        among the articles `where` lets through."""
+        condition, params = _article_condition(where or Filter())
+        name = name.lower().split()[-1]  # a surname: "Sergey" and "Sergei" Lavrov are one speaker
+        pattern = "% " + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._query():
+            if self._version_2:
+                return np.zeros(0, dtype=np.int64)
+            # Only the articles that write the name are read (the full-text index finds them):
+            # a speaker's "he said" is resolved within an article that names him.
+            rows = self.conn.execute(
+                "WITH named AS (SELECT DISTINCT c.article_id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+                "WHERE chunks_fts MATCH ?) "
+                'SELECT DISTINCT c.id FROM named n JOIN attributions t ON t.article_id = n.article_id '
+                'JOIN chunks c ON c.article_id = t.article_id AND t.start < c."end" AND t."end" > c.start '
+                "JOIN articles a ON a.id = c.article_id WHERE t.kind IN ('quote', 'indirect', 'transcript') "
+                "AND (lower(t.speaker) = ? OR lower(t.speaker) LIKE ? ESCAPE '\\') AND " + condition,
+                ['"' + name.replace('"', '""') + '"', name, pattern, *params]).fetchall()
+        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
+
     def article_ids(self, where: Filter) -> set[str]:
         """The ids of the articles a filter lets through."""
         condition, params = _article_condition(where)

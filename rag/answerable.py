@@ -723,7 +723,8 @@ def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[
     in one of `texts` (the retrieved passages)."""
     unknown = []
     for name in names(question):
-        words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS][-2:]
+        # (Nor a month, "Sept 4", nor a letter: "Q&A".)
+        words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS | _CALENDAR and len(w) > 1][-2:]
         if words and not any(occurs(w.lower()) or _people_of(w.lower(), occurs) or _spelled_out(w, texts)
                              for w in words):
             unknown.append(name)
@@ -981,7 +982,8 @@ _COMPOUND = frozenset({"led", "backed", "based", "run", "owned", "made"})  # "US
 
 # Words that deny or withhold: "had not told", "refused", "reluctant", "rarely", "rather than".
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nothing|none|neither|nor|cannot|unable|rarely|seldom|hardly"
-                       r"|instead|rather than|refus\w*|fail\w*|reluctan\w*|den(?:y|ies|ied)|lack\w*)\b|n't\b",
+                       r"|instead|rather than|other than|refus\w*|fail\w*|reluctan\w*|den(?:y|ies|ied)|lack\w*)\b"
+                       r"|n't\b",
                        re.IGNORECASE)
 
 
@@ -1152,9 +1154,10 @@ def asked_name(question: str) -> str | None:
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
-# "As reported by Sputnik, what was Ryabkov's view on ...?": where or when, before the question.
-_SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b))\s+[^,?]{2,80},\s*",
-                           re.IGNORECASE)
+# "As reported by Sputnik, what was Ryabkov's view on ...?", "Speaking to Russian journalists on
+# Sept 4, what did Putin say ...?": where or when, before the question.
+_SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b)|speaking|talking"
+                           r"|writing|during|at|on|after|before)\s+[^,?]{2,80},\s*", re.IGNORECASE)
 # After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
 _SAID_CLAUSE = re.compile(r"^\s+\S+\s+(?:that\s+)?((?:the|a|an|his|her|their|its)\s+.+?\s+"
                           r"(?:about|on|of|regarding|concerning)\s+.+?)\W*$", re.IGNORECASE)

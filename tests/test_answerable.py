@@ -83,6 +83,8 @@ def test_names_the_index_never_mentions() -> None:
     assert unknown_names("What did UCSD epidemiologist Ola Berg say?", {"ola", "berg"}.__contains__, spelled) == [
         "UCSD"]
     assert unknown_names("Which crisis? Options: Nutella; Syria", index.__contains__) == []
+    # A month is no name, nor is a letter: "In his Sept 4 Q&A, ...".
+    assert unknown_names("In his Sept 4 Q&A, what did the US Defense Secretary say?", index.__contains__) == []
 
 
 @pytest.mark.parametrize(("question", "asks"), [
@@ -429,6 +431,7 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
     ("What did the official who spoke to the radio say about the fees?", None),  # a description, no name
     ("What was Dr. Ann Vell's advice on ordering ferry tickets online?",
      ("Dr. Ann Vell", "ordering ferry tickets online")),
+    ("Speaking to reporters on Sept 4, what did Ola Berg say about the fees?", ("Ola Berg", "the fees")),
 ])
 def test_what_did_a_reader_or_a_described_speaker_say(question: str, asked: tuple | None) -> None:
     assert asked_speaker(question) == asked
@@ -794,6 +797,10 @@ def test_who_said_a_claim_is_not_answered_by_its_denial() -> None:
     # A claim that denies may be held by the rest of its speaker's statement.
     scorer = scorer_of("“We asked the ferry company for the harbour fees. They never paid them,” Ola Berg said.")
     assert best_sentences("Who said the ferry company did not pay when asked for the harbour fees?", scorer, 1)
+    # "Other than" sets one thing against another, as "instead of" does.
+    scorer = scorer_of("Ola Berg said that instead of fixing the pier, the harbour board is concerned with the fees.")
+    assert best_sentences("Who said the harbour board is concerned with something other than fixing the pier?",
+                          scorer, 1) == [(1, 0)]
 
 
 def test_who_said_a_claim_needs_its_numbers_and_names_in_the_statement() -> None:

@@ -550,12 +550,17 @@ class Slot:
         described = WORD.findall(m.group(0))[1:] if m else []
         return cls(frozenset(_nation(w) for w in described if is_demonym(w)),
                    bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
-                   bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)),
+                   # (An author is asked for by what he wrote, not by whom an article quotes.)
+                   bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)) and not _ASKS_AUTHOR.match(asked),
                    told.group(1) if told else "",
                    frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)),
-                   frozenset(n.split()[-1].lower() for n in names(asked)))
+                   # (The first word too: "Lavrov spoke to which TV network ...?")
+                   frozenset(last for n in names("- " + asked)
+                             if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS))
 
 
+_ASKS_AUTHOR = re.compile(r"^\W*who (?:wrote|authored) (?:the|a|an|this|that)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"\b(?:by|wrote|writes|written|reporter|correspondent|author|columnist)\b", re.IGNORECASE)
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
 _TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
                    r"|gave an interview to)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
@@ -797,7 +802,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     ("" when no passage is close enough: the closest passages the refusal lists say that)."""
     if not passages:
         return ""
-    if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages):
+    if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages) and not (
+            asks_for(question) == "published" and any(about_passage(focus(question), p) for p in passages)):
+        # (A terse "EU Times post date for the Ryabkov story?" is far from every passage, yet
+        # names the article: its metadata answers.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
     if unknown:
@@ -864,7 +872,7 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"^\W*(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,)", re.IGNORECASE)
+_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,)", re.IGNORECASE)
 
 
 def asked_claim(question: str) -> str | None:
@@ -1060,8 +1068,9 @@ _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:dat
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|put online|printed|print|ran|run)\b")
-_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?=.*\b{_PUBLISH})(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)",
-                             re.IGNORECASE)
+_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?=.*\b{_PUBLISH})(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)"
+                             # "EU Times post date for the Ryabkov story?"
+                             r"|\b(?:post(?:ing)?|publication|publishing) date\b", re.IGNORECASE)
 # Its parts: "When was <the EU Times piece on Ryabkov> posted<?>".
 _PUBLISHED_PARTS = re.compile(rf"{_WHEN_ASKED}\s+(?:was|were|is|did|does|has|had)\s+(?P<what>.+?)\s+(?:first\s+)?"
                               rf"{_PUBLISH}(?P<rest>.*)$", re.IGNORECASE)
@@ -1120,6 +1129,9 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
 
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
+    if m := _IN_WORDS.match(without_options(question)):
+        # "In Putin's words, how did the US react to ...?": his words on what follows.
+        return m.group("who"), m.group("topic").rstrip(" ?")
     asked = _SOURCE_FIRST.sub("", without_options(question))
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
@@ -1154,6 +1166,8 @@ def asked_name(question: str) -> str | None:
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+_IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )?(?:words|view|opinion|account),\s*"
+                       r"(?P<topic>.+)$")
 # "As reported by Sputnik, what was Ryabkov's view on ...?", "Speaking to Russian journalists on
 # Sept 4, what did Putin say ...?": where or when, before the question.
 _SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b)|speaking|talking"
@@ -1500,21 +1514,30 @@ class Floors:
                    settings.claim_paraphrase_floor)
 
 
-def _value_after(question: str, kind: Kind, scorer: SupportScorer, top: int) -> int | None:
-    """The sentence after the best one, in its passage, when the best does not give the value
-    asked for and this one names more of the question: the value often sits there ("... the
-    Memorandum of Understanding on Prevention of Flight Safety Incidents ..." | "The cooperation
-    deal reached on October 20 ..."; a tweet | "— RT (@RT_com) November 13, 2015"). Looked at
-    whatever its score (a floor of 0.6 lost the tweet's date, 0.5 to 0 moved nothing else); a
-    sentence naming nothing more gave "When were the US-Russian military contacts frozen?"
-    the deal's date."""
-    after = top + 1
-    if after >= len(scorer.texts) or scorer.passage_of(after) != scorer.passage_of(top) \
-            or holds(kind, scorer.texts[top], question):
-        return None
+# A sentence naming what the one before it does by a noun or a pronoun: "The city is one of
+# the last major strongholds ..." after "... the besieged city of Aleppo".
+_REFERS_BACK = re.compile(r"^\W*(?:(?:the|this|that) (?:city|town|village|country|region|area|province|group|company"
+                          r"|agency|ministry|organi[sz]ation|party|man|woman|official)|it|he|she|they)\b",
+                          re.IGNORECASE)
+
+
+def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportScorer, top: int) -> list[int]:
+    """The sentences beside the best one, in its passage, when the best does not give the value
+    asked for and they name more of the question: the value often sits in the one after ("...
+    the Memorandum of Understanding on Prevention of Flight Safety Incidents ..." | "The
+    cooperation deal reached on October 20 ..."; a tweet | "— RT (@RT_com) November 13,
+    2015"), or in the one before, which a best sentence opening "The city ..." refers back to.
+    Looked at whatever their score (a floor of 0.6 lost the tweet's date, 0.5 to 0 moved
+    nothing else); a sentence naming nothing more gave "When were the US-Russian military
+    contacts frozen?" the deal's date."""
+    if gives(top):
+        return []
     def stems(text: str) -> set[str]:
         return {_stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS}
-    return after if stems(question) & (stems(scorer.texts[after]) - stems(scorer.texts[top])) else None
+    beside = [top + 1] + ([top - 1] if _REFERS_BACK.match(scorer.texts[top]) else [])
+    more = stems(question) - stems(scorer.texts[top])
+    return [j for j in beside if 0 <= j < len(scorer.texts) and scorer.passage_of(j) == scorer.passage_of(top)
+            and more & stems(scorer.texts[j])]
 
 
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
@@ -1534,6 +1557,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     noun = asked_noun(question)
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
+    author = _ASKS_AUTHOR.match(without_options(question)) is not None
     typed = kind is not None or entity is not None or why or noun is not None
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
@@ -1592,9 +1616,12 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (The order is the scores' but for a medium asked for: the first sentence under the floor ends it.)
     candidates = [int(j) for j in itertools.takewhile(lambda j: scores[j] >= floor * best,
                                                        order if typed else order[: limit * 3])]
-    if kind is not None and (after := _value_after(question, kind, scorer, int(order[0]))) is not None \
-            and 0 <= scores[after] < floor * best:
-        candidates.append(after)
+    gives = (lambda j: holds(kind, scorer.texts[j], question)) if kind is not None else (
+        lambda j: _gives_entity(entity[1], scorer, j, question, slot)) if entity is not None and slot is not None \
+        else None
+    if gives is not None:
+        candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
+                       if 0 <= scores[j] < floor * best]
     for j in candidates:
         if len(chosen) == limit:
             break
@@ -1614,6 +1641,9 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if role is not None and not _holds_role(role, scorer, j):
             continue
+        if author and (not _BYLINE.search(scorer.texts[j])
+                       or scorer.labels[j] is not None and scorer.labels[j].kind == "comment"):
+            continue  # a byline names the author; a reader wrote his comment, not the article
         chosen.append(int(j))
     if own is not None:
         # X's statement goes on after the sentence that names the topic ("How can we make
@@ -1628,7 +1658,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # "Which group is described in one of Sputnik's related headlines ...?", "What date is shown on
 # the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
-_ASKS_PAGE = re.compile(r"\b(?:related (?:headlines?|stories|articles|links)|read more|(?:on|of) the (?:[\w'’-]+ )?"
+_ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
+                        r"|read more|(?:on|of) the (?:[\w'’-]+ )?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited"
                         r"|story (?:series|tags?)|collection)\b", re.IGNORECASE)
 

@@ -105,6 +105,8 @@ def test_names_the_index_never_mentions() -> None:
     ("When was the EU Times piece on Ryabkov posted?", "published"),
     ("On what date did RT publish the story about Putin?", "published"),
     ("When was the blog post published?", "published"),
+    ("EU Times post date for the Ryabkov story?", "published"),  # terse, no "when"
+    ("Who wrote the EU Times article about Ryabkov?", None),  # its author, not who said what it says
     # "the blog post" is where it was said, not its publishing.
     ("On what date did Putin take questions, as quoted in the blog post?", None),
     ("When did Putin say the FSA shared intelligence?", None),
@@ -432,6 +434,8 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
     ("What was Dr. Ann Vell's advice on ordering ferry tickets online?",
      ("Dr. Ann Vell", "ordering ferry tickets online")),
     ("Speaking to reporters on Sept 4, what did Ola Berg say about the fees?", ("Ola Berg", "the fees")),
+    ("In Berg's words, how did the ferry company react to the fees?",
+     ("Berg", "how did the ferry company react to the fees")),
 ])
 def test_what_did_a_reader_or_a_described_speaker_say(question: str, asked: tuple | None) -> None:
     assert asked_speaker(question) == asked
@@ -498,6 +502,8 @@ def test_furniture_answers_only_a_question_about_the_page() -> None:
     assert scorer.labels[1].kind == "furniture"
     assert best_sentences("By how much did ferry fares rise in Tromso?", scorer, 1) == []
     assert best_sentences("By how much did ferry fares rise in Tromso, per the related headlines?", scorer, 1) == [
+        (1, 1)]
+    assert best_sentences("A related harbour headline: by how much did ferry fares rise in Tromso?", scorer, 1) == [
         (1, 1)]
 
 
@@ -934,3 +940,30 @@ def test_who_is_a_name_is_answered_by_a_sentence_giving_the_role_the_articles_gi
     scorer = scorer_of("Berg said the fishing quotas were unfair, and Berg will say it again. "
                        "Harbour spokesman Ola Berg said the pier was closed. The ferry left at noon.")
     assert best_sentences("Who is Berg?", scorer, 1) == [(1, 1)]
+
+
+def test_a_sentence_referring_back_takes_its_value_from_the_one_before() -> None:
+    scorer = scorer_of("The talks went on in Geneva. Fighting continues in the besieged city of Tromso. "
+                       "The city is one of the last strongholds of the harbour rebels.")
+    question = "Which besieged city is one of the last strongholds of the harbour rebels?"
+    assert best_sentences(question, scorer, 1) == [(1, 1)]
+    # Without "The city" to refer back, the sentence before answers nothing asked.
+    scorer = scorer_of("The talks went on in Geneva. Fighting continues in the besieged city of Tromso. "
+                       "Harbour rebels hold one of their last strongholds.")
+    assert best_sentences(question, scorer, 1) == []
+
+
+def test_whom_a_person_spoke_to_is_asked_with_his_name_first() -> None:
+    assert Slot.of("Berg spoke to which radio station about the fees?").named == {"berg"}
+    assert Slot.of("Berg's remarks were given in an interview with which news agency?").named == {"berg"}
+    told = scorer_of("Ola Berg said the ferry fees were unfair. “We will fight them,” Berg told Interfax. "
+                     "Ann Lund told Reuters the fees were fair.")
+    assert best_sentences("Berg spoke to which news agency about the ferry fees?", told, 1) == [(1, 1)]
+
+
+def test_who_wrote_an_article_is_never_a_reader_comment_nor_whom_it_quotes() -> None:
+    assert not Slot.of("Who wrote the Harbour News article about the fees?").speaker
+    scorer = scorer_of("Mara Quill said the harbour fees will rise in May.\n\n12 Comments\n\n"
+                       "The harbour fees are a scandal, Ola Berg knows it.")
+    assert scorer.labels[-1].kind == "comment"
+    assert best_sentences("Who wrote the article about the fees?", scorer, 1) == []

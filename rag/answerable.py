@@ -397,9 +397,11 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     # Half of them: a question often names more than one sentence around its answer holds
     # ("... told Channel One on Sunday"); all of them refused 7 of 60 answerable dev questions.
     text = " ".join(context)
-    if _TWO_NATIONS.search(text):
+    if _TWO_NATIONS.search(scorer.texts[j]):
         # "The cooperation deal reached on October 20 is aimed at ... the two nations' aircraft"
-        # is about the US and Russia a question on a "US-Russia deal" names.
+        # is about the US and Russia a question on a "US-Russia deal" names; not the sentence
+        # before it, which ("... in the Course of Operations in Syria") answered "Where was the
+        # flight safety memorandum between Russia and the US signed?".
         names_ = [name for name in names_ if not any(_is_country(w) for w in name)]
     return not names_ or _names_half(names_, text)
 

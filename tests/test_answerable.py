@@ -932,6 +932,10 @@ def test_the_two_nations_are_the_countries_a_question_names() -> None:
     scorer = scorer_of("Ministers met in Geneva for a week. The deal reached on October 20 covers the two "
                        "nations' fishing fleets.")
     assert best_sentences("When was the Norway-Iceland fishing deal reached?", scorer, 1) == [(1, 1)]
+    # Only the sentence saying "the two nations" is about them, not the one before it.
+    before = scorer_of("Ministers met. The fleets fished in Arctic waters. The deal reached on October 20 "
+                       "covers the two nations' fishing fleets.")
+    assert best_sentences("Where did the Norway-Iceland fleets fish?", before, 1) == []
     assert best_sentences("When was the Norway fishing deal reached?", scorer_of(
         "Ministers met in Geneva for a week. The deal reached on October 20 covers the fishing fleets."), 1) == []
 

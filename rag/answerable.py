@@ -874,7 +874,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,)", re.IGNORECASE)
+_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about)\b)"
+                       r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b", re.IGNORECASE)
 
 
 def asked_claim(question: str) -> str | None:
@@ -1118,7 +1119,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
     r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
-    r"|criticism|concern|plea|comment|remark|thought|reply|answer)s? (?:on|of|about|regarding|to|for)\s+"
+    r"|criticism|concern|plea|comment|remark|thought|reply|answer|claim|allegation|accusation)s? "
+    r"(?:on|of|about|regarding|to|for)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",

@@ -100,6 +100,8 @@ def test_names_the_index_never_mentions() -> None:
     ("Which outlet reported that Shoigu accused the US?", "outlet"),
     ("What newspaper said the rebels used suicide bombers?", "outlet"),
     ("Which news agency did the spokesman talk to?", None),  # whom he told, not who reports it
+    ("Which news agency did the spokesman talk to when he said the fees rose?", None),
+    ("In which agency's interview did the spokesman say the fees rose?", None),
     ("Who is Ryabkov?", None),
     ("What did Lavrov say about the coalition?", None),
     ("When was the EU Times piece on Ryabkov posted?", "published"),
@@ -434,6 +436,7 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
     ("What was Dr. Ann Vell's advice on ordering ferry tickets online?",
      ("Dr. Ann Vell", "ordering ferry tickets online")),
     ("Speaking to reporters on Sept 4, what did Ola Berg say about the fees?", ("Ola Berg", "the fees")),
+    ("What was Berg's claim about the fees?", ("Berg", "the fees")),
     ("In Berg's words, how did the ferry company react to the fees?",
      ("Berg", "how did the ferry company react to the fees")),
 ])

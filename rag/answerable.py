@@ -1598,8 +1598,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         scores = np.where(said, scores, -1.0)
     elif asks_who_is(question):
         scores = scores + _says_who(question, scorer)
-    # Furniture is never an answer, so it sets no floor for an untyped question either
-    # ("Posted by EU Times on Oct 8th, 2015 // ... Sergey Ryabkov" matched "Which website
+    # Furniture is no answer (but to a question about the page), so it sets no floor for an
+    # untyped question either ("Posted by EU Times on Oct 8th, 2015 // ... Sergey Ryabkov" matched "Which website
     # posted the October 8, 2015 article that set Ryabkov's remark ...?" best). A typed
     # question's value found only there (a "READ MORE" headline's "Turkey") is not looked
     # for in weaker sentences: they gave another country.
@@ -1620,10 +1620,13 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (The order is the scores' but for a medium asked for: the first sentence under the floor ends it.)
     candidates = [int(j) for j in itertools.takewhile(lambda j: scores[j] >= floor * best,
                                                        order if typed else order[: limit * 3])]
-    gives = (lambda j: holds(kind, scorer.texts[j], question)) if kind is not None else (
-        lambda j: _gives_entity(entity[1], scorer, j, question, slot)) if entity is not None and slot is not None \
-        else None
-    if gives is not None:
+    def gives(j: int) -> bool:
+        """Whether sentence j gives the kind of value, or of name, the question asks for."""
+        if kind is not None:
+            return holds(kind, scorer.texts[j], question)
+        return entity is not None and slot is not None and _gives_entity(entity[1], scorer, j, question, slot)
+
+    if kind is not None or entity is not None:
         candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
                        if 0 <= scores[j] < floor * best]
     for j in candidates:

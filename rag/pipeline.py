@@ -324,7 +324,7 @@ class Pipeline:
                                       scope.within, scope.prefer)
         if (name := answerable.asked_name(asked.question)) is not None:
             # "What did Lavrov say about the coalition's air operations?": his own statements
-            # are searched as well, when the passages matching the question best hold none.
+            # are searched as well, since the passages matching the question best may hold none.
             taken = [c for p in passages for c in p.chunk_ids]
             passages += retriever.spoken_by(name, asked.query, qvec, s.speaker_passages, taken, scope.within)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000

@@ -183,14 +183,19 @@ class IndexReader:
             if self._version_2:
                 return np.zeros(0, dtype=np.int64)
             # Only the articles that write the name are read (the full-text index finds them):
-            # a speaker's "he said" is resolved within an article that names him.
+            # a speaker's "he said" is resolved within an article that names him. His
+            # statements are found before their chunks ("said", materialised: joined the other
+            # way, every chunk met every statement of its article, 0.6 s for "Biden" on news-dev
+            # against 0.04 s).
             rows = self.conn.execute(
                 "WITH named AS (SELECT DISTINCT c.article_id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
-                "WHERE chunks_fts MATCH ?) "
-                'SELECT DISTINCT c.id FROM named n JOIN attributions t ON t.article_id = n.article_id '
-                'JOIN chunks c ON c.article_id = t.article_id AND t.start < c."end" AND t."end" > c.start '
-                "JOIN articles a ON a.id = c.article_id WHERE t.kind IN ('quote', 'indirect', 'transcript') "
-                "AND (lower(t.speaker) = ? OR lower(t.speaker) LIKE ? ESCAPE '\\') AND " + condition,
+                "WHERE chunks_fts MATCH ?), "
+                'said AS MATERIALIZED (SELECT t.article_id, t.start, t."end" FROM named n '
+                "JOIN attributions t ON t.article_id = n.article_id "
+                "WHERE t.kind IN ('quote', 'indirect', 'transcript') "
+                "AND (lower(t.speaker) = ? OR lower(t.speaker) LIKE ? ESCAPE '\\')) "
+                'SELECT DISTINCT c.id FROM said s JOIN chunks c ON c.article_id = s.article_id '
+                'AND s.start < c."end" AND s."end" > c.start JOIN articles a ON a.id = c.article_id WHERE ' + condition,
                 ['"' + name.replace('"', '""') + '"', name, pattern, *params]).fetchall()
         return np.array(sorted(r[0] for r in rows), dtype=np.int64)
 

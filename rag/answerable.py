@@ -810,6 +810,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         # names the article: its metadata answers.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
+    if not unknown and not re.search(r"[A-Z]", question) and (name := asked_name(question)) and not mentions(name):
+        unknown = [name]  # "what did merkel say about refugees": a name typed in lower case
     if unknown:
         return f"The indexed articles never mention {' or '.join(unknown)}."
     kind = expected(question)
@@ -1117,7 +1119,7 @@ _SPEAKER_QUESTION = re.compile(
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
-    r"^\W*what (?:is|was|were|are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
+    r"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
     r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
     r"|criticism|concern|plea|comment|remark|thought|reply|answer|claim|allegation|accusation)s? "
     r"(?:on|of|about|regarding|to|for)\s+"
@@ -1153,7 +1155,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         who, topic = who[:clause.start()], ", ".join(x for x in (topic, who[clause.end():]) if x)
     if _commenter(who):
         return who, topic
-    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who):
+    # A name is capitalised, unless the asker capitalises nothing ("what's lavrov's take on ...").
+    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and (
+            re.search(r"[A-Z]", asked) or who.split()[0].lower() in _DETERMINERS):
         return None
     return who, topic
 
@@ -1166,10 +1170,13 @@ def asked_name(question: str) -> str | None:
         return None
     found = [n for n in (re.sub(r"['’]s$", "", n) for n in names(question))
              if re.search(rf"\b{re.escape(n)}\b", asked[0])]
+    if not found and not re.search(r"[A-Z]", question):  # "what did putin say about ...": typed in lower case
+        found = [re.sub(r"['’]s$", "", asked[0].split()[-1])]
     return found[-1] if found else None
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+_DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
 _IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )?(?:words|view|opinion|account),\s*"
                        r"(?P<topic>.+)$")
 # "As reported by Sputnik, what was Ryabkov's view on ...?", "Speaking to Russian journalists on

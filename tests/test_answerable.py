@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from rag.answerable import (asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind, expected, focus, holds, names, on_topic,
+from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind,
+                            expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors)
 from rag.settings import Settings
@@ -437,6 +438,10 @@ def test_what_did_x_say_quotes_the_statement_on_from_the_sentence_naming_the_top
      ("Dr. Ann Vell", "ordering ferry tickets online")),
     ("Speaking to reporters on Sept 4, what did Ola Berg say about the fees?", ("Ola Berg", "the fees")),
     ("What was Berg's claim about the fees?", ("Berg", "the fees")),
+    ("What's Berg's view on the fees?", ("Berg", "the fees")),
+    # A name typed in lower case is a name when the asker capitalises nothing; a description is not.
+    ("what did ola berg say about the fees", ("ola berg", "the fees")),
+    ("what did the harbour master say about the fees", None),
     ("In Berg's words, how did the ferry company react to the fees?",
      ("Berg", "how did the ferry company react to the fees")),
 ])
@@ -974,3 +979,13 @@ def test_who_wrote_an_article_is_never_a_reader_comment_nor_whom_it_quotes() -> 
                        "The harbour fees are a scandal, Ola Berg knows it.")
     assert scorer.labels[-1].kind == "comment"
     assert best_sentences("Who wrote the article about the fees?", scorer, 1) == []
+
+
+def test_a_speaker_typed_in_lower_case_is_searched_for_and_must_be_in_the_index() -> None:
+    assert asked_name("what did ola berg say about the fees") == "berg"
+    assert asked_name("What did Ola Berg say about the fees?") == "Ola Berg"
+    scorer = scorer_of("“The harbour fees are unfair,” Ola Berg said.")
+    index = {"ola", "berg", "harbour", "fees"}.__contains__
+    assert refusal_reason("what did lund say about the fees", scorer.passages, scorer, index, Settings()) == (
+        "The indexed articles never mention lund.")
+    assert refusal_reason("what did berg say about the fees", scorer.passages, scorer, index, Settings()) is None

@@ -95,6 +95,8 @@ _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channel
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
 # "Where was it reported ...?" asks for the outlet, not a place.
 _NOT_REPORTED = r"(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:been\s+)?(?:reported|published|said|written))"
+# "Who wrote the Guardian report ...?": its author is asked for (`Slot`, `best_sentences`).
+_AUTHOR = r"who (?:wrote|authored) (?:the|a|an|this|that)\b"
 _ENTITY_ASKS = (
     ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
@@ -104,8 +106,8 @@ _ENTITY_ASKS = (
      frozenset({"ORG"})),
     # "Who was the RIA Novosti journalist that ...?" asks for a person, as "Which journalist ...?"
     # does; "Who wrote the Guardian report ...?" for its author.
-    ("person", re.compile(rf"^\W*who (?:(?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
-                          rf"|wrote (?:the|a|an|this|that)\b)", re.IGNORECASE), frozenset({"PERSON"})),
+    ("person", re.compile(rf"^\W*(?:who (?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
+                          rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "Which month ...": the part of a date the answer must give.
@@ -561,7 +563,7 @@ class Slot:
                              if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS))
 
 
-_ASKS_AUTHOR = re.compile(r"^\W*who (?:wrote|authored) (?:the|a|an|this|that)\b", re.IGNORECASE)
+_ASKS_AUTHOR = re.compile(rf"^\W*{_AUTHOR}", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:by|wrote|writes|written|reporter|correspondent|author|columnist)\b", re.IGNORECASE)
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
 _TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
@@ -744,11 +746,16 @@ _ASKS_WHO_IS = re.compile(r"^\W*(?:who|what)(?:\s+(?:is|was|are|were)|['’]s)\s
                           re.IGNORECASE)
 
 
+def _who_is(question: str) -> str | None:
+    """The name "Who is Kirby?" asks about, when the question asks nothing else."""
+    m = _ASKS_WHO_IS.match(question)
+    return m.group("name") if m is not None and names(question) == [m.group("name")] else None
+
+
 def asks_who_is(question: str) -> bool:
     """Whether the question asks only who or what a name is ("Who is Kirby?"): what the
     articles say he is answers, no other name."""
-    m = _ASKS_WHO_IS.match(question)
-    return m is not None and names(question) == [m.group("name")]
+    return _who_is(question) is not None
 
 
 def _says_who(question: str, scorer: SupportScorer) -> np.ndarray:
@@ -756,8 +763,7 @@ def _says_who(question: str, scorer: SupportScorer) -> np.ndarray:
     ("US State Department spokesman John Kirby"), 1 naming him alone, else 0 (the title
     "Lavrov said ..." matched "Who is Lavrov?" best, before his "Russian Foreign Minister
     Sergei Lavrov said ...")."""
-    m = _ASKS_WHO_IS.match(question)
-    last = WORD.findall(m.group("name").lower())[-1] if m else ""
+    last = (WORD.findall((_who_is(question) or "").lower()) or [""])[-1]
     roles = {tuple(w for w in WORD.findall(label.role.lower()) if w not in STOPWORDS) for label in scorer.labels
              if label and label.role and label.speaker and label.speaker.lower().split()[-1] == last}
     said = []
@@ -1543,8 +1549,10 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
     contacts frozen?" the deal's date."""
     if gives(top):
         return []
+
     def stems(text: str) -> set[str]:
-        return {_stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS}
+        return {_stem(w) for w in query_terms(text)}
+
     beside = [top + 1] + ([top - 1] if _REFERS_BACK.match(scorer.texts[top]) else [])
     more = stems(question) - stems(scorer.texts[top])
     return [j for j in beside if 0 <= j < len(scorer.texts) and scorer.passage_of(j) == scorer.passage_of(top)

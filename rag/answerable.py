@@ -48,12 +48,16 @@ _ASKS = {
         r"\bhow (many|much)\b|\bwhich numbered\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
-    # Not "When Putin complained ..., which operation ...?": a clause setting the scene.
+    # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
+    # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
         r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
+        r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month)\b"
         rf"|\bwhat (is|was) the {_EXACT}date\b", re.IGNORECASE),
-    "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b", re.IGNORECASE),
+    # "What was the Syrian Army's offensive called?"
+    "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b"
+                       r"|^\W*what(?:['’]s| is| was| are| were)\b[^,?]{3,80}\bcalled\W*$", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -89,7 +93,8 @@ _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spoke
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airports?"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
-              r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?")
+              r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
+              r"|publications?|magazines?|(?:web)?sites?")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
@@ -127,8 +132,11 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
                          r"|on|to|from)\b", re.IGNORECASE)
 # "What model of aircraft ...?", "Which type of missiles ...?": the noun after "of".
 _ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
-                        r"(?:model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
-                        r"(?!(?:is|was|are|were|did|does|do)\b)([a-z][a-z-]*)\b", re.IGNORECASE)
+                        r"(?P<sort>model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
+                        r"(?!(?:is|was|are|were|did|does|do)\b)(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
+# "What kind of situation ...?" is answered by what "a politically ticklish situation" says of
+# it; "What model of aircraft ...?" only by a name.
+_SORT = re.compile(r"type|kind|sort", re.IGNORECASE)
 _FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
 _NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|weekday|year|years"
                          r"|month|months"
@@ -149,7 +157,7 @@ def asked_noun(question: str) -> str | None:
     thing or a facility (a warplane, an air base), not a person, organisation, city or date,
     which their checks cover."""
     if kind := _ASKS_KIND.search(without_options(question)):
-        noun = kind.group(1).lower()
+        noun = kind.group("noun").lower()
         return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
     m = _ASKS_WHICH.search(without_options(question))
     # "Which outlet noted ...?" asks for the outlet ("noted" is no noun): the first noun counts.
@@ -251,10 +259,11 @@ def _named_holder(cased: list[str], tokens: list[str], i: int, office: set[str])
         and not _is_country(cased[k - 1]) and (k < 2 or tokens[k - 2] != "of")
 
 
-def _names_thing(noun: str, scorer: SupportScorer, j: int) -> bool:
+def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False) -> bool:
     """Whether passage sentence j or a neighbour in its passage holds the asked noun, once
-    not as "a" or "any" one: "a UN Security Council resolution" does not say which."""
-    return any(mentions(text := scorer.texts[k].lower(), noun) and not _only_indefinite(text, noun)
+    not as "a" or "any" one: "a UN Security Council resolution" does not say which. What
+    `sort` of thing is asked is said by words before "a" one ("a politically ticklish situation")."""
+    return any(mentions(text := scorer.texts[k].lower(), noun) and not _only_indefinite(text, noun, sort)
                for k in scorer.around(j))
 
 
@@ -262,13 +271,14 @@ _INDEFINITE = frozenset("a an another any no some".split())
 _DEFINITE = frozenset("the this that these those its their his her our which".split())
 
 
-def _only_indefinite(text: str, noun: str) -> bool:
-    """Whether every mention of `noun` in lower-cased `text` is an indefinite one."""
+def _only_indefinite(text: str, noun: str, described: bool = False) -> bool:
+    """Whether every mention of `noun` in lower-cased `text` is an indefinite one (with
+    `described`, one with no word between the article and the noun)."""
     for m in re.finditer(re.escape(singular(noun)), text):
         before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-5:]
         article = next((w for w in reversed(before) if w in _INDEFINITE or w in _DEFINITE
                         or w.endswith(("'s", "’s")) or w[:1].isdigit()), None)
-        if article not in _INDEFINITE:
+        if article not in _INDEFINITE or described and before and before[-1] != article:
             return False
     return True
 
@@ -380,7 +390,9 @@ def _acronyms(text: str) -> set[str]:
 
 def _names_half(names_: list[set[str]], text: str) -> bool:
     """Whether a text holds one word (or the acronym) of at least half of the names."""
-    words = set(WORD.findall(text.lower())) | _acronyms(text)
+    # "C.I.A." is the CIA a question names.
+    dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
+    words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted
     return 2 * sum(bool(name & words) for name in names_) >= len(names_)
 
 
@@ -882,8 +894,15 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about)\b)"
+_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where)\b)"
                        r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b", re.IGNORECASE)
+
+
+# "Which publication is Bill Gertz with?", "... does he write for?": whom he works for, named
+# in the text, not the outlet that reports it.
+_WORKS_FOR = re.compile(r"\b(?:is|was|are|were)\s+(?:[\w.'’-]+\s+){1,4}?(?:with|from|at)\W*$"
+                        r"|\b(?:works?|worked|working|writes?|wrote|writing|reports?|reported|reporting) for\W*$",
+                        re.IGNORECASE)
 
 
 def asked_claim(question: str) -> str | None:
@@ -1104,7 +1123,7 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
         return "published"
     # "To which agency did X say ...?" ("Which agency did X speak to?") asks whom X told,
     # not who published it.
-    if _WHICH_OUTLET.search(question) and not _TO_WHICH.search(question):
+    if _WHICH_OUTLET.search(question) and not _TO_WHICH.search(question) and not _WORKS_FOR.search(question):
         return "outlet"
     return None
 
@@ -1134,7 +1153,11 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|explain)\s+(?:that\s+|why\s+)?(?P<topic>.+?)\W*$",
-    re.IGNORECASE))
+    re.IGNORECASE), re.compile(
+    # "Did Ryabkov say anything about Y?", "Has X commented on Y?": X's words on Y, or that he has none.
+    r"^\W*(?:did|does|do|has|have|had) (?P<who>.+?) (?-i:(?:say|said|mention|mentioned|comment|commented|talk"
+    r"|talked|speak|spoke|spoken|remark|remarked)(?: anything| something| publicly)?\s+(?:about|on|regarding"
+    r"|concerning)|address|addressed|discuss|discussed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -1155,15 +1178,17 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # clause after the verb is the topic as much as what follows "about".
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
+    topic = _SECOND_QUESTION.sub("", topic)
     # "the commenter who rejected the claim that ...": who he is, and what he is known by,
     # which is a topic of his words too.
     if clause := _RELATIVE.search(who):
         who, topic = who[:clause.start()], ", ".join(x for x in (topic, who[clause.end():]) if x)
     if _commenter(who):
         return who, topic
-    # A name is capitalised, unless the asker capitalises nothing ("what's lavrov's take on ...").
+    # A name is capitalised, unless the asker capitalises nothing ("what's lavrov's take on ...")
+    # or it is one word no group ("officials") or office is ("did ryabkov say anything about how the US ...?").
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and (
-            re.search(r"[A-Z]", asked) or who.split()[0].lower() in _DETERMINERS):
+            re.search(r"[A-Z]", asked) and not _lower_name(who) or who.split()[0].lower() in _DETERMINERS):
         return None
     return who, topic
 
@@ -1176,9 +1201,16 @@ def asked_name(question: str) -> str | None:
         return None
     found = [n for n in (re.sub(r"['’]s$", "", n) for n in names(question))
              if re.search(rf"\b{re.escape(n)}\b", asked[0])]
-    if not found and not re.search(r"[A-Z]", question):  # "what did putin say about ...": typed in lower case
+    # "what did putin say about ...": typed in lower case
+    if not found and not re.search(r"[A-Z]", asked[0]) and (_lower_name(asked[0]) or not re.search(r"[A-Z]", question)):
         found = [re.sub(r"['’]s$", "", asked[0].split()[-1])]
     return found[-1] if found else None
+
+
+def _lower_name(who: str) -> bool:
+    """Whether a speaker typed in lower case is one word that can be a surname: not a group
+    ("officials", "analysts") nor an office ("the spokesman")."""
+    return " " not in who.strip() and not re.search(r"[^'’s]s$", who) and who.lower() not in ROLE_WORDS
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
@@ -1190,8 +1222,13 @@ _IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )
 _SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b)|speaking|talking"
                            r"|writing|during|at|on|after|before)\s+[^,?]{2,80},\s*", re.IGNORECASE)
 # After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
-_SAID_CLAUSE = re.compile(r"^\s+\S+\s+(?:that\s+)?((?:the|a|an|his|her|their|its)\s+.+?\s+"
+# "say Russia asked the Americans about ...", not "tell RIA Novosti about ...".
+_SAID_CLAUSE = re.compile(r"^\s+(?:\S+\s+(?:that\s+)?(?=(?:the|a|an|his|her|their|its)\s)|(?:say|said|claim|claimed"
+                          r"|argue|argued|think)\s+(?:that\s+)?(?=(?-i:[A-Z])))(\S+\s+.+?\s+"
                           r"(?:about|on|of|regarding|concerning)\s+.+?)\W*$", re.IGNORECASE)
+# "..., and what answer did he get?": a second question, no part of the topic.
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?:what|how|why|when|where|who|whom|which|did|does|do|was|were|is|are)"
+                              r"\s+.*$", re.IGNORECASE)
 _DESCRIBED_SPEAKER = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+) (?-i:say|said|claim|claimed|write|wrote|argue|argued)"
     r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE)
@@ -1317,6 +1354,20 @@ def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
     return [j for j, share in enumerate(topic_coverage(topic, scorer)) if share >= 0]
 
 
+def _topic_parts(topic: str) -> list[str]:
+    """A topic's parts, split at "and" and commas ("the beacon repair and the timetable"),
+    except a list of names ending one ("the centre used by Syria, Iraq, Iran and Russia": a
+    statement on Russia is not on it)."""
+    parts: list[str] = []
+    for part in re.split(r"\band\b|,|;", topic):
+        if parts and re.fullmatch(r"\s*[A-Z][\w'’-]*\s*", part) and len(parts[-1].split()) >= 3 and re.search(
+                r"[A-Z][\w'’-]*\s*$", parts[-1]):
+            parts[-1] += f" {part.strip()}"
+        else:
+            parts.append(part)
+    return parts
+
+
 def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least: float = 0.5) -> np.ndarray:
     """For each passage sentence, the best share of a topic part's stems its statement holds;
     -1 where that is less than half (off the topic). All 1.0 for no topic. A `whole` topic is
@@ -1325,7 +1376,7 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     # "Werfel", once "Danny"): first names are no topic words.
     given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
              for w in query_terms(entity.text)[:-1]}
-    parts = [stems for part in ([topic] if whole else re.split(r"\band\b|,|;", topic))
+    parts = [stems for part in ([topic] if whole else _topic_parts(topic))
              if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER} - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
     if not parts:
@@ -1574,6 +1625,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     slot = Slot.of(question) if entity is not None else None
     why = asks_why(question)
     noun = asked_noun(question)
+    sort = bool((m := _ASKS_KIND.search(without_options(question))) and _SORT.fullmatch(m.group("sort")))
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
     author = _ASKS_AUTHOR.match(without_options(question)) is not None
@@ -1659,7 +1711,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if why and not _gives_reason(scorer, int(j)):
             continue
-        if noun is not None and not _names_thing(noun, scorer, int(j)) or head and not _names_head(scorer, int(j)):
+        if (noun is not None and not _names_thing(noun, scorer, int(j), sort)
+                or head and not _names_head(scorer, int(j))):
             continue
         if role is not None and not _holds_role(role, scorer, j):
             continue
@@ -1683,7 +1736,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
                         r"|read more|(?:on|of) the (?:[\w'’-]+ )?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited"
-                        r"|story (?:series|tags?)|collection)\b", re.IGNORECASE)
+                        r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
 
 
 def asks_about_page(question: str) -> bool:

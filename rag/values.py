@@ -189,8 +189,8 @@ def comparable(a: TypedValue, b: TypedValue, kinds: bool = True) -> bool:
 
 
 # Units that articles abbreviate.
-_ABBREVIATED = {"kilogram": "kg", "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m",
-          "mile": "mi", "pound": "lb", "ton": "t", "tonne": "t", "dollar": "$", "euro": "€"}
+_ABBREVIATED = {"kilogram": "kg", "kilo": "kg", "kilometer": "km", "kilometre": "km", "meter": "m",
+                "metre": "m", "mile": "mi", "pound": "lb", "ton": "t", "tonne": "t", "dollar": "$", "euro": "€"}
 
 
 def singular(word: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind,
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
-                            published_subject, Floors)
+                            published_subject, Floors, asks_about_page)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -34,6 +34,8 @@ from .fakes import HashEmbedder
     # "When" opening a clause that sets the scene asks for no time.
     ("When Putin complained about the delay, which operation did he say Moscow helped with?", None),
     ("When, according to Putin, did the strikes start?", "date"),
+    ("When Avel asked for help at the start of which winter crossing did Brin respond at once?", None),
+    ("what was the harbour's new ferry route called", "name"),
     # When an article was published is its metadata's, not a sentence's (`asks_for`).
     ("When was the EU Times piece on Ryabkov posted?", None),
 ])
@@ -43,6 +45,7 @@ def test_expected_kind_of_answer(question: str, kind: str | None) -> None:
 
 @pytest.mark.parametrize(("question", "sentence", "ok"), [
     ("How many kilograms of explosives did Shoigu mention?", "They strap 200kg of explosives to him.", True),
+    ("How many kilos of fish did Berg say were landed?", "They landed 200kg of fish.", True),
     ("How many civilians were killed in October 2015?", "Russian jets fly 107 sorties.", False),
     ("How many sorties did Russian jets fly in 2 days?", "Russian jets fly 107 sorties in 2 days.", True),
     ("How many sorties did Russian jets fly in 2 days?", "Russian jets fly sorties every 2 days.", False),
@@ -989,3 +992,51 @@ def test_a_speaker_typed_in_lower_case_is_searched_for_and_must_be_in_the_index(
     assert refusal_reason("what did lund say about the fees", scorer.passages, scorer, index, Settings()) == (
         "The indexed articles never mention lund.")
     assert refusal_reason("what did berg say about the fees", scorer.passages, scorer, index, Settings()) is None
+
+
+def test_what_kind_of_thing_is_said_by_the_words_before_a_one() -> None:
+    said = scorer_of("“The owners have put themselves in a politically ticklish situation,” Ola Berg said.")
+    assert best_sentences("What kind of situation did Berg say the owners were in?", said, 1) == [(1, 0)]
+    bare = scorer_of("“The owners are in a situation,” Ola Berg said.")
+    assert best_sentences("What kind of situation did Berg say the owners were in?", bare, 1) == []
+    # Which one is asked: "a" one of any kind does not say which.
+    assert best_sentences("Which situation did Berg say the owners were in?", said, 1) == []
+
+
+def test_an_acronym_with_dots_is_the_acronym_a_question_names() -> None:
+    scorer = scorer_of("The H.M.S. officers reached the northern harbour on Friday.")
+    assert best_sentences("When did the HMS officers reach the northern harbour?", scorer, 1) == [(1, 0)]
+    assert best_sentences("When did the RNLI officers reach the northern harbour?", scorer, 1) == []
+
+
+def test_did_x_say_anything_about_y_asks_for_his_words_on_it() -> None:
+    assert asked_speaker("Did Ola Berg say anything about the fares?") == ("Ola Berg", "the fares")
+    assert asked_speaker("Has Berg commented on the US fares") == ("Berg", "the US fares")
+    # One lower-case word is a surname, though the asker capitalises other words; a group is none.
+    assert asked_speaker("did berg say anything about the US fares") == ("berg", "the US fares")
+    assert asked_name("did berg say anything about the US fares") == "berg"
+    assert asked_speaker("What did officials say about the US fares?") is None
+    # Said with a clause of its own, and a second question after it.
+    assert asked_speaker("What did Berg say Lund asked the owners about the fares, and what answer did he get?") == (
+        "Berg", "Lund asked the owners about the fares")
+    assert asked_speaker("What did Berg tell Harbour Radio about the fares?") == ("Berg", "the fares")
+
+
+def test_a_list_of_names_ends_a_topic_part_rather_than_making_parts() -> None:
+    scorer = scorer_of("“Dell is a fine port,” Ola Berg said.",
+                       "The pier is open. “The centre used by Avel, Brin, Cor and Dell is closed,” Ola Berg said.")
+    assert on_topic("the harbour centre used by Avel, Brin, Cor and Dell", scorer) == [2]
+    assert on_topic("Dell and the ferries", scorer) == [0, 2]
+
+
+def test_whom_a_person_works_for_is_no_outlet_reporting_it() -> None:
+    assert asks_for("Which publication is Ola Berg with?") is None
+    assert asks_for("Which paper does Ola Berg write for?") is None
+    assert entity_kind("Which publication is Ola Berg with?") == ("organisation", frozenset({"ORG"}))
+    assert asks_for("Which paper reported that Ola Berg left?") == "outlet"
+    assert asks_for("Which news agencies did Berg give the interview to where he said the pier was shut?") is None
+
+
+def test_a_story_series_is_a_question_about_the_page() -> None:
+    assert asks_about_page("How many stories are in the 'Harbour Watch' series?")
+    assert not asks_about_page("How many ferries sank in a series of storms?")

@@ -1610,6 +1610,24 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
             and more & stems(scorer.texts[j])]
 
 
+# Words of what a question asks for, or of who reports it, not of the event it asks about.
+_ASKING = frozenset(_stem(w) for w in """date day year month time number name many much place exact city country
+agency news outlet newspaper paper site publication channel network official spokesman person people comment
+remark report statement interview words say said tell told according""".split())
+# "..., per the Sputnik report": where the asker read it.
+_PER_SOURCE = re.compile(r",?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+", re.IGNORECASE)
+
+
+def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:
+    """The stems of the question's words besides its names, what it says of the event asked
+    about; none when the best-scoring sentences `top` hold none of them (the asker's own
+    words for it, which an answer need not share either)."""
+    names_ = {_stem(w) for name in named for w in name}
+    asked = {_stem(w) for w in query_terms(_PER_SOURCE.sub("", without_options(question)))} - names_ - _ASKING
+    asked -= _LIGHT_VERBS
+    return asked if asked & {_stem(w) for j in top for w in query_terms(scorer.texts[j])} else set()
+
+
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
                    floors: Floors = Floors()) -> list[tuple[int, int]]:
     """Indices (passage number, sentence index in the scorer) of the sentences that best
@@ -1696,6 +1714,11 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     if kind is not None or entity is not None:
         candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
                        if 0 <= scores[j] < floor * best]
+    # A value below the best sentence answers when it says some of what the best does of the
+    # event asked about ("pledged closer cooperation": not "... on Syria, Ryabkov said Thursday").
+    # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
+    event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
+        typed and own is None and not (slot is not None and slot.medium)) else set()
     for j in candidates:
         if len(chosen) == limit:
             break
@@ -1703,6 +1726,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if furniture[j]:
             continue  # navigation, captions, related headlines: no answer unless the page is asked about
+        if event and not event & {_stem(w) for k in scorer.around(j) for w in query_terms(scorer.texts[k])}:
+            continue
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
         if named and not _about(named, scorer, int(j)):

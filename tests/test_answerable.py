@@ -1040,3 +1040,17 @@ def test_whom_a_person_works_for_is_no_outlet_reporting_it() -> None:
 def test_a_story_series_is_a_question_about_the_page() -> None:
     assert asks_about_page("How many stories are in the 'Harbour Watch' series?")
     assert not asks_about_page("How many ferries sank in a series of storms?")
+
+
+def test_a_value_below_the_best_sentence_must_say_something_of_the_event_asked_about() -> None:
+    scorer = scorer_of("Avel and Brin had pledged closer cooperation. The harbour is busy. The refusal of Avel "
+                       "and Brin to share tide charts raises questions, Ola Berg said on Thursday.")
+    assert best_sentences("When did Avel and Brin pledge to cooperate?", scorer, 1) == []
+    assert best_sentences("When did Avel and Brin refuse to share tide charts?", scorer, 1) == [(1, 2)]
+    # Words no sentence above it holds are the asker's own: no sentence need share them.
+    assert best_sentences("When did Avel and Brin quarrel?", scorer, 1) == [(1, 2)]
+    # Whom a speaker told is named once, whatever he told them.
+    told = scorer_of("Ola Berg said the pier is shut for the winter. The harbour is busy. Berg told the BBC, "
+                     "the largest broadcaster in the land, that the ferries are late.",
+                     tagger=EntityTagger(Settings().entity_tagger))
+    assert best_sentences("Which channel did Berg tell that the pier is shut?", told, 1) == [(1, 2)]

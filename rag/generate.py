@@ -78,10 +78,33 @@ class ExtractiveGenerator(Generator):
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
         picked = best_sentences(question, scorer, self.max_sentences, self.floors)
+        # A quote is quoted whole: its first sentence alone ("“The US Air Force ... has been
+        # conducting airstrikes for a year.") leaves out what was said of it, and who said it.
+        picked = list(dict.fromkeys((n, k) for n, j in picked for k in (j, *rest_of_quote(scorer, j))))
         # Keep article order within a passage so quoted sentences read naturally.
         picked.sort(key=lambda pj: (pj[0], pj[1]))
         # One line each: a quoted headline has no full stop to end it.
         yield "\n".join(f"{scorer.texts[j]} [{n}]" for n, j in picked) or REFUSAL
+
+
+def rest_of_quote(scorer: SupportScorer, j: int, most: int = 2) -> list[int]:
+    """The sentences after sentence j, in its passage, that finish a quote j opens and does not
+    close; none when it is not closed within `most` of them (a long speech is not quoted whole)."""
+    if not _opens_quote(scorer.texts[j]):
+        return []
+    rest: list[int] = []
+    for k in range(j + 1, min(j + 1 + most, len(scorer.texts))):
+        if scorer.passage_of(k) != scorer.passage_of(j):
+            break
+        rest.append(k)
+        if "”" in scorer.texts[k] or scorer.texts[k].count('"') % 2:
+            return rest
+    return []
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a sentence opens a quote it does not close (curly or straight marks)."""
+    return text.rfind("“") > text.rfind("”") or text.count('"') % 2 == 1
 
 
 def passages_block(passages: Sequence[Passage], scorer: SupportScorer | None = None,

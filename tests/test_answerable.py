@@ -1058,11 +1058,11 @@ def test_a_value_below_the_best_sentence_must_say_something_of_the_event_asked_a
 
 def test_an_extractive_answer_quotes_a_quote_whole() -> None:
     from rag.generate import ExtractiveGenerator, rest_of_quote
-    scorer = scorer_of("“The ferries have sailed late for a year. We believe they rarely keep time,” said Ola Berg. "
-                       "The pier is open.")
+    scorer = scorer_of("“The ferries have sailed late for a year. We believe they rarely keep time,” said Ola "
+                       "Berg. The pier is open.")
     assert [rest_of_quote(scorer, j) for j in range(3)] == [[1], [], []]
     answer = "".join(ExtractiveGenerator(1).stream("How long have the ferries sailed late?", scorer.passages, scorer))
-    assert answer == ("“The ferries have sailed late for a year. [1]\nWe believe they rarely keep time,” said Ola Berg. "
-                      "[1]")
+    assert answer == ("“The ferries have sailed late for a year. [1]\nWe believe they rarely keep time,” said Ola "
+                      "Berg. [1]")
     # A speech that runs on is not quoted whole.
     assert rest_of_quote(scorer_of("“One is here. Two is here. Three is here. Four,” said Berg."), 0) == []

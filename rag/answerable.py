@@ -1087,7 +1087,12 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
     if not p.date:
         where = p.outlet or f"The article \u201c{p.title}\u201d"
         return f"{where} gives no date of publication."
-    return Sentence(f"{p.outlet or 'The article'} published \u201c{p.title}\u201d on {p.date}.", (n,), True,
+    # The date as the cited line writes it ("Posted by EU Times on Oct 8th, 2015"), to check ours by.
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", p.date)
+    key = tuple(int(x) for x in iso.groups()) if iso else None
+    written = next((v.text for v in dates(scorer.texts[scorer.sentences_of(n)[0]]) if key and v.key == key), None)
+    on = f"{p.date} (\u201c{written}\u201d on its page)" if written and written != p.date else p.date
+    return Sentence(f"{p.outlet or 'The article'} published \u201c{p.title}\u201d on {on}.", (n,), True,
                     ours=True), citation
 
 
@@ -1618,6 +1623,12 @@ remark report statement interview words say said tell told according""".split())
 _PER_SOURCE = re.compile(r",?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+", re.IGNORECASE)
 
 
+def _outlets_named(question: str, scorer: SupportScorer) -> set[str]:
+    """The outlets of the passages that the question names."""
+    return {p.outlet for p in scorer.passages
+            if p.outlet and re.search(rf"\b{re.escape(p.outlet)}\b", question, re.IGNORECASE)}
+
+
 def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:
     """The stems of the question's words besides its names, what it says of the event asked
     about; none when the best-scoring sentences `top` hold none of them (the asker's own
@@ -1691,6 +1702,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool) & (
         not asks_about_page(question))
     scores = np.where(furniture & (not typed), -1.0, scores)
+    if asks_about_page(question) and (pages := _outlets_named(question, scorer)):
+        # "the date shown on the Sputnik page": its page's lines, not another outlet's.
+        furniture = np.array([_furniture(scorer, j) and scorer.passages[scorer.passage_of(j) - 1].outlet not in pages
+                              for j in range(len(scores))], dtype=bool)
     order = np.argsort(-scores)
     best = scores[order[0]]
     if slot is not None and slot.medium:
@@ -1759,7 +1774,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
-                        r"|read more|(?:on|of) the (?:[\w'’-]+ )?"
+                        r"|read more|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited"
                         r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
 

@@ -1066,3 +1066,11 @@ def test_an_extractive_answer_quotes_a_quote_whole() -> None:
                       "Berg. [1]")
     # A speech that runs on is not quoted whole.
     assert rest_of_quote(scorer_of("“One is here. Two is here. Three is here. Four,” said Berg."), 0) == []
+
+
+def test_a_page_an_outlet_is_named_for_is_that_outlets_page() -> None:
+    scorer = scorer_of("Posted by Harbour Herald on Oct 8th, 2015 // No Comment Ola Berg, harbour master.\n"
+                       "Ola Berg said the pier is shut.", "Ola Berg said the ferries are late.",
+                       outlets=("Harbour Herald", "Tide News"))
+    assert best_sentences("What date is shown on the Harbour Herald page about Ola Berg?", scorer, 1) == [(1, 0)]
+    assert best_sentences("What date is shown on the Tide News page about Ola Berg, harbour master?", scorer, 1) == []

@@ -134,7 +134,9 @@ def test_when_an_article_was_published_is_its_dated_metadata_or_a_refusal_saying
     answer = pipeline.ask("When was the EU Times piece on Ryabkov posted?")
     assert not answer.refused and answer.sentences[0].ours
     assert answer.sentences[0].text.startswith("EU Times published \u201cWashington\u2019s failure")
-    assert answer.sentences[0].text.endswith("on 2015-10-08.")
+    # With the date as the cited line writes it, to check ours by.
+    assert answer.sentences[0].text.endswith("on 2015-10-08 (\u201cOct 8th, 2015\u201d on its page).")
+    assert "Oct 8th, 2015" in answer.citations[0].quote
     assert (answer.citations[0].outlet, answer.citations[0].date) == ("EU Times", "2015-10-08")
     assert any(c.speaker == "Sergey Ryabkov" for c in answer.claims)  # who says what in those passages
     # Asked tersely, far from every passage in meaning (cosines under 0.3), it names the article.

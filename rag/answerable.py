@@ -202,7 +202,10 @@ def asked_role(question: str) -> Office | None:
     # Whose office: "Syria's", "Turkish", "US"; not "Ministry" of "the Defense Ministry spokesman".
     country = re.sub(r"['’]s$", "", owner)
     nation = _nation(country) if country != owner or is_demonym(owner) or owner in ("US", "UK", "EU") else None
-    return Office(re.sub(r"defence", "defense", m.group("role").lower()), nation)
+    # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
+    before = m.string[:m.start("role")].split()
+    qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
+    return Office(qualifier + re.sub(r"defence", "defense", m.group("role").lower()), nation)
 
 
 def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
@@ -215,7 +218,7 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     cased = _ROLE_TOKEN.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))))
     tokens = [re.sub(r"defence", "defense", t.lower()) for t in cased]
     for i, t in enumerate(tokens):
-        if t != head or _QUALIFIERS & set(tokens[max(0, i - 3):i]):
+        if t != head or (_QUALIFIERS - set(words)) & set(tokens[max(0, i - 3):i]):
             continue
         near = tokens[max(0, i - 4):i + 4]
         nations = {_nation(w) for w in near}  # "Icelandic President" is the "President of Iceland"
@@ -1146,13 +1149,19 @@ _SPEAKER_QUESTION = re.compile(
 # well, seed attribution dev +2 -1, seed dev -1, testers -2.) "How did X respond (react,
 # reply) to Y?" and "How did X say (explain) Y?" ask for X's words on Y (a third attribution
 # batch +2, no other set moved).
+_VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
+          r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
+          r"|claim|allegation|accusation")
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
-    r"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:view|position|stance|opinion|assessment|take"
-    r"|argument|explanation|reaction|response|verdict|advice|message|warning|recommendation|prediction"
-    r"|criticism|concern|plea|comment|remark|thought|reply|answer|claim|allegation|accusation)s? "
-    r"(?:on|of|about|regarding|to|for)\s+"
+    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding|to|for)\s+"
+    r"(?P<topic>.+?)\W*$",
+    re.IGNORECASE), re.compile(
+    # The same, bare: "putin's view on whether the american bombing is legal" (a name of at most
+    # four words opening it, so that "Which reporter wrote about Ryabkov's remarks on ..." is none).
+    r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
+    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",

@@ -616,6 +616,11 @@ def test_who_holds_an_office_needs_that_office_not_a_deputys_or_anothers() -> No
     assert best_sentences(question, foreign, 1) == []  # another country's minister
     minister = scorer_of("Norway's Fisheries Minister Mara Quill said the quotas were fair.")
     assert best_sentences(question, minister, 1) == [(1, 0)]
+    # The deputy asked for is the deputy.
+    tagger = EntityTagger(Settings().entity_tagger)
+    asked = "Who is Norway's deputy fisheries minister who called the quotas unfair?"
+    assert best_sentences(asked, scorer_of(deputy.passages[0].text, tagger=tagger), 1) == [(1, 0)]
+    assert best_sentences(asked, scorer_of(minister.passages[0].text, tagger=tagger), 1) == []
     # The office's words may come in another order: "the Defense Secretary" for "secretary of defense".
     assert best_sentences("Who was the US Secretary of Defense?",
                           scorer_of("US Defense Secretary Ashton Carter flew to Tromso."), 1) == [(1, 0)]
@@ -1020,6 +1025,11 @@ def test_did_x_say_anything_about_y_asks_for_his_words_on_it() -> None:
     assert asked_speaker("What did Berg say Lund asked the owners about the fares, and what answer did he get?") == (
         "Berg", "Lund asked the owners about the fares")
     assert asked_speaker("What did Berg tell Harbour Radio about the fares?") == ("Berg", "the fares")
+    # X's view, bare; not a question about something else that names his remarks.
+    assert asked_speaker("berg's view on whether the fares are fair") == ("berg", "whether the fares are fair")
+    assert asked_speaker("Which reporter wrote the article about Berg's remarks on the fares?") is None
+    assert asked_speaker("The reporter who covered Berg's remarks on the fares, who was it?") is None
+    assert asked_speaker("Which minister's view on the fares won?") is None
 
 
 def test_a_list_of_names_ends_a_topic_part_rather_than_making_parts() -> None:

@@ -1200,7 +1200,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if _commenter(who):
         return who, topic
     # A name is capitalised, unless the asker capitalises nothing ("what's lavrov's take on ...")
-    # or it is one word no group ("officials") or office is ("did ryabkov say anything about how the US ...?").
+    # or is one word that names no group ("officials") nor office ("did ryabkov say anything about the US ...?").
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and (
             re.search(r"[A-Z]", asked) and not _lower_name(who) or who.split()[0].lower() in _DETERMINERS):
         return None

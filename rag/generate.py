@@ -78,8 +78,9 @@ class ExtractiveGenerator(Generator):
 
     def stream(self, question, passages, scorer, history=()) -> Iterator[str]:
         picked = best_sentences(question, scorer, self.max_sentences, self.floors)
-        # A quote is quoted whole: its first sentence alone ("“The US Air Force ... has been
-        # conducting airstrikes for a year.") leaves out what was said of it, and who said it.
+        # A quote is quoted whole: its first sentence alone ("“The US Air Force and other
+        # parties has been conduction airstrikes for a year.") leaves out what was said of it,
+        # and who said it.
         picked = list(dict.fromkeys((n, k) for n, j in picked for k in (j, *rest_of_quote(scorer, j))))
         # Keep article order within a passage so quoted sentences read naturally.
         picked.sort(key=lambda pj: (pj[0], pj[1]))

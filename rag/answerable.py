@@ -915,7 +915,23 @@ def asked_claim(question: str) -> str | None:
     m = _WHO_SAID.search(question)
     if m is None:
         return None
-    return _what_was_said(question[m.end():])
+    rest = question[m.end():]
+    if _TOLD_VERB.search(m.group(0)):
+        # "Who told Russian TV that Z?": whom he told is no part of what he said.
+        rest = re.sub(r"^\s*(?:[\w.'’-]+\s+){1,5}?(?=that\b)", " ", rest)
+    return _what_was_said(rest)
+
+
+def _told_as_asked(question: str) -> str | None:
+    """For "Who told state television that Z?": "state television that Z", which the sentence
+    that answers often words too ("Speaking in an interview with state television ..."); None
+    for other questions."""
+    question = without_options(question)
+    m = _WHO_SAID.search(question)
+    return _what_was_said(question[m.end():]) if m and _TOLD_VERB.search(m.group(0)) else None
+
+
+_TOLD_VERB = re.compile(r"\b(?:told|warned|assured|informed|reminded|promised|urged)$", re.IGNORECASE)
 
 
 def _what_was_said(rest: str) -> str | None:
@@ -1049,11 +1065,14 @@ def _same_polarity(claim: str, scorer: SupportScorer) -> np.ndarray:
     return out
 
 
-def closest_claim(claim: str, scorer: SupportScorer, floor: float) -> np.ndarray:
+def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str | None = None) -> np.ndarray:
     """For a "Who said ...?" claim no sentence words (a paraphrase holds few of its words):
     the sentence someone says that is closest to it in meaning, if its cosine is at least
-    `floor`; none otherwise. It must be able to hold the claim (`_may_hold`)."""
+    `floor` (or its cosine to the claim `as_asked`, with whom it was told); none otherwise.
+    It must be able to hold the claim (`_may_hold`)."""
     cosines = scorer.cosines(scorer.vectors_of([claim])[0])
+    if as_asked:
+        cosines = np.maximum(cosines, scorer.cosines(scorer.vectors_of([as_asked])[0]))
     said = np.array([label is not None and bool(label.speaker) and label.kind not in ("reporting", "furniture")
                      for label in scorer.labels], dtype=bool) & _may_hold(claim, scorer)
     closeness = np.where(said, cosines, -1.0)
@@ -1068,7 +1087,7 @@ def claimed_in_other_words(question: str, scorer: SupportScorer, floor: float) -
     claim = asked_claim(question)
     if not claim or (claim_coverage(claim, scorer) >= 0).any():
         return False
-    return bool(closest_claim(claim, scorer, floor).any())
+    return bool(closest_claim(claim, scorer, floor, _told_as_asked(question)).any())
 
 
 def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:
@@ -1692,7 +1711,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # it asks about, not whoever is quoted near words like it (`_CLAIM_SHARE`).
         held = claim_coverage(claim, scorer) >= 0
         if not held.any():
-            held = closest_claim(claim, scorer, floors.claim_paraphrase)
+            held = closest_claim(claim, scorer, floors.claim_paraphrase, _told_as_asked(question))
         if not held.any():
             return []
         scores = np.where(held, scores, -1.0)

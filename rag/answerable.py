@@ -789,8 +789,8 @@ def _says_who(question: str, scorer: SupportScorer) -> np.ndarray:
 
 
 def _named_here(question: str, passages: Sequence[Passage]) -> bool:
-    """Whether "Who is X?" asks about an X the passages name."""
-    if not asks_who_is(question):
+    """Whether "Who is X?" (or "Which publication is X with?") asks about an X the passages name."""
+    if not asks_who_is(question) and not (_WORKS_FOR.search(without_options(question)) and names(question)):
         return False
     text = " ".join(p.text.lower() for p in passages)
     return not unknown_names(question, lambda w: re.search(rf"\b{re.escape(w)}\b", text) is not None,

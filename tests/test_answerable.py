@@ -934,6 +934,12 @@ def test_who_is_a_name_is_asked_however_far_its_vector_is_from_the_passages() ->
     # Anything more asked, or a name no passage holds, still needs a close passage.
     assert refusal_reason("What is Berg's favourite food?", far, scorer, lambda w: True, settings) == ""
     assert refusal_reason("Who is Lund?", far, scorer, lambda w: True, settings) == ""
+    # As is whom a named person works for.
+    writer = scorer_of("According to Ola Berg of the Financial Times, the pier is shut.",
+                       tagger=EntityTagger(settings.entity_tagger))
+    far = [replace(p, similarity=0.05) for p in writer.passages]
+    assert refusal_reason("Which publication is Ola Berg with?", far, writer, lambda w: True, settings) is None
+    assert refusal_reason("Which publication is Mara Lund with?", far, writer, lambda w: True, settings) == ""
 
 
 def test_a_dateline_names_no_one_a_question_asks_for() -> None:

@@ -1234,8 +1234,8 @@ def asked_name(question: str) -> str | None:
         return None
     found = [n for n in (re.sub(r"['’]s$", "", n) for n in names(question))
              if re.search(rf"\b{re.escape(n)}\b", asked[0])]
-    # "what did putin say about ...": typed in lower case
-    if not found and not re.search(r"[A-Z]", asked[0]) and (_lower_name(asked[0]) or not re.search(r"[A-Z]", question)):
+    # "what did putin say about ...": typed in lower case (which `asked_speaker` let through as a name)
+    if not found and not re.search(r"[A-Z]", asked[0]):
         found = [re.sub(r"['’]s$", "", asked[0].split()[-1])]
     return found[-1] if found else None
 
@@ -1414,7 +1414,7 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)
-    words = [{_stem(w) for w in query_terms(text)} for text in scorer.texts]
+    words = [_stems(text) for text in scorer.texts]
     # A topic word most passage sentences hold ("operation" beside "Mossad") says less of
     # the topic than a rare one: each counts by its inverse frequency in these sentences.
     # A word none holds is the asker's wording ("exchange" for "share"): weighed as the
@@ -1633,14 +1633,15 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
     contacts frozen?" the deal's date."""
     if gives(top):
         return []
-
-    def stems(text: str) -> set[str]:
-        return {_stem(w) for w in query_terms(text)}
-
     beside = [top + 1] + ([top - 1] if _REFERS_BACK.match(scorer.texts[top]) else [])
-    more = stems(question) - stems(scorer.texts[top])
+    more = _stems(question) - _stems(scorer.texts[top])
     return [j for j in beside if 0 <= j < len(scorer.texts) and scorer.passage_of(j) == scorer.passage_of(top)
-            and more & stems(scorer.texts[j])]
+            and more & _stems(scorer.texts[j])]
+
+
+def _stems(*texts: str) -> set[str]:
+    """The stems of the content words of the texts (see `_stem`)."""
+    return {_stem(w) for text in texts for w in query_terms(text)}
 
 
 # Words of what a question asks for, or of who reports it, not of the event it asks about.
@@ -1662,9 +1663,8 @@ def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, to
     about; none when the best-scoring sentences `top` hold none of them (the asker's own
     words for it, which an answer need not share either)."""
     names_ = {_stem(w) for name in named for w in name}
-    asked = {_stem(w) for w in query_terms(_PER_SOURCE.sub("", without_options(question)))} - names_ - _ASKING
-    asked -= _LIGHT_VERBS
-    return asked if asked & {_stem(w) for j in top for w in query_terms(scorer.texts[j])} else set()
+    asked = _stems(_PER_SOURCE.sub("", without_options(question))) - names_ - _ASKING - _LIGHT_VERBS
+    return asked if asked & _stems(*(scorer.texts[j] for j in top)) else set()
 
 
 def best_sentences(question: str, scorer: SupportScorer, limit: int,
@@ -1769,7 +1769,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if furniture[j]:
             continue  # navigation, captions, related headlines: no answer unless the page is asked about
-        if event and not event & {_stem(w) for k in scorer.around(j) for w in query_terms(scorer.texts[k])}:
+        if event and not event & _stems(*(scorer.texts[k] for k in scorer.around(j))):
             continue
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue

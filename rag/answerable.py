@@ -831,8 +831,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         # names the article: its metadata answers.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
-    if not unknown and not re.search(r"[A-Z]", question) and (name := asked_name(question)) and not mentions(name):
-        unknown = [name]  # "what did merkel say about refugees": a name typed in lower case
+    # "what did merkel say about refugees", "did merkel say anything about the US refusal?": a name
+    # typed in lower case, which `unknown_names` (reading capitals) cannot see, even beside a capital.
+    if not unknown and (name := asked_name(question)) and not re.search(r"[A-Z]", name) and not mentions(name):
+        unknown = [name]
     if unknown:
         return f"The indexed articles never mention {' or '.join(unknown)}."
     kind = expected(question)

@@ -1003,6 +1003,9 @@ def test_a_speaker_typed_in_lower_case_is_searched_for_and_must_be_in_the_index(
     assert refusal_reason("what did lund say about the fees", scorer.passages, scorer, index, Settings()) == (
         "The indexed articles never mention lund.")
     assert refusal_reason("what did berg say about the fees", scorer.passages, scorer, index, Settings()) is None
+    # A capital elsewhere in the question does not make the lower-case name readable by its capitals.
+    assert refusal_reason("did lund say anything about the Harbour fees?", scorer.passages, scorer, index,
+                          Settings()) == "The indexed articles never mention lund."
 
 
 def test_what_kind_of_thing_is_said_by_the_words_before_a_one() -> None:

@@ -54,7 +54,8 @@ _ASKS = {
         r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month)\b"
-        rf"|\bwhat (is|was) the {_EXACT}date\b", re.IGNORECASE),
+        rf"|\bwhat (is|was) the {_EXACT}date\b"
+        r"|\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b", re.IGNORECASE),
     # "What was the Syrian Army's offensive called?"
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b"
                        r"|^\W*what(?:['’]s| is| was| are| were)\b[^,?]{3,80}\bcalled\W*$", re.IGNORECASE),
@@ -115,8 +116,14 @@ _ENTITY_ASKS = (
                           rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
+# "What time of day was the tweet posted?": a clock time ("11:21 GMT", "9.30am") or a part of the day.
+_TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
+                         re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?!\d)|\b\d{1,2}(?:\.\d\d)?\s*[ap]\.?m\.?(?!\w)"
+                    r"|\b(?:noon|midnight|morning|afternoon|evening|overnight|dawn|dusk)\b", re.IGNORECASE)
 # "Which month ...": the part of a date the answer must give.
-_DATE_PARTS = (("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
+_DATE_PARTS = (("time", _TIME_ASKED),
+               ("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
                ("day", re.compile(rf"\b(?:which|what|on which|on what) {_EXACT}date\b"
@@ -338,6 +345,9 @@ def date_part(question: str) -> str | None:
 
 def _gives_date_part(part: str, sentence: str, question: str) -> bool:
     """Whether the sentence gives that part of a date, in a date the question does not give."""
+    if part == "time":
+        given_times = {m.group(0).lower() for m in _CLOCK.finditer(question)}
+        return any(m.group(0).lower() not in given_times for m in _CLOCK.finditer(sentence))
     given = {v.key for v in dates(without_options(question))}
     for v in dates(sentence):
         if v.key in given:
@@ -350,7 +360,7 @@ def _gives_date_part(part: str, sentence: str, question: str) -> bool:
     return False
 
 
-_WHAT = {"weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
+_WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
          "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name"}
 
 
@@ -369,13 +379,22 @@ def focus(question: str) -> list[set[str]]:
     """The words of each name the question asks about, less descriptions ("Russian",
     "Deputy"): a typed answer sentence must be about at least half of them (`_about`)."""
     out = []
+    # "Which country's troops are there for the immigration crisis rather than Syria?": the
+    # answer is not about Syria.
+    contrasted = {m.group(1) for m in _CONTRASTED.finditer(without_options(question))}
     for name in names(question):
+        if name in contrasted:
+            continue
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
         if words:
             # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
             out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
     return out
+
+
+_CONTRASTED = re.compile(r"\b(?i:rather than|instead of|other than|besides|apart from|except(?: for)?)\s+(?:the\s+)?"
+                         r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _initials(words: set[str]) -> str:
@@ -478,7 +497,7 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
     # asked (the small tagger calls Sputnik a person there), unless the dateline is asked about.
     if not _ASKS_DATELINE.search(question):
-        spans = [(t, at) for t, at in spans if at >= dateline_end(text)]
+        spans = [(t, at) for t, at in spans if at >= max(dateline_end(text), _city_dateline_end(text))]
     if _ASKS_WHERE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     if _ASKS_INSIDE.search(without_options(question)):
@@ -510,6 +529,14 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         if words and words[-1] not in asked:
             return True
     return False
+
+
+# "WASHINGTON — A small number of C.I.A. officers ...": a city's dateline without the outlet's name.
+_CITY_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}\s*[—–-]\s+")
+
+
+def _city_dateline_end(text: str) -> int:
+    return m.end() if (m := _CITY_DATELINE.match(text)) else 0
 
 
 _ASKS_DATELINE = re.compile(r"\bdatelines?\b|\bdatelined\b|\bfiled (?:from|in)\b", re.IGNORECASE)
@@ -573,8 +600,9 @@ class Slot:
                    bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)) and not _ASKS_AUTHOR.match(asked),
                    told.group(1) if told else "",
                    frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)),
-                   # (The first word too: "Lavrov spoke to which TV network ...?")
-                   frozenset(last for n in names("- " + asked)
+                   # (The first word too: "Lavrov spoke to which TV network ...?"; and, typed all in
+                   # lower case, any word: "which news agency did ryabkov speak to")
+                   frozenset(last for n in (names("- " + asked) if re.search(r"[A-Z]", asked) else WORD.findall(asked))
                              if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS))
 
 
@@ -826,9 +854,11 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if not passages:
         return ""
     if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages) and not (
-            asks_for(question) == "published" and any(about_passage(focus(question), p) for p in passages)):
+            (asks_for(question) == "published" or asks_about_page(question))
+            and any(about_passage(focus(question), p) for p in passages)):
         # (A terse "EU Times post date for the Ryabkov story?" is far from every passage, yet
-        # names the article: its metadata answers.)
+        # names the article: its metadata answers; as "What date is shown on the EU Times page?"
+        # names a page whose lines answer.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
     # "what did merkel say about refugees", "did merkel say anything about the US refusal?": a name
@@ -899,8 +929,11 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
                            re.IGNORECASE)
 
 
-_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where)\b)"
-                       r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b", re.IGNORECASE)
+_TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where"
+                       r"|according to)\b)|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
+                       # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
+                       r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b",
+                       re.IGNORECASE)
 
 
 # "Which publication is Bill Gertz with?", "... does he write for?": whom he works for, named
@@ -1736,6 +1769,11 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # "the date shown on the Sputnik page": its page's lines, not another outlet's.
         furniture = np.array([_furniture(scorer, j) and scorer.passages[scorer.passage_of(j) - 1].outlet not in pages
                               for j in range(len(scores))], dtype=bool)
+    if typed and asks_about_page(question) and (page := np.array(
+            [_furniture(scorer, j) and not furniture[j] for j in range(len(scores))], dtype=bool)).any():
+        # "What date is shown at the top of the Sputnik page?": the page's own lines, far from the
+        # question's meaning ("11:21 GMT14 August 2020"), are looked at before the article's sentences.
+        scores = np.where(page, scores + (scores.max() - scores[page].max()) + 1e-6, scores)
     order = np.argsort(-scores)
     best = scores[order[0]]
     if slot is not None and slot.medium:
@@ -1805,7 +1843,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
                         r"|read more|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
-                        r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited"
+                        r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
                         r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
 
 

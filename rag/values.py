@@ -23,7 +23,9 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DATE = re.compile(
     rf"\b(?P<weekday>{_WEEKDAYS})\b"
     rf"|\b(?P<md_month>{_MONTHS})\.? (?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<md_year>(?:1[89]|20)\d\d)\b)?"
-    rf"|\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<dm_month>{_MONTHS})\b\.?(?:,? (?P<dm_year>(?:1[89]|20)\d\d)\b)?"
+    # "11:21 GMT14 August 2020": a page's time stamp, its zone glued to the day.
+    rf"|(?:\b|(?<=GMT|UTC|MSK|CET|EST|EDT|PST|PDT))(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+    rf"(?P<dm_month>{_MONTHS})\b\.?(?:,? (?P<dm_year>(?:1[89]|20)\d\d)\b)?"
     rf"|\b(?P<my_month>{_MONTHS})\.?,? (?P<my_year>(?:1[89]|20)\d\d)\b"
     rf"|\b(?P<iso>(?:1[89]|20)\d\d-\d\d-\d\d)\b"
     r"|\b(?P<year>(?:1[89]|20)\d\d)\b"

@@ -1102,3 +1102,43 @@ def test_whom_a_speaker_told_is_no_part_of_what_he_said() -> None:
     scorer = scorer_of("Speaking in an interview with Harbour Radio on Sunday, Ola Berg claimed the pier was closed.")
     question = "Who told Harbour Radio that the pier is shut for winter?"
     assert best_sentences(question, scorer, 1, Floors(claim_paraphrase=0.47)) == [(1, 0)]  # 0.44 without it
+
+
+def test_whom_a_speaker_spoke_to_is_asked_with_an_outlet_named_after_it_or_in_lower_case() -> None:
+    assert asks_for("which news agency did berg speak to according to harbour news") is None
+    assert asks_for("Besides Interfax, which news agency interviewed Berg in the Harbour News story?") is None
+    assert asks_for("Which news agency published the story about Berg?") == "outlet"
+    # (Whom Berg told is named far below the sentence closest to the question.)
+    told = "OSLO (Nordnews) – Ola Berg did speak of news agency rules. “We will fight them,” Berg told Interfax."
+    assert best_sentences("which news agency did berg speak to", scorer_of(told), 1) == [(1, 1)]
+
+
+def test_a_name_set_against_the_answer_is_not_what_the_answer_is_about() -> None:
+    assert focus("Which country's troops are there for the ferry crisis rather than Syria?") == []
+    assert focus("Which country's troops are there for the ferry crisis in Syria?") == [{"syria"}]
+
+
+def test_a_city_dateline_is_no_place_the_sentence_gives() -> None:
+    scorer = scorer_of("OSLO — A small number of officers are working in northern Norway, officials said.")
+    assert best_sentences("which city in northern norway are the officers based in", scorer, 1) == []
+    scorer = scorer_of("A small number of officers are working in Tromso in northern Norway, officials said.")
+    assert best_sentences("which city in northern norway are the officers based in", scorer, 1) == [(1, 0)]
+
+
+def test_a_time_of_day_is_a_clock_time_or_a_part_of_the_day() -> None:
+    assert expected("What time of day was the harbour post published?") == "date"
+    assert expected("In what time frame will the ferries return?") is None
+    post = scorer_of("Ferry fares rise 40% in Tromso. — Harbour News (@harbour) November 13, 2015")
+    assert best_sentences("What time of day was the Harbour News post about fares published?", post, 1) == []
+    post = scorer_of("Ferry fares rise 40% in Tromso, Harbour News posted at 9.30am on November 13, 2015.")
+    assert best_sentences("What time of day was the Harbour News post about fares published?", post, 1) == [(1, 0)]
+
+
+def test_a_page_line_answers_a_question_about_the_page_before_the_article() -> None:
+    assert asks_about_page("Who is the photo of Berg credited to?")
+    assert not asks_about_page("Which minister credited Berg with the pier's repair?")  # no credit line
+    scorer = scorer_of("11:21 GMT14 August 2020\n\nOla Berg said on October 8, 2015 that the pier is shut for "
+                       "the winter and the ferries are late.", outlets=("Harbour Herald",))
+    assert scorer.labels[0].kind == "furniture"
+    assert best_sentences("What date is shown at the top of the Harbour Herald page carrying Ola Berg's comments?",
+                          scorer, 1) == [(1, 0)]

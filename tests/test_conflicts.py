@@ -149,3 +149,11 @@ def test_a_reader_comment_is_a_side_said_to_be_a_readers() -> None:
 def test_questions_that_ask_for_no_value_find_no_conflict() -> None:
     scorer = scorer_of("Lavrov said the coalition was failing.", "Lavrov said the coalition was working.")
     assert find("What did Lavrov say about the coalition?", scorer, FLOOR, ALIKE) == ((), [])
+
+
+def test_a_page_time_stamp_glued_to_its_day_is_a_date() -> None:
+    from rag.values import dates
+
+    # "11:21 GMT14 August 2020" tops a Sputnik page: the zone is written against the day.
+    assert [v.key for v in dates("11:21 GMT14 August 2020")] == [(2020, 8, 14)]
+    assert dates("An F16 August flypast") == []

@@ -1197,12 +1197,13 @@ _SPEAKER_QUESTION = re.compile(
     r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
-# the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). ("How did
-# X characterise Y?" was tried too: it cost a seed question whose answer X's statements on
-# Y's words did not hold, and gained none; with "describe", "explain", "frame" and "view" as
-# well, seed attribution dev +2 -1, seed dev -1, testers -2.) "How did X respond (react,
-# reply) to Y?" and "How did X say (explain) Y?" ask for X's words on Y (a third attribution
-# batch +2, no other set moved).
+# the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). "How did
+# X respond (react, reply) to Y?" and "How did X say (explain) Y?" ask for X's words on Y (a
+# third attribution batch +2, no other set moved). So do "How did X characterise (describe,
+# justify) Y?", "Did X think Y?" and "What Y did X talk about?": once X's statement closest to
+# Y in meaning joined those wording Y (`speakers_own`), seed attribution dev +3, the tenth batch
+# +3, the eighth +2, seed dev unchanged, the ninth -1. (Before that join, tried in an earlier
+# round, they cost the seed question on "the legality of US military operations".)
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
           r"|claim|allegation|accusation")
@@ -1225,7 +1226,15 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     # "Did Ryabkov say anything about Y?", "Has X commented on Y?": X's words on Y, or that he has none.
     r"^\W*(?:did|does|do|has|have|had) (?P<who>.+?) (?-i:(?:say|said|mention|mentioned|comment|commented|talk"
     r"|talked|speak|spoke|spoken|remark|remarked)(?: anything| something| publicly)?\s+(?:about|on|regarding"
-    r"|concerning)|address|addressed|discuss|discussed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE))
+    r"|concerning)|address|addressed|discuss|discussed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
+    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:characteri[sz]e|describe|justify|explain|defend"
+    r"|portray|assess)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist)\s+(?:that\s+)?"
+    r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    # "What political changes inside Syria did Putin talk about?"
+    r"^\W*what (?P<topic>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
+    r" (?P<who>.+?) (?-i:talk|speak|say|write|comment|warn|complain) (?:about|of|on)\W*$", re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -1361,9 +1370,26 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         return mine
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
+    if worded.any() and paraphrase is not None:
+        # X's statement closest to Y in meaning joins those wording Y when it is closer than
+        # all of them: "the legality of US military operations" is Putin's "in violation of
+        # international law", while his statements holding "US", "military" and "operations"
+        # are on coordination.
+        cosines = scorer.cosines(scorer.vectors_of([topic])[0])
+        best = int(np.argmax(np.where(mine, cosines, -1.0)))
+        if not worded[best] and cosines[best] >= max(paraphrase, cosines[worded].max()):
+            run = next(run for run in runs if best in run)
+            worded[run] |= mine[run]
     if worded.any() or paraphrase is None or not mine.any():
         return worded
     return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
+
+
+def own_coverage(topic: str, scorer: SupportScorer, own: np.ndarray) -> np.ndarray:
+    """How much of the topic each of X's statements on it words (`topic_coverage`), a
+    statement taken for its meaning (wording little of it) ranking with the one wording most."""
+    coverage = topic_coverage(topic, scorer)
+    return np.where(coverage < 0, max(float(coverage[own].max()), 0.0), coverage)
 
 
 def _closest_statement(topic: str, mine: np.ndarray, topical: list[int], runs: list[list[int]],
@@ -1739,7 +1765,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # best-scoring sentence is often X's summary, the next ones what he said of it).
         _, topic = asked_speaker(question)  # type: ignore[misc]
         # (None held when Y is in the asker's own words: see `speakers_own`.)
-        scores = np.where(own, np.maximum(topic_coverage(topic, scorer), 0.0) + scores, -1.0)
+        scores = np.where(own, own_coverage(topic, scorer, own) + scores, -1.0)
         limit, floor, other_floor = max(limit, floors.speaker_sentences), 0.0, 0.0
     elif claim := asked_claim(question):
         # "Who said Sri Lanka's crisis was 70% mismanagement?": a sentence holding most of what

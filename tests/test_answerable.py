@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind,
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
-                            published_subject, Floors, asks_about_page, asked_claim)
+                            published_subject, Floors, asks_about_page, asked_claim, own_coverage)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -1142,3 +1143,28 @@ def test_a_page_line_answers_a_question_about_the_page_before_the_article() -> N
     assert scorer.labels[0].kind == "furniture"
     assert best_sentences("What date is shown at the top of the Harbour Herald page carrying Ola Berg's comments?",
                           scorer, 1) == [(1, 0)]
+
+
+def test_how_did_x_describe_or_did_x_think_ask_for_his_words() -> None:
+    assert asked_speaker("How did Ola Berg characterise the harbour fees?") == ("Ola Berg", "the harbour fees")
+    assert asked_speaker("How did Berg justify not sharing the ferry timetable?") == (
+        "Berg", "not sharing the ferry timetable")
+    assert asked_speaker("Did Berg think the ferries would stop?") == ("Berg", "the ferries would stop")
+    assert asked_speaker("What political changes in Norway did Berg talk about?") == (
+        "Berg", "political changes in Norway")
+    assert asked_speaker("What did Berg say about the fees?") == ("Berg", "the fees")
+
+
+def test_the_statement_closest_in_meaning_joins_those_wording_the_topic() -> None:
+    # Berg's words on the fees' legality hold none of "harbour", "fees" and "Oslo"; his
+    # sentence holding them is about a rise, far less close in meaning.
+    scorer = scorer_of("Ola Berg said ferry fees at the Oslo harbour rise soon. Berg spoke at noon. "
+                       "“It is the end of the rule of the law in the land of the free,” Berg said. "
+                       "Ann Lund said the harbour fees in Oslo are lawful.")
+    question = "How did Ola Berg describe the legality of the harbour fees in Oslo?"
+    assert list(np.flatnonzero(speakers_own(question, scorer))) == [0]
+    assert list(np.flatnonzero(speakers_own(question, scorer, 0.5))) == [0, 2]
+    # and ranks with the statement wording most of it (then by its closeness to the question).
+    own = speakers_own(question, scorer, 0.5)
+    coverage = own_coverage("the legality of the harbour fees in Oslo", scorer, own)
+    assert coverage[2] == coverage[0] > 0

@@ -1072,9 +1072,11 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "US"
 _COMPOUND = frozenset({"led", "backed", "based", "run", "owned", "made"})  # "US-led": US
 
 
-# Words that deny or withhold: "had not told", "refused", "reluctant", "rarely", "rather than".
+# Words that deny or withhold: "had not told", "refused", "reluctant", "rarely", "rather than",
+# "kept Russia in the dark".
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nothing|none|neither|nor|cannot|unable|rarely|seldom|hardly"
-                       r"|instead|rather than|other than|refus\w*|fail\w*|reluctan\w*|den(?:y|ies|ied)|lack\w*)\b"
+                       r"|instead|rather than|other than|refus\w*|fail\w*|reluctan\w*|den(?:y|ies|ied)|lack\w*"
+                       r"|in the dark|withh[eo]ld\w*|conceal\w*)\b"
                        r"|n't\b",
                        re.IGNORECASE)
 

@@ -1168,3 +1168,11 @@ def test_the_statement_closest_in_meaning_joins_those_wording_the_topic() -> Non
     own = speakers_own(question, scorer, 0.5)
     coverage = own_coverage("the legality of the harbour fees in Oslo", scorer, own)
     assert coverage[2] == coverage[0] > 0
+
+
+def test_keeping_someone_in_the_dark_is_not_telling_them() -> None:
+    scorer = scorer_of("Ola Berg claimed that the council had not informed the ferry crews of the storm.")
+    assert best_sentences("Who accused the council of keeping the ferry crews in the dark about the storm?",
+                          scorer, 1) == [(1, 0)]
+    # (A claim that denies nothing is still not met by a denial.)
+    assert best_sentences("Who said the council informed the ferry crews of the storm?", scorer, 1) == []

@@ -1251,7 +1251,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
     m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
     if not m:
-        return None
+        return _according_to(question)
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
     # "What did X say the American refusal to share intelligence revealed about US aims?": the
     # clause after the verb is the topic as much as what follows "about".
@@ -1268,6 +1268,23 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # or is one word that names no group ("officials") nor office ("did ryabkov say anything about the US ...?").
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and (
             re.search(r"[A-Z]", asked) and not _lower_name(who) or who.split()[0].lower() in _DETERMINERS):
+        return None
+    return who, topic
+
+
+def _according_to(question: str) -> tuple[str, str] | None:
+    """(X, Y) of "How long will Russia's strikes go on, according to Putin?", "Putin on the FSA -
+    what did he claim?": a person's words on Y, unless Y asks for a value ("How many refugees
+    ..., according to Putin?" is answered with the number he gives) or X is an outlet ("according
+    to Sputnik" says where it was read)."""
+    m = next((m for pattern in _ACCORDING_TO if (m := pattern.match(without_options(question)))), None)
+    topic = m.group("topic").strip() if m else ""
+    if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic):
+        return None
+    who = m.group("who")
+    if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
+        return None
+    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not _lower_name(who):
         return None
     return who, topic
 
@@ -1294,6 +1311,18 @@ def _lower_name(who: str) -> bool:
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
 _DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
+_PERSON_NAMED = r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}|[a-z][\w'’-]+)"
+_ACCORDING_TO = (
+    re.compile(rf"^\W*according to {_PERSON_NAMED},\s*(?P<topic>[^,]+?)\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)\s*[-–—:]+\s*what (?:exactly )?(?:did|does|has)"
+               r" (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$", re.IGNORECASE))
+# "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.
+_ASKS_A_NAME = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+# Names of news media a name of a person never holds.
+_MEDIUM_WORD = re.compile(r"\b(?:Times|Post|News|Journal|Guardian|Herald|Telegraph|Tribune|Daily|Agency|Ministry"
+                          r"|Department|Pentagon|Kremlin|Report|TV|Radio)\b")
 _IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )?(?:words|view|opinion|account),\s*"
                        r"(?P<topic>.+)$")
 # "As reported by Sputnik, what was Ryabkov's view on ...?", "Speaking to Russian journalists on

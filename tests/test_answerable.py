@@ -1176,3 +1176,21 @@ def test_keeping_someone_in_the_dark_is_not_telling_them() -> None:
                           scorer, 1) == [(1, 0)]
     # (A claim that denies nothing is still not met by a denial.)
     assert best_sentences("Who said the council informed the ferry crews of the storm?", scorer, 1) == []
+
+
+def test_according_to_a_person_asks_for_his_words_unless_it_asks_for_a_value() -> None:
+    assert asked_speaker("How long will the ferries keep running, according to Berg?") == (
+        "Berg", "How long will the ferries keep running")
+    assert asked_speaker("how long will the ferries run, according to berg") == (
+        "berg", "how long will the ferries run")
+    assert asked_speaker("Why did Oslo raise the fees, in Berg's words?") == ("Berg", "Why did Oslo raise the fees")
+    assert asked_speaker("Berg on the harbour fees - what did he say?") == ("Berg", "the harbour fees")
+    assert asked_speaker("According to Berg, do the fees hurt the islands?") == ("Berg", "do the fees hurt the islands")
+    # An outlet is where it was read; a value asked for is the answer, whoever gives it.
+    assert asked_speaker("Why did Oslo raise the fees, according to Sputnik?") is None
+    assert asked_speaker("why did oslo raise the fees according to sputnik") is None
+    assert asked_speaker("How many ferries sank, according to Berg?") is None
+    assert asked_speaker("Whose boats sank in the storm, according to Berg?") is None
+    assert asked_speaker("Why did Oslo raise the fees, according to him?") is None
+    # The question's own speaker comes first.
+    assert asked_speaker("What did Lund tell Berg about the fees, according to Berg?")[0] == "Lund"

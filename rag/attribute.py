@@ -180,7 +180,8 @@ According In On At By For With""".split())
 _MEDIA = ["RIA Novosti", "Interfax", "TASS", "ITAR-TASS", "Sputnik", "RT", "Anadolu",
           "Channel One", "Rossiya 24", "NTV", "Izvestia", "Kommersant", "Vedomosti", "Xinhua",
           "Al Arabiya", "Reuters", "AP", "AFP", "Associated Press", "Free Beacon", "state television",
-          "state TV"] + sorted(set(KNOWN_DOMAINS.values()))
+          "state TV", "NYT", "New York Times", "Washington Post", "Wall Street Journal", "WSJ",
+          "Guardian"] + sorted(set(KNOWN_DOMAINS.values()))
 _MEDIA_LOWER = {m.lower(): m for m in _MEDIA}
 # Case-sensitive (an outlet's name is capitalised) and anchored on a capital: ten times
 # faster than one case-insensitive alternation of every name.

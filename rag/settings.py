@@ -242,11 +242,11 @@ class AnswerSettings(_Group):
         "against those articles with topics no sentence holds, at most 0.41. No seed near miss "
         "reaches it (some passage sentence words each of their topics). Read unseen after: a "
         "fourth tester's one near miss that got here, at 0.53, is answered (README). Where X's "
-        "statements do word Y, his statement closest to Y joins them if at least this close and "
-        "closer than all of them (\"the legality of US military operations\": his \"in violation "
-        "of international law\", at 0.63 against 0.59); it gained 3 attribution dev questions and a "
-        "seed one (and lost 1) at margins of 0.012 to 0.067 over the wording statements, so no "
-        "margin is asked.",
+        "statements do word Y, his statement closest to the question joins them if at least this "
+        "close and closer than all of them (\"the legality of US military operations\": his \"in "
+        "violation of international law\"); it gained a seed question and two of fresh "
+        "attribution batches, lost none, at margins of 0.012 to 0.067 over the wording statements (measured by Y's "
+        "vector), so no margin is asked.",
     )
     paraphrase_margin: float = Field(
         0.0, ge=0.0, le=1.0,

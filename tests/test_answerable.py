@@ -1156,16 +1156,16 @@ def test_how_did_x_describe_or_did_x_think_ask_for_his_words() -> None:
 
 
 def test_the_statement_closest_in_meaning_joins_those_wording_the_topic() -> None:
-    # Berg's words on the fees' legality hold none of "harbour", "fees" and "Oslo"; his
-    # sentence holding them is about a rise, far less close in meaning.
+    # Berg's words on the fees' legality hold none of "harbour", "fees" and "Oslo", yet are
+    # closer to the question than his sentence holding them, which is about a rise.
     scorer = scorer_of("Ola Berg said ferry fees at the Oslo harbour rise soon. Berg spoke at noon. "
-                       "“It is the end of the rule of the law in the land of the free,” Berg said. "
-                       "Ann Lund said the harbour fees in Oslo are lawful.")
+                       "“How did anyone describe this as the end of the rule of the law in the land of the free?” "
+                       "Berg said. Ann Lund said the harbour fees in Oslo are lawful.")
     question = "How did Ola Berg describe the legality of the harbour fees in Oslo?"
     assert list(np.flatnonzero(speakers_own(question, scorer))) == [0]
-    assert list(np.flatnonzero(speakers_own(question, scorer, 0.5))) == [0, 2]
-    # and ranks with the statement wording most of it (then by its closeness to the question).
     own = speakers_own(question, scorer, 0.5)
+    assert list(np.flatnonzero(own)) == [0, 2]
+    # and ranks with the statement wording most of it (then by its closeness to the question).
     coverage = own_coverage("the legality of the harbour fees in Oslo", scorer, own)
     assert coverage[2] == coverage[0] > 0
 
@@ -1194,3 +1194,44 @@ def test_according_to_a_person_asks_for_his_words_unless_it_asks_for_a_value() -
     assert asked_speaker("Why did Oslo raise the fees, according to him?") is None
     # The question's own speaker comes first.
     assert asked_speaker("What did Lund tell Berg about the fees, according to Berg?")[0] == "Lund"
+
+
+def test_a_page_line_answers_a_question_about_the_page_typed_in_lower_case() -> None:
+    # "herald" typed in lower case is no name, and the dateline holds it: still no event word
+    # a page's time stamp must share.
+    scorer = scorer_of("11:21 GMT14 August 2020\n\nListen Live\n\nOSLO (Harbour Herald) – Ola Berg said the pier "
+                       "is shut for the winter, and the ferries that top the list are late.",
+                       outlets=("Harbour Herald",))
+    assert best_sentences("what date is displayed at the top of the harbour herald page", scorer, 1) == [(1, 0)]
+
+
+def test_a_part_of_an_article_asked_for_by_what_it_is_is_looked_for_however_far() -> None:
+    scorer = scorer_of("Ferry fares rise 40% in Tromso. — Harbour News (@harbour) November 13, 2015",
+                       outlets=("Harbour News",))
+    far = [replace(p, similarity=0.05) for p in scorer.passages]
+    index = {"harbour", "news", "ferry", "tweet"}.__contains__
+    assert refusal_reason("What date does the embedded Harbour News tweet carry?", far, scorer, index,
+                          Settings()) is None
+    assert refusal_reason("What date does the Harbour News story carry?", far, scorer, index, Settings()) == ""
+
+
+def test_an_outlet_asked_for_is_no_title_of_an_article_without_one() -> None:
+    question = "Which outlet published Ola Berg's answers to the harbour journalists?"
+    text = "On September 4th Ola Berg gave his answers to the harbour journalists."
+    index = {"ola", "berg", "harbour", "journalists", "answers"}.__contains__
+    blog = scorer_of(text)
+    assert refusal_reason(question, blog.passages, blog, index, Settings()) == (
+        "The article that says it, “Title 0”, names no outlet.")
+    paper = scorer_of(text, outlets=("Harbour News",))
+    assert refusal_reason(question, paper.passages, paper, index, Settings()) is None
+    for relayed in (scorer_of(text + " Bill Gertz of the Free Beacon reported them."),
+                    scorer_of(text + " Even the NYT's has been upfront about them.")):
+        assert refusal_reason(question, relayed.passages, relayed, index, Settings()) is None
+
+
+def test_an_outlet_the_question_was_read_in_answers_before_another() -> None:
+    scorer = scorer_of("Ola Berg complained that the council could not say where the ferries were.",
+                       "Fisheries minister Ann Lund complained the ferries were lost.",
+                       outlets=("Harbour News", "Tide News"))
+    question = "In the Tide News piece, which minister complained the council could not say where the ferries were?"
+    assert best_sentences(question, scorer, 1) == [(2, 1)]

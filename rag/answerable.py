@@ -830,8 +830,9 @@ def _named_here(question: str, passages: Sequence[Passage]) -> bool:
 
 def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
     """Whether an acronym's letters begin the words of a name in one of the texts: "UCSF" of
-    "the University of California, San Francisco" (articles often spell out what askers shorten)."""
-    if not (3 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+    "the University of California, San Francisco" (articles often spell out what askers shorten),
+    "FM" of "Deputy Foreign Minister"."""
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
         return False
     link = r"(?:,? (?:of |and |for |the |at |on )*)"
     spelled = link.join(rf"{letter}[\w'’.-]*" for letter in acronym)

@@ -996,6 +996,13 @@ def test_who_wrote_an_article_is_never_a_reader_comment_nor_whom_it_quotes() -> 
     assert best_sentences("Who wrote the article about the fees?", scorer, 1) == []
 
 
+def test_a_two_letter_acronym_the_passages_spell_out_is_known() -> None:
+    index = {"berg", "harbour"}.__contains__
+    texts = ["Deputy Fisheries Minister Ola Berg said the fees are fair."]
+    assert unknown_names("Which paper quoted the deputy FM on the harbour?", index, texts) == []
+    assert unknown_names("Which paper quoted the deputy PM on the harbour?", index, texts) == ["PM"]
+
+
 def test_a_speaker_typed_in_lower_case_is_searched_for_and_must_be_in_the_index() -> None:
     assert asked_name("what did ola berg say about the fees") == "berg"
     assert asked_name("What did Ola Berg say about the fees?") == "Ola Berg"

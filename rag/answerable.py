@@ -539,10 +539,11 @@ def _city_dateline_end(text: str) -> int:
     return m.end() if (m := _CITY_DATELINE.match(text)) else 0
 
 
+_DATELINE_WORDS = r"\bdatelines?\b|\bdatelined\b"
 # A part of an article asked about by what it is, not by what it says.
-_ASKS_PARTS = re.compile(r"\bdatelines?\b|\bdatelined\b|\b(?:embedded|the) (?:[\w'’-]+ ){0,3}?tweets?\b"
+_ASKS_PARTS = re.compile(rf"{_DATELINE_WORDS}|\b(?:embedded|the) (?:[\w'’-]+ ){{0,3}}?tweets?\b"
                          r"|\bembedded (?:[\w'’-]+ ){0,3}?posts?\b", re.IGNORECASE)
-_ASKS_DATELINE = re.compile(r"\bdatelines?\b|\bdatelined\b|\bfiled (?:from|in)\b", re.IGNORECASE)
+_ASKS_DATELINE = re.compile(rf"{_DATELINE_WORDS}|\bfiled (?:from|in)\b", re.IGNORECASE)
 
 
 def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer, j: int) -> bool:

@@ -268,7 +268,7 @@ class Pipeline:
             said = "; ".join(x for x in (f"searched articles {kept}" if kept else "", first) if x)
             notes.append(f"For \u201c{asked.text}\u201d: {said}.")
         elif prefer is not None:
-            notes.append(f"Articles dated {prefer.since} to {prefer.until} first.")
+            notes.append(f"Articles {prefer.describe()} first.")
         return Scope(within, prefer, asked, " ".join(notes))
 
     def reference_day(self, as_of: str | None = None, reader: IndexReader | None = None) -> date:

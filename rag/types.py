@@ -300,7 +300,7 @@ class Filter:
         if self.outlets:
             parts.append("outlet " + " or ".join(self.outlets))
         if self.since and self.until:
-            parts.append(f"dated {self.since} to {self.until}")
+            parts.append(f"dated {self.since}" if self.since == self.until else f"dated {self.since} to {self.until}")
         elif self.since or self.until:
             parts.append(f"dated {'from ' + self.since if self.since else 'up to ' + str(self.until)}")
         if (self.since or self.until) and self.undated:

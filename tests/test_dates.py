@@ -90,6 +90,7 @@ def test_a_filter_narrows_and_describes_itself() -> None:
     assert (narrowed.since, narrowed.until, narrowed.undated) == ("2015-10-01", "2015-10-31", False)
     assert narrowed.describe() == "outlet RT, dated 2015-10-01 to 2015-10-31"
     assert Filter().narrowed(until="2015-10-31").describe() == "dated up to 2015-10-31 (or undated)"
+    assert Filter(since="2015-09-04", until="2015-09-04").describe() == "dated 2015-09-04"  # not "... to 2015-09-04"
     assert not Filter() and Filter(articles=("a",))
 
 

@@ -56,7 +56,7 @@ _ASKS = {
     "date": re.compile(
         r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
-        rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month)\b"
+        rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}", re.IGNORECASE),
     # "What was the Syrian Army's offensive called?"
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b"
@@ -94,10 +94,10 @@ _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spoke
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
                  r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airports?"
-                r"|villages?|capital|ports?|islands?|neighbou?rhoods?")
+                r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
-              r"|publications?|magazines?|(?:web)?sites?")
+              r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
@@ -208,7 +208,7 @@ def asked_role(question: str) -> Office | None:
     owner = _undotted(m.group("owner") or "")
     # Whose office: "Syria's", "Turkish", "US"; not "Ministry" of "the Defense Ministry spokesman".
     country = re.sub(r"['’]s$", "", owner)
-    nation = _nation(country) if country != owner or is_demonym(owner) or owner in ("US", "UK", "EU") else None
+    nation = _nation(country) if country != owner or is_demonym(owner.capitalize()) or owner in ("US", "UK", "EU") else None
     # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
     before = m.string[:m.start("role")].split()
     qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
@@ -316,11 +316,12 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
 
 
 # "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
-_ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b)",
+_ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b"
+                       r"|what (?:reasons?|justification|explanation) (?:did|does|do|has|have|had|was|were|is)\b)",
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
-                     r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop)\b",
+                     r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop|tied(?:, [^,]{1,30},)? to)\b",
                      re.IGNORECASE)
 
 
@@ -598,12 +599,14 @@ class Slot:
         m = next((m for _, pattern, _ in _ENTITY_ASKS if (m := pattern.search(asked))), None)
         told = _TOLD.search(asked)
         described = WORD.findall(m.group(0))[1:] if m else []
-        return cls(frozenset(_nation(w) for w in described if is_demonym(w)),
+        # ("Which Damascus deputy foreign minister ...?" is Syrian: a capital is its government.)
+        nation = [w for w in described if is_demonym(w) or w.lower() in _CAPITALS]
+        return cls(frozenset(_nation(w) for w in nation),
                    bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
                    # (An author is asked for by what he wrote, not by whom an article quotes.)
                    bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)) and not _ASKS_AUTHOR.match(asked),
                    told.group(1) if told else "",
-                   frozenset(w.lower() for w in described if w[:1].isupper() and not is_demonym(w)),
+                   frozenset(w.lower() for w in described if w[:1].isupper() and w not in nation),
                    # (The first word too: "Lavrov spoke to which TV network ...?"; and, typed all in
                    # lower case, any word: "which news agency did ryabkov speak to")
                    frozenset(last for n in (names("- " + asked) if re.search(r"[A-Z]", asked) else WORD.findall(asked))
@@ -648,7 +651,8 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
 def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
     """The people the question names whom the passages quote (by their last names)."""
     speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker}
-    return set(slot.named & speakers)
+    # A country stands for its people ("Russia's foreign minister"), whatever Russia is quoted saying.
+    return {name for name in slot.named & speakers if not _is_country(name)}
 
 
 def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = False) -> list[str]:
@@ -672,12 +676,12 @@ def _undotted(text: str) -> str:
     return re.sub(r"\bUnited (States|Kingdom)\b", lambda m: "US" if m.group(1) == "States" else "UK", text)
 
 
+# A capital stands for its government: "Washington's refusal", "Moscow's proposal".
+_CAPITALS = {"washington": "us", "moscow": "russ", "kremlin": "russ", "damascus": "syri", "tehran": "iran",
+             "baghdad": "iraq", "ankara": "turk", "london": "uk", "paris": "fran", "berlin": "germ",
+             "beijing": "chin", "kyiv": "ukra", "kiev": "ukra"}
 _NATIONS = {"american": "us", "americans": "us", "america": "us", "usa": "us",
-            "british": "uk", "britain": "uk", "english": "uk",
-            # A capital stands for its government: "Washington's refusal", "Moscow's proposal".
-            "washington": "us", "moscow": "russ", "kremlin": "russ", "damascus": "syri", "tehran": "iran",
-            "baghdad": "iraq", "ankara": "turk", "london": "uk", "paris": "fran", "berlin": "germ",
-            "beijing": "chin", "kyiv": "ukra", "kiev": "ukra"}
+            "british": "uk", "britain": "uk", "english": "uk", **_CAPITALS}
 
 
 def _nation(word: str) -> str:
@@ -747,9 +751,12 @@ def counted(question: str) -> str | None:
         return None
     how_many, number_of, measure = m.groups()
     words = [w for w in WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
-    if not words:
-        return None
-    return words[-1] if how_many else words[0]
+    noun = (words[-1] if how_many else words[0]) if words else None
+    # "How many items does the series list?": a count a page gives bare ("Russia Versus ISIL in Syria (618)").
+    return None if noun in _ANY_ITEM else noun
+
+
+_ANY_ITEM = frozenset("item items entry entries thing things piece pieces".split())
 
 
 # Abbreviations of common nouns: capitalised, yet no name an article must mention.
@@ -859,10 +866,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if not passages:
         return ""
     if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages) and not (
-            (asks_for(question) == "published" or asks_about_page(question) or _ASKS_PARTS.search(question))
+            (asks_for(question) in ("published", "outlet") or asks_about_page(question) or _ASKS_PARTS.search(question))
             and any(about_passage(focus(question), p) for p in passages)):
-        # (A terse "EU Times post date for the Ryabkov story?" is far from every passage, yet
-        # names the article: its metadata answers; as "What date is shown on the EU Times page?"
+        # (A terse "EU Times post date for the Ryabkov story?" or "Which website posted the Ryabkov
+        # story?" is far from every passage, yet names the article: its metadata answers; as "What date is shown on the EU Times page?"
         # names a page whose lines answer, and "What date does the embedded RT tweet carry?" a
         # part of the article.)
         return ""
@@ -887,8 +894,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"
                 + (f" about {about}." if about else " for this question."))
     found = best_sentences(question, scorer, 1, Floors.of(settings)) if asks_for(question) == "outlet" else []
-    if found and not any(scorer.passages[n - 1].outlet or any(names_medium(scorer.texts[k]) for k in scorer.around(j))
-                         for n, j in found):
+    # (Not where the question asks who published the post itself: a medium it cites is not its publisher.)
+    cited = not _ASKS_PUBLISHER.search(question)
+    if found and not any(scorer.passages[n - 1].outlet or cited and any(
+            names_medium(scorer.texts[k]) for k in scorer.around(j)) for n, j in found):
         # "Which outlet published Putin's September 4th answers?": the blog post that quotes them
         # names no outlet, and its title is none. (Its "Bill Gertz of the Free Beacon" names one.)
         return f"The article that says it, \u201c{scorer.passages[found[0][0] - 1].title}\u201d, names no outlet."
@@ -912,6 +921,11 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         return (f"The articles quote nobody named {who} on {topic or 'this'}."
                 + (f" Who does: {said}." if said else ""))
     return None
+
+
+# "Which website published the post about ...?": the publisher of the article itself.
+_ASKS_PUBLISHER = re.compile(r"\b(?:published|posted|ran|carried|put out|hosts?|hosted) (?:the|this|that) "
+                             r"(?:[\w'’-]+ )?(?:article|piece|story|post|column|editorial|op-ed|item)\b", re.IGNORECASE)
 
 
 # "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
@@ -942,9 +956,12 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
 
 
 _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where"
-                       r"|according to)\b)|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
+                       r"|according to|in (?:the|an?|this|that|its) (?:[\w'’-]+ ){0,2}?(?:report|article|piece|story))\b)|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
                        # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
-                       r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b",
+                       r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
+                       # "Which agency did Ryabkov tell about ...?": whom he told.
+                       r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+(?: [\w'’.-]+){0,2}? "
+                       r"(?:tell|told|brief|briefed|inform|informed|give (?:his|her|their) (?:comments|remarks))\b",
                        re.IGNORECASE)
 
 
@@ -1245,11 +1262,15 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:characteri[sz]e|describe|justify|explain|defend"
     r"|portray|assess)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
-    r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist)\s+(?:that\s+)?"
+    r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist|say|claim|accuse"
+    r"|blame|critici[sz]e|warn|argue|reject|dismiss|acknowledge|concede|promise|threaten)\s+(?:that\s+)?"
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What political changes inside Syria did Putin talk about?"
     r"^\W*what (?P<topic>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
-    r" (?P<who>.+?) (?-i:talk|speak|say|write|comment|warn|complain) (?:about|of|on)\W*$", re.IGNORECASE))
+    r" (?P<who>.+?) (?-i:talk|speak|say|write|comment|warn|complain) (?:about|of|on)\W*$", re.IGNORECASE), re.compile(
+    # "What political steps did Putin say the Syrian president had agreed to?": both parts.
+    r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
+    r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE))
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -1266,6 +1287,10 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if not m:
         return _according_to(question)
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
+    if m.groupdict().get("head"):
+        if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
+            return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
+        topic = f"{m.group('head')} {topic}"
     # "What did X say the American refusal to share intelligence revealed about US aims?": the
     # clause after the verb is the topic as much as what follows "about".
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
@@ -1285,6 +1310,33 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     return who, topic
 
 
+# "How much explosive did Shoigu say ...?", "How many sorties, according to Putin?": a typed
+# question about what someone named says.
+_SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
+                      r"(?:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
+                      r"|argue|promise|warn|announce)\b|\baccording to (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
+                      r"(?:\W*$|\s*,)", re.IGNORECASE)
+
+
+def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
+    """Which sentences the person a typed question names as saying something says, when the
+    passages quote him (by his last name); None when it names nobody they quote."""
+    m = _SAID_BY.search(without_options(question))
+    if m is None:
+        return None
+    who = m.group("who") or m.group("source")
+    # A person's name, not "the US State Department", "Russia" or "officials", whose words need
+    # not be those the passages give them ("Kirby said the US does not share the same goals").
+    if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or _is_country(
+            re.sub(r"['’]s$", "", who)) or not (
+            all(w[:1].isupper() for w in who.split()) or not re.search(r"[A-Z]", question) and _lower_name(who, 2)):
+        return None
+    who = re.sub(r"['’]s?$", "", who.split()[-1].lower())
+    said = np.array([bool(label and label.speaker and label.kind not in ("reporting", "furniture")
+                          and _last(label.speaker) == who) for label in scorer.labels], dtype=bool)
+    return said if said.any() else None
+
+
 def _according_to(question: str) -> tuple[str, str] | None:
     """(X, Y) of "How long will Russia's strikes go on, according to Putin?", "Putin on the FSA -
     what did he claim?": a person's words on Y, unless Y asks for a value ("How many refugees
@@ -1297,7 +1349,9 @@ def _according_to(question: str) -> tuple[str, str] | None:
     who = m.group("who")
     if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
         return None
-    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not _lower_name(who):
+    # ("according to vladimir putin, ...": a name in lower case, as the rest of the question is.)
+    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not _lower_name(
+            who, 2 if not re.search(r"[A-Z]", question) else 1):
         return None
     return who, topic
 
@@ -1316,19 +1370,27 @@ def asked_name(question: str) -> str | None:
     return found[-1] if found else None
 
 
-def _lower_name(who: str) -> bool:
-    """Whether a speaker typed in lower case is one word that can be a surname: not a group
-    ("officials", "analysts") nor an office ("the spokesman")."""
-    return " " not in who.strip() and not re.search(r"[^'’s]s$", who) and who.lower() not in ROLE_WORDS
+def _lower_name(who: str, most: int = 1) -> bool:
+    """Whether a speaker typed in lower case is one word (up to `most`) that can be a name: not
+    a group ("officials", "analysts") nor an office ("the spokesman")."""
+    words = who.lower().split()
+    return 0 < len(words) <= most and not any(
+        re.search(r"[^'’s]s$", w) or w in ROLE_WORDS or w in STOPWORDS for w in words)
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
 _DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
-_PERSON_NAMED = r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}|[a-z][\w'’-]+)"
+_OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
+_PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
+                 rf"|[a-z][\w'’-]+(?:\s+(?!{_OPENS_QUESTION})[a-z][\w'’-]+)?)")
 _ACCORDING_TO = (
-    re.compile(rf"^\W*according to {_PERSON_NAMED},\s*(?P<topic>[^,]+?)\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*according to {_PERSON_NAMED}(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$",
+               re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
+    # "ryabkov on how russia copes without american intelligence": terse, with no verb.
+    re.compile(rf"^\W*(?!{_OPENS_QUESTION}|which\b|who\b|where\b){_PERSON_NAMED} on (?P<topic>[^-–—:?]+?)\W*$",
+               re.IGNORECASE),
     re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)\s*[-–—:]+\s*what (?:exactly )?(?:did|does|has)"
                r" (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$", re.IGNORECASE))
 # "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.
@@ -1518,7 +1580,7 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
              for w in query_terms(entity.text)[:-1]}
     parts = [stems for part in ([topic] if whole else _topic_parts(topic))
-             if (stems := {_stem(w) for w in query_terms(part) if w not in _TOPIC_FILLER} - _LIGHT_VERBS - given)]
+             if (stems := {_stem(w) for w in query_terms(_undotted(part)) if w not in _TOPIC_FILLER} - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)
@@ -1693,6 +1755,8 @@ spoken:speak chose:choose chosen:choose fell:fall fallen:fall grew:grow grown:gr
 saw:see seen:see struck:strike stood:stand rose:rise risen:rise shot:shoot led:lead fled:flee froze:freeze
 frozen:freeze drove:drive driven:drive flew:fly flown:fly got:get gotten:get did:do done:do
 had:have""".split())
+# "American operations" are the "US operations" a sentence names (US and U.S. are "us").
+_IRREGULAR |= dict.fromkeys(("american", "americans", "america", "usa"), "us")
 # Verbs too common to say what a topic is about: "getting emotional when he saw the images"
 # is about emotion and the images (another's "to get from those galaxies" is not on it).
 _LIGHT_VERBS = frozenset(_stem(w) for w in "get see make take go come give have do put let keep seem".split())
@@ -1714,13 +1778,15 @@ class Floors:
     paraphrase_margin: float = 0.0
     # The least cosine of a "Who said ...?" claim to the statement quoted when no sentence words it.
     claim_paraphrase: float = 0.55
+    # "How much explosive did Shoigu say ...?": the share of his best sentence's score his others reach.
+    said_by: float = 0.6
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:
         """The floors an AnswerSettings (or Settings) gives."""
         return cls(settings.sentence_floor, settings.other_article_floor, settings.typed_floor,
                    settings.speaker_sentences, settings.paraphrase_floor, settings.paraphrase_margin,
-                   settings.claim_paraphrase_floor)
+                   settings.claim_paraphrase_floor, settings.said_by_floor)
 
 
 # A sentence naming what the one before it does by a noun or a pronoun: "The city is one of
@@ -1749,7 +1815,7 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
 
 def _stems(*texts: str) -> set[str]:
     """The stems of the content words of the texts (see `_stem`)."""
-    return {_stem(w) for text in texts for w in query_terms(text)}
+    return {_stem(w) for text in texts for w in query_terms(_undotted(text))}
 
 
 # Words of what a question asks for, or of who reports it, not of the event it asks about.
@@ -1839,6 +1905,12 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             return []
         scores = np.where(held, scores, -1.0)
         floor, other_floor = 0.0, 0.0
+    elif typed and (said_by := _said_by_named(question, scorer)) is not None:
+        # "How much explosive did Shoigu say was strapped onto the attacker?": a value in his
+        # words, however far down they score ("... strap 200kg of explosives to him"), not
+        # another value nearer the question's words.
+        scores = np.where(said_by, scores, -1.0)
+        floor, other_floor = floors.said_by, floors.said_by
     elif which_said and (said := np.array(
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.

@@ -270,6 +270,14 @@ class AnswerSettings(_Group):
         "of 25 and near misses refused 1 / 1 / 4 / 4 / 7 / 8 of 25; no other set moved. Unseen "
         "on a second such batch: right 13 -> 18 of 25, near misses refused 2 -> 1 (README).",
     )
+    said_by_floor: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="A question asking for a value in what a named person says (\"How much explosive "
+        "did Shoigu say ...?\", \"..., according to Putin?\") takes it from his sentences only, down to "
+        "this share of his best one's score: his value often sits in a sentence of its own "
+        "(\"strap 200kg of explosives to him\", 0.71 of his best), and his words below 0.55 "
+        "answered other things on the dev batches (README).",
+    )
     same_claim_support: float = Field(
         0.5, ge=0.0, le=1.0,
         description="\"Who said ...?\" and \"Which outlet ...?\" answers list every outlet whose "

@@ -10,7 +10,8 @@ import pytest
 from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind,
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
-                            published_subject, Floors, asks_about_page, asked_claim, own_coverage)
+                            published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
+                            asked_role, Office, _REASON, _stems)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -1242,3 +1243,84 @@ def test_an_outlet_the_question_was_read_in_answers_before_another() -> None:
                        outlets=("Harbour News", "Tide News"))
     question = "In the Tide News piece, which minister complained the council could not say where the ferries were?"
     assert best_sentences(question, scorer, 1) == [(2, 1)]
+
+
+def test_a_capital_standing_for_its_government_describes_whom_a_question_asks_for() -> None:
+    slot = Slot.of("Which Damascus deputy minister said the ferries are late?")
+    assert (slot.nations, slot.described) == ({"syri"}, frozenset())
+    scorer = scorer_of("Syrian Deputy Minister Ola Berg said the ferries are late.")
+    assert best_sentences("Which Damascus deputy minister said the ferries are late?", scorer, 1) == [(1, 0)]
+
+
+def test_which_outlet_posted_a_story_is_answered_from_its_metadata_however_far() -> None:
+    scorer = scorer_of("Ola Berg said the pier is shut.", outlets=("Harbour News",))
+    far = [replace(p, similarity=0.05) for p in scorer.passages]
+    index = {"ola", "berg", "pier", "story"}.__contains__
+    assert refusal_reason("Which website posted the Berg story?", far, scorer, index, Settings()) is None
+    assert refusal_reason("What did the Berg story cost?", far, scorer, index, Settings()) == ""
+
+
+def test_a_branch_department_or_service_is_an_organisation_asked_for() -> None:
+    for question in ("Which military branch is not hurt by the storm?", "Which department does Berg speak for?",
+                     "Which intelligence service works in Oslo?"):
+        assert entity_kind(question)[0] == "organisation"
+    assert entity_kind("Through which facility does the harbour pool its data?")[0] == "place"
+
+
+def test_a_value_a_named_person_says_is_taken_from_his_words_however_far_down() -> None:
+    scorer = scorer_of("Ola Berg said the storm hit the harbour and the harbour cargo. Ann Lund said 200 tonnes of "
+                       "harbour cargo were lost in the storm. “It took 40 tonnes of our cargo,” Berg said.")
+    assert best_sentences("How much harbour cargo did Berg say the storm took?", scorer, 1) == [(1, 2)]
+    assert best_sentences("How much harbour cargo, according to Berg?", scorer, 1) == [(1, 2)]
+    # Not a body, nor a country, nor a group: their words need not be those the passages give them.
+    scorer = scorer_of("Norway said the storm hit the harbour. Ann Lund said 200 tonnes of harbour cargo were lost.")
+    assert best_sentences("How much harbour cargo did Norway say the storm took?", scorer, 1) == [(1, 1)]
+
+
+def test_whom_a_speaker_told_or_gave_his_comments_to_is_not_who_published_them() -> None:
+    assert asks_for("Which agency did Berg tell about the fees?") is None
+    assert asks_for("what news agency did berg give his comments to in the harbour news report") is None
+    assert asks_for("Which news agency did Berg speak to in the Harbour News report?") is None
+    assert asks_for("Which news agency reported Berg's comments?") == "outlet"
+
+
+def test_a_country_the_question_names_is_no_speaker_whose_medium_is_asked_for() -> None:
+    scorer = scorer_of("Norway said on Monday the fees would rise. Fisheries Minister Ola Berg told Channel One that "
+                       "the harbour fees rise.")
+    assert best_sentences("On which channel did Norway's fisheries minister say the harbour fees rise?",
+                          scorer, 1) == [(1, 1)]
+
+
+def test_american_and_the_united_states_are_the_us_a_topic_names() -> None:
+    assert _stems("American operations") == _stems("US operations") == _stems("United States operations")
+    assert _REASON.search("The proposal is tied, first and foremost, to the need of showing results")
+    assert not _REASON.search("Oslo has repeatedly insisted on the need for new ferries")
+
+
+def test_according_to_a_name_typed_in_lower_case_or_with_no_comma_asks_for_his_words() -> None:
+    assert asked_speaker("according to ola berg, why did the fees rise") == ("ola berg", "why did the fees rise")
+    assert asked_speaker("according to berg why did the fees rise") == ("berg", "why did the fees rise")
+    assert asked_speaker("berg on how the harbour copes without ferries") == (
+        "berg", "how the harbour copes without ferries")
+    assert asked_speaker("according to the harbour officials, why did the fees rise") is None
+    assert asked_speaker("Did Berg accuse the council of lying?") == ("Berg", "the council of lying")
+    assert asked_speaker("What steps did Berg say the council had agreed to?") == (
+        "Berg", "steps the council had agreed to")
+    assert asked_speaker("What date did Berg say the council had agreed to it?") is None
+
+
+def test_plain_words_ask_for_a_time_stamp_a_reason_a_bare_count_and_a_foreign_office() -> None:
+    assert expected("What timestamp is shown at the top of the Harbour News page?") == "date"
+    assert asks_why("What reason did officials give for leaving the pier alone?")
+    assert counted("how many items does harbour news list in its ferries series") is None
+    assert counted("how many ferries does harbour news list") == "ferries"
+    assert asked_role("who is the norwegian fisheries minister") == Office("fisheries minister", "norw")
+
+
+def test_who_published_the_post_itself_is_not_an_outlet_it_cites() -> None:
+    text = "On September 4th Ola Berg gave his answers. Bill Gertz of the Free Beacon reported them."
+    index = {"ola", "berg", "answers", "post"}.__contains__
+    blog = scorer_of(text)
+    assert refusal_reason("Which website published the post about Berg's answers?", blog.passages, blog, index,
+                          Settings()) == "The article that says it, “Title 0”, names no outlet."
+    assert refusal_reason("Which outlet reported Berg's answers?", blog.passages, blog, index, Settings()) is None

@@ -208,7 +208,8 @@ def asked_role(question: str) -> Office | None:
     owner = _undotted(m.group("owner") or "")
     # Whose office: "Syria's", "Turkish", "US"; not "Ministry" of "the Defense Ministry spokesman".
     country = re.sub(r"['’]s$", "", owner)
-    nation = _nation(country) if country != owner or is_demonym(owner.capitalize()) or owner in ("US", "UK", "EU") else None
+    nation = (_nation(country) if country != owner or is_demonym(owner.capitalize()) or owner in ("US", "UK", "EU")
+              else None)
     # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
     before = m.string[:m.start("role")].split()
     qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
@@ -321,7 +322,8 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
-                     r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop|tied(?:, [^,]{1,30},)? to)\b",
+                     r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
+                     r"|tied(?:, [^,]{1,30},)? to)\b",
                      re.IGNORECASE)
 
 
@@ -869,7 +871,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
             (asks_for(question) in ("published", "outlet") or asks_about_page(question) or _ASKS_PARTS.search(question))
             and any(about_passage(focus(question), p) for p in passages)):
         # (A terse "EU Times post date for the Ryabkov story?" or "Which website posted the Ryabkov
-        # story?" is far from every passage, yet names the article: its metadata answers; as "What date is shown on the EU Times page?"
+        # story?" is far from every passage, yet names the article: its metadata answers; as
+        # "What date is shown on the EU Times page?"
         # names a page whose lines answer, and "What date does the embedded RT tweet carry?" a
         # part of the article.)
         return ""
@@ -925,7 +928,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
 
 # "Which website published the post about ...?": the publisher of the article itself.
 _ASKS_PUBLISHER = re.compile(r"\b(?:published|posted|ran|carried|put out|hosts?|hosted) (?:the|this|that) "
-                             r"(?:[\w'’-]+ )?(?:article|piece|story|post|column|editorial|op-ed|item)\b", re.IGNORECASE)
+                             r"(?:[\w'’-]+ )?(?:article|piece|story|post|column|editorial|op-ed|item)\b",
+                             re.IGNORECASE)
 
 
 # "Who said ...?" and "Which outlet reported ...?": the answer leads with who and where.
@@ -956,12 +960,15 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:outlets?|sites?|websites?|newsp
 
 
 _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where"
-                       r"|according to|in (?:the|an?|this|that|its) (?:[\w'’-]+ ){0,2}?(?:report|article|piece|story))\b)|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
+                       r"|according to|in (?:the|an?|this|that|its) (?:[\w'’-]+ ){0,2}?(?:report|article|piece"
+                       r"|story))\b)"
+                       r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
                        # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
                        r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
-                       r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+(?: [\w'’.-]+){0,2}? "
-                       r"(?:tell|told|brief|briefed|inform|informed|give (?:his|her|their) (?:comments|remarks))\b",
+                       r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
+                       r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"
+                       r"|give (?:his|her|their) (?:comments|remarks))\b",
                        re.IGNORECASE)
 
 
@@ -1327,8 +1334,8 @@ def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
     who = m.group("who") or m.group("source")
     # A person's name, not "the US State Department", "Russia" or "officials", whose words need
     # not be those the passages give them ("Kirby said the US does not share the same goals").
-    if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or _is_country(
-            re.sub(r"['’]s$", "", who)) or not (
+    if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or (
+            _is_country(re.sub(r"['’]s$", "", who))) or not (
             all(w[:1].isupper() for w in who.split()) or not re.search(r"[A-Z]", question) and _lower_name(who, 2)):
         return None
     who = re.sub(r"['’]s?$", "", who.split()[-1].lower())
@@ -1580,7 +1587,8 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
              for w in query_terms(entity.text)[:-1]}
     parts = [stems for part in ([topic] if whole else _topic_parts(topic))
-             if (stems := {_stem(w) for w in query_terms(_undotted(part)) if w not in _TOPIC_FILLER} - _LIGHT_VERBS - given)]
+             if (stems := {_stem(w) for w in query_terms(_undotted(part)) if w not in _TOPIC_FILLER}
+                 - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
     if not parts:
         return np.ones(n)

@@ -186,7 +186,17 @@ _ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+t
                         r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)"
                         r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
 _OFFICE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
-ambassador envoy governor mayor king emir""".split())
+ambassador envoy governor mayor king emir commander""".split())
+_ASKS_WHICH_ROLE = re.compile(r"^\W*(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
+                              r"[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
+                              r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state)\s+)?(?:minister"
+                              r"|president|premier|chancellor|ambassador|envoy|governor|mayor|king|emir|commander))"
+                              r"\s+(?!of\b)", re.IGNORECASE)
+# (Not where anyone is asked to have said something: "Which American president did Putin say he
+# spoke with?" is named where Putin says it, "Mr Obama", not beside the office.)
+_SAYS = re.compile(r"\b(?:say|says|said|tell|tells|told|claim|claims|claimed|state|stated|accuse|accused|warn"
+                   r"|warned|describe|described|call|called|insist|insisted|deny|denied|speak|spoke|spoken)\b",
+                   re.IGNORECASE)
 # Words before an office that make it another one: a deputy foreign minister is no foreign minister.
 _QUALIFIERS = frozenset("deputy vice assistant former ex acting under junior".split())
 
@@ -201,8 +211,11 @@ class Office:
 
 
 def asked_role(question: str) -> Office | None:
-    """The office "Who is Syria's foreign minister?" asks about, or None."""
+    """The office "Who is Syria's foreign minister?" (or "Which FSA commander gave Russia the
+    targets?", where nobody is asked to have said anything) asks about, or None."""
     m = _ASKS_ROLE.search(without_options(question))
+    if m is None and not _SPEECH_SLOT.search(without_options(question)) and not _SAYS.search(question):
+        m = _ASKS_WHICH_ROLE.search(without_options(question))
     if m is None:
         return None
     owner = _undotted(m.group("owner") or "")
@@ -594,6 +607,9 @@ class Slot:
     # The last word of each name the question gives ("did Ryabkov make his remarks"): a
     # medium asked for is the one that person told, where the passages quote him.
     named: frozenset[str] = frozenset()
+    # "did the Russian deputy foreign minister speak to": the office of a person it describes
+    # ("deputy foreign minister"), whose holders the passages quote are named as if by name.
+    office: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, question: str) -> Slot:
@@ -612,7 +628,9 @@ class Slot:
                    # (The first word too: "Lavrov spoke to which TV network ...?"; and, typed all in
                    # lower case, any word: "which news agency did ryabkov speak to")
                    frozenset(last for n in (names("- " + asked) if re.search(r"[A-Z]", asked) else WORD.findall(asked))
-                             if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS))
+                             if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS),
+                   tuple(w.lower() for w in office.group(1).split() if not is_demonym(w.capitalize()))
+                   if (office := _OFFICE_PHRASE.search(asked)) else ())
 
 
 _ASKS_AUTHOR = re.compile(rf"^\W*{_AUTHOR}", re.IGNORECASE)
@@ -653,8 +671,10 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
 def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
     """The people the question names whom the passages quote (by their last names)."""
     speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker}
+    holders = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.role and slot.office
+               and role_fits(slot.office, o.role)}
     # A country stands for its people ("Russia's foreign minister"), whatever Russia is quoted saying.
-    return {name for name in slot.named & speakers if not _is_country(name)}
+    return {name for name in slot.named & speakers if not _is_country(name)} | holders
 
 
 def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = False) -> list[str]:
@@ -670,6 +690,10 @@ def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = Fal
         found += [o.via for o in others if o is not None and o.via
                   and (o is label or not own and label.speaker and o.speaker == label.speaker)]
     return [m for m in found if m[:1].isupper() or not named]
+
+
+_OFFICE_PHRASE = re.compile(r"\bthe\s+((?:[\w'’-]+\s+){0,3}?(?:minister|spokes(?:wo)?man|spokesperson|president"
+                            r"|secretary|diplomat|ambassador|envoy|commander))\b", re.IGNORECASE)
 
 
 def _undotted(text: str) -> str:
@@ -965,6 +989,8 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
                        # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
                        r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
+                       # "Which news agencies carried the interview in which Putin said ...?": whom he told.
+                       r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an) interview\b"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
                        r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
                        r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"

@@ -1324,3 +1324,28 @@ def test_who_published_the_post_itself_is_not_an_outlet_it_cites() -> None:
     assert refusal_reason("Which website published the post about Berg's answers?", blog.passages, blog, index,
                           Settings()) == "The article that says it, “Title 0”, names no outlet."
     assert refusal_reason("Which outlet reported Berg's answers?", blog.passages, blog, index, Settings()) is None
+
+
+def test_which_office_holder_did_something_is_named_beside_the_office() -> None:
+    assert asked_role("Which harbour commander closed the pier?") == Office("commander", None)
+    assert asked_role("Which president did Berg say he spoke with?") is None  # named where Berg says it
+    assert asked_role("What did the Norwegian president say about the pier?") is None
+    scorer = scorer_of("Ola Berg said the storm closed the pier and the harbour data went to the navy.")
+    assert best_sentences("Which harbour commander gave the navy the harbour data?", scorer, 1) == []
+    scorer = scorer_of("Harbour commander Ola Berg gave the navy the harbour data.")
+    assert best_sentences("Which harbour commander gave the navy the harbour data?", scorer, 1) == [(1, 0)]
+
+
+def test_who_carried_an_interview_is_whom_the_speaker_told() -> None:
+    assert asks_for("Which news agencies carried the interview in which Berg said the pier is shut?") is None
+    assert asks_for("Which news agencies reported that Berg said the pier is shut?") == "outlet"
+
+
+def test_a_medium_asked_of_a_person_described_by_office_is_the_one_its_holder_told() -> None:
+    scorer = scorer_of("OSLO (Nordnews) – The fees at the harbour of Oslo rise, the deputy fisheries minister said. "
+                       "Ann Lund spoke at noon. “Of course the harbour fees are fair,” Norwegian Deputy Fisheries "
+                       "Minister Ann Lund told Interfax.")
+    assert Slot.of("Which news agency did the Norwegian deputy fisheries minister speak to?").office == (
+        "deputy", "fisheries", "minister")
+    question = "Which news agency did the Norwegian deputy fisheries minister speak to when she said the fees rise?"
+    assert best_sentences(question, scorer, 1) == [(1, 2)]

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .settings import AnswerSettings
     from .types import Attribution, Citation, Passage
 
-Kind = Literal["percentage", "number", "date", "name"]
+Kind = Literal["percentage", "number", "date", "name", "url"]
 
 # "What exact date ...?" asks what "What date ...?" does.
 _EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
@@ -58,6 +58,9 @@ _ASKS = {
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}", re.IGNORECASE),
+    # "What is the short URL for the Sputnik article?": a web address, not the page line "Get short URL".
+    "url": re.compile(r"\b(?:what|which|give|where)\b.*\b(?:(?:short )?urls?|web ?address(?:es)?|hyperlinks?"
+                      r"|web links?)\b", re.IGNORECASE),
     # "What was the Syrian Army's offensive called?"
     "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b"
                        r"|^\W*what(?:['’]s| is| was| are| were)\b[^,?]{3,80}\bcalled\W*$", re.IGNORECASE),
@@ -74,6 +77,7 @@ _HOLDS = {
         rf"\b({'|'.join(_MONTHS.split())})\b\.?|\b(monday|tuesday|wednesday|thursday|friday|saturday"
         r"|sunday|yesterday|today|tomorrow|tonight)\b|\b(1[89]|20)\d\d\b"
         r"|\b(last|next|this) (week|month|year)\b|\b\d{1,2}(st|nd|rd|th)\b", re.IGNORECASE),
+    "url": re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|ru|co|uk|news)/\S*", re.IGNORECASE),
 }
 # What is counted must be in the answer too: "how many kilograms (did ...)", "the number
 # of civilians (killed)", "the population (of ...)".
@@ -177,9 +181,11 @@ def asked_noun(question: str) -> str | None:
 
 # "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
 # must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
-_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+name\s+of)\s+"
-                        r"(?:currently\s+|now\s+)?(?:the\s+)?"
+_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|what(?:\s+(?:is|was)|['’]s)\s+the\s+name\s+of)"
+                        r"\s+(?:currently\s+|now\s+)?(?:the\s+)?"
                         r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
+                        # ("the Syrian deputy foreign minister": Syria's, a deputy's office)
+                        r"(?:(?:deputy|vice|assistant|former|acting|junior)\s+)?"
                         r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press|justice|health|home|war"
                         r"|economy|education|energy|trade|treasury|fisheries|agriculture|transport|environment"
                         r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
@@ -276,7 +282,8 @@ def _named_holder(cased: list[str], tokens: list[str], i: int, office: set[str])
     if k < len(tokens) and cased[k][:1].isupper() and tokens[k] not in STOPWORDS:
         return True
     k = i - 1
-    while k >= 0 and part(k):
+    # (Back over what the office is of: "John Kirby, a State Department spokesman".)
+    while k >= 0 and (part(k) or tokens[k] in ("a", "an") or cased[k][:1].isupper() and not _is_country(cased[k])):
         k -= 1
     # "... with the King of Jordan, the President of Egypt": a list of offices, no name.
     return k >= 1 and tokens[k] == "," and cased[k - 1][:1].isupper() and tokens[k - 1] not in STOPWORDS \
@@ -377,7 +384,8 @@ def _gives_date_part(part: str, sentence: str, question: str) -> bool:
 
 
 _WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
-         "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name"}
+         "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name",
+         "url": "a web address"}
 
 
 _CALENDAR = frozenset(_MONTHS.split()) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -757,6 +765,9 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         words = [re.sub(r"['’]s$", "", w.strip(".'’")) for w in _CAPITALISED.findall(sentence)[1:]]
         return any(w.lower() not in asked | STOPWORDS | _CALENDAR and not is_demonym(w)
                    and (place or not _is_country(w)) for w in words)
+    if kind == "date" and not _ASKS_SAYING.search(question):
+        # "Putin said yesterday ...": the day of his words, not of the phone call with Obama asked about.
+        sentence = _SAID_WHEN.sub(" ", sentence)
     part = date_part(question) if kind == "date" else None
     if part is not None:
         return _gives_date_part(part, sentence, question)
@@ -766,6 +777,15 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         return False
     noun = counted(question) if kind == "number" else None
     return noun is None or mentions(sentence.lower(), noun)
+
+
+# A time right after a verb of saying times the words, not the event they tell of.
+_SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announced|wrote)\s+(?:on\s+|late\s+|early\s+)?"
+                        r"(?:yesterday|today|(?:last|this)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                        re.IGNORECASE)
+_ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
+                          r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*"
+                          r"|report\w*|post\w*|wr(?:ite|ote|itten))\b", re.IGNORECASE)
 
 
 def counted(question: str) -> str | None:
@@ -916,7 +936,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         what = (_WHAT.get(date_part(question) or "", "") or (f"{article} {noun}" if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
                 or (f"the name of a {_as_written(office.title, question)}" if (office := asked_role(question)) else "")
-                or _WHAT.get(entity[0] if entity else "", "") or ("a reason" if why else f"a {kind}"))
+                or _WHAT.get(entity[0] if entity else "", "")
+                or ("a reason" if why else _WHAT.get(kind or "", f"a {kind}")))
         about = _names_of(question)
         return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"
                 + (f" about {about}." if about else " for this question."))

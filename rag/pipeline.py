@@ -315,10 +315,12 @@ class Pipeline:
         qvec = self.embedder.embed([asked.query])[0]
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.
-        # So may the words "Who said ...?" asks about.
+        # So may the words "Who said ...?" asks about, and the holder of an office asked for ("Who
+        # is the Syrian deputy foreign minister?" is named in the part of an article he speaks in).
         per_article = s.speaker_per_article if (answerable.asked_speaker(asked.question)
                                                 or answerable.asked_claim(asked.question)
-                                                or answerable.said_claim(asked.question)) else None
+                                                or answerable.said_claim(asked.question)
+                                                or answerable.asked_role(asked.question)) else None
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
                                       scope.within, scope.prefer)

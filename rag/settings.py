@@ -157,9 +157,10 @@ class RetrievalSettings(_Group):
     )
     speaker_per_article: int = Field(
         3, ge=1,
-        description="For \"What did X say about Y?\", \"Who said ...?\" and \"Which <role> said ...?\": "
-        "passages one article may give, so that X's own words (or the words asked about) are "
-        "among them when another part of the article (a reader comment on Y) matches better. "
+        description="For \"What did X say about Y?\", \"Who said ...?\", \"Which <role> said ...?\" "
+        "and \"Who is <office>?\": passages one article may give, so that X's own words (or the "
+        "words asked about, or the office holder's name) are among them when another part of the "
+        "article (a reader comment on Y) matches better. "
         "With 1, \"What did Lavrov say about the coalition?\" got only the comments of the "
         "Lavrov article and was refused; for who-said questions, 3 answered 5 more of the dev "
         "testers' and seed questions and lost 1 (README).",

@@ -1522,6 +1522,10 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     for run in runs:
         if any(mine[run]) and all(scorer.labels[k] is not None and scorer.labels[k].kind == "comment" for k in run):
             mine[run] = True
+    if not mine.any() and not commenter:
+        # "What did one senior American official say ...?": one the rules label no speaker of (a
+        # news excerpt a reader pasted into his comment), whose words the text says are his.
+        mine = _said_in_text(who, scorer)
     if not mine.any() and not _named(who):
         # A name the passages never give a word to: nothing of theirs to quote ("What did Assad
         # say about the air support?" is not answered with Putin's words on it).
@@ -1595,6 +1599,16 @@ def in_other_words(question: str, scorer: SupportScorer, floor: float, margin: f
 # Words after a name that make a phrase someone else than the name: "Biden administration".
 _NOT_OWN = ROLE_WORDS | frozenset("""administration campaign family allies camp office officials spokesman
 spokeswoman spokesperson aides team lawyers lawyer attorney attorneys supporters government""".split())
+
+
+def _said_in_text(who: str, scorer: SupportScorer) -> np.ndarray:
+    """The sentences whose own words say `who` says them: "..., one senior American official
+    said.", "The Obama administration has said ..." (however they are labelled)."""
+    described = re.escape(re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE))
+    verb = r"(?:has |have |had )?(?:said|says|told|tells|stated|claimed|acknowledged|insisted|added)\b"
+    said = re.compile(rf"\b{described}\s+{verb}|\b(?:said|says|told|added)\s+(?:the\s+|a\s+)?{described}\b",
+                      re.IGNORECASE)
+    return np.array([bool(said.search(text)) for text in scorer.texts], dtype=bool)
 
 
 def _named(who: str) -> bool:

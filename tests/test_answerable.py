@@ -1374,3 +1374,11 @@ def test_an_office_holder_is_named_before_what_the_office_is_of() -> None:
     assert best_sentences("Who is the harbour board spokesman who said the pier is shut?", scorer, 1) == [(1, 0)]
     scorer = scorer_of("Berg spoke with the King of Norway, the President of Iceland and others.")
     assert best_sentences("Who is the President of Iceland?", scorer, 1) == []
+
+
+def test_whom_the_words_of_a_sentence_say_says_it_however_it_is_labelled() -> None:
+    from rag.answerable import _said_in_text
+    scorer = scorer_of("The pier is shut. The ferries are late, one senior harbour official said. The Oslo council "
+                       "has said it is not closing the pier.")
+    assert list(np.flatnonzero(_said_in_text("one senior harbour official", scorer))) == [1]
+    assert list(np.flatnonzero(_said_in_text("the Oslo council", scorer))) == [2]

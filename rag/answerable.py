@@ -916,9 +916,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
             and any(about_passage(focus(question), p) for p in passages)):
         # (A terse "EU Times post date for the Ryabkov story?" or "Which website posted the Ryabkov
         # story?" is far from every passage, yet names the article: its metadata answers; as
-        # "What date is shown on the EU Times page?"
-        # names a page whose lines answer, and "What date does the embedded RT tweet carry?" a
-        # part of the article.)
+        # "What date is shown on the EU Times page?" names a page whose lines answer, and "What
+        # date does the embedded RT tweet carry?" a part of the article.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
     # "what did merkel say about refugees", "did merkel say anything about the US refusal?": a name

@@ -277,9 +277,9 @@ class AnswerSettings(_Group):
         "did Shoigu say ...?\", \"..., according to Putin?\") takes it from his sentences only, down to "
         "this share of his best one's score: his value often sits in a sentence of its own "
         "(\"strap 200kg of explosives to him\", 0.71 of his best). On every dev batch 0.45 / 0.6 / "
-        "0.7 / 0.8 gave near misses refused 24 / 25 / 25 / 25 of 30 on the sixth near-miss batch, "
-        "answers right 37 / 37 / 37 / 36 of 40 on the third and 42 / 42 / 42 / 41 of 50 on the "
-        "paraphrased one; no other near-miss batch moved, nor (at 0.45 and 0.7) any attribution "
+        "0.7 / 0.8 gave near misses refused 24 / 25 / 25 / 25 of 30 on the seventh near-miss batch, "
+        "answers right 37 / 37 / 37 / 36 of 40 on the fourth and 42 / 42 / 42 / 41 of 50 on the one "
+        "asked from memory; no other near-miss batch moved, nor (at 0.45 and 0.7) any attribution "
         "batch (README).",
     )
     same_claim_support: float = Field(

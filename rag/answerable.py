@@ -1495,9 +1495,12 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     if (m := re.match(r"^(?P<name>(?:\S+ )*?[A-Z]\w+ [A-Z][\w’'-]+) (?:of|from|at|with) ", who)) and not any(
             w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
         who = m.group("name")
+    # "the official quoted in Bill Gertz's reporting": the official, wherever he is quoted.
+    who = re.sub(r"\s+(?:quoted|cited|interviewed)\s+(?:by|in)\s+.+$", "", who)
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
-    # "the Russian diplomat", "the defence minister": a description, matched against roles.
-    words = who.split()
+    # "the Russian diplomat", "the defence minister": a description, matched against roles
+    # (as is "the Russian deputy FM", an office's initials).
+    words = _OFFICE_INITIALS.sub(lambda m: _OFFICE_SPELLED[m.group(0)], who).split()
     described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)]
     described = described if not any(w[:1].isupper() and not is_demonym(w) for w in words[1:]) else []
     commenter = _commenter(who)
@@ -1598,6 +1601,10 @@ def in_other_words(question: str, scorer: SupportScorer, floor: float, margin: f
 # Words after a name that make a phrase someone else than the name: "Biden administration".
 _NOT_OWN = ROLE_WORDS | frozenset("""administration campaign family allies camp office officials spokesman
 spokeswoman spokesperson aides team lawyers lawyer attorney attorneys supporters government""".split())
+
+
+_OFFICE_SPELLED = {"FM": "foreign minister", "PM": "prime minister", "DM": "defense minister"}
+_OFFICE_INITIALS = re.compile(r"\b(?:FM|PM|DM)\b")
 
 
 def _said_in_text(who: str, scorer: SupportScorer) -> np.ndarray:

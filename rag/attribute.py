@@ -622,7 +622,8 @@ class _Cast:
 def role_fits(description: Sequence[str], role: str) -> bool:
     """Whether a role ("Deputy Foreign Minister") fits a description's lower-case words
     ("diplomat": any foreign-service office; else every word, as a word start, in the role)."""
-    role = role.lower()
+    role = role.lower().replace("defence", "defense")
+    description = [w.replace("defence", "defense") for w in description]
     if description and description[-1] in ("diplomat", "diplomats"):
         return any(w in role for w in ("foreign", "ambassador", "envoy", "diplomat"))
     return all(re.search(r"\b" + re.escape(w), role) for w in description)

@@ -1382,3 +1382,19 @@ def test_whom_the_words_of_a_sentence_say_says_it_however_it_is_labelled() -> No
                        "has said it is not closing the pier.")
     assert list(np.flatnonzero(_said_in_text("one senior harbour official", scorer))) == [1]
     assert list(np.flatnonzero(_said_in_text("the Oslo council", scorer))) == [2]
+
+
+def test_an_office_asked_for_by_its_initials_or_in_british_spelling_is_its_holders() -> None:
+    from rag.attribute import role_fits
+    assert role_fits(["defence", "minister"], "Defense Minister")
+    scorer = scorer_of("Norwegian Deputy Foreign Minister Ola Berg said the harbour fees rise. Ann Lund said "
+                       "the harbour fees are fair.")
+    assert list(np.flatnonzero(speakers_own("What did the Norwegian deputy FM say about the harbour fees?",
+                                            scorer))) == [0]
+
+
+def test_a_speaker_described_by_where_he_is_quoted_is_the_speaker() -> None:
+    scorer = scorer_of("Ola Berg of the Harbour News reported the closure. “Why is the pier still shut?” one "
+                       "official said. Ann Lund said the pier opens in May.")
+    question = "What did the official quoted in Ola Berg's reporting ask about the pier?"
+    assert list(np.flatnonzero(speakers_own(question, scorer))) == [1]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 Kind = Literal["percentage", "number", "date", "name", "url"]
 
 # "What exact date ...?" asks what "What date ...?" does.
+# "According to Putin, why ...?": who is cited goes before what is asked.
+ACCORDING_TO = r"(?:according to [^,?]+,\s*)?"
 _EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
@@ -54,7 +57,7 @@ _ASKS = {
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
-        r"^\W*when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
+        rf"^\W*{ACCORDING_TO}when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}", re.IGNORECASE),
@@ -86,10 +89,11 @@ _COUNTED = re.compile(
     r"|would|can|could|should|according|in|of)\b"
     r"|\bthe (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
     r"|\bthe (population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
-# "According to Putin, why ...?": who is cited goes before what is asked.
-ACCORDING_TO = r"(?:according to [^,?]+,\s*)?"
 # "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
 _ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
+# "Which minister, Lavrov or Shoigu, told ...?": two alternatives set off by commas after what is asked.
+_INLINE_ALTERNATIVES = re.compile(r"^(?P<head>\W*(?:which|what|who)\b[^,?]{0,60}?),\s*(?P<a>[^,?]{1,40}?)\s+or\s+"
+                                  r"(?P<b>[^,?]{1,40}?),\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 
 
@@ -163,10 +167,20 @@ _HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed
                     r"|ed)?|boss|oversees?|oversaw|manag(?:es|ed|er|ing))\b", re.IGNORECASE)
 
 
+# "What military rank does Igor Konashenkov hold?": a rank, which "the spokesman" is not.
+_ASKS_RANK = re.compile(r"^\W*(?:what|which)\s+(?:military\s+|army\s+|naval\s+)?rank\b"
+                        r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rank\b", re.IGNORECASE)
+# (A title, so capitalised: "the general staffs" name no rank.)
+_RANKS = re.compile(r"\b(?:General|Colonel|Major|Lieutenant|Lt|Captain|Capt|Admiral|Sergeant|Sgt|Marshal|Brigadier"
+                    r"|Commodore|Corporal|Ensign|Gen|Col|Adm|Maj)\b|\branks?\b")
+
+
 def asked_noun(question: str) -> str | None:
     """What "Which <noun> ...?" or "What model of <noun> ...?" asks to be named when it is a
     thing or a facility (a warplane, an air base), not a person, organisation, city or date,
-    which their checks cover."""
+    which their checks cover; "rank" for a military rank asked."""
+    if _ASKS_RANK.search(without_options(question)):
+        return "rank"
     if kind := _ASKS_KIND.search(without_options(question)):
         noun = kind.group("noun").lower()
         return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
@@ -294,6 +308,10 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False) -
     """Whether passage sentence j or a neighbour in its passage holds the asked noun, once
     not as "a" or "any" one: "a UN Security Council resolution" does not say which. What
     `sort` of thing is asked is said by words before "a" one ("a politically ticklish situation")."""
+    if noun == "rank":  # a rank is named by its title, in the sentence or its speaker's role
+        label = scorer.labels[j]
+        return any(_RANKS.search(scorer.texts[k]) for k in scorer.around(j)) or bool(
+            label and label.role and _RANKS.search(label.role))
     return any(mentions(text := scorer.texts[k].lower(), noun) and not _only_indefinite(text, noun, sort)
                for k in scorer.around(j))
 
@@ -383,6 +401,11 @@ def _gives_date_part(part: str, sentence: str, question: str) -> bool:
     return False
 
 
+def _days(text: str) -> set[tuple[int, int]]:
+    """The (month, day) of each date a text gives to the day ("October 20", "20 Oct 2015")."""
+    return {(v.key[1], v.key[2]) for v in dates(text) if v.key[0] != "weekday" and v.key[1] and v.key[2]}
+
+
 _WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
          "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name",
          "url": "a web address"}
@@ -410,7 +433,8 @@ def focus(question: str) -> list[set[str]]:
         if name in contrasted:
             continue
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
-        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
+        # (Not a day or month: "his Sunday remarks" are dated in the sentence before his words.)
+        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _CALENDAR
         if words:
             # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
             out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
@@ -434,12 +458,16 @@ def _acronyms(text: str) -> set[str]:
     return {k for k in keys if len(k) > 2}  # two letters at least: "DoD" is not any name of Ds
 
 
-def _names_half(names_: list[set[str]], text: str) -> bool:
-    """Whether a text holds one word (or the acronym) of at least half of the names."""
+def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
+    """Whether a text holds one word (or the acronym) of at least half of the names; a
+    country's also its people's word in the `own` words of a sentence ("the Russian Federation")."""
     # "C.I.A." is the CIA a question names.
     dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
     words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted
-    return 2 * sum(bool(name & words) for name in names_) >= len(names_)
+    # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
+    nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
+    return 2 * sum(bool(name & words) or len(name) == 1 and _is_country(w := next(iter(name))) and _nation(w) in nations
+                   for name in names_) >= len(names_)
 
 
 def about_passage(names_: list[set[str]], passage: Passage) -> bool:
@@ -463,7 +491,7 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
         # before it, which ("... in the Course of Operations in Syria") answered "Where was the
         # flight safety memorandum between Russia and the US signed?".
         names_ = [name for name in names_ if not any(_is_country(w) for w in name)]
-    return not names_ or _names_half(names_, text)
+    return not names_ or _names_half(names_, text, scorer.texts[j])
 
 
 # A pair of countries the sentence does not name: "the two nations", "both countries".
@@ -547,10 +575,14 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         named = [t for t in named if not _staff_of(slot.told, t, text)]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
-    asked = {_stem(w.lower()) for w in WORD.findall(without_options(question))}
+    # (Not where the stems meet by chance: "Interfax" is no word of "interview".)
+    asked: dict[str, list[str]] = {}
+    for w in WORD.findall(without_options(question)):
+        asked.setdefault(_stem(w.lower()), []).append(w.lower())
     for text in named:
-        words = [_stem(w.lower()) for w in WORD.findall(text) if w.lower() not in STOPWORDS]
-        if words and words[-1] not in asked:
+        words = [w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+        if words and not any(len(os.path.commonprefix([w, words[-1]])) >= min(len(w), len(words[-1])) - 2
+                             for w in asked.get(_stem(words[-1]), [])):
             return True
     return False
 
@@ -678,7 +710,9 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
 
 def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
     """The people the question names whom the passages quote (by their last names)."""
-    speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker}
+    # (Not an outlet its own reporting is labelled with: "According to the Moscow Times, which
+    # British newspaper reported ...?" asks whom the Moscow Times cites.)
+    speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.kind != "reporting"}
     holders = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.role and slot.office
                and role_fits(slot.office, o.role)}
     # A country stands for its people ("Russia's foreign minister"), whatever Russia is quoted saying.
@@ -725,16 +759,21 @@ def _nation(word: str) -> str:
 
 
 def without_options(question: str) -> str:
-    """The question without a list of alternatives appended to it."""
+    """The question without a list of alternatives appended to it or set off in it."""
     m = _ALTERNATIVES.search(question)
-    return question[:m.start()] if m else question
+    if m:
+        return question[:m.start()]
+    inline = _INLINE_ALTERNATIVES.match(question)
+    return f"{inline.group('head')} {inline.group('rest')}" if inline else question
 
 
 def options(question: str) -> list[str]:
-    """The alternatives a question lists after "Options:" ("... Options: A; B; C.")."""
+    """The alternatives a question lists after "Options:" ("... Options: A; B; C.") or names
+    between commas after what it asks ("Which minister, Lavrov or Shoigu, told ...?")."""
     m = _ALTERNATIVES.search(question)
     if not m:
-        return []
+        inline = _INLINE_ALTERNATIVES.match(question)
+        return [inline.group("a").strip(), inline.group("b").strip()] if inline else []
     listed = question[m.end():].strip().rstrip(".").strip()
     return [o.strip() for o in listed.split(";") if o.strip()]
 
@@ -1340,6 +1379,8 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if not m:
         return _according_to(question)
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
+    # "How did Putin, answering Russian journalists in early September, explain ...?": an aside.
+    who = re.sub(r",\s.*$", "", who) if not who.startswith(",") else who
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
@@ -1774,7 +1815,7 @@ def statements(scorer: SupportScorer) -> list[list[int]]:
     sentences (one speaker, quote after quote, or his reported words and then his quote, also
     into the next chunk of the article), a paragraph of one interview answer (its
     topic is often named in one sentence and answered in the next), and a sentence the
-    splitter cut after an abbreviation ("... but U.S." | "Secretary of State John Kerry ...")."""
+    splitter cut after an abbreviation ("... agreed with the U.S." | "The islands wanted ...")."""
     runs: list[list[int]] = []
     for j in range(len(scorer.texts)):
         before, label = (scorer.labels[j - 1], scorer.labels[j]) if j else (None, None)
@@ -2042,6 +2083,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # event asked about ("pledged closer cooperation": not "... on Syria, Ryabkov said Thursday").
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
+    days = _days(without_options(question))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
     for j in candidates:
@@ -2057,6 +2099,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if named and not _about(named, scorer, int(j)):
             continue
+        if days and kind != "date" and (given := _days(scorer.texts[j])) and not given & days:
+            continue  # "the deal reached on November 20" is not the one "reached on October 20"
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
         if why and not _gives_reason(scorer, int(j)):

@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "40"
+ATTRIBUTION_VERSION = "41"
 
 
 class SpeakerFinder(Protocol):
@@ -388,7 +388,13 @@ def names_medium(text: str) -> str | None:
 
 def is_demonym(word: str) -> bool:
     """Whether a word says where someone is from: "Russian", "Iranian", "Chinese"."""
-    return word in _DEMONYMS or re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese)", word) is not None
+    return word in _DEMONYMS or re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese)", word) is not None and (
+        word not in _LIKE_DEMONYMS)
+
+
+# Nouns ending as demonyms do, which say nothing of where anyone is from ("The Guardian").
+_LIKE_DEMONYMS = frozenset("""Guardian Guardians Civilian Civilians Politician Physician Musician Technician
+Historian Librarian Comedian Custodian Pedestrian Vegetarian Barbarian Median Meridian Christian""".split())
 
 
 # --- The people, outlets and labels an article names ---------------------------------------------

@@ -9,7 +9,8 @@ from .types import Article, Chunk
 
 # Paragraphs first, then lines, then sentence ends, then clauses, then words.
 SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
-SPLITTER_VERSION = 1
+# 2: sentences no longer end at "U.S." before "Secretary" nor at "Sen." before a name.
+SPLITTER_VERSION = 2
 #: Tokens reserved for the title in each embedded chunk.
 TITLE_TOKENS = 32
 

@@ -59,10 +59,30 @@ TITLE_END = re.compile(rf"(?:^|\s)(?:{_TITLES})\.$")
 ABBREVIATION_END = re.compile(rf"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:{_TITLES}|v|vs))\.$")
 
 
+# What opens a sentence after "U.S." where one does end there ("... sanctions on the U.S. The ...").
+_OPENERS = STOPWORDS | frozenset("""last earlier later meanwhile however yet still now today yesterday
+tomorrow instead since""".split())
+
+
+def _continues(text: str, m: re.Match[str]) -> bool:
+    """Whether a boundary the pattern found follows an abbreviation that does not end the
+    sentence: a title before a name ("Sen." | "Roger Wicker"), a country's initials before a
+    capitalised word that opens no sentence ("U.S." | "Secretary of State John Kerry")."""
+    if "\n" in m.group(0):
+        return False
+    head = text[max(0, m.start() - 12):m.start()]
+    if not ABBREVIATION_END.search(head):
+        return False
+    nxt = WORD.match(text, m.end())
+    return not re.search(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$", head) or bool(nxt) and nxt.group(0).lower() not in _OPENERS
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text`, whitespace trimmed."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
+        if _continues(text, m):
+            continue
         spans.append((start, m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start()))
         start = m.end()
     spans.append((start, len(text)))

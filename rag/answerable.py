@@ -43,7 +43,7 @@ Kind = Literal["percentage", "number", "date", "name", "url"]
 
 # "What exact date ...?" asks what "What date ...?" does.
 # "According to Putin, why ...?": who is cited goes before what is asked.
-ACCORDING_TO = r"(?:according to [^,?]+,\s*)?"
+ACCORDING_TO = r"(?:(?:according to|per) [^,?]+,\s*)?"  # ("per sergey ryabkov, where ...?")
 _EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
@@ -1223,16 +1223,20 @@ def _same_polarity(claim: str, scorer: SupportScorer) -> np.ndarray:
     return out
 
 
-def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str | None = None) -> np.ndarray:
+def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str | None = None,
+                  among: np.ndarray | None = None) -> np.ndarray:
     """For a "Who said ...?" claim no sentence words (a paraphrase holds few of its words):
     the sentence someone says that is closest to it in meaning, if its cosine is at least
     `floor` (or its cosine to the claim `as_asked`, with whom it was told); none otherwise.
-    It must be able to hold the claim (`_may_hold`)."""
+    It must be able to hold the claim (`_may_hold`), and be `among` those a description of
+    the speaker allows (`spoken_for`)."""
     cosines = scorer.cosines(scorer.vectors_of([claim])[0])
     if as_asked:
         cosines = np.maximum(cosines, scorer.cosines(scorer.vectors_of([as_asked])[0]))
     said = np.array([label is not None and bool(label.speaker) and label.kind not in ("reporting", "furniture")
                      for label in scorer.labels], dtype=bool) & _may_hold(claim, scorer)
+    if among is not None:
+        said &= among
     closeness = np.where(said, cosines, -1.0)
     out = np.zeros(len(scorer.texts), dtype=bool)
     if len(out) and closeness.max() >= floor:
@@ -1243,9 +1247,32 @@ def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str
 def claimed_in_other_words(question: str, scorer: SupportScorer, floor: float) -> bool:
     """Whether "Who said Z?" is answered by the statement closest to Z (`closest_claim`)."""
     claim = asked_claim(question)
-    if not claim or (claim_coverage(claim, scorer) >= 0).any():
+    among = spoken_for(question, scorer)
+    if not claim or ((claim_coverage(claim, scorer) >= 0) & (True if among is None else among)).any():
         return False
-    return bool(closest_claim(claim, scorer, floor, _told_as_asked(question)).any())
+    return bool(closest_claim(claim, scorer, floor, _told_as_asked(question), among).any())
+
+
+# "Who, speaking for the State Department, argued ...?": what the speaker is, set off after "who".
+_SPEAKING_FOR = re.compile(r"^\W*who\s*,\s*(?:speaking|talking)\s+(?:for|on behalf of)\s+(?:the\s+)?"
+                           r"(?P<what>[^,?]+),", re.IGNORECASE)
+
+
+def spoken_for(question: str, scorer: SupportScorer) -> np.ndarray | None:
+    """For "Who, speaking for X, said ...?": the sentences whose speaker carries X's words in his
+    name, his role or beside his name (`_described`); None when the question describes nobody."""
+    m = _SPEAKING_FOR.match(question)
+    words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", m.group("what")))} - STOPWORDS if m else set()
+    if not words:
+        return None
+    # ("Russia's Defense Ministry" is the "Russian Defense Ministry" of his role.)
+    countries = {w for w in words if _is_country(w) or is_demonym(w.capitalize())}
+    if not words - countries:
+        return None  # "speaking for Russia": whom a country's words are said by, his role may not say
+    return np.array([label is not None and bool(label.speaker) and _described(frozenset(words - countries), label,
+                                                                               scorer, j)
+                     and {_nation(w) for w in countries} <= {_nation(w) for w in WORD.findall(
+                         f"{label.speaker} {label.role or ''}")} for j, label in enumerate(scorer.labels)], dtype=bool)
 
 
 def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:
@@ -1408,7 +1435,8 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 # question about what someone named says.
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
                       r"(?:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
-                      r"|argue|promise|warn|announce)\b|\baccording to (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
+                      r"|argue|promise|warn|announce)\b"
+                      r"|(?:\baccording to|^\W*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
                       r"(?:\W*$|\s*,)", re.IGNORECASE)
 
 
@@ -1478,7 +1506,7 @@ _OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|ha
 _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
                  rf"|[a-z][\w'’-]+(?:\s+(?!{_OPENS_QUESTION})[a-z][\w'’-]+)?)")
 _ACCORDING_TO = (
-    re.compile(rf"^\W*according to {_PERSON_NAMED}(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$",
+    re.compile(rf"^\W*(?:according to|per) {_PERSON_NAMED}(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$",
                re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
@@ -1873,6 +1901,9 @@ frozen:freeze drove:drive driven:drive flew:fly flown:fly got:get gotten:get did
 had:have""".split())
 # "American operations" are the "US operations" a sentence names (US and U.S. are "us").
 _IRREGULAR |= dict.fromkeys(("american", "americans", "america", "usa"), "us")
+# Words news paraphrases for one another: "requested from its counterparts" is "asked our colleagues".
+_IRREGULAR |= dict.fromkeys(("request", "requests", "requested", "requesting"), "ask")
+_IRREGULAR |= dict.fromkeys(("counterpart", "counterparts"), "colleague")
 # Verbs too common to say what a topic is about: "getting emotional when he saw the images"
 # is about emotion and the images (another's "to get from those galaxies" is not on it).
 _LIGHT_VERBS = frozenset(_stem(w) for w in "get see make take go come give have do put let keep seem".split())
@@ -2014,9 +2045,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     elif claim := asked_claim(question):
         # "Who said Sri Lanka's crisis was 70% mismanagement?": a sentence holding most of what
         # it asks about, not whoever is quoted near words like it (`_CLAIM_SHARE`).
-        held = claim_coverage(claim, scorer) >= 0
+        among = spoken_for(question, scorer)
+        held = (claim_coverage(claim, scorer) >= 0) & (True if among is None else among)
         if not held.any():
-            held = closest_claim(claim, scorer, floors.claim_paraphrase, _told_as_asked(question))
+            held = closest_claim(claim, scorer, floors.claim_paraphrase, _told_as_asked(question), among)
         if not held.any():
             return []
         scores = np.where(held, scores, -1.0)

@@ -397,6 +397,14 @@ def test_who_said_questions_take_more_passages_of_each_article(pipeline: Pipelin
     ("Alongside Anadolu, which news agency published the interview in which Putin said the FSA shared "
      "intelligence?", "Interfax"),
     ("According to RT, what cooperation deal did Russia and the US reach on October 20?", "October 20"),
+    # Who speaks for the State Department is whose role says so, not Ryabkov's words closer in meaning.
+    ("Who, speaking on behalf of the State Department, argued that intelligence cannot be pooled with Moscow "
+     "when the two governments pursue different objectives in Syria?", "John Kirby (State Department spokesman)"),
+    ("Who, speaking for Russia's Defense Ministry, claimed that a year of American-led air raids had seldom "
+     "struck terrorist targets?", "Igor Konashenkov"),
+    # "Requested from its counterparts" is what "asked our colleagues" says.
+    ("what did shoigu say russia had requested from its american counterparts",
+     "We have asked our [American] colleagues"),
 ])
 def test_questions_answered_by_the_sentence_that_says_it(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

@@ -1428,3 +1428,8 @@ def test_a_military_rank_or_a_date_after_according_to_is_a_typed_question() -> N
     assert asked_noun("What military rank does Igor Konashenkov hold?") == "rank"
     assert asked_noun("What is Konashenkov's rank?") == "rank" and asked_noun("What did Shoigu rank first?") is None
     assert expected("According to Putin, when will Syria hold the early elections?") == "date"
+
+
+def test_per_names_whose_words_are_asked_for() -> None:
+    assert asked_speaker("Per Ryabkov, how does Russia cope without US data?") == (
+        "Ryabkov", "how does Russia cope without US data")

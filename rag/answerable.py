@@ -169,7 +169,7 @@ _HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed
 
 # "What military rank does Igor Konashenkov hold?": a rank, which "the spokesman" is not.
 _ASKS_RANK = re.compile(r"^\W*(?:what|which)\s+(?:military\s+|army\s+|naval\s+)?rank\b"
-                        r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rank\b", re.IGNORECASE)
+                        r"|\bwhat(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?rank\b", re.IGNORECASE)
 # (A title, so capitalised: "the general staffs" name no rank.)
 _RANKS = re.compile(r"\b(?:General|Colonel|Major|Lieutenant|Lt|Captain|Capt|Admiral|Sergeant|Sgt|Marshal|Brigadier"
                     r"|Commodore|Corporal|Ensign|Gen|Col|Adm|Maj)\b|\branks?\b")
@@ -361,7 +361,7 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
-                     r"|tied(?:, [^,]{1,30},)? to)\b",
+                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on)\b",
                      re.IGNORECASE)
 
 
@@ -435,6 +435,8 @@ def focus(question: str) -> list[set[str]]:
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         # (Not a day or month: "his Sunday remarks" are dated in the sentence before his words.)
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _CALENDAR
+        if _OFFICE_INITIALS.fullmatch(name):
+            continue  # "a deputy FM" describes an office, as "deputy foreign minister" does
         if words:
             # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
             out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
@@ -466,8 +468,8 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
     words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
     nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
-    return 2 * sum(bool(name & words) or len(name) == 1 and _is_country(w := next(iter(name))) and _nation(w) in nations
-                   for name in names_) >= len(names_)
+    return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
+                   and _nation(w) in nations for name in names_) >= len(names_)
 
 
 def about_passage(names_: list[set[str]], passage: Passage) -> bool:
@@ -741,6 +743,7 @@ _OFFICE_PHRASE = re.compile(r"\bthe\s+((?:[\w'’-]+\s+){0,3}?(?:minister|spokes
 def _undotted(text: str) -> str:
     """"U.S." and "United States" as "US", so the spellings meet."""
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    text = re.sub(r"\bDept\b\.?", "Department", text)  # "the State Dept spokesman"
     return re.sub(r"\bUnited (States|Kingdom)\b", lambda m: "US" if m.group(1) == "States" else "UK", text)
 
 
@@ -759,12 +762,13 @@ def _nation(word: str) -> str:
 
 
 def without_options(question: str) -> str:
-    """The question without a list of alternatives appended to it or set off in it."""
+    """The question without a list of alternatives appended to it or set off in it (and a
+    fact-checker's two questions as one: `_checked`)."""
     m = _ALTERNATIVES.search(question)
     if m:
         return question[:m.start()]
     inline = _INLINE_ALTERNATIVES.match(question)
-    return f"{inline.group('head')} {inline.group('rest')}" if inline else question
+    return f"{inline.group('head')} {inline.group('rest')}" if inline else _checked(question)
 
 
 def options(question: str) -> list[str]:
@@ -1357,8 +1361,12 @@ _SPEAKER_QUESTION = re.compile(
 # operations".)
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
-          r"|claim|allegation|accusation")
+          r"|claim|allegation|accusation|line")
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
+    # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
+    r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
+    r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
+    r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding|to|for)\s+"
@@ -1394,6 +1402,41 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
                             "the report", "the reports", "the outlet", "the newspaper"})
 
 
+# A fact-checker's question: "Is it right that Lavrov said ...? What were his words?"
+_IS_IT_RIGHT = re.compile(r"^\W*(?:is it (?:right|true|correct|accurate|the case)|was it (?:right|true)) that\s+",
+                          re.IGNORECASE)
+# "... ? What did he actually say about who people are running from?": a second question on his words.
+_HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
+                        r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
+
+
+_WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed)\s+"
+                          r"(?:it|that|this)\W*$", re.IGNORECASE)
+
+
+def _checked(question: str) -> str:
+    """A fact-checker's two questions as one: "Is it right that X said Y? What were his words?"
+    is "Did X say Y?"; "Did X claim Y? What did he say about Z?" is "Did X claim Z?"."""
+    first, mark, rest = question.partition("?")
+    if mark and _WHO_DID_SAY.match(rest) and (claim := re.search(r"\b(?:said|claimed|argued|warned)\s+(?:that\s+)?"
+                                                                 r"(?P<claim>[^?]+)$", first)):
+        return f"Who said {claim.group('claim')}?"  # "Is it right that Lavrov said Z? Who actually said it?"
+    if mark and rest.strip() and (m := _HIS_WORDS.match(rest)):
+        question = first + "?"
+        if m.group("topic") and (verb := re.search(r"\s(?-i:said|say|claimed|claim|blamed|blame|argued|argue"
+                                                   r"|accused|accuse|talked about|told \w+)\s", first)):
+            question = f"{first[:verb.end()]}{m.group('topic')}?"
+    if m := _IS_IT_RIGHT.match(question):
+        question = "Did " + question[m.end():]
+        # ("Did Lavrov said ...": the verb back to its infinitive, as "did" asks.)
+        question = re.sub(r"^(Did .+?)\s(?-i:said|claimed|blamed|argued|accused|talked)\b",
+                          lambda v: v.group(1) + " " + {"said": "say", "claimed": "claim", "blamed": "blame",
+                                                       "argued": "argue", "accused": "accuse",
+                                                       "talked": "talk"}[v.group(0).split()[-1]],
+                          question, count=1)
+    return question
+
+
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
     if m := _IN_WORDS.match(without_options(question)):
@@ -1406,8 +1449,17 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if not m:
         return _according_to(question)
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
-    # "How did Putin, answering Russian journalists in early September, explain ...?": an aside.
-    who = re.sub(r",\s.*$", "", who) if not who.startswith(",") else who
+    # "Sergei Ryabkov, asked how Moscow manages without American reconnaissance, said what?": the
+    # aside is what he was asked about.
+    if not topic and m.groupdict().get("aside"):
+        topic = m.group("aside").strip()
+    who = re.sub(r"\s+(?:really|actually|ever|also|once)$", "", who.strip(" ,"))  # "Did Ryabkov really claim ...?"
+    # "How did Putin, answering Russian journalists in early September, explain ...?": an aside;
+    # but "the deputy foreign minister, ryabkov" is named after the comma.
+    if (parts := who.split(", ")) and len(parts) > 1 and parts[0]:
+        named_after = len(parts) == 2 and len(parts[1].split()) <= 3 and parts[0].split()[0].lower() in _DETERMINERS
+        who = parts[1] if named_after else parts[0]
+    topic = re.sub(r"\s*[—–-]+\s*(?:what|how)\b.*$", "", topic)  # "X's line on Y — what was it"
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
@@ -1904,6 +1956,9 @@ _IRREGULAR |= dict.fromkeys(("american", "americans", "america", "usa"), "us")
 # Words news paraphrases for one another: "requested from its counterparts" is "asked our colleagues".
 _IRREGULAR |= dict.fromkeys(("request", "requests", "requested", "requesting"), "ask")
 _IRREGULAR |= dict.fromkeys(("counterpart", "counterparts"), "colleague")
+# British spellings meet American ones ("the Baghdad centre" is its "information-sharing center").
+_IRREGULAR |= {"centre": "center", "centres": "center", "defence": "defense", "offence": "offense",
+               "programme": "program", "programmes": "program"}
 # Verbs too common to say what a topic is about: "getting emotional when he saw the images"
 # is about emotion and the images (another's "to get from those galaxies" is not on it).
 _LIGHT_VERBS = frozenset(_stem(w) for w in "get see make take go come give have do put let keep seem".split())

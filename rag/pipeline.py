@@ -322,7 +322,11 @@ class Pipeline:
                                                 or answerable.said_claim(asked.question)
                                                 or answerable.asked_role(asked.question)) else None
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
-        passages = retriever.retrieve(asked.query, k or s.k, mode or s.retriever, qvec, per_article,
+        # "Who told reporters that people are running away from the Islamic State ...?": the
+        # words asked about are searched for, not the question's frame around them.
+        claim = answerable.asked_claim(asked.question) if asked.query == asked.question else None
+        query, vector = (claim, self.embedder.embed([claim])[0]) if claim else (asked.query, qvec)
+        passages = retriever.retrieve(query, k or s.k, mode or s.retriever, vector, per_article,
                                       scope.within, scope.prefer)
         if (name := answerable.asked_name(asked.question)) is not None:
             # "What did Lavrov say about the coalition's air operations?": his own statements

@@ -402,6 +402,14 @@ def test_who_said_questions_take_more_passages_of_each_article(pipeline: Pipelin
      "when the two governments pursue different objectives in Syria?", "John Kirby (State Department spokesman)"),
     ("Who, speaking for Russia's Defense Ministry, claimed that a year of American-led air raids had seldom "
      "struck terrorist targets?", "Igor Konashenkov"),
+    # "A deputy FM" is an office, as "Moscow" is Russia and "Damascus's army" the Syrian Army.
+    ("Which Syrian official, a deputy FM, bragged that Moscow got more done in a few days than the coalition "
+     "managed in a whole year?", "Faisal Mekdad"),
+    ("what day of the week did Damascus's army kick off its big push against the militant groups", "Tuesday"),
+    ("what was the name of the State Dept spokesman who said the US wasn't ready to share recon with Moscow",
+     "John Kirby"),
+    ("Is it right that Lavrov was the one who said the American air force seldom hits terrorist targets? "
+     "Who actually said it?", "Igor Konashenkov"),
     # "Requested from its counterparts" is what "asked our colleagues" says.
     ("what did shoigu say russia had requested from its american counterparts",
      "We have asked our [American] colleagues"),
@@ -414,6 +422,14 @@ def test_questions_answered_by_the_sentence_that_says_it(pipeline: Pipeline, que
 def test_a_reporter_of_a_paper_is_not_someone_in_its_story(pipeline: Pipeline) -> None:
     # ("Guardian" is no people's word, as "Iranian" is: the Guardian's reporter is not named.)
     assert pipeline.ask("Which Guardian reporter wrote about rebels using suicide bombers in Aleppo?").refused
+
+
+def test_a_fact_checker_asking_whether_someone_spoke_on_a_topic_gets_who_did(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Is it right that John Kirby talked about the Baghdad centre Russia uses to pool "
+                          "intelligence? What did he say?")
+    # (The "centre" is the "information-sharing center" Ryabkov names.)
+    assert answer.refused and answer.notice.startswith("The articles quote nobody named John Kirby on the Baghdad")
+    assert "Who does: Sergey Ryabkov" in answer.notice
 
 
 @pytest.mark.parametrize(("question", "reason"), [

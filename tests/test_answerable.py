@@ -1433,3 +1433,34 @@ def test_a_military_rank_or_a_date_after_according_to_is_a_typed_question() -> N
 def test_per_names_whose_words_are_asked_for() -> None:
     assert asked_speaker("Per Ryabkov, how does Russia cope without US data?") == (
         "Ryabkov", "how does Russia cope without US data")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Sergei Ryabkov, asked how Moscow manages without American reconnaissance, said what?",
+     ("Sergei Ryabkov", "asked how Moscow manages without American reconnaissance")),
+    ("Shoigu, in his Sunday interview on state TV, said what about asking the Americans to locate the rebels?",
+     ("Shoigu", "asking the Americans to locate the rebels")),
+    ("Is it right that Lavrov said the coalition knows where ISIS is? What were his words?",
+     ("Lavrov", "the coalition knows where ISIS is")),
+    ("Did Ryabkov really claim the West was misrepresenting the mission? What did he say about it?",
+     ("Ryabkov", "the West was misrepresenting the mission")),
+    ("Is it right that Putin blamed Assad for the exodus? What did he actually say about who people are running from?",
+     ("Putin", "who people are running from")),
+    ("sergei shoigu's line on the moderate opposition and its suicide bombers — what was it",
+     ("sergei shoigu", "the moderate opposition and its suicide bombers")),
+    ("what did the deputy foreign minister, ryabkov, say about the american refusal",
+     ("ryabkov", "the american refusal")),
+])
+def test_a_fact_checkers_questions_on_someones_words(question: str, asked: tuple[str, str]) -> None:
+    assert asked_speaker(question) == asked
+
+
+def test_is_it_right_that_x_said_it_who_actually_did_asks_who_said_it() -> None:
+    question = "Is it right that Lavrov was the one who said the air force seldom hits its targets? Who actually said it?"
+    assert without_options(question) == "Who said the air force seldom hits its targets?"
+    assert asks_for(question) == "speaker" and asked_claim(question) == "the air force seldom hits its targets"
+
+
+def test_what_a_choice_depends_on_is_its_reason_and_a_rank_asked_by_whats() -> None:
+    assert _REASON.search("the duration of the strikes will depend on the army's offensive")
+    assert asked_noun("what's Igor Konashenkov's military rank") == "rank"

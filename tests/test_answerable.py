@@ -1456,7 +1456,8 @@ def test_a_fact_checkers_questions_on_someones_words(question: str, asked: tuple
 
 
 def test_is_it_right_that_x_said_it_who_actually_did_asks_who_said_it() -> None:
-    question = "Is it right that Lavrov was the one who said the air force seldom hits its targets? Who actually said it?"
+    question = ("Is it right that Lavrov was the one who said the air force seldom hits its targets? "
+                "Who actually said it?")
     assert without_options(question) == "Who said the air force seldom hits its targets?"
     assert asks_for(question) == "speaker" and asked_claim(question) == "the air force seldom hits its targets"
 

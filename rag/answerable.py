@@ -43,7 +43,8 @@ Kind = Literal["percentage", "number", "date", "name", "url"]
 
 # "What exact date ...?" asks what "What date ...?" does.
 # "According to Putin, why ...?": who is cited goes before what is asked.
-ACCORDING_TO = r"(?:(?:according to|per) [^,?]+,\s*)?"  # ("per sergey ryabkov, where ...?")
+# ("per sergey ryabkov, where ...?", "according to the Guardian which faction ...?")
+ACCORDING_TO = r"(?:(?:according to|per) [^,?]+?(?:,\s*|\s+(?=(?:which|what|who|when|where|why|how)\b)))?"
 _EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
@@ -195,7 +196,8 @@ def asked_noun(question: str) -> str | None:
 
 # "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
 # must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
-_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|what(?:\s+(?:is|was)|['’]s)\s+the\s+name\s+of)"
+_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|(?:what(?:\s+(?:is|was)|['’]s)|(?:remind|tell|give) me)"
+                        r"\s+the\s+name\s+of)"
                         r"\s+(?:currently\s+|now\s+)?(?:the\s+)?"
                         r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
                         # ("the Syrian deputy foreign minister": Syria's, a deputy's office)

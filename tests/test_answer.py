@@ -440,6 +440,11 @@ def test_a_fact_checker_asking_whether_someone_spoke_on_a_topic_gets_who_did(pip
     # Putin gives no date for the elections (a reader's comment on Syria is no answer).
     ("According to Putin, when will Syria hold the early parliamentary elections that Assad has agreed to?",
      "No retrieved sentence gives a date about Putin, Syria and Assad."),
+    # Putin names the King of Jordan, not the king's name; the Guardian names no faction.
+    ("remind me the name of the Jordanian king Putin said he'd talked with",
+     "No retrieved sentence gives the name of a king about Jordanian and Putin."),
+    ("according to the Guardian which militant faction was behind the suicide bombings in Aleppo",
+     "No retrieved sentence names a faction about Guardian and Aleppo."),
 ])
 def test_near_misses_of_a_fourteenth_batch_are_refused(pipeline: Pipeline, question: str, reason: str | None) -> None:
     answer = pipeline.ask(question)

@@ -435,8 +435,7 @@ def focus(question: str) -> list[set[str]]:
         if name in contrasted:
             continue
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
-        # (Not a day or month: "his Sunday remarks" are dated in the sentence before his words.)
-        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _CALENDAR
+        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
         if _OFFICE_INITIALS.fullmatch(name):
             continue  # "a deputy FM" describes an office, as "deputy foreign minister" does
         if words:

@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 
 Kind = Literal["percentage", "number", "date", "name", "url"]
 
-# "What exact date ...?" asks what "What date ...?" does.
-# "According to Putin, why ...?": who is cited goes before what is asked.
-# ("per sergey ryabkov, where ...?", "according to the Guardian which faction ...?")
+# "According to Putin, why ...?": who is cited goes before what is asked ("per sergey ryabkov,
+# where ...?", "according to the Guardian which faction ...?").
 ACCORDING_TO = r"(?:(?:according to|per) [^,?]+?(?:,\s*|\s+(?=(?:which|what|who|when|where|why|how)\b)))?"
+# "What exact date ...?" asks what "What date ...?" does.
 _EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
@@ -1409,8 +1409,7 @@ _IS_IT_RIGHT = re.compile(r"^\W*(?:is it (?:right|true|correct|accurate|the case
 # "... ? What did he actually say about who people are running from?": a second question on his words.
 _HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
                         r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
-
-
+# "... ? Who actually said it?": who said what the first question quotes.
 _WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed)\s+"
                           r"(?:it|that|this)\W*$", re.IGNORECASE)
 
@@ -1428,14 +1427,14 @@ def _checked(question: str) -> str:
                                                    r"|accused|accuse|talked about|told \w+)\s", first)):
             question = f"{first[:verb.end()]}{m.group('topic')}?"
     if m := _IS_IT_RIGHT.match(question):
-        question = "Did " + question[m.end():]
-        # ("Did Lavrov said ...": the verb back to its infinitive, as "did" asks.)
-        question = re.sub(r"^(Did .+?)\s(?-i:said|claimed|blamed|argued|accused|talked)\b",
-                          lambda v: v.group(1) + " " + {"said": "say", "claimed": "claim", "blamed": "blame",
-                                                       "argued": "argue", "accused": "accuse",
-                                                       "talked": "talk"}[v.group(0).split()[-1]],
-                          question, count=1)
+        # ("Did Lavrov say ...": the verb back to its infinitive, as "did" asks.)
+        question = re.sub(rf"^(Did .+?)\s(?-i:({'|'.join(_INFINITIVE)}))\b",
+                          lambda v: f"{v.group(1)} {_INFINITIVE[v.group(2)]}", "Did " + question[m.end():], count=1)
     return question
+
+
+_INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
+               "talked": "talk"}
 
 
 def asked_speaker(question: str) -> tuple[str, str] | None:

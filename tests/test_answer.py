@@ -363,20 +363,25 @@ def test_who_said_questions_take_more_passages_of_each_article(pipeline: Pipelin
     # The words asked about may sit in another part of an article than the part that best
     # matches the question (a long question about one quote), as X's words may for "What
     # did X say about Y?".
-    taken: dict[str, int | None] = {}
+    calls: list[tuple[str, int | None]] = []
     retrieve = Retriever.retrieve
 
     def spy(self, query, k, mode="hybrid", vector=None, per_article=None, where=None, prefer=None):
-        taken.setdefault(query, per_article)  # the question's own search comes first
+        calls.append((query, per_article))
         return retrieve(self, query, k, mode, vector, per_article, where, prefer)
 
     monkeypatch.setattr(Retriever, "retrieve", spy)
     questions = ("Who said the strikes hit the Islamic State?", "Which minister said the strikes hit the IS?",
                  "What did Shoigu say about the strikes?", "Who is the Syrian deputy foreign minister?",
                  "How many sorties did Russian jets fly?")
+    first = []
     for question in questions:
+        calls.clear()
         pipeline.ask(question)
-    assert [taken[q] for q in questions] == [pipeline.settings.speaker_per_article] * 4 + [None]
+        first.append(calls[0])  # the question's own search comes first
+    assert [per_article for _, per_article in first] == [pipeline.settings.speaker_per_article] * 4 + [None]
+    # A who-said question searches for the words it asks about, not for its frame around them.
+    assert first[0][0] == "the strikes hit the Islamic State" and first[2][0] == questions[2]
     # (The EU Times part that best matches the office is Ryabkov's; Mekdad is named in another.)
     assert "Faisal Mekdad" in pipeline.ask("Who is the Syrian deputy foreign minister?").text
 

@@ -66,7 +66,7 @@ _ASKS = {
     "url": re.compile(r"\b(?:what|which|give|where)\b.*\b(?:(?:short )?urls?|web ?address(?:es)?|hyperlinks?"
                       r"|web links?)\b", re.IGNORECASE),
     # "What was the Syrian Army's offensive called?"
-    "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b"
+    "name": re.compile(r"\bnames? of\b|\bwhat (is|was) (his|her|their|its|the) name\b|^\W*(?:which|what) names?\b"
                        r"|^\W*what(?:['’]s| is| was| are| were)\b[^,?]{3,80}\bcalled\W*$", re.IGNORECASE),
 }
 _MONTHS = ("january february march april may june july august september october november december "
@@ -114,12 +114,14 @@ _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|
 _NOT_REPORTED = r"(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:been\s+)?(?:reported|published|said|written))"
 # "Who wrote the Guardian report ...?": its author is asked for (`Slot`, `best_sentences`).
 _AUTHOR = r"who (?:wrote|authored) (?:the|a|an|this|that)\b"
+# "Which of the moderate opposition organisations ...?" asks for one of them by name.
+_OF_THE = r"(?:of\s+(?:the|these|those)\s+)?"
 _ENTITY_ASKS = (
-    ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
+    ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
-    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
+    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
-    ("organisation", re.compile(rf"\b(?:which|what)\s+{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
+    ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
     # "Who was the RIA Novosti journalist that ...?" asks for a person, as "Which journalist ...?"
     # does; "Who wrote the Guardian report ...?" for its author.
@@ -155,7 +157,7 @@ _ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:wh
 _SORT = re.compile(r"type|kind|sort", re.IGNORECASE)
 _FACILITIES = re.compile(r"(?:air)?bases?|airfields?|airports?|ports?|borders?|camps?|crossings?", re.IGNORECASE)
 _NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|day|days|weekday|year|years"
-                         r"|month|months"
+                         r"|month|months|name|names"
                          r"|week|weeks|time|times|way|ways|one|ones|side|sides|part|parts|of|kind|type|sort)",
                          re.IGNORECASE)
 # "Who is in charge of ...?", "Who heads ...?": the answer sentence says who leads it.
@@ -435,7 +437,8 @@ def focus(question: str) -> list[set[str]]:
         if name in contrasted:
             continue
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
-        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS
+        # (Not "led" of "US-led", which leads nothing the answer must be about.)
+        words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
         if _OFFICE_INITIALS.fullmatch(name):
             continue  # "a deputy FM" describes an office, as "deputy foreign minister" does
         if words:

@@ -415,6 +415,8 @@ def test_who_said_questions_take_more_passages_of_each_article(pipeline: Pipelin
      "John Kirby"),
     ("Is it right that Lavrov was the one who said the American air force seldom hits terrorist targets? "
      "Who actually said it?", "Igor Konashenkov"),
+    ("Which name does Putin use for the US-led coalition when he says Russia hoped for close military "
+     "coordination with it?", "Global Coalition to Counter ISIL"),
     # "Requested from its counterparts" is what "asked our colleagues" says.
     ("what did shoigu say russia had requested from its american counterparts",
      "We have asked our [American] colleagues"),
@@ -450,6 +452,9 @@ def test_a_fact_checker_asking_whether_someone_spoke_on_a_topic_gets_who_did(pip
      "No retrieved sentence gives the name of a king about Jordanian and Putin."),
     ("according to the Guardian which militant faction was behind the suicide bombings in Aleppo",
      "No retrieved sentence names a faction about Guardian and Aleppo."),
+    # The Moscow Times says many are classed as extremist, and names none.
+    ("which of the moderate opposition organisations does Russia classify as extremist, by name",
+     "No retrieved sentence gives an organisation about Russia."),
     # A date the question gives is one of the names its answer must be about (the questioner
     # is unnamed; Ryabkov's sentence naming Putin is about another day).
     ("Which journalist asked Putin on September 4th how he sees the creation of a coalition against the "

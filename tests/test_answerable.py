@@ -1465,3 +1465,10 @@ def test_is_it_right_that_x_said_it_who_actually_did_asks_who_said_it() -> None:
 def test_what_a_choice_depends_on_is_its_reason_and_a_rank_asked_by_whats() -> None:
     assert _REASON.search("the duration of the strikes will depend on the army's offensive")
     assert asked_noun("what's Igor Konashenkov's military rank") == "rank"
+
+
+def test_which_name_and_which_of_the_organisations_ask_for_names() -> None:
+    assert expected("Which name does Putin use for the US-led coalition?") == "name"
+    assert asked_noun("Which name does Putin use for the US-led coalition?") is None
+    assert entity_kind("which of the opposition organisations does Russia ban, by name")[0] == "organisation"
+    assert {"led"} not in focus("What did the US-led coalition bomb in Syria?")

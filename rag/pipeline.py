@@ -317,15 +317,16 @@ class Pipeline:
         # the part that matches Y best (a reader comment on Y), so take more of each.
         # So may the words "Who said ...?" asks about, and the holder of an office asked for ("Who
         # is the Syrian deputy foreign minister?" is named in the part of an article he speaks in).
-        per_article = s.speaker_per_article if (answerable.asked_speaker(asked.question)
-                                                or answerable.asked_claim(asked.question)
+        claim = answerable.asked_claim(asked.question)
+        per_article = s.speaker_per_article if (answerable.asked_speaker(asked.question) or claim
                                                 or answerable.said_claim(asked.question)
                                                 or answerable.asked_role(asked.question)) else None
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         # "Who told reporters that people are running away from the Islamic State ...?": the
-        # words asked about are searched for, not the question's frame around them.
-        claim = answerable.asked_claim(asked.question) if asked.query == asked.question else None
-        query, vector = (claim, self.embedder.embed([claim])[0]) if claim else (asked.query, qvec)
+        # words asked about are searched for, not the question's frame around them (unless a
+        # follow-up's query already stands for the question).
+        query, vector = ((claim, self.embedder.embed([claim])[0]) if claim and asked.query == asked.question
+                         else (asked.query, qvec))
         passages = retriever.retrieve(query, k or s.k, mode or s.retriever, vector, per_article,
                                       scope.within, scope.prefer)
         if (name := answerable.asked_name(asked.question)) is not None:

@@ -56,7 +56,9 @@ _TITLES = "Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|St
 TITLE_END = re.compile(rf"(?:^|\s)(?:{_TITLES})\.$")
 #: A sentence that ends at an abbreviation the splitter takes for a full stop ("U.S.",
 #: "Sen."): the next sentence is likely its continuation.
-ABBREVIATION_END = re.compile(rf"(?:\b(?:U\.S|U\.K|U\.N|E\.U)|(?:^|\s)(?:{_TITLES}|v|vs))\.$")
+_COUNTRY_INITIALS = r"\b(?:U\.S|U\.K|U\.N|E\.U)"
+ABBREVIATION_END = re.compile(rf"(?:{_COUNTRY_INITIALS}|(?:^|\s)(?:{_TITLES}|v|vs))\.$")
+_COUNTRY_END = re.compile(rf"{_COUNTRY_INITIALS}\.$")
 
 
 # What opens a sentence after "U.S." where one does end there ("... sanctions on the U.S. The ...").
@@ -74,7 +76,7 @@ def _continues(text: str, m: re.Match[str]) -> bool:
     if not ABBREVIATION_END.search(head):
         return False
     nxt = WORD.match(text, m.end())
-    return not re.search(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$", head) or bool(nxt) and nxt.group(0).lower() not in _OPENERS
+    return not _COUNTRY_END.search(head) or bool(nxt) and nxt.group(0).lower() not in _OPENERS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

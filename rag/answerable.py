@@ -410,6 +410,11 @@ def _days(text: str) -> set[tuple[int, int]]:
     return {(v.key[1], v.key[2]) for v in dates(text) if v.key[0] != "weekday" and v.key[1] and v.key[2]}
 
 
+def _lengths(text: str) -> set[tuple[float, str]]:
+    """Each length of time a text gives, in one unit ("twelve months" and "a year" are one)."""
+    return {v.key for v in numbers(text) if v.key[1] in ("yr", "d", "h")}
+
+
 _WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
          "person": "a person's name", "place": "a place", "organisation": "an organisation", "name": "a name",
          "url": "a web address"}
@@ -579,6 +584,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
         named = [t for t in named if not _staff_of(slot.told, t, text)]
+    if label is not None and label.via and not slot.medium:
+        # "..., Ryabkov told RIA Novosti": whom he told carried his words; they do not name it
+        # ("Which opposition group did Ryabkov say passed on targets?").
+        named = [t for t in named if t != label.via]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
     # (Not where the stems meet by chance: "Interfax" is no word of "interview".)
@@ -1317,7 +1326,7 @@ _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item"
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
-            r"(?:published|posted|publish|post|put online|printed|print|ran|run)\b")
+            r"(?:published|posted|publish|post|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
 _ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?=.*\b{_PUBLISH})(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)"
                              # "EU Times post date for the Ryabkov story?"
                              r"|\b(?:post(?:ing)?|publication|publishing) date\b", re.IGNORECASE)
@@ -1419,7 +1428,9 @@ _WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:sa
 
 def _checked(question: str) -> str:
     """A fact-checker's two questions as one: "Is it right that X said Y? What were his words?"
-    is "Did X say Y?"; "Did X claim Y? What did he say about Z?" is "Did X claim Z?"."""
+    is "Did X say Y?"; "Did X claim Y? What did he say about Z?" is "Did X claim Z?" (after
+    an editor's preface: `_prefaced`)."""
+    question = _prefaced(question)
     first, mark, rest = question.partition("?")
     if mark and _WHO_DID_SAY.match(rest) and (claim := re.search(r"\b(?:said|claimed|argued|warned)\s+(?:that\s+)?"
                                                                  r"(?P<claim>[^?]+)$", first)):
@@ -1433,6 +1444,46 @@ def _checked(question: str) -> str:
         # ("Did Lavrov say ...": the verb back to its infinitive, as "did" asks.)
         question = re.sub(rf"^(Did .+?)\s(?-i:({'|'.join(_INFINITIVE)}))\b",
                           lambda v: f"{v.group(1)} {_INFINITIVE[v.group(2)]}", "Did " + question[m.end():], count=1)
+    return question
+
+
+# An editor's preface before the question: "Before we run this: what did Kirby say ...?",
+# "Quote check on John Kirby: what was his line on ...?", "Lavrov - what did he say about ...?".
+_PREFACE = re.compile(r"^\W*(?P<pre>[^:?]{3,90}?)\s*(?::|\s[-—–]+)\s+(?P<rest>(?:what|which|who|whom|whose|when"
+                      r"|where|why|how|did|does|do|is|was|were|are|has|have|had)\b.+)$", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it)|(?:a )?quick (?:check|question)"
+                     r"|quote[- ]check(?:ing)?|fact[- ]check(?:ing)?|for the record|need a name|one more(?: thing)?"
+                     r"|(?:please )?(?:check|confirm|verify))(?:\s+(?:on|of|for))?\b\s*", re.IGNORECASE)
+# "Can you check what John Kerry said about ...?": the question inside.
+_EMBEDDED_SAID = re.compile(r"^\W*(?:(?:can|could|would) you (?:please )?)?(?:check|confirm|verify|tell me|find out)"
+                            r"\s+what\s+(?P<who>[^?]{2,60}?)\s+(?P<verb>said|claimed|argued)\s+(?P<rest>(?:about|on"
+                            r"|regarding)\b.*)$", re.IGNORECASE)
+
+# "who was the State Dept guy who said ...?" asks "Which State Dept guy said ...?"
+_WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
+                          r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
+
+
+def _prefaced(question: str) -> str:
+    """The question without an editor's preface, and as plainly asked (`_WHO_WAS_THE`,
+    `_EMBEDDED_SAID`); a person the preface names alone (or before an aside: "Vladimir Putin,
+    September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
+    if m := _WHO_WAS_THE.match(question):
+        return f"Which {m.group('what')} {m.group('rest')}"
+    if m := _EMBEDDED_SAID.match(question):
+        return f"What did {m.group('who')} {_INFINITIVE[m.group('verb').lower()]} {m.group('rest')}"
+    if not (m := _PREFACE.match(question)):
+        return question
+    pre, rest = m.group("pre"), m.group("rest")
+    if filler := _FILLER.match(pre):
+        pre = pre[filler.end():]
+    if not pre.strip():
+        return rest
+    name = pre.split(",")[0].strip()
+    if (len(name.split()) <= 5 and name.split()[-1][:1].isupper() and not _MEDIUM_WORD.search(name)
+            and re.search(r"\b(?:he|his|him|she|her)\b", rest, re.IGNORECASE)):
+        pronoun = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGNORECASE)
+        return pronoun.sub(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
     return question
 
 
@@ -2173,7 +2224,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # event asked about ("pledged closer cooperation": not "... on Syria, Ryabkov said Thursday").
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
-    days = _days(without_options(question))
+    days, lengths = _days(without_options(question)), _lengths(without_options(question))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
     for j in candidates:
@@ -2191,6 +2242,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if days and kind != "date" and (given := _days(scorer.texts[j])) and not given & days:
             continue  # "the deal reached on November 20" is not the one "reached on October 20"
+        if lengths and (given := _lengths(scorer.texts[j])) and not given & lengths:
+            continue  # "sorties in the week-long effort" are not those "in 2 days"
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
         if why and not _gives_reason(scorer, int(j)):

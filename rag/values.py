@@ -1,9 +1,9 @@
 """Typed values in text, and when two are one: dates, numbers with their units (money,
-percentages, weights), and names. What a question asks for and what a sentence answers are
-compared as values, not as strings: "Oct 8th, 2015" is "8 October 2015", "$1.2bn" is "1.2
-billion dollars", "Sergei Shoigu" is "Shoigu". Regular expressions read them; a date's parts
-are kept as far as the text gives them, so "October 2015" holds "Oct 8th, 2015" rather than
-contradicting it.
+percentages, weights, lengths of time), and names. What a question asks for and what a sentence
+answers are compared as values, not as strings: "Oct 8th, 2015" is "8 October 2015", "$1.2bn" is
+"1.2 billion dollars", "twelve months" is "a year", "Sergei Shoigu" is "Shoigu". Regular
+expressions read them; a date's parts are kept as far as the text gives them, so "October 2015"
+holds "Oct 8th, 2015" rather than contradicting it.
 """
 
 from __future__ import annotations
@@ -58,7 +58,12 @@ _NUMBER = re.compile(
     r"|miles?|meters?|metres?|dollars?|euros?|pounds?|roubles?|rubles?)(?!\w))?"
     r"(?P<noun>\s+(?!(?:of|in|on|at|to|and|or|the|a|an|by|for|from|was|were|is|are)\b)[a-z][\w-]*)?",
     re.IGNORECASE)
-_ONE_UNIT = re.compile(r"\b(?:a|an) (?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE)
+# A length of time in one unit whatever it is counted in: "twelve months" and "a year" are
+# one claim, as are "a week" and "seven days".
+_DURATION = {"year": (1.0, "yr"), "decade": (10.0, "yr"), "century": (100.0, "yr"), "month": (1 / 12, "yr"),
+             "week": (7.0, "d"), "day": (1.0, "d"), "hour": (1.0, "h"), "minute": (1 / 60, "h")}
+_ONE_UNIT = re.compile(r"\b(?:(?:a|an) (?:year|month|week|day|hour|minute|decade|century)\b(?!-)"
+                       r"|(?:year|month|week|day|hour|minute|decade|century)(?=-long\b))", re.IGNORECASE)
 # Capitalised runs, joined by "of"/"the"/"al-" as in names ("Ministry of Defence").
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:(?:of|the|de|al|bin)\s+)?[A-Z][\w'’.-]*[\w])*")
 _NOT_NAMES = frozenset(_MONTH) | frozenset(_WEEKDAYS.split("|")) | STOPWORDS | frozenset(
@@ -95,7 +100,8 @@ def numbers(text: str, counted: str | None = None) -> list[TypedValue]:
     # "a year", "an hour": one of a unit of time, against "two years".
     for m in _ONE_UNIT.finditer(text):
         if not counted or mentions(m.group(0).lower(), counted):
-            out.append(TypedValue(m.group(0), (1.0, ""), m.start(), m.end()))
+            value, unit = _DURATION[_time_unit(m.group(0).split()[-1])]
+            out.append(TypedValue(m.group(0), (round(value, 6), unit), m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         raw = m.group("num").lower()
         end_num = m.end("num")
@@ -122,8 +128,16 @@ def numbers(text: str, counted: str | None = None) -> list[TypedValue]:
             continue
         end = m.end() if noun and not unit else m.end("unit") if m.group("unit") else (
             m.end("scale") if m.group("scale") else end_num)
+        if not unit and (duration := _DURATION.get(_time_unit(noun))):
+            value, unit = value * duration[0], duration[1]  # "twelve months" is "a year"
         out.append(TypedValue(text[m.start():end].strip(), (round(value, 6), unit), m.start(), end))
     return out
+
+
+def _time_unit(word: str) -> str:
+    """A unit of time's key in `_DURATION` ("centuries" -> "century"); other words unchanged."""
+    word = word.lower()
+    return "century" if word == "centuries" else word.removesuffix("s")
 
 
 def names(text: str) -> list[TypedValue]:

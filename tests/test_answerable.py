@@ -17,6 +17,7 @@ from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
 from rag.parse import EntityTagger
 from rag.types import Article, Citation, Claim, Passage
+from rag.values import numbers
 
 from .fakes import HashEmbedder
 
@@ -317,6 +318,7 @@ def test_a_publication_date_question_is_searched_for_by_what_was_published() -> 
     assert published_subject("When was the EU Times piece on Ryabkov posted?") == "the EU Times piece on Ryabkov"
     assert published_subject("On what date did RT publish the story about Putin?") == "RT the story about Putin"
     assert published_subject("When did Putin speak?") is None
+    assert asks_for("when was the EU Times article put up, date-wise?") == "published"
 
 
 def test_an_interview_answer_is_on_what_the_question_put_to_it_asks() -> None:
@@ -1472,3 +1474,43 @@ def test_which_name_and_which_of_the_organisations_ask_for_names() -> None:
     assert asked_noun("Which name does Putin use for the US-led coalition?") is None
     assert entity_kind("which of the opposition organisations does Russia ban, by name")[0] == "organisation"
     assert {"led"} not in focus("What did the US-led coalition bomb in Syria?")
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Before we run this: what did Ola Berg say about the harbour fees?", ("Ola Berg", "the harbour fees")),
+    ("Quote check on Ola Berg: what was his line on the harbour fees?", ("Ola Berg", "the harbour fees")),
+    ("Ola Berg, Monday briefing with reporters: what did he say the ferries need?", ("Ola Berg", "the ferries need")),
+    ("Can you check what Ola Berg said about the harbour fees?", ("Ola Berg", "the harbour fees")),
+    ("Berg on the harbour fees: what did he say?", ("Berg", "the harbour fees")),  # a topic, no preface
+])
+def test_an_editors_preface_is_no_part_of_the_question_and_its_name_is_whom_he_means(
+        question: str, asked: tuple[str, str]) -> None:
+    assert asked_speaker(question) == asked
+
+
+def test_who_was_the_official_who_said_asks_which_official_said() -> None:
+    assert without_options("who was the harbour official who said the fees were paid") == (
+        "Which harbour official said the fees were paid")
+    assert without_options("harbour report: how many ferries left") == "harbour report: how many ferries left"
+
+
+def test_the_medium_a_speaker_told_is_not_what_his_words_name() -> None:
+    scorer = scorer_of("“Of course the ferries will sail on time,” Ola Berg told Interfax.")
+    assert best_sentences("Which company did Ola Berg say runs the ferries?", scorer, 1) == []
+    assert best_sentences("Which news agency did Ola Berg tell about the ferries?", scorer, 1) == [(1, 0)]
+
+
+def test_a_length_of_time_is_one_claim_in_any_unit() -> None:
+    assert numbers("twelve months")[0].key == numbers("over a year")[0].key == (1.0, "yr")
+    assert numbers("two weeks")[0].key == numbers("14 days")[0].key != numbers("14")[0].key
+    scorer = scorer_of("Ola Berg said the ferries carried more cars in seven days than the old boats did in a year.")
+    assert best_sentences("Who said the ferries carried more cars in a week than the old boats in twelve months?",
+                          scorer, 1) == [(1, 0)]
+    assert best_sentences("Who said the ferries carried more cars in a week than the old boats in two years?",
+                          scorer, 1) == []
+
+
+def test_a_length_of_time_the_question_gives_must_not_differ_from_the_answers() -> None:
+    scorer = scorer_of("The harbour board said the ferries made 40 crossings in 2 days.")
+    assert best_sentences("How many crossings did the ferries make in the week-long trial?", scorer, 1) == []
+    assert best_sentences("How many crossings did the ferries make in two days?", scorer, 1) == [(1, 0)]

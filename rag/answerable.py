@@ -31,7 +31,7 @@ from .cite import _last
 from .metadata import dateline_end
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .types import Sentence
-from .values import dates, mentions, numbers, same, singular
+from .values import TIME_UNITS, dates, mentions, numbers, same, singular
 from .values import names as names_in
 
 if TYPE_CHECKING:
@@ -412,7 +412,7 @@ def _days(text: str) -> set[tuple[int, int]]:
 
 def _lengths(text: str) -> set[tuple[float, str]]:
     """Each length of time a text gives, in one unit ("twelve months" and "a year" are one)."""
-    return {v.key for v in numbers(text) if v.key[1] in ("yr", "d", "h")}
+    return {v.key for v in numbers(text) if v.key[1] in TIME_UNITS}
 
 
 _WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a month", "year": "a year", "day": "a date",
@@ -1459,6 +1459,7 @@ _EMBEDDED_SAID = re.compile(r"^\W*(?:(?:can|could|would) you (?:please )?)?(?:ch
                             r"\s+what\s+(?P<who>[^?]{2,60}?)\s+(?P<verb>said|claimed|argued)\s+(?P<rest>(?:about|on"
                             r"|regarding)\b.*)$", re.IGNORECASE)
 
+_PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGNORECASE)
 # "who was the State Dept guy who said ...?" asks "Which State Dept guy said ...?"
 _WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
                           r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
@@ -1480,11 +1481,10 @@ def _prefaced(question: str) -> str:
     if not pre.strip():
         return rest
     name = pre.split(",")[0].strip()
-    if (len(name.split()) <= 5 and name.split()[-1][:1].isupper() and not _MEDIUM_WORD.search(name)
-            and re.search(r"\b(?:he|his|him|she|her)\b", rest, re.IGNORECASE)):
-        pronoun = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGNORECASE)
-        return pronoun.sub(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
-    return question
+    if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
+        return question
+    named, found = _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
+    return named if found else question
 
 
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",

@@ -62,8 +62,10 @@ _NUMBER = re.compile(
 # one claim, as are "a week" and "seven days".
 _DURATION = {"year": (1.0, "yr"), "decade": (10.0, "yr"), "century": (100.0, "yr"), "month": (1 / 12, "yr"),
              "week": (7.0, "d"), "day": (1.0, "d"), "hour": (1.0, "h"), "minute": (1 / 60, "h")}
-_ONE_UNIT = re.compile(r"\b(?:(?:a|an) (?:year|month|week|day|hour|minute|decade|century)\b(?!-)"
-                       r"|(?:year|month|week|day|hour|minute|decade|century)(?=-long\b))", re.IGNORECASE)
+#: The units a number's key gives a length of time in.
+TIME_UNITS = frozenset(unit for _, unit in _DURATION.values())
+_ONE_UNIT = re.compile(rf"\b(?:(?:a|an) (?:{'|'.join(_DURATION)})\b(?!-)|(?:{'|'.join(_DURATION)})(?=-long\b))",
+                       re.IGNORECASE)
 # Capitalised runs, joined by "of"/"the"/"al-" as in names ("Ministry of Defence").
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:(?:of|the|de|al|bin)\s+)?[A-Z][\w'’.-]*[\w])*")
 _NOT_NAMES = frozenset(_MONTH) | frozenset(_WEEKDAYS.split("|")) | STOPWORDS | frozenset(

@@ -18,6 +18,7 @@ import functools
 import itertools
 import math
 import os
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -45,14 +46,14 @@ Kind = Literal["percentage", "number", "date", "name", "url"]
 # where ...?", "according to the Guardian which faction ...?").
 ACCORDING_TO = r"(?:(?:according to|per) [^,?]+?(?:,\s*|\s+(?=(?:which|what|who|when|where|why|how)\b)))?"
 # "What exact date ...?" asks what "What date ...?" does.
-_EXACT = r"(?:(?:calendar|exact|specific|precise) )?"
+_EXACT = r"(?:(?:calendar|exact|specific|precise|full) ){0,2}"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
                          re.IGNORECASE)
 _ASKS = {
     "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
+        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
@@ -106,7 +107,8 @@ _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|distric
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
-              r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?")
+              r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?|forces?|factions?"
+              r"|arm(?:y|ies)")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
@@ -119,9 +121,9 @@ _OF_THE = r"(?:of\s+(?:the|these|those)\s+)?"
 _ENTITY_ASKS = (
     ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
-    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,2}}?(?:{_PLACE_NOUNS})\b",
+    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
-    ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,2}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
+    ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
     # "Who was the RIA Novosti journalist that ...?" asks for a person, as "Which journalist ...?"
     # does; "Who wrote the Guardian report ...?" for its author.
@@ -137,7 +139,7 @@ _DATE_PARTS = (("time", _TIME_ASKED),
                ("weekday", re.compile(r"\bday of the week\b|\b(?:what|which) weekday\b", re.IGNORECASE)),
                ("month", re.compile(r"\b(?:which|what|in which|in what) month\b", re.IGNORECASE)),
                ("year", re.compile(r"\b(?:which|what|in which|in what) year\b", re.IGNORECASE)),
-               ("day", re.compile(rf"\b(?:which|what|on which|on what) {_EXACT}date\b"
+               ("day", re.compile(rf"\b(?:which|what|on which|on what)(?: (?:is|was) the)? {_EXACT}date\b"
                                   rf"|\bthe {_EXACT}date (?:of|on|when)\b", re.IGNORECASE)))
 
 
@@ -152,6 +154,7 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
 _ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
                         r"(?P<sort>model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
                         r"(?!(?:is|was|are|were|did|does|do)\b)(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
+_SORT_OF = re.compile(r"model|type|kind|make|brand|class|sort", re.IGNORECASE)
 # "What kind of situation ...?" is answered by what "a politically ticklish situation" says of
 # it; "What model of aircraft ...?" only by a name.
 _SORT = re.compile(r"type|kind|sort", re.IGNORECASE)
@@ -193,6 +196,9 @@ def asked_noun(question: str) -> str | None:
             _NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group(1))):
         return None
     noun = m.group(2).lower()
+    if _SORT_OF.fullmatch(noun) and (before := WORD.findall(m.group(1))):
+        noun = before[-1].lower()  # "Which aircraft type ...?" asks what "What type of aircraft ...?" does
+        return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
     return noun if _FACILITIES.fullmatch(noun) or not _NOT_THINGS.fullmatch(noun) else None
 
 
@@ -365,8 +371,8 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
-                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on)\b",
-                     re.IGNORECASE)
+                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on)\b".replace(" ", r"\s+"),
+                     re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
 
 def asks_why(question: str) -> bool:
@@ -375,10 +381,17 @@ def asks_why(question: str) -> bool:
 
 
 def _gives_reason(scorer: SupportScorer, j: int) -> bool:
-    """Whether passage sentence j, or the next one of its passage, gives a reason."""
+    """Whether passage sentence j, or the next one of its passage, gives a reason (the next one
+    for what sentence j says: "This is because ...", not "The deal ... is aimed at ...")."""
     n = scorer.passage_of(j)
-    return any(_REASON.search(scorer.texts[k]) for k in (j, j + 1)
-               if k < len(scorer.texts) and scorer.passage_of(k) == n)
+    after = j + 1 < len(scorer.texts) and scorer.passage_of(j + 1) == n and (
+        _REASON.search(scorer.texts[j + 1]) and _REASON_BACK.match(scorer.texts[j + 1]))
+    return bool(_REASON.search(scorer.texts[j]) or after)
+
+
+# A sentence giving the reason for what the one before it says opens by pointing back at it.
+_REASON_BACK = re.compile(r"^\W*(?:(?:this|that|it|these|those|they|he|she|the (?:reason|move|decision))\b"
+                          r"|(?:because|since|due to|owing to|as a result)\b)", re.IGNORECASE)
 
 
 def date_part(question: str) -> str | None:
@@ -478,7 +491,14 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
     nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
     return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
-                   and _nation(w) in nations for name in names_) >= len(names_)
+                   and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
+                   for name in names_) >= len(names_)
+
+
+def _people(word: str) -> str | None:
+    """The demonym of a people named in the plural ("americans": "american"), else None: "the
+    Americans couldn't tell us" is about the US, as "our [American] colleagues" is."""
+    return word[:-1] if word.endswith("s") and is_demonym(word[:-1].capitalize()) else None
 
 
 def about_passage(names_: list[set[str]], passage: Passage) -> bool:
@@ -1322,7 +1342,7 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
-_NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item"
+_NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?"
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
@@ -1401,7 +1421,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"|concerning)|address|addressed|discuss|discussed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:characteri[sz]e|describe|justify|explain|defend"
-    r"|portray|assess)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    r"|portray|assess|size up|sum up|see|view|judge|evaluate|frame|interpret)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
+    re.compile(
     r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist|say|claim|accuse"
     r"|blame|critici[sz]e|warn|argue|reject|dismiss|acknowledge|concede|promise|threaten)\s+(?:that\s+)?"
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
@@ -1480,6 +1501,13 @@ def _prefaced(question: str) -> str:
         pre = pre[filler.end():]
     if not pre.strip():
         return rest
+    if said := _REMARKS_ON.match(pre):
+        # "Lavrov's remarks about the coalition - which TV network was he talking to?": his remarks
+        # are the question's context, and he is Lavrov.
+        named, found = _PRONOUN.subn(lambda p: f"{said.group('who')}’s" if p.group("own") else said.group("who"),
+                                    rest, count=1)
+        whose = "his" if found else f"{said.group('who')}’s"
+        return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
     name = pre.split(",")[0].strip()
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
         return question
@@ -1487,6 +1515,8 @@ def _prefaced(question: str) -> str:
     return named if found else question
 
 
+_REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?P<what>remarks|comments|words"
+                         r"|claims?|statements?|quotes?|line|take|view|point)\s+(?P<about>(?:about|on|regarding)\b.+)$")
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk"}
 
@@ -2103,6 +2133,16 @@ def _read_in(question: str, scorer: SupportScorer) -> set[str]:
     return out
 
 
+def _sources(question: str) -> list[set[str]]:
+    """The words of each source a question reads in ("the NYT excerpt", "the Guardian's report")."""
+    return [{w.lower() for w in WORD.findall(m.group("source"))} for m in _SOURCE.finditer(without_options(question))]
+
+
+_SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?(?P<source>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*))*)"
+                     r"(?:['’]s)?\s+(?:excerpt|report|reporting|article|piece|story|account|version|write-?up|coverage"
+                     r"|interview|post|comment)s?\b", re.IGNORECASE)
+
+
 def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:
     """The stems of the question's words besides its names, what it says of the event asked
     about; none when the best-scoring sentences `top` hold none of them (the asker's own
@@ -2138,6 +2178,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # his words, which often leave the claim's names to the sentences around them.
     which_said = _WHICH_SAID.match(without_options(question)) is not None and not asks_for(question)
     named = focus(question) if typed and not which_said else []
+    # "..., according to the NYT excerpt pasted in the comments?": the passage quotes the NYT; the
+    # excerpt's sentences need not name it.
+    cited = [name for name in named if any(name <= source for source in _sources(question))]
+    named = [name for name in named if name not in cited]
     scores = scorer.sentence_scores(question)
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
@@ -2227,6 +2271,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
+    told = event & _stems(*(scorer.texts[int(j)] for j in order[:3]))
     for j in candidates:
         if len(chosen) == limit:
             break
@@ -2234,11 +2279,17 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if furniture[j]:
             continue  # navigation, captions, related headlines: no answer unless the page is asked about
-        if event and not event & _stems(*(scorer.texts[k] for k in scorer.around(j))):
+        if event and 2 * len(event & _stems(*(scorer.texts[k] for k in scorer.around(j)))) < max(1, len(told)):
+            # Half of what the best sentences tell of the event, at least: "Washington has been
+            # 'reluctant' to respond to Moscow's proposal to sign an agreement on the rescue of aircrews"
+            # tells "Why did Washington decline the proposed agreement on rescuing aircrews?" of it;
+            # "Moscow has proposed ... to share reconnaissance in order to prove ..." only "proposed".
             continue
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
         if named and not _about(named, scorer, int(j)):
+            continue
+        if cited and not about_passage(cited, scorer.passages[scorer.passage_of(j) - 1]):
             continue
         if days and kind != "date" and (given := _days(scorer.texts[j])) and not given & days:
             continue  # "the deal reached on November 20" is not the one "reached on October 20"

@@ -11,7 +11,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
-                            asked_role, Office, _REASON, _stems, options, without_options)
+                            asked_role, Office, _REASON, _stems, options, without_options, date_part)
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -1514,3 +1514,57 @@ def test_a_length_of_time_the_question_gives_must_not_differ_from_the_answers() 
     scorer = scorer_of("The harbour board said the ferries made 40 crossings in 2 days.")
     assert best_sentences("How many crossings did the ferries make in the week-long trial?", scorer, 1) == []
     assert best_sentences("How many crossings did the ferries make in two days?", scorer, 1) == [(1, 0)]
+
+
+def test_which_force_asks_for_an_organisation_and_which_aircraft_type_for_an_aircraft() -> None:
+    assert entity_kind("Which opposition force did Ola Berg say guards the harbour?")[0] == "organisation"
+    assert asked_noun("Which opposition force did Ola Berg say guards the harbour?") is None
+    assert entity_kind("Which specific local ferry companies did the board fine, by name?")[0] == "organisation"
+    assert asked_noun("Which aircraft type did the coastguard use to find the ferry?") == "aircraft"
+
+
+def test_an_exact_calendar_date_or_a_resolution_number_is_asked_for() -> None:
+    assert date_part("What was the exact calendar date of Ola Berg's radio interview?") == "day"
+    assert date_part("What was the exact date the ferries started sailing?") == "day"
+    assert expected("Which harbour board resolution number does Ola Berg say the town ignored?") == "number"
+
+
+def test_the_people_a_question_names_in_the_plural_are_their_country() -> None:
+    scorer = scorer_of("“We have asked our [Norwegian] colleagues where the ferries are. They couldn’t tell us,” "
+                       "Ola Berg said.")
+    assert best_sentences("Who was the one complaining that the Norwegians couldn't say where the ferries are?",
+                          scorer, 1) == [(1, 0)]
+    assert best_sentences("Who was the one complaining that the Danes couldn't say where the ferries are?",
+                          scorer, 1) == []
+
+
+def test_a_source_the_question_reads_in_is_named_in_its_passage_not_its_answer_sentence() -> None:
+    scorer = scorer_of("A reader pasted this from the Gazette. The ferry service started in May. It sails twice a "
+                       "day. The ferries were paid for by Bergen and Molde, the harbour board said.")
+    question = "Which towns paid for the ferries, according to the Gazette excerpt in the comments?"
+    assert best_sentences(question, scorer, 1) == [(1, 3)]
+    assert best_sentences(question.replace("Gazette", "Herald"), scorer, 1) == []
+
+
+def test_an_answer_below_the_best_sentence_tells_half_of_what_it_does_of_the_event() -> None:
+    scorer = scorer_of("The harbour board has been reluctant to answer the proposal to sign an agreement on "
+                       "the rescue of stranded ferry crews. The board proposed new fees in order to repair the docks.")
+    assert best_sentences("Why did the harbour board decline the proposed agreement on rescuing ferry crews?",
+                          scorer, 1) == []
+    assert best_sentences("Why did the harbour board propose new fees?", scorer, 1) == [(1, 1)]
+
+
+def test_the_next_sentence_gives_a_reason_only_for_what_the_sentence_before_says() -> None:
+    assert _REASON.search("in order\xa0to prove it")
+    question = "Why were the ferry contacts frozen?"
+    assert best_sentences(question, scorer_of(
+        "The ferry contacts were frozen by the board. The new deal is aimed at preventing incidents."), 1) == []
+    assert best_sentences(question, scorer_of(
+        "The ferry contacts were frozen by the board. This was because of the strike."), 1) == [(1, 0)]
+
+
+def test_a_write_up_is_published_and_remarks_before_a_dash_are_the_questions_context() -> None:
+    assert asks_for("When was the Gazette write-up on Ola Berg posted?") == "published"
+    assert without_options("Berg's remarks about the fees - which paper was he talking to?") == (
+        "which paper was Berg talking to, in his remarks about the fees?")
+    assert asked_speaker("How did Ola Berg size up the ferry crisis?") == ("Ola Berg", "the ferry crisis")

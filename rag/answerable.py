@@ -1380,7 +1380,7 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
 # "What did X say about Y?", and its variants: X is a name or a role, Y the topic. The verb is
 # lower case, so that "the US State Department" is not "the US" and the verb "state".
 _SPEAKER_QUESTION = re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|tell|told|claim|claimed|state|stated"
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?(?-i:say|said|tell|told|claim|claimed|state|stated"
     r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
@@ -1400,7 +1400,7 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
     r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding|to|for)\s+"
     r"(?P<topic>.+?)\W*$",
@@ -1494,6 +1494,20 @@ def _prefaced(question: str) -> str:
         return f"Which {m.group('what')} {m.group('rest')}"
     if m := _EMBEDDED_SAID.match(question):
         return f"What did {m.group('who')} {_INFINITIVE[m.group('verb').lower()]} {m.group('rest')}"
+    if (m := _SCENE.match(question)) and not _WHO_SAID.search(m.group("rest")):
+        # "When Kirby was asked about sharing intelligence, what reason did he give?": the question
+        # is its main clause, asked in that scene (named where the clause names him).
+        name = next((n for n in names(m.group("scene")) if not is_demonym(n) and not _is_country(n)
+                     and n.lower() not in _CALENDAR), None)
+        rest = _PRONOUN.sub(lambda p: f"{name}’s" if p.group("own") else name, m.group("rest"), count=1) if name else (
+            m.group("rest"))
+        rest = rest[0].upper() + rest[1:]
+        if asked_speaker(rest) is not None:
+            return rest  # what X said, on its topic: the scene is when, not what about
+        return f"{rest.rstrip(' ?')}, {m.group('scene')[0].lower()}{m.group('scene')[1:]}?"
+    if (m := _SCENE.match(question)):
+        # "In the September exchange, who insisted that ...?": the claim alone
+        return m.group("rest")[0].upper() + m.group("rest")[1:]
     if not (m := _PREFACE.match(question)):
         return question
     pre, rest = m.group("pre"), m.group("rest")
@@ -1517,6 +1531,13 @@ def _prefaced(question: str) -> str:
 
 _REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?P<what>remarks|comments|words"
                          r"|claims?|statements?|quotes?|line|take|view|point)\s+(?P<about>(?:about|on|regarding)\b.+)$")
+# A scene set before the question: "When X was asked about Y, ...?", "In the September exchange, ...?"
+_SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|in (?=(?:the|that|this|his|her|their|its|an?)\b)"
+                    # (not where the question is read: "In the Gazette's version of Berg's remarks, ...?")
+                    r"(?![^,?]*['’]s\s+(?:version|account|words|telling|report|reporting|piece|story|article)\b)|during|after|before"
+                    r"|asked|speaking)\s*(?!(?:did|does|do|is|was"
+                    r"|were|are|has|have|had|which|what|whose|who)\b)[^?]{10,200}?),\s+(?P<rest>(?:(?:to|in|from|on|at"
+                    r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk"}
 
@@ -1710,6 +1731,12 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     described = described if not any(w[:1].isupper() and not is_demonym(w) for w in words[1:]) else []
     commenter = _commenter(who)
     mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
+    # A person's role, wherever a passage gives it: "Vladimir Putin:" heads a transcript's turns,
+    # and RT's passage calls him President.
+    roles: dict[str, set[str]] = {}
+    for label in scorer.labels:
+        if label is not None and label.speaker and label.role:
+            roles.setdefault(label.speaker.lower().split()[-1], set()).add(label.role)
     for j, label in enumerate(scorer.labels):
         if commenter:  # any reader's comment; never an official's words
             mine[j] = label is not None and label.kind == "comment"
@@ -1721,8 +1748,8 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # word (not "the Biden administration", "Putin's spokesman").
         by_name = said_by[-1] == name or len(who.split()) == 1 and said_by[0] == name and not any(
             w in _NOT_OWN for w in said_by[1:])
-        by_role = bool(label.role) and (name in label.role.lower().split()
-                                        or bool(described) and role_fits(described, label.role))
+        by_role = any(name in role.lower().split() or bool(described) and role_fits(described, role)
+                      for role in {label.role} - {None} | roles.get(said_by[-1], set()))
         mine[j] = by_name or by_role
     runs = statements(scorer)
     # A commenter named on his comment's first line writes the rest of its paragraph too.

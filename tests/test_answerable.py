@@ -1568,3 +1568,26 @@ def test_a_write_up_is_published_and_remarks_before_a_dash_are_the_questions_con
     assert without_options("Berg's remarks about the fees - which paper was he talking to?") == (
         "which paper was Berg talking to, in his remarks about the fees?")
     assert asked_speaker("How did Ola Berg size up the ferry crisis?") == ("Ola Berg", "the ferry crisis")
+
+
+def test_what_did_x_have_to_say_about_y_asks_for_xs_words() -> None:
+    assert asked_speaker("What did the Norwegian minister have to say about the new fees?") == (
+        "the Norwegian minister", "the new fees")
+
+
+def test_a_persons_role_holds_in_every_passage_that_quotes_him() -> None:
+    scorer = scorer_of("Norwegian Transport Minister Ola Berg said on Monday that the fees will rise.",
+                       "Question: What do the ferries need?\nOla Berg: The ferries need new docks before the storms.")
+    own = speakers_own("What did the Norwegian transport minister say about the ferries' docks?", scorer)
+    assert own is not None and list(own) == [False, False, True]
+
+
+def test_a_scene_set_before_the_question_is_when_it_was_said_not_what_about() -> None:
+    assert without_options("When Ola Berg was asked about the fees, which paper did he speak to?") == (
+        "Which paper did Ola Berg speak to, when Ola Berg was asked about the fees?")
+    assert asked_speaker("When the ferries were late again, what did Ola Berg say about the harbour fees?") == (
+        "Ola Berg", "the harbour fees")
+    assert without_options("In the September briefing with reporters, who said the fees were paid?") == (
+        "Who said the fees were paid?")
+    question = "In the Gazette's version of Berg's remarks, how did he describe the fees?"
+    assert without_options(question) == question

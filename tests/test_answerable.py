@@ -1591,3 +1591,29 @@ def test_a_scene_set_before_the_question_is_when_it_was_said_not_what_about() ->
         "Who said the fees were paid?")
     question = "In the Gazette's version of Berg's remarks, how did he describe the fees?"
     assert without_options(question) == question
+
+
+def test_an_english_language_paper_is_a_kind_of_outlet_and_who_was_it_that_reasoned_asks_who_said() -> None:
+    question = "Which English-language newspaper reported the harbour fees?"
+    assert unknown_names(question, lambda word: False) == [] and focus(question) == []
+    assert asks_for(question) == "outlet"
+    assert asks_for("Who was it that reasoned the fees were too high?") == "speaker"
+    assert without_options("When the board met in May, who was it that said the fees were paid?") == (
+        "Who was it that said the fees were paid?")
+
+
+def test_which_aircraft_type_flew_asks_for_an_aircraft() -> None:
+    assert asked_noun("Which Norwegian aircraft type carried out the rescue?") == "aircraft"
+
+
+def test_a_read_more_link_is_the_page_around_the_article() -> None:
+    assert asks_about_page("In which town is the fair mentioned in the Gazette's read-more link held?")
+
+
+def test_a_bare_plural_says_not_which() -> None:
+    scorer = scorer_of("Ola Berg said winter storms destroy harbour cranes every year.")
+    assert best_sentences("Which harbour cranes did Ola Berg say winter storms destroy?", scorer, 1) == []
+    scorer = scorer_of("Ola Berg said the storms destroyed the harbour cranes at Molde.")
+    assert best_sentences("Which harbour cranes did Ola Berg say the storms destroyed?", scorer, 1) == [(1, 0)]
+    scorer = scorer_of("Ola Berg said the town agreed to hold early local elections.")
+    assert best_sentences("What kind of elections did Ola Berg say the town agreed to hold?", scorer, 1) == [(1, 0)]

@@ -18,7 +18,6 @@ import functools
 import itertools
 import math
 import os
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -46,14 +45,15 @@ Kind = Literal["percentage", "number", "date", "name", "url"]
 # where ...?", "according to the Guardian which faction ...?").
 ACCORDING_TO = r"(?:(?:according to|per) [^,?]+?(?:,\s*|\s+(?=(?:which|what|who|when|where|why|how)\b)))?"
 # "What exact date ...?" asks what "What date ...?" does.
-_EXACT = r"(?:(?:calendar|exact|specific|precise|full) ){0,2}"
+_EXACT = r"(?:(?:calendar|exact|specific|precise|full|actual) ){0,2}"
 # "What time of day was the tweet posted?" (not "in what time frame"): a time, which a date slot holds.
 _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit|zone)s?\b)|\bwhat hour\b",
                          re.IGNORECASE)
 _ASKS = {
     "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
+        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b"
+        r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
@@ -107,8 +107,8 @@ _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|distric
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
-              r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?|forces?|factions?"
-              r"|arm(?:y|ies)")
+              r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?"
+              r"|forces?|factions?|arm(?:y|ies)")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
@@ -1022,6 +1022,10 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     noun = asked_noun(question)
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         article = "an" if noun and noun[0] in "aeiou" else "a"
+        if entity and entity[0] == "organisation" and not noun and (m := _ENTITY_ASKS[2][1].search(
+                without_options(question))):
+            noun = singular(m.group(0).split()[-1].lower())  # "names a faction", not "an organisation"
+            article = "an" if noun[0] in "aeiou" else "a"
         what = (_WHAT.get(date_part(question) or "", "") or (f"{article} {noun}" if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
                 or (f"the name of a {_as_written(office.title, question)}" if (office := asked_role(question)) else "")
@@ -1089,7 +1093,8 @@ _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while
 _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|being|has|have|had|did|does|do)\b)"
                          r"[\w.'’-]+\s+){1,8}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 # ("Which English-language newspaper", "which British paper": a people or language describes it.)
-_WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?-i:[A-Z][\w'’-]*) ){0,2}?(?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
+_WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those) )?(?:(?-i:[A-Z][\w'’-]*) ){0,2}?"
+                           r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",
                            re.IGNORECASE)
@@ -1396,8 +1401,9 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
 # "What did X say about Y?", and its variants: X is a name or a role, Y the topic. The verb is
 # lower case, so that "the US State Department" is not "the US" and the verb "state".
 _SPEAKER_QUESTION = re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?(?-i:say|said|tell|told|claim|claimed|state|stated"
-    r"|write|wrote|argue|argued|think|mention|mentioned)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
+    r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned)\b"
+    r"(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
 # the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). "How did
@@ -1416,7 +1422,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
     r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
+    r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding|to|for)\s+"
     r"(?P<topic>.+?)\W*$",
@@ -1510,13 +1517,30 @@ def _prefaced(question: str) -> str:
         return f"Which {m.group('what')} {m.group('rest')}"
     if m := _EMBEDDED_SAID.match(question):
         return f"What did {m.group('who')} {_INFINITIVE[m.group('verb').lower()]} {m.group('rest')}"
+    if (m := _IN_SITU.match(question)) and len((asked := m.group("rest").partition(",")[0]).split()) <= 3 and not (
+            _AUXILIARY.search(asked)):
+        # "Putin said Assad agrees to what kind of elections": "What kind of elections did Putin say ...?"
+        # (Not a clause: "Who said the Americans could not tell Russia where the opposition was?")
+        tail = m.group("rest").partition(",")[2]
+        verb = m.group("verb").split()
+        said = " ".join([_INFINITIVE.get(verb[0].lower(), verb[0]), *verb[1:]])
+        tail = f", {tail.strip()}" if tail.strip() else ""
+        return (f"{m.group('wh').capitalize()}{asked.rstrip()} did {m.group('who')} {said} "
+                f"{m.group('clause')}{tail}?")
+    if (m := _CONTEXT_FIRST.match(question)) and (name := next(
+            (n for n in names(m.group("context")) if not is_demonym(n) and not _is_country(n)), None)):
+        # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
+        named, found = _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, m.group("rest"), count=1)
+        if found:
+            return named
     if (m := _SCENE.match(question)) and not re.match(r"(?i)who\b", m.group("rest")):
         # "When Kirby was asked about sharing intelligence, what reason did he give?": the question
         # is its main clause, asked in that scene (named where the clause names him).
         name = next((n for n in names(m.group("scene")) if not is_demonym(n) and not _is_country(n)
                      and n.lower() not in _CALENDAR), None)
-        rest = _PRONOUN.sub(lambda p: f"{name}’s" if p.group("own") else name, m.group("rest"), count=1) if name else (
-            m.group("rest"))
+        rest = m.group("rest")
+        if name:
+            rest = _PRONOUN.sub(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
         rest = rest[0].upper() + rest[1:]
         if asked_speaker(rest) is not None:
             return rest  # what X said, on its topic: the scene is when, not what about
@@ -1545,17 +1569,30 @@ def _prefaced(question: str) -> str:
     return named if found else question
 
 
-_REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+(?P<what>remarks|comments|words"
-                         r"|claims?|statements?|quotes?|line|take|view|point)\s+(?P<about>(?:about|on|regarding)\b.+)$")
+_REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+"
+                         r"(?P<what>remarks|comments|words|claims?|statements?|quotes?|line|take|view|point)\s+"
+                         r"(?P<about>(?:about|on|regarding)\b.+)$")
 # A scene set before the question: "When X was asked about Y, ...?", "In the September exchange, ...?"
 _SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|in (?=(?:the|that|this|his|her|their|its|an?)\b)"
                     # (not where the question is read: "In the Gazette's version of Berg's remarks, ...?")
-                    r"(?![^,?]*['’]s\s+(?:version|account|words|telling|report|reporting|piece|story|article)\b)|during|after|before"
-                    r"|asked|speaking)\s*(?!(?:did|does|do|is|was"
+                    r"(?![^,?]*['’]s\s+(?:version|account|words|telling|report|reporting|piece|story|article)\b)"
+                    r"|during|after|before|asked|speaking)\s*(?!(?:did|does|do|is|was"
                     r"|were|are|has|have|had|which|what|whose|who)\b)[^?]{10,200}?),\s+(?P<rest>(?:(?:to|in|from|on|at"
                     r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
-               "talked": "talk"}
+               "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell"}
+# A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
+_CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
+                            r"|according|and|so|then|but) )?(?:what|which|who|whom|whose|where|why|how|when|did|does|do"
+                            r"|is|was|were|has|had)\b[^?]*\??)\s*$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may"
+                        r"|might)\b", re.IGNORECASE)
+# A question asked in place: "X said Y <which thing>" (the question word where its answer goes).
+_IN_SITU = re.compile(r"^\W*(?!(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|was|are|were)\b)"
+                      r"(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}?)\s+(?P<verb>said|says|claimed|claims"
+                      r"|argued|insisted|told\s+[\w.'’-]+)\s+(?:that\s+)?(?P<clause>[^?,]+?)\s+"
+                      r"(?P<wh>what|which|who|whom|where|when|how many|how much)\b(?P<rest>[^?]*)\??\s*$",
+                      re.IGNORECASE)
 
 
 def asked_speaker(question: str) -> tuple[str, str] | None:
@@ -2181,8 +2218,9 @@ def _sources(question: str) -> list[set[str]]:
     return [{w.lower() for w in WORD.findall(m.group("source"))} for m in _SOURCE.finditer(without_options(question))]
 
 
-_SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?(?P<source>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*))*)"
-                     r"(?:['’]s)?\s+(?:excerpt|report|reporting|article|piece|story|account|version|write-?up|coverage"
+_SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?"
+                     r"(?P<source>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*))*)(?:['’]s)?\s+"
+                     r"(?:excerpt|report|reporting|article|piece|story|account|version|write-?up|coverage"
                      r"|interview|post|comment)s?\b", re.IGNORECASE)
 
 

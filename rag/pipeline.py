@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from . import answerable, conflicts, when
+from . import answerable, conflicts, truecase, when
 from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
                    who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
@@ -300,6 +300,11 @@ class Pipeline:
                  where: Filter | None = None, as_of: str | None = None) -> _Asked:
         """The cleaned question, its generator, and the query to search for."""
         text, notice = self.clean_question(question)
+        if not history and truecase.needed(text):
+            # "putin said assad agrees to what kind of elections": names capitalised as the
+            # closest passages write them, for the checks that read names by their capitals.
+            found = self.current_retriever().retrieve(text, self.settings.k, self.settings.retriever)
+            text = truecase.cased(text, [p.text for p in found])
         generator = self.generator(llm)
         started = time.perf_counter()
         query = self._standalone(generator, text, history) if history else text
@@ -327,8 +332,8 @@ class Pipeline:
         # follow-up's query already stands for the question).
         query, vector = ((claim, self.embedder.embed([claim])[0]) if claim and asked.query == asked.question
                          else (asked.query, qvec))
-        passages = retriever.retrieve(query, k or s.k, mode or s.retriever, vector, per_article,
-                                      scope.within, scope.prefer)
+        passages = retriever.retrieve(query, max(k or s.k, s.claim_k) if claim else k or s.k, mode or s.retriever,
+                                      vector, per_article, scope.within, scope.prefer)
         if (name := answerable.asked_name(asked.question)) is not None:
             # "What did Lavrov say about the coalition's air operations?": his own statements
             # are searched as well, since the passages matching the question best may hold none.

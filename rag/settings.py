@@ -155,6 +155,15 @@ class RetrievalSettings(_Group):
         "coalition's operations). 1 against 0: attribution dev batches +3 -1 (a near miss whose "
         "speaker names the topic's words), two fresh batches unchanged. 0 adds none.",
     )
+    claim_k: int = Field(
+        7, ge=1, le=50,
+        description="Passages retrieved for \"Who said <claim>?\" (when `k` is fewer): the claim "
+        "must be found in nearly its words (or a close paraphrase) in one sentence, so more "
+        "passages cost little in wrong answers. Putin's \"people are not fleeing from the Bashar "
+        "Assad regime\" was the 6th passage for a question wording it \"running away not from the "
+        "Assad government\". 7 against 5: eighteenth attribution batch +1, no other seed set "
+        "moved; 8 the same as 7.",
+    )
     speaker_per_article: int = Field(
         3, ge=1,
         description="For \"What did X say about Y?\", \"Who said ...?\", \"Which <role> said ...?\" "

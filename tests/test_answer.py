@@ -454,7 +454,7 @@ def test_a_fact_checker_asking_whether_someone_spoke_on_a_topic_gets_who_did(pip
      "No retrieved sentence names a faction about Guardian and Aleppo."),
     # The Moscow Times says many are classed as extremist, and names none.
     ("which of the moderate opposition organisations does Russia classify as extremist, by name",
-     "No retrieved sentence gives an organisation about Russia."),
+     "No retrieved sentence names an organisation about Russia."),
     # A date the question gives is one of the names its answer must be about (the questioner
     # is unnamed; Ryabkov's sentence naming Putin is about another day).
     ("Which journalist asked Putin on September 4th how he sees the creation of a coalition against the "
@@ -463,3 +463,25 @@ def test_a_fact_checker_asking_whether_someone_spoke_on_a_topic_gets_who_did(pip
 def test_near_misses_of_a_fourteenth_batch_are_refused(pipeline: Pipeline, question: str, reason: str | None) -> None:
     answer = pipeline.ask(question)
     assert answer.refused and (reason is None or answer.notice == reason), answer.text
+
+
+def test_who_said_questions_search_claim_k_passages(pipeline: Pipeline, monkeypatch) -> None:
+    asked: list[int] = []
+    retrieve = Retriever.retrieve
+
+    def spy(self, query, k, mode="hybrid", vector=None, per_article=None, where=None, prefer=None):
+        asked.append(k)
+        return retrieve(self, query, k, mode, vector, per_article, where, prefer)
+
+    monkeypatch.setattr(Retriever, "retrieve", spy)
+    pipeline.ask("Who insisted that people were running away not from the Assad government but from the Islamic State?")
+    assert asked[0] == pipeline.settings.claim_k > pipeline.settings.k
+    asked.clear()
+    pipeline.ask("How many sorties did Russian jets fly?")
+    assert asked[0] == pipeline.settings.k
+
+
+def test_a_question_typed_in_lower_case_reads_its_names(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("how much explosives did shoigu say they strap on the suicide bomber", llm="extractive")
+    assert not answer.refused and "200kg" in answer.text
+    assert {c.speaker for c in answer.citations} == {"Sergei Shoigu"}

@@ -12,6 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part)
+from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
@@ -1526,6 +1527,7 @@ def test_which_force_asks_for_an_organisation_and_which_aircraft_type_for_an_air
 def test_an_exact_calendar_date_or_a_resolution_number_is_asked_for() -> None:
     assert date_part("What was the exact calendar date of Ola Berg's radio interview?") == "day"
     assert date_part("What was the exact date the ferries started sailing?") == "day"
+    assert date_part("what was the actual date of ola berg's sunday radio interview") == "day"
     assert expected("Which harbour board resolution number does Ola Berg say the town ignored?") == "number"
 
 
@@ -1617,3 +1619,27 @@ def test_a_bare_plural_says_not_which() -> None:
     assert best_sentences("Which harbour cranes did Ola Berg say the storms destroyed?", scorer, 1) == [(1, 0)]
     scorer = scorer_of("Ola Berg said the town agreed to hold early local elections.")
     assert best_sentences("What kind of elections did Ola Berg say the town agreed to hold?", scorer, 1) == [(1, 0)]
+
+
+def test_a_question_typed_in_lower_case_gets_the_capitals_its_passages_give_its_names() -> None:
+    texts = ["The ferries sailed late, Harbour Master Ola Berg told the Nordic Gazette. They could not tell us why.",
+             "Berg said the terrorist army of gulls had moved on."]
+    assert truecase.needed("what did ola berg tell the nordic gazette") and not truecase.needed("What did Berg say")
+    assert truecase.cased("what did ola berg tell the nordic gazette about us", texts) == (
+        "what did Ola Berg tell the Nordic Gazette about us")
+    assert truecase.cased("which army did berg mean", texts) == "which army did Berg mean"
+
+
+def test_a_question_asked_in_place_is_asked_as_a_question() -> None:
+    assert without_options("Ola Berg said the town agreed to what kind of elections") == (
+        "What kind of elections did Ola Berg say the town agreed to?")
+    assert without_options("Ola Berg said people are leaving from where, not from Molde") == (
+        "Where did Ola Berg say people are leaving from, not from Molde?")
+    question = "Who said the harbour could not tell Molde where the ferries were?"
+    assert without_options(question) == question
+
+
+def test_which_of_the_outlets_and_a_statement_before_its_question() -> None:
+    assert asks_for("Which of the outlets quoted Ola Berg on the harbour fees?") == "outlet"
+    assert without_options("Ola Berg relayed the board's comments on the fees. Which paper does he write for?") == (
+        "Which paper does Berg write for?")

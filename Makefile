@@ -6,11 +6,18 @@ TORCH := torch==2.13.0
 
 .PHONY: run test quick index bench clean browser
 
+# llama.cpp is compiled for any x86-64 with AVX2, not for the CPU it is built on: a build for a
+# CPU that lists AMX (GGML_NATIVE, the default) crashed every local answer in llama_decode
+# (segfault) on a machine that lists AMX but does not grant it. Not from pip's wheel cache,
+# which may hold such a build (pip keys it by version, not by these flags).
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+
 # CPU torch goes in first: a plain `torch` requirement resolved on its own pulls CUDA builds.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet $(TORCH)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install --quiet --no-cache-dir 'llama-cpp-python>=0.3.7'
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .

@@ -154,7 +154,6 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
 _ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
                         r"(?P<sort>model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
                         r"(?!(?:is|was|are|were|did|does|do)\b)(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
-_SORT_OF = re.compile(r"model|type|kind|make|brand|class|sort", re.IGNORECASE)
 _WHICH_TYPE = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
                          r"(?P<noun>[a-z][a-z-]*)\s+(?:model|type|kind|make|class)s?\b", re.IGNORECASE)
 # "What kind of situation ...?" is answered by what "a politically ticklish situation" says of
@@ -190,20 +189,20 @@ def asked_noun(question: str) -> str | None:
     if _ASKS_RANK.search(without_options(question)):
         return "rank"
     if kind := _ASKS_KIND.search(without_options(question)):
-        noun = kind.group("noun").lower()
-        return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
+        return _thing(kind.group("noun"))
     if (sort_of := _WHICH_TYPE.search(without_options(question))) and not options(question):
-        noun = sort_of.group("noun").lower()  # "Which Russian aircraft type carried out the strikes?"
-        return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
+        return _thing(sort_of.group("noun"))  # "Which Russian aircraft type carried out the strikes?"
     m = _ASKS_WHICH.search(without_options(question))
     # "Which outlet noted ...?" asks for the outlet ("noted" is no noun): the first noun counts.
     if m is None or options(question) or asks_for(question) or _WHICH_SAID.match(without_options(question)) or any(
             _NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group(1))):
         return None
-    noun = m.group(2).lower()
-    if _SORT_OF.fullmatch(noun) and (before := WORD.findall(m.group(1))):
-        noun = before[-1].lower()  # "Which aircraft type ...?" asks what "What type of aircraft ...?" does
-        return None if _NOT_THINGS.fullmatch(noun) and not _FACILITIES.fullmatch(noun) else noun
+    return _thing(m.group(2))
+
+
+def _thing(noun: str) -> str | None:
+    """The noun, lower-cased, if it names a thing or a facility (not a person, place or date)."""
+    noun = noun.lower()
     return noun if _FACILITIES.fullmatch(noun) or not _NOT_THINGS.fullmatch(noun) else None
 
 
@@ -1022,7 +1021,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     noun = asked_noun(question)
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         article = "an" if noun and noun[0] in "aeiou" else "a"
-        if entity and entity[0] == "organisation" and not noun and (m := _ENTITY_ASKS[2][1].search(
+        if entity and entity[0] == "organisation" and not noun and (m := next(
+                pattern for kind_, pattern, _ in _ENTITY_ASKS if kind_ == "organisation").search(
                 without_options(question))):
             noun = singular(m.group(0).split()[-1].lower())  # "names a faction", not "an organisation"
             article = "an" if noun[0] in "aeiou" else "a"
@@ -1527,27 +1527,22 @@ def _prefaced(question: str) -> str:
         tail = f", {tail.strip()}" if tail.strip() else ""
         return (f"{m.group('wh').capitalize()}{asked.rstrip()} did {m.group('who')} {said} "
                 f"{m.group('clause')}{tail}?")
-    if (m := _CONTEXT_FIRST.match(question)) and (name := next(
-            (n for n in names(m.group("context")) if not is_demonym(n) and not _is_country(n)), None)):
+    if (m := _CONTEXT_FIRST.match(question)) and (name := _person_in(m.group("context"))):
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
-        named, found = _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, m.group("rest"), count=1)
+        named, found = _he_is(name, m.group("rest"))
         if found:
             return named
-    if (m := _SCENE.match(question)) and not re.match(r"(?i)who\b", m.group("rest")):
+    if m := _SCENE.match(question):
         # "When Kirby was asked about sharing intelligence, what reason did he give?": the question
         # is its main clause, asked in that scene (named where the clause names him).
-        name = next((n for n in names(m.group("scene")) if not is_demonym(n) and not _is_country(n)
-                     and n.lower() not in _CALENDAR), None)
-        rest = m.group("rest")
-        if name:
-            rest = _PRONOUN.sub(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
-        rest = rest[0].upper() + rest[1:]
+        rest = m.group("rest")[0].upper() + m.group("rest")[1:]
+        if re.match(r"(?i)who\b", rest):
+            return rest  # "In the September exchange, who insisted that ...?": the claim alone
+        if name := _person_in(m.group("scene")):
+            rest = _he_is(name, rest)[0]
         if asked_speaker(rest) is not None:
             return rest  # what X said, on its topic: the scene is when, not what about
         return f"{rest.rstrip(' ?')}, {m.group('scene')[0].lower()}{m.group('scene')[1:]}?"
-    if (m := _SCENE.match(question)):
-        # "In the September exchange, who insisted that ...?": the claim alone
-        return m.group("rest")[0].upper() + m.group("rest")[1:]
     if not (m := _PREFACE.match(question)):
         return question
     pre, rest = m.group("pre"), m.group("rest")
@@ -1558,15 +1553,25 @@ def _prefaced(question: str) -> str:
     if said := _REMARKS_ON.match(pre):
         # "Lavrov's remarks about the coalition - which TV network was he talking to?": his remarks
         # are the question's context, and he is Lavrov.
-        named, found = _PRONOUN.subn(lambda p: f"{said.group('who')}’s" if p.group("own") else said.group("who"),
-                                    rest, count=1)
+        named, found = _he_is(said.group("who"), rest)
         whose = "his" if found else f"{said.group('who')}’s"
         return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
     name = pre.split(",")[0].strip()
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
         return question
-    named, found = _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, rest, count=1)
+    named, found = _he_is(name, rest)
     return named if found else question
+
+
+def _he_is(name: str, question: str) -> tuple[str, int]:
+    """The question with its first he (his, him) put as `name`, and whether it had one."""
+    return _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, question, count=1)
+
+
+def _person_in(clause: str) -> str | None:
+    """The first name a clause gives that is no people, country, month or weekday."""
+    return next((n for n in names(clause) if not is_demonym(n) and not _is_country(n)
+                 and n.lower() not in _CALENDAR), None)
 
 
 _REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from .attribute import is_demonym, names_medium, role_fits
+from .attribute import is_demonym, names_medium, role_fits, tweet_signer
 from .cite import _last
 from .metadata import dateline_end
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
@@ -208,7 +208,7 @@ def _thing(noun: str) -> str | None:
 
 # "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
 # must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
-_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|(?:what(?:\s+(?:is|was)|['’]s)|(?:remind|tell|give) me)"
+_ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|name|(?:what(?:\s+(?:is|was)|['’]s)|(?:remind|tell|give) me)"
                         r"\s+the\s+name\s+of)"
                         r"\s+(?:currently\s+|now\s+)?(?:the\s+)?"
                         r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
@@ -381,7 +381,8 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
-                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on)\b".replace(" ", r"\s+"),
+                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that)\b"
+                     .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
 
@@ -462,8 +463,9 @@ def focus(question: str) -> list[set[str]]:
     # answer is not about Syria.
     contrasted = {m.group(1) for m in _CONTRASTED.finditer(without_options(question))}
     for name in names(question):
-        if name in contrasted or _DESCRIPTOR.fullmatch(name):
-            continue
+        if name in contrasted or _DESCRIPTOR.fullmatch(name) or _GOVERNMENT_OF.search(question) and (
+                name.lower() in _CAPITALS and re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_NOUNS})\b", question)):
+            continue  # (nor "the Kremlin leader", Russia's president: a description, as "the Russian leader" is)
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         # (Not "led" of "US-led", which leads nothing the answer must be about.)
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
@@ -475,6 +477,8 @@ def focus(question: str) -> list[set[str]]:
     return out
 
 
+_GOVERNMENT_OF = re.compile(r"\b(?:Kremlin|Washington|Moscow|Damascus|Tehran|Ankara|Baghdad|London|Paris|Berlin"
+                            r"|Beijing|Kyiv|Kiev)\s+(?:" + _PERSON_NOUNS + r")\b")
 _CONTRASTED = re.compile(r"\b(?i:rather than|instead of|other than|besides|apart from|except(?: for)?)\s+(?:the\s+)?"
                          r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
@@ -589,6 +593,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
     # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
     # asked (the small tagger calls Sputnik a person there), unless the dateline is asked about.
+    if (signer := tweet_signer(text)) and labels & {"ORG", "PERSON"}:
+        spans.append((signer, text.find(signer)))  # "Which network's Twitter account ...?": whose tweet
     if not _ASKS_DATELINE.search(question):
         spans = [(t, at) for t, at in spans if at >= max(dateline_end(text), _city_dateline_end(text))]
     if _ASKS_WHERE.search(without_options(question)):
@@ -642,7 +648,8 @@ def _city_dateline_end(text: str) -> int:
 
 _DATELINE_WORDS = r"\bdatelines?\b|\bdatelined\b"
 # A part of an article asked about by what it is, not by what it says.
-_ASKS_PARTS = re.compile(rf"{_DATELINE_WORDS}|\b(?:embedded|the) (?:[\w'’-]+ ){{0,3}}?tweets?\b"
+_ASKS_PARTS = re.compile(rf"{_DATELINE_WORDS}"
+                         r"|\b(?:embedded|embeds?|the|that|this|its|an?) (?:[\w'’-]+ ){0,3}?tweets?\b"
                          r"|\bembedded (?:[\w'’-]+ ){0,3}?posts?\b", re.IGNORECASE)
 _ASKS_DATELINE = re.compile(rf"{_DATELINE_WORDS}|\bfiled (?:from|in)\b", re.IGNORECASE)
 
@@ -657,7 +664,12 @@ def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer
     for k in scorer.around(j):
         beside += " " + " ".join(m.group(0) for m in re.finditer(rf"(?:\S+\s+){{0,4}}{last}(?:\s+\S+){{0,4}}",
                                                              scorer.texts[k]))
-    return names_ <= {w.lower() for w in WORD.findall(beside)}
+    # ("the Russian Defence Ministry spokesman" is "the spokesman for the Russian Defense Ministry".)
+    return {_defense(w) for w in names_} <= {_defense(w.lower()) for w in WORD.findall(beside)}
+
+
+def _defense(word: str) -> str:
+    return word.replace("defence", "defense")
 
 
 # The asked-for person or body is the one who says something: "the official who told ...",
@@ -695,6 +707,8 @@ class Slot:
     # "did the Russian deputy foreign minister speak to": the office of a person it describes
     # ("deputy foreign minister"), whose holders the passages quote are named as if by name.
     office: tuple[str, ...] = ()
+    # "Which television channel ...?": a medium the text calls a news agency is none.
+    medium_kind: str = ""
 
     @classmethod
     def of(cls, question: str) -> Slot:
@@ -715,14 +729,18 @@ class Slot:
                    frozenset(last for n in (names("- " + asked) if re.search(r"[A-Z]", asked) else WORD.findall(asked))
                              if (last := re.sub(r"['’]s?$", "", n.split()[-1].lower())) not in STOPWORDS),
                    tuple(w.lower() for w in office.group(1).split() if not is_demonym(w.capitalize()))
-                   if (office := _OFFICE_PHRASE.search(asked)) else ())
+                   if (office := _OFFICE_PHRASE.search(asked)) else (),
+                   next((kind for kind, words in _MEDIUM_KINDS.items()
+                         if (m := _MEDIA_SLOT.search(asked)) and words.search(m.group(0))), ""))
 
 
 _ASKS_AUTHOR = re.compile(rf"^\W*{_AUTHOR}", re.IGNORECASE)
 _BYLINE = re.compile(r"\b(?:by|wrote|writes|written|reporter|correspondent|author|columnist)\b", re.IGNORECASE)
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
-_TOLD = re.compile(r"\b(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
-                   r"|gave an interview to)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+# ("the official quoted by the Free Beacon": the same.)
+_TOLD = re.compile(r"\b(?:(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
+                   r"|gave an interview to)|(?:quoted|cited|interviewed)\s+(?:by|in))\s+(?:the\s+)?"
+                   r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _staff_of(medium: str, name: str, text: str) -> bool:
@@ -743,7 +761,7 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
         if quoted and not (label is not None and label.speaker and _last(label.speaker) in quoted):
             return False  # "Which channel aired the interview in which Shoigu ...?" is not Lavrov's
         # Where a medium is from ("which Russian news agency") is not in the text: not asked.
-        return bool(_media_of(scorer, j, slot.medium_named))
+        return any(_medium_fits(slot.medium_kind, m, scorer.texts[j]) for m in _media_of(scorer, j, slot.medium_named))
     if not slot.nations:
         return True
     label = scorer.labels[j]
@@ -753,11 +771,31 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
 
 
+# The kinds of medium a question may ask for, by the words naming them.
+_MEDIUM_KINDS = {"broadcast": re.compile(r"\b(?:television|tv|channels?|stations?|broadcasters?|networks?)\b", re.I),
+                 "agency": re.compile(r"\bagenc(?:y|ies)\b", re.I),
+                 "print": re.compile(r"\b(?:newspapers?|papers?|dailies)\b", re.I)}
+
+
+def _medium_fits(kind: str, medium: str, text: str) -> bool:
+    """Whether a medium is of the kind asked for, or of no kind its name or the words beside
+    it in the text say ("Interfax and Anadolu news agencies" are no television channel)."""
+    if not kind:
+        return True
+    at = text.find(medium)
+    beside = medium + (" " + text[max(0, at - 40):at + len(medium) + 50] if at >= 0 else "")
+    said = {k for k, words in _MEDIUM_KINDS.items() if words.search(beside)}
+    return not said or kind in said
+
+
 def _quoted(slot: Slot, scorer: SupportScorer) -> set[str]:
     """The people the question names whom the passages quote (by their last names)."""
     # (Not an outlet its own reporting is labelled with: "According to the Moscow Times, which
-    # British newspaper reported ...?" asks whom the Moscow Times cites.)
-    speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.kind != "reporting"}
+    # British newspaper reported ...?" asks whom the Moscow Times cites; nor one whose own
+    # tweet it embeds: "in the RT story" says where the asker read it.)
+    outlets = {_last(p.outlet) for p in scorer.passages if p.outlet}
+    speakers = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.kind != "reporting"} - (
+        outlets)
     holders = {_last(o.speaker) for o in scorer.labels if o is not None and o.speaker and o.role and slot.office
                and role_fits(slot.office, o.role)}
     # A country stands for its people ("Russia's foreign minister"), whatever Russia is quoted saying.
@@ -807,6 +845,7 @@ def _nation(word: str) -> str:
 def without_options(question: str) -> str:
     """The question without a list of alternatives appended to it or set off in it (and a
     fact-checker's two questions as one: `_checked`)."""
+    question = _two_named(question)
     m = _ALTERNATIVES.search(question)
     if m:
         return question[:m.start()]
@@ -814,9 +853,16 @@ def without_options(question: str) -> str:
     return f"{inline.group('head')} {inline.group('rest')}" if inline else _checked(question)
 
 
+def _two_named(question: str) -> str:
+    """"Is it Kirby or Ryabkov who said ...?" as "Who, Kirby or Ryabkov, said ...?": the two, as options."""
+    m = _IS_IT_A_OR_B.match(question)
+    return f"Who, {m.group('a')} or {m.group('b')}, {m.group('rest')}" if m else question
+
+
 def options(question: str) -> list[str]:
     """The alternatives a question lists after "Options:" ("... Options: A; B; C.") or names
     between commas after what it asks ("Which minister, Lavrov or Shoigu, told ...?")."""
+    question = _two_named(question)
     m = _ALTERNATIVES.search(question)
     if not m:
         inline = _INLINE_ALTERNATIVES.match(question)
@@ -859,10 +905,16 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         return _gives_date_part(part, sentence, question)
     # A number the question itself gives ("in 2015") is not an answer.
     asked = {m.group(0).lower() for m in _HOLDS[kind].finditer(question)}
-    if not any(m.group(0).lower() not in asked for m in _HOLDS[kind].finditer(sentence)):
+    given = [m for m in _HOLDS[kind].finditer(sentence) if m.group(0).lower() not in asked]
+    if not given:
         return False
     noun = counted(question) if kind == "number" else None
-    return noun is None or mentions(sentence.lower(), noun)
+    if noun is None:
+        return True
+    # "How many C.I.A. officers ...?" is not answered by "..., one senior American official said":
+    # "one" is a count only of what it stands before (else a determiner, or a pronoun).
+    return mentions(sentence.lower(), noun) and any(
+        m.group(0).lower() != "one" or mentions(" ".join(sentence[m.end():].lower().split()[:4]), noun) for m in given)
 
 
 # A time right after a verb of saying times the words, not the event they tell of.
@@ -878,7 +930,7 @@ def counted(question: str) -> str | None:
     """What a number question counts: the noun last before the verb ("how many combat
     aircraft"), first after "number of" ("civilians killed"), or the measure itself
     ("population"); None when it does not say."""
-    m = _COUNTED.search(without_options(question))
+    m = _COUNTED.search(_undotted(without_options(question)))  # ("how many C.I.A. officers")
     if not m:
         return None
     how_many, number_of, measure = m.groups()
@@ -1105,7 +1157,9 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        r"|story))\b)"
                        r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
                        # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
-                       r"|^\W*(?:besides [^,?]{2,40},\s*)?(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
+                       r"|^\W*(?:(?:besides|alongside|along with|apart from|other than|in addition to)"
+                       r" [^,?]{2,40},\s*)?"
+                       r"(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
                        # "Which news agencies carried the interview in which Putin said ...?": whom he told.
                        r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an) interview\b"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
@@ -1133,7 +1187,13 @@ def asked_claim(question: str) -> str | None:
     if _TOLD_VERB.search(m.group(0)):
         # "Who told Russian TV that Z?": whom he told is no part of what he said.
         rest = re.sub(r"^\s*(?:[\w.'’-]+\s+){1,5}?(?=that\b)", " ", rest)
+    if by := _REPLIED_BY.match(rest):
+        rest = by.group("claim")  # "Who replied to the journalist asking about Y by blaming Z?": "blaming Z"
     return _what_was_said(rest)
+
+
+_REPLIED_BY = re.compile(r"^\s*to\b[^?]{3,120}?\bby\s+(?:saying\s+|arguing\s+|claiming\s+)?(?P<claim>\w.*)$",
+                         re.IGNORECASE)
 
 
 def _told_as_asked(question: str) -> str | None:
@@ -1150,6 +1210,8 @@ _TOLD_VERB = re.compile(r"\b(?:told|warned|assured|informed|reminded|promised|ur
 
 def _what_was_said(rest: str) -> str | None:
     """The words said, of what follows a verb of saying in a question."""
+    # "Who asked, per the EU Times page, which side ...": where the asker read it is not what was said.
+    rest = re.sub(r"^\s*,?\s*(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60},\s*", " ", rest)
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
     claim = re.sub(r"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before)\b[^,?]{0,35}?\s)?that\s+", "",
                    rest).strip(" ?.!")
@@ -1363,7 +1425,7 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
-_NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?"
+_NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?|(?:web ?)?page"
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
@@ -1425,7 +1487,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
-    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding|to|for)\s+"
+    # ("What was the Russian president's view, in his Interfax interview, on ...?": an aside on when.)
+    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s?(?:,[^,?]{{3,80}},)? "
+    r"(?:on|of|about|regarding|to|for|when (?:he |she |they )?(?:was |were )?asked(?: about| whether| if)?)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     # The same, bare: "putin's view on whether the american bombing is legal" (a name of at most
@@ -1508,6 +1572,15 @@ _PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGN
 _WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
                           r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
 
+# "Is it Kirby or Ryabkov who said ...?"
+_IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
+                           re.IGNORECASE)
+_WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
+                         r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
+                         r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
+_THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,160}?)\s*[-—–:;]+\s*what(?:['’]s|\s+is|\s+was)\s+"
+                             r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
+
 
 def _prefaced(question: str) -> str:
     """The question without an editor's preface, and as plainly asked (`_WHO_WAS_THE`,
@@ -1515,16 +1588,25 @@ def _prefaced(question: str) -> str:
     September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
     if m := _WHO_WAS_THE.match(question):
         return f"Which {m.group('what')} {m.group('rest')}"
+    if (m := _THAT_ONES_NAME.match(question)) and (office := re.search(
+            rf"\bthe (?:[\w'’-]+ ){{0,2}}?{m.group('role')} of (?:the )?(?:(?-i:[A-Z])[\w'’-]*\s?)+", m.group("pre"),
+            re.IGNORECASE)):
+        # "Putin lists the President of Egypt among the leaders he talked to - what is that president's
+        # name?": the office's holder, named beside it.
+        return f"What is the name of {office.group(0).strip()}?"
     if m := _EMBEDDED_SAID.match(question):
         return f"What did {m.group('who')} {_INFINITIVE[m.group('verb').lower()]} {m.group('rest')}"
-    if (m := _IN_SITU.match(question)) and len((asked := m.group("rest").partition(",")[0]).split()) <= 3 and not (
-            _AUXILIARY.search(asked)):
+    # ("Describing Islamic State brutality, Putin said the group kills how many people?": after the scene.)
+    scene = _PARTICIPLE_SCENE.match(question)
+    if (m := _IN_SITU.match(question[scene.end() if scene else 0:])) and len(
+            (asked := m.group("rest").partition(",")[0]).split()) <= 3 and not _AUXILIARY.search(asked):
         # "Putin said Assad agrees to what kind of elections": "What kind of elections did Putin say ...?"
         # (Not a clause: "Who said the Americans could not tell Russia where the opposition was?")
-        tail = m.group("rest").partition(",")[2]
+        tail = ", ".join(t for t in (m.group("rest").partition(",")[2].strip(),
+                                     scene.group("scene")[0].lower() + scene.group("scene")[1:] if scene else "") if t)
         verb = m.group("verb").split()
         said = " ".join([_INFINITIVE.get(verb[0].lower(), verb[0]), *verb[1:]])
-        tail = f", {tail.strip()}" if tail.strip() else ""
+        tail = f", {tail}" if tail else ""
         return (f"{m.group('wh').capitalize()}{asked.rstrip()} did {m.group('who')} {said} "
                 f"{m.group('clause')}{tail}?")
     if (m := _CONTEXT_FIRST.match(question)) and (name := _person_in(m.group("context"))):
@@ -1593,6 +1675,7 @@ _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may"
                         r"|might)\b", re.IGNORECASE)
 # A question asked in place: "X said Y <which thing>" (the question word where its answer goes).
+_PARTICIPLE_SCENE = re.compile(r"^\W*(?P<scene>(?-i:[A-Z])[a-z]+ing\b[^,?]{3,80}),\s+", re.IGNORECASE)
 _IN_SITU = re.compile(r"^\W*(?!(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|was|are|were)\b)"
                       r"(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}?)\s+(?P<verb>said|says|claimed|claims"
                       r"|argued|insisted|told\s+[\w.'’-]+)\s+(?:that\s+)?(?P<clause>[^?,]+?)\s+"
@@ -1632,6 +1715,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
+    # "... about Ukraine in the Interfax/Anadolu interview, per RT": where he said it and where it
+    # was read are no part of what it is about.
+    topic = _WHERE_SAID.sub("", topic) or topic
     # "the commenter who rejected the claim that ...": who he is, and what he is known by,
     # which is a topic of his words too.
     if clause := _RELATIVE.search(who):
@@ -1686,6 +1772,8 @@ def _according_to(question: str) -> tuple[str, str] | None:
     who = m.group("who")
     if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
         return None
+    topic = re.sub(r"^(?:did|does|do|has|have|had|is|was|are|were)\s+", "", topic, flags=re.IGNORECASE)  # "did it ..."
+
     # ("according to vladimir putin, ...": a name in lower case, as the rest of the question is.)
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not _lower_name(
             who, 2 if not re.search(r"[A-Z]", question) else 1):
@@ -1721,8 +1809,11 @@ _OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|ha
 _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
                  rf"|[a-z][\w'’-]+(?:\s+(?!{_OPENS_QUESTION})[a-z][\w'’-]+)?)")
 _ACCORDING_TO = (
-    re.compile(rf"^\W*(?:according to|per) {_PERSON_NAMED}(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$",
-               re.IGNORECASE),
+    # ("According to Ryabkov in his remarks to RIA Novosti, did ...?": where he said it, an aside;
+    # "According to Ryabkov in the Sputnik piece, why ...?" says where it was read: a why-question.)
+    re.compile(rf"^\W*(?:according to|per) {_PERSON_NAMED}"
+               rf"(?:\s+(?:in (?:his|her|their)|during|speaking|talking)\b[^,?]{{3,60}})?"
+               rf"(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
     # "ryabkov on how russia copes without american intelligence": terse, with no verb.
@@ -1785,8 +1876,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     # "the Russian diplomat", "the defence minister": a description, matched against roles
     # (as is "the Russian deputy FM", an office's initials).
     words = _OFFICE_INITIALS.sub(lambda m: _OFFICE_SPELLED[m.group(0)], who).split()
-    described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)]
-    described = described if not any(w[:1].isupper() and not is_demonym(w) for w in words[1:]) else []
+    # ("the Kremlin leader": a capital stands for its government, as a people's name does.)
+    described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)
+                 and w.lower() not in _CAPITALS]
+    described = described if not any(w[:1].isupper() and not is_demonym(w) and w.lower() not in _CAPITALS
+                                     for w in words[1:]) else []
     commenter = _commenter(who)
     mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
     # A person's role, wherever a passage gives it: "Vladimir Putin:" heads a transcript's turns,
@@ -1944,7 +2038,8 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
              for w in query_terms(entity.text)[:-1]}
     parts = [stems for part in ([topic] if whole else _topic_parts(topic))
-             if (stems := {_stem(w) for w in query_terms(_undotted(part)) if w not in _TOPIC_FILLER}
+             if (stems := {_stem(w) for w in query_terms(_undotted(re.sub(r"\bso-called\b", " ", part, flags=re.I)))
+                           if w not in _TOPIC_FILLER}
                  - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
     if not parts:
@@ -2180,8 +2275,9 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
         return []
     beside = [top + 1] + ([top - 1] if _REFERS_BACK.match(scorer.texts[top]) else [])
     more = _stems(question) - _stems(scorer.texts[top])
+    # (A tweet's signature is the tweet's own: whose it is, and when.)
     return [j for j in beside if 0 <= j < len(scorer.texts) and scorer.passage_of(j) == scorer.passage_of(top)
-            and more & _stems(scorer.texts[j])]
+            and (more & _stems(scorer.texts[j]) or j == top + 1 and tweet_signer(scorer.texts[j]))]
 
 
 def _stems(*texts: str) -> set[str]:
@@ -2229,12 +2325,17 @@ _SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?"
                      r"|interview|post|comment)s?\b", re.IGNORECASE)
 
 
+_OFFICE_STEMS = frozenset(_stem(w) for w in "deputy foreign minister secretary spokesman spokeswoman president "
+                          "ambassador envoy diplomat official officials".split())
+
+
 def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:
     """The stems of the question's words besides its names, what it says of the event asked
     about; none when the best-scoring sentences `top` hold none of them (the asker's own
     words for it, which an answer need not share either)."""
     names_ = {_stem(w) for name in named for w in name}
-    asked = _stems(_PER_SOURCE.sub("", without_options(question))) - names_ - _ASKING - _LIGHT_VERBS
+    # (Nor the office of whom it asks about: "the deputy foreign minister" is who, not what.)
+    asked = _stems(_PER_SOURCE.sub("", without_options(question))) - names_ - _ASKING - _LIGHT_VERBS - _OFFICE_STEMS
     return asked if asked & _stems(*(scorer.texts[j] for j in top)) else set()
 
 
@@ -2408,7 +2509,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
-                        r"|read[- ]more|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
+                        r"|read[- ]more|['’]s links? to|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
                         r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
 

@@ -287,6 +287,12 @@ _DASH_SPEAKER = re.compile(r"^\s*(?:--|—|–)\s*(?:[\w.'’-]+\s+){0,6}?"
 # An embedded tweet's signature, and the tweet's own line (its links).
 _TWEET_SIG = re.compile(r"^[—–-]\s*(?P<name>[^()\n]{1,40}?)\s*\(@\w{1,15}\)")
 _TWEET_BODY = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
+
+
+def tweet_signer(line: str) -> str | None:
+    """Whose account an embedded tweet's signature names ("— RT (@RT_com) November 13, 2015": RT)."""
+    return m.group("name") if (m := _TWEET_SIG.match(line.strip())) else None
+
 # "Vladimir Putin: ..." or "Question: ..." at the start of a line.
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*(?=\S)")
 # Where reader comments begin: a commenter's header ("Sunni man wrote: ...", "jdoe says:" alone on
@@ -632,6 +638,8 @@ def role_fits(description: Sequence[str], role: str) -> bool:
     description = [w.replace("defence", "defense") for w in description]
     if description and description[-1] in ("diplomat", "diplomats"):
         return any(w in role for w in ("foreign", "ambassador", "envoy", "diplomat"))
+    if description == ["leader"]:  # "the Kremlin leader": a head of state or government
+        return re.search(r"\b(?:president|prime minister|premier|chancellor|king|leader)\b", role) is not None
     return all(re.search(r"\b" + re.escape(w), role) for w in description)
 
 

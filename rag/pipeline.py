@@ -219,6 +219,13 @@ class Pipeline:
                           text=f"No article matches {evidence.scope.within.describe()}.")
             return
         refusal = self._check(asked, evidence)
+        if refusal is not None and self._widened(asked) is None and (
+                self.settings.second_look_per_article > self.settings.per_article):
+            # Looked at harder before refusing: the sentence answering may sit in another part
+            # of an article than the part matching the question best (a long transcript).
+            wider = self._retrieve(asked, k, mode, self.settings.second_look_per_article)
+            if self._check(asked, wider) is None:
+                evidence, refusal = wider, None
         if refusal is not None:
             yield refusal
             return
@@ -313,19 +320,27 @@ class Pipeline:
         return _Asked(text, tuple(history), notice, generator, query, started, where or Filter(),
                       when.day(as_of).isoformat() if as_of else None)
 
-    def _retrieve(self, asked: _Asked, k: int | None, mode: str | None) -> _Evidence:
-        """The passages for the query, and their sentences scored for support."""
-        s = self.settings
-        retriever = self.current_retriever()
-        qvec = self.embedder.embed([asked.query])[0]
+    def _widened(self, asked: _Asked) -> int | None:
+        """How many passages one article may give for this question, when more than usual."""
         # "What did X say about Y?": X's words may sit in another part of an article than
         # the part that matches Y best (a reader comment on Y), so take more of each.
         # So may the words "Who said ...?" asks about, and the holder of an office asked for ("Who
         # is the Syrian deputy foreign minister?" is named in the part of an article he speaks in).
+        q = asked.question
+        if (answerable.asked_speaker(q) or answerable.asked_claim(q) or answerable.said_claim(q)
+                or answerable.asked_role(q)):
+            return self.settings.speaker_per_article
+        return None
+
+    def _retrieve(self, asked: _Asked, k: int | None, mode: str | None,
+                  per_article: int | None = None) -> _Evidence:
+        """The passages for the query, and their sentences scored for support; `per_article`
+        overrides how many passages one article may give."""
+        s = self.settings
+        retriever = self.current_retriever()
+        qvec = self.embedder.embed([asked.query])[0]
         claim = answerable.asked_claim(asked.question)
-        per_article = s.speaker_per_article if (answerable.asked_speaker(asked.question) or claim
-                                                or answerable.said_claim(asked.question)
-                                                or answerable.asked_role(asked.question)) else None
+        per_article = per_article or self._widened(asked)
         scope = self.scope(asked.question, asked.where, asked.as_of, retriever)
         # "Who told reporters that people are running away from the Islamic State ...?": the
         # words asked about are searched for, not the question's frame around them (unless a

@@ -11,10 +11,10 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
-                            asked_role, Office, _REASON, _stems, options, without_options, date_part)
+                            asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage)
 from rag import truecase
 from rag.settings import Settings
-from rag.attribute import attribute
+from rag.attribute import attribute, role_fits
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
 from rag.parse import EntityTagger
 from rag.types import Article, Citation, Claim, Passage
@@ -1200,7 +1200,7 @@ def test_according_to_a_person_asks_for_his_words_unless_it_asks_for_a_value() -
         "berg", "how long will the ferries run")
     assert asked_speaker("Why did Oslo raise the fees, in Berg's words?") == ("Berg", "Why did Oslo raise the fees")
     assert asked_speaker("Berg on the harbour fees - what did he say?") == ("Berg", "the harbour fees")
-    assert asked_speaker("According to Berg, do the fees hurt the islands?") == ("Berg", "do the fees hurt the islands")
+    assert asked_speaker("According to Berg, do the fees hurt the islands?") == ("Berg", "the fees hurt the islands")
     # An outlet is where it was read; a value asked for is the answer, whoever gives it.
     assert asked_speaker("Why did Oslo raise the fees, according to Sputnik?") is None
     assert asked_speaker("why did oslo raise the fees according to sputnik") is None
@@ -1643,3 +1643,81 @@ def test_which_of_the_outlets_and_a_statement_before_its_question() -> None:
     assert asks_for("Which of the outlets quoted Ola Berg on the harbour fees?") == "outlet"
     assert without_options("Ola Berg relayed the board's comments on the fees. Which paper does he write for?") == (
         "Which paper does Berg write for?")
+
+
+def test_one_counts_only_what_it_stands_before() -> None:
+    question = "How many C.I.A. officers are stationed at the harbour?"
+    assert counted(question) == "officers"
+    assert not holds("number", "The officers have been at the harbour for weeks, one senior official said.", question)
+    assert holds("number", "One officer has been at the harbour since May.", question)
+    assert holds("number", "Twelve officers arrived, one senior official said.", question)
+
+
+def test_a_medium_of_another_kind_fills_no_slot_for_a_kind_asked() -> None:
+    scorer = scorer_of("In an interview with the Nordic and Baltic news agencies, Ola Berg said the ferries would "
+                       "sail again in May.")
+    assert Slot.of("Which television channel aired Ola Berg's remarks on the ferries?").medium_kind == "broadcast"
+    assert best_sentences("Which television channel aired Ola Berg's remarks on the ferries?", scorer, 1) == []
+    assert best_sentences("Which news agencies published Ola Berg's remarks on the ferries?", scorer, 1) == [(1, 0)]
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    # A scene before a question asked in place.
+    ("Describing the storm damage, Ola Berg said the harbour lost how many cranes?",
+     "How many cranes did Ola Berg say the harbour lost, describing the storm damage?"),
+    # "What is that president's name?" after a statement naming the office: the office's holder.
+    ("Ola Berg lists the Mayor of Molde among those he met - what is that mayor's name?",
+     "What is the name of the Mayor of Molde?"),
+])
+def test_a_question_after_its_scene_or_its_subject_is_asked_plainly(question: str, plain: str) -> None:
+    assert without_options(question) == plain
+
+
+def test_an_aside_on_where_words_were_said_is_no_part_of_their_topic() -> None:
+    assert asked_speaker("What was Ola Berg's view, in his radio interview, on the ferry timetable?") == (
+        "Ola Berg", "the ferry timetable")
+    question = "According to Berg in his remarks to the Nordic Gazette, did the storm delay the ferries?"
+    assert asked_speaker(question) == ("Berg", "the storm delay the ferries")
+    assert asked_speaker("What did Berg say about the cranes in the radio interview, per the Gazette?") == (
+        "Berg", "the cranes")
+    # (Where the asker read it is no aside on where he spoke: a why-question stays one.)
+    assert asked_speaker("According to Berg in the Gazette piece, why did the ferries stop?") is None
+
+
+def test_who_replied_by_doing_something_asks_who_did_it() -> None:
+    question = "Who replied to the reporter asking about the ferries by blaming the storm?"
+    assert asked_claim(question) == "blaming the storm"
+    # Whom he spoke to, besides the one named; not who published it.
+    question = "Alongside the Gazette, which news agency interviewed Berg about the ferries?"
+    assert asks_for(question) is None and Slot.of(question).medium
+
+
+def test_a_tweets_signature_names_whose_account_it_is() -> None:
+    scorer = scorer_of("Storm report: harbour cranes down, ferries stopped https://t.co/abc pic.twitter.com/xyz\n"
+                       "— Harbour News (@HarbourNews) May 3, 2021")
+    question = "Which network's Twitter account posted the storm report on the cranes?"
+    assert best_sentences(question, scorer, 2) == [(1, 1)]
+
+
+def test_name_the_office_asks_for_its_holder_and_quoted_by_excludes_the_papers_staff() -> None:
+    assert asked_role("Name the King of Jordan whom Berg says he met.") == Office("king of jordan", None)
+    assert Slot.of("Who is the official quoted by the Free Beacon on the camps?").told == "Free Beacon"
+
+
+def test_so_called_is_no_topic_word() -> None:
+    scorer = scorer_of("Ola Berg said the moderate opposition has gulls.")
+    assert topic_coverage("the so-called moderate opposition fighters rely on", scorer)[0] > 0
+
+
+def test_a_capitals_leader_is_its_head_of_state() -> None:
+    assert role_fits(["leader"], "President") and not role_fits(["leader"], "Deputy Foreign Minister")
+    assert focus("Where did the Kremlin leader say the generals met?") == []
+    assert focus("Where did the Kremlin say the generals met?") == [{"kremlin"}]
+
+
+def test_is_it_a_or_b_who_said_asks_who_of_the_two() -> None:
+    question = "Is it Berg or Quill who said the ferries will sail in May?"
+    assert options(question) == ["Berg", "Quill"]
+    assert asked_claim(question) == "the ferries will sail in May"
+    assert asked_speaker("What was Berg's response when asked whether the storm hurt the ferries?") == (
+        "Berg", "the storm hurt the ferries")

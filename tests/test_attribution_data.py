@@ -158,6 +158,18 @@ def test_questions_are_well_formed(questions: list[dict]) -> None:
         assert {q["split"] for q in questions if q["kind"] == kind} == {"dev", "heldout"}, kind
 
 
+@pytest.mark.parametrize("name", [f"aq{n}.jsonl" for n in range(15, 20)])
+def test_dev_batches_of_attribution_questions_are_well_formed(name: str) -> None:
+    # Fresh batches by helpers who read only the seeds: each read once unseen, then tuned on (README).
+    rows = load(f"dev_batches/{name}")
+    seeds = {p.name: folded(p.read_text(encoding="utf-8")) for p in SEEDS.iterdir() if p.suffix == ".txt"}
+    assert len(rows) == 40 and Counter(q["kind"] for q in rows) == {kind: 10 for kind in QUESTION_KINDS}
+    for q in rows:
+        assert q.keys() == QUESTION_KEYS and q["split"] == "dev" and set(q["gold_ids"]) <= set(seeds), q
+        gold = " ".join(seeds[g] for g in q["gold_ids"])
+        assert q["answers"] == [] if q["kind"] == "near_miss" else any(folded(a) in gold for a in q["answers"]), q
+
+
 @pytest.mark.parametrize(("gold", "said", "same"), [
     ("Shoigu", "Sergei Shoigu", True),
     ("Sergey Ryabkov", "Sergei Ryabkov", True),

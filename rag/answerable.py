@@ -463,20 +463,23 @@ def focus(question: str) -> list[set[str]]:
     # answer is not about Syria.
     contrasted = {m.group(1) for m in _CONTRASTED.finditer(without_options(question))}
     for name in names(question):
-        if name in contrasted or _DESCRIPTOR.fullmatch(name) or _GOVERNMENT_OF.search(question) and (
+        # (Nor a weekday: "on Sunday" is said once of a statement, not in each of its sentences.)
+        if name in contrasted or _DESCRIPTOR.fullmatch(name) or name.lower() in _WEEKDAY_NAMES or (
+                _GOVERNMENT_OF.search(question)) and (
                 name.lower() in _CAPITALS and re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_NOUNS})\b", question)):
             continue  # (nor "the Kremlin leader", Russia's president: a description, as "the Russian leader" is)
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         # (Not "led" of "US-led", which leads nothing the answer must be about.)
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
-        if _OFFICE_INITIALS.fullmatch(name):
-            continue  # "a deputy FM" describes an office, as "deputy foreign minister" does
+        if _OFFICE_INITIALS.fullmatch(" ".join(w for w in name.split() if not is_demonym(w))):
+            continue  # "a deputy FM", "the Russian FM" describe an office, as "deputy foreign minister" does
         if words:
             # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
             out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
     return out
 
 
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _GOVERNMENT_OF = re.compile(r"\b(?:Kremlin|Washington|Moscow|Damascus|Tehran|Ankara|Baghdad|London|Paris|Berlin"
                             r"|Beijing|Kyiv|Kiev)\s+(?:" + _PERSON_NOUNS + r")\b")
 _CONTRASTED = re.compile(r"\b(?i:rather than|instead of|other than|besides|apart from|except(?: for)?)\s+(?:the\s+)?"
@@ -632,6 +635,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         asked.setdefault(_stem(w.lower()), []).append(w.lower())
     for text in named:
         words = [w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS]
+        if words and words[-1] == slot.noun and text.split()[-1][:1].isupper():
+            return True  # "the Russian Air Force" for "which Russian force": a name of the kind asked
         if words and not any(len(os.path.commonprefix([w, words[-1]])) >= min(len(w), len(words[-1])) - 2
                              for w in asked.get(_stem(words[-1]), [])):
             return True
@@ -709,6 +714,9 @@ class Slot:
     office: tuple[str, ...] = ()
     # "Which television channel ...?": a medium the text calls a news agency is none.
     medium_kind: str = ""
+    # The noun asked for ("force" of "which Russian force"): the answer's own ("the Russian Air
+    # Force"), not a name the question gives.
+    noun: str = ""
 
     @classmethod
     def of(cls, question: str) -> Slot:
@@ -731,7 +739,8 @@ class Slot:
                    tuple(w.lower() for w in office.group(1).split() if not is_demonym(w.capitalize()))
                    if (office := _OFFICE_PHRASE.search(asked)) else (),
                    next((kind for kind, words in _MEDIUM_KINDS.items()
-                         if (m := _MEDIA_SLOT.search(asked)) and words.search(m.group(0))), ""))
+                         if (media := _MEDIA_SLOT.search(asked)) and words.search(media.group(0))), ""),
+                   described[-1].lower() if described and described[-1].islower() else "")
 
 
 _ASKS_AUTHOR = re.compile(rf"^\W*{_AUTHOR}", re.IGNORECASE)
@@ -845,12 +854,24 @@ def _nation(word: str) -> str:
 def without_options(question: str) -> str:
     """The question without a list of alternatives appended to it or set off in it (and a
     fact-checker's two questions as one: `_checked`)."""
-    question = _two_named(question)
+    question = _offices(_two_named(question))
     m = _ALTERNATIVES.search(question)
     if m:
         return question[:m.start()]
     inline = _INLINE_ALTERNATIVES.match(question)
     return f"{inline.group('head')} {inline.group('rest')}" if inline else _checked(question)
+
+
+# Newsroom names of offices: "Russia's defence chief" is its defence minister, "its top diplomat"
+# its foreign minister.
+_OFFICE_NICKNAMES = ((re.compile(r"\bdefen[cs]e (?:chief|boss|head)\b", re.IGNORECASE), "defense minister"),
+                     (re.compile(r"\b(?:top diplomat|foreign policy chief)\b", re.IGNORECASE), "foreign minister"))
+
+
+def _offices(question: str) -> str:
+    for nickname, office in _OFFICE_NICKNAMES:
+        question = nickname.sub(office, question)
+    return question
 
 
 def _two_named(question: str) -> str:
@@ -1161,7 +1182,8 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        r" [^,?]{2,40},\s*)?"
                        r"(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
                        # "Which news agencies carried the interview in which Putin said ...?": whom he told.
-                       r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an) interview\b"
+                       r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an)"
+                       r"(?: [\w'’-]+){0,2} interview\b"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
                        r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
                        r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"
@@ -1516,6 +1538,11 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
     # "What political changes inside Syria did Putin talk about?"
     r"^\W*what (?P<topic>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:talk|speak|say|write|comment|warn|complain) (?:about|of|on)\W*$", re.IGNORECASE), re.compile(
+    # "What alternative sources did Ryabkov point to, absent US data?", "What position did Kirby take on Y?"
+    r"^\W*what (?P<topic>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
+    r" (?P<who>.+?) (?-i:point to|cite|name|mention|list)(?:,[^?]*)?\W*$", re.IGNORECASE), re.compile(
+    rf"^\W*what (?:{_VIEWS}) (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:take|hold|have|adopt|express|give|offer)"
+    r" (?:on|about|regarding|towards?|over)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE))
@@ -1572,6 +1599,11 @@ _PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGN
 _WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
                           r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
 
+_WHOSE_WAS_IT = re.compile(r"^\W*whose (?:words|assessment|claim|view|argument|position|statement|line|contention"
+                           r"|allegation|charge|accusation|complaint|warning|quote) (?:was|were|is) (?:it|this|that)"
+                           r" that\s+(?P<claim>.+)$", re.IGNORECASE)
+_WH_IN_WORDS = re.compile(r"^\W*(?P<wh>(?i:what|why|how|who|when|where)),\s+(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s?"
+                          r" (?:own )?(?:telling|words|view|opinion|account|version|estimation),\s*(?P<rest>.+)$")
 # "Is it Kirby or Ryabkov who said ...?"
 _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
                            re.IGNORECASE)
@@ -1588,6 +1620,11 @@ def _prefaced(question: str) -> str:
     September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
     if m := _WHO_WAS_THE.match(question):
         return f"Which {m.group('what')} {m.group('rest')}"
+    if m := _WHOSE_WAS_IT.match(question):
+        return f"Who said {m.group('claim')}"  # "Whose assessment was it that ...?"
+    if m := _WH_IN_WORDS.match(question):
+        # "What, in Putin's telling, ...?"
+        return f"In {m.group('who')}'s words, {m.group('wh').lower()} {m.group('rest')}"
     if (m := _THAT_ONES_NAME.match(question)) and (office := re.search(
             rf"\bthe (?:[\w'’-]+ ){{0,2}}?{m.group('role')} of (?:the )?(?:(?-i:[A-Z])[\w'’-]*\s?)+", m.group("pre"),
             re.IGNORECASE)):
@@ -1735,7 +1772,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 # "How much explosive did Shoigu say ...?", "How many sorties, according to Putin?": a typed
 # question about what someone named says.
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
-                      r"(?:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
+                      r"(?-i:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
                       r"|argue|promise|warn|announce)\b"
                       r"|(?:\baccording to|^\W*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
                       r"(?:\W*$|\s*,)", re.IGNORECASE)
@@ -1748,6 +1785,8 @@ def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
     if m is None:
         return None
     who = m.group("who") or m.group("source")
+    if (body := _body_named(who, scorer)) is not None:
+        return body
     # A person's name, not "the US State Department", "Russia" or "officials", whose words need
     # not be those the passages give them ("Kirby said the US does not share the same goals").
     if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or (
@@ -1757,6 +1796,23 @@ def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
     who = re.sub(r"['’]s?$", "", who.split()[-1].lower())
     said = np.array([bool(label and label.speaker and label.kind not in ("reporting", "furniture")
                           and _last(label.speaker) == who) for label in scorer.labels], dtype=bool)
+    return said if said.any() else None
+
+
+def _body_named(who: str, scorer: SupportScorer) -> np.ndarray | None:
+    """"Why did the State Dept say ...?": the sentences the body, or its spokesman, says (by the
+    words of his role: "John Kirby, State Department spokesman"), when the passages have some;
+    None for a person, a country or an outlet."""
+    name = re.sub(r"^the\s+", "", _undotted(who), flags=re.IGNORECASE)
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or not any(
+            w in ("Department", "Ministry", "Pentagon", "Kremlin", "Office", "Council", "Command") for w in words) or (
+            names_medium(name) or _is_country(name)):
+        return None
+    asked = {w.lower() for w in words} - {"us", "russian", "american"}
+    said = np.array([bool(label and label.speaker and label.kind not in ("reporting", "furniture") and asked <= {
+        w.lower() for w in WORD.findall(_undotted(f"{label.speaker} {label.role or ''}"))}) for label in scorer.labels],
+        dtype=bool)
     return said if said.any() else None
 
 
@@ -1826,7 +1882,8 @@ _ASKS_A_NAME = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 # Names of news media a name of a person never holds.
 _MEDIUM_WORD = re.compile(r"\b(?:Times|Post|News|Journal|Guardian|Herald|Telegraph|Tribune|Daily|Agency|Ministry"
                           r"|Department|Pentagon|Kremlin|Report|TV|Radio)\b")
-_IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )?(?:words|view|opinion|account),\s*"
+_IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )?"
+                       r"(?:words|view|opinion|account|telling),\s*"
                        r"(?P<topic>.+)$")
 # "As reported by Sputnik, what was Ryabkov's view on ...?", "Speaking to Russian journalists on
 # Sept 4, what did Putin say ...?": where or when, before the question.
@@ -2509,7 +2566,9 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
-                        r"|read[- ]more|['’]s links? to|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
+                        r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp|\bpage (?:has|shows|says|gives|carries)"
+                        r"|at the (?:very )?top of"
+                        r"|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
                         r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
 

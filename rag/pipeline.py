@@ -307,6 +307,7 @@ class Pipeline:
                  where: Filter | None = None, as_of: str | None = None) -> _Asked:
         """The cleaned question, its generator, and the query to search for."""
         text, notice = self.clean_question(question)
+        text = truecase.tidied(text)
         if not history and truecase.needed(text):
             # "putin said assad agrees to what kind of elections": names capitalised as the
             # closest passages write them, for the checks that read names by their capitals.
@@ -326,9 +327,11 @@ class Pipeline:
         # the part that matches Y best (a reader comment on Y), so take more of each.
         # So may the words "Who said ...?" asks about, and the holder of an office asked for ("Who
         # is the Syrian deputy foreign minister?" is named in the part of an article he speaks in).
+        # So may a page's own lines ("the date stamp at the top of the Sputnik piece"), which open
+        # its first passage.
         q = asked.question
         if (answerable.asked_speaker(q) or answerable.asked_claim(q) or answerable.said_claim(q)
-                or answerable.asked_role(q)):
+                or answerable.asked_role(q) or answerable.asks_about_page(q)):
             return self.settings.speaker_per_article
         return None
 

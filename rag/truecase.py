@@ -4,7 +4,12 @@ Beacon"), so that the checks reading names by their capitals (who is asked about
 an answer must be about, whose words are asked for) read it as they read a question typed with
 care. A word is capitalised only when every time the passages use it, past a sentence's first
 word, they capitalise it: "us" stays "us" where a passage says "tell us", "army" where one says
-"the terrorist army". Questions with any capital after their first letter are left as typed."""
+"the terrorist army". Questions typed with care (a capital first, and after it) are left as typed.
+
+A question typed in haste loses more than capitals: its fillers ("ok so", "double-check:"),
+the apostrophes of its contractions ("whats", "couldnt") and its shorthand ("w/") are put back
+as a careful writer types them (`tidied`), so that the checks reading the question's shape
+("what's the date ...", "why did ... couldn't ...") read it too."""
 
 from __future__ import annotations
 
@@ -14,9 +19,41 @@ from collections.abc import Sequence
 from .text import STOPWORDS
 
 
+# Offices, which the passages capitalise before a name ("President Vladimir Putin") and a question
+# names in lower case.
+_TITLES = frozenset("""president minister secretary king queen prince emir chancellor premier spokesman
+spokeswoman general colonel deputy foreign defense defence prime ambassador envoy""".split())
+
+
 def needed(question: str) -> bool:
-    """Whether the question has no capital letter after its first character."""
-    return not re.search(r"[A-Z]", question[1:])
+    """Whether the question was typed in haste: no capital after its first character, or none
+    at its start ("when did putin do that Q&A ...")."""
+    return not re.search(r"[A-Z]", question[1:]) or question[:1].islower()
+
+
+# Fillers a hurried question opens with, before what it asks.
+_FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|right|hey|um+|uh+|well|and|also|quick(?: one| q(?:uestion)?)?"
+                     r"|double[- ]check|(?:fact|quote)[- ]check)\b[,:;!-]*\s+)+", re.IGNORECASE)
+# Contractions typed without their apostrophe, which no English word spells.
+_CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
+                           r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
+
+
+def tidied(question: str) -> str:
+    """The question without a hurried opening filler, with the apostrophes of its contractions
+    and "with" for "w/"."""
+    rest = _FILLER.sub("", question)
+    question = rest if rest.strip() else question
+    question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
+    return _CONTRACTIONS.sub(_apostrophe, question)
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    if m.group(1):
+        return f"{m.group(1)}’s"
+    if m.group(2):
+        return f"{m.group(2)}n’t"
+    return f"{m.group(3)}’t"
 
 
 def cased(question: str, texts: Sequence[str]) -> str:
@@ -33,10 +70,12 @@ def cased(question: str, texts: Sequence[str]) -> str:
                 continue
             bare = [w.strip(".,;:!?()\"“”‘’'") for w in run]
             key = " ".join(bare).lower()
-            if n == 1 and (key in STOPWORDS or len(key) < 2):
-                continue
+            if n == 1 and (key in STOPWORDS or key in _TITLES or len(key) < 2):
+                continue  # ("king" alone is an office; "king of jordan" is the King of Jordan)
             if (form := forms.get(key)) is not None:
                 parts = form.split(" ")
+                if bare[0].lower() == "the":  # ("the Guardian": "The" only opens a sentence)
+                    parts[0] = bare[0]
                 out += [w.replace(b, p, 1) if b else w for w, b, p in zip(run, bare, parts)]
                 i += n
                 break

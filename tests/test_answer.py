@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 19)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 20)),
                                                   ("dev_batches/pa4.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
@@ -568,3 +568,30 @@ def test_questions_asking_by_role_and_by_where_it_was_read_are_answered(pipeline
                                                                         expected: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # Typed in haste: a filler first, lower case after a capital, no apostrophes, shorthand.
+    ("ok so what date did the EU Times post the Ryabkov piece", "2015-10-08"),
+    ("when did putin do that Q&A with russian journalists, the one pasted into the blog with all the comments",
+     "September 4th"),
+    ("remind me the name of the russian defence chief who went on state tv", "Sergei Shoigu"),
+    # The State Department's reason is its own or its spokesman's, not Ryabkov's.
+    ("why did the State Dept say it couldnt share intel with moscow", "same goals"),
+    ("which TV network did the russian FM talk to on sunday", "Channel one"),
+    ("sputnik page has a timestamp at the top, what date does it show", "14 August 2020"),
+    ("ryabkov on sputnik said the lack of us data has no effect on which russian force", "Russian Air Force"),
+    ("What position did Kirby take on the idea of passing intelligence to Russia?", "nowhere near that point"),
+    ("What, in Putin's telling, are the people leaving Syria really running away from?", "Islamic State"),
+    ("Apart from Interfax, which agency ran the Putin interview in which he said the FSA shared intelligence on "
+     "ISIS targets?", "Interfax and Anadolu"),
+])
+def test_questions_of_the_dev_batches_nm19_and_aq20_are_answered(pipeline: Pipeline, question: str,
+                                                                 expected: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and expected in answer.text, answer.text
+
+
+def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline: Pipeline) -> None:
+    # Shoigu's state-television interview names no channel; Lavrov's Channel One is not his.
+    assert pipeline.ask("which state tv channel did the russian defence chief do his sunday interview with").refused

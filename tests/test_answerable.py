@@ -1721,3 +1721,44 @@ def test_is_it_a_or_b_who_said_asks_who_of_the_two() -> None:
     assert asked_claim(question) == "the ferries will sail in May"
     assert asked_speaker("What was Berg's response when asked whether the storm hurt the ferries?") == (
         "Berg", "the storm hurt the ferries")
+
+
+def test_a_hurried_question_is_tidied_as_a_careful_writer_types_it() -> None:
+    assert truecase.tidied("ok so what date did the Gazette post the Berg piece") == (
+        "what date did the Gazette post the Berg piece")
+    assert truecase.tidied("double-check: whats the date stamp") == "what’s the date stamp"
+    assert truecase.tidied("why couldnt berg sail w/ the ferry") == "why couldn’t berg sail with the ferry"
+    assert truecase.tidied("its harbour fees") == "its harbour fees"  # a word, not a contraction
+    # A lower-case start is haste, whatever capitals follow; a careful question is left as typed.
+    assert truecase.needed("when did berg do that Q&A") and not truecase.needed("When did Berg do that Q&A?")
+    # An office alone stays a common noun, and "the" opens no name.
+    texts = ["Then Ola Berg met the King of Norway, The Gazette reported."]
+    assert truecase.cased("which king did berg meet, per the gazette", texts) == (
+        "which king did Berg meet, per the Gazette")
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("Whose assessment was it that the ferries sank in May?", "Who said the ferries sank in May?"),
+    ("What, in Berg's telling, sank the ferries?", "In Berg's words, what sank the ferries?"),
+    ("Who is Norway's defence chief?", "Who is Norway's defense minister?"),
+])
+def test_other_ways_of_asking_who_said_what_are_asked_plainly(question: str, plain: str) -> None:
+    assert without_options(question) == plain
+
+
+def test_what_someone_pointed_to_or_took_a_position_on_asks_for_his_words() -> None:
+    assert asked_speaker("What position did Berg take on the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("What alternative routes did Berg point to, absent the ferries?") == (
+        "Berg", "alternative routes")
+    assert asks_for("Apart from the Gazette, which agency ran the Berg interview in which he said it?") is None
+
+
+def test_an_office_by_its_initials_and_a_weekday_are_no_names_an_answer_must_hold() -> None:
+    assert focus("which TV network did the Russian FM talk to on Sunday") == []
+
+
+def test_a_name_of_the_kind_asked_for_answers_though_the_question_gives_its_noun() -> None:
+    scorer = scorer_of("Ola Berg said the storm had no effect on the Nordic Air Force.")
+    question = "Which Nordic force did Ola Berg say the storm had no effect on?"
+    assert Slot.of(question).noun == "force"
+    assert best_sentences(question, scorer, 1) == [(1, 0)]

@@ -52,7 +52,7 @@ _TIME_ASKED = re.compile(r"\b(?:what|which) time\b(?! (?:frame|period|span|limit
 _ASKS = {
     "percentage": re.compile(r"\bwhat (percentage|proportion|share|fraction)\b", re.IGNORECASE),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b"
+        r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bby number\b"
         r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
@@ -62,7 +62,9 @@ _ASKS = {
         rf"^\W*{ACCORDING_TO}when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
-        rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}", re.IGNORECASE),
+        rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
+        # "Putin said he talked with Obama - do you remember when that call took place?"
+        r"|\s[-—–]+\s+(?:(?:do|can|could) you (?:remember|recall|say|tell me)\s+)?when\b", re.IGNORECASE),
     # "What is the short URL for the Sputnik article?": a web address, not the page line "Get short URL".
     "url": re.compile(r"\b(?:what|which|give|where)\b.*\b(?:(?:short )?urls?|web ?address(?:es)?|hyperlinks?"
                       r"|web links?)\b", re.IGNORECASE),
@@ -1182,8 +1184,8 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        r" [^,?]{2,40},\s*)?"
                        r"(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
                        # "Which news agencies carried the interview in which Putin said ...?": whom he told.
-                       r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an)"
-                       r"(?: [\w'’-]+){0,2} interview\b"
+                       r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an"
+                       r"|(?-i:[A-Z])[\w'’-]*['’]s)(?: [\w'’-]+){0,2} interview\b"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
                        r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
                        r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"
@@ -1688,9 +1690,10 @@ def _he_is(name: str, question: str) -> tuple[str, int]:
 
 
 def _person_in(clause: str) -> str | None:
-    """The first name a clause gives that is no people, country, month or weekday."""
-    return next((n for n in names(clause) if not is_demonym(n) and not _is_country(n)
-                 and n.lower() not in _CALENDAR), None)
+    """The first name a clause gives that is no people, country, month, weekday or outlet ("In the
+    EU Times version of Ryabkov's comments, how did he ...?" is Ryabkov)."""
+    return next((re.sub(r"['’]s$", "", n) for n in names(clause) if not is_demonym(n) and not _is_country(n)
+                 and n.lower() not in _CALENDAR and not names_medium(n) and not _MEDIUM_WORD.search(n)), None)
 
 
 _REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+"
@@ -2392,7 +2395,9 @@ def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, to
     words for it, which an answer need not share either)."""
     names_ = {_stem(w) for name in named for w in name}
     # (Nor the office of whom it asks about: "the deputy foreign minister" is who, not what.)
-    asked = _stems(_PER_SOURCE.sub("", without_options(question))) - names_ - _ASKING - _LIGHT_VERBS - _OFFICE_STEMS
+    # ("in the first place" is no part of what a freeze was.)
+    plain = re.sub(r"\bin the first place\b", " ", _PER_SOURCE.sub("", without_options(question)), flags=re.IGNORECASE)
+    asked = _stems(plain) - names_ - _ASKING - _LIGHT_VERBS - _OFFICE_STEMS
     return asked if asked & _stems(*(scorer.texts[j] for j in top)) else set()
 
 
@@ -2565,7 +2570,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # "Which group is described in one of Sputnik's related headlines ...?", "What date is shown on
 # the Sputnik page ...?", "Who is the photo of Shoigu credited to?": the page around the article
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
-_ASKS_PAGE = re.compile(r"\b(?:(?:related|linked) (?:[\w'’-]+ ){0,2}?(?:headlines?|stories|articles|links|interview)"
+_ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
+                        r"(?:headlines?|stories|articles|links|interview)"
                         r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp|\bpage (?:has|shows|says|gives|carries)"
                         r"|at the (?:very )?top of"
                         r"|(?:on|of) the (?:[\w'’-]+ ){0,2}?"

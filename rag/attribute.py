@@ -42,7 +42,7 @@ from .types import Article, Attribution, Kind, SpeakerPhrase
 #: Stored with the index (with the parser's name and version, see `attribution_version`):
 #: attributions made by other rules are made again by the next sync (text only, nothing
 #: re-embedded). Bump it whenever the rules change what they return.
-ATTRIBUTION_VERSION = "41"
+ATTRIBUTION_VERSION = "42"
 
 
 class SpeakerFinder(Protocol):
@@ -883,6 +883,12 @@ def _find_cue(masked: str, cast: _Cast) -> _Cue | None:
             # through the office.
             if (inner := _verb_cue(masked[:m.start()], cast, via_interview)) and inner.who.lower() not in _PRONOUNS:
                 return _Cue(inner.who, inner.cue, inner.via or who)
+            # "According to Bill Gertz of the Free Beacon, officials have stated ...": the officials
+            # speak, through his reporting.
+            if not masked[:m.start()].strip(" " + _QUOTE_MASK) and masked[m.end():m.end() + 2].startswith(",") and (
+                    inner := _verb_cue(masked[m.end():].lstrip(", "), cast, via_interview)) and (
+                    inner.who.lower() not in _PRONOUNS):
+                return _Cue(inner.who, inner.cue, m.group("who").strip())
             return _Cue(who, "according to", via_interview)
     if m := _IN_STATEMENT.search(masked):
         # The name just before it speaks when it opens the sentence; "Grace thanked her crew

@@ -294,8 +294,8 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 20)),
-                                                  ("dev_batches/pa4.jsonl", 40)])
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 21)),
+                                                  ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
     assert sum(q.unanswerable for q in questions) >= 5
@@ -595,3 +595,32 @@ def test_questions_of_the_dev_batches_nm19_and_aq20_are_answered(pipeline: Pipel
 def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline: Pipeline) -> None:
     # Shoigu's state-television interview names no channel; Lavrov's Channel One is not his.
     assert pipeline.ask("which state tv channel did the russian defence chief do his sunday interview with").refused
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("The Sputnik page had a sidebar headline about Syria's chemical weapons being taken apart - what percentage of "
+     "the arsenal did it say had been dismantled?", "98%"),
+    ("Besides Interfax, which news agency published Putin's interview about the US being reluctant to cooperate "
+     "with Russia in Syria?", "Interfax and Anadolu"),
+    # Bill Gertz passes on what officials told him: they speak, through him.
+    ("Bill Gertz reported that the ISIS training camps were considered off limits because of worries about "
+     "collateral damage. According to whom, in his reporting?", "officials, to Bill Gertz of the Free Beacon"),
+])
+def test_questions_of_the_dev_batches_pa5_and_aq21_are_answered(pipeline: Pipeline, question: str,
+                                                               expected: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # The articles give no date for the call, nor for the freeze, nor the resolution's number.
+    "Putin said he had talked about the anti-terror coalition with Obama by telephone - do you remember when "
+    "exactly that call took place?",
+    "Putin grumbled that military contacts had been frozen on American initiative - when was it that Washington "
+    "froze them?",
+    "Which UN Security Council resolution, by number, did Putin say Washington had bypassed in Syria?",
+    # Nobody gives a reason for the freeze ("in the first place" is no part of it).
+    "Why did Washington freeze military contacts with Moscow in the first place, as Putin told it?",
+])
+def test_near_misses_of_the_dev_batch_pa5_are_refused(pipeline: Pipeline, question: str) -> None:
+    assert pipeline.ask(question).refused

@@ -1762,3 +1762,22 @@ def test_a_name_of_the_kind_asked_for_answers_though_the_question_gives_its_noun
     question = "Which Nordic force did Ola Berg say the storm had no effect on?"
     assert Slot.of(question).noun == "force"
     assert best_sentences(question, scorer, 1) == [(1, 0)]
+
+
+def test_a_scene_naming_an_outlet_first_means_the_person_after_it() -> None:
+    assert without_options("In the Harbour Herald version of Berg's comments, how did he describe the fees?") == (
+        "How did Berg describe the fees?")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which harbour board resolution, by number, did Ola Berg say the town ignored?", "number"),
+    ("Berg said he met the mayor by the pier - do you remember when exactly that was?", "date"),
+    ("Berg grumbled that the ferries had been stopped - when was it that the town stopped them?", "date"),
+])
+def test_a_number_by_number_and_a_time_after_a_statement_are_asked_for(question: str, kind: str) -> None:
+    assert expected(question) == kind
+
+
+def test_a_page_sidebar_and_an_interview_published_by_a_possessive_are_read() -> None:
+    assert asks_about_page("The Gazette page had a sidebar headline about the cranes - what did it say?")
+    assert asks_for("Besides the Gazette, which news agency published Berg's interview about the ferries?") is None

@@ -1080,3 +1080,13 @@ def test_rules_v39_a_description_then_the_name_it_describes_between_commas() -> 
 ])
 def test_rules_v40_according_to_a_description_then_its_name_and_a_first_between(text: str, speaker: str) -> None:
     assert one(text, text).speaker == speaker
+
+
+def test_rules_v42_according_to_a_reporter_the_people_he_cites_speak() -> None:
+    text = ("According to Ola Berg of the Harbour Herald, officials have stated the pier is closed “because of the "
+            "storms.”")
+    label = one(text, text)
+    assert (label.kind, label.speaker, label.via) == ("indirect", "officials", "Ola Berg of the Harbour Herald")
+    # Whom "according to" cites still speaks when nobody else does after it.
+    text = "According to Ola Berg of the Harbour Herald, the pier is closed."
+    assert one(text, text).speaker == "Ola Berg"

@@ -113,7 +113,8 @@ _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channel
               r"|forces?|factions?|arm(?:y|ies)")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
-_GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\b)[\w'’-]+\s+)"
+# (Nor a determiner: "Which day the Syrian Army declared ...?", typed without "did", asks for a day.)
+_GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|the|a|an)\b)[\w'’-]+\s+)"
 # "Where was it reported ...?" asks for the outlet, not a place.
 _NOT_REPORTED = r"(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:been\s+)?(?:reported|published|said|written))"
 # "Who wrote the Guardian report ...?": its author is asked for (`Slot`, `best_sentences`).
@@ -131,6 +132,8 @@ _ENTITY_ASKS = (
     # does; "Who wrote the Guardian report ...?" for its author.
     ("person", re.compile(rf"^\W*(?:who (?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
                           rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
+    # "Who interviewed Lavrov on Channel One?": a person put the questions, not a country or a group.
+    ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked)\b", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "What time of day was the tweet posted?": a clock time ("11:21 GMT", "9.30am") or a part of the day.
@@ -1491,6 +1494,10 @@ _SPEAKER_QUESTION = re.compile(
     r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned)\b"
     r"(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
+# (Typed without "did": "What Faisal Mekdad said about the role of Iran?")
+_SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) (?-i:said|says|told"
+                           r"|thinks|thought|claimed|claims) (?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
+                           re.IGNORECASE)
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
 # the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). "How did
 # X respond (react, reply) to Y?" and "How did X say (explain) Y?" ask for X's words on Y (a
@@ -1503,7 +1510,7 @@ _SPEAKER_QUESTION = re.compile(
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
           r"|claim|allegation|accusation|line")
-_SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, re.compile(
+_SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
@@ -1774,7 +1781,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 
 # "How much explosive did Shoigu say ...?", "How many sorties, according to Putin?": a typed
 # question about what someone named says.
-_SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
+_SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?!not\b)(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
                       r"(?-i:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
                       r"|argue|promise|warn|announce)\b"
                       r"|(?:\baccording to|^\W*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
@@ -2520,7 +2527,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
-    told = event & _stems(*(scorer.texts[int(j)] for j in order[:3]))
+    # (Of the best sentences that hold the kind of value asked for: a reader's "British support for
+    # 'Rebel' groups" tells nothing of when a British paper reported the rebels' gains.)
+    valued = [int(j) for j in order if holds(kind, scorer.texts[int(j)], question)][:3] if kind else order[:3]
+    told = event & _stems(*(scorer.texts[int(j)] for j in valued))
     for j in candidates:
         if len(chosen) == limit:
             break

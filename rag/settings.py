@@ -220,7 +220,9 @@ class AnswerSettings(_Group):
     min_similarity: float = Field(
         0.3,
         description="Refuse without generating when no passage is at least this similar "
-        "(cosine) to the question. Not measured: kept from the first version.",
+        "(cosine) to the question. Kept from the first version; measured later over every seed "
+        "dev set and fresh batch (1,200 questions): 0.25 and 0.2 moved no answer (the typed checks "
+        "refuse the same questions), 0.15 answered a seed unanswerable question.",
     )
     sentence_floor: float = Field(
         0.8, ge=0.0, le=1.0,

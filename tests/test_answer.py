@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 21)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 22)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
@@ -623,4 +623,27 @@ def test_questions_of_the_dev_batches_pa5_and_aq21_are_answered(pipeline: Pipeli
     "Why did Washington freeze military contacts with Moscow in the first place, as Putin told it?",
 ])
 def test_near_misses_of_the_dev_batch_pa5_are_refused(pipeline: Pipeline, question: str) -> None:
+    assert pipeline.ask(question).refused
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # Typed by a learner, without "did".
+    ("Which day the Syrian Army declared a big offensive against terrorist groups?", "Tuesday"),
+    # A reader's "British support for 'Rebel' groups" tells nothing of when the Guardian reported.
+    ("On which day the British paper reported the rebel gains in Aleppo?", "Saturday"),
+    ("In which month the intelligence analysts talked about the untouched training camps?", "August"),
+])
+def test_questions_of_the_dev_batch_nm21_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
+    answer = pipeline.ask(question)
+    assert not answer.refused and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # The interviewers are not named.
+    "Who interviewed Sergei Shoigu on state television when he accused the US of not sharing information on Syria?",
+    "who interviewed lavrov on channel one",
+    # Mekdad speaks of Russia's results, not Iran.
+    "What Faisal Mekdad said about the role of Iran in the fight?",
+])
+def test_near_misses_of_the_dev_batch_nm21_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -11,7 +11,8 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
-                            asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage)
+                            asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
+                            _said_by_named)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -1781,3 +1782,18 @@ def test_a_number_by_number_and_a_time_after_a_statement_are_asked_for(question:
 def test_a_page_sidebar_and_an_interview_published_by_a_possessive_are_read() -> None:
     assert asks_about_page("The Gazette page had a sidebar headline about the cranes - what did it say?")
     assert asks_for("Besides the Gazette, which news agency published Berg's interview about the ferries?") is None
+
+
+def test_who_interviewed_someone_asks_for_a_person_and_no_determiner_is_a_gap() -> None:
+    assert entity_kind("Who interviewed Ola Berg on the radio?") == ("person", frozenset({"PERSON"}))
+    # Typed without "did", a day is asked for, not the army after it.
+    question = "Which day the Harbour Army declared the closure?"
+    assert entity_kind(question) is None and expected(question) == "date"
+
+
+def test_what_someone_said_typed_without_did_asks_for_his_words() -> None:
+    assert asked_speaker("What Ola Berg said about the ferry fees?") == ("Ola Berg", "the ferry fees")
+    # "did not tell" names nobody who said it; "according to Berg" does.
+    scorer = scorer_of("“The gulls took the pier,” Ola Berg said. The town shut the pier.")
+    said = _said_by_named("Which birds the town did not tell to the harbour, according to Berg?", scorer)
+    assert said is not None and said.tolist() == [True, False]

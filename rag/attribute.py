@@ -293,6 +293,7 @@ def tweet_signer(line: str) -> str | None:
     """Whose account an embedded tweet's signature names ("— RT (@RT_com) November 13, 2015": RT)."""
     return m.group("name") if (m := _TWEET_SIG.match(line.strip())) else None
 
+
 # "Vladimir Putin: ..." or "Question: ..." at the start of a line.
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s*(?=\S)")
 # Where reader comments begin: a commenter's header ("Sunni man wrote: ...", "jdoe says:" alone on

@@ -265,7 +265,7 @@ def asked_role(question: str) -> Office | None:
     # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
     before = m.string[:m.start("role")].split()
     qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
-    return Office(qualifier + re.sub(r"defence", "defense", m.group("role").lower()), nation)
+    return Office(qualifier + _defense(m.group("role").lower()), nation)
 
 
 def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
@@ -276,7 +276,7 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     words = [w for w in WORD.findall(office.title) if w not in ("of", "the")]
     head = next((w for w in words if w in _OFFICE_HEADS), words[-1])
     cased = _ROLE_TOKEN.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))))
-    tokens = [re.sub(r"defence", "defense", t.lower()) for t in cased]
+    tokens = [_defense(t.lower()) for t in cased]
     for i, t in enumerate(tokens):
         if t != head or (_QUALIFIERS - set(words)) & set(tokens[max(0, i - 3):i]):
             continue
@@ -449,7 +449,8 @@ _WHAT = {"time": "a time of day", "weekday": "a day of the week", "month": "a mo
          "url": "a web address"}
 
 
-_CALENDAR = frozenset(_MONTHS.split()) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = frozenset(_MONTHS.split()) | _WEEKDAYS
 
 
 def _names_of(question: str) -> str:
@@ -469,8 +470,7 @@ def focus(question: str) -> list[set[str]]:
     contrasted = {m.group(1) for m in _CONTRASTED.finditer(without_options(question))}
     for name in names(question):
         # (Nor a weekday: "on Sunday" is said once of a statement, not in each of its sentences.)
-        if name in contrasted or _DESCRIPTOR.fullmatch(name) or name.lower() in _WEEKDAY_NAMES or (
-                _GOVERNMENT_OF.search(question)) and (
+        if name in contrasted or _DESCRIPTOR.fullmatch(name) or name.lower() in _WEEKDAYS or (
                 name.lower() in _CAPITALS and re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_NOUNS})\b", question)):
             continue  # (nor "the Kremlin leader", Russia's president: a description, as "the Russian leader" is)
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
@@ -484,9 +484,6 @@ def focus(question: str) -> list[set[str]]:
     return out
 
 
-_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_GOVERNMENT_OF = re.compile(r"\b(?:Kremlin|Washington|Moscow|Damascus|Tehran|Ankara|Baghdad|London|Paris|Berlin"
-                            r"|Beijing|Kyiv|Kiev)\s+(?:" + _PERSON_NOUNS + r")\b")
 _CONTRASTED = re.compile(r"\b(?i:rather than|instead of|other than|besides|apart from|except(?: for)?)\s+(?:the\s+)?"
                          r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 

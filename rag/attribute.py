@@ -1522,10 +1522,9 @@ def _tweet_lines(lines: list[str]) -> dict[int, str]:
     """Lines of embedded tweets: each signature line and the tweet's text line before it."""
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
-        m = _TWEET_SIG.match(line.strip())
-        if not m:
+        if not (name := tweet_signer(line)):
             continue
-        found[i] = m.group("name").strip()
+        found[i] = name.strip()
         j = i - 1
         while j >= 0 and not lines[j].strip():
             j -= 1

@@ -386,7 +386,9 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
-                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that)\b"
+                     r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that"
+                     # ("The soldiers going on standby are to confront the immigration crisis": what for.)
+                     r"|(?:is|are|was|were) to (?!be\b)[a-z]+)\b"
                      .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
@@ -476,6 +478,8 @@ def focus(question: str) -> list[set[str]]:
         every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
         # (Not "led" of "US-led", which leads nothing the answer must be about.)
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
+        if not {w for w in words if len(w) > 1} - _CALENDAR:
+            continue  # "the September Q&A" says when and what kind of text, not who or where
         if _OFFICE_INITIALS.fullmatch(" ".join(w for w in name.split() if not is_demonym(w))):
             continue  # "a deputy FM", "the Russian FM" describe an office, as "deputy foreign minister" does
         if words:
@@ -511,6 +515,7 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
     nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
     return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
                    and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
+                   or len(name) == 1 and is_demonym(w.capitalize()) and _nation(w) in nations
                    for name in names_) >= len(names_)
 
 
@@ -540,7 +545,7 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
         # is about the US and Russia a question on a "US-Russia deal" names; not the sentence
         # before it, which ("... in the Course of Operations in Syria") answered "Where was the
         # flight safety memorandum between Russia and the US signed?".
-        names_ = [name for name in names_ if not any(_is_country(w) for w in name)]
+        names_ = [name for name in names_ if not any(_is_country(w) or w in _CAPITALS for w in name)]
     return not names_ or _names_half(names_, text, scorer.texts[j])
 
 
@@ -946,7 +951,8 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announc
                         re.IGNORECASE)
 _ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
                           r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*"
-                          r"|report\w*|post\w*|wr(?:ite|ote|itten))\b", re.IGNORECASE)
+                          r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*|complain\w*|den(?:y|ied|ies)"
+                          r"|alleg\w*|question(?:ed|s)?)\b", re.IGNORECASE)
 
 
 def counted(question: str) -> str | None:
@@ -977,8 +983,8 @@ def names(question: str) -> list[str]:
     first = len(question) - len(question.lstrip())
     previous_end = -1
     for m in re.finditer(r"\b[A-Z][\w'’.-]*", question):
-        if m.start() == first or m.group(0) in _COMMON_ABBREVIATIONS:
-            continue  # the question's first word is capitalised anyway; "TV" names nothing
+        if m.start() == first or m.group(0) in _COMMON_ABBREVIATIONS or re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0)):
+            continue  # the question's first word is capitalised anyway; "TV" and "I'm" name nothing
         if runs and not question[previous_end:m.start()].strip():
             runs[-1].append(m.group(0))
         else:
@@ -1357,14 +1363,26 @@ def _same_polarity(claim: str, scorer: SupportScorer) -> np.ndarray:
     something may be held by the sentence or by the rest of its statement ("We asked them to
     tell us ..." | "They couldn't tell us"); one that denies nothing by no denying sentence.
     (On the dev who-questions, this turned away 7 of 19 near misses answered, no right answer.)"""
-    negative = [_negative(text) for text in scorer.texts]
     if not _negative(claim):
-        return ~np.array(negative, dtype=bool)
+        return ~np.array([_negative(_claim_part(claim, text)) for text in scorer.texts], dtype=bool)
+    negative = [_negative(text) for text in scorer.texts]
     out = np.array(negative, dtype=bool)
     for run in statements(scorer):
         if any(negative[j] for j in run):
             out[run] = True
     return out
+
+
+def _claim_part(claim: str, text: str) -> str:
+    """The part of a sentence that words the claim: from three words before the first of the
+    claim's words it holds to the last ("... that analysis of aviation operations in Syria “creates
+    a strange impression”", not the "instead of fighting ISIS" after it); all of it if none."""
+    wanted = _stems(claim)
+    words = list(re.finditer(r"[\w'’-]+", text))
+    at = [i for i, w in enumerate(words) if _stem(w.group(0).lower()) in wanted]
+    if len(at) < 2:
+        return text
+    return text[words[max(at[0] - 3, 0)].start():words[at[-1]].end()]
 
 
 def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str | None = None,
@@ -1652,11 +1670,18 @@ def _prefaced(question: str) -> str:
         tail = f", {tail}" if tail else ""
         return (f"{m.group('wh').capitalize()}{asked.rstrip()} did {m.group('who')} {said} "
                 f"{m.group('clause')}{tail}?")
-    if (m := _CONTEXT_FIRST.match(question)) and (name := _person_in(m.group("context"))):
+    if m := _CONTEXT_FIRST.match(question):
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
-        named, found = _he_is(name, m.group("rest"))
+        named, found = _he_is(name, m.group("rest")) if (name := _person_in(m.group("context"))) else ("", 0)
+        context = m.group("context").rstrip(".! ")
+        if context.split()[0].lower() in STOPWORDS:  # ("The blog ...", not "Putin ...")
+            context = context[0].lower() + context[1:]
         if found:
-            return named
+            return f"{named.rstrip(' ?')}, {context}?"
+        if not _SCENE.match(question) and not _WHO_SAID_THAT.match(m.group("rest")):
+            # "In the blog comments there's a back and forth about Germany's soldiers. According to the
+            # commenter who disagreed, why ...?": the question first, in the context it was set in.
+            return f"{m.group('rest').rstrip(' ?')}, {context}?"
     if m := _SCENE.match(question):
         # "When Kirby was asked about sharing intelligence, what reason did he give?": the question
         # is its main clause, asked in that scene (named where the clause names him).
@@ -1696,26 +1721,39 @@ def _he_is(name: str, question: str) -> tuple[str, int]:
 def _person_in(clause: str) -> str | None:
     """The first name a clause gives that is no people, country, month, weekday or outlet ("In the
     EU Times version of Ryabkov's comments, how did he ...?" is Ryabkov)."""
-    return next((re.sub(r"['’]s$", "", n) for n in names(clause) if not is_demonym(n) and not _is_country(n)
-                 and n.lower() not in _CALENDAR and not names_medium(n) and not _MEDIUM_WORD.search(n)), None)
+    # (Its first word too, which opens no question: "Putin said Russia hoped for ... . What did he ...?")
+    found = [" ".join(words) for n in names(f"· {clause.strip()}")
+             if (words := list(itertools.dropwhile(lambda w: w.lower() in STOPWORDS, n.split())))]
+    return next((re.sub(r"['’]s$", "", n) for n in found if not is_demonym(n) and not _is_country(n)
+                 and n.lower() not in _CALENDAR and not names_medium(n) and not _MEDIUM_WORD.search(n)
+                 and not _office_only(n)), None)
+
+
+def _office_only(name: str) -> bool:
+    """Whether a capitalised run is an office, no person: "Russian Deputy Foreign" (minister)."""
+    return all(is_demonym(w) or _stem(w.lower()) in _OFFICE_STEMS | _DEPARTMENT_STEMS for w in name.split())
 
 
 _REMARKS_ON = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})['’]s?\s+"
                          r"(?P<what>remarks|comments|words|claims?|statements?|quotes?|line|take|view|point)\s+"
                          r"(?P<about>(?:about|on|regarding)\b.+)$")
 # A scene set before the question: "When X was asked about Y, ...?", "In the September exchange, ...?"
-_SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|in (?=(?:the|that|this|his|her|their|its|an?)\b)"
+_SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|(?:back )?in (?=(?:the|that|this|his|her|their|its|an?)\b)"
                     # (not where the question is read: "In the Gazette's version of Berg's remarks, ...?")
                     r"(?![^,?]*['’]s\s+(?:version|account|words|telling|report|reporting|piece|story|article)\b)"
                     r"|during|after|before|asked|speaking)\s*(?!(?:did|does|do|is|was"
-                    r"|were|are|has|have|had|which|what|whose|who)\b)[^?]{10,200}?),\s+(?P<rest>(?:(?:to|in|from|on|at"
+                    r"|were|are|has|have|had|which|what|whose|who)\b)(?:(?![.!]\s)[^?]){10,200}?),\s+(?P<rest>(?:(?:to|in|from|on|at"
                     r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell"}
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
 _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
-                            r"|according|and|so|then|but) )?(?:what|which|who|whom|whose|where|why|how|when|did|does|do"
+                            r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom|whose|where"
+                            r"|why|how|when|did|does|do"
                             r"|is|was|were|has|had)\b[^?]*\??)\s*$", re.IGNORECASE)
+# "... . Who was it that said that?": the statement before it is what is asked about.
+_WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made)\s+(?:that|it|this)\b(?:,[^?]{0,40})?\W*$",
+                            re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may"
                         r"|might)\b", re.IGNORECASE)
 # A question asked in place: "X said Y <which thing>" (the question word where its answer goes).
@@ -2391,6 +2429,7 @@ _SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?"
 
 _OFFICE_STEMS = frozenset(_stem(w) for w in "deputy foreign minister secretary spokesman spokeswoman president "
                           "ambassador envoy diplomat official officials".split())
+_DEPARTMENT_STEMS = frozenset(_stem(w) for w in "defense defence ministry state department".split())
 
 
 def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:

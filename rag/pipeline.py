@@ -308,11 +308,19 @@ class Pipeline:
         """The cleaned question, its generator, and the query to search for."""
         text, notice = self.clean_question(question)
         text = truecase.tidied(text)
+        retriever = self.current_retriever()
+        found: list[Passage] | None = None
         if not history and truecase.needed(text):
             # "putin said assad agrees to what kind of elections": names capitalised as the
             # closest passages write them, for the checks that read names by their capitals.
-            found = self.current_retriever().retrieve(text, self.settings.k, self.settings.retriever)
+            found = retriever.retrieve(text, self.settings.k, self.settings.retriever)
             text = truecase.cased(text, [p.text for p in found])
+        if unknown := answerable.unknown_names(text, retriever.reader.mentions):
+            # "Riabkov" is read as the passages spell him, and the asker is told so.
+            found = found or retriever.retrieve(text, self.settings.k, self.settings.retriever)
+            text, changed = truecase.respelled(text, unknown, [p.text for p in found])
+            notice = _join(notice, " ".join(f"“{typed}” is read as “{read}”, as the articles spell it."
+                                            for typed, read in changed))
         generator = self.generator(llm)
         started = time.perf_counter()
         query = self._standalone(generator, text, history) if history else text

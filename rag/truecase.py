@@ -9,12 +9,17 @@ word, they capitalise it: "us" stays "us" where a passage says "tell us", "army"
 A question typed in haste loses more than capitals: its fillers ("ok so", "double-check:"),
 the apostrophes of its contractions ("whats", "couldnt") and its shorthand ("w/") are put back
 as a careful writer types them (`tidied`), so that the checks reading the question's shape
-("what's the date ...", "why did ... couldn't ...") read it too."""
+("what's the date ...", "why did ... couldn't ...") read it too. So are its hedges ("Konashenkov
+I believe", "if I remember right", "Riabkov or however it's spelled"), which say how sure the
+asker is, not what is asked. A name misspelt ("Riabkov", "Shoygu") is read as the closest
+passages spell it (`respelled`), rather than refused as a name the articles never mention."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from difflib import SequenceMatcher
 
 from .text import STOPWORDS
 
@@ -37,15 +42,45 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
+# How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
+_HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
+                    r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"
+                    r"\s+spelled)\b|\s*\((?:or|aka|a\.k\.a\.)\s+[^()]*\)", re.IGNORECASE)
 
 
 def tidied(question: str) -> str:
-    """The question without a hurried opening filler, with the apostrophes of its contractions
-    and "with" for "w/"."""
+    """The question without a hurried opening filler or a hedge, with the apostrophes of its
+    contractions and "with" for "w/"."""
     rest = _FILLER.sub("", question)
     question = rest if rest.strip() else question
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
+    unhedged = _HEDGE.sub(" ", question)
+    # (", Konashenkov I believe, say ...": one comma is left where the hedge stood.)
+    unhedged = re.sub(r"\s+([,;:?.])", r"\1", re.sub(r",\s*,", ",", unhedged))
+    unhedged = re.sub(r"^[\s,;:]+", "", " ".join(unhedged.split()))
+    question = unhedged if re.search(r"\w", unhedged) else question
     return _CONTRACTIONS.sub(_apostrophe, question)
+
+
+def respelled(question: str, unknown: Sequence[str], texts: Sequence[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The question with each word of the `unknown` names (ones the index never mentions) that
+    is one or two letters off a capitalised word of the texts spelt as they spell it; and the
+    pairs (typed, read) it changed."""
+    forms = {w for text in texts for w in re.findall(r"\b[A-Z][a-z]{3,}\b", text)}
+    changed: list[tuple[str, str]] = []
+    for name in unknown:
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", name):
+            close = [(SequenceMatcher(None, word.lower(), f.lower()).ratio(), f) for f in forms
+                     if f[0] == word[0] and abs(len(f) - len(word)) <= 2 and f.lower() != word.lower()]
+            ratio, best = max(close, default=(0.0, ""))
+            if ratio >= _CLOSE_SPELLING and (word, best) not in changed:
+                question = re.sub(rf"\b{word}\b", best, question)
+                changed.append((word, best))
+    return question, changed
+
+
+# "Riabkov" and "Ryabkov" are 0.857 alike, "Shoygu" and "Shoigu" 0.833; "Kerry" and "Kirby" 0.6.
+_CLOSE_SPELLING = 0.8
 
 
 def _apostrophe(m: re.Match[str]) -> str:

@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 23)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 25)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
@@ -577,13 +577,41 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     # A reader's "British support for 'Rebel' groups" tells nothing of when the Guardian reported.
     ("On which day the British paper reported the rebel gains in Aleppo?", "Saturday"),
     ("In which month the intelligence analysts talked about the untouched training camps?", "August"),
+    # nm22-24, aq23-24
+    # A hedged question with its context first, a name misspelt, "he" in the question.
+    ("so for my paper on the 2015 syria intelligence-sharing row I'm trying to pin down the timeline, and I think "
+     "the russian deputy foreign minister, Riabkov or however it's spelled, was the one complaining that washington "
+     "wouldn't hand over data on terrorist positions. what day of the week was it that he made those remarks?",
+     "Thursday"),
+    ("Putin said Russia hoped for military coordination with the US-led coalition. what did he say about how the US "
+     "and its western partners actually reacted?", "restrained"),
+    # The soldiers are "to confront" the crisis in Germany: a reason, in the German soldiers' country.
+    ("in the blog comments there's a back and forth about Germany putting soldiers on standby. according to the "
+     "commenter who disagreed, why were those German soldiers on standby?", "immigration crisis"),
+    # "instead of fighting ISIS" after the words asked about denies nothing of them.
+    ("Who said that analysing the aviation operations in Syria 'creates a strange impression'?", "Sergei Lavrov"),
+    ("In the September Q&A reproduced on the blog, which US leader did the Russian president say he had personally "
+     "spoken with by telephone about the coalition?", "Obama"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and expected in answer.text, answer.text
 
 
+def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("What did Shoygu say about the moderate opposition?")
+    assert not answer.refused and "Sergei Shoigu" in answer.text
+    assert "“Shoygu” is read as “Shoigu”" in answer.notice
+    # A name the articles never mention, close to none of theirs, is still refused as such.
+    assert "never mention Hollande" in pipeline.ask("What did Hollande say about the refugees?").notice
+
+
 @pytest.mark.parametrize("question", [
+    # nm24: the context first; no article gives the Americans' reason nor the Saudis'.
+    "Putin said washington has been reluctant to answer Moscow's proposal for an extra agreement on rescuing downed "
+    "military aircraft crews. what reason did the americans give for holding back on that crew-rescue deal?",
+    "one blog commenter says Lavrov tried to get Assad's opposition to join forces against ISIS but Saudi Arabia told "
+    "them no. why did Saudi Arabia reject it?",
     # nm17
     # Putin names the offices, not who holds them.
     "Name the King of Jordan whom Putin says he consulted about a coalition.",

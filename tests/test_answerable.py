@@ -1642,8 +1642,9 @@ def test_a_question_asked_in_place_is_asked_as_a_question() -> None:
 
 def test_which_of_the_outlets_and_a_statement_before_its_question() -> None:
     assert asks_for("Which of the outlets quoted Ola Berg on the harbour fees?") == "outlet"
+    # (He is the person the statement opens with, and the statement is the context asked in.)
     assert without_options("Ola Berg relayed the board's comments on the fees. Which paper does he write for?") == (
-        "Which paper does Berg write for?")
+        "Which paper does Ola Berg write for, Ola Berg relayed the board's comments on the fees?")
 
 
 def test_one_counts_only_what_it_stands_before() -> None:
@@ -1789,3 +1790,67 @@ def test_what_someone_said_typed_without_did_asks_for_his_words() -> None:
     scorer = scorer_of("“The gulls took the pier,” Ola Berg said. The town shut the pier.")
     said = _said_by_named("Which birds the town did not tell to the harbour, according to Berg?", scorer)
     assert said is not None and said.tolist() == [True, False]
+
+
+def test_hedges_say_how_sure_the_asker_is_not_what_is_asked() -> None:
+    assert truecase.tidied("what did the harbour spokesman, Berg I believe, say about the fees?") == (
+        "what did the harbour spokesman, Berg, say about the fees?")
+    assert truecase.tidied("Berg (or Bergh) said the ferries stopped. in which town?") == (
+        "Berg said the ferries stopped. in which town?")
+    assert truecase.tidied("if I remember right, when did Berg sail?") == "when did Berg sail?"
+    assert truecase.tidied("the mayor, Quill or however it's spelled, was the one who sailed") == (
+        "the mayor, Quill, was the one who sailed")
+
+
+def test_a_misspelt_name_is_read_as_the_passages_spell_it() -> None:
+    texts = ["Ola Berg and Ivar Quill met the Mayor of Molde."]
+    assert truecase.respelled("Did Bergh meet Quil?", ["Bergh", "Quil"], texts) == (
+        "Did Berg meet Quill?", [("Bergh", "Berg"), ("Quil", "Quill")])
+    # Another name, not a misspelling: "Quinn" is two letters off "Quill", 0.6 alike.
+    assert truecase.respelled("Did Quinn meet Berg?", ["Quinn"], texts) == ("Did Quinn meet Berg?", [])
+
+
+def test_a_statement_before_the_question_is_the_context_it_is_asked_in() -> None:
+    # "he" is the person the statement opens with, not an office nor the asker ("I'm").
+    assert asked_speaker("Berg said the town hoped for new cranes. what did he say about how the board reacted?")[0] == (
+        "Berg")
+    assert "Berg made those remarks" in without_options(
+        "for my paper I'm trying to pin down the timeline, and the Norwegian Deputy Foreign minister, Berg, was the one "
+        "complaining about fees. what day of the week was it that he made those remarks?")
+    assert names("So I'm asking: when did Berg sail?") == ["Berg"]
+    # The question first, whatever it opens with ("according to ...").
+    assert asks_why("In the comments there's a back and forth about Norway's ferries. According to the reader who "
+                    "disagreed, why were the ferries stopped?")
+    # "Who said that?": the statement is what is asked about, and stays the question.
+    question = "The Gazette reports somebody saying the ferries are a show. Who said that, according to the page?"
+    assert without_options(question) == question
+    assert asked_speaker("Back in that September Q&A with journalists, what did Berg say about the fees?") == (
+        "Berg", "the fees")
+
+
+def test_a_q_and_a_by_its_month_is_no_name_an_answer_must_hold() -> None:
+    assert focus("In the September Q&A, which mayor did Berg say he phoned?") == [{"berg"}]
+
+
+def test_a_people_is_its_country_and_what_someone_is_to_do_is_a_reason() -> None:
+    scorer = scorer_of("The soldiers going on standby are to confront the floods in Norway.")
+    assert best_sentences("According to the reader, why were the Norwegian soldiers on standby?", scorer, 1) == [(1, 0)]
+
+
+def test_the_day_someone_argued_something_is_the_day_he_said_it() -> None:
+    scorer = scorer_of("The refusal proves what their aims are, Ola Berg said Thursday.")
+    assert best_sentences("On which weekday did Berg argue that the refusal proved their aims?", scorer, 1) == [(1, 0)]
+
+
+def test_a_claim_is_held_by_the_part_of_a_sentence_that_words_it() -> None:
+    # "instead of ..." denies something after the claim, not the claim.
+    scorer = scorer_of("Ola Berg told the Gazette that the fees “create a strange impression” and instead of "
+                       "ferries “there is something else at stake”.")
+    assert best_sentences("Who said that the fees create a strange impression?", scorer, 1) == [(1, 0)]
+
+
+def test_capitals_are_the_two_nations_a_sentence_speaks_of() -> None:
+    scorer = scorer_of("The cooperation deal reached on October 20 is aimed at the safe passage of the two nations' "
+                       "ferries.")
+    assert best_sentences("Moscow and Washington agreed on ferry safety - what was the exact date of that deal?",
+                          scorer, 1) == [(1, 0)]

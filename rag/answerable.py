@@ -134,6 +134,9 @@ _ENTITY_ASKS = (
                           rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
     # "Who interviewed Lavrov on Channel One?": a person put the questions, not a country or a group.
     ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked)\b", re.IGNORECASE), frozenset({"PERSON"})),
+    # "What was that official's name?"
+    ("person", re.compile(rf"\b(?:what|which) (?:is|was) (?:the|that|this|his|her) {_GAP}{{0,2}}?(?:{_PERSON_NOUNS})['’]s"
+                          r" (?:full )?name\b", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "What time of day was the tweet posted?": a clock time ("11:21 GMT", "9.30am") or a part of the day.
@@ -331,8 +334,13 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False) -
         label = scorer.labels[j]
         return any(_RANKS.search(scorer.texts[k]) for k in scorer.around(j)) or bool(
             label and label.role and _RANKS.search(label.role))
-    return any(mentions(text := scorer.texts[k].lower(), noun) and not _only_indefinite(text, noun, sort)
-               for k in scorer.around(j))
+    return any(mentions(text := scorer.texts[k].lower(), name) and not _only_indefinite(text, name, sort)
+               for k in scorer.around(j) for name in (noun, *_SORTS_OF.get(noun, ())))
+
+
+# Nouns whose sorts are named by other nouns: "What kind of vote ...?" is answered by "early
+# parliamentary elections".
+_SORTS_OF = {"vote": ("election", "referendum", "ballot"), "poll": ("election", "referendum")}
 
 
 _INDEFINITE = frozenset("a an another any no some".split())
@@ -388,7 +396,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
                      r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that"
                      # ("The soldiers going on standby are to confront the immigration crisis": what for.)
-                     r"|(?:is|are|was|were) to (?!be\b)[a-z]+)\b"
+                     r"|(?:is|are|was|were) to (?!be\b)[a-z]+"
+                     # ("Kerry labeled the move a potential “ruse” for a later assault": what he suspected.)
+                     r"|(?:ruse|pretext|cover|excuse)[”\"’']? for)\b"
                      .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
@@ -1673,6 +1683,10 @@ def _prefaced(question: str) -> str:
     if m := _CONTEXT_FIRST.match(question):
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
         named, found = _he_is(name, m.group("rest")) if (name := _person_in(m.group("context"))) else ("", 0)
+        if re.search(r"\babout\b", asked := named if found else m.group("rest")) and asked_speaker(asked):
+            # "Lavrov was on Channel One talking about ISIS. What did he say about the refugees?":
+            # what he said on its own topic, not on the statement's.
+            return asked
         context = m.group("context").rstrip(".! ")
         if context.split()[0].lower() in STOPWORDS:  # ("The blog ...", not "Putin ...")
             context = context[0].lower() + context[1:]
@@ -1752,7 +1766,8 @@ _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(
                             r"|why|how|when|did|does|do"
                             r"|is|was|were|has|had)\b[^?]*\??)\s*$", re.IGNORECASE)
 # "... . Who was it that said that?": the statement before it is what is asked about.
-_WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made)\s+(?:that|it|this)\b(?:,[^?]{0,40})?\W*$",
+_WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells)\s+(?:that|it|this)"
+                            r"(?:\s+(?:story|claim|line|remark|quote|bit))?\b(?:,[^?]{0,40})?\W*$",
                             re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may"
                         r"|might)\b", re.IGNORECASE)
@@ -1842,6 +1857,17 @@ def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
     said = np.array([bool(label and label.speaker and label.kind not in ("reporting", "furniture")
                           and _last(label.speaker) == who) for label in scorer.labels], dtype=bool)
     return said if said.any() else None
+
+
+def said_by_name(question: str) -> str | None:
+    """The person a typed question names as saying something ("How many people did Putin say
+    ...?": "Putin"), by his last name; None for a body, a country, an outlet or an office."""
+    m = _SAID_BY.search(without_options(question))
+    who = (m.group("who") or m.group("source")) if m is not None else ""
+    if not who or names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS \
+            or _is_country(re.sub(r"['’]s$", "", who)) or not all(w[:1].isupper() for w in who.split()):
+        return None
+    return re.sub(r"['’]s?$", "", who.split()[-1])
 
 
 def _body_named(who: str, scorer: SupportScorer) -> np.ndarray | None:
@@ -2347,7 +2373,7 @@ class Floors:
     # The least cosine of a "Who said ...?" claim to the statement quoted when no sentence words it.
     claim_paraphrase: float = 0.55
     # "How much explosive did Shoigu say ...?": the share of his best sentence's score his others reach.
-    said_by: float = 0.6
+    said_by: float = 0.55
 
     @classmethod
     def of(cls, settings: AnswerSettings) -> Floors:

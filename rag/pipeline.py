@@ -360,7 +360,7 @@ class Pipeline:
                          else (asked.query, qvec))
         passages = retriever.retrieve(query, max(k or s.k, s.claim_k) if claim else k or s.k, mode or s.retriever,
                                       vector, per_article, scope.within, scope.prefer)
-        if (name := answerable.asked_name(asked.question)) is not None:
+        if (name := answerable.asked_name(asked.question) or answerable.said_by_name(asked.question)) is not None:
             # "What did Lavrov say about the coalition's air operations?": his own statements
             # are searched as well, since the passages matching the question best may hold none.
             taken = [c for p in passages for c in p.chunk_ids]

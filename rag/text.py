@@ -24,7 +24,9 @@ told according following recently week new one two many much
 """.split()) | frozenset(
     # Words that frame a question but are not what it is about.
     """describe described describes mention mentioned mentions article articles named give gave
-    given cite cited cites term terms refer referred refers kind type besides cannot""".split())
+    given cite cited cites term terms refer referred refers kind type besides cannot""".split()) | frozenset(
+    # What is left of a negated auxiliary ("wouldn't"): no more what a text is about than "would".
+    "wouldn couldn didn doesn isn aren wasn weren hasn haven hadn shouldn mustn needn".split())
 
 #: Control characters that do not occur in text files (tab and newlines do): many of them
 #: mean bytes were decoded as text that is not text.

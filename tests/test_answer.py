@@ -592,6 +592,17 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Who said that analysing the aviation operations in Syria 'creates a strange impression'?", "Sergei Lavrov"),
     ("In the September Q&A reproduced on the blog, which US leader did the Russian president say he had personally "
      "spoken with by telephone about the coalition?", "Obama"),
+    # Putin's passages are searched for what he says of a number, deep in the blog's transcript.
+    ("How many people did Putin say are being killed in the areas held by the Islamic State?",
+     "hundreds of thousands"),
+    ("What kind of vote did Putin say the Syrian President agrees should be held as part of a political process?",
+     "parliamentary elections"),
+    ("Why did the US Secretary of State regard the humanitarian corridors set up by Syrian government forces with "
+     "suspicion?", "ruse"),
+    # "wouldn't" is no topic word Kirby's words must hold.
+    ("What was Kirby's take on why the US wouldn't share intelligence with Russia?", "common objective"),
+    ("There's that bit where the Russians asked the Americans to point out where the 'moderate opposition' was so "
+     "their planes wouldn't hit it, and the Americans couldn't tell them. Who told that story?", "Sergei Shoigu"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -612,6 +623,11 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "military aircraft crews. what reason did the americans give for holding back on that crew-rescue deal?",
     "one blog commenter says Lavrov tried to get Assad's opposition to join forces against ISIS but Saudi Arabia told "
     "them no. why did Saudi Arabia reject it?",
+    # The Free Beacon's official is unnamed; Lavrov says nothing of refugees (Putin does).
+    "the Free Beacon report in the blog quotes an official asking why the islamic state camps are still functioning "
+    "if the president wants to destroy ISIS. what was that official's name?",
+    "Lavrov was on Channel One talking about the coalition knowing ISIS positions. what did Lavrov say about the "
+    "refugee crisis in europe?",
     # nm17
     # Putin names the offices, not who holds them.
     "Name the King of Jordan whom Putin says he consulted about a coalition.",

@@ -12,13 +12,14 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named)
+                            _said_by_named, said_by_name)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
 from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
 from rag.parse import EntityTagger
 from rag.types import Article, Citation, Claim, Passage
+from rag.text import query_terms
 from rag.values import numbers
 
 from .fakes import HashEmbedder
@@ -1822,8 +1823,9 @@ def test_a_statement_before_the_question_is_the_context_it_is_asked_in() -> None
     assert asks_why("In the comments there's a back and forth about Norway's ferries. According to the reader who "
                     "disagreed, why were the ferries stopped?")
     # "Who said that?": the statement is what is asked about, and stays the question.
-    question = "The Gazette reports somebody saying the ferries are a show. Who said that, according to the page?"
-    assert without_options(question) == question
+    for question in ("The Gazette reports somebody saying the ferries are a show. Who said that, according to the page?",
+                     "There's that bit where the mayor asked the board where the ferries were. Who told that story?"):
+        assert without_options(question) == question
     assert asked_speaker("Back in that September Q&A with journalists, what did Berg say about the fees?") == (
         "Berg", "the fees")
 
@@ -1854,3 +1856,29 @@ def test_capitals_are_the_two_nations_a_sentence_speaks_of() -> None:
                        "ferries.")
     assert best_sentences("Moscow and Washington agreed on ferry safety - what was the exact date of that deal?",
                           scorer, 1) == [(1, 0)]
+
+
+def test_a_negated_auxiliary_is_no_topic_word() -> None:
+    assert query_terms("Why wouldn't Berg share the fees, and why couldn’t he?") == ["berg", "share", "fees"]
+
+
+def test_that_officials_name_asks_for_a_person() -> None:
+    assert entity_kind("The Gazette quotes an official asking about the fees. What was that official's name?") == (
+        "person", frozenset({"PERSON"}))
+
+
+def test_what_someone_said_about_a_topic_of_its_own_is_asked_without_the_context() -> None:
+    assert asked_speaker("Berg was on the radio talking about the cranes. what did Berg say about the ferries?") == (
+        "Berg", "the ferries")
+
+
+def test_elections_are_a_kind_of_vote_and_a_ruse_for_something_a_reason() -> None:
+    scorer = scorer_of("Ola Berg said the mayor agrees to hold early municipal elections.")
+    assert best_sentences("What kind of vote did Berg say the mayor agrees to hold?", scorer, 1) == [(1, 0)]
+    assert _REASON.search("Quill labeled the move a potential “ruse” for a later assault")
+
+
+def test_the_person_a_typed_question_says_spoke_is_named_for_his_passages() -> None:
+    assert said_by_name("How many people did Ola Berg say the storm killed?") == "Berg"
+    assert said_by_name("How many people did the Gazette say the storm killed?") is None
+    assert said_by_name("How many people did Norway say the storm killed?") is None

@@ -135,8 +135,8 @@ _ENTITY_ASKS = (
     # "Who interviewed Lavrov on Channel One?": a person put the questions, not a country or a group.
     ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked)\b", re.IGNORECASE), frozenset({"PERSON"})),
     # "What was that official's name?"
-    ("person", re.compile(rf"\b(?:what|which) (?:is|was) (?:the|that|this|his|her) {_GAP}{{0,2}}?(?:{_PERSON_NOUNS})['’]s"
-                          r" (?:full )?name\b", re.IGNORECASE), frozenset({"PERSON"})),
+    ("person", re.compile(rf"\b(?:what|which) (?:is|was) (?:the|that|this|his|her) {_GAP}{{0,2}}?"
+                          rf"(?:{_PERSON_NOUNS})['’]s (?:full )?name\b", re.IGNORECASE), frozenset({"PERSON"})),
     ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "What time of day was the tweet posted?": a clock time ("11:21 GMT", "9.30am") or a part of the day.
@@ -398,7 +398,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      # ("The soldiers going on standby are to confront the immigration crisis": what for.)
                      r"|(?:is|are|was|were) to (?!be\b)[a-z]+"
                      # ("Kerry labeled the move a potential “ruse” for a later assault": what he suspected.)
-                     r"|(?:ruse|pretext|cover|excuse)[”\"’']? for)\b"
+                     r"|(?:ruse|pretext|cover|excuse)[”\"’']? for"
+                     # ("It has refused to deal with Damascus, saying that ...": what it gives as its reason.)
+                     r"|, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
@@ -493,8 +495,10 @@ def focus(question: str) -> list[set[str]]:
         if _OFFICE_INITIALS.fullmatch(" ".join(w for w in name.split() if not is_demonym(w))):
             continue  # "a deputy FM", "the Russian FM" describe an office, as "deputy foreign minister" does
         if words:
-            # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry").
-            out.append(words | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
+            # Its initials too, as an acronym of them writes them ("MoD" of "Defense Ministry"); an
+            # acronym's as the name it stands for gives them ("MT" of "The Moscow Times").
+            acronym = {_initials(set(name.lower()))} if re.fullmatch(r"[A-Z]{2,6}", name) else set()
+            out.append(words | acronym | ({_initials(every)} if len({w[0] for w in every}) >= 2 else set()))
     return out
 
 
@@ -520,13 +524,20 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
     country's also its people's word in the `own` words of a sentence ("the Russian Federation")."""
     # "C.I.A." is the CIA a question names.
     dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
-    words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted
+    words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted | _name_initials(text)
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
     nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
     return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
                    and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
                    or len(name) == 1 and is_demonym(w.capitalize()) and _nation(w) in nations
                    for name in names_) >= len(names_)
+
+
+def _name_initials(text: str) -> set[str]:
+    """The initials keys of the names of two to four capitalised words in a text ("The Moscow
+    Times": that of "MT"), which an acronym in a question stands for."""
+    return {_initials(every) for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}", text)
+            if len(every := {w.lower() for w in run.split()} - {"the", "of", "and", "for"}) >= 2}
 
 
 def _people(word: str) -> str | None:
@@ -843,7 +854,8 @@ def _media_of(scorer: SupportScorer, j: int, named: bool = True, own: bool = Fal
     return [m for m in found if m[:1].isupper() or not named]
 
 
-_OFFICE_PHRASE = re.compile(r"\bthe\s+((?:[\w'’-]+\s+){0,3}?(?:minister|spokes(?:wo)?man|spokesperson|president"
+_OFFICE_PHRASE = re.compile(r"\b(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+((?:[\w'’-]+\s+){0,3}?"
+                            r"(?:minister|spokes(?:wo)?man|spokesperson|president"
                             r"|secretary|diplomat|ambassador|envoy|commander))\b", re.IGNORECASE)
 
 
@@ -961,8 +973,8 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announc
                         re.IGNORECASE)
 _ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
                           r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*"
-                          r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*|complain\w*|den(?:y|ied|ies)"
-                          r"|alleg\w*|question(?:ed|s)?)\b", re.IGNORECASE)
+                          r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*"
+                          r"|complain\w*|den(?:y|ied|ies)|alleg\w*|question(?:ed|s)?)\b", re.IGNORECASE)
 
 
 def counted(question: str) -> str | None:
@@ -993,8 +1005,11 @@ def names(question: str) -> list[str]:
     first = len(question) - len(question.lstrip())
     previous_end = -1
     for m in re.finditer(r"\b[A-Z][\w'’.-]*", question):
-        if m.start() == first or m.group(0) in _COMMON_ABBREVIATIONS or re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0)):
-            continue  # the question's first word is capitalised anyway; "TV" and "I'm" name nothing
+        if m.start() == first and sum(c.isupper() for c in m.group(0)) < 2 or m.group(0) in _COMMON_ABBREVIATIONS or (
+                re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0))):
+            # The question's first word is capitalised anyway (but an acronym: "EU Times Ryabkov
+            # post - what date did it go up"); "TV" and "I'm" name nothing.
+            continue
         if runs and not question[previous_end:m.start()].strip():
             runs[-1].append(m.group(0))
         else:
@@ -1478,7 +1493,9 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
 _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?|(?:web ?)?page"
-_WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
+# (After where it was read: "Per its page byline, on what date did EU Times post ...?")
+_WHEN_ASKED = (r"^\W*(?:(?:per|according to) [^,?]{1,40},\s*)?"
+               r"(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))")
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
@@ -1652,6 +1669,10 @@ def _prefaced(question: str) -> str:
     """The question without an editor's preface, and as plainly asked (`_WHO_WAS_THE`,
     `_EMBEDDED_SAID`); a person the preface names alone (or before an aside: "Vladimir Putin,
     September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
+    if m := _PER_FIRST.match(question):
+        # "Per EU Times, who is ...?": where the asker read it, said after the question as usual.
+        rest = m.group("rest")
+        return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, per {m.group('source')}?")
     if m := _WHO_WAS_THE.match(question):
         return f"Which {m.group('what')} {m.group('rest')}"
     if m := _WHOSE_WAS_IT.match(question):
@@ -1722,7 +1743,11 @@ def _prefaced(question: str) -> str:
         return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
     name = pre.split(",")[0].strip()
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
-        return question
+        # "Putin Sep 4 remarks: how many people does he say IS kills": the person it opens with.
+        # (Not a topic's: "Berg on the harbour fees: what did he say?" is read whole, elsewhere.)
+        if re.search(r"\b(?:on|about|regarding)\b", pre) or not (name := _person_in(pre) or "") or (
+                not pre.startswith(name)):
+            return question
     named, found = _he_is(name, rest)
     return named if found else question
 
@@ -1736,8 +1761,10 @@ def _person_in(clause: str) -> str | None:
     """The first name a clause gives that is no people, country, month, weekday or outlet ("In the
     EU Times version of Ryabkov's comments, how did he ...?" is Ryabkov)."""
     # (Its first word too, which opens no question: "Putin said Russia hoped for ... . What did he ...?")
+    # (Nor a date after the name: "Putin September 4 remarks".)
     found = [" ".join(words) for n in names(f"· {clause.strip()}")
-             if (words := list(itertools.dropwhile(lambda w: w.lower() in STOPWORDS, n.split())))]
+             if (words := list(itertools.takewhile(lambda w: w.lower() not in _CALENDAR, itertools.dropwhile(
+                 lambda w: w.lower() in STOPWORDS, n.split()))))]
     return next((re.sub(r"['’]s$", "", n) for n in found if not is_demonym(n) and not _is_country(n)
                  and n.lower() not in _CALENDAR and not names_medium(n) and not _MEDIUM_WORD.search(n)
                  and not _office_only(n)), None)
@@ -1756,13 +1783,18 @@ _SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|(?:back )?in (?=(?:the|that
                     # (not where the question is read: "In the Gazette's version of Berg's remarks, ...?")
                     r"(?![^,?]*['’]s\s+(?:version|account|words|telling|report|reporting|piece|story|article)\b)"
                     r"|during|after|before|asked|speaking)\s*(?!(?:did|does|do|is|was"
-                    r"|were|are|has|have|had|which|what|whose|who)\b)(?:(?![.!]\s)[^?]){10,200}?),\s+(?P<rest>(?:(?:to|in|from|on|at"
+                    r"|were|are|has|have|had|which|what|whose|who)\b)(?:(?![.!]\s)[^?]){10,200}?),\s+"
+                    r"(?P<rest>(?:(?:to|in|from|on|at"
                     r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell"}
+_PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story|piece|article"
+                        r"|site|website|excerpt|post|tweet)\b)[^,?]{2,40}),\s+(?P<rest>(?:what|which|who|whom|whose|when|where|why"
+                        r"|how|on|in|did|does|do|is|was|were)\b[^?]+\??)\s*$", re.IGNORECASE)
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
 _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
-                            r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom|whose|where"
+                            r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom"
+                            r"|whose|where"
                             r"|why|how|when|did|does|do"
                             r"|is|was|were|has|had)\b[^?]*\??)\s*$", re.IGNORECASE)
 # "... . Who was it that said that?": the statement before it is what is asked about.
@@ -2498,7 +2530,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     named = focus(question) if typed and not which_said else []
     # "..., according to the NYT excerpt pasted in the comments?": the passage quotes the NYT; the
     # excerpt's sentences need not name it.
-    cited = [name for name in named if any(name <= source for source in _sources(question))]
+    cited = [name for name in named
+             if any({w for w in name if w[0] != "#"} <= source for source in _sources(question))]
     named = [name for name in named if name not in cited]
     scores = scorer.sentence_scores(question)
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)

@@ -7,9 +7,10 @@ word, they capitalise it: "us" stays "us" where a passage says "tell us", "army"
 "the terrorist army". Questions typed with care (a capital first, and after it) are left as typed.
 
 A question typed in haste loses more than capitals: its fillers ("ok so", "double-check:"),
-the apostrophes of its contractions ("whats", "couldnt") and its shorthand ("w/") are put back
-as a careful writer types them (`tidied`), so that the checks reading the question's shape
-("what's the date ...", "why did ... couldn't ...") read it too. So are its hedges ("Konashenkov
+the apostrophes of its contractions ("whats", "couldnt") and its shorthand ("w/", "RU", "DFM",
+"ops", "say re") are put back as a careful writer types them (`tidied`), so that the checks
+reading the question's shape ("what's the date ...", "why did ... couldn't ...") and its names
+read it too. So are its hedges ("Konashenkov
 I believe", "if I remember right", "Riabkov or however it's spelled"), which say how sure the
 asker is, not what is asked. A name misspelt ("Riabkov", "Shoygu") is read as the closest
 passages spell it (`respelled`), rather than refused as a name the articles never mention."""
@@ -42,6 +43,16 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
+# Shorthand a hurried asker types for what the articles spell out.
+_SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
+              (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
+              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bre:?(?=\s+\w)"), "about"),
+              (re.compile(r"(?<=\s)w(?=\s)"), "with"), (re.compile(r"\bchem\b"), "chemical"),
+              (re.compile(r"\bSept?\.?(?=\s+\d)"), "September"),
+              # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"
+              (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE), r"What is the \1 "),
+              (re.compile(r"^(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
+               r"What is the name of the \g<what>?"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
 _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
                     r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"
@@ -50,10 +61,12 @@ _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remem
 
 def tidied(question: str) -> str:
     """The question without a hurried opening filler or a hedge, with the apostrophes of its
-    contractions and "with" for "w/"."""
+    contractions and its shorthand spelt out ("with" for "w/")."""
     rest = _FILLER.sub("", question)
     question = rest if rest.strip() else question
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
+    for short, spelled in _SHORTHAND:
+        question = short.sub(spelled, question)
     unhedged = _HEDGE.sub(" ", question)
     # (", Konashenkov I believe, say ...": one comma is left where the hedge stood.)
     unhedged = re.sub(r"\s+([,;:?.])", r"\1", re.sub(r",\s*,", ",", unhedged))

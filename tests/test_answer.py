@@ -294,8 +294,9 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 25)),
-                                                  ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40)])
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 26)),
+                                                  ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
+                                                  ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
     questions = load_questions(DATA / name)
     assert sum(q.unanswerable for q in questions) >= 5
@@ -603,6 +604,18 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("What was Kirby's take on why the US wouldn't share intelligence with Russia?", "common objective"),
     ("There's that bit where the Russians asked the Americans to point out where the 'moderate opposition' was so "
      "their planes wouldn't hit it, and the Americans couldn't tell them. Who told that story?", "Sergei Shoigu"),
+    # nm23, pa6: where it was read said first; an office after a possessive; an editor's shorthand.
+    ("Per its page byline, on what date did EU Times post its piece on Washington's refusal to share intelligence "
+     "on terrorist positions?", "Oct 8th, 2015"),
+    ("In the Sputnik report, which news agency did Russia's deputy foreign minister speak to?", "RIA Novosti"),
+    ("Why, per EU Times, does the US-led coalition refuse to deal with Damascus or Tehran?",
+     "downfall of the government"),
+    ("MoD combat report in RT tweet - how many sorties", "107"),
+    ("Putin Sep 4 remarks: how many people does he say IS kills", "hundreds of thousands"),
+    ("what did Putin say re legality of US ops in Syria", "international law"),
+    ("date on the RT tweet with the MoD combat report", "November 13, 2015"),
+    ("MT piece - which besieged city is the fighting in", "Aleppo"),
+    ("Syrian DFM in the EU Times story - name?", "Faisal Mekdad"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

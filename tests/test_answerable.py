@@ -1882,3 +1882,36 @@ def test_the_person_a_typed_question_says_spoke_is_named_for_his_passages() -> N
     assert said_by_name("How many people did Ola Berg say the storm killed?") == "Berg"
     assert said_by_name("How many people did the Gazette say the storm killed?") is None
     assert said_by_name("How many people did Norway say the storm killed?") is None
+
+
+def test_where_the_asker_read_it_first_is_said_after_the_question() -> None:
+    assert without_options("Per the Gazette page, who is the Nordic harbour master who closed the pier?") == (
+        "Who is the Nordic harbour master who closed the pier, per the Gazette page?")
+    assert asks_for("Per its page byline, on what date did the Gazette post its piece on the fees?") == "published"
+
+
+def test_an_office_after_a_possessive_is_the_office_asked_about() -> None:
+    assert Slot.of("Which news agency did Norway's deputy foreign minister speak to?").office == (
+        "deputy", "foreign", "minister")
+    assert _REASON.search("It has refused to deal with Oslo, saying that the mayor must go")
+
+
+@pytest.mark.parametrize(("typed", "careful"), [
+    ("what did Berg say re legality of RU ops", "what did Berg say about legality of Russia operations"),
+    ("date on the Gazette tweet", "What is the date on the Gazette tweet"),
+    ("Nordic DFM in the Gazette story - name?", "What is the name of the Nordic deputy foreign minister in the "
+     "Gazette story?"),
+    ("Berg Sep 4 remarks: how many cranes", "Berg September 4 remarks: how many cranes"),
+    ("who sailed w the ferry", "who sailed with the ferry"),
+])
+def test_an_editors_shorthand_is_spelt_out(typed: str, careful: str) -> None:
+    assert truecase.tidied(typed) == careful
+
+
+def test_a_terse_question_may_open_with_a_name_and_an_acronym_stands_for_its_name() -> None:
+    assert names("EU Times Berg post - what date did it go up") == ["EU Times Berg"]
+    assert names("Berg said the ferries sank.") == []
+    assert without_options("Berg September 4 remarks: how many cranes does he say fell") == (
+        "how many cranes does Berg say fell")
+    scorer = scorer_of("Fighting continues in the besieged city of Molde.", outlets=("The Harbour Gazette",))
+    assert best_sentences("HG piece - which besieged city is the fighting in", scorer, 1) == [(1, 0)]

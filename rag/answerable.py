@@ -487,7 +487,7 @@ def focus(question: str) -> list[set[str]]:
         if name in contrasted or _DESCRIPTOR.fullmatch(name) or name.lower() in _WEEKDAYS or (
                 name.lower() in _CAPITALS and re.search(rf"\b{re.escape(name)}\s+(?:{_PERSON_NOUNS})\b", question)):
             continue  # (nor "the Kremlin leader", Russia's president: a description, as "the Russian leader" is)
-        every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - STOPWORDS
+        every = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name)) if not is_demonym(w)} - _NOT_INITIALLED
         # (Not "led" of "US-led", which leads nothing the answer must be about.)
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
         if not {w for w in words if len(w) > 1} - _CALENDAR:
@@ -537,7 +537,11 @@ def _name_initials(text: str) -> set[str]:
     """The initials keys of the names of two to four capitalised words in a text ("The Moscow
     Times": that of "MT"), which an acronym in a question stands for."""
     return {_initials(every) for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}", text)
-            if len(every := {w.lower() for w in run.split()} - {"the", "of", "and", "for"}) >= 2}
+            if len(every := {w.lower() for w in run.split()} - _NOT_INITIALLED) >= 2}
+
+
+# Words a name's acronym leaves out: "NYT" is the New York Times, "MoD" the Ministry of Defence.
+_NOT_INITIALLED = frozenset({"the", "of", "and", "for"})
 
 
 def _people(word: str) -> str | None:
@@ -2474,6 +2478,21 @@ def _read_in(question: str, scorer: SupportScorer) -> set[str]:
     return out
 
 
+def _unsourced(question: str) -> str:
+    """The question without the text it says it read in ("In the New York Times excerpt
+    reproduced in the blog article, which three countries ...?"), whose words would make the
+    sentences naming that text score best, not those answering."""
+    asked = without_options(question)
+    plain = _READ_IN_TEXT.sub("", asked)
+    return plain if plain != asked and len(query_terms(plain)) >= 3 else question
+
+
+# ", in the New York Times excerpt reproduced in the blog article?": where it was read, last.
+_READ_IN_TEXT = re.compile(r",\s*(?:in|according to|per|from|as reported (?:by|in))\s+(?:the\s+)?[^,?–—-]*?\b(?:excerpt"
+                           r"|report|article|piece|story|account|version|comments?|page|post|tweet|interview"
+                           r"|transcript)s?\b[^,?–—-]*(?=\?*\s*$)", re.IGNORECASE)
+
+
 def _sources(question: str) -> list[set[str]]:
     """The words of each source a question reads in ("the NYT excerpt", "the Guardian's report")."""
     return [{w.lower() for w in WORD.findall(m.group("source"))} for m in _SOURCE.finditer(without_options(question))]
@@ -2533,7 +2552,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     cited = [name for name in named
              if any({w for w in name if w[0] != "#"} <= source for source in _sources(question))]
     named = [name for name in named if name not in cited]
-    scores = scorer.sentence_scores(question)
+    scores = scorer.sentence_scores(_unsourced(question))
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
     floor = min(floor, floors.typed) if typed else floor

@@ -1915,3 +1915,16 @@ def test_a_terse_question_may_open_with_a_name_and_an_acronym_stands_for_its_nam
         "how many cranes does Berg say fell")
     scorer = scorer_of("Fighting continues in the besieged city of Molde.", outlets=("The Harbour Gazette",))
     assert best_sentences("HG piece - which besieged city is the fighting in", scorer, 1) == [(1, 0)]
+
+
+def test_the_text_a_question_was_read_in_neither_scores_nor_must_be_named() -> None:
+    from rag.answerable import _unsourced
+    assert _unsourced("In the Harbour Gazette excerpt reproduced in the blog article, which three towns paid for the "
+                      "cranes?") == "Which three towns paid for the cranes?"
+    question = "Why were the officers posted there, according to that story - wasn't it to keep guns away?"
+    assert _unsourced(question) == question
+    # "New York Times" is what "NYT" stands for: a pasted excerpt citing the NYT is the one read.
+    assert focus("In the New York Times excerpt, which city?") == [{"york", "times", "#nty"}]
+    scorer = scorer_of("Even the NYT has been upfront about the harbour. Officers operate secretly in southern Molde.")
+    assert best_sentences("In the New York Times excerpt, where do the officers operate secretly?", scorer, 1) == [
+        (1, 1)]

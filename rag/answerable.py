@@ -104,7 +104,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 # The kind of name a question asks for, when it says: spaCy entity labels that answer it.
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
-                 r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person")
+                 r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person"
+                 r"|representatives?")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airports?"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
@@ -122,7 +123,7 @@ _AUTHOR = r"who (?:wrote|authored) (?:the|a|an|this|that)\b"
 # "Which of the moderate opposition organisations ...?" asks for one of them by name.
 _OF_THE = r"(?:of\s+(?:the|these|those)\s+)?"
 _ENTITY_ASKS = (
-    ("person", re.compile(rf"\b(?:which|what|name of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
+    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
                           re.IGNORECASE), frozenset({"PERSON"})),
     ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one

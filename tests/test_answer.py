@@ -644,6 +644,9 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "if the president wants to destroy ISIS. what was that official's name?",
     "Lavrov was on Channel One talking about the coalition knowing ISIS positions. what did Lavrov say about the "
     "refugee crisis in europe?",
+    # nm25: Putin names no FSA commander.
+    "What are the names of the Free Syrian Army commanders who told Russia which areas were under their control, "
+    "according to RT's report of Putin's interview?",
     # nm17
     # Putin names the offices, not who holds them.
     "Name the King of Jordan whom Putin says he consulted about a coalition.",

@@ -1928,3 +1928,9 @@ def test_the_text_a_question_was_read_in_neither_scores_nor_must_be_named() -> N
     scorer = scorer_of("Even the NYT has been upfront about the harbour. Officers operate secretly in southern Molde.")
     assert best_sentences("In the New York Times excerpt, where do the officers operate secretly?", scorer, 1) == [
         (1, 1)]
+
+
+def test_the_names_of_people_or_a_named_representative_ask_for_a_person() -> None:
+    for question in ("What are the names of the harbour commanders who told Berg which piers were closed?",
+                     "Which named representative of the harbour board put the proposal forward with Berg?"):
+        assert entity_kind(question) == ("person", frozenset({"PERSON"}))

@@ -541,8 +541,8 @@ def _name_initials(text: str) -> set[str]:
             if len(every := {w.lower() for w in run.split()} - _NOT_INITIALLED) >= 2}
 
 
-# Words a name's acronym leaves out: "NYT" is the New York Times, "MoD" the Ministry of Defence.
-_NOT_INITIALLED = frozenset({"the", "of", "and", "for"})
+# Words a name's acronym leaves out: "MoD" is the Ministry of Defence (but "NYT" the New York Times).
+_NOT_INITIALLED = STOPWORDS - {"new"}
 
 
 def _people(word: str) -> str | None:
@@ -1011,7 +1011,10 @@ def names(question: str) -> list[str]:
     previous_end = -1
     for m in re.finditer(r"\b[A-Z][\w'’.-]*", question):
         if m.start() == first and sum(c.isupper() for c in m.group(0)) < 2 or m.group(0) in _COMMON_ABBREVIATIONS or (
-                re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0))):
+                re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0))) or (
+                re.search(r"[.!?]\s+$", question[:m.start()]) and (
+                    m.group(0).lower() in STOPWORDS or m.group(0).lower().endswith("ly"))):
+            # (Nor a later sentence's opening word: "... untouched. Roughly how many camps?")
             # The question's first word is capitalised anyway (but an acronym: "EU Times Ryabkov
             # post - what date did it go up"); "TV" and "I'm" name nothing.
             continue
@@ -1767,12 +1770,12 @@ def _person_in(clause: str) -> str | None:
     EU Times version of Ryabkov's comments, how did he ...?" is Ryabkov)."""
     # (Its first word too, which opens no question: "Putin said Russia hoped for ... . What did he ...?")
     # (Nor a date after the name: "Putin September 4 remarks".)
-    found = [" ".join(words) for n in names(f"· {clause.strip()}")
+    found = [re.sub(r"['’]s$", "", " ".join(words).rstrip(".")) for n in names(f"· {clause.strip()}")
              if (words := list(itertools.takewhile(lambda w: w.lower() not in _CALENDAR, itertools.dropwhile(
                  lambda w: w.lower() in STOPWORDS, n.split()))))]
-    return next((re.sub(r"['’]s$", "", n) for n in found if not is_demonym(n) and not _is_country(n)
-                 and n.lower() not in _CALENDAR and not names_medium(n) and not _MEDIUM_WORD.search(n)
-                 and not _office_only(n)), None)
+    return next((n for n in found if not is_demonym(n) and not _is_country(n) and n.lower() not in _CALENDAR
+                 and not names_medium(n) and not _MEDIUM_WORD.search(n) and not _office_only(n)
+                 and n.lower() not in _CAPITALS), None)
 
 
 def _office_only(name: str) -> bool:
@@ -1881,18 +1884,12 @@ def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
     m = _SAID_BY.search(without_options(question))
     if m is None:
         return None
-    who = m.group("who") or m.group("source")
-    if (body := _body_named(who, scorer)) is not None:
+    if (body := _body_named(m.group("who") or m.group("source"), scorer)) is not None:
         return body
-    # A person's name, not "the US State Department", "Russia" or "officials", whose words need
-    # not be those the passages give them ("Kirby said the US does not share the same goals").
-    if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or (
-            _is_country(re.sub(r"['’]s$", "", who))) or not (
-            all(w[:1].isupper() for w in who.split()) or not re.search(r"[A-Z]", question) and _lower_name(who, 2)):
+    if (who := said_by_name(question)) is None:
         return None
-    who = re.sub(r"['’]s?$", "", who.split()[-1].lower())
     said = np.array([bool(label and label.speaker and label.kind not in ("reporting", "furniture")
-                          and _last(label.speaker) == who) for label in scorer.labels], dtype=bool)
+                          and _last(label.speaker) == who.lower()) for label in scorer.labels], dtype=bool)
     return said if said.any() else None
 
 
@@ -1900,9 +1897,14 @@ def said_by_name(question: str) -> str | None:
     """The person a typed question names as saying something ("How many people did Putin say
     ...?": "Putin"), by his last name; None for a body, a country, an outlet or an office."""
     m = _SAID_BY.search(without_options(question))
-    who = (m.group("who") or m.group("source")) if m is not None else ""
-    if not who or names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS \
-            or _is_country(re.sub(r"['’]s$", "", who)) or not all(w[:1].isupper() for w in who.split()):
+    if m is None:
+        return None
+    who = m.group("who") or m.group("source")
+    # A person's name, not "the US State Department", "Russia" or "officials", whose words need
+    # not be those the passages give them ("Kirby said the US does not share the same goals").
+    if names_medium(who) or _MEDIUM_WORD.search(who) or who.split()[-1].lower() in ROLE_WORDS | STOPWORDS or (
+            _is_country(re.sub(r"['’]s$", "", who))) or not (
+            all(w[:1].isupper() for w in who.split()) or not re.search(r"[A-Z]", question) and _lower_name(who, 2)):
         return None
     return re.sub(r"['’]s?$", "", who.split()[-1])
 

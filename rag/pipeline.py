@@ -376,8 +376,10 @@ class Pipeline:
 
     def _check(self, asked: _Asked, evidence: _Evidence) -> Answer | None:
         """A refusal, before any answer is written, when the passages cannot answer."""
-        reason = answerable.refusal_reason(asked.question, evidence.passages, evidence.scorer,
-                                           evidence.mentions, self.settings)
+        # A question in another script is refused outright: the embedding model and every check
+        # read English (its passages once fell under the similarity floor, 0.3, not under 0.2).
+        reason = "" if _mostly_non_latin(asked.question) else answerable.refusal_reason(
+            asked.question, evidence.passages, evidence.scorer, evidence.mentions, self.settings)
         if reason is None:
             return None
         # Who does say what in the closest passages: a refused "What did X say about Y?"

@@ -1934,3 +1934,11 @@ def test_the_names_of_people_or_a_named_representative_ask_for_a_person() -> Non
     for question in ("What are the names of the harbour commanders who told Berg which piers were closed?",
                      "Which named representative of the harbour board put the proposal forward with Berg?"):
         assert entity_kind(question) == ("person", frozenset({"PERSON"}))
+
+
+def test_a_later_sentences_opening_adverb_is_no_name_nor_a_capital_a_he() -> None:
+    assert names("The Gazette cites analysts saying the board left cranes untouched. Roughly how many cranes?") == [
+        "Gazette"]
+    question = ("Both Reuters and the BBC carry Moscow's complaint about the fees in Norway. On which weekday "
+                "do they say he made it?")
+    assert "he made it" in without_options(question)

@@ -1014,9 +1014,9 @@ def names(question: str) -> list[str]:
                 re.fullmatch(r"I(?:['’](?:m|ve|d|ll))?", m.group(0))) or (
                 re.search(r"[.!?]\s+$", question[:m.start()]) and (
                     m.group(0).lower() in STOPWORDS or m.group(0).lower().endswith("ly"))):
-            # (Nor a later sentence's opening word: "... untouched. Roughly how many camps?")
             # The question's first word is capitalised anyway (but an acronym: "EU Times Ryabkov
-            # post - what date did it go up"); "TV" and "I'm" name nothing.
+            # post - what date did it go up"), as is a later sentence's opening word ("... untouched.
+            # Roughly how many camps?"); "TV" and "I'm" name nothing.
             continue
         if runs and not question[previous_end:m.start()].strip():
             runs[-1].append(m.group(0))
@@ -1796,15 +1796,16 @@ _SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|(?:back )?in (?=(?:the|that
                     r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell"}
-_PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story|piece|article"
-                        r"|site|website|excerpt|post|tweet)\b)[^,?]{2,40}),\s+(?P<rest>(?:what|which|who|whom|whose|when|where|why"
-                        r"|how|on|in|did|does|do|is|was|were)\b[^?]+\??)\s*$", re.IGNORECASE)
+# "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
+_PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story"
+                        r"|piece|article|site|website|excerpt|post|tweet)\b)[^,?]{2,40}),\s+"
+                        r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
+                        r"[^?]+\??)\s*$", re.IGNORECASE)
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
 _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
                             r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom"
-                            r"|whose|where"
-                            r"|why|how|when|did|does|do"
-                            r"|is|was|were|has|had)\b[^?]*\??)\s*$", re.IGNORECASE)
+                            r"|whose|where|why|how|when|did|does|do|is|was|were|has|had)\b[^?]*\??)\s*$",
+                            re.IGNORECASE)
 # "... . Who was it that said that?": the statement before it is what is asked about.
 _WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells)\s+(?:that|it|this)"
                             r"(?:\s+(?:story|claim|line|remark|quote|bit))?\b(?:,[^?]{0,40})?\W*$",

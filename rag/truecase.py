@@ -10,16 +10,15 @@ A question typed in haste loses more than capitals: its fillers ("ok so", "doubl
 the apostrophes of its contractions ("whats", "couldnt") and its shorthand ("w/", "RU", "DFM",
 "ops", "say re") are put back as a careful writer types them (`tidied`), so that the checks
 reading the question's shape ("what's the date ...", "why did ... couldn't ...") and its names
-read it too. So are its hedges ("Konashenkov
-I believe", "if I remember right", "Riabkov or however it's spelled"), which say how sure the
-asker is, not what is asked. A name misspelt ("Riabkov", "Shoygu") is read as the closest
-passages spell it (`respelled`), rather than refused as a name the articles never mention."""
+read it too. Its hedges ("Konashenkov I believe", "if I remember right", "Riabkov or however
+it's spelled"), which say how sure the asker is, not what is asked, are dropped. A name misspelt
+("Riabkov", "Shoygu") is read as the closest passages spell it (`respelled`), rather than
+refused as a name the articles never mention."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
 from difflib import SequenceMatcher
 
 from .text import STOPWORDS
@@ -51,7 +50,7 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\bSept?\.?(?=\s+\d)"), "September"),
               # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"
               (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE), r"What is the \1 "),
-              (re.compile(r"^(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
+              (re.compile(r"^(?:the\s+)?(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
                r"What is the name of the \g<what>?"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
 _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"

@@ -1813,17 +1813,18 @@ def test_a_misspelt_name_is_read_as_the_passages_spell_it() -> None:
 
 def test_a_statement_before_the_question_is_the_context_it_is_asked_in() -> None:
     # "he" is the person the statement opens with, not an office nor the asker ("I'm").
-    assert asked_speaker("Berg said the town hoped for new cranes. what did he say about how the board reacted?")[0] == (
-        "Berg")
+    question = "Berg said the town hoped for new cranes. what did he say about how the board reacted?"
+    assert asked_speaker(question)[0] == "Berg"
     assert "Berg made those remarks" in without_options(
-        "for my paper I'm trying to pin down the timeline, and the Norwegian Deputy Foreign minister, Berg, was the one "
-        "complaining about fees. what day of the week was it that he made those remarks?")
+        "for my paper I'm trying to pin down the timeline, and the Norwegian Deputy Foreign minister, Berg, was the "
+        "one complaining about fees. what day of the week was it that he made those remarks?")
     assert names("So I'm asking: when did Berg sail?") == ["Berg"]
     # The question first, whatever it opens with ("according to ...").
     assert asks_why("In the comments there's a back and forth about Norway's ferries. According to the reader who "
                     "disagreed, why were the ferries stopped?")
     # "Who said that?": the statement is what is asked about, and stays the question.
-    for question in ("The Gazette reports somebody saying the ferries are a show. Who said that, according to the page?",
+    for question in ("The Gazette reports somebody saying the ferries are a show. Who said that, according to the "
+                     "page?",
                      "There's that bit where the mayor asked the board where the ferries were. Who told that story?"):
         assert without_options(question) == question
     assert asked_speaker("Back in that September Q&A with journalists, what did Berg say about the fees?") == (

@@ -1501,9 +1501,7 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
 _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?|(?:web ?)?page"
-# (After where it was read: "Per its page byline, on what date did EU Times post ...?")
-_WHEN_ASKED = (r"^\W*(?:(?:per|according to) [^,?]{1,40},\s*)?"
-               r"(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))")
+_WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
@@ -1518,7 +1516,8 @@ _PUBLISHED_PARTS = re.compile(rf"{_WHEN_ASKED}\s+(?:was|were|is|did|does|has|had
 def published_subject(question: str) -> str | None:
     """What a publication-date question is about, to search for: "the EU Times piece on
     Ryabkov" (the words "when was it posted" match no passage's meaning)."""
-    m = _PUBLISHED_PARTS.match(without_options(question)) if _ASKS_PUBLISHED.search(question) else None
+    asked = without_options(question)  # ("Per its page byline, when ...?": where it was read, after it)
+    m = _PUBLISHED_PARTS.match(asked) if _ASKS_PUBLISHED.search(asked) else None
     return " ".join(f"{m.group('what')} {m.group('rest')}".strip(" ?").split()) if m else None
 
 

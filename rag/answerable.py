@@ -1275,10 +1275,17 @@ def _what_was_said(rest: str) -> str | None:
     """The words said, of what follows a verb of saying in a question."""
     # "Who asked, per the EU Times page, which side ...": where the asker read it is not what was said.
     rest = re.sub(r"^\s*,?\s*(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60},\s*", " ", rest)
+    # "Who accused Washington, in a Sunday state-TV interview, of ...": where it was said is not what.
+    rest = _OCCASION.sub(" ", rest)
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
     claim = re.sub(r"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before)\b[^,?]{0,35}?\s)?that\s+", "",
                    rest).strip(" ?.!")
     return claim or None
+
+
+_OCCASION = re.compile(r",\s*(?:(?:in|on|during|at)\s+(?:an?|the|his|her|their|its)\s+[^,?]{0,40}?\b(?:interview|speech"
+                       r"|statement|briefing|broadcast|address|tweet|post|conference|appearance|remarks|Q&A)"
+                       r"|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*,\s*", re.IGNORECASE)
 
 
 def reported_claim(question: str) -> str | None:
@@ -1409,13 +1416,21 @@ def _same_polarity(claim: str, scorer: SupportScorer) -> np.ndarray:
 def _claim_part(claim: str, text: str) -> str:
     """The part of a sentence that words the claim: from three words before the first of the
     claim's words it holds to the last ("... that analysis of aviation operations in Syria “creates
-    a strange impression”", not the "instead of fighting ISIS" after it); all of it if none."""
+    a strange impression”", not the "instead of fighting ISIS" after it); all of it if none.
+    Of words apart (more than six words between), the run holding most: a claim's "coalition"
+    is not "... instead of fighting ISIS ... a concern of the coalition" at the sentence's end."""
     wanted = _stems(claim)
     words = list(re.finditer(r"[\w'’-]+", text))
     at = [i for i, w in enumerate(words) if _stem(w.group(0).lower()) in wanted]
     if len(at) < 2:
         return text
-    return text[words[max(at[0] - 3, 0)].start():words[at[-1]].end()]
+    runs = [[at[0]]]
+    for i in at[1:]:
+        if i - runs[-1][-1] > 7:
+            runs.append([])
+        runs[-1].append(i)
+    run = max(runs, key=len) if max(map(len, runs)) > 1 else at
+    return text[words[max(run[0] - 3, 0)].start():words[run[-1]].end()]
 
 
 def closest_claim(claim: str, scorer: SupportScorer, floor: float, as_asked: str | None = None,
@@ -2105,6 +2120,25 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
 
 
+def _naming(topic: str, topical: list[int], scorer: SupportScorer) -> list[int]:
+    """The topical sentences whose statement names each name of three or more capitalised
+    words the topic gives ("the Free Syrian Army"), in full or by its initials ("FSA"): one
+    holding half its words (Lavrov's "the terrorist army" in Syria) is on another subject."""
+    names = [{re.sub(r"['’]s$", "", w.lower()) for w in run.split()} - _NOT_INITIALLED
+             for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,3}", topic)]
+    names = [name for name in names if len(name) >= 3]
+    if not names:
+        return topical
+    run_of = {j: run for run in statements(scorer) for j in run}
+
+    def names_all(j: int) -> bool:
+        text = " ".join(scorer.texts[k] for k in run_of.get(j, [j]))
+        words, initials = set(WORD.findall(text.lower())), _acronyms(text)
+        return all(name <= words or _initials(name) in initials for name in names)
+
+    return [j for j in topical if names_all(j)]
+
+
 def own_coverage(topic: str, scorer: SupportScorer, own: np.ndarray) -> np.ndarray:
     """How much of the topic each of X's statements on it words (`topic_coverage`), a
     statement taken for its meaning (wording little of it) ranking with the one wording most."""
@@ -2179,7 +2213,7 @@ def on_topic(topic: str, scorer: SupportScorer) -> list[int]:
     see `_stem`) of the topic, or of one of its parts ("the beacon repair and the timetable"
     has two). A statement is a run of sentences (see `statements`): the second sentence of
     a quote is on the topic its first names."""
-    return [j for j, share in enumerate(topic_coverage(topic, scorer)) if share >= 0]
+    return _naming(topic, [j for j, share in enumerate(topic_coverage(topic, scorer)) if share >= 0], scorer)
 
 
 def _topic_parts(topic: str) -> list[str]:

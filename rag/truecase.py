@@ -13,7 +13,9 @@ reading the question's shape ("what's the date ...", "why did ... couldn't ...")
 read it too. Its hedges ("Konashenkov I believe", "if I remember right", "Riabkov or however
 it's spelled"), which say how sure the asker is, not what is asked, are dropped. A name misspelt
 ("Riabkov", "Shoygu") is read as the closest passages spell it (`respelled`), rather than
-refused as a name the articles never mention."""
+refused as a name the articles never mention. A learner's question, which drops its auxiliary
+("What Putin say about ...?", "When RT post the tweet?") and names its source last (", by
+Sputnik?", ", Putin say?"), is read as the same question asked in full (`with_auxiliary`)."""
 
 from __future__ import annotations
 
@@ -153,3 +155,78 @@ def _capitalised_forms(texts: Sequence[str]) -> dict[str, str]:
                     elif n == 1 or not any(w[:1].isupper() for w in run):
                         lower.add(key)
     return {key: next(iter(forms)) for key, forms in seen.items() if len(forms) == 1 and key not in lower}
+
+
+# A learner's question drops its auxiliary ("What Putin say about ...?", "When RT post the
+# tweet?", "Who is say ...?") and names its source last (", by Sputnik headline?", ", Putin say?").
+_AUXILIARIES = frozenset("""do does did is are was were has have had can could will would should may might must
+am be been""".split())
+_BARE_VERBS = frozenset("""say tell post give ask send use report start begin claim accuse deny think want mean call
+describe share publish write show strike hit shoot confirm answer propose offer refuse name blame warn announce
+conduct carry launch attack kill need know plan provide suggest explain respond reply react quote open make fly
+discuss create produce allocate agree leave put work meet target go""".split())
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "give": "gave", "send": "sent", "begin": "began", "think": "thought",
+                   "mean": "meant", "write": "wrote", "strike": "struck", "hit": "hit", "shoot": "shot",
+                   "know": "knew", "make": "made", "fly": "flew", "leave": "left", "put": "put", "meet": "met",
+                   "go": "went", "plan": "planned"}
+_WH_OPENING = re.compile(r"^(?:(?:to|from|with|in|on|at|for|since)\s+)?(?P<wh>what|when|where|why"
+                         r"|how(?!\s+(?:many|much)\b)|how\s+m(?:any|uch)|which|who|whom|whose)\b", re.IGNORECASE)
+# A verb before the subject makes the capitalised word its object ("Who heard Putin say ...?").
+_VERB_BEFORE = re.compile(r"ed$|^(?:heard|saw|made|let|had|got|told|said|led)$")
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values()) | {"wrote", "spoke", "took", "came", "found", "became"}
+_PREPOSITIONS = frozenset("from of in at on by for with about".split())
+_SOURCE_LAST = re.compile(r",\s*(?:by\s+(?P<by>[^,?]{2,60}?)|(?P<says>(?:the\s+)?[A-Z][\w ]{1,40}?)\s+say)\s*\?$")
+
+
+def with_auxiliary(question: str) -> str:
+    """The question with the auxiliary a learner's English drops put back ("What did Putin say
+    about ...?", "Why did officials say ...?", "Who said ...?") and a source named last read as
+    "according to" it."""
+    question = _SOURCE_LAST.sub(lambda m: f", according to {m.group('by') or m.group('says')}?", question)
+    opening = _WH_OPENING.match(question)
+    if not opening:
+        return question
+    wh, after = opening.group("wh").lower(), opening.end()
+    words = list(re.finditer(r"[\w’'-]+", question[after:]))
+    for i, word in enumerate(words):
+        lower = word.group().lower()
+        if lower in _AUXILIARIES or lower.endswith(("n't", "n’t")):
+            if wh == "who" and i == 0 and lower in ("is", "are") and len(words) > 1 and words[1].group() in _BARE_VERBS:
+                return _past(question, after + word.start(), after + words[1].end())  # ("Who is say ...?")
+            return question
+        if lower not in _BARE_VERBS or word.group() != lower:
+            continue
+        if any(_VERB_BEFORE.search(w.group().lower()) or w.group().lower() in _PAST_FORMS for w in words[:i]):
+            return question
+        subject = _subject(words[:i], wh)
+        if subject is not None:
+            at = after + subject.start()
+        elif wh in ("why", "when", "where", "how"):  # ("Why officials say ...?")
+            at = after + 1
+        elif wh in ("who", "which") or wh.startswith("how "):  # the asked-for is the subject
+            return _past(question, after + word.start(), after + word.end())
+        else:
+            return question
+        return f"{question[:at].rstrip()} did {question[at:].lstrip()}"
+    return question
+
+
+def _subject(words: Sequence[re.Match[str]], wh: str) -> re.Match[str] | None:
+    """The first word of the named subject before a bare verb ("the Moscow Times"), if any."""
+    for j, word in enumerate(words):
+        text = word.group()
+        if not text[:1].isupper():
+            continue
+        previous = words[j - 1].group().lower() if j else wh
+        if previous in _PREPOSITIONS or previous in ("which", "whose") or (j and words[j - 1].group()[:1].isupper()):
+            continue  # ("Who from Free Beacon ...", "In which Syrian province ...")
+        return words[j - 1] if previous == "the" else word
+    return None
+
+
+def _past(question: str, start: int, end: int) -> str:
+    """The question with its span [start, end) (an optional "is" and a bare verb) in the past."""
+    verb = question[start:end].split()[-1]
+    past = _IRREGULAR_PAST.get(verb) or (verb + "d" if verb.endswith("e") else verb[:-1] + "ied"
+                                          if re.search(r"[^aeiou]y$", verb) else verb + "ed")
+    return f"{question[:start]}{past}{question[end:]}"

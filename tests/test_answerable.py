@@ -1714,6 +1714,33 @@ def test_is_it_a_or_b_who_said_asks_who_of_the_two() -> None:
         "Berg", "the storm hurt the ferries")
 
 
+def test_where_a_claim_was_said_set_off_by_commas_is_not_part_of_it() -> None:
+    assert asked_claim("Who accused Oslo, in a Sunday radio interview, of closing the port?") == (
+        "Oslo of closing the port")
+    assert asked_claim("Who said, on Monday, that the port is shut?") == "the port is shut"
+
+
+def test_a_learners_question_has_the_auxiliary_it_dropped_put_back() -> None:
+    assert truecase.with_auxiliary("What Berg say about the ferries?") == "What did Berg say about the ferries?"
+    assert truecase.with_auxiliary("Why officials say the port is shut?") == "Why did officials say the port is shut?"
+    assert truecase.with_auxiliary("When the Gazette post the piece?") == "When did the Gazette post the piece?"
+    assert truecase.with_auxiliary("In which Nordic port Berg meet the king?") == (
+        "In which Nordic port did Berg meet the king?")
+    # The asked-for is the subject: its verb is put in the past.
+    assert truecase.with_auxiliary("Who is say the ferries stop?") == "Who said the ferries stop?"
+    assert truecase.with_auxiliary("Which paper report the strike?") == "Which paper reported the strike?"
+    assert truecase.with_auxiliary("Who from Nordic Gazette write it?") == "Who from Nordic Gazette wrote it?"
+    # A source named last is read as "according to" it.
+    assert truecase.with_auxiliary("How many ferries sail, by the Gazette?") == (
+        "How many ferries sail, according to the Gazette?")
+    assert truecase.with_auxiliary("Where ferries meet, the Gazette say?") == (
+        "Where did ferries meet, according to the Gazette?")
+    # Careful questions are left as typed, and so is a name that is the object of a verb.
+    for question in ("What did Berg say?", "Who heard Berg say that?", "Who wrote the Gazette report on Berg?",
+                     "What made Berg say that?", "When was the piece posted?", "Who is the harbour master?"):
+        assert truecase.with_auxiliary(question) == question
+
+
 def test_a_hurried_question_is_tidied_as_a_careful_writer_types_it() -> None:
     assert truecase.tidied("ok so what date did the Gazette post the Berg piece") == (
         "what date did the Gazette post the Berg piece")

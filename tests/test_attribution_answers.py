@@ -173,6 +173,15 @@ def test_what_did_x_say_about_y_never_gives_another_speakers_words(pipeline: Pip
     assert all(c.kind != "comment" for c in own.citations)
 
 
+def test_a_name_asked_about_is_a_topic_only_where_it_is_named(pipeline: Pipeline) -> None:
+    # Lavrov's "the terrorist army ... in Syria" holds two of the Free Syrian Army's three words.
+    near_miss = pipeline.ask("What Lavrov say about the Free Syrian Army?")  # (as a learner asks it)
+    assert near_miss.refused and "quote nobody named Lavrov on the Free Syrian Army" in near_miss.notice
+    assert "Vladimir Putin" in near_miss.notice and "Sergei Lavrov" not in near_miss.notice
+    own = pipeline.ask("What did Putin say about the Free Syrian Army?")
+    assert not own.refused and "worked together with the Free Syrian Army" in own.text
+
+
 def test_a_model_sentence_that_names_the_wrong_speaker_is_not_supported(pipeline: Pipeline) -> None:
     question = "What did Putin say about the Free Syrian Army?"
     passages = pipeline.retriever.retrieve(question, 5)

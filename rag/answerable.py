@@ -1555,8 +1555,8 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
 # lower case, so that "the US State Department" is not "the US" and the verb "state".
 _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
-    r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned)\b"
-    r"(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
+    r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
+    r"|answered|describe|described|explain|explained)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # (Typed without "did": "What Faisal Mekdad said about the role of Iran?")
 _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) (?-i:said|says|told"
@@ -1600,7 +1600,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Did Ryabkov say anything about Y?", "Has X commented on Y?": X's words on Y, or that he has none.
     r"^\W*(?:did|does|do|has|have|had) (?P<who>.+?) (?-i:(?:say|said|mention|mentioned|comment|commented|talk"
     r"|talked|speak|spoke|spoken|remark|remarked)(?: anything| something| publicly)?\s+(?:about|on|regarding"
-    r"|concerning)|address|addressed|discuss|discussed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    r"|concerning)|address|addressed|discuss|discussed|comment|mention)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE), re.compile(
     # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:characteri[sz]e|describe|justify|explain|defend"
     r"|portray|assess|size up|sum up|see|view|judge|evaluate|frame|interpret)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
@@ -1697,6 +1698,8 @@ def _prefaced(question: str) -> str:
         return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, per {m.group('source')}?")
     if m := _WHO_WAS_THE.match(question):
         return f"Which {m.group('what')} {m.group('rest')}"
+    if (m := _DO_THEY_GIVE.match(question)) and (asked := _given_as_asked(m)):
+        return _prefaced(asked)
     if m := _WHOSE_WAS_IT.match(question):
         return f"Who said {m.group('claim')}"  # "Whose assessment was it that ...?"
     if m := _WH_IN_WORDS.match(question):
@@ -1735,6 +1738,10 @@ def _prefaced(question: str) -> str:
             context = context[0].lower() + context[1:]
         if found:
             return f"{named.rstrip(' ?')}, {context}?"
+        if asked_claim(m.group("rest")) and not _WHO_SAID_THAT.match(m.group("rest")):
+            # "... and a US official suspected a trap. Who called the move a potential 'ruse'?": the
+            # claim alone, as after a scene.
+            return m.group("rest")
         if not _SCENE.match(question) and not _WHO_SAID_THAT.match(m.group("rest")):
             # "In the blog comments there's a back and forth about Germany's soldiers. According to the
             # commenter who disagreed, why ...?": the question first, in the context it was set in.
@@ -1779,12 +1786,52 @@ def _he_is(name: str, question: str) -> tuple[str, int]:
     return _PRONOUN.subn(lambda p: f"{name}’s" if p.group("own") else name, question, count=1)
 
 
+def _given_as_asked(m: re.Match[str]) -> str | None:
+    """"Do the sources name any of the FSA commanders ...?" as asked plainly ("What are the names of
+    the FSA commanders ...?"), read where the asker says ("the RT piece"); None for other shapes."""
+    what, verb = m.group("what"), (m.group("verb") or "").lower()
+    source = m.group("source") or m.group("where") or ""
+    if m.group("source") and not _TEXTUAL.search(source):
+        return None  # ("Did the Syrian minister name any country?" asks what a person said)
+    where = "" if _ANY_SOURCE.fullmatch(source) else f", in {source}"
+    if re.match(r"(?i)(?:when|where|why|how|who|which|what|on what|in what)\b", what):
+        # ("Do the sources say how many ...?" reads as asked.)
+        return f"{what[0].upper()}{what[1:]}{where}?" if m.group("where") else None
+    if verb == "quote" and (said := re.match(r"(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+                                             r"(?:\s+himself|\s+herself)?\s+(?:on|about)\s+(?P<topic>.+)$", what)):
+        return f"What did {said.group('who')} say about {said.group('topic')}{where}?"
+    what = re.sub(r"(?i)^(?:any|one)\s+of\s+", "", what)
+    if verb == "name":
+        named = re.sub(r"(?i)^(?:any|a|an)\s+", "the ", what)
+        return f"What are the names of {named}{where}?"
+    if counted := re.match(r"(?i)(?:a|any|the)\s+(?:figure|number|count|total|tally)\s+(?:for|of)\s+(?:the\s+)?(.+)$",
+                           what):
+        return f"How many {counted.group(1)}{where}?"
+    if dated := re.match(r"(?i)(?:a|any|the)\s+(?:exact\s+|calendar\s+|precise\s+)*date\s+"
+                         r"(?:on which|when|of|for)\s+(.+)$", what):
+        return f"On what date {dated.group(1)}{where}?"
+    return None
+
+
+_DO_THEY_GIVE = re.compile(r"^\W*(?:(?:do|does|did)\s+(?P<source>(?:the|any|these)\b[^?]{2,60}?)\s+(?P<verb>give|name"
+                           r"|mention|say|state|report|specify|identify|provide|include|list|quote)\s+|is\s+there\s+"
+                           r"anything\s+(?:in\s+(?P<where>[^?]{2,60}?)\s+)?(?:about|on)\s+)(?P<what>[^?]+?)\s*\??\s*$",
+                           re.IGNORECASE)
+_TEXTUAL = re.compile(r"(?i)\b(?:articles?|sources?|reporting|reports?|pieces?|stor(?:y|ies)|texts?|coverage|quotes?"
+                      r"|excerpts?|posts?|blog|transcript|tweets?|page|interview)\b")
+# The articles at large, which a question need not say it reads.
+_ANY_SOURCE = re.compile(r"(?i)(?:the|any|these)\s+(?:articles?|sources?|reporting|reports?|pieces?|stories|texts?"
+                         r"|coverage)")
+
+
 def _person_in(clause: str) -> str | None:
     """The first name a clause gives that is no people, country, month, weekday or outlet ("In the
     EU Times version of Ryabkov's comments, how did he ...?" is Ryabkov)."""
     # (Its first word too, which opens no question: "Putin said Russia hoped for ... . What did he ...?")
     # (Nor a date after the name: "Putin September 4 remarks".)
-    found = [re.sub(r"['’]s$", "", " ".join(words).rstrip(".")) for n in names(f"· {clause.strip()}")
+    # (Not a preposition opening it: "Beyond the intelligence refusal, Sputnik reports Ryabkov ...".)
+    clause = re.sub(r"^\W*(?-i:[A-Z])[a-z]+\s+(?=(?:the|a|an|its|his|her|their|this|that|these|those)\s)", "", clause)
+    found = [re.sub(r"['’]s$|\s+[A-Z]$", "", " ".join(words).rstrip(".")) for n in names(f"· {clause.strip()}")
              if (words := list(itertools.takewhile(lambda w: w.lower() not in _CALENDAR, itertools.dropwhile(
                  lambda w: w.lower() in STOPWORDS, n.split()))))]
     return next((n for n in found if not is_demonym(n) and not _is_country(n) and n.lower() not in _CALENDAR

@@ -165,7 +165,8 @@ _BARE_VERBS = frozenset("""say tell post give ask send use report start begin cl
 describe share publish write show strike hit shoot confirm answer propose offer refuse name blame warn announce
 conduct carry launch attack kill need know plan provide suggest explain respond reply react quote open make fly
 discuss create produce allocate agree leave put work meet target go""".split())
-_IRREGULAR_PAST = {"say": "said", "tell": "told", "give": "gave", "send": "sent", "begin": "began", "think": "thought",
+_IRREGULAR_PAST = {"say": "said", "speak": "spoke", "tell": "told", "give": "gave", "send": "sent", "begin": "began",
+                   "think": "thought",
                    "mean": "meant", "write": "wrote", "strike": "struck", "hit": "hit", "shoot": "shot",
                    "know": "knew", "make": "made", "fly": "flew", "leave": "left", "put": "put", "meet": "met",
                    "go": "went", "plan": "planned"}
@@ -174,6 +175,11 @@ _WH_OPENING = re.compile(r"^(?:(?:to|from|with|in|on|at|for|since)\s+)?(?P<wh>wh
 # A verb before the subject makes the capitalised word its object ("Who heard Putin say ...?").
 _VERB_BEFORE = re.compile(r"ed$|^(?:heard|saw|made|let|had|got|told|said|led)$")
 _PAST_FORMS = frozenset(_IRREGULAR_PAST.values()) | {"wrote", "spoke", "took", "came", "found", "became"}
+# A name, then a bare verb, as a learner asks "did he?" ("Lavrov talk about ...?").
+_NAMED_FIRST = re.compile(r"^(?P<who>(?!(?:What|When|Where|Why|How|Which|Who|Whom|Whose|Did|Does|Do|Is|Are|Was|Were"
+                          r"|Has|Have|Had|Can|Could|Will|Would|Should|In|On|At|For|From|To|By|With|The|A|An)\b)"
+                          r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?P<verb>[a-z]+)\b(?=[^?]*\?\s*$)")
+_SPEAKING = frozenset("talk speak comment mention discuss".split())
 _PREPOSITIONS = frozenset("from of in at on by for with about".split())
 _SOURCE_LAST = re.compile(r",\s*(?:by\s+(?P<by>[^,?]{2,60}?)|(?P<says>(?:the\s+)?[A-Z][\w ]{1,40}?)\s+say)\s*\?$")
 
@@ -183,6 +189,11 @@ def with_auxiliary(question: str) -> str:
     about ...?", "Why did officials say ...?", "Who said ...?") and a source named last read as
     "according to" it."""
     question = _SOURCE_LAST.sub(lambda m: f", according to {m.group('by') or m.group('says')}?", question)
+    if (named := _NAMED_FIRST.match(question)) and named.group("verb") in _BARE_VERBS | _SPEAKING:
+        # "Lavrov talk about CIA officers ...?": did he; "Putin say IS kill how many people?": he said.
+        if re.search(r"\b(?:what|which|when|where|why|how)\b", question[named.end():], re.I):  # (not "who": relative)
+            return _past(question, named.start("verb"), named.end("verb"))
+        return f"Did {question[:named.end('who')]} {question[named.start('verb'):]}"
     opening = _WH_OPENING.match(question)
     if not opening:
         return question

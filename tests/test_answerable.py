@@ -1714,6 +1714,12 @@ def test_is_it_a_or_b_who_said_asks_who_of_the_two() -> None:
         "Berg", "the storm hurt the ferries")
 
 
+def test_what_x_answered_or_commented_asks_for_his_words() -> None:
+    assert asked_speaker("What did Berg answer about the ferry strike?") == ("Berg", "the ferry strike")
+    assert asked_speaker("What did Berg describe about the storm?") == ("Berg", "the storm")
+    assert asked_speaker("Did Berg comment the ferry strike?") == ("Berg", "the ferry strike")
+
+
 def test_where_a_claim_was_said_set_off_by_commas_is_not_part_of_it() -> None:
     assert asked_claim("Who accused Oslo, in a Sunday radio interview, of closing the port?") == (
         "Oslo of closing the port")
@@ -1730,6 +1736,10 @@ def test_a_learners_question_has_the_auxiliary_it_dropped_put_back() -> None:
     assert truecase.with_auxiliary("Who is say the ferries stop?") == "Who said the ferries stop?"
     assert truecase.with_auxiliary("Which paper report the strike?") == "Which paper reported the strike?"
     assert truecase.with_auxiliary("Who from Nordic Gazette write it?") == "Who from Nordic Gazette wrote it?"
+    # A name, then a bare verb: "did he?", or what he said where the question word stands.
+    assert truecase.with_auxiliary("Berg talk about the ferries?") == "Did Berg talk about the ferries?"
+    assert truecase.with_auxiliary("Berg say the ferries carry how many cars?") == (
+        "Berg said the ferries carry how many cars?")
     # A source named last is read as "according to" it.
     assert truecase.with_auxiliary("How many ferries sail, by the Gazette?") == (
         "How many ferries sail, according to the Gazette?")

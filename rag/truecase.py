@@ -40,6 +40,7 @@ def needed(question: str) -> bool:
 
 # Fillers a hurried question opens with, before what it asks.
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: one| q(?:uestion)?)?"
+                     r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
                      r"|double[- ]check|(?:fact|quote)[- ]check)\b[,:;!-]*\s+)+", re.IGNORECASE)
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"

@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 31)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 33)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -635,6 +635,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     # nm29: an analyst asks whether the sources give it.
     ("Do the Shoigu quotes in The Moscow Times give a figure for the explosives strapped to a suicide bomber?",
      "200kg"),
+    # nm30, nm31: "Remind me, ..."; a quiz's choices; a tweet's date is in its line, a page's at its top.
+    ("Remind me, what day of the week was Ryabkov asking whose side the Americans are really on?", "Thursday"),
+    ("Who said US operations in Syria break international law: Putin, Lavrov or Shoigu?", "Vladimir Putin"),
+    ("On what date did RT post the tweet about the Russian combat report?", "November 13, 2015"),
+    ("What date is printed at the top of the Sputnik page?", "14 August 2020"),
     # nm28: a learner's English.
     ("What Syrian deputy foreign minister Mekdad say Russia produce in several days?", "significant results"),
     ("What Putin say about refugee crisis in Europe, was it unexpected?", "absolutely expected"),
@@ -693,6 +698,12 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     # aq30: a learner's "did he?"; the refugees are Putin's subject, the CIA officers an excerpt's.
     "Did Lavrov comment the refugee crisis in Europe?",
     "Lavrov talk about CIA officers in southern Turkey who steer arms to rebels?",
+    # aq32: Mekdad (a deputy foreign minister, as Ryabkov is) says nothing of the State Department's refusal.
+    "What view did the Syrian Deputy Foreign Minister, Faisal Mekdad, express concerning the US State Department's "
+    "refusal to share intelligence with Russia?",
+    # nm31: none of a quiz's choices is in the articles.
+    "Which channel broadcast Shoigu's interview: Rossiya 1, NTV or Zvezda?",
+    "Who called the Free Syrian Army a terrorist group: Kirby, Mekdad or Kerry?",
     # nm29: the sources give a weekday, no date; name no FSA commander; never quote Obama.
     "Do the articles give the calendar date on which Shoigu gave the state-television interview covered by The "
     "Moscow Times?",

@@ -1714,10 +1714,24 @@ def test_is_it_a_or_b_who_said_asks_who_of_the_two() -> None:
         "Berg", "the storm hurt the ferries")
 
 
+def test_what_view_x_articulated_concerning_y_asks_for_his_words() -> None:
+    assert asked_speaker("What view did the harbour master, Ola Berg, express concerning the ferry strike?") == (
+        "Ola Berg", "the ferry strike")
+    assert asked_speaker("What position did Berg articulate with respect to the fees?") == ("Berg", "the fees")
+
+
 def test_what_x_answered_or_commented_asks_for_his_words() -> None:
     assert asked_speaker("What did Berg answer about the ferry strike?") == ("Berg", "the ferry strike")
     assert asked_speaker("What did Berg describe about the storm?") == ("Berg", "the storm")
     assert asked_speaker("Did Berg comment the ferry strike?") == ("Berg", "the ferry strike")
+
+
+def test_a_quizs_choices_after_a_colon_are_options_not_the_question() -> None:
+    question = "Who said the ferries will sail in May: Berg, Quill or the harbour master?"
+    assert options(question) == ["Berg", "Quill", "the harbour master"]
+    assert without_options(question) == "Who said the ferries will sail in May?"
+    # A quote after a colon is no list of choices.
+    assert options('Who said this: "peace or war"?') == []
 
 
 def test_where_a_claim_was_said_set_off_by_commas_is_not_part_of_it() -> None:

@@ -1399,6 +1399,8 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
     places = [(v, _IN_PLACE.search(claim[:v.start]) is not None and v.text.lower() in _NATIONS) for v in named]
     if not found and not named:
         return np.ones(len(scorer.texts), dtype=bool)
+    whole = [name for v in named
+             if len(name := {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", v.text))} - _NOT_INITIALLED) >= 3]
     out = np.zeros(len(scorer.texts), dtype=bool)
     for run in statements(scorer):
         n = scorer.passage_of(run[0])
@@ -1414,11 +1416,13 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
             nations |= {_nation(w) for w in WORD.findall(_undotted(scorer.passages[n - 1].text))
                         if _is_country(w) or w.lower() in _NATIONS}
         words = {w.lower() for w in WORD.findall(text)}
+        # (A name of three words or more is held whole or by its initials: "the Free Syrian Army had
+        # refused to share intelligence" is not held by "Syria" alone.)
         out[run] = all(any(same(v, w) for w in values) for v in found) and all(
             any((w.lower() in words) if place else (_nation(w) in nations)
                 for w in WORD.findall(_undotted(v.text).replace("-", " "))
                 if w.lower() not in STOPWORDS and w.lower() not in _COMPOUND)
-            for v, place in places)
+            for v, place in places) and all(name <= words or _initials(name) in _acronyms(text) for name in whole)
     return out
 
 

@@ -182,6 +182,13 @@ def test_a_name_asked_about_is_a_topic_only_where_it_is_named(pipeline: Pipeline
     assert not own.refused and "worked together with the Free Syrian Army" in own.text
 
 
+def test_a_claim_naming_a_three_word_name_is_held_only_where_it_is_named(pipeline: Pipeline) -> None:
+    # Ryabkov's "The United States' reluctance to share intelligence with Russia ..." holds "Syria"
+    # (of the Free Syrian Army) and most of the claim's words, but not its subject.
+    answer = pipeline.ask("Who said the Free Syrian Army had refused to share intelligence with Russia?")
+    assert not any(c.speaker and "Ryabkov" in c.speaker for c in answer.citations if c.supported), answer.text
+
+
 def test_a_model_sentence_that_names_the_wrong_speaker_is_not_supported(pipeline: Pipeline) -> None:
     question = "What did Putin say about the Free Syrian Army?"
     passages = pipeline.retriever.retrieve(question, 5)

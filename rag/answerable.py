@@ -2096,9 +2096,12 @@ _ACCORDING_TO = (
                rf"(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
-    # "ryabkov on how russia copes without american intelligence": terse, with no verb.
-    re.compile(rf"^\W*(?!{_OPENS_QUESTION}|which\b|who\b|where\b){_PERSON_NAMED} on (?P<topic>[^-–—:?]+?)\W*$",
-               re.IGNORECASE),
+    # "ryabkov on how russia copes without american intelligence": terse, with no verb; so are "Kirby
+    # line on intel-sharing with Moscow - gist?" and "Lavrov re FSA sharing ISIS target intel?".
+    # (Not a scene: "Commenting on the storm, what ...?")
+    re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
+               r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
+               r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?).)+?)(?:\s+[-–—]+\s*gist)?\W*$", re.IGNORECASE),
     re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)\s*[-–—:]+\s*what (?:exactly )?(?:did|does|has)"
                r" (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$", re.IGNORECASE))
 # "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.

@@ -640,6 +640,8 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Who said US operations in Syria break international law: Putin, Lavrov or Shoigu?", "Vladimir Putin"),
     ("On what date did RT post the tweet about the Russian combat report?", "November 13, 2015"),
     ("What date is printed at the top of the Sputnik page?", "14 August 2020"),
+    # aq31: a desk editor's shorthand.
+    ("Kirby line on intel-sharing with Moscow - gist?", "common objective"),
     # nm28: a learner's English.
     ("What Syrian deputy foreign minister Mekdad say Russia produce in several days?", "significant results"),
     ("What Putin say about refugee crisis in Europe, was it unexpected?", "absolutely expected"),
@@ -701,6 +703,8 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     # aq32: Mekdad (a deputy foreign minister, as Ryabkov is) says nothing of the State Department's refusal.
     "What view did the Syrian Deputy Foreign Minister, Faisal Mekdad, express concerning the US State Department's "
     "refusal to share intelligence with Russia?",
+    # aq31: Putin, not Lavrov, speaks of the FSA's intelligence.
+    "Lavrov re FSA sharing ISIS target intel?",
     # nm31: none of a quiz's choices is in the articles.
     "Which channel broadcast Shoigu's interview: Rossiya 1, NTV or Zvezda?",
     "Who called the Free Syrian Army a terrorist group: Kirby, Mekdad or Kerry?",

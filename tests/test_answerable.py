@@ -1720,6 +1720,14 @@ def test_what_view_x_articulated_concerning_y_asks_for_his_words() -> None:
     assert asked_speaker("What position did Berg articulate with respect to the fees?") == ("Berg", "the fees")
 
 
+def test_a_desk_editors_x_on_y_asks_for_his_words() -> None:
+    assert asked_speaker("Berg line on the ferry fees - gist?") == ("Berg", "the ferry fees")
+    assert asked_speaker("Ola Berg on the storm") == ("Ola Berg", "the storm")
+    # Where it was read, and a scene, are no speaker.
+    assert asked_speaker("Gazette: which day did the ferries stop") is None
+    assert asked_speaker("Commenting on the storm, what did the mayor do?") is None
+
+
 def test_what_x_answered_or_commented_asks_for_his_words() -> None:
     assert asked_speaker("What did Berg answer about the ferry strike?") == ("Berg", "the ferry strike")
     assert asked_speaker("What did Berg describe about the storm?") == ("Berg", "the storm")

@@ -167,15 +167,14 @@ describe share publish write show strike hit shoot confirm answer propose offer 
 conduct carry launch attack kill need know plan provide suggest explain respond reply react quote open make fly
 discuss create produce allocate agree leave put work meet target go""".split())
 _IRREGULAR_PAST = {"say": "said", "speak": "spoke", "tell": "told", "give": "gave", "send": "sent", "begin": "began",
-                   "think": "thought",
-                   "mean": "meant", "write": "wrote", "strike": "struck", "hit": "hit", "shoot": "shot",
-                   "know": "knew", "make": "made", "fly": "flew", "leave": "left", "put": "put", "meet": "met",
-                   "go": "went", "plan": "planned"}
+                   "think": "thought", "mean": "meant", "write": "wrote", "strike": "struck", "hit": "hit",
+                   "shoot": "shot", "know": "knew", "make": "made", "fly": "flew", "leave": "left", "put": "put",
+                   "meet": "met", "go": "went", "plan": "planned"}
 _WH_OPENING = re.compile(r"^(?:(?:to|from|with|in|on|at|for|since)\s+)?(?P<wh>what|when|where|why"
                          r"|how(?!\s+(?:many|much)\b)|how\s+m(?:any|uch)|which|who|whom|whose)\b", re.IGNORECASE)
-# A verb before the subject makes the capitalised word its object ("Who heard Putin say ...?").
-_VERB_BEFORE = re.compile(r"ed$|^(?:heard|saw|made|let|had|got|told|said|led)$")
-_PAST_FORMS = frozenset(_IRREGULAR_PAST.values()) | {"wrote", "spoke", "took", "came", "found", "became"}
+# A verb in the past before the bare one makes a capitalised word between them its object ("Who
+# heard Putin say ...?", "Who wrote the Guardian report ...?").
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values()) | {"heard", "saw", "let", "got", "led", "took", "came", "found"}
 # A name, then a bare verb, as a learner asks "did he?" ("Lavrov talk about ...?").
 _NAMED_FIRST = re.compile(r"^(?P<who>(?!(?:What|When|Where|Why|How|Which|Who|Whom|Whose|Did|Does|Do|Is|Are|Was|Were"
                           r"|Has|Have|Had|Can|Could|Will|Would|Should|In|On|At|For|From|To|By|With|The|A|An)\b)"
@@ -206,9 +205,10 @@ def with_auxiliary(question: str) -> str:
             if wh == "who" and i == 0 and lower in ("is", "are") and len(words) > 1 and words[1].group() in _BARE_VERBS:
                 return _past(question, after + word.start(), after + words[1].end())  # ("Who is say ...?")
             return question
-        if lower not in _BARE_VERBS or word.group() != lower:
-            continue
-        if any(_VERB_BEFORE.search(w.group().lower()) or w.group().lower() in _PAST_FORMS for w in words[:i]):
+        if lower not in _BARE_VERBS or word.group() != lower or i == 0 and wh in ("which", "whose", "what") or (
+                i + 1 < len(words) and words[i + 1].group().lower() in _AUXILIARIES):
+            continue  # (a noun: "Which name does Putin use ...?", "What report was ...?")
+        if any(w.group().lower().endswith("ed") or w.group().lower() in _PAST_FORMS for w in words[:i]):
             return question
         subject = _subject(words[:i], wh)
         if subject is not None:

@@ -1769,7 +1769,8 @@ def test_a_learners_question_has_the_auxiliary_it_dropped_put_back() -> None:
         "Where did ferries meet, according to the Gazette?")
     # Careful questions are left as typed, and so is a name that is the object of a verb.
     for question in ("What did Berg say?", "Who heard Berg say that?", "Who wrote the Gazette report on Berg?",
-                     "What made Berg say that?", "When was the piece posted?", "Who is the harbour master?"):
+                     "What made Berg say that?", "When was the piece posted?", "Who is the harbour master?",
+                     "Which name does Berg use for the ferry?"):
         assert truecase.with_auxiliary(question) == question
 
 

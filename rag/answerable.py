@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -1399,8 +1399,7 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
     places = [(v, _IN_PLACE.search(claim[:v.start]) is not None and v.text.lower() in _NATIONS) for v in named]
     if not found and not named:
         return np.ones(len(scorer.texts), dtype=bool)
-    whole = [name for v in named
-             if len(name := {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", v.text))} - _NOT_INITIALLED) >= 3]
+    whole = _long_names(v.text for v in named)
     out = np.zeros(len(scorer.texts), dtype=bool)
     for run in statements(scorer):
         n = scorer.passage_of(run[0])
@@ -1422,7 +1421,7 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
             any((w.lower() in words) if place else (_nation(w) in nations)
                 for w in WORD.findall(_undotted(v.text).replace("-", " "))
                 if w.lower() not in STOPWORDS and w.lower() not in _COMPOUND)
-            for v, place in places) and all(name <= words or _initials(name) in _acronyms(text) for name in whole)
+            for v, place in places) and all(_holds_name(name, text) for name in whole)
     return out
 
 
@@ -2226,19 +2225,25 @@ def _naming(topic: str, topical: list[int], scorer: SupportScorer) -> list[int]:
     """The topical sentences whose statement names each name of three or more capitalised
     words the topic gives ("the Free Syrian Army"), in full or by its initials ("FSA"): one
     holding half its words (Lavrov's "the terrorist army" in Syria) is on another subject."""
-    names = [{re.sub(r"['’]s$", "", w.lower()) for w in run.split()} - _NOT_INITIALLED
-             for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,3}", topic)]
-    names = [name for name in names if len(name) >= 3]
+    names = _long_names(re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,3}", topic))
     if not names:
         return topical
     run_of = {j: run for run in statements(scorer) for j in run}
+    return [j for j in topical
+            if all(_holds_name(name, " ".join(scorer.texts[k] for k in run_of.get(j, [j]))) for name in names)]
 
-    def names_all(j: int) -> bool:
-        text = " ".join(scorer.texts[k] for k in run_of.get(j, [j]))
-        words, initials = set(WORD.findall(text.lower())), _acronyms(text)
-        return all(name <= words or _initials(name) in initials for name in names)
 
-    return [j for j in topical if names_all(j)]
+def _long_names(names_: Iterable[str]) -> list[set[str]]:
+    """The words of each name of three words or more (but "of", "the"; a possessive's "'s" off),
+    which a text must name whole or by its initials (`_holds_name`): "Syria" alone is not "the
+    Free Syrian Army"."""
+    return [name for text in names_
+            if len(name := {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", text))} - _NOT_INITIALLED) >= 3]
+
+
+def _holds_name(name: set[str], text: str) -> bool:
+    """Whether a text names a name (its words, see `_long_names`) whole or by its initials ("FSA")."""
+    return name <= set(WORD.findall(text.lower())) or _initials(name) in _acronyms(text)
 
 
 def own_coverage(topic: str, scorer: SupportScorer, own: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ from .attribute import is_demonym, names_medium, role_fits, tweet_signer
 from .cite import _last
 from .metadata import dateline_end
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
+from .truecase import past
 from .types import Sentence
 from .values import TIME_UNITS, dates, mentions, numbers, same, singular
 from .values import names as names_in
@@ -617,8 +618,35 @@ def _countries() -> frozenset[str]:
     return frozenset(names | {"turkey", "britain", "great britain", "america", "usa", "us", "uk", "burma"})
 
 
+# A state's formal name ("the Russian Federation", "the Syrian Arab Republic") is a country's.
+_STATE_FORM = re.compile(r"\b(?:federation|republic|kingdom|emirates|states)$", re.IGNORECASE)
+
+
 def _is_country(name: str) -> bool:
-    return re.sub(r"^the\s+", "", _undotted(name).lower()) in _countries()
+    bare = re.sub(r"^the\s+", "", _undotted(name).lower())
+    return bare in _countries() or _STATE_FORM.search(bare) is not None
+
+
+# "Where was Putin when he gave the interview?", "In which city did Lavrov give the interview?":
+# the place of the speaking, which the words spoken ("... the terrorists' location in Syria") do
+# not give.
+_ASKS_WHERE_SPOKEN = re.compile(r"\b(?:(?:was|were)\s+(?:[\w'’-]+\s+){1,3}?when\b.*\b(?:interview|speech|spoke|said|told"
+                                r"|remarks?|statement|briefing|press conference)|(?:give|gave|given|do|did|hold|held"
+                                r"|conduct|conducted|make|made)\s+(?:the|an|a|his|her|its|that|this)\s+(?:[\w'’/-]+\s+)"
+                                r"{0,3}?(?:interview|speech|remarks|statement|briefing|press conference)\b)",
+                                re.IGNORECASE)
+
+
+def _in_words_said(text: str, label: Attribution, at: int) -> bool:
+    """Whether offset `at` of a sentence someone says is in the words said, not in the frame
+    that says who said them, where and when ("In an interview ... published on Friday, Putin said")."""
+    if label.kind == "transcript":
+        return True
+    before = text[:at]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    cue = re.search(rf"\b{re.escape(label.cue.split()[0])}\b", text) if label.cue else None
+    return cue is not None and at > cue.start()
 
 
 def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, question: str, slot: Slot) -> bool:
@@ -641,8 +669,11 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
     if _ASKS_INSIDE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if not _is_country(t)]
-    named = [t for t, _ in spans]
     label = scorer.labels[j]
+    if label is not None and label.kind in ("quote", "indirect", "transcript") and _ASKS_WHERE_SPOKEN.search(
+            without_options(question)):
+        spans = [(t, at) for t, at in spans if not _in_words_said(text, label, at)]
+    named = [t for t, _ in spans]
     if not _fits_slot(slot, scorer, j):
         return False
     # Who says the sentence is named by the attribution even where the sentence does not
@@ -719,7 +750,9 @@ def _defense(word: str) -> str:
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:has\s+|had\s+|also\s+|publicly\s+)?"
                           r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
                           r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
-                          r"|spoke|commented|reported|wrote)\b", re.IGNORECASE)
+                          r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
+                          r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
+                          r"|condemned|likened|tweeted|replied|responded)\b", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
 _A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
@@ -923,7 +956,10 @@ def _offices(question: str) -> str:
 
 
 def _two_named(question: str) -> str:
-    """"Is it Kirby or Ryabkov who said ...?" as "Who, Kirby or Ryabkov, said ...?": the two, as options."""
+    """"Is it Kirby or Ryabkov who said ...?" as "Who, Kirby or Ryabkov, said ...?": the two, as options;
+    "Did Lavrov, Shoigu or Putin call ...?" as the quiz "Who called ...: Lavrov, Shoigu or Putin?"."""
+    if m := _DID_ONE_OF.match(question):
+        return f"Who {past(m.group('verb'))} {m.group('rest')}: {m.group('names')}?"
     m = _IS_IT_A_OR_B.match(question)
     return f"Who, {m.group('a')} or {m.group('b')}, {m.group('rest')}" if m else question
 
@@ -1319,6 +1355,7 @@ def _what_was_said(rest: str) -> str | None:
     """The words said, of what follows a verb of saying in a question."""
     # "Who asked, per the EU Times page, which side ...": where the asker read it is not what was said.
     rest = re.sub(r"^\s*,?\s*(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60},\s*", " ", rest)
+    rest = re.sub(r",?\s+(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60}?\W*$", "", rest)  # (or last)
     # "Who accused Washington, in a Sunday state-TV interview, of ...": where it was said is not what.
     rest = _OCCASION.sub(" ", rest)
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
@@ -1682,8 +1719,11 @@ _IS_IT_RIGHT = re.compile(r"^\W*(?:is it (?:right|true|correct|accurate|the case
 _HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
                         r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
 # "... ? Who actually said it?": who said what the first question quotes.
-_WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed)\s+"
-                          r"(?:it|that|this)\W*$", re.IGNORECASE)
+_WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed|wrote)\s+"
+                          r"(?:it|that|this)(?:,?\s+and\s+[^?]*)?\W*$", re.IGNORECASE)
+# "What did Putin say about that?": the second question asks for his words on the first one's claim.
+_SAY_ABOUT_THAT = re.compile(r"^\s*(?i:what\s+(?:did|does))\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+                             r"(?i:(?:actually\s+|really\s+)?say\s+(?:about|on)\s+(?:that|it|this))\W*$")
 
 
 def _checked(question: str) -> str:
@@ -1695,6 +1735,11 @@ def _checked(question: str) -> str:
     if mark and _WHO_DID_SAY.match(rest) and (claim := re.search(r"\b(?:said|claimed|argued|warned)\s+(?:that\s+)?"
                                                                  r"(?P<claim>[^?]+)$", first)):
         return f"Who said {claim.group('claim')}?"  # "Is it right that Lavrov said Z? Who actually said it?"
+    if mark and (m := _SAY_ABOUT_THAT.match(rest)) and (claim := re.search(
+            rf"\b{re.escape(m.group('who').split()[-1])}\s+(?:said|claimed|called|described|argued|admitted|praised)"
+            r"\s+(?:that\s+)?(?P<claim>[^?]+)$", first)):
+        # "Is it accurate that Putin called ISIS a CIA/Mossad covert operation? What did Putin say about that?"
+        return f"What did {m.group('who')} say about {claim.group('claim')}?"
     if mark and rest.strip() and (m := _HIS_WORDS.match(rest)):
         question = first + "?"
         if m.group("topic") and (verb := re.search(r"\s(?-i:said|say|claimed|claim|blamed|blame|argued|argue"
@@ -1730,6 +1775,9 @@ _WHOSE_WAS_IT = re.compile(r"^\W*whose (?:words|assessment|claim|view|argument|p
 _WH_IN_WORDS = re.compile(r"^\W*(?P<wh>(?i:what|why|how|who|when|where)),\s+(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s?"
                           r" (?:own )?(?:telling|words|view|opinion|account|version|estimation),\s*(?P<rest>.+)$")
 # "Is it Kirby or Ryabkov who said ...?"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_DID_ONE_OF = re.compile(rf"^\W*(?:[Dd]id|[Dd]oes)\s+(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+or\s+{_NAME})\s+(?P<verb>[a-z]+)\b"
+                         r"\s*(?P<rest>[^?]*?)\s*\??\s*$")
 _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
                            re.IGNORECASE)
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
@@ -1821,12 +1869,12 @@ def _prefaced(question: str) -> str:
         named, found = _he_is(said.group("who"), rest)
         whose = "his" if found else f"{said.group('who')}’s"
         return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
+    if re.search(r"\s(?:on|about|regarding|re)\s", pre):
+        return question  # (a topic's: "Berg on the harbour fees: what did he say?" is read whole, elsewhere)
     name = pre.split(",")[0].strip()
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
         # "Putin Sep 4 remarks: how many people does he say IS kills": the person it opens with.
-        # (Not a topic's: "Berg on the harbour fees: what did he say?" is read whole, elsewhere.)
-        if re.search(r"\b(?:on|about|regarding)\b", pre) or not (name := _person_in(pre) or "") or (
-                not pre.startswith(name)):
+        if not (name := _person_in(pre) or "") or not pre.startswith(name):
             return question
     named, found = _he_is(name, rest)
     return named if found else question
@@ -2728,7 +2776,11 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         floor, other_floor = floors.said_by, floors.said_by
     elif which_said and (said := np.array(
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
-        # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines.
+        # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines; words
+        # giving the claim's names, numbers and dates ("Which Russian official said a jet had been
+        # shot down near Aleppo?" is not answered by Putin's strikes on FSA targets).
+        if claim := said_claim(question):
+            said &= _holds_values(claim, scorer)
         scores = np.where(said, scores, -1.0)
     elif asks_who_is(question):
         scores = scores + _says_who(question, scorer)

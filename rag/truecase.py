@@ -238,7 +238,10 @@ def _subject(words: Sequence[re.Match[str]], wh: str) -> re.Match[str] | None:
 
 def _past(question: str, start: int, end: int) -> str:
     """The question with its span [start, end) (an optional "is" and a bare verb) in the past."""
-    verb = question[start:end].split()[-1]
-    past = _IRREGULAR_PAST.get(verb) or (verb + "d" if verb.endswith("e") else verb[:-1] + "ied"
-                                          if re.search(r"[^aeiou]y$", verb) else verb + "ed")
-    return f"{question[:start]}{past}{question[end:]}"
+    return f"{question[:start]}{past(question[start:end].split()[-1])}{question[end:]}"
+
+
+def past(verb: str) -> str:
+    """The past form of a bare verb: "say" -> "said", "call" -> "called", "deny" -> "denied"."""
+    return _IRREGULAR_PAST.get(verb) or (verb + "d" if verb.endswith("e") else verb[:-1] + "ied"
+                                         if re.search(r"[^aeiou]y$", verb) else verb + "ed")

@@ -2003,3 +2003,33 @@ def test_a_later_sentences_opening_adverb_is_no_name_nor_a_capital_a_he() -> Non
     question = ("Both Reuters and the BBC carry Moscow's complaint about the fees in Norway. On which weekday "
                 "do they say he made it?")
     assert "he made it" in without_options(question)
+
+
+def test_did_one_of_several_named_say_it_is_a_quiz_with_them_as_choices() -> None:
+    question = "Did Berg, Dahl or Lund call the fees a scam?"
+    assert options(question) == ["Berg", "Dahl", "Lund"]
+    assert without_options(question) == "Who called the fees a scam?"
+    assert options("Did Berg call the fees a scam?") == []
+
+
+def test_is_it_accurate_that_he_said_it_then_what_did_he_say_about_that_asks_for_his_words_on_it() -> None:
+    question = "Is it accurate that Berg called the fees a scam? What did Berg say about that?"
+    assert asked_speaker(question) == ("Berg", "the fees a scam")
+    assert without_options("Was it Dahl who said the fees were a scam? Who actually said this, and on which channel?") \
+        == "Who said the fees were a scam?"
+
+
+def test_a_name_on_a_topic_before_a_dash_is_the_speaker_not_the_topic() -> None:
+    assert asked_speaker("Berg on the NHF - what did he claim?") == ("Berg", "the NHF")
+
+
+def test_a_states_formal_name_is_a_country_and_the_place_of_an_interview_is_not_in_the_words_said() -> None:
+    from rag.answerable import _ASKS_WHERE_SPOKEN, _in_words_said, _is_country
+    from rag.types import Attribution
+    assert _is_country("the Russian Federation") and _is_country("the Syrian Arab Republic") and not _is_country("Oslo")
+    assert _ASKS_WHERE_SPOKEN.search("Where was Berg when he gave the interview to NRK?")
+    assert _ASKS_WHERE_SPOKEN.search("In which city did Berg give the interview?")
+    assert not _ASKS_WHERE_SPOKEN.search("Where did Berg say the ferries sank?")
+    text = "In an interview published on Friday in Oslo, Berg said the ferries sank off Bergen."
+    said = Attribution(start=0, end=len(text), kind="indirect", speaker="Ola Berg", cue="said")
+    assert not _in_words_said(text, said, text.index("Oslo")) and _in_words_said(text, said, text.index("Bergen"))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from . import answerable, conflicts, truecase, when
+from . import answerable, conflicts, terse, truecase, when
 from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
                    who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
@@ -315,7 +315,7 @@ class Pipeline:
             # closest passages write them, for the checks that read names by their capitals.
             found = retriever.retrieve(text, self.settings.k, self.settings.retriever)
             text = truecase.cased(text, [p.text for p in found])
-        text = truecase.with_auxiliary(text)  # (after casing: it reads a subject by its capital)
+        text = truecase.with_auxiliary(terse.spelled_out(text))  # (after casing: it reads a subject by its capital)
         if unknown := answerable.unknown_names(text, retriever.reader.mentions):
             # "Riabkov" is read as the passages spell him, and the asker is told so.
             found = found or retriever.retrieve(text, self.settings.k, self.settings.retriever)

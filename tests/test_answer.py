@@ -646,6 +646,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("What Syrian deputy foreign minister Mekdad say Russia produce in several days?", "significant results"),
     ("What Putin say about refugee crisis in Europe, was it unexpected?", "absolutely expected"),
     ("What Putin answer about refugee crisis in Europe, why it happen?", "Vladimir Putin: "),
+    ("Which Russian foreign minister asserted that the coalition knows exactly where ISIS is but will not approve "
+     "strikes on it?", "Sergei Lavrov"),
+    ("Putin on the FSA - what did he claim?", "Vladimir Putin"),
+    ("Flight-safety memo deal date?", "October 20"),
+    ("RT combat-report tweet date?", "November 13, 2015"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -713,6 +718,13 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Moscow Times?",
     "Do the sources name any of the Free Syrian Army commanders who told Russia which areas were under their control?",
     "Do the sources quote Obama himself on Putin's phone proposal for an international counter-terrorism coalition?",
+    "where was putin when he did the interfax/anadolu interview",
+    "In which city Lavrov was when he gave the interview to Channel one?",
+    "Did Lavrov, Shoigu or Putin call the coalition's strikes a show?",
+    "Which Russian official said a Russian jet had been shot down near Aleppo?",
+    "Channel airing Shoigu's interview?",
+    "Russian jets deployed in Syria: count?",
+    "Is it accurate that Putin called ISIS a CIA/Mossad covert operation? What did Putin say about that?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

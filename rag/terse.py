@@ -1,0 +1,117 @@
+"""A question typed as a note to oneself ("EU Times post date?", "Channel airing Shoigu's
+interview?", "Russian jets deployed in Syria: count?", "Baghdad info center's chief?") has no
+question word, so the checks that read what is asked for (a date, a number, which channel, a
+person) would read nothing, and any sentence close in meaning would answer it: a near miss
+("Channel airing Shoigu's interview?", which the articles only call state television) was
+answered with the closest sentence. It is read as the question it stands for ("What is the
+date of the EU Times post?", "Which channel airing Shoigu's interview?", "How many Russian jets
+deployed in Syria?", "Who is the Baghdad info center's chief?"), with an outlet named last (",
+EU Times?") read as where it was reported ("according to EU Times"). A question with a question
+word, or opening with an auxiliary or a verb, is left as typed; so is "Kirby on the FSA?", which
+asks for his words (`answerable`)."""
+
+from __future__ import annotations
+
+import re
+
+from .attribute import names_medium
+
+# Any question word anywhere ("Putin said Assad agrees to what kind of elections?") or an
+# opening auxiliary ("Did Lavrov ...?", "Is it true ...?") makes a question already.
+_ASKED = re.compile(r"\b(?:what|whats|when|where|which|who|whom|whose|why|how)\b|^\W*(?:do|does|did|is|are|was|were"
+                    r"|has|have|had|can|could|will|would|should|may|might|must|tell|name(?!\s+of\b)|list|give|show|find|explain"
+                    r"|describe|summari[sz]e|according|per|in|on|at|from|by|for|to|during|after|before)\b",
+                    re.IGNORECASE)
+# "X: when?", "X: where held?": the question word after a colon, about what comes before it.
+_WH_LAST = re.compile(r"^\W*(?P<what>[^:?]{3,80}?)\s*[:—–-]+\s*(?P<wh>when|where|who|why|which|what)\b(?P<rest>[^:?,]*)"
+                      r"\?*\s*$", re.IGNORECASE)
+# "X date?", "Date of X?", "X: count?": the kind of value, named first or last.
+_VALUES = {"date": "What is the date of {}?", "day": "What is the date of {}?", "count": "How many {}?",
+           "number": "How many {}?", "tally": "How many {}?", "total": "How many {}?",
+           "percent": "What percentage of {}?", "percentage": "What percentage of {}?", "name": "What is the name of {}?",
+           "location": "Where was {}?", "venue": "Where was {}?", "place": "Where was {}?"}
+_VALUE_LAST = re.compile(rf"^\W*(?P<what>[^?]{{3,80}}?)\s*[:—–-]?\s+(?P<value>{'|'.join(_VALUES)})\s*\?*\s*$",
+                         re.IGNORECASE)
+_PUBLISHED_LAST = re.compile(r"^\W*(?P<what>[^?]{3,80}?)\s*[:—–-]?\s+(?:publication|posting|release) date\s*$",
+                             re.IGNORECASE)
+_DATE_FIRST = re.compile(r"^\W*(?:date|day)\s+(?!of\b)(?P<what>[^?]{3,80}?)\s*$", re.IGNORECASE)
+_VALUE_FIRST = re.compile(rf"^\W*(?P<value>{'|'.join(_VALUES)})\s+of\s+(?P<what>[^?]{{3,80}}?)\s*\?*\s*$", re.IGNORECASE)
+# "Channel airing Shoigu's interview?", "Paper on Aleppo suicide bombers?": the kind of name first.
+_KINDS = (r"channels?|papers?|newspapers?|outlets?|(?:web)?sites?|agenc(?:y|ies)|networks?|stations?|broadcasters?"
+          r"|officials?|ministers?|spokes(?:wo)?man|spokesperson|diplomats?|commanders?|reporters?|journalists?"
+          r"|cit(?:y|ies)|countr(?:y|ies)|provinces?|towns?|groups?|organi[sz]ations?|airbases?|bases?|airfields?")
+_KIND_FIRST = re.compile(rf"^\W*(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?P<kind>(?i:{_KINDS}))\s+(?:[a-z]+ing|on|about|behind|for|from"
+                         r"|in|at|of|with|that|who|quoted|cited|named|blamed|accused|interviewed)\b")
+# "Baghdad info center's chief?", "Russian MoD spokesman, EU Times?": a person, by his office.
+_OFFICE_LAST = re.compile(r"^\W*(?P<what>[^?,]{2,60}?\s(?:chief|head|leader|spokes(?:wo)?man|spokesperson|minister"
+                          r"|president|commander|director|ambassador|envoy|official|author|reporter|journalist))\s*$",
+                          re.IGNORECASE)
+# "Lavrov's read on coalition air ops?": what he said about it.
+_VIEW_ON = re.compile(r"^\W*(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:own\s+)?(?:read|view|take|words"
+                      r"|line|position|stance|verdict|assessment|comments?|remarks?)\s+(?:on|about|of)\s+"
+                      r"(?P<topic>[^?]{2,60}?)\s*$")
+# "Kirby's job title?": a thing someone has.
+_WHOSE = re.compile(r"^\W*(?P<what>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s(?:\s+[\w-]+){1,3})\s*$")
+# ", EU Times?", ", per RT?": where the asker read it, named last.
+_OUTLET_LAST = re.compile(r",\s*(?:per\s+|in\s+|from\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+                          r"\s*\?*\s*$")
+
+
+def spelled_out(question: str) -> str:
+    """The question a terse note stands for ("EU Times post date?" -> "What is the date of the
+    EU Times post?"); the question as typed when it has a question word or is no such note."""
+    if len(question.split()) > 10 or not question.rstrip().endswith("?"):
+        return question
+    body, source = question.strip().rstrip("?").strip(), ""
+    if (last := _OUTLET_LAST.search(question)) and names_medium(re.sub(r"^the\s+", "", last.group("outlet"))):
+        body, source = question[:last.start()].strip(), f", according to {last.group('outlet')}"
+    if (m := _WH_LAST.match(body)) and not _ASKED.search(m.group("what")) and len(m.group("rest").split()) <= 3:
+        asked = _wh_first(m.group("wh").lower(), m.group("rest").strip(), m.group("what").strip())
+        return f"{asked}{source}?" if asked else question
+    if _ASKED.search(body):
+        return question
+    if m := _PUBLISHED_LAST.match(body):
+        return f"When was {_the(m.group('what'))} published{source}?"
+    if m := (_VALUE_LAST.match(body) or _VALUE_FIRST.match(body)):
+        what = m.group("what").strip(" :—–-")
+        pattern = _VALUES[m.group("value").lower()]
+        return pattern.format(what if pattern.startswith("How") else _the(what))[:-1] + f"{source}?"
+    if m := _DATE_FIRST.match(body):
+        return f"On what date {m.group('what')}{source}?"
+    if m := _KIND_FIRST.match(body):
+        kind = m.group("kind")
+        return f"Which {body[:m.start('kind')]}{kind.lower()}{body[m.end('kind'):]}{source}?"
+    if m := _OFFICE_LAST.match(body):
+        return f"Who is {_the(m.group('what'))}{source}?"
+    if m := _VIEW_ON.match(body):
+        return f"What did {m.group('who')} say about {m.group('topic')}{source}?"
+    if m := _WHOSE.match(body):
+        return f"What is {m.group('what')}{source}?"
+    return question
+
+
+def _wh_first(wh: str, rest: str, what: str) -> str | None:
+    """"Shoigu TV interview: which day" as "Which day was the Shoigu TV interview", "Putin's
+    interview: where held" as "Where was Putin's interview held", "Corridors a ruse: who said"
+    as "Who said corridors a ruse", "Ryabkov: why offer the review" as "Why did Ryabkov offer
+    the review"; None for others ("Corridors: why?")."""
+    if wh in ("which", "what") and rest:
+        return f"{wh.capitalize()} {rest} was {_the(what)}"
+    if wh in ("when", "where"):
+        return " ".join(f"{wh.capitalize()} was {_the(what)} {rest}".split())
+    if wh == "who" and rest:
+        return f"Who {rest} {what[0].lower() + what[1:] if not what.split()[0][1:2].isupper() else what}"
+    if wh == "why" and rest and len(what.split()) <= 3 and what[:1].isupper():
+        return f"Why did {what} {rest}"
+    return None
+
+
+def _the(phrase: str) -> str:
+    """A noun phrase with the article a note leaves out ("EU Times post" -> "the EU Times post");
+    none before a name's possessive ("Putin's interview") or where it has one."""
+    phrase = phrase.strip()
+    first = phrase.split()[0] if phrase else ""
+    if not first or first.lower() in ("the", "a", "an", "this", "that", "his", "her", "its", "their") or re.search(
+            r"['’]s$", first) or (len(phrase.split()) == 1 and first[:1].isupper()):
+        return phrase
+    return f"the {phrase}"

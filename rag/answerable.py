@@ -630,7 +630,9 @@ def _is_country(name: str) -> bool:
 # "Where was Putin when he gave the interview?", "In which city did Lavrov give the interview?":
 # the place of the speaking, which the words spoken ("... the terrorists' location in Syria") do
 # not give.
-_ASKS_WHERE_SPOKEN = re.compile(r"\b(?:(?:was|were)\s+(?:[\w'’-]+\s+){1,3}?when\b.*\b(?:interview|speech|spoke|said|told"
+_ASKS_WHERE_SPOKEN = re.compile(r"\b(?:where\s+(?:was|were|did)\s+(?:(?!(?:say|said|tell|told)\b)[\w'’-]+\s+){0,5}?"
+                                r"(?:interview|speech|briefing|press conference)\b"
+                                r"|(?:was|were)\s+(?:[\w'’-]+\s+){1,3}?when\b.*\b(?:interview|speech|spoke|said|told"
                                 r"|remarks?|statement|briefing|press conference)|(?:give|gave|given|do|did|hold|held"
                                 r"|conduct|conducted|make|made)\s+(?:the|an|a|his|her|its|that|this)\s+(?:[\w'’/-]+\s+)"
                                 r"{0,3}?(?:interview|speech|remarks|statement|briefing|press conference)\b)",
@@ -705,6 +707,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         words = [w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS]
         if words and words[-1] == slot.noun and text.split()[-1][:1].isupper():
             return True  # "the Russian Air Force" for "which Russian force": a name of the kind asked
+        if label is not None and text == label.speaker and words and words[-1] == slot.noun and slot.noun.endswith(
+                "s") and any(w[:1].isupper() and _stem(w.lower()) not in asked for w in WORD.findall(text)):
+            return True  # "Senior Syrian and Iranian officials" for "Which officials ...?": whose they are
         if words and not any(len(os.path.commonprefix([w, words[-1]])) >= min(len(w), len(words[-1])) - 2
                              for w in asked.get(_stem(words[-1]), [])):
             return True
@@ -1356,6 +1361,7 @@ def _what_was_said(rest: str) -> str | None:
     # "Who asked, per the EU Times page, which side ...": where the asker read it is not what was said.
     rest = re.sub(r"^\s*,?\s*(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60},\s*", " ", rest)
     rest = re.sub(r",?\s+(?:per|according to|as reported (?:by|in))\s+[^,?]{2,60}?\W*$", "", rest)  # (or last)
+    rest = _READ_IN_TEXT.sub("", rest)  # (", in the Tide News piece": where the asker read it)
     # "Who accused Washington, in a Sunday state-TV interview, of ...": where it was said is not what.
     rest = _OCCASION.sub(" ", rest)
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
@@ -1419,7 +1425,7 @@ def _may_hold(claim: str, scorer: SupportScorer) -> np.ndarray:
 _TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.IGNORECASE)
 
 
-def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
+def _holds_values(claim: str, scorer: SupportScorer, back: int = 2) -> np.ndarray:
     """For each passage sentence, whether it, with the rest of its statement, the sentence
     before and an interviewer's question it answers, gives each number, date and name of
     the claim: "Who said the rebels strap 500kg of explosives to bombers?" is not answered by
@@ -1440,7 +1446,7 @@ def _holds_values(claim: str, scorer: SupportScorer) -> np.ndarray:
     out = np.zeros(len(scorer.texts), dtype=bool)
     for run in statements(scorer):
         n = scorer.passage_of(run[0])
-        before = [k for k in (run[0] - 2, run[0] - 1) if k >= 0 and scorer.passage_of(k) == n]
+        before = [k for k in range(run[0] - back, run[0]) if k >= 0 and scorer.passage_of(k) == n]
         text = " ".join(scorer.texts[k] for k in [*_question_turn(scorer, run[0]), *before, *run])
         label = scorer.labels[run[0]]
         text += f" {label.speaker or ''} {label.role or ''}" if label is not None else ""
@@ -1776,8 +1782,8 @@ _WH_IN_WORDS = re.compile(r"^\W*(?P<wh>(?i:what|why|how|who|when|where)),\s+(?i:
                           r" (?:own )?(?:telling|words|view|opinion|account|version|estimation),\s*(?P<rest>.+)$")
 # "Is it Kirby or Ryabkov who said ...?"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-_DID_ONE_OF = re.compile(rf"^\W*(?:[Dd]id|[Dd]oes)\s+(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+or\s+{_NAME})\s+(?P<verb>[a-z]+)\b"
-                         r"\s*(?P<rest>[^?]*?)\s*\??\s*$")
+_DID_ONE_OF = re.compile(rf"^\W*(?:[Dd]id|[Dd]oes)\s+(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+or\s+{_NAME})"
+                         r"\s+(?P<verb>[a-z]+)\b\s*(?P<rest>[^?]*?)\s*\??\s*$")
 _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
                            re.IGNORECASE)
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
@@ -1832,8 +1838,9 @@ def _prefaced(question: str) -> str:
             # "Lavrov was on Channel One talking about ISIS. What did he say about the refugees?":
             # what he said on its own topic, not on the statement's.
             return asked
-        context = m.group("context").rstrip(".! ")
-        if context.split()[0].lower() in STOPWORDS:  # ("The blog ...", not "Putin ...")
+        context = m.group("context").rstrip(".!; ")
+        if (first := context.split()[0].lower()) in STOPWORDS or first.endswith("ing") or first in _CLAUSE_OPENERS:
+            # ("The blog ...", "Since I am citing ...", "Writing about ...", not "Putin ...")
             context = context[0].lower() + context[1:]
         if found:
             return f"{named.rstrip(' ?')}, {context}?"
@@ -1930,12 +1937,20 @@ def _person_in(clause: str) -> str | None:
     # (Nor a date after the name: "Putin September 4 remarks".)
     # (Not a preposition opening it: "Beyond the intelligence refusal, Sputnik reports Ryabkov ...".)
     clause = re.sub(r"^\W*(?-i:[A-Z])[a-z]+\s+(?=(?:the|a|an|its|his|her|their|this|that|these|those)\s)", "", clause)
+    # (Nor a participle or a conjunction: "Writing about the fighting in Aleppo, ...", "Since I am ...".)
+    clause = re.sub(r"^\W*(?-i:[A-Z])(?:[a-z]+ing|(?i:since|because|although|though|while|given))\b", "", clause)
     found = [re.sub(r"['’]s$|\s+[A-Z]$", "", " ".join(words).rstrip(".")) for n in names(f"· {clause.strip()}")
              if (words := list(itertools.takewhile(lambda w: w.lower() not in _CALENDAR, itertools.dropwhile(
                  lambda w: w.lower() in STOPWORDS, n.split()))))]
     return next((n for n in found if not is_demonym(n) and not _is_country(n) and n.lower() not in _CALENDAR
                  and not names_medium(n) and not _MEDIUM_WORD.search(n) and not _office_only(n)
-                 and n.lower() not in _CAPITALS), None)
+                 and n.lower() not in _CAPITALS and not _placed(n, clause)), None)
+
+
+def _placed(name: str, clause: str) -> bool:
+    """Whether a clause gives a name as a place ("the fighting in Aleppo"), no person."""
+    return re.search(rf"\b(?:in|at|from|near|into|across|around|outside)\s+(?:the\s+)?{re.escape(name)}\b",
+                     clause) is not None
 
 
 def _office_only(name: str) -> bool:
@@ -1962,12 +1977,13 @@ _PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Tim
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
                         r"[^?]+\??)\s*$", re.IGNORECASE)
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
-_CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
+_CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!;])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
                             r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom"
                             r"|whose|where|why|how|when|did|does|do|is|was|were|has|had)\b[^?]*\??)\s*$",
                             re.IGNORECASE)
 # "... . Who was it that said that?": the statement before it is what is asked about.
-_WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells)\s+(?:that|it|this)"
+_CLAUSE_OPENERS = frozenset("since because although though while as given".split())
+_WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells|asked)\s+(?:that|it|this)"
                             r"(?:\s+(?:story|claim|line|remark|quote|bit))?\b(?:,[^?]{0,40})?\W*$",
                             re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may"
@@ -2777,10 +2793,12 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     elif which_said and (said := np.array(
             [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines; words
-        # giving the claim's names, numbers and dates ("Which Russian official said a jet had been
-        # shot down near Aleppo?" is not answered by Putin's strikes on FSA targets).
+        # that, with the three sentences before them, give the claim's names and numbers ("Which
+        # Russian official said a jet had been shot down near Aleppo?" is not answered by Putin's
+        # strikes on FSA targets). A spokesman's words leave the names of what he defends to the
+        # report a sentence or two further back than a quote's speaker does.
         if claim := said_claim(question):
-            said &= _holds_values(claim, scorer)
+            said &= _holds_values(claim, scorer, back=3)
         scores = np.where(said, scores, -1.0)
     elif asks_who_is(question):
         scores = scores + _says_who(question, scorer)

@@ -18,9 +18,10 @@ from .attribute import names_medium
 
 # Any question word anywhere ("Putin said Assad agrees to what kind of elections?") or an
 # opening auxiliary ("Did Lavrov ...?", "Is it true ...?") makes a question already.
-_ASKED = re.compile(r"\b(?:what|whats|when|where|which|who|whom|whose|why|how)\b|^\W*(?:do|does|did|is|are|was|were"
-                    r"|has|have|had|can|could|will|would|should|may|might|must|tell|name(?!\s+of\b)|list|give|show|find|explain"
-                    r"|describe|summari[sz]e|according|per|in|on|at|from|by|for|to|during|after|before)\b",
+_ASKED = re.compile(r"\b(?:what|whats|when|where|which|who|whom|whose|why|how)\b|^\W*(?:do|does|did|is|are|was"
+                    r"|were|has|have|had|can|could|will|would|should|may|might|must|tell|name(?!\s+of\b)|list|give"
+                    r"|show|find|explain|describe|summari[sz]e|according|per|in|on|at|from|by|for|to|during|after"
+                    r"|before)\b",
                     re.IGNORECASE)
 # "X: when?", "X: where held?": the question word after a colon, about what comes before it.
 _WH_LAST = re.compile(r"^\W*(?P<what>[^:?]{3,80}?)\s*[:—–-]+\s*(?P<wh>when|where|who|why|which|what)\b(?P<rest>[^:?,]*)"
@@ -28,20 +29,22 @@ _WH_LAST = re.compile(r"^\W*(?P<what>[^:?]{3,80}?)\s*[:—–-]+\s*(?P<wh>when|w
 # "X date?", "Date of X?", "X: count?": the kind of value, named first or last.
 _VALUES = {"date": "What is the date of {}?", "day": "What is the date of {}?", "count": "How many {}?",
            "number": "How many {}?", "tally": "How many {}?", "total": "How many {}?",
-           "percent": "What percentage of {}?", "percentage": "What percentage of {}?", "name": "What is the name of {}?",
+           "percent": "What percentage of {}?", "percentage": "What percentage of {}?",
+           "name": "What is the name of {}?",
            "location": "Where was {}?", "venue": "Where was {}?", "place": "Where was {}?"}
 _VALUE_LAST = re.compile(rf"^\W*(?P<what>[^?]{{3,80}}?)\s*[:—–-]?\s+(?P<value>{'|'.join(_VALUES)})\s*\?*\s*$",
                          re.IGNORECASE)
-_PUBLISHED_LAST = re.compile(r"^\W*(?P<what>[^?]{3,80}?)\s*[:—–-]?\s+(?:publication|posting|release) date\s*$",
+_PUBLISHED_LAST = re.compile(r"^\W*(?P<what>[^?]{3,80}?)\s*[:—–-]?\s+(?:publication|(?P<post>post)|posting|release) date\s*$",
                              re.IGNORECASE)
 _DATE_FIRST = re.compile(r"^\W*(?:date|day)\s+(?!of\b)(?P<what>[^?]{3,80}?)\s*$", re.IGNORECASE)
-_VALUE_FIRST = re.compile(rf"^\W*(?P<value>{'|'.join(_VALUES)})\s+of\s+(?P<what>[^?]{{3,80}}?)\s*\?*\s*$", re.IGNORECASE)
+_VALUE_FIRST = re.compile(rf"^\W*(?P<value>{'|'.join(_VALUES)})\s+of\s+(?P<what>[^?]{{3,80}}?)\s*\?*\s*$",
+                          re.IGNORECASE)
 # "Channel airing Shoigu's interview?", "Paper on Aleppo suicide bombers?": the kind of name first.
 _KINDS = (r"channels?|papers?|newspapers?|outlets?|(?:web)?sites?|agenc(?:y|ies)|networks?|stations?|broadcasters?"
           r"|officials?|ministers?|spokes(?:wo)?man|spokesperson|diplomats?|commanders?|reporters?|journalists?"
           r"|cit(?:y|ies)|countr(?:y|ies)|provinces?|towns?|groups?|organi[sz]ations?|airbases?|bases?|airfields?")
-_KIND_FIRST = re.compile(rf"^\W*(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?P<kind>(?i:{_KINDS}))\s+(?:[a-z]+ing|on|about|behind|for|from"
-                         r"|in|at|of|with|that|who|quoted|cited|named|blamed|accused|interviewed)\b")
+_KIND_FIRST = re.compile(rf"^\W*(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?P<kind>(?i:{_KINDS}))\s+(?:[a-z]+ing|on|about|behind"
+                         r"|for|from|in|at|of|with|that|who|quoted|cited|named|blamed|accused|interviewed)\b")
 # "Baghdad info center's chief?", "Russian MoD spokesman, EU Times?": a person, by his office.
 _OFFICE_LAST = re.compile(r"^\W*(?P<what>[^?,]{2,60}?\s(?:chief|head|leader|spokes(?:wo)?man|spokesperson|minister"
                           r"|president|commander|director|ambassador|envoy|official|author|reporter|journalist))\s*$",
@@ -53,8 +56,8 @@ _VIEW_ON = re.compile(r"^\W*(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s
 # "Kirby's job title?": a thing someone has.
 _WHOSE = re.compile(r"^\W*(?P<what>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s(?:\s+[\w-]+){1,3})\s*$")
 # ", EU Times?", ", per RT?": where the asker read it, named last.
-_OUTLET_LAST = re.compile(r",\s*(?:per\s+|in\s+|from\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
-                          r"\s*\?*\s*$")
+_OUTLET_LAST = re.compile(r",\s*(?:per\s+|in\s+|from\s+)?(?P<outlet>(?:the\s+)?[A-Z][\w.’'-]*"
+                          r"(?:\s+[A-Z][\w.’'-]*){0,3})\s*\?*\s*$")
 
 
 def spelled_out(question: str) -> str:
@@ -71,7 +74,8 @@ def spelled_out(question: str) -> str:
     if _ASKED.search(body):
         return question
     if m := _PUBLISHED_LAST.match(body):
-        return f"When was {_the(m.group('what'))} published{source}?"
+        what = f"{m.group('what')} post" if m.group("post") else m.group("what")
+        return f"When was {_the(what)} published{source}?"
     if m := (_VALUE_LAST.match(body) or _VALUE_FIRST.match(body)):
         what = m.group("what").strip(" :—–-")
         pattern = _VALUES[m.group("value").lower()]

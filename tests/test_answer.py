@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 33)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 36)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -651,6 +651,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Putin on the FSA - what did he claim?", "Vladimir Putin"),
     ("Flight-safety memo deal date?", "October 20"),
     ("RT combat-report tweet date?", "November 13, 2015"),
+    ("EU Times post date?", "Oct 8th, 2015"),
+    ("Writing about the fighting in Aleppo, I want to quote Shoigu's description of a so-called moderate opposition "
+     "fighter; how many kilograms of explosives did he say are strapped to such a man?", "200kg"),
+    ("Both the EU Times and Sputnik quote a Russian diplomat asking openly whose side the US and its coalition are "
+     "fighting on in this war; who asked that?", "Ryabkov"),
+    ("Which officials questioned America's determination to defeat ISIS?", "Senior Syrian and Iranian officials"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -725,6 +731,12 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Channel airing Shoigu's interview?",
     "Russian jets deployed in Syria: count?",
     "Is it accurate that Putin called ISIS a CIA/Mossad covert operation? What did Putin say about that?",
+    "The Moscow Times quotes John Kerry on the Aleppo corridors; what did Kerry say about Shoigu's complaint that the "
+    "US would not reveal where the moderate opposition was?",
+    "RT's piece is based on Putin's interview with Interfax and Anadolu; who was the journalist who conducted that "
+    "interview?",
+    "Lavrov's Channel One interview location?",
+    "Putin's Interfax interview: where held?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -2033,3 +2033,22 @@ def test_a_states_formal_name_is_a_country_and_the_place_of_an_interview_is_not_
     text = "In an interview published on Friday in Oslo, Berg said the ferries sank off Bergen."
     said = Attribution(start=0, end=len(text), kind="indirect", speaker="Ola Berg", cue="said")
     assert not _in_words_said(text, said, text.index("Oslo")) and _in_words_said(text, said, text.index("Bergen"))
+
+
+def test_a_context_set_off_by_a_semicolon_comes_after_the_question_and_names_no_participle_or_place() -> None:
+    question = ("Writing about the storm in Bergen, I want to quote Berg's account of the ferries; how many ferries "
+                "did he say sank?")
+    assert without_options(question).startswith("how many ferries did Berg say sank, writing about the storm")
+    assert without_options("Since I cite the Gazette piece on Berg, I need its date; what date was it posted on?") \
+        .startswith("what date was it posted on, since I cite")
+
+
+def test_who_asked_that_after_a_statement_asks_who_said_it() -> None:
+    from rag.answerable import _WHO_SAID_THAT
+    assert _WHO_SAID_THAT.match("who asked that?")
+
+
+def test_where_the_asker_read_it_is_no_part_of_the_claim_a_role_is_asked_for() -> None:
+    from rag.answerable import said_claim
+    assert said_claim("Which minister said the ferries sank, per the Gazette?") == "the ferries sank"
+    assert said_claim("Which minister said the ferries sank, in the Gazette piece?") == "the ferries sank"

@@ -7,7 +7,7 @@ from rag.terse import spelled_out
 
 
 @pytest.mark.parametrize(("note", "question"), [
-    ("Harbour Gazette post date?", "What is the date of the Harbour Gazette post?"),
+    ("Harbour Gazette post date?", "When was the Harbour Gazette post published?"),
     ("Ferry strike: which day?", "Which day was the Ferry strike?"),  # (a capital kept: it may be a name)
     ("Berg's interview: where held?", "Where was Berg's interview held?"),
     ("Fees a 'ruse': who said?", "Who said fees a 'ruse'?"),

@@ -1275,7 +1275,8 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|promised|vowed|urged|blamed|critici[sz]ed|praised|dismissed|rejected|condemned|labell?ed"
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
         r"|tweeted|likened|attributed|complained|recommended|advised|stressed|emphasi[sz]ed|lamented|reasoned"
-        r"|pointed out|asserted|alleged|replied|responded)\b")
+        r"|pointed out|asserted|alleged|replied|responded|pushed back|hit back|countered|retorted|objected"
+        r"|disputed|mocked|joked|scoffed|quipped)\b")
 # ("During the centennial, who described ...?": a setting before it; "Who, as head of an
 # LGBTQ rights group, said ...?": a description after it.)
 # "Who wrote the Guardian report about ...?" asks for its author, not for who said what it says.
@@ -1340,8 +1341,8 @@ def asked_claim(question: str) -> str | None:
     return _what_was_said(rest)
 
 
-_REPLIED_BY = re.compile(r"^\s*to\b[^?]{3,120}?\bby\s+(?:saying\s+|arguing\s+|claiming\s+)?(?P<claim>\w.*)$",
-                         re.IGNORECASE)
+_REPLIED_BY = re.compile(r"^\s*(?:to|on|against)\b[^?]{3,120}?\bby\s+(?:saying\s+|arguing\s+|claiming\s+)?"
+                         r"(?P<claim>\w.*)$", re.IGNORECASE)
 
 
 def _told_as_asked(question: str) -> str | None:
@@ -1382,6 +1383,24 @@ def reported_claim(question: str) -> str | None:
     if asks_for(question) != "outlet" or not (m := re.search(r"\bthat\b|,\s*(?:noting|saying)\b", question)):
         return None
     return question[m.end():].strip(" ?.!") or None
+
+
+# "Which reader argued ...?": one who wrote a comment, named or not.
+_ASKS_READER = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:readers?|commenters?|posters?)\b",
+                          re.IGNORECASE)
+_NAMES_COMMENTS = re.compile(r"\b(?:comments?|commenters?|readers?|repl(?:y|ies))\b", re.IGNORECASE)
+
+
+def _said_for(question: str, scorer: SupportScorer) -> np.ndarray:
+    """The sentences "Which coach conceded ...?" may be answered from: someone's words, not the
+    outlet's own lines; for "Which reader argued ...?" a comment, named or not (and any comment
+    where the question names the comments: "In the reply mocking that comment, which relative
+    ...?"), not a minister's words (a senior official in a news excerpt a reader pasted is none)."""
+    asked = without_options(question)
+    reader, commented = _ASKS_READER.match(asked) is not None, _NAMES_COMMENTS.search(asked) is not None
+    return np.array([label is not None and (label.kind == "comment" if reader else (
+        bool(label.speaker) and label.kind != "reporting" or commented and label.kind == "comment"))
+        for label in scorer.labels], dtype=bool)
 
 
 def said_claim(question: str) -> str | None:
@@ -1884,6 +1903,10 @@ def _prefaced(question: str) -> str:
         if not (name := _person_in(pre) or "") or not pre.startswith(name):
             return question
     named, found = _he_is(name, rest)
+    if not found and name == pre.strip() and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name) and not (
+            names_medium(name) or _MEDIUM_WORD.search(name)) and re.match(r"(?i:how|what|when|where)\b", rest):
+        # "Putin: how long Russia stays?": what he says, as "according to" him.
+        return f"{rest.rstrip(' ?')}, according to {name}?"
     return named if found else question
 
 
@@ -2280,6 +2303,15 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         if not worded[best] and cosines[best] >= max(paraphrase, cosines[worded].max()):
             run = next(run for run in runs if best in run)
             worded[run] |= mine[run]
+    for j in map(int, np.flatnonzero(worded)):
+        # "Shoigu again criticized ..., claiming that the groups were using suicide bombers." | The
+        # Guardian's report of them, Kerry on the corridors | "“They arm him with a mine ...”": his
+        # next words, a quote after a sentence or two of others' on Y, are what he said of it.
+        after = list(itertools.takewhile(lambda k: k < len(mine) and scorer.follows(k), range(j + 1, j + 4)))
+        k = next((k for k in after if mine[k]), None)
+        if k is not None and k > j + 1 and scorer.labels[j].kind == "indirect" and scorer.labels[k].kind == "quote" \
+                and any(i in topical for i in range(j + 1, k)):
+            worded[next(run for run in runs if k in run)] = True
     if worded.any() or paraphrase is None or not mine.any():
         return worded
     return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
@@ -2790,8 +2822,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # another value nearer the question's words.
         scores = np.where(said_by, scores, -1.0)
         floor, other_floor = floors.said_by, floors.said_by
-    elif which_said and (said := np.array(
-            [bool(label and label.speaker and label.kind != "reporting") for label in scorer.labels])).any():
+    elif which_said and (said := _said_for(question, scorer)).any():
         # "Which coach conceded ...?": somebody's words answer, not the outlet's own lines; words
         # that, with the three sentences before them, give the claim's names and numbers ("Which
         # Russian official said a jet had been shot down near Aleppo?" is not answered by Putin's

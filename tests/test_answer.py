@@ -294,7 +294,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 36)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(15, 38)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -657,6 +657,13 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Both the EU Times and Sputnik quote a Russian diplomat asking openly whose side the US and its coalition are "
      "fighting on in this war; who asked that?", "Ryabkov"),
     ("Which officials questioned America's determination to defeat ISIS?", "Senior Syrian and Iranian officials"),
+    ("Shoigu on suicide bombers?", "strap 200kg of explosives"),
+    ("Putin: how long Russia stays?", "air support for the Syrian Army"),
+    ("Which reader argued that ISIS grew out of US, Saudi and British backing for rebel groups, and that Russia and "
+     "Iran would now have to fix the situation?", "born of U.S.,Saudi, and British support"),
+    ("In the reader comments mocking the CIA/Mossad claim, which relative says it is news to him?", "Uncle Ferd"),
+    ("Who pushed back on Moscow's request for intelligence by arguing that the two countries lacked any common "
+     "objective in Syria?", "John Kirby"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -737,6 +744,8 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "interview?",
     "Lavrov's Channel One interview location?",
     "Putin's Interfax interview: where held?",
+    "Which senior American official said the C.I.A. officers were in southern Turkey partly to keep arms away from "
+    "Al Qaeda allies?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -2052,3 +2052,24 @@ def test_where_the_asker_read_it_is_no_part_of_the_claim_a_role_is_asked_for() -
     from rag.answerable import said_claim
     assert said_claim("Which minister said the ferries sank, per the Gazette?") == "the ferries sank"
     assert said_claim("Which minister said the ferries sank, in the Gazette piece?") == "the ferries sank"
+
+
+def test_a_name_then_a_colon_and_a_question_asks_it_according_to_him() -> None:
+    assert without_options("Berg: how long will the ferries stop?") == "how long will the ferries stop, according to Berg?"
+    assert without_options("Harbour News: which day did the ferries stop?") == "Harbour News: which day did the ferries stop?"
+
+
+def test_his_quote_a_sentence_or_two_after_his_reported_words_on_a_topic_is_his_words_on_it() -> None:
+    scorer = scorer_of("Ola Berg again criticised the harbour board, claiming that its ferries were unsafe. "
+                       "The Tide Gazette reported two ferries lost on Saturday. "
+                       "“They load them with cars until the deck floods,” Berg said.")
+    own = speakers_own("What did Berg say about the ferries?", scorer)
+    assert own is not None and list(own) == [True, False, True]
+
+
+def test_which_reader_argued_it_is_answered_by_a_comment_and_pushing_back_is_saying() -> None:
+    from rag.answerable import _ASKS_READER, said_claim
+    assert _ASKS_READER.match("Which reader argued that the ferries were sold?")
+    assert not _ASKS_READER.match("Which minister argued that the ferries were sold?")
+    assert said_claim("Which reader pushed back by arguing that the ferries were sold?") is not None
+    assert asked_noun("Which reader pushed back on the blog by arguing that the ferries were sold?") is None

@@ -1445,8 +1445,8 @@ _TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|decades?)\b", 
 
 
 def _holds_values(claim: str, scorer: SupportScorer, back: int = 2) -> np.ndarray:
-    """For each passage sentence, whether it, with the rest of its statement, the sentence
-    before and an interviewer's question it answers, gives each number, date and name of
+    """For each passage sentence, whether it, with the rest of its statement, the `back`
+    sentences before and an interviewer's question it answers, gives each number, date and name of
     the claim: "Who said the rebels strap 500kg of explosives to bombers?" is not answered by
     "200kg", nor "... targets identified by Kurdish militias" by targets the FSA identified.
     (On two dev batches of hard who-questions, near misses refused 4 -> 9 and 1 -> 7 of 25,
@@ -1799,10 +1799,11 @@ _WHOSE_WAS_IT = re.compile(r"^\W*whose (?:words|assessment|claim|view|argument|p
                            r" that\s+(?P<claim>.+)$", re.IGNORECASE)
 _WH_IN_WORDS = re.compile(r"^\W*(?P<wh>(?i:what|why|how|who|when|where)),\s+(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s?"
                           r" (?:own )?(?:telling|words|view|opinion|account|version|estimation),\s*(?P<rest>.+)$")
-# "Is it Kirby or Ryabkov who said ...?"
+# "Did Lavrov, Shoigu or Putin call ...?": a quiz, its choices named first.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _DID_ONE_OF = re.compile(rf"^\W*(?:[Dd]id|[Dd]oes)\s+(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+or\s+{_NAME})"
                          r"\s+(?P<verb>[a-z]+)\b\s*(?P<rest>[^?]*?)\s*\??\s*$")
+# "Is it Kirby or Ryabkov who said ...?"
 _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
                            re.IGNORECASE)
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
@@ -1961,7 +1962,7 @@ def _person_in(clause: str) -> str | None:
     # (Not a preposition opening it: "Beyond the intelligence refusal, Sputnik reports Ryabkov ...".)
     clause = re.sub(r"^\W*(?-i:[A-Z])[a-z]+\s+(?=(?:the|a|an|its|his|her|their|this|that|these|those)\s)", "", clause)
     # (Nor a participle or a conjunction: "Writing about the fighting in Aleppo, ...", "Since I am ...".)
-    clause = re.sub(r"^\W*(?-i:[A-Z])(?:[a-z]+ing|(?i:since|because|although|though|while|given))\b", "", clause)
+    clause = re.sub(rf"^\W*(?:(?-i:[A-Z])[a-z]+ing|(?i:{'|'.join(_CLAUSE_OPENERS)}))\b", "", clause)
     found = [re.sub(r"['’]s$|\s+[A-Z]$", "", " ".join(words).rstrip(".")) for n in names(f"· {clause.strip()}")
              if (words := list(itertools.takewhile(lambda w: w.lower() not in _CALENDAR, itertools.dropwhile(
                  lambda w: w.lower() in STOPWORDS, n.split()))))]
@@ -2004,8 +2005,9 @@ _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!;])\s+(?P<rest>(?:
                             r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom"
                             r"|whose|where|why|how|when|did|does|do|is|was|were|has|had)\b[^?]*\??)\s*$",
                             re.IGNORECASE)
-# "... . Who was it that said that?": the statement before it is what is asked about.
+# A statement opening with one of these ("Since I am citing ...") is a clause, no name.
 _CLAUSE_OPENERS = frozenset("since because although though while as given".split())
+# "... . Who was it that said that?": the statement before it is what is asked about.
 _WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells|asked)\s+(?:that|it|this)"
                             r"(?:\s+(?:story|claim|line|remark|quote|bit))?\b(?:,[^?]{0,40})?\W*$",
                             re.IGNORECASE)

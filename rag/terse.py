@@ -34,8 +34,8 @@ _VALUES = {"date": "What is the date of {}?", "day": "What is the date of {}?", 
            "location": "Where was {}?", "venue": "Where was {}?", "place": "Where was {}?"}
 _VALUE_LAST = re.compile(rf"^\W*(?P<what>[^?]{{3,80}}?)\s*[:—–-]?\s+(?P<value>{'|'.join(_VALUES)})\s*\?*\s*$",
                          re.IGNORECASE)
-_PUBLISHED_LAST = re.compile(r"^\W*(?P<what>[^?]{3,80}?)\s*[:—–-]?\s+(?:publication|(?P<post>post)|posting|release) date\s*$",
-                             re.IGNORECASE)
+_PUBLISHED_LAST = re.compile(r"^\W*(?P<what>[^?]{3,80}?)\s*[:—–-]?\s+(?:publication|(?P<post>post)|posting|release)"
+                             r" date\s*$", re.IGNORECASE)
 _DATE_FIRST = re.compile(r"^\W*(?:date|day)\s+(?!of\b)(?P<what>[^?]{3,80}?)\s*$", re.IGNORECASE)
 _VALUE_FIRST = re.compile(rf"^\W*(?P<value>{'|'.join(_VALUES)})\s+of\s+(?P<what>[^?]{{3,80}}?)\s*\?*\s*$",
                           re.IGNORECASE)

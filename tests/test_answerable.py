@@ -2055,8 +2055,10 @@ def test_where_the_asker_read_it_is_no_part_of_the_claim_a_role_is_asked_for() -
 
 
 def test_a_name_then_a_colon_and_a_question_asks_it_according_to_him() -> None:
-    assert without_options("Berg: how long will the ferries stop?") == "how long will the ferries stop, according to Berg?"
-    assert without_options("Harbour News: which day did the ferries stop?") == "Harbour News: which day did the ferries stop?"
+    assert without_options("Berg: how long will the ferries stop?") == (
+        "how long will the ferries stop, according to Berg?")
+    assert without_options("Harbour News: which day did the ferries stop?") == (
+        "Harbour News: which day did the ferries stop?")
 
 
 def test_his_quote_a_sentence_or_two_after_his_reported_words_on_a_topic_is_his_words_on_it() -> None:

@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: rag's modules in the order data flows through them (README, "How the code is laid out").
 FLOW = ["errors", "settings", "text", "types", "metadata", "when", "attribute", "parse", "ingest", "chunk", "embed",
-        "index", "sync", "upload", "articles", "retrieve", "cite", "values", "truecase", "terse", "answerable", "conflicts",
-        "llamacpp", "generate", "pipeline", "export", "timeline", "evaluate", "service", "adapters", "cli"]
+        "index", "sync", "upload", "articles", "retrieve", "cite", "values", "truecase", "terse", "answerable",
+        "conflicts", "llamacpp", "generate", "pipeline", "export", "timeline", "evaluate", "service", "adapters", "cli"]
 
 
 def unit(module: str) -> str:

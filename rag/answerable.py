@@ -1175,11 +1175,14 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         return ""
     if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages) and not (
             (asks_for(question) in ("published", "outlet") or asks_about_page(question) or _ASKS_PARTS.search(question))
-            and any(about_passage(focus(question), p) for p in passages)):
+            and any(about_passage(focus(question), p) for p in passages)) and not (
+            (claim := asked_claim(question)) and (claim_coverage(claim, scorer) >= 0).any()):
         # (A terse "EU Times post date for the Ryabkov story?" or "Which website posted the Ryabkov
         # story?" is far from every passage, yet names the article: its metadata answers; as
         # "What date is shown on the EU Times page?" names a page whose lines answer, and "What
         # date does the embedded RT tweet carry?" a part of the article.)
+        # (Nor "Who called the corridors a 'ruse'?", so short that no passage is near its meaning,
+        # whose claim a sentence words.)
         return ""
     unknown = unknown_names(question, mentions, [p.text for p in passages])
     # "what did merkel say about refugees", "did merkel say anything about the US refusal?": a name

@@ -664,6 +664,8 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("In the reader comments mocking the CIA/Mossad claim, which relative says it is news to him?", "Uncle Ferd"),
     ("Who pushed back on Moscow's request for intelligence by arguing that the two countries lacked any common "
      "objective in Syria?", "John Kirby"),
+    ("Who called the corridors a 'ruse'?", "John Kerry"),
+    ("Corridors a 'ruse': who said?", "John Kerry"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

@@ -1907,8 +1907,7 @@ def _prefaced(question: str) -> str:
         if not (name := _person_in(pre) or "") or not pre.startswith(name):
             return question
     named, found = _he_is(name, rest)
-    if not found and name == pre.strip() and re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", name) and not (
-            names_medium(name) or _MEDIUM_WORD.search(name)) and re.match(r"(?i:how|what|when|where)\b", rest):
+    if not found and name == pre.strip() == _person_in(pre) and re.match(r"(?i:how|what|when|where)\b", rest):
         # "Putin: how long Russia stays?": what he says, as "according to" him.
         return f"{rest.rstrip(' ?')}, according to {name}?"
     return named if found else question

@@ -55,7 +55,7 @@ _ASKS = {
     "number": re.compile(
         r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bby number\b"
         r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
-        r"|\bwhat (is|was|are|were) the (population|number|percentage|proportion|share|cost|price"
+        r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
@@ -63,7 +63,7 @@ _ASKS = {
         rf"^\W*{ACCORDING_TO}when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
-        rf"|\bwhat (is|was) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
+        rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
         # "Putin said he talked with Obama - do you remember when that call took place?"
         r"|\s[-—–]+\s+(?:(?:do|can|could) you (?:remember|recall|say|tell me)\s+)?when\b", re.IGNORECASE),
     # "What is the short URL for the Sputnik article?": a web address, not the page line "Get short URL".
@@ -124,12 +124,15 @@ _GAP = r"(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|
 # "Where was it reported ...?" asks for the outlet, not a place.
 _NOT_REPORTED = r"(?!\s+(?:was|were|is|has|have)\s+(?:it|this|that)\s+(?:been\s+)?(?:reported|published|said|written))"
 # "Who wrote the Guardian report ...?": its author is asked for (`Slot`, `best_sentences`).
-_AUTHOR = r"who (?:wrote|authored) (?:the|a|an|this|that)\b"
+# (Not "Who wrote that Russia and Iran would have to ...?": what someone wrote is asked about.)
+_AUTHOR = (r"who (?:wrote|authored) (?:the|a|an|(?:this|that)(?=\s+(?:[\w'’-]+\s+){0,2}?(?:report|article|piece"
+           r"|story|column|post|op-ed|editorial|book|blog|comment|dispatch)s?\b))\b")
 # "Which of the moderate opposition organisations ...?" asks for one of them by name.
 _OF_THE = r"(?:of\s+(?:the|these|those)\s+)?"
 _ENTITY_ASKS = (
-    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b",
-                          re.IGNORECASE), frozenset({"PERSON"})),
+    # (Not "to which Foreign Minister Lavrov gave ...": an office before a name is his title.)
+    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
+                          r"(?!\s+(?-i:[A-Z][a-z]))", re.IGNORECASE), frozenset({"PERSON"})),
     ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
@@ -1285,8 +1288,16 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
 # "Who wrote the Guardian report about ...?" asks for its author, not for who said what it says.
 _NOT_AUTHOR = (r"(?!wrote (?:the|a|an|this|that)\b(?:\s+[\w'’-]+){0,4}?\s+"
                r"(?:report|article|piece|story|column|post|op-ed|editorial|book)s?\b)")
+# ("Who in the thread says ...?", "Who's the voice below the article arguing ...?": where, or as what,
+# the speaker is found.)
+_FOUND_AT = (r"(?:in|on|under|below|among|from|down) (?:the |this |that )?(?:[\w'’-]+ ){0,2}?(?:thread|comments?"
+             r"|discussion|repl(?:y|ies)|article|piece|post|page|interview|transcript|report)")
+_SAYING = (r"(?:saying|arguing|claiming|insisting|writing|warning|suggesting|blaming|calling|describing|denying"
+           r"|accusing|complaining|asserting|noting|stating)\b")
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
-                       r"who(?:,[^,?]{2,80},)? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY, re.IGNORECASE)
+                       rf"who(?:,[^,?]{{2,80}},| {_FOUND_AT})? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY
+                       + rf"|^\W*who(?:['’]s| is| was) the (?:voice|person|one|reader|commenter|poster|user)"
+                         rf"(?: {_FOUND_AT})? {_SAYING}", re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
@@ -1634,7 +1645,7 @@ _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits 
             r"(?:published|posted|publish|post|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
 # (Not a tweet's: "When did RT post the tweet about the combat report?" is dated in the tweet's line;
 # nor the date a page shows: "What date is printed at the top of the Sputnik page?" is in its lines.)
-_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
+_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet\w*|twitter|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
                              rf"(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)"
                              # "EU Times post date for the Ryabkov story?"
                              r"|\b(?:post(?:ing)?|publication|publishing) date\b", re.IGNORECASE)
@@ -1735,7 +1746,25 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
-    r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE))
+    r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
+    # A translator's and a producer's: "What exact words did X use for Y?", "How did X put it when
+    # explaining Y?", "Do we have X on record about Y?", "Do we have X saying Z?": X's words on Y.
+    re.compile(r"^\W*what (?:exact |precise |specific )?(?:words?|wording|terms?|phrases?|phrasing|language|expressions?"
+               r"|labels?) (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:use|choose|pick|apply)d?\s+(?:for|about|on"
+               r"|regarding|to (?:describe|characteri[sz]e|compare|explain|refer to|label)|when (?:describing|discussing"
+               r"|talking about|explaining|speaking about|referring to|comparing)|in (?:describing|discussing))\s+"
+               r"(?P<topic>.+?)\W*$", re.IGNORECASE),
+    re.compile(r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:put|phrase|word|say|frame)(?: it| that| this)?"
+               r"(?:,[^,?]{3,80},)?\s+(?:when|while|in) (?:explaining|describing|discussing|talking about|speaking about"
+               r"|addressing|asked about|calling|referring to|commenting on)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
+    re.compile(r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:phrase|word)\s+(?P<topic>.+?)\W*$",
+               re.IGNORECASE),
+    re.compile(r"^\W*(?:do|did|have) (?:we|you|they) have (?P<who>.+?) (?:on (?:the )?(?:record|tape|camera)"
+               r"(?: (?:saying anything|speaking|talking))? (?:about|on|regarding|concerning|over)"
+               r"|(?-i:saying|claiming|arguing|calling|describing|blaming|denying|accusing|commenting on|talking about))"
+               r"\s+(?:that\s+)?(?P<topic>.+?)\W*$", re.IGNORECASE))
+_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|i (?:need|want)"
+                         r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+(?=\S+['’]s?\s)", re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -2030,6 +2059,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         # "In Putin's words, how did the US react to ...?": his words on what follows.
         return m.group("who"), m.group("topic").rstrip(" ?")
     asked = _SOURCE_FIRST.sub("", without_options(question))
+    asked = _ASKING_FOR.sub("", asked)  # ("Give me Ryabkov's line on Y": his line on Y)
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
     m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
@@ -2858,7 +2888,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     if typed and asks_about_page(question) and (page := np.array(
             [_furniture(scorer, j) and not furniture[j] for j in range(len(scores))], dtype=bool)).any():
         # "What date is shown at the top of the Sputnik page?": the page's own lines, far from the
-        # question's meaning ("11:21 GMT14 August 2020"), are looked at before the article's sentences.
+        # question's meaning ("11:21 GMT14 August 2020"), are looked at before the article's sentences;
+        # those that give the kind of value asked for first (not a related headline nearer its words).
+        valued = page & np.array([kind is None or holds(kind, text, question) for text in scorer.texts], dtype=bool)
+        page = valued if valued.any() else page
         scores = np.where(page, scores + (scores.max() - scores[page].max()) + 1e-6, scores)
     order = np.argsort(-scores)
     best = scores[order[0]]
@@ -2888,6 +2921,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
+    page_asked = asks_about_page(question)
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
     # (Of the best sentences that hold the kind of value asked for: a reader's "British support for
@@ -2909,7 +2943,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
-        if named and not _about(named, scorer, int(j)):
+        if named and not _about(named, scorer, int(j)) and not (
+                # ("the date in the header of the Sputnik page reporting Ryabkov's remarks": the page
+                # is named by what its article reports, which its own lines do not repeat.)
+                page_asked and _furniture(scorer, j) and about_passage(named, scorer.passages[scorer.passage_of(j) - 1])):
             continue
         if cited and not about_passage(cited, scorer.passages[scorer.passage_of(j) - 1]):
             continue
@@ -2949,7 +2986,7 @@ _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
                         r"|at the (?:very )?top of"
                         r"|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
-                        r"|story (?:series|tags?)|collection|series(?! of))\b", re.IGNORECASE)
+                        r"|story (?:series|tags?)|tags?|collection|series(?! of))\b", re.IGNORECASE)
 
 
 def asks_about_page(question: str) -> bool:

@@ -8,7 +8,14 @@ date of the EU Times post?", "Which channel airing Shoigu's interview?", "How ma
 deployed in Syria?", "Who is the Baghdad info center's chief?"), with an outlet named last (",
 EU Times?") read as where it was reported ("according to EU Times"). A question with a question
 word, or opening with an auxiliary or a verb, is left as typed; so is "Kirby on the FSA?", which
-asks for his words (`answerable`)."""
+asks for his words (`answerable`).
+
+A request ("State the date on which Kirby made his remarks.", "Identify the journalist who
+conducted Shoigu's interview.") has no question word either: the checks read nothing asked for,
+and a lawyer's near misses were answered with the closest sentence. It is read as the question
+it stands for ("What was the date when Kirby made his remarks?", "Which journalist conducted
+Shoigu's interview?"), by what the noun it asks for names (a date, a place, a reason, a number,
+or anything else by "which")."""
 
 from __future__ import annotations
 
@@ -92,6 +99,50 @@ def spelled_out(question: str) -> str:
     if m := _WHOSE.match(body):
         return f"What is {m.group('what')}{source}?"
     return question
+
+
+# "State the date on which ...", "Identify by name the official who ...": a request, with the noun
+# it asks for and the clause that says which one.
+_REQUEST = re.compile(r"^\W*(?:please\s+)?(?P<verb>state|identify|name|specify|give|provide|indicate|tell\s+me"
+                      r"|determine)\s+(?:(?:by\s+name|for\s+the\s+record|precisely|exactly|specifically)\s*,?\s+)?the\s+"
+                      r"(?P<noun>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w'’-]+))\s+(?P<link>(?:(?P<prep>on|at|in|to|from|by"
+                      r"|for|with|under|through)\s+)?which|who|whom|that|where|when|why|of)\s+(?P<clause>[^?]{3,}?)"
+                      r"\s*[.?!]*\s*$", re.IGNORECASE)
+_DATE_HEADS = frozenset("date day time year month weekday".split())
+_PLACE_HEADS = frozenset("location place city town venue country site spot region area".split())
+_REASON_HEADS = frozenset("reason reasons motive purpose rationale grounds justification cause".split())
+_COUNT_HEADS = frozenset("number count total amount figure tally quantity".split())
+
+
+def requested(question: str) -> str:
+    """The question a request stands for ("State the date on which X ..." -> "What was the date
+    when X ...?"); the question as typed when it is no such request."""
+    m = _REQUEST.match(question)
+    if not m:
+        return question
+    noun, head, clause = m.group("noun"), m.group("head").lower(), m.group("clause")
+    link, value = m.group("link").lower(), head in _DATE_HEADS | _PLACE_HEADS | _REASON_HEADS | _COUNT_HEADS
+    if link == "of" or link in ("which", "that") and value:  # ("State the date that appears in ...")
+        if head in _REASON_HEADS and link == "of":
+            return f"What was the reason for {clause}?"
+        if head in _COUNT_HEADS and link == "of":
+            return f"What was the number of {clause}?"
+        if value or m.group("verb").lower() not in ("name", "identify"):
+            return f"What was the {noun} {link} {clause}?"
+        return question  # ("Name the King of Jordan whom ...": who he is, which the checks read as typed)
+    if head in ("year", "month"):
+        return f"In what {head} {clause}?"
+    if head in _DATE_HEADS:
+        return f"On which date {clause}?" if head == "date" else f"When {clause}?"
+    if head in _PLACE_HEADS:
+        return f"Where {clause}?"
+    if head in _REASON_HEADS:
+        return f"Why {clause}?"
+    if m.group("prep"):
+        return f"{m.group('prep').capitalize()} which {noun} {clause}?"
+    if link in ("where", "when", "why"):  # ("Identify the base where ...")
+        return f"Which {noun} {link} {clause}?"
+    return f"Which {noun} {clause}?"
 
 
 def _wh_first(wh: str, rest: str, what: str) -> str | None:

@@ -122,6 +122,11 @@ def test_names_the_index_never_mentions() -> None:
     # "the blog post" is where it was said, not its publishing.
     ("On what date did Putin take questions, as quoted in the blog post?", None),
     ("When did Putin say the FSA shared intelligence?", None),
+    # A tweet is dated in its own line, not by the article's metadata.
+    ("On which date the Herald's Twitter account posted the fare report?", None),
+    # Where the speaker is found, or as what.
+    ("Who in the thread says the fees are fair?", "speaker"),
+    ("Who's the voice below the article arguing the fees are fair?", "speaker"),
 ])
 def test_questions_asking_who_said_it_or_which_outlet(question: str, asks: str | None) -> None:
     assert asks_for(question) == asks
@@ -2075,3 +2080,46 @@ def test_which_reader_argued_it_is_answered_by_a_comment_and_pushing_back_is_say
     assert not _ASKS_READER.match("Which minister argued that the ferries were sold?")
     assert said_claim("Which reader pushed back by arguing that the ferries were sold?") is not None
     assert asked_noun("Which reader pushed back on the blog by arguing that the ferries were sold?") is None
+
+
+def test_a_translators_and_a_producers_questions_ask_for_xs_words() -> None:
+    assert asked_speaker("What exact words did Ola Berg use for the harbour fees?") == ("Ola Berg", "the harbour fees")
+    assert asked_speaker("What wording did Berg use to compare the fares with Bergen's?") == (
+        "Berg", "the fares with Bergen's")
+    assert asked_speaker("How did Berg put it, in the Herald report, when explaining the fare rise?") == (
+        "Berg", "the fare rise")
+    assert asked_speaker("How did Berg phrase the fare rise?") == ("Berg", "the fare rise")
+    assert asked_speaker("Do we have Berg on record about the pier?") == ("Berg", "the pier")
+    assert asked_speaker("Do we have Berg saying the pier is shut?") == ("Berg", "the pier is shut")
+    assert asked_speaker("Give me Berg's line on the pier.") == ("Berg", "the pier")
+
+
+def test_who_in_the_thread_or_which_voice_says_asks_who_said_the_claim() -> None:
+    assert asked_claim("Who in the thread says the ferries should stop?") == "the ferries should stop"
+    assert asked_claim("Who's the voice below the article arguing the fees are fair?") == "the fees are fair"
+    # "Who wrote that ...?" asks who wrote those words, not who wrote an article: no byline needed.
+    scorer = scorer_of("Ola Berg said the harbour fees were unfair.")
+    assert best_sentences("Who wrote that the harbour fees were unfair?", scorer, 1) == [(1, 0)]
+
+
+def test_an_office_before_a_name_is_his_title_not_the_noun_asked_for() -> None:
+    assert entity_kind("To which radio station Harbour Minister Berg gave the interview?") == (
+        "organisation", frozenset({"ORG"}))
+    assert entity_kind("Which harbour minister closed the pier?") == ("person", frozenset({"PERSON"}))
+
+
+def test_a_contracted_what_is_asks_for_a_date_or_a_number() -> None:
+    assert expected("what’s the date of the pier closing") == "date"
+    assert expected("what’s the number of ferries stranded") == "number"
+    assert asks_about_page("What number is next to the Herald's 'Harbour Watch' tag?")
+
+
+def test_a_page_named_by_what_its_article_reports_answers_from_its_own_lines() -> None:
+    # The page's lines name neither Berg nor Radio Nord; its article does, further on.
+    scorer = scorer_of("11:21 GMT14 August 2020\n\nListen Live\n\nGet short URL\n\nRead more: Ferries 98% full\n\n"
+                       "OSLO (Harbour Herald) – The ferries are late again this week. The fjord froze early. "
+                       "Fares rose in October. Ola Berg told Radio Nord that the pier is shut.",
+                       outlets=("Harbour Herald",))
+    assert scorer.labels[0].kind == "furniture"
+    assert best_sentences("What was the date that appears in the header of the Harbour Herald page reporting Berg's "
+                          "remarks to Radio Nord?", scorer, 1) == [(1, 0)]

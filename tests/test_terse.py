@@ -1,9 +1,10 @@
-"""A terse note ("EU Times post date?") is read as the question it stands for (rag/terse.py)."""
+"""A terse note ("EU Times post date?") and a request ("State the date on which ...") are read as the
+questions they stand for (rag/terse.py)."""
 from __future__ import annotations
 
 import pytest
 
-from rag.terse import spelled_out
+from rag.terse import requested, spelled_out
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -36,3 +37,32 @@ def test_a_terse_note_is_read_as_the_question_it_stands_for(note: str, question:
 ])
 def test_a_question_or_a_note_with_nothing_to_spell_out_is_left_as_typed(question: str) -> None:
     assert spelled_out(question) == question
+
+
+@pytest.mark.parametrize(("request_", "question"), [
+    ("State the date on which Berg closed the pier.", "On which date Berg closed the pier?"),
+    ("State the day on which Berg gave the interview.", "When Berg gave the interview?"),
+    ("State the date that appears in the header of the Harbour Herald page.",
+     "What was the date that appears in the header of the Harbour Herald page?"),
+    ("Identify the journalist who interviewed Berg.", "Which journalist interviewed Berg?"),
+    ("Identify by name the captains who refused to sail.", "Which captains refused to sail?"),
+    ("Identify the radio station to which Berg gave the interview.", "To which radio station Berg gave the interview?"),
+    ("State the location at which Berg gave the interview.", "Where Berg gave the interview?"),
+    ("State the reason for which the ferry company froze fares.", "Why the ferry company froze fares?"),
+    ("State the number of ferries that were stranded in the fjord.",
+     "What was the number of ferries that were stranded in the fjord?"),
+    ("State the subject of the harbour memorandum.", "What was the subject of the harbour memorandum?"),
+    ("Please specify the year in which the pier was built.", "In what year the pier was built?"),
+])
+def test_a_request_is_read_as_the_question_it_stands_for(request_: str, question: str) -> None:
+    assert requested(request_) == question
+
+
+@pytest.mark.parametrize("question", [
+    "Name the King of Norway whom Berg consulted.",  # who he is: read as typed
+    "Identify the problem.",  # nothing says which one
+    "State your name.",
+    "When did Berg close the pier?",
+])
+def test_a_request_with_nothing_to_read_is_left_as_typed(question: str) -> None:
+    assert requested(question) == question

@@ -1763,6 +1763,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
                r"(?: (?:saying anything|speaking|talking))? (?:about|on|regarding|concerning|over)"
                r"|(?-i:saying|claiming|arguing|calling|describing|blaming|denying|accusing|commenting on|talking about))"
                r"\s+(?:that\s+)?(?P<topic>.+?)\W*$", re.IGNORECASE))
+_LEADING_CLAUSE = re.compile(r"^\W*(?![^?,]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?,]{3,120},\s+"
+                             r"(?=(?:what|how|did|does|do)\s)", re.IGNORECASE)
 _ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|i (?:need|want)"
                          r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+(?=\S+['’]s?\s)", re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
@@ -1773,7 +1775,7 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
 _IS_IT_RIGHT = re.compile(r"^\W*(?:is it (?:right|true|correct|accurate|the case)|was it (?:right|true)) that\s+",
                           re.IGNORECASE)
 # "... ? What did he actually say about who people are running from?": a second question on his words.
-_HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
+_HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*?\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
                         r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
 # "... ? Who actually said it?": who said what the first question quotes.
 _WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed|wrote)\s+"
@@ -1802,6 +1804,10 @@ def _checked(question: str) -> str:
         if m.group("topic") and (verb := re.search(r"\s(?-i:said|say|claimed|claim|blamed|blame|argued|argue"
                                                    r"|accused|accuse|talked about|told \w+)\s", first)):
             question = f"{first[:verb.end()]}{m.group('topic')}?"
+        elif m.group("topic") and (said := _IS_IT_RIGHT.match(first)) and (who := _person_in(first[said.end():])):
+            # "Is it true that Putin set an end date for the strikes? What did he actually say about how
+            # long they would last?": his words on that, whatever the first question has him do.
+            return f"What did {who} say about {m.group('topic')}?"
     if m := _IS_IT_RIGHT.match(question):
         # ("Did Lavrov say ...": the verb back to its infinitive, as "did" asks.)
         question = re.sub(rf"^(Did .+?)\s(?-i:({'|'.join(_INFINITIVE)}))\b",
@@ -1814,7 +1820,8 @@ def _checked(question: str) -> str:
 _PREFACE = re.compile(r"^\W*(?P<pre>[^:?]{3,90}?)\s*(?::|\s[-—–]+)\s+(?P<rest>(?:what|which|who|whom|whose|when"
                       r"|where|why|how|did|does|do|is|was|were|are|has|have|had)\b.+)$", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it)|(?:a )?quick (?:check|question)"
-                     r"|quote[- ]check(?:ing)?|fact[- ]check(?:ing)?|for the record|need a name|one more(?: thing)?"
+                     r"|quote[- ]check(?:ing)?|fact[- ]check(?:ing)?|checking (?:a |the |this )?(?:quote|fact|claim)"
+                     r"|for the record|need a name|one more(?: thing)?"
                      r"|(?:please )?(?:check|confirm|verify))(?:\s+(?:on|of|for))?\b\s*", re.IGNORECASE)
 # "Can you check what John Kerry said about ...?": the question inside.
 _EMBEDDED_SAID = re.compile(r"^\W*(?:(?:can|could|would) you (?:please )?)?(?:check|confirm|verify|tell me|find out)"
@@ -2025,7 +2032,9 @@ _SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|(?:back )?in (?=(?:the|that
                     r"(?P<rest>(?:(?:to|in|from|on|at"
                     r"|with|for|by) )?(?:what|which|who|whom|whose|where|why|how)\b[^?]+\??)\s*$", re.IGNORECASE)
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
-               "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell"}
+               "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell",
+               "admitted": "admit", "denied": "deny", "called": "call", "praised": "praise", "warned": "warn",
+               "described": "describe", "suggested": "suggest", "conceded": "concede"}
 # "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
 _PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story"
                         r"|piece|article|site|website|excerpt|post|tweet)\b)[^,?]{2,40}),\s+"
@@ -2063,6 +2072,11 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
     m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
+    if not m and (lead := _LEADING_CLAUSE.match(asked)):
+        # "For my essay on the intervention, what did Putin say about ...?", "Describing the fighters
+        # in Aleppo, what did Shoigu say about ...?": the question after the scene it sets.
+        asked = asked[lead.end():]
+        m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
     if not m:
         return _according_to(question)
     who, topic = m.group("who").strip(), (m.group("topic") or "").strip()
@@ -2070,7 +2084,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # aside is what he was asked about.
     if not topic and m.groupdict().get("aside"):
         topic = m.group("aside").strip()
-    who = re.sub(r"\s+(?:really|actually|ever|also|once)$", "", who.strip(" ,"))  # "Did Ryabkov really claim ...?"
+    who = re.sub(r"\s+(?:really|actually|ever|also|once|again)$", "", who.strip(" ,"))  # "Did Ryabkov really claim ...?"
     # "How did Putin, answering Russian journalists in early September, explain ...?": an aside;
     # but "the deputy foreign minister, ryabkov" is named after the comma.
     if (parts := who.split(", ")) and len(parts) > 1 and parts[0]:

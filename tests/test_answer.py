@@ -677,6 +677,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "clean up our awful mess"),
     ("What exact words did Ryabkov use for the sources Russia relies on instead of US intelligence, in the EU Times "
      "version?", "our own means of reconnaissance"),
+    # aq33, aq34: a scene set before the question, and a fact-checker's first question.
+    ("For my essay on the length of the Russian intervention, what did Putin say in the RT article about how long "
+     "Russia's airstrikes in Syria would last?", "provide air support"),
+    ("Is it accurate that Ryabkov admitted the US refusal to share intelligence hampers the Russian Air Force? What "
+     "did he actually say about its effect on the operation?", "no way has any influence"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

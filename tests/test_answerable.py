@@ -2123,3 +2123,17 @@ def test_a_page_named_by_what_its_article_reports_answers_from_its_own_lines() -
     assert scorer.labels[0].kind == "furniture"
     assert best_sentences("What was the date that appears in the header of the Harbour Herald page reporting Berg's "
                           "remarks to Radio Nord?", scorer, 1) == [(1, 0)]
+
+
+def test_a_scene_before_the_question_or_a_first_question_leaves_xs_words_asked_for() -> None:
+    assert asked_speaker("For my essay on the harbour, what did Berg say about the fees?") == ("Berg", "the fees")
+    assert asked_speaker("Describing the strike at the pier, what did harbour master Berg say about the fees?") == (
+        "harbour master Berg", "the fees")
+    assert asked_speaker("Checking a quote: what steps did Berg say are needed to reopen the pier?") == (
+        "Berg", "steps are needed to reopen the pier")
+    assert asked_speaker("Did Berg again criticise the fees?") == ("Berg", "the fees")
+    # A fact-checker's first question has him do something; the second asks for his words on it.
+    assert asked_speaker("Is it true that Berg set an end date for the strike? What did he actually say about how long "
+                         "it would last?") == ("Berg", "how long it would last")
+    assert without_options("Is it accurate that Berg admitted the fees were unfair? What did he say about the fares?"
+                           ) == "What did Berg say about the fares?"

@@ -1699,7 +1699,7 @@ _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[
 # operations".)
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
-          r"|claim|allegation|accusation|line")
+          r"|claim|allegation|accusation|line|quote")
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
@@ -1709,14 +1709,15 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     # ("What was the Russian president's view, in his Interfax interview, on ...?": an aside on when.)
-    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:{_VIEWS})s?(?:,[^,?]{{3,80}},)? "
+    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:own )?(?:{_VIEWS})s?(?:,[^,?]{{3,80}},)? "
     r"(?:on|of|about|regarding|to|for|when (?:he |she |they )?(?:was |were )?asked(?: about| whether| if)?)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     # The same, bare: "putin's view on whether the american bombing is legal" (a name of at most
     # four words opening it, so that "Which reporter wrote about Ryabkov's remarks on ..." is none).
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
-    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)['’]s? (?:{_VIEWS})s? (?:on|of|about|regarding)\s+"
+    # ("Ryabkov quote on Y?": an editor's shorthand, without the possessive.)
+    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:{_VIEWS})s?| (?-i:quoted?)) (?:on|of|about|regarding)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
@@ -1733,7 +1734,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"|portray|assess|size up|sum up|see|view|judge|evaluate|frame|interpret)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
     re.compile(
     r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist|say|claim|accuse"
-    r"|blame|critici[sz]e|warn|argue|reject|dismiss|acknowledge|concede|promise|threaten)\s+(?:that\s+)?"
+    r"|blame|critici[sz]e|warn|argue|reject|dismiss|acknowledge|concede|promise|threaten|call|label|brand|dub)\s+"
+    r"(?:that\s+)?"
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What political changes inside Syria did Putin talk about?"
     r"^\W*what (?P<topic>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
@@ -1833,9 +1835,9 @@ _PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGN
 _WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
                           r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
 
-_WHOSE_WAS_IT = re.compile(r"^\W*whose (?:words|assessment|claim|view|argument|position|statement|line|contention"
-                           r"|allegation|charge|accusation|complaint|warning|quote) (?:was|were|is) (?:it|this|that)"
-                           r" that\s+(?P<claim>.+)$", re.IGNORECASE)
+_WHOSE_WAS_IT = re.compile(r"^\W*(?:(?:in|on|from) [^?,]{2,80},\s+)?whose (?:words|assessment|claim|view|argument"
+                           r"|position|statement|line|contention|allegation|charge|accusation|complaint|warning|quote)"
+                           r" (?:was|were|is) (?:it|this|that) that\s+(?P<claim>.+)$", re.IGNORECASE)
 _WH_IN_WORDS = re.compile(r"^\W*(?P<wh>(?i:what|why|how|who|when|where)),\s+(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s?"
                           r" (?:own )?(?:telling|words|view|opinion|account|version|estimation),\s*(?P<rest>.+)$")
 # "Did Lavrov, Shoigu or Putin call ...?": a quiz, its choices named first.
@@ -1938,12 +1940,15 @@ def _prefaced(question: str) -> str:
     if re.search(r"\s(?:on|about|regarding|re)\s", pre):
         return question  # (a topic's: "Berg on the harbour fees: what did he say?" is read whole, elsewhere)
     name = pre.split(",")[0].strip()
+    if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
+        name = told.group("who")  # "Putin to Interfax and Anadolu: what did he say ...?": whom he told, aside
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
         # "Putin Sep 4 remarks: how many people does he say IS kills": the person it opens with.
         if not (name := _person_in(pre) or "") or not pre.startswith(name):
             return question
     named, found = _he_is(name, rest)
-    if not found and name == pre.strip() == _person_in(pre) and re.match(r"(?i:how|what|when|where)\b", rest):
+    if not found and name == _person_in(pre) and (name == pre.strip() or told) and re.match(
+            r"(?i:how|what|when|where|does|did|do|is|was|were|has|had)\b", rest):
         # "Putin: how long Russia stays?": what he says, as "according to" him.
         return f"{rest.rstrip(' ?')}, according to {name}?"
     return named if found else question
@@ -2084,13 +2089,15 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # aside is what he was asked about.
     if not topic and m.groupdict().get("aside"):
         topic = m.group("aside").strip()
-    who = re.sub(r"\s+(?:really|actually|ever|also|once|again)$", "", who.strip(" ,"))  # "Did Ryabkov really claim ...?"
+    # "Did Ryabkov really claim ...?"; "Ryabkov quoted on Y?" (an editor's "Ryabkov quote on Y?").
+    who = re.sub(r"\s+(?:really|actually|ever|also|once|again|quoted)$|['’]s\s+own$", "", who.strip(" ,"))
     # "How did Putin, answering Russian journalists in early September, explain ...?": an aside;
     # but "the deputy foreign minister, ryabkov" is named after the comma.
     if (parts := who.split(", ")) and len(parts) > 1 and parts[0]:
         named_after = len(parts) == 2 and len(parts[1].split()) <= 3 and parts[0].split()[0].lower() in _DETERMINERS
         who = parts[1] if named_after else parts[0]
-    topic = re.sub(r"\s*[—–-]+\s*(?:what|how)\b.*$", "", topic)  # "X's line on Y — what was it"
+    # "X's line on Y — what was it", "X quote on Y - gist?"
+    topic = re.sub(r"\s*[—–-]+\s*(?:what|how|gist|the gist|summary|in short|briefly)\b.*$", "", topic)
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)

@@ -15,7 +15,15 @@ conducted Shoigu's interview.") has no question word either: the checks read not
 and a lawyer's near misses were answered with the closest sentence. It is read as the question
 it stands for ("What was the date when Kirby made his remarks?", "Which journalist conducted
 Shoigu's interview?"), by what the noun it asks for names (a date, a place, a reason, a number,
-or anything else by "which")."""
+or anything else by "which").
+
+A sceptic's challenge ("The EU Times page doesn't carry a date, does it? When was it posted?",
+"Which city -- not Homs, surely?", "Who said it -- wasn't it Shoigu?") wraps the question in
+names and values the asker doubts: "Homs", which no article mentions, refused the question
+unread, and "Saturday" was looked for. The question is read alone, after what the challenge
+states before its doubt ("Shoigu spoke on TV. Which day was it?"), or with its "it" read as the
+news item the challenge is about ("When was the EU Times page posted?"). A guess after a comma
+is left in: "Who said people flee IS, not Assad?" asks about the whole claim."""
 
 from __future__ import annotations
 
@@ -143,6 +151,62 @@ def requested(question: str) -> str:
     if link in ("where", "when", "why"):  # ("Identify the base where ...")
         return f"Which {noun} {link} {clause}?"
     return f"Which {noun} {clause}?"
+
+
+# "..., does it?", "..., surely?", "..., was he?": a tag that turns a statement into a challenge.
+_TAG = re.compile(r",?\s*(?:(?:is|was|does|did|do|has|had|have|are|were|can|could|will|would)(?:n['’]t|\s+not)?\s+"
+                  r"(?:it|he|she|they|there|that|we)|surely|right)\s*\?\s*$", re.IGNORECASE)
+_DOUBTING = re.compile(r"^\W*(?:didn['’]t|wasn['’]t|weren['’]t|isn['’]t|aren['’]t|doesn['’]t|hasn['’]t|haven['’]t"
+                       r"|surely)\s+|\bsurely\b", re.IGNORECASE)
+_DASH = re.compile(r"\s+(?:--|—|–)\s+")
+_WH_QUESTION = re.compile(r"^\W*(?:[^?,]{2,60},\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+# "Who said ... -- wasn't it Shoigu?", "Which agency -- Interfax?", "Which city -- not Homs, surely?":
+# a guess after the question. After a comma only a doubt ("Which agency, not TASS, surely?"): there
+# "..., not Assad?" and "..., was it unexpected?" are more often part of what is asked.
+_GUESSED_IT = r"(?:wasn['’]t|isn['’]t|was|is|or was) it\s+(?=(?-i:[A-Z])|(?:the|a|an)\b)"
+_GUESS_LAST = re.compile(r"^(?P<question>[^?]+?)\s*(?:(?:--|—|–)\s*(?:"
+                         rf"{_GUESSED_IT}|not\b|surely\b"
+                         r"|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}(?=\s*\?\s*$)"
+                         r"|[^?]*,\s*(?:is|was|did|does|do|has|had)(?:n['’]t)?\s+(?:it|he|she|they)(?=\s*\?\s*$))"
+                         rf"|,\s*(?:surely\b|{_GUESSED_IT}|not\s+[^,?]{{1,40}},\s*surely\b))"
+                         r"[^?]*\?\s*$", re.IGNORECASE)
+# "Not Ryabkov -- who was ...?": whom the asker rules out, before the question.
+_RULED_OUT_FIRST = re.compile(r"^\W*(?:and\s+)?not\s+[^?]{1,40}?\s+(?:--|—|–)\s+(?P<question>[^?]+\?)\s*$",
+                              re.IGNORECASE)
+# "... ? Who actually said that?": who said what the first question quotes (read with it: `answerable`).
+_WHO_SAID_IT = re.compile(r"^\W*who\s+(?:\w+\s+)?(?:said|says|made|claimed|wrote|argued|stated|put)\s+"
+                          r"(?:it|that|this)\b", re.IGNORECASE)
+# "The EU Times page ...": a news item the challenge is about, which the question's "it" then means.
+_ITEM_FIRST = re.compile(r"^\W*(?P<item>(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,4}?(?:page|article|piece|post|story"
+                         r"|report|tweet|item|interview|transcript|blog|site))\b", re.IGNORECASE)
+# "Who argued ...? Quote the words that identify the claim.": an instruction after the question.
+_INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote|cite|give|include|name|list|explain"
+                               r"|show|be|keep|use|answer)\b[^?]*[.!]?\s*$", re.IGNORECASE)
+
+
+def unchallenged(question: str) -> str:
+    """The question a challenge wraps, after what the challenge names before its doubt ("Berg
+    closed the pier, surely? Which day was it?" -> "Berg closed the pier. Which day was it?"), or
+    with its "it" read as the news item the challenge is about ("The page doesn't carry a date,
+    does it? When was it posted?" -> "When was the page posted?"); the question as typed when
+    it is no challenge."""
+    if m := _INSTRUCTION_LAST.match(question):
+        question = m.group("question")  # ("... ? Quote the words that identify the claim.")
+    parts = [p.strip() for p in re.findall(r"[^?]+\?", question)]
+    if len(parts) == 2 and _WH_QUESTION.match(parts[1]) and not _WHO_SAID_IT.match(parts[1]) and (
+            _TAG.search(parts[0]) or _DOUBTING.search(parts[0]) or _DASH.search(parts[0])):
+        context = _DASH.split(parts[0])[0] if _DASH.search(parts[0]) else _TAG.sub("", parts[0])
+        context = _DOUBTING.sub("", context).strip(" ,?")
+        if (item := _ITEM_FIRST.match(context)) and re.search(r"\bit\b", parts[1]):
+            # "The EU Times page isn't dated, is it? When was it posted?": "it" is the page.
+            return re.sub(r"\bit\b", item.group("item")[:1].lower() + item.group("item")[1:], parts[1], count=1)
+        return f"{context[:1].upper()}{context[1:]}. {parts[1]}" if len(context.split()) >= 3 else parts[1]
+    if len(parts) == 1 and (m := _RULED_OUT_FIRST.match(parts[0])) and _WH_QUESTION.match(m.group("question")):
+        asked = m.group("question")
+        return f"{asked[:1].upper()}{asked[1:]}"
+    if len(parts) == 1 and _WH_QUESTION.match(parts[0]) and (m := _GUESS_LAST.match(parts[0])):
+        return f"{m.group('question').strip()}?"
+    return question
 
 
 def _wh_first(wh: str, rest: str, what: str) -> str | None:

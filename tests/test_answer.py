@@ -682,6 +682,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "Russia's airstrikes in Syria would last?", "provide air support"),
     ("Is it accurate that Ryabkov admitted the US refusal to share intelligence hampers the Russian Air Force? What "
      "did he actually say about its effect on the operation?", "no way has any influence"),
+    # A sceptic's challenge and a teacher's instruction around the question.
+    ("The EU Times page doesn't carry a date, does it? When was it posted?", "Oct 8th, 2015"),
+    ("Who said the US Air Force very rarely hits terrorist targets -- wasn't it Shoigu?", "Igor Konashenkov"),
+    ("Which news agency did Ryabkov speak to -- not TASS, surely?", "told RIA Novosti"),
+    ("Who asked which side the coalition is fighting for? Quote the words that identify the claim.",
+     "Sergei Ryabkov"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

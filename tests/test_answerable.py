@@ -2137,3 +2137,22 @@ def test_a_scene_before_the_question_or_a_first_question_leaves_xs_words_asked_f
                          "it would last?") == ("Berg", "how long it would last")
     assert without_options("Is it accurate that Berg admitted the fees were unfair? What did he say about the fares?"
                            ) == "What did Berg say about the fares?"
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    # A wire editor's, a teacher's and a sceptic's ways of asking for his words on a topic.
+    ("What was Berg's own quote on the fees?", ("Berg", "the fees")),
+    ("Did Berg call the fees a scandal?", ("Berg", "the fees a scandal")),
+    ("Berg's line on the fees - the gist?", ("Berg", "the fees")),
+    ("Berg: does the pier reopen in May?", ("Berg", "the pier reopen in May")),
+    ("Berg to Harbour Radio and the Gazette: does the pier reopen in May?", ("Berg", "the pier reopen in May")),
+    # His words about others are not asked for: a reporter who wrote of them, whom he quoted.
+    ("Which reporter wrote about Berg's remarks on the fees?", None),
+    ("Berg quoted the mayor on the fees?", None),
+])
+def test_what_did_x_say_asked_as_an_editor_a_teacher_or_a_sceptic_asks_it(question: str, asked: tuple | None) -> None:
+    assert asked_speaker(question) == asked
+
+
+def test_whose_claim_it_is_may_say_first_where_it_was_read() -> None:
+    assert asked_claim("In the Herald piece, whose claim is it that the fees were illegal?") == "the fees were illegal"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terse import requested, spelled_out
+from rag.terse import requested, spelled_out, unchallenged
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -66,3 +66,35 @@ def test_a_request_is_read_as_the_question_it_stands_for(request_: str, question
 ])
 def test_a_request_with_nothing_to_read_is_left_as_typed(question: str) -> None:
     assert requested(question) == question
+
+
+@pytest.mark.parametrize(("challenge", "question"), [
+    ("The Harbour Herald page doesn't carry a date, does it? When was it posted?",
+     "When was the Harbour Herald page posted?"),
+    ("Berg closed the pier, surely? Which day was it?", "Berg closed the pier. Which day was it?"),
+    ("Which port did the ferry sail from -- not Tromso, surely?", "Which port did the ferry sail from?"),
+    ("Who said the fees were a scandal -- wasn't it Berg?", "Who said the fees were a scandal?"),
+    ("Who closed the pier -- Berg?", "Who closed the pier?"),
+    ("In the Herald piece, who closed the pier -- the mayor, was it?", "In the Herald piece, who closed the pier?"),
+    ("Which agency reported the strike, not the Herald, surely?", "Which agency reported the strike?"),
+    ("The Herald interview was on radio, wasn't it? Who conducted it?", "Who conducted the Herald interview?"),
+    ("Not Berg -- who ordered the pier closed?", "Who ordered the pier closed?"),
+    ("Who argued the fees were illegal? Quote the words that identify the claim.", "Who argued the fees were illegal?"),
+])
+def test_a_challenge_is_read_as_the_question_it_wraps(challenge: str, question: str) -> None:
+    assert unchallenged(challenge) == question
+
+
+@pytest.mark.parametrize("question", [
+    "When did Berg close the pier?",
+    "Berg said the fees were a scandal? Who actually said that?",  # who said what it quotes: `answerable`
+    "What did Berg say about the fees -- the harbour fees?",  # no guess, a topic spelled out
+    "Who closed the pier, did he?",  # a tag after a comma, not a guess
+    "Did Berg close the pier, or was it the mayor?",  # no question word to keep
+    # After a comma, more often part of what is asked than a guess.
+    "Who said people flee the storm, not the fees?",
+    "What did Berg say about the fees, was it unexpected?",
+    "In the Herald report, which official, not the reporter, told Harbour Radio that the fees rose?",
+])
+def test_a_question_that_doubts_nothing_is_left_as_typed(question: str) -> None:
+    assert unchallenged(question) == question

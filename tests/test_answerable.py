@@ -2156,3 +2156,9 @@ def test_what_did_x_say_asked_as_an_editor_a_teacher_or_a_sceptic_asks_it(questi
 
 def test_whose_claim_it_is_may_say_first_where_it_was_read() -> None:
     assert asked_claim("In the Herald piece, whose claim is it that the fees were illegal?") == "the fees were illegal"
+
+
+def test_according_to_the_articles_is_no_source_of_the_question() -> None:
+    assert truecase.tidied("According to the articles, what did Berg say about the fees?") == (
+        "what did Berg say about the fees?")
+

@@ -60,7 +60,7 @@ _ASKS = {
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
-        rf"^\W*{ACCORDING_TO}when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
+        rf"^\W*{ACCORDING_TO}(?:since |from |until |till )?when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
@@ -110,13 +110,13 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
                  r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person"
-                 r"|representatives?")
+                 r"|representatives?|colleagues?|counterparts?")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airports?"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
               r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?"
-              r"|forces?|factions?|arm(?:y|ies)")
+              r"|forces?|factions?|arm(?:y|ies)|brigades?|battalions?|regiments?|units?")
 # The words between "which" and its noun describe it ("which Russian news agency"); a verb
 # there means the noun is something else ("What did Ryabkov tell reporters ...?").
 # (Nor a determiner: "Which day the Syrian Army declared ...?", typed without "did", asks for a day.)
@@ -143,6 +143,11 @@ _ENTITY_ASKS = (
                           rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
     # "Who interviewed Lavrov on Channel One?": a person put the questions, not a country or a group.
     ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked)\b", re.IGNORECASE), frozenset({"PERSON"})),
+    # "Who at the Syrian Army announced ...?": someone of it, not the army. (Who at it said or
+    # argued something is read by who says what: the speaker's words need not name him.)
+    ("person", re.compile(r"^\W*who (?:at|in|from|of|inside|within) (?:the )?(?-i:[A-Z])(?![^?]*\b(?:said|says"
+                          r"|argued|claimed|told|stated|warned|insisted|accused|asked|called|described|denied"
+                          r"|questioned|complained)\b)", re.IGNORECASE), frozenset({"PERSON"})),
     # "What was that official's name?"
     ("person", re.compile(rf"\b(?:what|which) (?:is|was) (?:the|that|this|his|her) {_GAP}{{0,2}}?"
                           rf"(?:{_PERSON_NOUNS})['’]s (?:full )?name\b", re.IGNORECASE), frozenset({"PERSON"})),
@@ -666,7 +671,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         and not (e.label == "NORP" and "PERSON" not in labels and _adjectival(text, e.text, e.end))]
     # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
     # asked (the small tagger calls Sputnik a person there), unless the dateline is asked about.
-    if (signer := tweet_signer(text)) and labels & {"ORG", "PERSON"}:
+    # ("Which person of the Defense Ministry presented ...?" is not RT, whose account posted it.)
+    if (signer := tweet_signer(text)) and ("ORG" in labels or "PERSON" in labels and not (
+            names_medium(signer) or _MEDIUM_WORD.search(signer))):
         spans.append((signer, text.find(signer)))  # "Which network's Twitter account ...?": whose tweet
     if not _ASKS_DATELINE.search(question):
         spans = [(t, at) for t, at in spans if at >= max(dateline_end(text), _city_dateline_end(text))]
@@ -2343,6 +2350,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         return None
     if not topic:
         return mine
+    said = " ".join(scorer.texts[j] for j in np.flatnonzero(mine)).lower()
+    if mine.any() and any(place.lower() not in said for place in _places_in(topic)):
+        # "What did Putin say about the situation in Aleppo?": a place none of his words name is a
+        # topic he did not speak of, however much of "the situation" his words on Syria hold.
+        return np.zeros(len(mine), dtype=bool)
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
     if worded.any() and paraphrase is not None:
@@ -2370,6 +2382,19 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     if worded.any() or paraphrase is None or not mine.any():
         return worded
     return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
+
+
+def _places_in(topic: str) -> list[str]:
+    """The towns and regions a topic places itself in ("the situation in Aleppo"); not countries,
+    their capitals or peoples ("the strikes in Syria", "the talks in Moscow"), which a speaker
+    names in other words ("the Syrian government", "the Kremlin"), nor an outlet ("in Sputnik"),
+    nor a longer name ("the camps in the Islamic State")."""
+    # (A word that goes on, "in Muslim regions", "in Sputnik's version", is no place name.)
+    found = re.finditer(r"\b(?:in|at|near|around|outside|inside)\s+(?:the\s+)?((?-i:[A-Z][a-z][\w-]+))\b"
+                        r"(?P<next>['’]|\s+\w+)?", topic, re.IGNORECASE)
+    return [m.group(1) for m in found if (not m.group("next") or m.group("next").strip() in STOPWORDS)
+            and not (is_demonym(m.group(1)) or m.group(1).lower() in _CAPITALS or _is_country(m.group(1))
+                     or names_medium(m.group(1)) or _MEDIUM_WORD.search(m.group(1)))]
 
 
 def _naming(topic: str, topical: list[int], scorer: SupportScorer) -> list[int]:

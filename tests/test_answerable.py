@@ -2162,3 +2162,25 @@ def test_according_to_the_articles_is_no_source_of_the_question() -> None:
     assert truecase.tidied("According to the articles, what did Berg say about the fees?") == (
         "what did Berg say about the fees?")
 
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Who at the Harbour Board closed the pier?", "person"),  # someone of the board, not the board
+    ("Who at the Harbour Board said the pier was closed?", "name"),  # a speaker: who says what reads it
+    ("Who was the Norwegian counterpart whom Berg phoned?", "person"),
+    ("Which coastguard brigade rescued the crew?", "organisation"),
+])
+def test_a_person_of_a_body_and_a_unit_are_asked_for_by_their_kind(question: str, kind: str) -> None:
+    assert entity_kind(question)[0] == kind
+
+
+def test_since_when_asks_for_a_date() -> None:
+    assert expected("Since when do the ferries sail at night?") == "date"
+
+
+def test_a_place_none_of_his_words_name_is_a_topic_he_did_not_speak_of() -> None:
+    scorer = scorer_of("“The situation on the islands is calm,” said Ola Berg. Storms hit the port of Tromso. "
+                       "Mara Quill said the situation in Tromso was grave.")
+    own = speakers_own("What did Ola Berg say about the situation in Tromso?", scorer)
+    assert own is not None and not own.any()  # his "situation" is the islands'
+    assert speakers_own("What did Mara Quill say about the situation in Tromso?", scorer).any()

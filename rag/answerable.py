@@ -137,6 +137,9 @@ _ENTITY_ASKS = (
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
+    # "Which are by name the moderate opposition groups that ...?": a learner's "Which groups ...?"
+    ("organisation", re.compile(rf"^\W*which (?:are|were) (?:by name |the names of )?(?:the )?{_GAP}{{0,4}}?"
+                                rf"(?:{_ORG_NOUNS})\b", re.IGNORECASE), frozenset({"ORG"})),
     # "Who was the RIA Novosti journalist that ...?" asks for a person, as "Which journalist ...?"
     # does; "Who wrote the Guardian report ...?" for its author.
     ("person", re.compile(rf"^\W*(?:who (?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"

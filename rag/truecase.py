@@ -207,7 +207,7 @@ def with_auxiliary(question: str) -> str:
         if lower in _AUXILIARIES or lower.endswith(("n't", "n’t")):
             if wh == "who" and i == 0 and lower in ("is", "are") and len(words) > 1 and words[1].group() in _BARE_VERBS:
                 return _past(question, after + word.start(), after + words[1].end())  # ("Who is say ...?")
-            return question
+            return _inverted(question, opening, words, i)
         if lower not in _BARE_VERBS or word.group() != lower or i == 0 and wh in ("which", "whose", "what") or (
                 i + 1 < len(words) and words[i + 1].group().lower() in _AUXILIARIES):
             continue  # (a noun: "Which name does Putin use ...?", "What report was ...?")
@@ -224,6 +224,27 @@ def with_auxiliary(question: str) -> str:
             return question
         return f"{question[:at].rstrip()} did {question[at:].lstrip()}"
     return question
+
+
+# "In what month analysts have said ...?": a time asked for, then its subject and a late auxiliary.
+_LATE_AUXILIARIES = frozenset("has have had is are was were will can could would".split())
+_TIME_NOUNS = frozenset("month year day week date time".split())
+
+
+def _inverted(question: str, opening: re.Match[str], words: Sequence[re.Match[str]], i: int) -> str:
+    """"In what month analysts have said ...?" with its auxiliary put before the subject ("In
+    what month have analysts said ...?"), where the wh-phrase is a time noun alone; else as typed
+    (after "which" or "what" no rule tells where a longer wh-phrase ends: "On which state TV
+    channel has Shoigu ...?", "In which Syrian or Iraqi provinces are ...?")."""
+    wh, after = opening.group("wh").lower(), opening.end()
+    subject = words[1:i]
+    if not (wh in ("what", "which") and opening.group().lower() != wh and words[0].group().lower() in _TIME_NOUNS
+            and subject and i + 1 < len(words) and words[i].group().lower() in _LATE_AUXILIARIES
+            and not any(w.group().lower() in _AUXILIARIES | _BARE_VERBS | _PREPOSITIONS for w in subject)):
+        return question
+    start, aux = after + subject[0].start(), words[i]
+    return (f"{question[:start]}{aux.group()} {question[start:after + aux.start()].rstrip()} "
+            f"{question[after + aux.end():].lstrip()}")
 
 
 def _subject(words: Sequence[re.Match[str]], wh: str) -> re.Match[str] | None:

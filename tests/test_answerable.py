@@ -2184,3 +2184,17 @@ def test_a_place_none_of_his_words_name_is_a_topic_he_did_not_speak_of() -> None
     own = speakers_own("What did Ola Berg say about the situation in Tromso?", scorer)
     assert own is not None and not own.any()  # his "situation" is the islands'
     assert speakers_own("What did Mara Quill say about the situation in Tromso?", scorer).any()
+
+
+def test_a_time_asked_for_has_a_late_auxiliary_put_before_its_subject() -> None:
+    assert truecase.with_auxiliary("In what month harbour pilots have said the beacons failed?") == (
+        "In what month have harbour pilots said the beacons failed?")
+    assert truecase.with_auxiliary("On which day Berg has closed the pier?") == "On which day has Berg closed the pier?"
+    # Where a longer wh-phrase ends no rule tells: as typed.
+    for question in ("On which state TV channel has Berg spoken?", "From which quay in Tromso are the ferries sailing?",
+                     "In which Nordic or Baltic ports are the ferries?", "In what month was it?"):
+        assert truecase.with_auxiliary(question) == question
+
+
+def test_which_are_by_name_the_groups_asks_for_organisations() -> None:
+    assert entity_kind("Which are by name the ferry groups that the mayor supports?")[0] == "organisation"

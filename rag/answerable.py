@@ -60,7 +60,8 @@ _ASKS = {
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
-        rf"^\W*{ACCORDING_TO}(?:since |from |until |till )?when\b(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
+        rf"^\W*{ACCORDING_TO}(?:since |from |until |till )?when\b"
+        r"(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"

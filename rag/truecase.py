@@ -44,7 +44,10 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|double[- ]check|(?:fact|quote)[- ]check"
                      # ("According to the articles, who stated ...?": they are all it reads.)
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
-                     r"(?:articles|reports|sources|texts|coverage))\b[,:;!-]*\s+)+", re.IGNORECASE)
+                     r"(?:articles|reports|sources|texts|coverage)"
+                     # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
+                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b[,:;!-]*\s+)+",
+                     re.IGNORECASE)
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)

@@ -2161,6 +2161,9 @@ def test_whose_claim_it_is_may_say_first_where_it_was_read() -> None:
 def test_according_to_the_articles_is_no_source_of_the_question() -> None:
     assert truecase.tidied("According to the articles, what did Berg say about the fees?") == (
         "what did Berg say about the fees?")
+    # Nor is what the answer is for part of it.
+    assert truecase.tidied("For the briefing note: how did Berg say the fees would rise?") == (
+        "how did Berg say the fees would rise?")
 
 
 

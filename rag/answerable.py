@@ -2354,11 +2354,12 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         return None
     if not topic:
         return mine
-    said = " ".join(scorer.texts[j] for j in np.flatnonzero(mine)).lower()
-    if mine.any() and any(place.lower() not in said for place in _places_in(topic)):
-        # "What did Putin say about the situation in Aleppo?": a place none of his words name is a
-        # topic he did not speak of, however much of "the situation" his words on Syria hold.
-        return np.zeros(len(mine), dtype=bool)
+    if (places := _places_in(topic)) and mine.any():
+        said = " ".join(scorer.texts[j] for j in np.flatnonzero(mine)).lower()
+        if any(place.lower() not in said for place in places):
+            # "What did Putin say about the situation in Aleppo?": a place none of his words name is a
+            # topic he did not speak of, however much of "the situation" his words on Syria hold.
+            return np.zeros(len(mine), dtype=bool)
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
     if worded.any() and paraphrase is not None:
@@ -2864,6 +2865,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
     author = _ASKS_AUTHOR.match(without_options(question)) is not None
+    page_asked = asks_about_page(question)
     typed = kind is not None or entity is not None or why or noun is not None
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
@@ -2923,7 +2925,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # question's value found only there (a "READ MORE" headline's "Turkey") is not looked
     # for in weaker sentences: they gave another country.
     furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool) & (
-        not asks_about_page(question))
+        not page_asked)
     scores = np.where(furniture & (not typed), -1.0, scores)
     if read_in := _read_in(question, scorer):
         # "In the Moscow Times piece, which minister complained ...?": that outlet's sentences
@@ -2931,16 +2933,17 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         there = np.array([scorer.passages[scorer.passage_of(j) - 1].outlet in read_in for j in range(len(scores))],
                          dtype=bool)
         scores = np.where(there, scores, -1.0) if there.any() else scores
-    if asks_about_page(question) and (pages := _outlets_named(question, scorer)):
+    if page_asked and (pages := _outlets_named(question, scorer)):
         # "the date shown on the Sputnik page": its page's lines, not another outlet's.
         furniture = np.array([_furniture(scorer, j) and scorer.passages[scorer.passage_of(j) - 1].outlet not in pages
                               for j in range(len(scores))], dtype=bool)
-    if typed and asks_about_page(question) and (page := np.array(
+    if typed and page_asked and (page := np.array(
             [_furniture(scorer, j) and not furniture[j] for j in range(len(scores))], dtype=bool)).any():
         # "What date is shown at the top of the Sputnik page?": the page's own lines, far from the
         # question's meaning ("11:21 GMT14 August 2020"), are looked at before the article's sentences;
         # those that give the kind of value asked for first (not a related headline nearer its words).
-        valued = page & np.array([kind is None or holds(kind, text, question) for text in scorer.texts], dtype=bool)
+        valued = np.array([bool(on_page) and (kind is None or holds(kind, text, question))
+                           for on_page, text in zip(page, scorer.texts)], dtype=bool)
         page = valued if valued.any() else page
         scores = np.where(page, scores + (scores.max() - scores[page].max()) + 1e-6, scores)
     order = np.argsort(-scores)
@@ -2971,9 +2974,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
-    page_asked = asks_about_page(question)
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
-        typed and own is None and not (slot is not None and slot.medium) and not asks_about_page(question)) else set()
+        typed and own is None and not (slot is not None and slot.medium) and not page_asked) else set()
     # (Of the best sentences that hold the kind of value asked for: a reader's "British support for
     # 'Rebel' groups" tells nothing of when a British paper reported the rebels' gains.)
     valued = [int(j) for j in order if holds(kind, scorer.texts[int(j)], question)][:3] if kind else order[:3]

@@ -193,9 +193,10 @@ def unchallenged(question: str) -> str:
     if m := _INSTRUCTION_LAST.match(question):
         question = m.group("question")  # ("... ? Quote the words that identify the claim.")
     parts = [p.strip() for p in re.findall(r"[^?]+\?", question)]
+    dashed = len(parts) == 2 and _DASH.search(parts[0]) is not None
     if len(parts) == 2 and _WH_QUESTION.match(parts[1]) and not _WHO_SAID_IT.match(parts[1]) and (
-            _TAG.search(parts[0]) or _DOUBTING.search(parts[0]) or _DASH.search(parts[0])):
-        context = _DASH.split(parts[0])[0] if _DASH.search(parts[0]) else _TAG.sub("", parts[0])
+            dashed or _TAG.search(parts[0]) or _DOUBTING.search(parts[0])):
+        context = _DASH.split(parts[0])[0] if dashed else _TAG.sub("", parts[0])
         context = _DOUBTING.sub("", context).strip(" ,?")
         if (item := _ITEM_FIRST.match(context)) and re.search(r"\bit\b", parts[1]):
             # "The EU Times page isn't dated, is it? When was it posted?": "it" is the page.

@@ -430,9 +430,15 @@ def render(sentences: Sequence[Sentence]) -> str:
         s = run[0]
         marks = "".join(f"[{n}]" for n in s.cites)
         text = " ".join(x.text for x in run)
-        said = f'{s.attribution} "{text}"' if s.attribution else text
+        said = s.attribution + " " + in_marks(text, '"', '"') if s.attribution else text
         parts.append(f"{said} {marks}".rstrip())
     return " ".join(parts)
+
+
+def in_marks(quote: str, opening: str = "“", closing: str = "”") -> str:
+    """A verbatim quote set in our quotation marks, unless it opens with the article's own:
+    doubled marks (“"“The US Air Force ...") read as a typo and set nothing more apart."""
+    return quote if quote.lstrip()[:1] in "\"“‘'" else f"{opening}{quote}{closing}"
 
 
 _ENDS = re.compile(r"[.!?…][\"”’')\]]*\s*$")

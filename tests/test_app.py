@@ -675,3 +675,14 @@ def test_the_app_builds_without_layout_warnings(tmp_path: Path) -> None:
         build(ChatService(Settings(corpus=SEEDS, index=tmp_path / "index")))
     # e.g. "gr.Tabs() can only contain gr.Tab() ... components as direct children"
     assert not [str(w.message) for w in caught if "gr.Tab" in str(w.message)]
+
+
+def test_a_quote_opening_with_its_own_marks_is_shown_without_a_second_pair() -> None:
+    from rag.types import Answer, Sentence
+
+    said = "Ola Berg said, in Gazette:"
+    answer = Answer("q", "a", False, (Sentence("“The <b>ferry</b> sank.”", (1,), True, said),
+                                      Sentence("Fees rose.", (2,), True, said)), (), ())
+    message = render.message(answer)
+    assert "</span> “The &lt;b&gt;ferry&lt;/b&gt; sank.” [1]" in message and "““" not in message
+    assert "</span> “Fees rose.” [2]" in message

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import SupportScorer, attribution_phrase, quote_runs, render, verify
+from rag.cite import SupportScorer, attribution_phrase, in_marks, quote_runs, render, verify
 from rag.pipeline import Pipeline
 from rag.settings import Settings
 from rag.sync import Indexer
@@ -304,3 +304,11 @@ def test_what_did_x_say_in_the_askers_own_words_quotes_his_closest_statement_and
     # passages do word that are not his (the suicide bombers are Shoigu's).
     assert pipeline.ask("What did Putin say about the price of bread in Moscow?").refused
     assert pipeline.ask("What did Putin say about the suicide bombers in Aleppo?").refused
+
+
+def test_a_quote_that_opens_with_the_articles_own_marks_gets_no_second_pair() -> None:
+    said = "Igor Konashenkov said, in EU Times:"
+    text = render([Sentence("“The US Air Force hits nothing.", (1,), True, said),
+                   Sentence("We know it.”", (1,), True, said)])
+    assert text == "Igor Konashenkov said, in EU Times: “The US Air Force hits nothing. We know it.” [1]"
+    assert in_marks("Russia acts.") == "“Russia acts.”" and in_marks("“Russia acts.”") == "“Russia acts.”"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from rag.articles import speaker_label
-from rag.cite import by_speaker, quote_runs
+from rag.cite import by_speaker, in_marks, quote_runs
 from rag.timeline import where as published_in, who as who_says
 from rag.types import Answer, ArticleView, Citation, ListedArticle, Timeline, provenance, published
 
@@ -28,7 +28,7 @@ def message(answer: Answer) -> str:
             # Who says it is ours, set apart from the article's own words.
             if s.attribution:
                 quote = " ".join(x.text for x in run)
-                said = f'<span class="who">{escape(s.attribution)}</span> “{escape(quote)}”'
+                said = f'<span class="who">{escape(s.attribution)}</span> {escape(in_marks(quote))}'
             elif s.ours:  # "X said it, as reported by ...": ours too, from the citations
                 said = f'<span class="who">{escape(s.text)}</span>'
             else:

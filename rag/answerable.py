@@ -55,6 +55,8 @@ _ASKS = {
     "number": re.compile(
         r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bby number\b"
         r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
+        # (A formal asker's "What sum of money ...?", "Of what order of magnitude ...?")
+        r"|\bwhat (?:sum|total)\b|\border of magnitude\b"
         r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
@@ -93,7 +95,7 @@ _HOLDS = {
 _COUNTED = re.compile(
     r"\bhow (?:many|much) ((?:[\w'’-]+ ){0,4}?)(?:did|do|does|is|was|are|were|has|have|had|will"
     r"|would|can|could|should|according|in|of)\b"
-    r"|\bthe (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
+    r"|\b(?:the|what) (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
     r"|\bthe (population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
 # "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
 _ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
@@ -248,7 +250,10 @@ _ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|name|(?:what(?:\s+(?:
 _OFFICE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
 ambassador envoy governor mayor king emir commander""".split())
 _ASKS_WHICH_ROLE = re.compile(r"^\W*(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
-                              r"[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
+                              # (Nor is an auxiliary the office's owner: "What assurance did President
+                              # Putin offer ...?" asks for his words, not for a president.)
+                              r"[\w.'’-]+\s+){0,2}?(?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
+                              r"(?P<owner>[A-Z][\w.'’-]*)\s+)?"
                               r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state)\s+)?(?:minister"
                               r"|president|premier|chancellor|ambassador|envoy|governor|mayor|king|emir|commander))"
                               r"\s+(?!of\b)", re.IGNORECASE)
@@ -407,7 +412,10 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
 
 # "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
 _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b"
-                       r"|what (?:reasons?|justification|explanation) (?:did|does|do|has|have|had|was|were|is)\b)",
+                       r"|what (?:reasons?|justification|explanation) (?:did|does|do|has|have|had|was|were|is)\b"
+                       # "What induced the FSA to share ...?": what moved it, a reason.
+                       r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
+                       r"|on what (?:grounds?|basis)\b)",
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
                      r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
@@ -418,7 +426,7 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      # ("Kerry labeled the move a potential “ruse” for a later assault": what he suspected.)
                      r"|(?:ruse|pretext|cover|excuse)[”\"’']? for"
                      # ("It has refused to deal with Damascus, saying that ...": what it gives as its reason.)
-                     r"|, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
+                     r"|[”\"’']?, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
@@ -428,13 +436,25 @@ def asks_why(question: str) -> bool:
     return bool(_ASKS_WHY.search(without_options(question)))
 
 
-def _gives_reason(scorer: SupportScorer, j: int) -> bool:
+def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     """Whether passage sentence j, or the next one of its passage, gives a reason (the next one
-    for what sentence j says: "This is because ...", not "The deal ... is aimed at ...")."""
+    for what sentence j says: "This is because ...", not "The deal ... is aimed at ..."); or,
+    for a question on the grounds of a criticism, what its critic claims."""
     n = scorer.passage_of(j)
     after = j + 1 < len(scorer.texts) and scorer.passage_of(j + 1) == n and (
         _REASON.search(scorer.texts[j + 1]) and _REASON_BACK.match(scorer.texts[j + 1]))
-    return bool(_REASON.search(scorer.texts[j]) or after)
+    # "Shoigu again criticized the classification of "moderate opposition", claiming that the
+    # groups were using suicide bombers" is why he criticised it, not why the Americans could not
+    # say where the opposition was.
+    grounds = bool(_CRITICISM.search(question) and _CLAIMED_GROUNDS.search(scorer.texts[j]))
+    return bool(_REASON.search(scorer.texts[j]) or after or grounds)
+
+
+_CRITICISM = re.compile(r"\b(?:critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*"
+                        r"|den(?:y|ied|ies))\b", re.IGNORECASE)
+_CLAIMED_GROUNDS = re.compile(r"\b(?:critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*"
+                              r"|den(?:y|ied|ies))\b[^.;]*?[”\"’']?, (?:claiming|alleging|charging) (?:that )?",
+                              re.IGNORECASE)
 
 
 # A sentence giving the reason for what the one before it says opens by pointing back at it.
@@ -1345,7 +1365,9 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
 
 # "Which publication is Bill Gertz with?", "... does he write for?": whom he works for, named
 # in the text, not the outlet that reports it.
-_WORKS_FOR = re.compile(r"\b(?:is|was|are|were)\s+(?:[\w.'’-]+\s+){1,4}?(?:with|from|at)\W*$"
+# (Not "..., which site is that from?": where a quote is from is who published it.)
+_WORKS_FOR = re.compile(r"\b(?:is|was|are|were)\s+(?!(?:that|this|it|these|those)\s+from\W*$)"
+                        r"(?:[\w.'’-]+\s+){1,4}?(?:with|from|at)\W*$"
                         r"|\b(?:works?|worked|working|writes?|wrote|writing|reports?|reported|reporting) for\W*$",
                         re.IGNORECASE)
 
@@ -1710,7 +1732,7 @@ _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[
 # operations".)
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
-          r"|claim|allegation|accusation|line|quote")
+          r"|claim|allegation|accusation|line|quote|assurance|guarantee|justification|rationale|forecast")
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
@@ -1719,8 +1741,12 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
+    # "What did Putin make of the refugee crisis?": his view of it.
+    r"^\W*what (?:did|does|do) (?P<who>.+?) (?-i:make|think) of\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # ("What was the Russian president's view, in his Interfax interview, on ...?": an aside on when.)
-    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)['’]s? (?:own )?(?:{_VIEWS})s?(?:,[^,?]{{3,80}},)? "
+    # ("what was putins take on ...": a hurried asker's possessive, its apostrophe left out.)
+    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)(?:['’]s?|(?-i:(?<=[a-z])s)) (?:own )?(?:{_VIEWS})s?"
+    r"(?:,[^,?]{3,80},)? "
     r"(?:on|of|about|regarding|to|for|when (?:he |she |they )?(?:was |were )?asked(?: about| whether| if)?)\s+"
     r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
@@ -1741,7 +1767,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"|concerning)|address|addressed|discuss|discussed|comment|mention)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
-    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:characteri[sz]e|describe|justify|explain|defend"
+    # ("In what terms did the Russian President describe Y?": a formal asker's how.)
+    r"^\W*(?:how|in what (?:terms|words|way)) (?:did|does|do|has|have|had) (?P<who>.+?) "
+    r"(?-i:characteri[sz]e|describe|justify|explain|defend"
     r"|portray|assess|size up|sum up|see|view|judge|evaluate|frame|interpret)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
     re.compile(
     r"^\W*(?:did|does|do) (?P<who>.+?) (?-i:think|believe|expect|fear|suggest|deny|admit|insist|say|claim|accuse"
@@ -2199,7 +2227,10 @@ def _according_to(question: str) -> tuple[str, str] | None:
     to Sputnik" says where it was read)."""
     m = next((m for pattern in _ACCORDING_TO if (m := pattern.match(without_options(question)))), None)
     topic = m.group("topic").strip() if m else ""
-    if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic):
+    # (A name in a whether-clause is not asked for: "lavrov on whether the coalition knows where
+    # isis is, what did he say".)
+    if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic) and not re.match(
+            r"\W*(?:whether|if)\b", topic, re.IGNORECASE):
         return None
     who = m.group("who")
     if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
@@ -2251,11 +2282,16 @@ _ACCORDING_TO = (
     # "ryabkov on how russia copes without american intelligence": terse, with no verb; so are "Kirby
     # line on intel-sharing with Moscow - gist?" and "Lavrov re FSA sharing ISIS target intel?".
     # (Not a scene: "Commenting on the storm, what ...?")
+    # ("lavrov on whether the coalition knows where isis is what did he say": no mark between.)
+    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)what (?:exactly |actually )?"
+               r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$",
+               re.IGNORECASE),
     re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
                r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?).)+?)(?:\s+[-–—]+\s*gist)?\W*$", re.IGNORECASE),
-    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)\s*[-–—:]+\s*what (?:exactly )?(?:did|does|has)"
-               r" (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$", re.IGNORECASE))
+    # "how long will the strikes go on, what did putin say on that": the question first, then whose.
+    re.compile(rf"^\W*(?P<topic>[^,?]{{8,}}?)\s*[,;:–—-]+\s*what (?:did|does|has) {_PERSON_NAMED}"
+               r" (?:say|said|claim|claimed) (?:on|about|to) (?:that|it|this)\W*$", re.IGNORECASE))
 # "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.
 _ASKS_A_NAME = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 # Names of news media a name of a person never holds.
@@ -2820,13 +2856,19 @@ _READ_IN_TEXT = re.compile(r",\s*(?:in|according to|per|from|as reported (?:by|i
 
 def _sources(question: str) -> list[set[str]]:
     """The words of each source a question reads in ("the NYT excerpt", "the Guardian's report")."""
-    return [{w.lower() for w in WORD.findall(m.group("source"))} for m in _SOURCE.finditer(without_options(question))]
+    asked = without_options(question)
+    return [{w.lower() for w in WORD.findall(m.group("source"))}
+            for pattern in (_SOURCE, _SOURCE_AFTER) for m in pattern.finditer(asked)]
 
 
 _SOURCE = re.compile(r"\b(?:according to|in|per|from)\s+(?:the\s+)?"
                      r"(?P<source>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*))*)(?:['’]s)?\s+"
                      r"(?:excerpt|report|reporting|article|piece|story|account|version|write-?up|coverage"
                      r"|interview|post|comment)s?\b", re.IGNORECASE)
+# A formal asker's: "in the report carried by the EU Times", "in the account published by Sputnik".
+_SOURCE_AFTER = re.compile(r"\b(?:in|from)\s+the\s+(?:report|article|piece|story|account|version|coverage)\s+"
+                           r"(?:carried|published|run|printed|posted|given)\s+(?:by|in)\s+(?:the\s+)?"
+                           r"(?P<source>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*))*)", re.IGNORECASE)
 
 
 _OFFICE_STEMS = frozenset(_stem(w) for w in "deputy foreign minister secretary spokesman spokeswoman president "
@@ -3008,7 +3050,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue  # "sorties in the week-long effort" are not those "in 2 days"
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
-        if why and not _gives_reason(scorer, int(j)):
+        if why and not _gives_reason(scorer, int(j), question):
             continue
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort)
                 or head and not _names_head(scorer, int(j))):

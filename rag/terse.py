@@ -215,7 +215,8 @@ def _wh_first(wh: str, rest: str, what: str) -> str | None:
     interview: where held" as "Where was Putin's interview held", "Corridors a ruse: who said"
     as "Who said corridors a ruse", "Ryabkov: why offer the review" as "Why did Ryabkov offer
     the review"; None for others ("Corridors: why?")."""
-    if wh in ("which", "what") and rest:
+    # ("Lavrov on the coalition - what did he say?" is a question already: his words on it.)
+    if wh in ("which", "what") and rest and not re.match(r"\s*(?:did|does|do|has|have|had|is|was|are|were)\b", rest):
         return f"{wh.capitalize()} {rest} was {_the(what)}"
     if wh in ("when", "where"):
         return " ".join(f"{wh.capitalize()} was {_the(what)} {rest}".split())

@@ -20,7 +20,7 @@ just me more most my myself no nor not now of off on once only or other our ours
 over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too under until up very was we were what when where which
 while who whom why will with would you your yours yourself yourselves also said says say tell
-told according following recently week new one two many much
+told according following recently week new one two many much saying telling tells
 """.split()) | frozenset(
     # Words that frame a question but are not what it is about.
     """describe described describes mention mentioned mentions article articles named give gave

@@ -60,7 +60,11 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"
               (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE), r"What is the \1 "),
               (re.compile(r"^(?:the\s+)?(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
-               r"What is the name of the \g<what>?"))
+               r"What is the name of the \g<what>?"),
+              # A formal asker's: "Mr Lavrov", "in respect of the risks": a courtesy no article
+              # sentence needs to hold, and "about" in more words.
+              (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),
+              (re.compile(r"\b(?:in|with) (?:respect|regard|relation) (?:of|to)\b|\bas regards\b"), "about"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
 _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
                     r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"
@@ -212,8 +216,9 @@ def with_auxiliary(question: str) -> str:
                 return _past(question, after + word.start(), after + words[1].end())  # ("Who is say ...?")
             return _inverted(question, opening, words, i)
         if lower not in _BARE_VERBS or word.group() != lower or i == 0 and wh in ("which", "whose", "what") or (
-                i + 1 < len(words) and words[i + 1].group().lower() in _AUXILIARIES):
-            continue  # (a noun: "Which name does Putin use ...?", "What report was ...?")
+                i + 1 < len(words) and words[i + 1].group().lower() in _AUXILIARIES) or (
+                i > 0 and words[i - 1].group().lower() in _NOT_BEFORE_VERB):
+            continue  # (a noun: "Which name does Putin use ...?", "What report was ...?", "..., by name, ...")
         if any(w.group().lower().endswith("ed") or w.group().lower() in _PAST_FORMS for w in words[:i]):
             return question
         subject = _subject(words[:i], wh)
@@ -229,6 +234,9 @@ def with_auxiliary(question: str) -> str:
     return question
 
 
+# Words after which a verb's bare form is a noun ("Which official, by name, dismissed ...?") or an
+# infinitive, never a verb missing its auxiliary.
+_NOT_BEFORE_VERB = frozenset("by the a an of to for his her their its this that my your our".split())
 # "In what month analysts have said ...?": a time asked for, then its subject and a late auxiliary.
 _LATE_AUXILIARIES = frozenset("has have had is are was were will can could would".split())
 _TIME_NOUNS = frozenset("month year day week date time".split())

@@ -12,7 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name)
+                            _said_by_named, said_by_name, _sources, _gives_reason)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -1775,7 +1775,8 @@ def test_a_learners_question_has_the_auxiliary_it_dropped_put_back() -> None:
     # Careful questions are left as typed, and so is a name that is the object of a verb.
     for question in ("What did Berg say?", "Who heard Berg say that?", "Who wrote the Gazette report on Berg?",
                      "What made Berg say that?", "When was the piece posted?", "Who is the harbour master?",
-                     "Which name does Berg use for the ferry?"):
+                     "Which name does Berg use for the ferry?",
+                     "Which harbour or ferry official, by name, dismissed the fees as a show?"):
         assert truecase.with_auxiliary(question) == question
 
 
@@ -2201,3 +2202,46 @@ def test_a_time_asked_for_has_a_late_auxiliary_put_before_its_subject() -> None:
 
 def test_which_are_by_name_the_groups_asks_for_organisations() -> None:
     assert entity_kind("Which are by name the ferry groups that the mayor supports?")[0] == "organisation"
+
+
+def test_a_formal_askers_question_is_read_as_a_plain_one() -> None:
+    # A courtesy title is no part of a name a sentence must hold; "in respect of" is "about".
+    assert truecase.tidied("What assurance did Mr Berg offer in respect of the ferry fees?") == (
+        "What assurance did Berg offer about the ferry fees?")
+    assert truecase.tidied("Whom did the reporter call Mr President?") == "Whom did the reporter call Mr President?"
+    # An auxiliary is no office's owner: the mayor's words on the fees are asked for, not a mayor.
+    assert asked_speaker("What assurance did Mayor Berg offer about the ferry fees?") == (
+        "Mayor Berg", "the ferry fees")
+    assert asked_role("What assurance did Mayor Berg offer about the ferry fees?") is None
+    assert asked_speaker("In what terms did Berg describe the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("What did Berg make of the ferry fees?") == ("Berg", "the ferry fees")
+    # A hurried possessive without its apostrophe; not an acronym's last capital.
+    assert asked_speaker("what was bergs take on the ferry fees") == ("berg", "the ferry fees")
+    assert asked_speaker("What is the US position on the ferry fees?") is None
+    assert expected("What sum of money did the harbour set aside?") == "number"
+    assert expected("Of what order of magnitude were the losses?") == "number"
+    assert asks_why("What induced the Gazette to print the letter?") and asks_why("What led to the ferry crash?")
+    assert asks_why("On what grounds did the board refuse the ferry licence?")
+    # ... which, for a criticism, a sentence answers with what its critic claims (after a quoted
+    # label too); not why anything else happened.
+    scorer = scorer_of('Berg again criticized the label "harbour friends", claiming that they were smugglers.')
+    assert _gives_reason(scorer, 0, "On what grounds did Berg criticise the label?")
+    assert not _gives_reason(scorer, 0, "Why could the board not tell Berg where the smugglers were?")
+    assert asks_for("berg says the fees are a ruse which site is that from") == "outlet"
+    assert asks_for("Which paper is the reporter Ola Berg from?") is None  # whom he works for
+    assert _sources("Who is named, in the report carried by the Harbour Gazette, as harbour master?") == [
+        {"harbour", "gazette"}]
+
+
+def test_telling_and_saying_are_no_topic_words_as_tell_and_say_are_not() -> None:
+    scorer = scorer_of("“Please tell us where the ferries are,” Berg said. The harbour board met on Monday.")
+    assert topic_coverage("the board not telling them where the ferries are", scorer)[0] >= 0
+
+
+def test_whose_words_asked_after_the_topic_or_with_no_mark_between() -> None:
+    assert asked_speaker("berg on whether the board knows where the ferries are what did he say") == (
+        "berg", "whether the board knows where the ferries are")
+    assert asked_speaker("how long will the ferry strike go on, what did berg say on that") == (
+        "berg", "how long will the ferry strike go on")
+    # A name the topic asks for is still a value in his words, not his words on a topic.
+    assert asked_speaker("Which ferries were stranded, according to Berg?") is None

@@ -34,6 +34,7 @@ def test_a_terse_note_is_read_as_the_question_it_stands_for(note: str, question:
     "Berg said the fees rose by what share?",
     "Harbour fees rose.",  # no question
     "Aleppo humanitarian corridors: why?",  # no clause to ask why of
+    "Berg on the harbour fees - what did he say?",  # a question after the dash: his words on them
 ])
 def test_a_question_or_a_note_with_nothing_to_spell_out_is_left_as_typed(question: str) -> None:
     assert spelled_out(question) == question

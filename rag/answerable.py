@@ -619,6 +619,12 @@ _TWO_NATIONS = re.compile(r"\b(?:the two|both) (?:nations|countries|states|gover
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
 _ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
                          rf"(?:{_PLACE_NOUNS}))\b", re.IGNORECASE)
+# A place that ends a title ("the Memorandum of Understanding on Prevention of Flight Safety
+# Incidents in the Course of Operations in Syria") names what the document covers, not where
+# it was signed.
+_TITLE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+_IN_TITLE = re.compile(rf"{_TITLE_WORDS}\s+(?:(?:of|on|in|for|and|the)\s+)+"
+                       rf"(?:{_TITLE_WORDS}\s+(?:(?:of|on|in|for|and|the)\s+)+){{2,}}$")
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|near|from|outside|inside|into|across|around|to|toward|towards|through|via"
                        r"|within)\s+(?:[\w'’-]+\s+){0,3}|\b(?:city|town|village|province|region|district) of\s+)$",
                        re.IGNORECASE)
@@ -702,7 +708,8 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if not _ASKS_DATELINE.search(question):
         spans = [(t, at) for t, at in spans if at >= max(dateline_end(text), _city_dateline_end(text))]
     if _ASKS_WHERE.search(without_options(question)):
-        spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])]
+        spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])
+                 and not _IN_TITLE.search(text[max(0, at - 90):at])]
     if _ASKS_INSIDE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if not _is_country(t)]
     label = scorer.labels[j]
@@ -1058,11 +1065,25 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     if noun is None:
         return True
     # "How many C.I.A. officers ...?" is not answered by "..., one senior American official said":
-    # "one" is a count only of what it stands before (else a determiner, or a pronoun).
-    return mentions(sentence.lower(), noun) and any(
-        m.group(0).lower() != "one" or mentions(" ".join(sentence[m.end():].lower().split()[:4]), noun) for m in given)
+    # "one" is a count only of what it stands before (else a determiner, or a pronoun). Nor does a
+    # number before a possessive count what is owned ("the two nations' aircraft": two nations).
+    # Nor does a day of a date ("the deal reached on October 20": no count of aircraft).
+    def counts(m: re.Match) -> bool:
+        start, end = m.start(), m.end()
+        while start and sentence[start - 1].isalnum():  # (the whole of "20", not its "0")
+            start -= 1
+        while end < len(sentence) and sentence[end].isalnum():
+            end += 1
+        return ((m.group(0).lower() != "one" or mentions(" ".join(sentence[end:].lower().split()[:4]), noun))
+                and not _COUNTS_OWNER.match(sentence[end:]) and not _IN_DATE.search(sentence[:start])
+                and not _DATE_AFTER.match(sentence[end:]))
+
+    return mentions(sentence.lower(), noun) and any(counts(m) for m in given)
 
 
+_COUNTS_OWNER = re.compile(r"\s+\w+(?:s['’]|['’]s)(?!\w)")
+_IN_DATE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTHS.split())})\b", re.IGNORECASE)
 # A time right after a verb of saying times the words, not the event they tell of.
 _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announced|wrote)\s+(?:on\s+|late\s+|early\s+)?"
                         r"(?:yesterday|today|(?:last|this)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -1865,7 +1886,11 @@ _FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it
                      r"|for the record|need a name|one more(?: thing)?"
                      r"|(?:please )?(?:check|confirm|verify))(?:\s+(?:on|of|for))?\b\s*", re.IGNORECASE)
 # "Can you check what John Kerry said about ...?": the question inside.
-_EMBEDDED_SAID = re.compile(r"^\W*(?:(?:can|could|would) you (?:please )?)?(?:check|confirm|verify|tell me|find out)"
+# (A polite asker's too: "Would you kindly tell me what ...", "I would like to know what ...".)
+_EMBEDDED_SAID = re.compile(r"^\W*(?:(?:(?:can|could|would) you (?:please |kindly )?)?(?:please |kindly )?"
+                            r"(?:check|confirm|verify|tell me|tell us|find out|explain|let me know)"
+                            r"|i(?:['’]d| would) like to know"
+                            r"|i (?:want|wish) to know|i wonder)"
                             r"\s+what\s+(?P<who>[^?]{2,60}?)\s+(?P<verb>said|claimed|argued)\s+(?P<rest>(?:about|on"
                             r"|regarding)\b.*)$", re.IGNORECASE)
 

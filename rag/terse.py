@@ -111,8 +111,9 @@ def spelled_out(question: str) -> str:
 
 # "State the date on which ...", "Identify by name the official who ...": a request, with the noun
 # it asks for and the clause that says which one.
-_REQUEST = re.compile(r"^\W*(?:please\s+)?(?P<verb>state|identify|name|specify|give|provide|indicate|tell\s+me"
-                      r"|determine)\s+(?:(?:by\s+name|for\s+the\s+record|precisely|exactly|specifically)\s*,?\s+)?the\s+"
+_REQUEST = re.compile(r"^\W*(?:(?:please|kindly)\s+)?(?P<verb>state|identify|name|specify|give|provide|indicate"
+                      r"|tell(?:\s+(?:me|us))?|let\s+(?:me|us)\s+know|determine)\s+"
+                      r"(?:(?:by\s+name|for\s+the\s+record|precisely|exactly|specifically)\s*,?\s+)?the\s+"
                       r"(?P<noun>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w'’-]+))\s+(?P<link>(?:(?P<prep>on|at|in|to|from|by"
                       r"|for|with|under|through)\s+)?which|who|whom|that|where|when|why|of)\s+(?P<clause>[^?]{3,}?)"
                       r"\s*[.?!]*\s*$", re.IGNORECASE)

@@ -64,7 +64,9 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               # A formal asker's: "Mr Lavrov", "in respect of the risks": a courtesy no article
               # sentence needs to hold, and "about" in more words.
               (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),
-              (re.compile(r"\b(?:in|with) (?:respect|regard|relation) (?:of|to)\b|\bas regards\b"), "about"))
+              (re.compile(r"\b(?:in|with) (?:respect|regard|relation) (?:of|to)\b|\bas regards\b"), "about"),
+              # An Indian English "As per Putin, ...": according to him.
+              (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
 _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
                     r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"

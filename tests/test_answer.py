@@ -294,7 +294,8 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_questions_heldout.jsonl", 15),
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in (*range(15, 40), 42, 43)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40)
+                                                    for n in (*range(15, 40), 42, 43, 44)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -701,6 +702,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "please tell us where the moderate opposition is"),
     ("version where ryabkov says the us is in a politically dubious position which site is that from",
      "Reported by EU Times"),
+    # nm44 and aq44: a Mumbai sub-editor's Indian English, a retired teacher's polite requests.
+    ("As per Putin, people are running away from Syria because of what, if not the Assad regime?",
+     "fleeing from the Islamic State"),
+    ("I would like to know what John Kirby of the State Department said about why America would not share "
+     "intelligence with Russia on Syria.", "share a basic, common objective"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -807,6 +813,10 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "What induced the Free Syrian Army to share its intelligence on Islamic State positions with Moscow?",
     "Which Syrian or Iranian official, by name, dismissed the coalition's airstrikes as more of a show than a genuine "
     "attempt to harm the terrorists?",
+    # nm44: a request for a date never given; aircraft no number counts; a place in a document's title.
+    "Kindly tell the date on which the heads of the general staffs have met in Moscow.",
+    "Russia has deployed how many aircraft in Syria for the operation?",
+    "Where has the Memorandum of Understanding on flight safety between Russia and the US been signed?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

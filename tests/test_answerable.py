@@ -12,7 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name, _sources, _gives_reason)
+                            _said_by_named, said_by_name, _sources, _gives_reason, _gives_entity)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2209,6 +2209,7 @@ def test_a_formal_askers_question_is_read_as_a_plain_one() -> None:
     assert truecase.tidied("What assurance did Mr Berg offer in respect of the ferry fees?") == (
         "What assurance did Berg offer about the ferry fees?")
     assert truecase.tidied("Whom did the reporter call Mr President?") == "Whom did the reporter call Mr President?"
+    assert truecase.tidied("As per Berg, why did the ferry sail?") == "According to Berg, why did the ferry sail?"
     # An auxiliary is no office's owner: the mayor's words on the fees are asked for, not a mayor.
     assert asked_speaker("What assurance did Mayor Berg offer about the ferry fees?") == (
         "Mayor Berg", "the ferry fees")
@@ -2245,3 +2246,26 @@ def test_whose_words_asked_after_the_topic_or_with_no_mark_between() -> None:
         "berg", "how long will the ferry strike go on")
     # A name the topic asks for is still a value in his words, not his words on a topic.
     assert asked_speaker("Which ferries were stranded, according to Berg?") is None
+
+
+def test_a_polite_askers_question_inside_a_request_is_read() -> None:
+    for polite in ("Would you kindly tell me what the harbour master, Ola Berg, said about the ferry fees?",
+                   "I would like to know what Ola Berg said about the ferry fees.",
+                   "Could you please explain what Ola Berg said about the ferry fees?"):
+        assert asked_speaker(without_options(polite))[1] == "the ferry fees", polite
+
+
+def test_no_day_of_a_date_nor_a_count_of_owners_counts_what_is_asked_for() -> None:
+    question = "The board has bought how many ferries in Norway?"
+    assert not holds("number", "The deal reached on October 20 covers the two towns' ferries.", question)
+    assert holds("number", "The board bought 12 ferries on 3 October.", question)
+
+
+def test_a_place_ending_a_documents_title_is_not_where_it_was_signed() -> None:
+    scorer = scorer_of("Berg signed the Memorandum of Understanding on Safety of Ferry Crossings in the Course of "
+                       "Operations in Norway. He signed the second deal in Bergen.")
+    question = "Where did Berg sign the memorandum?"
+    slot = Slot.of(question)
+    labels = entity_kind(question)[1]
+    assert not _gives_entity(labels, scorer, 0, question, slot)
+    assert _gives_entity(labels, scorer, 1, question, slot)

@@ -54,6 +54,8 @@ def test_a_question_or_a_note_with_nothing_to_spell_out_is_left_as_typed(questio
      "What was the number of ferries that were stranded in the fjord?"),
     ("State the subject of the harbour memorandum.", "What was the subject of the harbour memorandum?"),
     ("Please specify the year in which the pier was built.", "In what year the pier was built?"),
+    # An Indian English sub-editor's "Kindly tell ...".
+    ("Kindly tell the date on which the harbour board has met.", "On which date the harbour board has met?"),
 ])
 def test_a_request_is_read_as_the_question_it_stands_for(request_: str, question: str) -> None:
     assert requested(request_) == question

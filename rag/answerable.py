@@ -1362,7 +1362,10 @@ _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|b
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those) )?(?:(?-i:[A-Z][\w'’-]*) ){0,2}?"
                            r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
-                           r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b",
+                           r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b"
+                           # ("Where is published report with Mekdad saying ...?": a learner's word order.)
+                           r"|^\W*where (?:is|was|were) (?:published|reported|printed) (?:the |a |an )?(?:report|article"
+                           r"|piece|story|quote|interview|news)\b",
                            re.IGNORECASE)
 
 
@@ -1466,9 +1469,22 @@ def _said_for(question: str, scorer: SupportScorer) -> np.ndarray:
     ...?"), not a minister's words (a senior official in a news excerpt a reader pasted is none)."""
     asked = without_options(question)
     reader, commented = _ASKS_READER.match(asked) is not None, _NAMES_COMMENTS.search(asked) is not None
-    return np.array([label is not None and (label.kind == "comment" if reader else (
+    said = np.array([label is not None and (label.kind == "comment" if reader else (
         bool(label.speaker) and label.kind != "reporting" or commented and label.kind == "comment"))
         for label in scorer.labels], dtype=bool)
+    return said & _named_speakers(scorer) if _BY_NAME.search(asked) else said
+
+
+_BY_NAME = re.compile(r"\bby name\b", re.IGNORECASE)
+
+
+def _named_speakers(scorer: SupportScorer) -> np.ndarray:
+    """The sentences whose speaker the text names ("Which Pentagon official by name said ...?"
+    is not answered by "officials" or "Senior Syrian and Iranian officials")."""
+    return np.array([label is not None and bool(label.speaker) and any(
+        w[:1].isupper() and not is_demonym(w) and not _is_country(w)
+        and w.lower() not in STOPWORDS | ROLE_WORDS | _NOT_OWN
+        for w in label.speaker.split()[1:] or label.speaker.split()) for label in scorer.labels], dtype=bool)
 
 
 def said_claim(question: str) -> str | None:
@@ -1739,8 +1755,11 @@ _SPEAKER_QUESTION = re.compile(
     r"|answered|describe|described|explain|explained)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # (Typed without "did": "What Faisal Mekdad said about the role of Iran?")
+# (And a Russian speaker's: "What Shoygu is saying about ...?", "What Lavrov told to Channel One about
+# ...?")
 _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) (?-i:said|says|told"
-                           r"|thinks|thought|claimed|claims) (?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
+                           r"|thinks|thought|claimed|claims|(?:is|was) (?:saying|telling|claiming))"
+                           r"(?: to [^?]{2,40}?)? (?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
                            re.IGNORECASE)
 # The same question with a clause for its topic ("What did X say Russia's cooperation with
 # the FSA proves?"), or asking for X's view ("What was a commenter's view of ...?"). "How did
@@ -2315,8 +2334,15 @@ _ACCORDING_TO = (
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
                r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?).)+?)(?:\s+[-–—]+\s*gist)?\W*$", re.IGNORECASE),
     # "how long will the strikes go on, what did putin say on that": the question first, then whose.
-    re.compile(rf"^\W*(?P<topic>[^,?]{{8,}}?)\s*[,;:–—-]+\s*what (?:did|does|has) {_PERSON_NAMED}"
-               r" (?:say|said|claim|claimed) (?:on|about|to) (?:that|it|this)\W*$", re.IGNORECASE))
+    re.compile(rf"^\W*(?P<topic>[^,?]{{8,}}?)\s*[,;:–—-]+\s*what (?:(?:did|does|has) )?{_PERSON_NAMED}"
+               r" (?:say|said|claim|claimed|told|(?:is|was) (?:saying|telling)) (?:on|about|to) (?:that|it|this)\W*$",
+               re.IGNORECASE),
+    # A Russian speaker's "About refugees crisis in Europe what Putin said?", "Kirby John, what he is
+    # telling about sharing intelligence?".
+    re.compile(rf"^\W*about (?P<topic>[^,?]{{3,}}?),?\s+what (?:(?:did|does|has) )?{_PERSON_NAMED}"
+               r" (?:say|said|told|claimed|(?:is|was) (?:saying|telling))\W*$", re.IGNORECASE),
+    re.compile(rf"^\W*{_PERSON_NAMED}\s*,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:(?:is|was) )?(?:say|said"
+               r"|told|tell|claimed|saying|telling) (?:about|on|regarding) (?P<topic>.+?)\W*$", re.IGNORECASE))
 # "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.
 _ASKS_A_NAME = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 # Names of news media a name of a person never holds.
@@ -2962,6 +2988,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # "Who said Sri Lanka's crisis was 70% mismanagement?": a sentence holding most of what
         # it asks about, not whoever is quoted near words like it (`_CLAIM_SHARE`).
         among = spoken_for(question, scorer)
+        if _BY_NAME.search(without_options(question)):
+            among = _named_speakers(scorer) & (True if among is None else among)
         held = (claim_coverage(claim, scorer) >= 0) & (True if among is None else among)
         if not held.any():
             held = closest_claim(claim, scorer, floors.claim_paraphrase, _told_as_asked(question), among)

@@ -323,6 +323,7 @@ class Pipeline:
             text, changed = truecase.respelled(text, unknown, [p.text for p in found])
             notice = _join(notice, " ".join(f"“{typed}” is read as “{read}”, as the articles spell it."
                                             for typed, read in changed))
+        text = truecase.name_order(text, retriever.reader.mentions)
         generator = self.generator(llm)
         started = time.perf_counter()
         query = self._standalone(generator, text, history) if history else text

@@ -20,7 +20,7 @@ Sputnik?", ", Putin say?"), is read as the same question asked in full (`with_au
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 
 from .text import STOPWORDS
@@ -108,6 +108,19 @@ def respelled(question: str, unknown: Sequence[str], texts: Sequence[str]) -> tu
 
 # "Riabkov" and "Ryabkov" are 0.857 alike, "Shoygu" and "Shoigu" 0.833; "Kerry" and "Kirby" 0.6.
 _CLOSE_SPELLING = 0.8
+
+
+def name_order(question: str, occurs: Callable[[str], bool]) -> str:
+    """The question with a name written surname first ("Ryabkov Sergey", "Kirby John", as a
+    Russian speaker lists names) written as the articles write it, when they write it only the
+    other way round (`occurs` tells whether the index holds a phrase)."""
+    # (Pairs looked at overlapping: "What Ryabkov Sergey said" holds "What Ryabkov" first.)
+    for first, second in re.findall(r"(?=\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\b)", question):
+        if first.lower() in STOPWORDS or second.lower() in STOPWORDS:
+            continue
+        if not occurs(f"{first} {second}") and occurs(f"{second} {first}"):
+            question = re.sub(rf"\b{first} {second}\b", f"{second} {first}", question)
+    return question
 
 
 def _apostrophe(m: re.Match[str]) -> str:

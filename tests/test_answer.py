@@ -295,7 +295,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
-                                                    for n in (*range(15, 40), 42, 43, 44)),
+                                                    for n in (*range(15, 40), *range(42, 46))),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -707,6 +707,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "fleeing from the Islamic State"),
     ("I would like to know what John Kirby of the State Department said about why America would not share "
      "intelligence with Russia on Syria.", "share a basic, common objective"),
+    # aq45: a Russian speaker's English (a surname first, no auxiliary, the topic first).
+    ("What Ryabkov Sergey said about Baghdad information center and other sources of intelligence?",
+     "Baghdad information-sharing center"),
+    ("What Mekdad Faisal said about Russian help to Syrian army against terrorists?", "significant results"),
+    ("Where is published report with Mekdad saying Russia surpassed results of coalition?", "Reported by EU Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -817,6 +822,8 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Kindly tell the date on which the heads of the general staffs have met in Moscow.",
     "Russia has deployed how many aircraft in Syria for the operation?",
     "Where has the Memorandum of Understanding on flight safety between Russia and the US been signed?",
+    # nm45: a named official asked for, where the text names none.
+    "which Pentagon official by name said the ISIS training camps were off limits because of collateral damage",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

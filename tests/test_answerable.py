@@ -12,7 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name, _sources, _gives_reason, _gives_entity)
+                            _said_by_named, said_by_name, _sources, _gives_reason, _gives_entity, _said_for)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2269,3 +2269,25 @@ def test_a_place_ending_a_documents_title_is_not_where_it_was_signed() -> None:
     labels = entity_kind(question)[1]
     assert not _gives_entity(labels, scorer, 0, question, slot)
     assert _gives_entity(labels, scorer, 1, question, slot)
+
+
+def test_a_russian_speakers_question_is_read() -> None:
+    occurs = {"Ola Berg", "Harbour Gazette"}.__contains__
+    # A name written surname first is written as the articles write it; other pairs as typed.
+    assert truecase.name_order("What Berg Ola said about the ferry fees?", occurs) == (
+        "What Ola Berg said about the ferry fees?")
+    assert truecase.name_order("What did Harbour Gazette say?", occurs) == "What did Harbour Gazette say?"
+    assert asked_speaker("What Berg is saying about so-called ferry fees?") == ("Berg", "so-called ferry fees")
+    assert asked_speaker("What Berg told to Channel One about the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("About ferry fees in Norway what Berg said?") == ("Berg", "ferry fees in Norway")
+    assert asked_speaker("Berg Ola, what he is telling about the ferry fees?") == ("Berg Ola", "the ferry fees")
+    assert asked_speaker("How long the ferry strike goes on, what Berg told about this?") == (
+        "Berg", "How long the ferry strike goes on")
+    assert asks_for("Where is published report with Berg saying the fees rose?") == "outlet"
+
+
+def test_by_name_asks_for_a_speaker_the_text_names() -> None:
+    scorer = scorer_of("Officials said the pier was off limits because of storm damage. "
+                       "“The ferries will not sail,” said Ola Berg, the harbour master.")
+    assert list(_said_for("Which official said the pier was off limits?", scorer)) == [True, True]
+    assert list(_said_for("Which official by name said the pier was off limits?", scorer)) == [False, True]

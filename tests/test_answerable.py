@@ -12,7 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name, _sources, _gives_reason, _gives_entity, _said_for)
+                            _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2230,8 +2230,6 @@ def test_a_formal_askers_question_is_read_as_a_plain_one() -> None:
     assert not _gives_reason(scorer, 0, "Why could the board not tell Berg where the smugglers were?")
     assert asks_for("berg says the fees are a ruse which site is that from") == "outlet"
     assert asks_for("Which paper is the reporter Ola Berg from?") is None  # whom he works for
-    assert _sources("Who is named, in the report carried by the Harbour Gazette, as harbour master?") == [
-        {"harbour", "gazette"}]
 
 
 def test_telling_and_saying_are_no_topic_words_as_tell_and_say_are_not() -> None:

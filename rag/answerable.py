@@ -78,6 +78,7 @@ _ASKS = {
 }
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec")
+_MONTH = '|'.join(_MONTHS.split())  # (a month's name, as a pattern)
 _HOLDS = {
     "percentage": re.compile(r"%|\bper ?cent\b|\b(half|quarter|third)\b", re.IGNORECASE),
     "number": re.compile(
@@ -85,7 +86,7 @@ _HOLDS = {
         r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?"
         r"|dozens?|half|quarter|third)\b", re.IGNORECASE),
     "date": re.compile(
-        rf"\b({'|'.join(_MONTHS.split())})\b\.?|\b(monday|tuesday|wednesday|thursday|friday|saturday"
+        rf"\b({_MONTH})\b\.?|\b(monday|tuesday|wednesday|thursday|friday|saturday"
         r"|sunday|yesterday|today|tomorrow|tonight)\b|\b(1[89]|20)\d\d\b"
         r"|\b(last|next|this) (week|month|year)\b|\b\d{1,2}(st|nd|rd|th)\b", re.IGNORECASE),
     "url": re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|ru|co|uk|news)/\S*", re.IGNORECASE),
@@ -1081,8 +1082,8 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
 
 
 _COUNTS_OWNER = re.compile(r"\s+\w+(?:s['’]|['’]s)(?!\w)")
-_IN_DATE = re.compile(rf"\b(?:{'|'.join(_MONTHS.split())})\.?\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(_MONTHS.split())})\b", re.IGNORECASE)
+_IN_DATE = re.compile(rf"\b(?:{_MONTH})\.?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
 
 # A time right after a verb of saying times the words, not the event they tell of.
 _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announced|wrote)\s+(?:on\s+|late\s+|early\s+)?"

@@ -448,7 +448,12 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     # groups were using suicide bombers" is why he criticised it, not why the Americans could not
     # say where the opposition was.
     grounds = bool(_CRITICISM.search(question) and _CLAIMED_GROUNDS.search(scorer.texts[j]))
-    return bool(_REASON.search(scorer.texts[j]) or after or grounds)
+    # "Why are people fleeing Syria?": what they flee from ("they are fleeing from the Islamic State").
+    fled = bool(_FLEEING.search(question) and re.search(rf"{_FLEEING.pattern}\s+from\b", scorer.texts[j], re.I))
+    return bool(_REASON.search(scorer.texts[j]) or after or grounds or fled)
+
+
+_FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b", re.I)
 
 
 _CRITICISM_VERBS = r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
@@ -644,6 +649,9 @@ def _adjectival(text: str, name: str, end: int) -> bool:
 # "Which Syrian city or province ...?" asks for a place inside a country: a country is no answer.
 _ASKS_INSIDE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|provinces?"
                           r"|districts?|neighbou?rhoods?)\b", re.IGNORECASE)
+# "Where in Syria are the jets based?": a place inside the country, not a country, a people or
+# another country's capital ("coordinate its flow through the Baghdad information-sharing center").
+_ASKS_WHERE_IN = re.compile(r"^\W*where\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
 @functools.cache
@@ -712,6 +720,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
                  and not _IN_TITLE.search(text[max(0, at - 90):at])]
     if _ASKS_INSIDE.search(without_options(question)):
         spans = [(t, at) for t, at in spans if not _is_country(t)]
+    if _ASKS_WHERE_IN.search(without_options(question)):
+        nations = {_nation(w) for w in WORD.findall(question)}
+        spans = [(t, at) for t, at in spans if not _is_country(t) and not is_demonym(t)
+                 and _CAPITALS.get(t.lower(), "") in ("", *nations)]
     label = scorer.labels[j]
     if label is not None and label.kind in ("quote", "indirect", "transcript") and _ASKS_WHERE_SPOKEN.search(
             without_options(question)):
@@ -726,10 +738,20 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
             labels & {"PERSON", "ORG"}) and slot.speaker:
-        if _described(slot.described, label, scorer, j):
+        # ("Who is the person who asked ...?" wants a name: "one official" is none; "Which
+        # officials ...?" may be answered by whose they are.)
+        if _described(slot.described, label, scorer, j) and (
+                labels != {"PERSON"} or not slot.one_person or _names_someone(label.speaker)):
             named.append(label.speaker)
         else:  # nor is he the answer where the sentence names him ("..., said Vladimir Putin")
             named = [t for t in named if t.split()[-1] != label.speaker.split()[-1]]
+    if slot.says and labels == {"PERSON"}:
+        # "Who is the US official who accused Russia ...?": the one who accuses, not a person
+        # named in what is said, nor in the outlet's own lines ("... President Bashar Assad").
+        named = [t for t in named if label is not None and (t == label.speaker or (
+            (at := text.find(t)) >= 0 and _SAYS_AFTER.match(text[at + len(t):])))]
+    if slot.nations and "PERSON" in labels:
+        named = [t for t in named if not _of_another_nation(t, slot.nations, scorer, j)]
     if slot.medium:
         named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
@@ -787,18 +809,38 @@ def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer
     return {_defense(w) for w in names_} <= {_defense(w.lower()) for w in WORD.findall(beside)}
 
 
+def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer, j: int) -> bool:
+    """Whether the article gives a person a nation, in the words before his name or in his
+    role, and not the one asked for: "Syrian Deputy Foreign Minister Faisal Mekdad" is no answer
+    to "Which US official ...?", wherever his sentence names the US."""
+    last = name.split()[-1]
+    before = " ".join(f"{label.role or ''}" for k in range(len(scorer.texts)) if (label := scorer.labels[k])
+                      and label.speaker and label.speaker.split()[-1] == last)
+    for k in range(len(scorer.texts)):
+        if scorer.article_of(k) == scorer.article_of(j):
+            before += " " + " ".join(m.group(1) for m in re.finditer(rf"((?:\S+\s+){{0,5}}){re.escape(last)}\b",
+                                                                      _undotted(scorer.texts[k])))
+    given = {_nation(w) for w in WORD.findall(before)
+             if w[:1].isupper() and (is_demonym(w) or _is_country(w) or w.lower() in _NATIONS)}
+    return bool(given) and not nations <= given
+
+
 def _defense(word: str) -> str:
     return word.replace("defence", "defense")
 
 
 # The asked-for person or body is the one who says something: "the official who told ...",
 # "which Iranian official said ...".
-_SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})\s+(?:has\s+|had\s+|also\s+|publicly\s+)?"
-                          r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
-                          r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
-                          r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
-                          r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
-                          r"|condemned|likened|tweeted|replied|responded)\b", re.IGNORECASE)
+_SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
+                 r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
+                 r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
+                 r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
+                 r"|condemned|likened|tweeted|replied|responded)\b")
+_SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
+                          rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS})", re.IGNORECASE)
+# A person named saying something in a sentence another says ("The proposal, which Vladimir
+# Putin said yesterday, ...," Ryabkov said) speaks there too.
+_SAYS_AFTER = re.compile(rf"^\W*(?:[\w'’-]+\s+){{0,2}}?{_SPEECH_VERBS}", re.IGNORECASE)
 _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 # The asked-for body is a medium: the answer names one, or the attribution's "told RIA Novosti".
 _A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
@@ -818,6 +860,7 @@ class Slot:
     # which "state television" gives.
     medium_named: bool
     speaker: bool  # "Who ...?", "the official who told ...": who says a sentence may answer
+    says: bool = False  # "the official who told ...": only who says a sentence answers
     told: str = ""  # "the official who told the Free Beacon": that medium's own staff do not answer
     # "Which FSA commanders told ...?": names in the description that a speaker answering
     # must carry in his name or role (Putin, quoting what the commanders told, is none of them).
@@ -834,6 +877,12 @@ class Slot:
     # Force"), not a name the question gives.
     noun: str = ""
 
+    @property
+    def one_person(self) -> bool:
+        """Whether one person is asked for by a noun ("Which official ...?"), not a group ("Which
+        officials ...?") nor by a verb ("Who questioned ...?")."""
+        return re.fullmatch(_PERSON_NOUNS, self.noun) is not None and not self.noun.endswith("s")
+
     @classmethod
     def of(cls, question: str) -> Slot:
         asked = _undotted(without_options(question))
@@ -846,6 +895,10 @@ class Slot:
                    bool(_MEDIA_SLOT.search(asked)), not _A_KIND.search(asked),
                    # (An author is asked for by what he wrote, not by whom an article quotes.)
                    bool(_SPEECH_SLOT.search(asked) or _ASKS_WHO.match(asked)) and not _ASKS_AUTHOR.match(asked),
+                   # (A journalist who reported or wrote something is not who the sentence quotes; in
+                   # "Which journalist is cited as reporting that officials called ...?" the officials speak.)
+                   bool((says := _SPEECH_SLOT.search(asked)) and says.group("verb").lower() not in ("reported", "wrote")
+                        and (m is None or says.start() <= m.end() + 1) and not _ASKS_AUTHOR.match(asked)),
                    told.group(1) if told else "",
                    frozenset(w.lower() for w in described if w[:1].isupper() and w not in nation),
                    # (The first word too: "Lavrov spoke to which TV network ...?"; and, typed all in
@@ -1151,8 +1204,9 @@ def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[
             continue  # "an English-language newspaper" says what kind of paper, which articles seldom do
         # (Nor a month, "Sept 4", nor a letter: "Q&A".)
         words = [w for w in WORD.findall(name) if w.lower() not in STOPWORDS | _CALENDAR and len(w) > 1][-2:]
+        # (A page's line may glue a word to a number: "11:21 GMT14 August 2020" holds GMT.)
         if words and not any(occurs(w.lower()) or _people_of(w.lower(), occurs) or _spelled_out(w, texts)
-                             for w in words):
+                             or any(re.search(rf"\b{re.escape(w)}(?=\d)", t) for t in texts) for w in words):
             unknown.append(name)
     return unknown
 
@@ -1347,8 +1401,12 @@ _FOUND_AT = (r"(?:in|on|under|below|among|from|down) (?:the |this |that )?(?:[\w
              r"|discussion|repl(?:y|ies)|article|piece|post|page|interview|transcript|report)")
 _SAYING = (r"(?:saying|arguing|claiming|insisting|writing|warning|suggesting|blaming|calling|describing|denying"
            r"|accusing|complaining|asserting|noting|stating)\b")
+# "Who at the State Department said ...?", "Who on the Russian side alleged ...?": whose side
+# the speaker is on (`spoken_for`).
+_SIDE = (r"(?:(?:at|from|in|inside|within) (?:the )?(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,3}"
+         r"|on the (?:[\w'’-]+ ){1,2}?side)")
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
-                       rf"who(?:,[^,?]{{2,80}},| {_FOUND_AT})? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY
+                       rf"who(?:,[^,?]{{2,80}},| {_FOUND_AT}| {_SIDE})? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY
                        + rf"|^\W*who(?:['’]s| is| was) the (?:voice|person|one|reader|commenter|poster|user)"
                          rf"(?: {_FOUND_AT})? {_SAYING}", re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
@@ -1437,6 +1495,12 @@ def _what_was_said(rest: str) -> str | None:
     rest = _READ_IN_TEXT.sub("", rest)  # (", in the Tide News piece": where the asker read it)
     # "Who accused Washington, in a Sunday state-TV interview, of ...": where it was said is not what.
     rest = _OCCASION.sub(" ", rest)
+    # ("Who has said, in reply to Lavrov, that ...?": to whom it answered is not what was said.)
+    rest = re.sub(r"^\s*,\s*(?:in (?:reply|response|answer) to|(?:replying|responding) to)\s+[^,?]{2,60},\s*", " ", rest,
+                  flags=re.IGNORECASE)
+    # "..., in the context of Europe's migrant surge": what it was said about, not what was said.
+    rest = re.sub(r",?\s+(?:in the context of|against the backdrop of|when (?:discussing|talking about))\s+[^,?]{3,80}?"
+                  r"(?=\s*[?.!]*\s*$)", "", rest)
     # "Who said on Monday that ...": when it was said comes before "that", what was said after.
     claim = re.sub(r"^\s*(?:(?:on|in|at|last|this|earlier|during|after|before)\b[^,?]{0,35}?\s)?that\s+", "",
                    rest).strip(" ?.!")
@@ -1482,10 +1546,15 @@ _BY_NAME = re.compile(r"\bby name\b", re.IGNORECASE)
 def _named_speakers(scorer: SupportScorer) -> np.ndarray:
     """The sentences whose speaker the text names ("Which Pentagon official by name said ...?"
     is not answered by "officials" or "Senior Syrian and Iranian officials")."""
-    return np.array([label is not None and bool(label.speaker) and any(
-        w[:1].isupper() and not is_demonym(w) and not _is_country(w)
-        and w.lower() not in STOPWORDS | ROLE_WORDS | _NOT_OWN
-        for w in label.speaker.split()[1:] or label.speaker.split()) for label in scorer.labels], dtype=bool)
+    return np.array([label is not None and bool(label.speaker) and _names_someone(label.speaker)
+                     for label in scorer.labels], dtype=bool)
+
+
+def _names_someone(speaker: str) -> bool:
+    """Whether a speaker is given by name, not by description ("one official", "US")."""
+    return any(w[:1].isupper() and not is_demonym(w) and not _is_country(w)
+               and w.lower() not in STOPWORDS | ROLE_WORDS | _NOT_OWN
+               for w in speaker.split()[1:] or speaker.split())
 
 
 def said_claim(question: str) -> str | None:
@@ -1659,20 +1728,30 @@ def claimed_in_other_words(question: str, scorer: SupportScorer, floor: float) -
 
 # "Who, speaking for the State Department, argued ...?": what the speaker is, set off after "who".
 _SPEAKING_FOR = re.compile(r"^\W*who\s*,\s*(?:speaking|talking)\s+(?:for|on behalf of)\s+(?:the\s+)?"
-                           r"(?P<what>[^,?]+),", re.IGNORECASE)
+                           r"(?P<what>[^,?]+),"
+                           r"|^\W*who (?:(?:at|from|in|inside|within) (?:the )?(?P<body>(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])"
+                           r"[\w'’.-]*){0,3})|on the (?P<side>(?:[\w'’-]+ ){1,2}?)side) ", re.IGNORECASE)
 
 
 def spoken_for(question: str, scorer: SupportScorer) -> np.ndarray | None:
     """For "Who, speaking for X, said ...?": the sentences whose speaker carries X's words in his
     name, his role or beside his name (`_described`); None when the question describes nobody."""
     m = _SPEAKING_FOR.match(question)
-    words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", m.group("what")))} - STOPWORDS if m else set()
+    what = m and (m.group("what") or m.group("body") or m.group("side")) or ""
+    words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", what))} - STOPWORDS
     if not words:
         return None
     # ("Russia's Defense Ministry" is the "Russian Defense Ministry" of his role.)
     countries = {w for w in words if _is_country(w) or is_demonym(w.capitalize())}
     if not words - countries:
-        return None  # "speaking for Russia": whom a country's words are said by, his role may not say
+        if m.group("what"):
+            return None  # "speaking for Russia": whom a country's words are said by, his role may not say
+        # "Who on the Russian side ...?": nobody the article gives another nation ("Syrian Deputy
+        # Foreign Minister Faisal Mekdad").
+        nations = frozenset(_nation(w) for w in countries)
+        return np.array([label is not None and bool(label.speaker) and label.kind != "reporting"
+                         and not _of_another_nation(label.speaker, nations, scorer, j)
+                         for j, label in enumerate(scorer.labels)], dtype=bool)
     return np.array([label is not None and bool(label.speaker) and _described(frozenset(words - countries), label,
                                                                                scorer, j)
                      and {_nation(w) for w in countries} <= {_nation(w) for w in WORD.findall(
@@ -1733,13 +1812,24 @@ def published_subject(question: str) -> str | None:
     return " ".join(f"{m.group('what')} {m.group('rest')}".strip(" ?").split()) if m else None
 
 
+def _cited_report(question: str) -> bool:
+    """Whether a publication date is asked of a report another source cites ("On which day did
+    the Guardian run its report ..., per the Moscow Times?"): its text dates it, not an article's."""
+    parts, read_in = _PUBLISHED_PARTS.match(question), _READ_PER.search(question)
+    return parts is not None and read_in is not None and re.search(r"\b[A-Z]", parts.group("what")) is not None and (
+        read_in.group(1) not in parts.group("what"))
+
+
+_READ_PER = re.compile(r"\b(?:[Pp]er|[Aa]ccording to)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
 def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
     """Whether the question asks who said something, which outlet reports it, or when the
     article was published."""
     question = without_options(question)
     if _WHO_SAID.search(question):
         return "speaker"
-    if _ASKS_PUBLISHED.search(question):
+    if _ASKS_PUBLISHED.search(question) and not _cited_report(question):
         return "published"
     # "To which agency did X say ...?" ("Which agency did X speak to?") asks whom X told,
     # not who published it.
@@ -1773,7 +1863,8 @@ _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[
 # operations".)
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
-          r"|claim|allegation|accusation|line|quote|assurance|guarantee|justification|rationale|forecast")
+          r"|claim|allegation|accusation|line|quote|assurance|guarantee|justification|rationale|forecast"
+          r"|framing|characteri[sz]ation|description|portrayal")
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
@@ -1796,7 +1887,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     # ("Ryabkov quote on Y?": an editor's shorthand, without the possessive.)
     rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:{_VIEWS})s?| (?-i:quoted?)) (?:on|of|about|regarding)\s+"
-    r"(?P<topic>.+?)\W*$",
+    # ("Ryabkov's framing of Y: what did he say?")
+    r"(?P<topic>.+?)(?:\s*[:,–—-]+\s*what (?:did|does|has) (?:he|she|they) (?:say|call it|think|make of it))?\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
@@ -2021,8 +2113,10 @@ def _prefaced(question: str) -> str:
         named, found = _he_is(said.group("who"), rest)
         whose = "his" if found else f"{said.group('who')}’s"
         return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
-    if re.search(r"\s(?:on|about|regarding|re)\s", pre):
-        return question  # (a topic's: "Berg on the harbour fees: what did he say?" is read whole, elsewhere)
+    if re.search(rf"\s(?:on|about|regarding|re)\s|['’]s? (?:{_VIEWS})s? of\s", pre):
+        # (a topic's: "Berg on the harbour fees: what did he say?", "Berg's framing of the fees: what
+        # did he say?" are read whole, elsewhere)
+        return question
     name = pre.split(",")[0].strip()
     if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
         name = told.group("who")  # "Putin to Interfax and Anadolu: what did he say ...?": whom he told, aside
@@ -2213,8 +2307,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?!not\b)(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
                       r"(?-i:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
                       r"|argue|promise|warn|announce)\b"
-                      r"|(?:\baccording to|^\W*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
-                      r"(?:\W*$|\s*,)", re.IGNORECASE)
+                      r"|(?:\baccording to|^\W*per|,\s*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
+                      # ("Why, per Putin in the transcript, ...?": where his words were read, an aside.)
+                      r"(?:\s+in (?:the|his|her|their|that|this)\s+[^,?]{2,40}?)?(?:\W*$|\s*,)", re.IGNORECASE)
 
 
 def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
@@ -2985,12 +3080,16 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         among = spoken_for(question, scorer)
         if _BY_NAME.search(without_options(question)):
             among = _named_speakers(scorer) & (True if among is None else among)
-        held = (claim_coverage(claim, scorer) >= 0) & (True if among is None else among)
+        coverage = claim_coverage(claim, scorer)
+        held = (coverage >= 0) & (True if among is None else among)
         if not held.any():
             held = closest_claim(claim, scorer, floors.claim_paraphrase, _told_as_asked(question), among)
         if not held.any():
             return []
-        scores = np.where(held, scores, -1.0)
+        # Of the sentences holding most of the claim, the one holding more of it first: Lavrov's
+        # "has information on where exactly the positions are, but does not give consent to striking
+        # them" (0.59 of the claim), not Ryabkov's words naming the "US-led coalition" (0.43).
+        scores = np.where(held, np.maximum(coverage, 0.0) + scores, -1.0)
         floor, other_floor = 0.0, 0.0
     elif typed and (said_by := _said_by_named(question, scorer)) is not None:
         # "How much explosive did Shoigu say was strapped onto the attacker?": a value in his

@@ -61,10 +61,21 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE), r"What is the \1 "),
               (re.compile(r"^(?:the\s+)?(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
                r"What is the name of the \g<what>?"),
+              # An analyst's abbreviations, which the articles spell out ("MoD" alone stays: RT's
+              # tweet signs its combat report "MoD").
+              (re.compile(r"\bState\s+(?:Dept\.?\s+)?(?=spox\b|spokes(?:man|woman|person)\b)"), "State Department "),
+              (re.compile(r"\bspox\b"), "spokesman"),
+              (re.compile(r"\bMoD\b(?=\s+(?:spokes(?:man|woman|person)|officials?|chief|head)\b)"), "Defense Ministry"),
+              (re.compile(r"\bUSAF\b"), "US Air Force"), (re.compile(r"\bISR\b"), "intelligence"),
+              (re.compile(r"\bSAA\b"), "Syrian army"), (re.compile(r"\bUNSC\b"), "UN Security Council"),
+              (re.compile(r"\bMoU\b"), "memorandum"),
               # A formal asker's: "Mr Lavrov", "in respect of the risks": a courtesy no article
               # sentence needs to hold, and "about" in more words.
               (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),
               (re.compile(r"\b(?:in|with) (?:respect|regard|relation) (?:of|to)\b|\bas regards\b"), "about"),
+              # "To which source does the Moscow Times attribute the report that ...?" asks whom
+              # it cites, not for a sentence holding the word "source".
+              (re.compile(r"\b([Tt])o (?:which|what) sources?(?=\s+(?:does|did|do)\b[^?]*\battribut)"), r"\1o whom"),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

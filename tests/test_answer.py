@@ -712,6 +712,13 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "Baghdad information-sharing center"),
     ("What Mekdad Faisal said about Russian help to Syrian army against terrorists?", "significant results"),
     ("Where is published report with Mekdad saying Russia surpassed results of coalition?", "Reported by EU Times"),
+    # Stop 22: an official asked for by his nation is one of it, who says it; a place inside a country.
+    ("Which Russian official said Russia gets intelligence from a number of other countries?", "Sergey Ryabkov"),
+    ("According to Ryabkov, which leader had voiced the Russian proposal to review US and NATO information "
+     "'yesterday'?", "Vladimir Vladimirovich Putin said yesterday"),
+    ("Where in Syria did anti-regime forces make gains?", "gains in Aleppo"),
+    ("To which source does the Moscow Times attribute the report that anti-regime forces in Aleppo had made gains "
+     "partly by the use of suicide bombers?", "The Guardian, as reported in The Moscow Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -824,6 +831,11 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Where has the Memorandum of Understanding on flight safety between Russia and the US been signed?",
     # nm45: a named official asked for, where the text names none.
     "which Pentagon official by name said the ISIS training camps were off limits because of collateral damage",
+    # Stop 22: "one official" and "the US" are no names; a Syrian is no US official; Baghdad is not in Syria.
+    "Who is the person who has asked why the IS training camps are still functioning?",
+    "Who is the US official who has accused Russia of bombing moderate rebels instead of ISIS?",
+    "Which US official has accused Russia of bombing moderate rebels instead of ISIS?",
+    "where in Syria are the Russian jets actually based what airbase",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

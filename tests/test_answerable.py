@@ -12,7 +12,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for)
+                            _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2289,3 +2289,99 @@ def test_by_name_asks_for_a_speaker_the_text_names() -> None:
                        "“The ferries will not sail,” said Ola Berg, the harbour master.")
     assert list(_said_for("Which official said the pier was off limits?", scorer)) == [True, True]
     assert list(_said_for("Which official by name said the pier was off limits?", scorer)) == [False, True]
+
+
+def test_a_person_asked_for_is_named_of_the_nation_asked_and_is_who_speaks() -> None:
+    scorer = scorer_of("“Why are the piers still closed?” one official said.",
+                       "Estonian Deputy Harbour Minister Ola Berg said that Norway had shut the piers, "
+                       "as the government of President Per Lund wanted. Norwegian spokesman Jon Vik said the piers "
+                       "would open in May.")
+    labels = frozenset({"PERSON"})
+    # "Who is the person who ...?" wants a name: "one official" is none.
+    question = "Who is the person who has asked why the piers are still closed?"
+    assert not _gives_entity(labels, scorer, 0, question, Slot.of(question))
+    # An Estonian is no Norwegian official, wherever his sentence names Norway; nor is a person named
+    # in what he says the one who said it.
+    question = "Which Norwegian official said that Norway had shut the piers?"
+    assert Slot.of(question).says
+    assert not _gives_entity(labels, scorer, 1, question, Slot.of(question))
+    assert _gives_entity(labels, scorer, 2, question, Slot.of(question))
+    question = "Which Estonian official, by name, said that Norway had shut the piers?"
+    assert Slot.of(question).says and _gives_entity(labels, scorer, 1, question, Slot.of(question))
+    # Who is named saying it inside another's words says it too; a journalist who reported it
+    # is not the one quoted.
+    scorer = scorer_of("“The plan, which Per Lund announced yesterday, is sound,” Ola Berg said.")
+    question = "According to Berg, which official had voiced the plan yesterday?"
+    assert _gives_entity(labels, scorer, 0, question, Slot.of(question))
+    assert not Slot.of("Which Harbour Post journalist reported that the piers were shut?").says
+
+
+def test_where_in_a_country_asks_for_a_place_inside_it() -> None:
+    scorer = scorer_of("The ferries are coordinated through the Baghdad centre, a facility in the Iraqi capital.",
+                       "The ferries are moored in Homs.")
+    question = "Where in Syria are the ferries moored?"
+    labels = entity_kind(question)[1]
+    assert not _gives_entity(labels, scorer, 0, question, Slot.of(question))
+    assert _gives_entity(labels, scorer, 1, question, Slot.of(question))
+
+
+def test_to_which_source_an_outlet_attributes_a_report_asks_whom_it_cites() -> None:
+    assert truecase.tidied("To which source does the Gazette attribute the report that the piers shut?") == (
+        "To whom does the Gazette attribute the report that the piers shut?")
+    assert truecase.tidied("To which source was the pier named?") == "To which source was the pier named?"
+
+
+def test_an_analysts_abbreviations_are_spelt_out() -> None:
+    assert truecase.tidied("Which State spox tied it to ISR sharing?") == (
+        "Which State Department spokesman tied it to intelligence sharing?")
+    assert truecase.tidied("who is the Russian MoD spokesman") == "who is the Russian Defense Ministry spokesman"
+    # "MoD" alone is what a tweet signs its report with.
+    assert truecase.tidied("How many sorties in the MoD combat report?") == "How many sorties in the MoD combat report?"
+    assert truecase.tidied("Did the USAF sign the MoU before the UNSC met?") == (
+        "Did the US Air Force sign the memorandum before the UN Security Council met?")
+
+
+def test_a_report_another_source_cites_is_dated_by_its_text() -> None:
+    assert asks_for("Per the Harbour Gazette, on which day did the Ferry Times run its report about the piers?") is None
+    assert asks_for("When was the Harbour Gazette piece on Berg posted?") == "published"
+    assert asks_for("On what date did the Gazette publish the story, per the Gazette page?") == "published"
+
+
+def test_a_word_glued_to_a_number_on_a_page_is_mentioned() -> None:
+    assert unknown_names("What date is in the page's GMT timestamp?", lambda w: False,
+                         ["11:21 GMT14 August 2020"]) == []
+    assert unknown_names("What date is in the page's UTC timestamp?", lambda w: False,
+                         ["11:21 GMT14 August 2020"]) == ["UTC"]
+
+
+def test_why_people_flee_is_answered_by_what_they_flee_from() -> None:
+    scorer = scorer_of("People are not fleeing from the storm, they are fleeing from the floods. The ferries sailed.")
+    assert _gives_reason(scorer, 0, "Why are people fleeing the islands?")
+    assert not _gives_reason(scorer, 0, "Why did the ferries sail?")
+
+
+def test_per_a_person_in_the_middle_of_a_question_keeps_to_his_words() -> None:
+    assert said_by_name("Why, per Berg in the transcript, are people leaving the islands?") == "Berg"
+    assert said_by_name("Why, per Berg, are people leaving the islands?") == "Berg"
+    assert asked_claim("Who argued that people are fleeing the floods, in the context of the ferry strike?") == (
+        "people are fleeing the floods")
+
+
+def test_who_on_a_side_or_at_a_body_said_it_is_one_of_them() -> None:
+    scorer = scorer_of("Estonian Harbour Minister Ola Berg said the piers had shut. Norwegian envoy Jon Vik said "
+                       "the piers had shut too. Per Lund, a Harbour Board spokesman, said the piers had shut.")
+    assert asked_claim("Who on the Norwegian side said the piers had shut?") == "the piers had shut"
+    assert asked_claim("Who at the Harbour Board said, in reply to Berg, that the piers had shut?") == (
+        "the piers had shut")
+    assert list(spoken_for("Who on the Norwegian side said the piers had shut?", scorer)) == [False, True, True]
+    assert list(spoken_for("Who at the Harbour Board said the piers had shut?", scorer)) == [False, False, True]
+    assert spoken_for("Who said the piers had shut?", scorer) is None
+
+
+def test_who_said_it_is_who_says_more_of_it() -> None:
+    scorer = scorer_of("“The harbour-led board has ruined the ferry trade,” Jon Vik said.",
+                       "Ola Berg said the board knows where the storm damage is but does not give consent to "
+                       "repairing the piers.")
+    picked = best_sentences("Who alleged the harbour-led board has storm damage data but withholds consent for "
+                            "repairs to the piers?", scorer, 1)
+    assert scorer.labels[picked[0][1]].speaker == "Ola Berg"

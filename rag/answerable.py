@@ -1734,8 +1734,10 @@ _SPEAKING_FOR = re.compile(r"^\W*who\s*,\s*(?:speaking|talking)\s+(?:for|on beha
 
 
 def spoken_for(question: str, scorer: SupportScorer) -> np.ndarray | None:
-    """For "Who, speaking for X, said ...?": the sentences whose speaker carries X's words in his
-    name, his role or beside his name (`_described`); None when the question describes nobody."""
+    """For "Who, speaking for X, said ...?" ("Who at X ...?"): the sentences whose speaker carries
+    X's words in his name, his role or beside his name (`_described`); for "Who on the Russian
+    side ...?", those whose speaker the article gives no other nation; None when the question
+    describes nobody."""
     m = _SPEAKING_FOR.match(question)
     what = m and (m.group("what") or m.group("body") or m.group("side")) or ""
     words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", what))} - STOPWORDS
@@ -1743,19 +1745,20 @@ def spoken_for(question: str, scorer: SupportScorer) -> np.ndarray | None:
         return None
     # ("Russia's Defense Ministry" is the "Russian Defense Ministry" of his role.)
     countries = {w for w in words if _is_country(w) or is_demonym(w.capitalize())}
-    if not words - countries:
+    nations = frozenset(_nation(w) for w in countries)
+    if not words - countries and m.group("what"):
+        return None  # "speaking for Russia": whom a country's words are said by, his role may not say
+
+    def fits(label: Attribution, j: int) -> bool:
         if m.group("what"):
-            return None  # "speaking for Russia": whom a country's words are said by, his role may not say
-        # "Who on the Russian side ...?": nobody the article gives another nation ("Syrian Deputy
-        # Foreign Minister Faisal Mekdad").
-        nations = frozenset(_nation(w) for w in countries)
-        return np.array([label is not None and bool(label.speaker) and label.kind != "reporting"
-                         and not _of_another_nation(label.speaker, nations, scorer, j)
-                         for j, label in enumerate(scorer.labels)], dtype=bool)
-    return np.array([label is not None and bool(label.speaker) and _described(frozenset(words - countries), label,
-                                                                               scorer, j)
-                     and {_nation(w) for w in countries} <= {_nation(w) for w in WORD.findall(
-                         f"{label.speaker} {label.role or ''}")} for j, label in enumerate(scorer.labels)], dtype=bool)
+            return nations <= {_nation(w) for w in WORD.findall(f"{label.speaker} {label.role or ''}")}
+        # ("Who at the US State Department ...?": "John Kirby, a State Department spokesman" is one;
+        # "Syrian Deputy Foreign Minister Faisal Mekdad" is on no Russian side.)
+        return not _of_another_nation(label.speaker or "", nations, scorer, j) if nations else True
+
+    return np.array([label is not None and bool(label.speaker) and label.kind != "reporting"
+                     and _described(frozenset(words - countries), label, scorer, j) and fits(label, j)
+                     for j, label in enumerate(scorer.labels)], dtype=bool)
 
 
 def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Citation] | str:

@@ -2170,12 +2170,14 @@ def test_according_to_the_articles_is_no_source_of_the_question() -> None:
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("Who at the Harbour Board closed the pier?", "person"),  # someone of the board, not the board
-    ("Who at the Harbour Board said the pier was closed?", "name"),  # a speaker: who says what reads it
     ("Who was the Norwegian counterpart whom Berg phoned?", "person"),
     ("Which coastguard brigade rescued the crew?", "organisation"),
 ])
 def test_a_person_of_a_body_and_a_unit_are_asked_for_by_their_kind(question: str, kind: str) -> None:
     assert entity_kind(question)[0] == kind
+    # A speaker: who says what reads it, as a claim whose speaker is of the board (`spoken_for`).
+    assert entity_kind("Who at the Harbour Board said the pier was closed?") is None
+    assert asked_claim("Who at the Harbour Board said the pier was closed?") == "the pier was closed"
 
 
 def test_since_when_asks_for_a_date() -> None:
@@ -2375,6 +2377,9 @@ def test_who_on_a_side_or_at_a_body_said_it_is_one_of_them() -> None:
         "the piers had shut")
     assert list(spoken_for("Who on the Norwegian side said the piers had shut?", scorer)) == [False, True, True]
     assert list(spoken_for("Who at the Harbour Board said the piers had shut?", scorer)) == [False, False, True]
+    # A body's own spokesman is one of it, where the article gives him no nation.
+    assert list(spoken_for("Who at the Norwegian Harbour Board said the piers had shut?", scorer)) == [
+        False, False, True]
     assert spoken_for("Who said the piers had shut?", scorer) is None
 
 

@@ -1143,7 +1143,7 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announc
                         r"(?:yesterday|today|(?:last|this)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                         re.IGNORECASE)
 _ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
-                          r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*"
+                          r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*|declar\w*"
                           r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*"
                           r"|complain\w*|den(?:y|ied|ies)|alleg\w*|question(?:ed|s)?|ask(?:s|ed|ing)?)\b",
                           re.IGNORECASE)
@@ -1876,6 +1876,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
+    # A Spanish speaker's word order: "What said John Kerry about Y?", "What opinion gave Putin about Y?"
+    rf"^\W*what (?:(?:{_VIEWS}) )?(?-i:said|told|says|claimed|declared|commented|thinks|thought|gave|expressed"
+    r"|offered) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}) (?:about|on|of|regarding|concerning)\s+"
+    r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What did Putin make of the refugee crisis?": his view of it.
     r"^\W*what (?:did|does|do) (?P<who>.+?) (?-i:make|think) of\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # ("What was the Russian president's view, in his Interfax interview, on ...?": an aside on when.)

@@ -23,7 +23,12 @@ names and values the asker doubts: "Homs", which no article mentions, refused th
 unread, and "Saturday" was looked for. The question is read alone, after what the challenge
 states before its doubt ("Shoigu spoke on TV. Which day was it?"), or with its "it" read as the
 news item the challenge is about ("When was the EU Times page posted?"). A guess after a comma
-is left in: "Who said people flee IS, not Assad?" asks about the whole claim."""
+is left in: "Who said people flee IS, not Assad?" asks about the whole claim.
+
+A topic said first and then asked about by "it" ("The accord between Moscow and Washington, when
+it was reached?", a dictated "the flight safety memorandum when was that reached") reads no kind
+asked for: its question word is not first. It is read as "When was the accord between Moscow
+and Washington reached?"."""
 
 from __future__ import annotations
 
@@ -209,6 +214,33 @@ def unchallenged(question: str) -> str:
     if len(parts) == 1 and _WH_QUESTION.match(parts[0]) and (m := _GUESS_LAST.match(parts[0])):
         return f"{m.group('question').strip()}?"
     return question
+
+
+def topic_first(question: str) -> str:
+    """The question with a topic said before the question about it ("X, when was it reached?")
+    asked as one ("When was X reached?"); others as typed."""
+    m = _TOPIC_FIRST.match(question)
+    if m is None:
+        return question
+    topic = m.group("topic").strip()
+    if topic.split()[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        topic = topic[0].lower() + topic[1:]
+    asked = " ".join(x for x in (m.group("wh").capitalize(), (m.group("aux") or m.group("aux2")).lower(), topic,
+                                 (m.group("rest") or "").strip()) if x)
+    return f"{asked}?"
+
+
+# ("Who was that" is left: "... with the American president who was that" asks for the
+# president, whom the topic names.)
+# A noun phrase, opened by its article: not a clause ("Mekdad said Russia beat ..., in how many
+# days was it?", whose "it" is no thing it names).
+_TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
+                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|which|who|why|how)\b)[^,?;:]){8,160}?)"
+                          r"\s*[,;:–—-]?\s+(?P<wh>when|where|why|on (?:what|which) (?:day|date)"
+                          r"|how (?:many|much|long)(?: [a-z]+)?)\s+"
+                          r"(?:(?P<aux>was|were|is|are|did|does|do|has|have|had)\s+(?:it|they|that|this)"
+                          r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
+                          r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
 
 def _wh_first(wh: str, rest: str, what: str) -> str | None:

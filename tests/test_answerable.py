@@ -2390,3 +2390,12 @@ def test_who_said_it_is_who_says_more_of_it() -> None:
     picked = best_sentences("Who alleged the harbour-led board has storm damage data but withholds consent for "
                             "repairs to the piers?", scorer, 1)
     assert scorer.labels[picked[0][1]].speaker == "Ola Berg"
+
+
+def test_a_spanish_speakers_word_order_asks_for_someones_words() -> None:
+    assert asked_speaker("What said Ola Berg about the ferry fees?") == ("Ola Berg", "the ferry fees")
+    assert asked_speaker("What opinion gave Berg about the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("What said the harbour master about the fees?") is None
+    # "made his declarations" asks when he spoke, not when what he spoke of happened.
+    question = "Berg made his declarations about the ferry fees, which day of the week?"
+    assert holds(expected(question), "The fees rose in May, Berg said Thursday.", question)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terse import requested, spelled_out, unchallenged
+from rag.terse import requested, spelled_out, topic_first, unchallenged
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -101,3 +101,16 @@ def test_a_challenge_is_read_as_the_question_it_wraps(challenge: str, question: 
 ])
 def test_a_question_that_doubts_nothing_is_left_as_typed(question: str) -> None:
     assert unchallenged(question) == question
+
+
+def test_a_topic_said_first_is_asked_about_as_one_question() -> None:
+    assert topic_first("The ferry deal between Bergen and Oslo, when it was reached?") == (
+        "When was the ferry deal between Bergen and Oslo reached?")
+    assert topic_first("the harbour memorandum um the deal on the piers when was that signed") == (
+        "When was the harbour memorandum um the deal on the piers signed?")
+    assert topic_first("The Gazette's ferry report, how many crossings did it list?") == (
+        "How many crossings did the Gazette's ferry report list?")
+    # A clause is no topic an "it" stands for; nor is a person.
+    assert topic_first("Berg said the ferries beat the trains in how many days was it") == (
+        "Berg said the ferries beat the trains in how many days was it")
+    assert topic_first("Berg spoke, how many times did he say it?") == "Berg spoke, how many times did he say it?"

@@ -449,11 +449,13 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     # say where the opposition was.
     grounds = bool(_CRITICISM.search(question) and _CLAIMED_GROUNDS.search(scorer.texts[j]))
     # "Why are people fleeing Syria?": what they flee from ("they are fleeing from the Islamic State").
-    fled = bool(_FLEEING.search(question) and re.search(rf"{_FLEEING.pattern}\s+from\b", scorer.texts[j], re.I))
+    fled = bool(_FLEEING.search(question) and re.search(rf"{_FLEEING.pattern}\s+from\b", scorer.texts[j],
+                                                         re.IGNORECASE))
     return bool(_REASON.search(scorer.texts[j]) or after or grounds or fled)
 
 
-_FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b", re.I)
+_FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b",
+                      re.IGNORECASE)
 
 
 _CRITICISM_VERBS = r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"

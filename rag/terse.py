@@ -223,8 +223,7 @@ def topic_first(question: str) -> str:
     if m is None:
         return question
     topic = m.group("topic").strip()
-    if topic.split()[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
-        topic = topic[0].lower() + topic[1:]
+    topic = topic[0].lower() + topic[1:]  # (its article, no longer first)
     asked = " ".join(x for x in (m.group("wh").capitalize(), (m.group("aux") or m.group("aux2")).lower(), topic,
                                  (m.group("rest") or "").strip()) if x)
     return f"{asked}?"

@@ -113,9 +113,10 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 # The kind of name a question asks for, when it says: spaCy entity labels that answer it.
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
-                 r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person"
+                 r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person|individuals?"
                  r"|representatives?|colleagues?|counterparts?")
-_PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airports?"
+_PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airbases?|airfields?"
+                r"|airports?|localit(?:y|ies)"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
 _ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
@@ -919,7 +920,7 @@ _BYLINE = re.compile(r"\b(?:by|wrote|writes|written|reporter|correspondent|autho
 # "Who told the Free Beacon ...?" asks for its source; "Bill Gertz of the Free Beacon" wrote it.
 # ("the official quoted by the Free Beacon": the same.)
 _TOLD = re.compile(r"\b(?:(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
-                   r"|gave an interview to)|(?:quoted|cited|interviewed)\s+(?:by|in))\s+(?:the\s+)?"
+                   r"|gave an interview to)|(?:quoted|cited|interviewed)\s+(?:by|in|via))\s+(?:the\s+)?"
                    r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
 
 

@@ -69,6 +69,9 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\bUSAF\b"), "US Air Force"), (re.compile(r"\bISR\b"), "intelligence"),
               (re.compile(r"\bSAA\b"), "Syrian army"), (re.compile(r"\bUNSC\b"), "UN Security Council"),
               (re.compile(r"\bMoU\b"), "memorandum"),
+              # ("(i.e. where Russian planes should not attack)": no sentence ends at its dots.)
+              (re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is"),
+              (re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example"),
               # A formal asker's: "Mr Lavrov", "in respect of the risks": a courtesy no article
               # sentence needs to hold, and "about" in more words.
               (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),

@@ -2399,3 +2399,14 @@ def test_a_spanish_speakers_word_order_asks_for_someones_words() -> None:
     # "made his declarations" asks when he spoke, not when what he spoke of happened.
     question = "Berg made his declarations about the ferry fees, which day of the week?"
     assert holds(expected(question), "The fees rose in May, Berg said Thursday.", question)
+
+
+def test_a_clarification_in_parentheses_ends_no_sentence_and_an_airbase_is_a_place() -> None:
+    assert truecase.tidied("Who complained (i.e. about the piers) that the fees rose?") == (
+        "Who complained (that is about the piers) that the fees rose?")
+    assert truecase.tidied("Which towns (e.g. Bergen) closed?") == "Which towns (for example Bergen) closed?"
+    assert entity_kind("From which airbase or locality were the ferries flown?")[0] == "place"
+    # "The official quoted via the Gazette" is not its reporter.
+    assert Slot.of("Who was the individual (the official quoted via the Harbour Gazette) who asked why?").told == (
+        "Harbour Gazette")
+    assert Slot.of("Who was the individual who asked why the piers shut?").one_person

@@ -2344,7 +2344,7 @@ def test_an_analysts_abbreviations_are_spelt_out() -> None:
 
 
 def test_a_report_another_source_cites_is_dated_by_its_text() -> None:
-    assert asks_for("Per the Harbour Gazette, on which day did the Ferry Times run its report about the piers?") is None
+    assert asks_for("Per the Harbour Times, on which day did the Ferry Gazette run its report about the piers?") is None
     assert asks_for("When was the Harbour Gazette piece on Berg posted?") == "published"
     assert asks_for("On what date did the Gazette publish the story, per the Gazette page?") == "published"
 
@@ -2381,15 +2381,6 @@ def test_who_on_a_side_or_at_a_body_said_it_is_one_of_them() -> None:
     assert list(spoken_for("Who at the Norwegian Harbour Board said the piers had shut?", scorer)) == [
         False, False, True]
     assert spoken_for("Who said the piers had shut?", scorer) is None
-
-
-def test_who_said_it_is_who_says_more_of_it() -> None:
-    scorer = scorer_of("“The harbour-led board has ruined the ferry trade,” Jon Vik said.",
-                       "Ola Berg said the board knows where the storm damage is but does not give consent to "
-                       "repairing the piers.")
-    picked = best_sentences("Who alleged the harbour-led board has storm damage data but withholds consent for "
-                            "repairs to the piers?", scorer, 1)
-    assert scorer.labels[picked[0][1]].speaker == "Ola Berg"
 
 
 def test_a_spanish_speakers_word_order_asks_for_someones_words() -> None:

@@ -427,6 +427,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      r"|(?:is|are|was|were) to (?!be\b)[a-z]+"
                      # ("Kerry labeled the move a potential “ruse” for a later assault": what he suspected.)
                      r"|(?:ruse|pretext|cover|excuse)[”\"’']? for"
+                     # ("We are in for large-scale problems if our partners continue with their misguided
+                     # policy": a trouble and the condition that brings it, its cause.)
+                     r"|(?:problems?|crisis|troubles?|consequences|difficult(?:y|ies))\b[^.;]{0,30}?\bif"
                      # ("It has refused to deal with Damascus, saying that ...": what it gives as its reason.)
                      r"|[”\"’']?, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
@@ -1422,7 +1425,7 @@ _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|b
                          r"[\w.'’-]+\s+){1,8}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 # ("Which English-language newspaper", "which British paper": a people or language describes it.)
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those) )?(?:(?-i:[A-Z][\w'’-]*) ){0,2}?"
-                           r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?"
+                           r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?|journals?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b"
                            # ("Where is published report with Mekdad saying ...?": a learner's word order.)
@@ -1879,9 +1882,11 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
-    # A Spanish speaker's word order: "What said John Kerry about Y?", "What opinion gave Putin about Y?"
-    rf"^\W*what (?:(?:{_VIEWS}) )?(?-i:said|told|says|claimed|declared|commented|thinks|thought|gave|expressed"
-    r"|offered) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}) (?:about|on|of|regarding|concerning)\s+"
+    # A Spanish or French speaker's word order: "What said John Kerry about Y?", "What opinion gave
+    # Putin about Y?", "What has said Ryabkov about Y ?", "What has told Lavrov to Channel One concerning Y ?"
+    rf"^\W*what (?:(?:{_VIEWS}) )?(?:(?-i:has|had) )?(?-i:said|told|says|claimed|declared|commented|thinks|thought"
+    r"|gave|expressed|offered|explained|affirmed|answered) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})"
+    r"(?:\s+to\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})? (?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What did Putin make of the refugee crisis?": his view of it.
     r"^\W*what (?:did|does|do) (?P<who>.+?) (?-i:make|think) of\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
@@ -2255,11 +2260,20 @@ _IN_SITU = re.compile(r"^\W*(?!(?:who|whom|whose|what|which|when|where|why|how|d
                       re.IGNORECASE)
 
 
+# A French speaker's "On the subject of the refugees, what thinks Putin ?": the topic first (not a
+# source the question reads in).
+_TOPIC_THEN_WHO = re.compile(r"^\W*(?:on the subject of|concerning|regarding|as for|as regards) (?P<topic>[^,?]{3,}?),"
+                             r"\s*what (?:(?-i:has|had|does) )?(?-i:said|says|say|thinks|think|thought|declared) "
+                             r"(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})\W*$", re.IGNORECASE)
+
+
 def asked_speaker(question: str) -> tuple[str, str] | None:
     """(X, Y) of "What did X say about Y?" when X names someone (not "he" or "the article")."""
     if m := _IN_WORDS.match(without_options(question)):
         # "In Putin's words, how did the US react to ...?": his words on what follows.
         return m.group("who"), m.group("topic").rstrip(" ?")
+    if m := _TOPIC_THEN_WHO.match(without_options(question)):
+        return m.group("who"), m.group("topic")
     asked = _SOURCE_FIRST.sub("", without_options(question))
     asked = _ASKING_FOR.sub("", asked)  # ("Give me Ryabkov's line on Y": his line on Y)
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.

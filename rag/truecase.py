@@ -69,12 +69,19 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\bUSAF\b"), "US Air Force"), (re.compile(r"\bISR\b"), "intelligence"),
               (re.compile(r"\bSAA\b"), "Syrian army"), (re.compile(r"\bUNSC\b"), "UN Security Council"),
               (re.compile(r"\bMoU\b"), "memorandum"),
+              # A texter's: "wat did lavrof say abt the fsa", "y r they reluctant", "how many ppl".
+              (re.compile(r"\bwat(s?)\b"), r"what\1"), (re.compile(r"\babt\b"), "about"),
+              (re.compile(r"\bppl\b"), "people"), (re.compile(r"\bbc\b"), "because"),
+              (re.compile(r"(?<![\w'’./-])r(?![\w'’./-])"), "are"), (re.compile(r"(?<![\w'’./-])u(?![\w'’./-])"), "you"),
+              (re.compile(r"(?:^|(?<=[\s,]))y(?=\s+(?:is|are|was|were|r|did|does|do|has|have|had|would|could|should"
+                          r"|can|won|isn|wasn|aren|weren|didn|doesn|don)\b)"), "why"),
+              (re.compile(r",?\s*\b(?:idk|btw|thx|pls|plz)\b,?", re.IGNORECASE), " "),
               # ("(i.e. where Russian planes should not attack)": no sentence ends at its dots.)
               (re.compile(r"\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), "that is"),
               (re.compile(r"\be\.\s?g\.,?(?=\s)", re.IGNORECASE), "for example"),
               # A formal asker's: "Mr Lavrov", "in respect of the risks": a courtesy no article
               # sentence needs to hold, and "about" in more words.
-              (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),
+              (re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Mister|Madam)\.?\s+(?=[A-Z](?!resident\b|rime\b|ecretary\b|peaker\b))"), ""),
               (re.compile(r"\b(?:in|with) (?:respect|regard|relation) (?:of|to)\b|\bas regards\b"), "about"),
               # "To which source does the Moscow Times attribute the report that ...?" asks whom
               # it cites, not for a sentence holding the word "source".
@@ -110,9 +117,10 @@ def respelled(question: str, unknown: Sequence[str], texts: Sequence[str]) -> tu
     forms = {w for text in texts for w in re.findall(r"\b[A-Z][a-z]{3,}\b", text)}
     changed: list[tuple[str, str]] = []
     for name in unknown:
-        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", name):
+        # (A name typed in lower case too: "wat did riabkov say".)
+        for word in re.findall(r"\b[A-Za-z][a-z]{3,}\b", name):
             close = [(SequenceMatcher(None, word.lower(), f.lower()).ratio(), f) for f in forms
-                     if f[0] == word[0] and abs(len(f) - len(word)) <= 2 and f.lower() != word.lower()]
+                     if f[0] == word[0].upper() and abs(len(f) - len(word)) <= 2 and f.lower() != word.lower()]
             ratio, best = max(close, default=(0.0, ""))
             if ratio >= _CLOSE_SPELLING and (word, best) not in changed:
                 question = re.sub(rf"\b{word}\b", best, question)

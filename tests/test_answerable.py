@@ -2401,3 +2401,23 @@ def test_a_clarification_in_parentheses_ends_no_sentence_and_an_airbase_is_a_pla
     assert Slot.of("Who was the individual (the official quoted via the Harbour Gazette) who asked why?").told == (
         "Harbour Gazette")
     assert Slot.of("Who was the individual who asked why the piers shut?").one_person
+
+
+def test_a_texters_shorthand_and_a_french_speakers_word_order_are_read() -> None:
+    assert truecase.tidied("wat day did berg sign the deal w the board") == "what day did berg sign the deal with the board"
+    assert truecase.tidied("y r the ferries late abt the fees idk") == "why are the ferries late about the fees"
+    assert truecase.tidied("how many ppl r on the ferry u think") == "how many people are on the ferry you think"
+    assert truecase.tidied("Is the U.S. r-value in section y of the report?") == (
+        "Is the U.S. r-value in section y of the report?")
+    assert asked_speaker(truecase.tidied("What has said Mister Berg about the ferry fees ?")) == ("Berg", "the ferry fees")
+    assert asked_speaker("What has told Berg to Harbour Radio concerning the fees ?") == ("Berg", "the fees")
+    assert asked_speaker("On the subject of the ferry fees, what thinks Berg ?") == ("Berg", "the ferry fees")
+    assert asks_for("Which journal has published the declaration of Berg about the fees ?") == "outlet"
+    # A lower-case name is read as the passages spell it.
+    assert truecase.respelled("wat did riabkov say", ["riabkov"], ["Sergei Ryabkov said."]) == (
+        "wat did Ryabkov say", [("riabkov", "Ryabkov")])
+
+
+def test_a_trouble_and_the_condition_that_brings_it_give_a_reason() -> None:
+    assert _REASON.search("We are in for large-scale problems if our partners continue with their policy.")
+    assert not _REASON.search("The ferries sail if the weather holds.")

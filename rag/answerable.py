@@ -1874,6 +1874,8 @@ _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|re
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
           r"|claim|allegation|accusation|line|quote|assurance|guarantee|justification|rationale|forecast"
           r"|framing|characteri[sz]ation|description|portrayal")
+# A name as typed capitalised, of up to four words ("John Kerry", "Channel One").
+_TYPED_NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
@@ -1885,8 +1887,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # A Spanish or French speaker's word order: "What said John Kerry about Y?", "What opinion gave
     # Putin about Y?", "What has said Ryabkov about Y ?", "What has told Lavrov to Channel One concerning Y ?"
     rf"^\W*what (?:(?:{_VIEWS}) )?(?:(?-i:has|had) )?(?-i:said|told|says|claimed|declared|commented|thinks|thought"
-    r"|gave|expressed|offered|explained|affirmed|answered) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})"
-    r"(?:\s+to\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})? (?:about|on|of|regarding|concerning)\s+"
+    rf"|gave|expressed|offered|explained|affirmed|answered) (?P<who>{_TYPED_NAME})(?:\s+to\s+{_TYPED_NAME})?"
+    r" (?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "What did Putin make of the refugee crisis?": his view of it.
     r"^\W*what (?:did|does|do) (?P<who>.+?) (?-i:make|think) of\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
@@ -2264,7 +2266,7 @@ _IN_SITU = re.compile(r"^\W*(?!(?:who|whom|whose|what|which|when|where|why|how|d
 # source the question reads in).
 _TOPIC_THEN_WHO = re.compile(r"^\W*(?:on the subject of|concerning|regarding|as for|as regards) (?P<topic>[^,?]{3,}?),"
                              r"\s*what (?:(?-i:has|had|does) )?(?-i:said|says|say|thinks|think|thought|declared) "
-                             r"(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})\W*$", re.IGNORECASE)
+                             rf"(?P<who>{_TYPED_NAME})\W*$", re.IGNORECASE)
 
 
 def asked_speaker(question: str) -> tuple[str, str] | None:

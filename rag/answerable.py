@@ -453,13 +453,13 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     # say where the opposition was.
     grounds = bool(_CRITICISM.search(question) and _CLAIMED_GROUNDS.search(scorer.texts[j]))
     # "Why are people fleeing Syria?": what they flee from ("they are fleeing from the Islamic State").
-    fled = bool(_FLEEING.search(question) and re.search(rf"{_FLEEING.pattern}\s+from\b", scorer.texts[j],
-                                                         re.IGNORECASE))
+    fled = bool(_FLEEING.search(question) and _FLED_FROM.search(scorer.texts[j]))
     return bool(_REASON.search(scorer.texts[j]) or after or grounds or fled)
 
 
 _FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b",
                       re.IGNORECASE)
+_FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 
 
 _CRITICISM_VERBS = r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
@@ -820,8 +820,8 @@ def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer
     role, and not the one asked for: "Syrian Deputy Foreign Minister Faisal Mekdad" is no answer
     to "Which US official ...?", wherever his sentence names the US."""
     last = name.split()[-1]
-    before = " ".join(f"{label.role or ''}" for k in range(len(scorer.texts)) if (label := scorer.labels[k])
-                      and label.speaker and label.speaker.split()[-1] == last)
+    before = " ".join(label.role or "" for label in scorer.labels
+                      if label is not None and label.speaker and label.speaker.split()[-1] == last)
     for k in range(len(scorer.texts)):
         if scorer.article_of(k) == scorer.article_of(j):
             before += " " + " ".join(m.group(1) for m in re.finditer(rf"((?:\S+\s+){{0,5}}){re.escape(last)}\b",
@@ -1217,6 +1217,15 @@ def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[
     return unknown
 
 
+def asked_unknown(question: str, occurs: Callable[[str], bool], texts: Sequence[str] = ()) -> list[str]:
+    """`unknown_names`, and a name asked about typed in lower case, which capitals cannot show:
+    "what did merkel say about refugees", "did merkel say anything about the US refusal?"."""
+    unknown = unknown_names(question, occurs, texts)
+    if not unknown and (name := asked_name(question)) and not re.search(r"[A-Z]", name) and not occurs(name):
+        unknown = [name]
+    return unknown
+
+
 _DESCRIPTOR = re.compile(r"[A-Z][\w'’]*-(?:language|speaking|based|born|owned|run|backed|funded|made|style)")
 # "Who is Kirby?", "What is the Free Beacon?": nothing asked but a name, which a short question's
 # vector hardly tells (passage cosines 0.02 to 0.09 for "Who is Kirby?").
@@ -1300,12 +1309,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         # (Nor "Who called the corridors a 'ruse'?", so short that no passage is near its meaning,
         # whose claim a sentence words.)
         return ""
-    unknown = unknown_names(question, mentions, [p.text for p in passages])
-    # "what did merkel say about refugees", "did merkel say anything about the US refusal?": a name
-    # typed in lower case, which `unknown_names` (reading capitals) cannot see, even beside a capital.
-    if not unknown and (name := asked_name(question)) and not re.search(r"[A-Z]", name) and not mentions(name):
-        unknown = [name]
-    if unknown:
+    if unknown := asked_unknown(question, mentions, [p.text for p in passages]):
         return f"The indexed articles never mention {' or '.join(unknown)}."
     kind = expected(question)
     entity = entity_kind(question)
@@ -1409,8 +1413,8 @@ _SAYING = (r"(?:saying|arguing|claiming|insisting|writing|warning|suggesting|bla
            r"|accusing|complaining|asserting|noting|stating)\b")
 # "Who at the State Department said ...?", "Who on the Russian side alleged ...?": whose side
 # the speaker is on (`spoken_for`).
-_SIDE = (r"(?:(?:at|from|in|inside|within) (?:the )?(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,3}"
-         r"|on the (?:[\w'’-]+ ){1,2}?side)")
+_SIDE = (r"(?:(?:at|from|in|inside|within) (?:the )?(?P<body>(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,3})"
+         r"|on the (?P<side>(?:[\w'’-]+ ){1,2}?)side)")
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
                        rf"who(?:,[^,?]{{2,80}},| {_FOUND_AT}| {_SIDE})? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY
                        + rf"|^\W*who(?:['’]s| is| was) the (?:voice|person|one|reader|commenter|poster|user)"
@@ -1734,9 +1738,7 @@ def claimed_in_other_words(question: str, scorer: SupportScorer, floor: float) -
 
 # "Who, speaking for the State Department, argued ...?": what the speaker is, set off after "who".
 _SPEAKING_FOR = re.compile(r"^\W*who\s*,\s*(?:speaking|talking)\s+(?:for|on behalf of)\s+(?:the\s+)?"
-                           r"(?P<what>[^,?]+),"
-                           r"|^\W*who (?:(?:at|from|in|inside|within) (?:the )?(?P<body>(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])"
-                           r"[\w'’.-]*){0,3})|on the (?P<side>(?:[\w'’-]+ ){1,2}?)side) ", re.IGNORECASE)
+                           rf"(?P<what>[^,?]+),|^\W*who {_SIDE} ", re.IGNORECASE)
 
 
 def spoken_for(question: str, scorer: SupportScorer) -> np.ndarray | None:

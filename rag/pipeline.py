@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 import unicodedata
@@ -318,11 +317,7 @@ class Pipeline:
             text = truecase.cased(text, [p.text for p in found])
         # (After casing: it reads a subject by its capital.)
         text = truecase.with_auxiliary(terse.spelled_out(terse.requested(terse.topic_first(terse.unchallenged(text)))))
-        unknown = answerable.unknown_names(text, retriever.reader.mentions)
-        if not unknown and (name := answerable.asked_name(text)) and not re.search(r"[A-Z]", name) and (
-                not retriever.reader.mentions(name)):
-            unknown = [name]  # ("wat did riabkov say abt ...": a name typed in lower case)
-        if unknown:
+        if unknown := answerable.asked_unknown(text, retriever.reader.mentions):
             # "Riabkov" is read as the passages spell him, and the asker is told so.
             found = found or retriever.retrieve(text, self.settings.k, self.settings.retriever)
             text, changed = truecase.respelled(text, unknown, [p.text for p in found])

@@ -310,10 +310,19 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
             continue
         near = tokens[max(0, i - 4):i + 4]
         nations = {_nation(w) for w in near}  # "Icelandic President" is the "President of Iceland"
-        if all(w in near or _nation(w) in nations for w in words) and office.nation in nations | {None} \
+        if all(w in near or _nation(w) in nations for w in words) and (
+                office.nation in nations | {None} or _given_nation(office.nation, scorer, j)) \
                 and _named_holder(cased, tokens, i, set(words) | {office.nation or ""}):
             return True
     return False
+
+
+def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
+    """Whether a person sentence j names is given the nation elsewhere in the passages: "President
+    Bashar Assad" is the "Syrian President Bashar Al-Assad" of another article."""
+    found = scorer.entities([j])
+    return found is not None and any(nation in _nations_given(e.text, scorer, range(len(scorer.texts)))
+                                     for e in found[0] if e.label == "PERSON")
 
 
 def _as_written(title: str, question: str) -> str:
@@ -365,7 +374,12 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False) -
 
 # Nouns whose sorts are named by other nouns: "What kind of vote ...?" is answered by "early
 # parliamentary elections".
-_SORTS_OF = {"vote": ("election", "referendum", "ballot"), "poll": ("election", "referendum")}
+_SORTS_OF = {"vote": ("election", "referendum", "ballot"), "poll": ("election", "referendum"),
+             # ("Which document have Moscow and Washington approved jointly?": "the Memorandum of Understanding".)
+             "document": ("memorandum", "agreement", "treaty", "accord", "declaration", "resolution", "protocol",
+                          "convention", "charter"),
+             "agreement": ("memorandum", "treaty", "accord", "deal", "pact"),
+             "deal": ("memorandum", "agreement", "treaty", "accord", "pact")}
 
 
 _INDEFINITE = frozenset("a an another any no some".split())
@@ -819,16 +833,22 @@ def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer
     """Whether the article gives a person a nation, in the words before his name or in his
     role, and not the one asked for: "Syrian Deputy Foreign Minister Faisal Mekdad" is no answer
     to "Which US official ...?", wherever his sentence names the US."""
+    given = _nations_given(name, scorer, [k for k in range(len(scorer.texts)) if scorer.article_of(k) == scorer.article_of(j)])
+    return bool(given) and not nations <= given
+
+
+def _nations_given(name: str, scorer: SupportScorer, sentences: Iterable[int]) -> set[str]:
+    """The nations (`_nation` keys) the words before a person's surname in the given passage
+    sentences, and his roles, give him ("Syrian Deputy Foreign Minister Faisal Mekdad")."""
     last = name.split()[-1]
     before = " ".join(label.role or "" for label in scorer.labels
                       if label is not None and label.speaker and label.speaker.split()[-1] == last)
-    for k in range(len(scorer.texts)):
-        if scorer.article_of(k) == scorer.article_of(j):
-            before += " " + " ".join(m.group(1) for m in re.finditer(rf"((?:\S+\s+){{0,5}}){re.escape(last)}\b",
-                                                                      _undotted(scorer.texts[k])))
-    given = {_nation(w) for w in WORD.findall(before)
-             if w[:1].isupper() and (is_demonym(w) or _is_country(w) or w.lower() in _NATIONS)}
-    return bool(given) and not nations <= given
+    for k in sentences:
+        # (A particle before the surname: "Syrian president Bashar Al-Assad".)
+        before += " " + " ".join(m.group(1) for m in re.finditer(rf"((?:\S+\s+){{0,5}})(?:\w+-)?{re.escape(last)}\b",
+                                                                  _undotted(scorer.texts[k])))
+    return {_nation(w) for w in WORD.findall(before)
+            if w[:1].isupper() and (is_demonym(w) or _is_country(w) or w.lower() in _NATIONS)}
 
 
 def _defense(word: str) -> str:
@@ -952,7 +972,11 @@ def _fits_slot(slot: Slot, scorer: SupportScorer, j: int) -> bool:
     context = [scorer.texts[k] for k in scorer.around(j)]
     if label is not None:
         context += [label.speaker or "", label.role or ""]
-    return slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}
+    if slot.nations <= {_nation(w) for w in WORD.findall(_undotted(" ".join(context)))}:
+        return True
+    # "Who is the Syrian president that Washington wants the rebels to replace?": "President Bashar
+    # Assad", whom another passage calls "Syrian President Bashar Assad".
+    return len(slot.nations) == 1 and _given_nation(next(iter(slot.nations)), scorer, j)
 
 
 # The kinds of medium a question may ask for, by the words naming them.
@@ -1429,12 +1453,16 @@ _WHICH_SAID = re.compile(r"^\W*(?:which|what) (?:(?!(?:is|was|are|were|be|been|b
                          r"[\w.'’-]+\s+){1,8}?(?!asked\b)" + _SAY, re.IGNORECASE)  # not "Which company was accused"
 # ("Which English-language newspaper", "which British paper": a people or language describes it.)
 _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those) )?(?:(?-i:[A-Z][\w'’-]*) ){0,2}?"
+                           # ("Which channel's site ran ...?")
+                           r"(?:[a-z]+['’]s )?"
                            r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?|journals?"
                            r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b"
                            # ("Where is published report with Mekdad saying ...?": a learner's word order.)
                            r"|^\W*where (?:is|was|were) (?:published|reported|printed) (?:the |a |an )?(?:report|article"
-                           r"|piece|story|quote|interview|news)\b",
+                           r"|piece|story|quote|interview|news)\b"
+                           # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
+                           r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b",
                            re.IGNORECASE)
 
 
@@ -1803,7 +1831,7 @@ _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|fe
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
-            r"(?:published|posted|publish|post|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
+            r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
 # (Not a tweet's: "When did RT post the tweet about the combat report?" is dated in the tweet's line;
 # nor the date a page shows: "What date is printed at the top of the Sputnik page?" is in its lines.)
 _ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet\w*|twitter|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
@@ -1975,7 +2003,8 @@ _WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:sa
                           r"(?:it|that|this)(?:,?\s+and\s+[^?]*)?\W*$", re.IGNORECASE)
 # "What did Putin say about that?": the second question asks for his words on the first one's claim.
 _SAY_ABOUT_THAT = re.compile(r"^\s*(?i:what\s+(?:did|does))\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
-                             r"(?i:(?:actually\s+|really\s+)?say\s+(?:about|on)\s+(?:that|it|this))\W*$")
+                             r"(?i:(?:actually\s+|really\s+)?say\s+(?:(?:about|on)|(?P<what>decides|determines|governs"
+                             r"|explains|causes|drives))\s+(?:that|it|this))\W*$")
 
 
 def _checked(question: str) -> str:
@@ -1992,6 +2021,11 @@ def _checked(question: str) -> str:
             r"\s+(?:that\s+)?(?P<claim>[^?]+)$", first)):
         # "Is it accurate that Putin called ISIS a CIA/Mossad covert operation? What did Putin say about that?"
         return f"What did {m.group('who')} say about {claim.group('claim')}?"
+    if mark and (m := _SAY_ABOUT_THAT.match(rest)) and re.match(r"\W*(?:how|what|when|where|why|which|who)\b", first,
+                                                                re.IGNORECASE):
+        # "How long are Putin's forces staying in Syria? What did Putin say decides it?": his words on
+        # what the first question asks.
+        return f"What did {m.group('who')} say about {first.strip()[0].lower()}{first.strip()[1:]}?"
     if mark and rest.strip() and (m := _HIS_WORDS.match(rest)):
         question = first + "?"
         if m.group("topic") and (verb := re.search(r"\s(?-i:said|say|claimed|claim|blamed|blame|argued|argue"
@@ -2132,6 +2166,11 @@ def _prefaced(question: str) -> str:
         named, found = _he_is(said.group("who"), rest)
         whose = "his" if found else f"{said.group('who')}’s"
         return f"{named.rstrip(' ?')}, in {whose} {said.group('what')} {said.group('about')}?"
+    if (on := re.search(r"\s(?:on|about|regarding|re)\s(?P<topic>.+)$", pre)) and (said := asked_speaker(rest)) \
+            and re.search(r"\b(?:it|this|that)\b", said[1], re.IGNORECASE):
+        # "Vlad on the migrant crisis in Europe: what did Putin say about why it's happening?": what
+        # "it" is, the preface says.
+        return f"What did {said[0]} say about {on.group('topic')}, {said[1]}?"
     if re.search(rf"\s(?:on|about|regarding|re)\s|['’]s? (?:{_VIEWS})s? of\s", pre):
         # (a topic's: "Berg on the harbour fees: what did he say?", "Berg's framing of the fees: what
         # did he say?" are read whole, elsewhere)
@@ -2259,7 +2298,9 @@ _AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|
 _PARTICIPLE_SCENE = re.compile(r"^\W*(?P<scene>(?-i:[A-Z])[a-z]+ing\b[^,?]{3,80}),\s+", re.IGNORECASE)
 _IN_SITU = re.compile(r"^\W*(?!(?:who|whom|whose|what|which|when|where|why|how|did|does|do|is|was|are|were)\b)"
                       r"(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}?)\s+(?P<verb>said|says|claimed|claims"
-                      r"|argued|insisted|told\s+[\w.'’-]+)\s+(?:that\s+)?(?P<clause>[^?,]+?)\s+"
+                      # (The last question word: "... responded to the request when their operation started
+                      # in which country?")
+                      r"|argued|insisted|told\s+[\w.'’-]+)\s+(?:that\s+)?(?P<clause>[^?,]+)\s+"
                       r"(?P<wh>what|which|who|whom|where|when|how many|how much)\b(?P<rest>[^?]*)\??\s*$",
                       re.IGNORECASE)
 
@@ -2451,8 +2492,12 @@ _ACCORDING_TO = (
     # line on intel-sharing with Moscow - gist?" and "Lavrov re FSA sharing ISIS target intel?".
     # (Not a scene: "Commenting on the storm, what ...?")
     # ("lavrov on whether the coalition knows where isis is what did he say": no mark between.)
-    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)what (?:exactly |actually )?"
-               r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)\W*$",
+    # (A tabloid's "Lavrov on the air war in Syria - what's his take?", "Kirby on swapping spy data -
+    # give us his words.")
+    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)(?:what (?:exactly |actually )?"
+               r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)"
+               r"|what(?:['’]s| is| was) (?:his|her|their|the) (?:take|view|line|verdict|quote|words?)"
+               r"|(?:give|tell|show) (?:us|me) (?:his|her|their) (?:words|take|line|quote)|(?:his|her|their) words)\W*$",
                re.IGNORECASE),
     re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
@@ -2920,6 +2965,8 @@ _IRREGULAR |= dict.fromkeys(("american", "americans", "america", "usa"), "us")
 # Words news paraphrases for one another: "requested from its counterparts" is "asked our colleagues".
 _IRREGULAR |= dict.fromkeys(("request", "requests", "requested", "requesting"), "ask")
 _IRREGULAR |= dict.fromkeys(("counterpart", "counterparts"), "colleague")
+_IRREGULAR |= dict.fromkeys(("swap", "swaps", "swapped", "swapping"), "share")  # ("swapping spy data")
+_IRREGULAR |= dict.fromkeys(("aviation", "aerial"), "air")  # ("the air war": "aviation operations")
 # British spellings meet American ones ("the Baghdad centre" is its "information-sharing center").
 _IRREGULAR |= {"centre": "center", "centres": "center", "defence": "defense", "offence": "offense",
                "programme": "program", "programmes": "program"}
@@ -2982,7 +3029,13 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
 
 def _stems(*texts: str) -> set[str]:
     """The stems of the content words of the texts (see `_stem`)."""
-    return {_stem(w) for text in texts for w in query_terms(_undotted(text))}
+    return {_stem(w) for text in texts for w in query_terms(_REFUSING.sub("refuse", _undotted(text)))}
+
+
+# A refusal in other words: "was not prepared to share reconnaissance" is the refusal "Why did
+# Kirby refuse to share intelligence?" asks about; so is Washington's "reluctance".
+_REFUSING = re.compile(r"\b(?:(?:is|was|are|were) not (?:prepared|willing|ready)|unwilling|reluctan(?:t|ce)"
+                       r"|declin(?:e|ed|es|ing) to)\b", re.IGNORECASE)
 
 
 # Words of what a question asks for, or of who reports it, not of the event it asks about.
@@ -3089,7 +3142,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     cited = [name for name in named
              if any({w for w in name if w[0] != "#"} <= source for source in _sources(question))]
     named = [name for name in named if name not in cited]
-    scores = scorer.sentence_scores(_unsourced(question))
+    scores = matched = scorer.sentence_scores(_unsourced(question))
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
     floor = min(floor, floors.typed) if typed else floor
@@ -3136,6 +3189,16 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         scores = np.where(said, scores, -1.0)
     elif asks_who_is(question):
         scores = scores + _says_who(question, scorer)
+    if why and own is None:
+        # An interview answer gives the reasons the question put to it asks for, in its own words
+        # (Question: "the refugee crisis has reached a critical point in Europe ... why do you
+        # think it is happening?" | "Vladimir Putin: ... we are in for large-scale problems if our
+        # so-called western partners continue with their misguided foreign policy"): the answer's
+        # first paragraph scores as well as the question it answers.
+        for run in statements(scorer):
+            if asked := _question_turn(scorer, run[0]):
+                lent = max(matched[k] for k in asked)
+                scores[run] = np.where(scores[run] >= 0, np.maximum(scores[run], lent), scores[run])
     # Furniture is no answer (but to a question about the page), so it sets no floor for an
     # untyped question either ("Posted by EU Times on Oct 8th, 2015 // ... Sergey Ryabkov" matched "Which website
     # posted the October 8, 2015 article that set Ryabkov's remark ...?" best). A typed

@@ -190,6 +190,12 @@ _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote
                                r"|show|be|keep|use|answer)\b[^?]*[.!]?\s*$", re.IGNORECASE)
 
 
+# "Is it true that ..., and when was this call?": a value asked of what the first clause says.
+_TRUE_THAT = re.compile(r"^\W*(?:is|was) it (?:right|true|correct|accurate|the case) that\s+", re.IGNORECASE)
+_AND_WH = re.compile(r",?\s+and\s+(?P<wh>when|where|who|whom|which|why|how many|how much|how long)\b(?P<rest>[^?,]*)"
+                     r"\?*\s*$", re.IGNORECASE)
+
+
 def unchallenged(question: str) -> str:
     """The question a challenge wraps, after what the challenge names before its doubt ("Berg
     closed the pier, surely? Which day was it?" -> "Berg closed the pier. Which day was it?"), or
@@ -208,6 +214,12 @@ def unchallenged(question: str) -> str:
             # "The EU Times page isn't dated, is it? When was it posted?": "it" is the page.
             return re.sub(r"\bit\b", item.group("item")[:1].lower() + item.group("item")[1:], parts[1], count=1)
         return f"{context[:1].upper()}{context[1:]}. {parts[1]}" if len(context.split()) >= 3 else parts[1]
+    if len(parts) == 1 and (m := _TRUE_THAT.match(parts[0])) and (then := _AND_WH.search(parts[0], m.end())):
+        # "Is it true that Putin talked by telephone with Obama ..., and when was this call?": the
+        # value the second question asks for, of what the first one says.
+        # ("..., and why?": why what it says.)
+        joint = " that " if then.group("rest").strip() else " "
+        return f"{then.group('wh').capitalize()}{then.group('rest').rstrip()}{joint}{parts[0][m.end():then.start()]}?"
     if len(parts) == 1 and (m := _RULED_OUT_FIRST.match(parts[0])) and _WH_QUESTION.match(m.group("question")):
         asked = m.group("question")
         return f"{asked[:1].upper()}{asked[1:]}"

@@ -86,6 +86,11 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               # "To which source does the Moscow Times attribute the report that ...?" asks whom
               # it cites, not for a sentence holding the word "source".
               (re.compile(r"\b([Tt])o (?:which|what) sources?(?=\s+(?:does|did|do)\b[^?]*\battribut)"), r"\1o whom"),
+              # A tabloid's: "the Yanks", "a Yank top dog", "the Pentagon bloke", "Which rag ran ...?".
+              (re.compile(r"\bYanks\b"), "Americans"), (re.compile(r"\bYank\b"), "American"),
+              (re.compile(r"\b(?:bloke|chap|fella|geezer)\b"), "man"),
+              (re.compile(r"\b([Ww]hich|[Ww]hat) rag\b"), r"\1 newspaper"),
+              (re.compile(r"\bspy (?:data|info|intel|secrets)\b"), "intelligence"),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

@@ -12,7 +12,8 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
-                            _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for)
+                            _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for,
+                            _holds_role)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2421,3 +2422,68 @@ def test_a_texters_shorthand_and_a_french_speakers_word_order_are_read() -> None
 def test_a_trouble_and_the_condition_that_brings_it_give_a_reason() -> None:
     assert _REASON.search("We are in for large-scale problems if our partners continue with their policy.")
     assert not _REASON.search("The ferries sail if the weather holds.")
+
+
+def test_a_why_question_is_answered_by_the_interview_answer_to_it() -> None:
+    scorer = scorer_of("Question: The ferry fares have doubled in the harbour this winter. Why is it happening?\n\n"
+                       "Mara Quill: We talked about this long ago. We are in for large-scale problems if the "
+                       "operators continue with their cartel.\n\nThe gulls left the harbour, Ivo Brand said.")
+    picked = best_sentences("Why does Mara Quill say the ferry fares doubled in the harbour?", scorer, 1)
+    assert [scorer.texts[j] for _, j in picked] == [
+        "We are in for large-scale problems if the operators continue with their cartel."]
+    # Nobody else's words answer for her.
+    assert best_sentences("Why does Ivo Brand say the ferry fares doubled in the harbour?", scorer, 1) == []
+
+
+def test_a_tabloids_slang_and_a_dash_asking_for_his_words_are_read() -> None:
+    assert truecase.tidied("Which Yank top dog said the corridors were a ruse?") == (
+        "Which American top dog said the corridors were a ruse?")
+    assert truecase.tidied("Did the Pentagon bloke swap spy data with the Yanks?") == (
+        "Did the Pentagon man swap intelligence with the Americans?")
+    assert truecase.tidied("Which rag ran the Berg rant?") == "Which newspaper ran the Berg rant?"
+    assert asked_speaker("Berg on the ferry fares - what's his take?") == ("Berg", "the ferry fares")
+    assert asked_speaker("Harbour Board's Berg on swapping ferry data - give us his words.") == (
+        "Harbour Board's Berg", "swapping ferry data")
+    # "it" is the topic of the preface.
+    assert asked_speaker(
+        "Vlad on the ferry fares in Bergen: what did Berg say about why it's happening?") == (
+        "Berg", "the ferry fares in Bergen, why it's happening")
+    # The second question asks for his words on what the first one asks.
+    assert asked_speaker("How long will the ferries stay in port? What did Berg say decides it?") == (
+        "Berg", "how long will the ferries stay in port")
+    assert asks_for("Where did we read Berg praising the ferry fares?") == "outlet"
+    assert asks_for("Which channel's site ran Berg moaning about the fees?") == "outlet"
+    assert asks_for("When the Gazette was posting the article about Berg and the fees?") == "published"
+
+
+def test_a_value_asked_after_is_it_true_is_asked_of_its_claim() -> None:
+    from rag import terse
+    assert terse.unchallenged("Is it true that Berg called Vik by telephone about the fees, and when was this call?") == (
+        "When was this call that Berg called Vik by telephone about the fees?")
+    assert terse.unchallenged("Is it true that Berg shut the piers, and why?") == "Why Berg shut the piers?"
+    assert terse.unchallenged("Is it true that Berg shut the piers?") == "Is it true that Berg shut the piers?"
+
+
+def test_the_last_question_word_of_a_statement_is_what_is_asked() -> None:
+    assert without_options("Berg said the ferries answered a call when their crossing began in which port?") == (
+        "Which port did Berg say the ferries answered a call when their crossing began in?")
+
+
+def test_a_holder_of_an_office_another_article_gives_a_nation_holds_it_for_that_nation() -> None:
+    scorer = scorer_of("The Gazette says the rebels fought the regime of Norwegian president Ola Al-Berg.",
+                       "The rebels, whom Oslo backs, want to replace the government of President Ola Al-Berg.",
+                       tagger=EntityTagger(Settings().entity_tagger))
+    office = asked_role("Who is the Norwegian president that Oslo wants the rebels to replace?")
+    assert office == Office("president", "norw")
+    assert _holds_role(office, scorer, 1)
+    assert not _holds_role(Office("president", "swed"), scorer, 1)
+
+
+def test_a_refusal_in_other_words_and_a_document_by_its_kind() -> None:
+    assert "refus" in _stems("The board was not prepared to share the ferry data.")
+    assert "refus" in _stems("The board's reluctance to share data.")
+    assert _stems("sharing air") <= _stems("Swapping data on aviation.")
+    scorer = scorer_of("We have not gone beyond the joint approval of the Memorandum on Ferry Safety, Berg said.")
+    assert asked_noun("Which document have the boards approved jointly, per Berg?") == "document"
+    assert best_sentences("Which document have the boards approved jointly, per Berg?", scorer, 1)
+    assert not best_sentences("Which budget have the boards approved jointly, per Berg?", scorer, 1)

@@ -114,7 +114,7 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
                  r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person|individuals?"
-                 r"|representatives?|colleagues?|counterparts?")
+                 r"|representatives?|colleagues?|counterparts?|man|woman")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airbases?|airfields?"
                 r"|airports?|localit(?:y|ies)"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
@@ -198,6 +198,10 @@ _NOT_THINGS = re.compile(rf"(?:{_PERSON_NOUNS}|{_PLACE_NOUNS}|{_ORG_NOUNS}|date|
 _ASKS_HEAD = re.compile(r"^\W*who\s+(?:(?:is|was|are|were)\s+(?:in charge of|responsible for|the (?:head|leader|chief"
                         r"|director|commander|boss|chairman|chair) of|heading|leading|running|commanding)"
                         r"|heads|headed|leads|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
+                        r"|chairs|chaired)\b"
+                        # ("Which named individual heads the Baghdad centre?")
+                        rf"|^\W*(?:which|what) (?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|person|individual|man|woman)\s+"
+                        r"(?:heads|headed|leads|led|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
                         r"|chairs|chaired)\b", re.IGNORECASE)
 _HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed|ing)?|lead(?:s|er|ers|ing)?|led"
                     r"|chief|director|directs|commander|command(?:s|ed|ing)?|run(?:s|ning)?|ran|chair(?:s|man|woman"
@@ -321,8 +325,9 @@ def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
     """Whether a person sentence j names is given the nation elsewhere in the passages: "President
     Bashar Assad" is the "Syrian President Bashar Al-Assad" of another article."""
     found = scorer.entities([j])
+    # (Named in full: "Assad" alone leaves his nation to the sentence before, which names it.)
     return found is not None and any(nation in _nations_given(e.text, scorer, range(len(scorer.texts)))
-                                     for e in found[0] if e.label == "PERSON")
+                                     for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1)
 
 
 def _as_written(title: str, question: str) -> str:
@@ -1461,6 +1466,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where is published report with Mekdad saying ...?": a learner's word order.)
                            r"|^\W*where (?:is|was|were) (?:published|reported|printed) (?:the |a |an )?(?:report|article"
                            r"|piece|story|quote|interview|news)\b"
+                           # ("Where was Shoigu's remark about the explosives published?")
+                           r"|^\W*where (?:was|were|is|are) [^?]{3,200}? (?:published|printed|carried)\W*$"
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b",
                            re.IGNORECASE)
@@ -1475,8 +1482,10 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        r" [^,?]{2,40},\s*)?"
                        r"(?:which|what) [\w'’ -]{0,30}?\binterview(?:ed|s)\b"
                        # "Which news agencies carried the interview in which Putin said ...?": whom he told.
+                       # (Not where the question names whom: "Which outlet carried Ryabkov's interview with
+                       # RIA Novosti ...?" asks who published it.)
                        r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an"
-                       r"|(?-i:[A-Z])[\w'’-]*['’]s)(?: [\w'’-]+){0,2} interview\b"
+                       r"|(?-i:[A-Z])[\w'’-]*['’]s)(?: [\w'’-]+){0,2} interview\b(?! (?:with|to) (?-i:[A-Z]))"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
                        r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
                        r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"
@@ -2064,6 +2073,8 @@ _PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGN
 _WHO_WAS_THE = re.compile(r"^\W*who (?:was|is) (?:the|that|this) (?P<what>[^?,]{2,60}?) (?:who|that) (?P<rest>(?:said"
                           r"|says|claimed|told|argued|warned|insisted|accused|described|called)\b.*)$", re.IGNORECASE)
 
+_WHO_WAS_THE_ONE = re.compile(rf"^\W*who (?:was|is) (?:the|that|this) (?:person|man|woman|individual|one) (?:who|that) "
+                              rf"(?P<rest>{_SAY}.*)$", re.IGNORECASE)
 _WHOSE_WAS_IT = re.compile(r"^\W*(?:(?:in|on|from) [^?,]{2,80},\s+)?whose (?:words|assessment|claim|view|argument"
                            r"|position|statement|line|contention|allegation|charge|accusation|complaint|warning|quote)"
                            r" (?:was|were|is) (?:it|this|that) that\s+(?P<claim>.+)$", re.IGNORECASE)
@@ -2083,14 +2094,27 @@ _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,160}?)\s*[-—–:;]+\s*what(
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
 
+_QUOTED_VERBS = {"saying": "said", "claiming": "claimed", "writing": "wrote", "arguing": "argued", "stating": "stated",
+                 "asserting": "asserted", "warning": "warned", "insisting": "insisted", "having said": "said",
+                 "having written": "wrote", "having claimed": "claimed"}
+_QUOTED_AS = re.compile(rf"(?:\s+(?:is|was|are|were)|['’]s)\s+(?:quoted|cited)\s+(?:as\s+)?"
+                        rf"(?P<verb>{'|'.join(_QUOTED_VERBS)})\b", re.IGNORECASE)
+
+
 def _prefaced(question: str) -> str:
     """The question without an editor's preface, and as plainly asked (`_WHO_WAS_THE`,
     `_EMBEDDED_SAID`); a person the preface names alone (or before an aside: "Vladimir Putin,
     September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
+    # "Which commenter is quoted as claiming ISIS is ...?" asks who claimed it.
+    question = _QUOTED_AS.sub(lambda m: f" {_QUOTED_VERBS[m.group('verb').lower()]}", question)
     if m := _PER_FIRST.match(question):
         # "Per EU Times, who is ...?": where the asker read it, said after the question as usual.
         rest = m.group("rest")
         return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, per {m.group('source')}?")
+    if m := _WHO_WAS_THE_ONE.match(question):
+        # "Who is the person who asked which side the Americans are fighting for?": who asked it (a
+        # noun that says nothing of him), by name ("one official" is none).
+        return f"Who, by name, {m.group('rest')}"
     if m := _WHO_WAS_THE.match(question):
         return f"Which {m.group('what')} {m.group('rest')}"
     if (m := _DO_THEY_GIVE.match(question)) and (asked := _given_as_asked(m)):
@@ -2376,9 +2400,14 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
 _SAID_BY = re.compile(r"\b(?:did|does|do|has|have|had|would)\s+(?!not\b)(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)\s+"
                       r"(?-i:say|tell|claim|state|estimate|put|report|mention|insist|suggest|think|believe|expect"
                       r"|argue|promise|warn|announce)\b"
-                      r"|(?:\baccording to|^\W*per|,\s*per) (?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
-                      # ("Why, per Putin in the transcript, ...?": where his words were read, an aside.)
-                      r"(?:\s+in (?:the|his|her|their|that|this)\s+[^,?]{2,40}?)?(?:\W*$|\s*,)", re.IGNORECASE)
+                      # ("How much explosive is tied to the man, says Shoigu?")
+                      r"|(?:\baccording to|^\W*per|,\s*per|,\s*(?:says|said|claims|claimed)) "
+                      r"(?P<source>[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)"
+                      # ("Why, per Putin in the transcript, ...?": where his words were read, an aside; so is
+                      # "Where, according to Putin's remarks on refugees, ...?")
+                      r"(?:\s+in (?:the|his|her|their|that|this)\s+[^,?]{2,40}?"
+                      r"|\s+(?:remarks|comments|words|statements?|answers|account)(?:\s+(?:on|about)\s+[^,?]{2,40}?)?)?"
+                      r"(?:\W*$|\s*,)", re.IGNORECASE)
 
 
 def _said_by_named(question: str, scorer: SupportScorer) -> np.ndarray | None:
@@ -2476,6 +2505,8 @@ def _lower_name(who: str, most: int = 1) -> bool:
 
 
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
+# Nouns for a person that say nothing of him.
+_ANYONE = frozenset("man woman person individual".split())
 _DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
 _OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
 _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
@@ -2502,6 +2533,10 @@ _ACCORDING_TO = (
     re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
                r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?).)+?)(?:\s+[-–—]+\s*gist)?\W*$", re.IGNORECASE),
+    # A citation hunter's "I need a direct quote from Mekdad on Russia's cooperation with the FSA."
+    re.compile(rf"^\W*(?:i need|i want|i(?:['’]d| would) like|give me|get me|find me|need)(?: a| the| some)? "
+               rf"(?:direct |exact |verbatim |full )?(?:quote|quotation|words|statement|line)s? (?:from|by|of) "
+               rf"{_PERSON_NAMED} (?:on|about|regarding|concerning) (?P<topic>[^?]+?)\W*$", re.IGNORECASE),
     # "how long will the strikes go on, what did putin say on that": the question first, then whose.
     re.compile(rf"^\W*(?P<topic>[^,?]{{8,}}?)\s*[,;:–—-]+\s*what (?:(?:did|does|has) )?{_PERSON_NAMED}"
                r" (?:say|said|claim|claimed|told|(?:is|was) (?:saying|telling)) (?:on|about|to) (?:that|it|this)\W*$",
@@ -3272,6 +3307,13 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             # 'reluctant' to respond to Moscow's proposal to sign an agreement on the rescue of aircrews"
             # tells "Why did Washington decline the proposed agreement on rescuing aircrews?" of it;
             # "Moscow has proposed ... to share reconnaissance in order to prove ..." only "proposed".
+            continue
+        if event and slot is not None and slot.noun in _ANYONE and 2 * len(event & _stems(scorer.texts[j])) < max(
+                1, len(told)):
+            # "Who was the man that the opposition strapped with explosives, what is his name?": one
+            # person asked for by nothing but what was done is named where it is told, not in the
+            # sentence beside it (Kerry's "ruse", before Shoigu's words on the bomber). (An office
+            # says who he is: "the Syrian president" is named beside what Russia gives him.)
             continue
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue

@@ -128,9 +128,58 @@ _REASON_HEADS = frozenset("reason reasons motive purpose rationale grounds justi
 _COUNT_HEADS = frozenset("number count total amount figure tally quantity".split())
 
 
+# A compliance officer's "What is the stated date of X?", "What is the reported location of X?",
+# "What rationale is given for X?", "Is a date specified for X; if so, which?": the value asked
+# for, whoever states it.
+_QUALIFIED = re.compile(r"^(?P<what>\W*what (?:is|was|are|were) the) (?:stated|reported|given|specified|recorded|cited"
+                        r"|declared|official|exact|precise|actual|quoted|mentioned) (?=[\w'’-]+ )", re.IGNORECASE)
+_LOCATION_OF = re.compile(r"^\W*what (?P<be>is|was|are|were) the (?:location|whereabouts|site|venue|place) of\s+"
+                          r"(?P<what>[^?]{3,}?)\s*[.?!]*\s*$", re.IGNORECASE)
+_GIVEN_FOR = re.compile(r"^\W*what (?P<head>rationale|reason|reasons|motive|justification|explanation|grounds|cause)"
+                        r" (?:is|was|are|were) (?:given|offered|stated|cited|provided|reported) for\s+"
+                        r"(?P<what>[^?]{3,}?)\s*[.?!]*\s*$", re.IGNORECASE)
+_IF_SO_WHICH = re.compile(r"^\W*(?:is|are|was|were) (?:a|an|any|the) (?:(?:calendar|exact|specific|precise)\s+)?"
+                          r"(?P<head>date|day|number|figure|name|location|place"
+                          r"|reason|time)s? (?:specified|given|stated|mentioned|reported|provided|named|recorded)"
+                          r" (?:for|of|in)\s+(?P<what>[^;?]{3,}?)\s*[;,:]?\s*(?:and\s+)?if so,?\s+(?:which|what)"
+                          r"(?:\s+(?:is|was)\s+it)?\s*[.?!]*\s*$", re.IGNORECASE)
+
+
+# "Which named person holds the post of Syrian Deputy Foreign Minister?": who holds that office.
+_HOLDS_POST = re.compile(r"^\W*(?:which|what) (?:named\s+)?(?:person|individual|official|man|woman) (?:holds|held"
+                         r"|occupies|occupied|fills|filled) the (?:post|office|position|role|job|title) of\s+"
+                         r"(?:the\s+)?(?P<office>[^?]{3,}?)\s*[.?!]*\s*$", re.IGNORECASE)
+# "What is the financial sum allocated for X?": how much.
+_SUM_OF = re.compile(r"^\W*what (?P<be>is|was|are|were) the (?P<noun>(?:[\w'’-]+\s+)?(?:sum|amount|cost|budget|price))\b",
+                     re.IGNORECASE)
+
+
+def _qualified(question: str) -> str:
+    """The plain question a qualified request for a value stands for (see `_QUALIFIED`)."""
+    if m := _HOLDS_POST.match(question):
+        return f"Who is the {m.group('office')}?"
+    if m := _IF_SO_WHICH.match(question):
+        head, what = m.group("head").lower(), m.group("what")
+        if head in _DATE_HEADS and (posted := re.match(r"(?:the\s+)?(?:posting|publication|publishing) of\s+(.+)$", what)):
+            return f"When was {posted.group(1)} posted?"
+        if head in _PLACE_HEADS:
+            return f"Where is {what}?"
+        return f"What is the reason for {what}?" if head in _REASON_HEADS else f"What is the {head} of {what}?"
+    question = _QUALIFIED.sub(lambda m: f"{m.group('what')} ", question)
+    if m := _LOCATION_OF.match(question):
+        return f"Where {m.group('be').lower()} {m.group('what')}?"
+    if m := _GIVEN_FOR.match(question):
+        return f"What is the reason for {m.group('what')}?"
+    if m := _SUM_OF.match(question):
+        return f"How much {m.group('be').lower()} the {m.group('noun')}{question[m.end():]}"
+    return question
+
+
 def requested(question: str) -> str:
     """The question a request stands for ("State the date on which X ..." -> "What was the date
-    when X ...?"); the question as typed when it is no such request."""
+    when X ...?", "What is the stated date of X?" -> "What is the date of X?"); the question as
+    typed when it is no such request."""
+    question = _qualified(question)
     m = _REQUEST.match(question)
     if not m:
         return question

@@ -91,6 +91,8 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\b(?:bloke|chap|fella|geezer)\b"), "man"),
               (re.compile(r"\b([Ww]hich|[Ww]hat) rag\b"), r"\1 newspaper"),
               (re.compile(r"\bspy (?:data|info|intel|secrets)\b"), "intelligence"),
+              # A learner's "since how much time": how long.
+              (re.compile(r"\b([Hh])ow much time\b"), r"\1ow long"),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

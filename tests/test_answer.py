@@ -295,7 +295,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
-                                                    for n in (*range(15, 40), *range(42, 51))),
+                                                    for n in (*range(15, 40), *range(42, 52))),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -749,10 +749,30 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Which document is the only one the Russian side and the American side approved jointly so far, according to "
      "Putin?", "Memorandum of Understanding"),
     ("Why did Kirby refuse to share intelligence?", "does not share the same goals"),
+    # nm51 and aq51: a compliance officer's qualified requests, a Wikipedia editor's citation hunt.
+    ("What is the stated date of the RT combat report tweet on Russian jet sorties?", "November 13, 2015"),
+    ("Which named person holds the post of Syrian Deputy Foreign Minister in the EU Times coverage?", "Faisal Mekdad"),
+    ("Where, according to Putin's remarks on refugees, has the Islamic State occupied vast territories?",
+     "Syria and Iraq"),
+    ("Which reader commenter is quoted as claiming that ISIS is a CIA / Mossad covert operation?", "Sunni man"),
+    ("Where was Shoigu's remark about 200kg of explosives strapped to a 'moderate opposition' fighter published?",
+     "Reported by The Moscow Times"),
+    ("How much kilograms of explosive is tied to the suicide man, says Shoigu?", "200kg"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
     assert not answer.refused and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Is a calendar date specified for Shoigu's state television interview reported by The Moscow Times; if so, which?",
+    "What rationale is given for the freezing of military contacts between the US and Russia?",
+    "I need a direct quote from Mekdad on Russia's cooperation with the Free Syrian Army.",
+    "Who was the man that the opposition strapped with 200kg of explosives in Aleppo, what is his name?",
+])
+def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.ask(question)
+    assert answer.refused, answer.text
 
 
 def test_a_value_asked_after_is_it_true_is_refused_when_no_article_gives_it(pipeline: Pipeline) -> None:

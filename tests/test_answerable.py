@@ -13,7 +13,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
                             _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for,
-                            _holds_role)
+                            _holds_role, said_claim)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2401,7 +2401,7 @@ def test_a_clarification_in_parentheses_ends_no_sentence_and_an_airbase_is_a_pla
     # "The official quoted via the Gazette" is not its reporter.
     assert Slot.of("Who was the individual (the official quoted via the Harbour Gazette) who asked why?").told == (
         "Harbour Gazette")
-    assert Slot.of("Who was the individual who asked why the piers shut?").one_person
+    assert Slot.of("Who was the individual who shut the piers?").one_person
 
 
 def test_a_texters_shorthand_and_a_french_speakers_word_order_are_read() -> None:
@@ -2487,3 +2487,32 @@ def test_a_refusal_in_other_words_and_a_document_by_its_kind() -> None:
     assert asked_noun("Which document have the boards approved jointly, per Berg?") == "document"
     assert best_sentences("Which document have the boards approved jointly, per Berg?", scorer, 1)
     assert not best_sentences("Which budget have the boards approved jointly, per Berg?", scorer, 1)
+
+
+def test_a_speaker_named_after_the_question_or_in_an_aside_about_his_remarks_keeps_to_his_words() -> None:
+    assert said_by_name("How much fuel is kept in the depot, says Berg?") == "Berg"
+    assert said_by_name("Where, according to Berg's remarks on the fees, did the ferries dock?") == "Berg"
+    assert said_by_name("How much fuel is kept in the depot?") is None
+
+
+def test_quoted_as_claiming_asks_who_claimed_it() -> None:
+    assert said_claim("Which commenter is quoted as claiming the ferries are a front?") == "the ferries are a front"
+    assert asked_claim("Who's quoted as writing that the ferries are a front?") == "the ferries are a front"
+
+
+def test_a_medium_named_with_the_interview_leaves_the_outlet_asked_for() -> None:
+    assert asks_for("Which outlet carried Berg's interview with Harbour Radio where he calls the fees unfair?") == (
+        "outlet")
+    assert asks_for("Which outlet carried Berg's interview where he calls the fees unfair?") is None
+    assert asks_for("Where was Berg's remark about the fees published?") == "outlet"
+    assert asked_speaker("I need a direct quote from Berg on the ferry fees.") == ("Berg", "the ferry fees")
+
+
+def test_who_is_the_person_who_said_it_asks_who_said_it() -> None:
+    assert asked_claim("Who is the person who asked which piers the boards will shut?") == "which piers the boards will shut"
+    assert asked_claim("Who was the man who claimed the fees are a ruse?") == "the fees are a ruse"
+    assert without_options("Who is the person who asked why the piers shut?") == "Who, by name, asked why the piers shut?"
+    # Not one whom something was done to.
+    assert asked_claim("Who was the man that the boards fined in Bergen?") is None
+    assert Slot.of("Who was the man that the boards fined in Bergen?").one_person
+

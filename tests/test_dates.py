@@ -200,3 +200,8 @@ def test_an_event_inside_the_claim_of_a_who_or_which_outlet_question_is_no_bound
     scope = pipeline.scope("Which minister said she hoped the harvest would be better in May?")
     assert not scope.within and scope.prefer is None and "is read as part of what is asked about" in scope.notice
     assert pipeline.scope("Which minister said in October 2015 that the harvest was poor?").within.since == "2015-10-01"
+
+
+def test_since_before_a_question_word_asks_a_duration_not_a_bound() -> None:
+    assert resolve("Since how long is the coalition bombing the depots?", REFERENCE) is None
+    assert resolve("Since the ferry strike, how many boats sailed?", REFERENCE) is not None

@@ -114,3 +114,18 @@ def test_a_topic_said_first_is_asked_about_as_one_question() -> None:
     assert topic_first("Berg said the ferries beat the trains in how many days was it") == (
         "Berg said the ferries beat the trains in how many days was it")
     assert topic_first("Berg spoke, how many times did he say it?") == "Berg spoke, how many times did he say it?"
+
+
+@pytest.mark.parametrize(("qualified", "plain"), [
+    ("What is the stated date of the Gazette's ferry report?", "What is the date of the Gazette's ferry report?"),
+    ("What is the reported location of the ferry depots?", "Where is the ferry depots?"),
+    ("What rationale is given for the closing of the piers?", "What is the reason for the closing of the piers?"),
+    ("Is a date specified for the posting of the Gazette item on Berg; if so, which?",
+     "When was the Gazette item on Berg posted?"),
+    ("Is a calendar date specified for Berg's radio interview; if so, which?",
+     "What is the date of Berg's radio interview?"),
+    ("Which named person holds the post of Harbour Master in the Gazette?", "Who is the Harbour Master in the Gazette?"),
+    ("What is the stated financial sum allocated for the piers?", "How much is the financial sum allocated for the piers?"),
+])
+def test_a_compliance_officers_qualified_request_is_read_plainly(qualified: str, plain: str) -> None:
+    assert requested(qualified) == plain

@@ -114,7 +114,7 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
                  r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person|individuals?"
-                 r"|representatives?|colleagues?|counterparts?|man|woman")
+                 r"|representatives?|colleagues?|counterparts?|man|woman|bomber|attacker|gunman|pilot|soldier")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airbases?|airfields?"
                 r"|airports?|localit(?:y|ies)"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
@@ -322,12 +322,19 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
 
 
 def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
-    """Whether a person sentence j names is given the nation elsewhere in the passages: "President
-    Bashar Assad" is the "Syrian President Bashar Al-Assad" of another article."""
+    """Whether a person sentence j names is given the nation in his title elsewhere in the
+    passages: "President Bashar Assad" is the "Syrian president Bashar Al-Assad" of another
+    article (a country a few words before his name, "in Syria, Ryabkov said", is none)."""
     found = scorer.entities([j])
+    if found is None:
+        return False
     # (Named in full: "Assad" alone leaves his nation to the sentence before, which names it.)
-    return found is not None and any(nation in _nations_given(e.text, scorer, range(len(scorer.texts)))
-                                     for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1)
+    for last in {e.text.split()[-1] for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1}:
+        titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{'|'.join(ROLE_WORDS)})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
+        if any(nation in {_nation(w) for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
+               for text in scorer.texts for m in titled.finditer(_undotted(text))):
+            return True
+    return False
 
 
 def _as_written(title: str, question: str) -> str:
@@ -470,19 +477,26 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     # "Shoigu again criticized the classification of "moderate opposition", claiming that the
     # groups were using suicide bombers" is why he criticised it, not why the Americans could not
     # say where the opposition was.
-    grounds = bool(_CRITICISM.search(question) and _CLAIMED_GROUNDS.search(scorer.texts[j]))
+    grounds = bool((_CRITICISM.search(question) or _NOT_ACCEPTING.search(question))
+                   and _CLAIMED_GROUNDS.search(scorer.texts[j]))
     # "Why are people fleeing Syria?": what they flee from ("they are fleeing from the Islamic State").
-    fled = bool(_FLEEING.search(question) and _FLED_FROM.search(scorer.texts[j]))
+    fled = bool(_LEAVING.search(question) and _FLED_FROM.search(scorer.texts[j]))
     return bool(_REASON.search(scorer.texts[j]) or after or grounds or fled)
 
 
 _FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b",
                       re.IGNORECASE)
 _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
+# ("how come people are leaving Syria according to Putin": they flee.)
+_LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left)\b", re.IGNORECASE)
 
 
 _CRITICISM_VERBS = r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
 _CRITICISM = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b", re.IGNORECASE)
+# ("Why doesn't Shoigu accept calling those groups the moderate opposition?": he rejects it.)
+_NOT_ACCEPTING = re.compile(r"\b(?:(?:does|do|did)(?:n['’]t| not)|never|refuses? to|won['’]t)(?:\s+[\w'’-]+){0,3}?"
+                            r"\s+(?:accept|agree with|buy)\b",
+                            re.IGNORECASE)
 _CLAIMED_GROUNDS = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b[^.;]*?[”\"’']?, (?:claiming|alleging|charging) "
                               r"(?:that )?", re.IGNORECASE)
 
@@ -762,7 +776,7 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # official who told ..."), not for "the President of Egypt with whom Putin discussed it",
     # which Putin says.
     if label is not None and label.speaker and label.kind in ("quote", "indirect", "transcript") and (
-            labels & {"PERSON", "ORG"}) and slot.speaker:
+            labels & {"PERSON", "ORG"}) and slot.speaker and slot.noun not in _DOERS:
         # ("Who is the person who asked ...?" wants a name: "one official" is none; "Which
         # officials ...?" may be answered by whose they are.)
         if _described(slot.described, label, scorer, j) and (
@@ -1466,6 +1480,9 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where is published report with Mekdad saying ...?": a learner's word order.)
                            r"|^\W*where (?:is|was|were) (?:published|reported|printed) (?:the |a |an )?(?:report|article"
                            r"|piece|story|quote|interview|news)\b"
+                           # ("Which Kremlin-funded channel published Putin's claim ...?": a broadcaster's site.)
+                           r"|\b(?:which|what) (?:[\w'’-]+ ){0,2}?(?:channels?|broadcasters?|networks?|stations?)"
+                           r" (?:published|ran|carried|posted|reported)\b"
                            # ("Where was Shoigu's remark about the explosives published?")
                            r"|^\W*where (?:was|were|is|are) [^?]{3,200}? (?:published|printed|carried)\W*$"
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
@@ -1891,7 +1908,8 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
 _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
-    r"|answered|describe|described|explain|explained)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
+    r"|answered|describe|described|explain|explained|allege|alleged|assert|asserted|insist|insisted|contend"
+    r"|contended|maintain|maintained)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # (Typed without "did": "What Faisal Mekdad said about the role of Iran?")
 # (And a Russian speaker's: "What Shoygu is saying about ...?", "What Lavrov told to Channel One about
@@ -1921,7 +1939,7 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
     r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
-    r"(?-i:say|said|claim|claimed|argue|argued|ask|asked)\s+"
+    r"(?-i:say|said|claim|claimed|argue|argued|ask|asked|allege|alleged|assert|asserted|insist|insisted)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
     # A Spanish or French speaker's word order: "What said John Kerry about Y?", "What opinion gave
     # Putin about Y?", "What has said Ryabkov about Y ?", "What has told Lavrov to Channel One concerning Y ?"
@@ -2507,6 +2525,9 @@ def _lower_name(who: str, most: int = 1) -> bool:
 _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
 # Nouns for a person that say nothing of him.
 _ANYONE = frozenset("man woman person individual".split())
+# Nouns for a person by what he did, not by what he said ("Who was the suicide bomber Shoigu
+# talked about?" is not Shoigu, nor the newspaper reporting the bombers).
+_DOERS = frozenset("bomber attacker gunman pilot soldier".split())
 _DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
 _OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
 _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
@@ -2608,6 +2629,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
                  and w.lower() not in _CAPITALS]
     described = described if not any(w[:1].isupper() and not is_demonym(w) and w.lower() not in _CAPITALS
                                      for w in words[1:]) else []
+    # "the US State Department spokesman": the body a capitalised office names is in his role
+    # (Konashenkov, "spokesman for the Russian Defense Ministry", is not him).
+    qualifiers = [_defense(w.lower()) for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")
+                  and not is_demonym(w) and not _is_country(w) and w.lower() not in _CAPITALS and w != "US"
+                  and not re.search(r"['’]s?$", w)]  # (not whose: "Putin's spokesman")
     commenter = _commenter(who)
     mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
     # A person's role, wherever a passage gives it: "Vladimir Putin:" heads a transcript's turns,
@@ -2627,7 +2653,8 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # word (not "the Biden administration", "Putin's spokesman").
         by_name = said_by[-1] == name or len(who.split()) == 1 and said_by[0] == name and not any(
             w in _NOT_OWN for w in said_by[1:])
-        by_role = any(name in role.lower().split() or bool(described) and role_fits(described, role)
+        by_role = any(name in role.lower().split() and all(w in role.lower().split() for w in qualifiers)
+                      or bool(described) and role_fits(described, role)
                       for role in {label.role} - {None} | roles.get(said_by[-1], set()))
         mine[j] = by_name or by_role
     runs = statements(scorer)
@@ -2801,7 +2828,10 @@ def _topic_parts(topic: str) -> list[str]:
     statement on Russia is not on it)."""
     parts: list[str] = []
     for part in re.split(r"\band\b|,|;", topic):
-        if parts and re.fullmatch(r"\s*[A-Z][\w'’-]*\s*", part) and len(parts[-1].split()) >= 3 and re.search(
+        # ("the memorandum on flight safety between Russia and the US": one thing between the two.)
+        if parts and re.search(r"\bbetween\s+(?:the\s+)?[\w'’-]+\s*$", parts[-1]):
+            parts[-1] += f" and {part.strip()}"
+        elif parts and re.fullmatch(r"\s*[A-Z][\w'’-]*\s*", part) and len(parts[-1].split()) >= 3 and re.search(
                 r"[A-Z][\w'’-]*\s*$", parts[-1]):
             parts[-1] += f" {part.strip()}"
         else:
@@ -3308,13 +3338,16 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             # tells "Why did Washington decline the proposed agreement on rescuing aircrews?" of it;
             # "Moscow has proposed ... to share reconnaissance in order to prove ..." only "proposed".
             continue
-        if event and slot is not None and slot.noun in _ANYONE and 2 * len(event & _stems(scorer.texts[j])) < max(
+        if event and slot is not None and slot.noun in _ANYONE | _DOERS and 2 * len(event & _stems(scorer.texts[j])) < max(
                 1, len(told)):
             # "Who was the man that the opposition strapped with explosives, what is his name?": one
             # person asked for by nothing but what was done is named where it is told, not in the
             # sentence beside it (Kerry's "ruse", before Shoigu's words on the bomber). (An office
             # says who he is: "the Syrian president" is named beside what Russia gives him.)
             continue
+        if slot is not None and slot.noun in _DOERS and not any(
+                mentions(scorer.texts[k].lower(), slot.noun) for k in scorer.around(j)):
+            continue  # "Who is the Russian pilot that was rescued?": a pilot, where the text speaks of one
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
         if named and not _about(named, scorer, int(j)) and not (

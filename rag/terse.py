@@ -154,8 +154,21 @@ _SUM_OF = re.compile(r"^\W*what (?P<be>is|was|are|were) the (?P<noun>(?:[\w'’-
                      re.IGNORECASE)
 
 
+# A student's "for my report i need the date RT tweeted the combat report, what was it".
+_NEED_THE = re.compile(r"^\W*(?:for (?:my|our|the|a) [\w' ]{2,30}?,?\s+)?(?:i|we) (?:need|want|(?:would|['’]d) like)"
+                       r" (?:to know )?the (?P<head>date|day|year|month|place|location|reason|number)\s+(?!of\b)"
+                       r"(?P<rest>[^?,]{3,}?)(?:,?\s*what (?:was|is) (?:it|that))?\s*[.?!]*\s*$", re.IGNORECASE)
+
+
 def _qualified(question: str) -> str:
     """The plain question a qualified request for a value stands for (see `_QUALIFIED`)."""
+    if m := _NEED_THE.match(question):
+        head, rest = m.group("head").lower(), m.group("rest")
+        if head in _PLACE_HEADS:
+            return f"Where {rest}?"
+        if head in _REASON_HEADS:
+            return f"Why {rest}?"
+        return f"How many {rest}?" if head == "number" else f"On which {head} {rest}?"
     if m := _HOLDS_POST.match(question):
         return f"Who is the {m.group('office')}?"
     if m := _IF_SO_WHICH.match(question):

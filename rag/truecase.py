@@ -91,6 +91,8 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\b(?:bloke|chap|fella|geezer)\b"), "man"),
               (re.compile(r"\b([Ww]hich|[Ww]hat) rag\b"), r"\1 newspaper"),
               (re.compile(r"\bspy (?:data|info|intel|secrets)\b"), "intelligence"),
+              # A student's "how come ...?": why.
+              (re.compile(r"\b([Hh])ow come\b"), lambda m: "Why" if m.group(1) == "H" else "why"),
               # A learner's "since how much time": how long.
               (re.compile(r"\b([Hh])ow much time\b"), r"\1ow long"),
               # An Indian English "As per Putin, ...": according to him.
@@ -255,6 +257,12 @@ def with_auxiliary(question: str) -> str:
     words = list(re.finditer(r"[\w’'-]+", question[after:]))
     for i, word in enumerate(words):
         lower = word.group().lower()
+        if (wh in ("why", "when", "where", "how") and i > 0 and lower.endswith("s") and lower[:-1] in _BARE_VERBS
+                and word.group() == lower and words[i - 1].group().lower() not in _NOT_BEFORE_VERB
+                and (subject := _subject(words[:i], wh)) is not None):
+            # "why putin says people are running away": why does he say it.
+            at, verb = after + subject.start(), after + word.start()
+            return f"{question[:at].rstrip()} does {question[at:verb]}{lower[:-1]}{question[after + word.end():]}"
         if lower in _AUXILIARIES or lower.endswith(("n't", "n’t")):
             if wh == "who" and i == 0 and lower in ("is", "are") and len(words) > 1 and words[1].group() in _BARE_VERBS:
                 return _past(question, after + word.start(), after + words[1].end())  # ("Who is say ...?")

@@ -2516,3 +2516,46 @@ def test_who_is_the_person_who_said_it_asks_who_said_it() -> None:
     assert asked_claim("Who was the man that the boards fined in Bergen?") is None
     assert Slot.of("Who was the man that the boards fined in Bergen?").one_person
 
+
+
+def test_a_sceptics_verbs_ask_for_someones_words() -> None:
+    assert asked_speaker("What did the Norwegian harbour master allege happened when the Board asked where the ferries "
+                         "were?") == ("the Norwegian harbour master", "happened when the Board asked where the ferries were")
+    assert asked_speaker("What did the Norwegian minister, Berg, assert about the ferry fees?") == ("Berg", "the ferry fees")
+
+
+def test_a_thing_between_two_is_one_topic_part() -> None:
+    scorer = scorer_of("“The fees rose in Norway and the US,” Ola Berg said. "
+                       "“The accord on ferry safety between Norway and the US holds,” Per Lund said.")
+    assert list(topic_coverage("the accord on ferry safety between Norway and the US", scorer) > 0) == [False, True]
+
+
+def test_an_office_with_its_body_is_held_by_one_of_that_body() -> None:
+    scorer = scorer_of("“The depots are full,” said Ola Berg, a Harbour Board spokesman. "
+                       "“The ferries are late,” said Per Lund, spokesman for the Fisheries Ministry.")
+    own = speakers_own("What did the Harbour Board spokesman say about the depots and the ferries?", scorer)
+    assert list(own) == [True, False]
+
+
+def test_a_person_asked_for_by_what_he_did_is_one_the_text_speaks_of() -> None:
+    assert Slot.of("Who was the suicide bomber Berg talked about?").noun == "bomber"
+    scorer = scorer_of("“The bombers came at night,” Ola Berg said.", tagger=EntityTagger(Settings().entity_tagger))
+    # Berg, who speaks of the bombers, is none of them.
+    assert best_sentences("Who was the suicide bomber Berg talked about in Bergen?", scorer, 1) == []
+    assert best_sentences("Who is the Norwegian pilot that was rescued?", scorer, 1) == []
+
+
+def test_a_students_how_come_asks_why_and_leaving_asks_what_people_flee() -> None:
+    assert truecase.tidied("how come the ferries are late") == "why the ferries are late"
+    assert truecase.tidied("How come the ferries are late?") == "Why the ferries are late?"
+    scorer = scorer_of("People are not fleeing from the storm, they are fleeing from the floods. The ferries sailed.")
+    assert _gives_reason(scorer, 0, "Why are people leaving the islands?")
+
+
+def test_a_learners_third_person_verb_gets_its_auxiliary_and_not_accepting_is_rejecting() -> None:
+    assert truecase.with_auxiliary("Why Berg says the ferries are late?") == "Why does Berg say the ferries are late?"
+    assert truecase.with_auxiliary("Why the news says so?") == "Why the news says so?"
+    scorer = scorer_of("Berg again criticized the board's classification of \"safe ferries\", claiming that the "
+                       "ferries were using old engines.")
+    assert _gives_reason(scorer, 0, "Why doesn't Berg accept calling those ferries safe?")
+    assert not _gives_reason(scorer, 0, "Why does Berg call those ferries safe?")

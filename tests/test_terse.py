@@ -126,6 +126,9 @@ def test_a_topic_said_first_is_asked_about_as_one_question() -> None:
      "What is the date of Berg's radio interview?"),
     ("Which named person holds the post of Harbour Master in the Gazette?", "Who is the Harbour Master in the Gazette?"),
     ("What is the stated financial sum allocated for the piers?", "How much is the financial sum allocated for the piers?"),
+    ("for my report i need the date the Gazette posted the ferry story, what was it",
+     "On which date the Gazette posted the ferry story?"),
+    ("I need the place Berg signed the deal.", "Where Berg signed the deal?"),
 ])
 def test_a_compliance_officers_qualified_request_is_read_plainly(qualified: str, plain: str) -> None:
     assert requested(qualified) == plain

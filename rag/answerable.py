@@ -29,6 +29,7 @@ import numpy as np
 from .attribute import is_demonym, names_medium, role_fits, tweet_signer
 from .cite import _last
 from .metadata import dateline_end
+from .terse import IS_IT_TRUE
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .truecase import past
 from .types import Sentence
@@ -200,7 +201,7 @@ _ASKS_HEAD = re.compile(r"^\W*who\s+(?:(?:is|was|are|were)\s+(?:in charge of|res
                         r"|heads|headed|leads|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
                         r"|chairs|chaired)\b"
                         # ("Which named individual heads the Baghdad centre?")
-                        rf"|^\W*(?:which|what) (?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|person|individual|man|woman)\s+"
+                        rf"|^\W*(?:which|what) (?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\s+"
                         r"(?:heads|headed|leads|led|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
                         r"|chairs|chaired)\b", re.IGNORECASE)
 _HEADS = re.compile(r"\bin charge\b|\bresponsible for\b|(?<![-\w])(?:head(?:s|ed|ing)?|lead(?:s|er|ers|ing)?|led"
@@ -852,7 +853,8 @@ def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer
     """Whether the article gives a person a nation, in the words before his name or in his
     role, and not the one asked for: "Syrian Deputy Foreign Minister Faisal Mekdad" is no answer
     to "Which US official ...?", wherever his sentence names the US."""
-    given = _nations_given(name, scorer, [k for k in range(len(scorer.texts)) if scorer.article_of(k) == scorer.article_of(j)])
+    given = _nations_given(name, scorer, [k for k in range(len(scorer.texts))
+                                          if scorer.article_of(k) == scorer.article_of(j)])
     return bool(given) and not nations <= given
 
 
@@ -2019,9 +2021,6 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
                             "the report", "the reports", "the outlet", "the newspaper"})
 
 
-# A fact-checker's question: "Is it right that Lavrov said ...? What were his words?"
-_IS_IT_RIGHT = re.compile(r"^\W*(?:is it (?:right|true|correct|accurate|the case)|was it (?:right|true)) that\s+",
-                          re.IGNORECASE)
 # "... ? What did he actually say about who people are running from?": a second question on his words.
 _HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*?\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
                         r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
@@ -2030,8 +2029,8 @@ _WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:sa
                           r"(?:it|that|this)(?:,?\s+and\s+[^?]*)?\W*$", re.IGNORECASE)
 # "What did Putin say about that?": the second question asks for his words on the first one's claim.
 _SAY_ABOUT_THAT = re.compile(r"^\s*(?i:what\s+(?:did|does))\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
-                             r"(?i:(?:actually\s+|really\s+)?say\s+(?:(?:about|on)|(?P<what>decides|determines|governs"
-                             r"|explains|causes|drives))\s+(?:that|it|this))\W*$")
+                             r"(?i:(?:actually\s+|really\s+)?say\s+(?:about|on|decides|determines|governs|explains"
+                             r"|causes|drives)\s+(?:that|it|this))\W*$")
 
 
 def _checked(question: str) -> str:
@@ -2058,11 +2057,11 @@ def _checked(question: str) -> str:
         if m.group("topic") and (verb := re.search(r"\s(?-i:said|say|claimed|claim|blamed|blame|argued|argue"
                                                    r"|accused|accuse|talked about|told \w+)\s", first)):
             question = f"{first[:verb.end()]}{m.group('topic')}?"
-        elif m.group("topic") and (said := _IS_IT_RIGHT.match(first)) and (who := _person_in(first[said.end():])):
+        elif m.group("topic") and (said := IS_IT_TRUE.match(first)) and (who := _person_in(first[said.end():])):
             # "Is it true that Putin set an end date for the strikes? What did he actually say about how
             # long they would last?": his words on that, whatever the first question has him do.
             return f"What did {who} say about {m.group('topic')}?"
-    if m := _IS_IT_RIGHT.match(question):
+    if m := IS_IT_TRUE.match(question):
         # ("Did Lavrov say ...": the verb back to its infinitive, as "did" asks.)
         question = re.sub(rf"^(Did .+?)\s(?-i:({'|'.join(_INFINITIVE)}))\b",
                           lambda v: f"{v.group(1)} {_INFINITIVE[v.group(2)]}", "Did " + question[m.end():], count=1)
@@ -2174,6 +2173,10 @@ def _prefaced(question: str) -> str:
         if (first := context.split()[0].lower()) in STOPWORDS or first.endswith("ing") or first in _CLAUSE_OPENERS:
             # ("The blog ...", "Since I am citing ...", "Writing about ...", not "Putin ...")
             context = context[0].lower() + context[1:]
+        if found and (about := _pronoun_topic(named, context)):
+            # "I recall Lavrov weighing in on the flight-safety memorandum. What was his assessment of
+            # it?": what "it" is, the statement says.
+            return f"What did {name} say about {about}?"
         if found:
             return f"{named.rstrip(' ?')}, {context}?"
         if asked_claim(m.group("rest")) and not _WHO_SAID_THAT.match(m.group("rest")):
@@ -2216,7 +2219,7 @@ def _prefaced(question: str) -> str:
     if re.search(rf"\s(?:on|about|regarding|re)\s|['’]s? (?:{_VIEWS})s? of\s", pre):
         # (a topic's: "Berg on the harbour fees: what did he say?", "Berg's framing of the fees: what
         # did he say?" are read whole, elsewhere)
-        return question
+        return _then_asked(pre, rest) or question
     name = pre.split(",")[0].strip()
     if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
         name = told.group("who")  # "Putin to Interfax and Anadolu: what did he say ...?": whom he told, aside
@@ -2225,11 +2228,39 @@ def _prefaced(question: str) -> str:
         if not (name := _person_in(pre) or "") or not pre.startswith(name):
             return question
     named, found = _he_is(name, rest)
+    if found and pre.startswith(name) and (said := asked_speaker(named)) and _PRONOUN_ONLY.fullmatch(said[1]):
+        # "Kirby dismissed the corridors as a ruse — how did he justify that?": his words on what the
+        # preface has him do.
+        return f"What did {name} say about {pre[len(name):].strip(' ,')}?"
+    if not found and (asked := _then_asked(pre, rest)) and name != pre.strip():
+        return asked
     if not found and name == _person_in(pre) and (name == pre.strip() or told) and re.match(
             r"(?i:how|what|when|where|does|did|do|is|was|were|has|had)\b", rest):
         # "Putin: how long Russia stays?": what he says, as "according to" him.
         return f"{rest.rstrip(' ?')}, according to {name}?"
     return named if found else question
+
+
+def _then_asked(pre: str, rest: str) -> str | None:
+    """A statement, then a question of its own about it ("Putin says Russian aviation hit targets
+    the FSA identified - where in Syria were those targets?"): the question first, the statement
+    as its context; None where the question asks no value or reason."""
+    if not re.match(r"(?:why|when|where|how (?:many|much|long))\b", rest, re.IGNORECASE):
+        return None
+    return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, {pre[0].lower()}{pre[1:]}?"
+
+
+_PRONOUN_ONLY = re.compile(r"\s*(?:that|it|this|them)\s*", re.IGNORECASE)
+
+
+def _pronoun_topic(asked: str, context: str) -> str | None:
+    """What a "What did X say about it?" asked after a statement asks about: the statement's
+    "on (about) Y"; None where the question names its own topic."""
+    said = asked_speaker(asked)
+    if said is None or not _PRONOUN_ONLY.fullmatch(said[1]):
+        return None
+    on = re.search(r"\b(?:on|about|regarding|over)\s+(?P<topic>\S.+)$", context)
+    return on.group("topic") if on else None
 
 
 def _he_is(name: str, question: str) -> tuple[str, int]:
@@ -2848,7 +2879,8 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
     given = {_stem(w) for entity in (scorer.entities_of(topic) or ()) if entity.label == "PERSON"
              for w in query_terms(entity.text)[:-1]}
     parts = [stems for part in ([topic] if whole else _topic_parts(topic))
-             if (stems := {_stem(w) for w in query_terms(_undotted(re.sub(r"\bso-called\b", " ", part, flags=re.I)))
+             if (stems := {_stem(w) for w in query_terms(_paraphrased(_undotted(re.sub(r"\bso-called\b", " ", part,
+                                                                                           flags=re.I))))
                            if w not in _TOPIC_FILLER}
                  - _LIGHT_VERBS - given)]
     n = len(scorer.texts)
@@ -3094,7 +3126,18 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
 
 def _stems(*texts: str) -> set[str]:
     """The stems of the content words of the texts (see `_stem`)."""
-    return {_stem(w) for text in texts for w in query_terms(_REFUSING.sub("refuse", _undotted(text)))}
+    return {_stem(w) for text in texts
+            for w in query_terms(_paraphrased(_undotted(text)))}
+
+
+def _paraphrased(text: str) -> str:
+    """The text with a refusal or a flight in other words put in one (`_REFUSING`, `_RUNNING_AWAY`)."""
+    # (The words as written stay too: "running from" is still asked of "running away from".)
+    return _RUNNING_AWAY.sub(lambda m: f"fleeing {m.group(0)}", _REFUSING.sub(lambda m: f"refuse {m.group(0)}", text))
+
+
+# ("What did Putin say refugees are really running away from?": what they flee.)
+_RUNNING_AWAY = re.compile(r"\b(?:run(?:s|ning)?|ran) away\b", re.IGNORECASE)
 
 
 # A refusal in other words: "was not prepared to share reconnaissance" is the refusal "Why did

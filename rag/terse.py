@@ -155,8 +155,9 @@ _SUM_OF = re.compile(r"^\W*what (?P<be>is|was|are|were) the (?P<noun>(?:[\w'’-
 
 
 # A student's "for my report i need the date RT tweeted the combat report, what was it".
-_NEED_THE = re.compile(r"^\W*(?:for (?:my|our|the|a) [\w' ]{2,30}?,?\s+)?(?:i|we) (?:need|want|(?:would|['’]d) like)"
-                       r" (?:to know )?the (?P<head>date|day|year|month|place|location|reason|number)\s+(?!of\b)"
+_NEED_THE = re.compile(r"^\W*(?:for (?:my|our|the|a) [\w' ]{2,30}?,?\s+)?(?:(?:i|we) (?:need|want|(?:would|['’]d) like)"
+                       r"(?: to know)?|(?:(?:can|could|would) you )?(?:tell|give) (?:me|us)) the (?:(?:exact|precise) )?"
+                       r"(?P<head>date|day|year|month|place|location|reason|number)\s+(?!of\b)"
                        r"(?P<rest>[^?,]{3,}?)(?:,?\s*what (?:was|is) (?:it|that))?\s*[.?!]*\s*$", re.IGNORECASE)
 
 
@@ -253,7 +254,8 @@ _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote
 
 
 # "Is it true that ..., and when was this call?": a value asked of what the first clause says.
-_TRUE_THAT = re.compile(r"^\W*(?:is|was) it (?:right|true|correct|accurate|the case) that\s+", re.IGNORECASE)
+# (Read by `answerable` too: a fact-checker's "Is it right that X said Y? What were his words?")
+IS_IT_TRUE = re.compile(r"^\W*(?:is|was) it (?:right|true|correct|accurate|the case) that\s+", re.IGNORECASE)
 _AND_WH = re.compile(r",?\s+and\s+(?P<wh>when|where|who|whom|which|why|how many|how much|how long)\b(?P<rest>[^?,]*)"
                      r"\?*\s*$", re.IGNORECASE)
 
@@ -276,7 +278,7 @@ def unchallenged(question: str) -> str:
             # "The EU Times page isn't dated, is it? When was it posted?": "it" is the page.
             return re.sub(r"\bit\b", item.group("item")[:1].lower() + item.group("item")[1:], parts[1], count=1)
         return f"{context[:1].upper()}{context[1:]}. {parts[1]}" if len(context.split()) >= 3 else parts[1]
-    if len(parts) == 1 and (m := _TRUE_THAT.match(parts[0])) and (then := _AND_WH.search(parts[0], m.end())):
+    if len(parts) == 1 and (m := IS_IT_TRUE.match(parts[0])) and (then := _AND_WH.search(parts[0], m.end())):
         # "Is it true that Putin talked by telephone with Obama ..., and when was this call?": the
         # value the second question asks for, of what the first one says.
         # ("..., and why?": why what it says.)

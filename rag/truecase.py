@@ -40,13 +40,16 @@ def needed(question: str) -> bool:
 
 # Fillers a hurried question opens with, before what it asks.
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: one| q(?:uestion)?)?"
+                     # (A talkback caller's "G'day mate, quick one - ...", "Righto, ...", "Reckon you
+                     # could tell me ...".)
+                     r"|g['’]day(?: mate)?|righto|mate|reckon (?:you|ya) (?:could|can)(?= tell| give| find)"
                      r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
                      r"|double[- ]check|(?:fact|quote)[- ]check"
                      # ("According to the articles, who stated ...?": they are all it reads.)
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
                      # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
-                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b[,:;!-]*\s+)+",
+                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b\s*[,:;!–—-]*\s+)+",
                      re.IGNORECASE)
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
@@ -91,6 +94,12 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\b(?:bloke|chap|fella|geezer)\b"), "man"),
               (re.compile(r"\b([Ww]hich|[Ww]hat) rag\b"), r"\1 newspaper"),
               (re.compile(r"\bspy (?:data|info|intel|secrets)\b"), "intelligence"),
+              # A talkback caller's: "..., mate?", "the Ruskies", "having a go at", "whereabouts in".
+              (re.compile(r",?\s+mate(?=\W*$)"), ""), (re.compile(r"\bRus(?:s)?kies\b"), "Russians"),
+              (re.compile(r"\b(having|had|has|have) a go at\b"),
+               lambda m: {"having": "criticizing", "had": "criticized", "has": "criticizes"}.get(m.group(1), "criticize")),
+              (re.compile(r"\b([Ww])hereabouts(?= (?:in|is|are|was|were|did|do|does)\b)"), r"\1here"),
+              (re.compile(r"^\W*[Ww]hat['’]s the (?:go|deal|story) with\s+"), ""),
               # A student's "how come ...?": why.
               (re.compile(r"\b([Hh])ow come\b"), lambda m: "Why" if m.group(1) == "H" else "why"),
               # A learner's "since how much time": how long.
@@ -98,7 +107,7 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
-_HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
+_HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|I\s+(?:recall|remember)(?:\s+that)?|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
                     r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"
                     r"\s+spelled)\b|\s*\((?:or|aka|a\.k\.a\.)\s+[^()]*\)", re.IGNORECASE)
 

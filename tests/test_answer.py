@@ -295,7 +295,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
-                                                    for n in (*range(15, 40), *range(42, 53))),
+                                                    for n in (*range(15, 40), *range(42, 54))),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -768,6 +768,11 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("how come people are leaving syria according to putin", "fleeing from the Islamic State"),
     ("how come putin says people are running away from syria", "fleeing from the Islamic State"),
     ("how come shoigu doesn't accept calling those groups the moderate opposition", "using suicide bombers"),
+    # nm53 and aq53: a talkback caller, a fact-checker's false premises.
+    ("G'day mate, quick one - what date was that EU Times piece on Ryabkov and the Yanks' intel posted?", "Oct 8th, 2015"),
+    ("How many sorties did the Ruskies say their jets flew in that RT combat report tweet, mate?", "107 sorties"),
+    ("Why was Shoigu having a go at the US calling those groups the moderate opposition - what did he say they were "
+     "doing?", "using suicide bombers"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -783,6 +788,12 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "What did Mekdad say about the Memorandum of Understanding on flight safety between Russia and the US?",
     "who was the suicide bomber shoigu talked about in aleppo",
     "how come washington won't answer russia's idea for an agreement on rescuing aircraft crews",
+    "Reckon you could tell me the exact date the Kremlin told the Yanks and NATO that Russia's military action in Syria "
+    "was starting?",
+    "Putin says Russian aviation hit several targets identified by the Free Syrian Army - whereabouts in Syria were "
+    "those targets?",
+    "Kirby dismissed the Aleppo humanitarian corridors as a ruse — how did he justify that?",
+    "I recall Lavrov weighing in on the October 20 flight-safety memorandum with the US. What was his assessment of it?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

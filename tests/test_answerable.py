@@ -2559,3 +2559,26 @@ def test_a_learners_third_person_verb_gets_its_auxiliary_and_not_accepting_is_re
                        "ferries were using old engines.")
     assert _gives_reason(scorer, 0, "Why doesn't Berg accept calling those ferries safe?")
     assert not _gives_reason(scorer, 0, "Why does Berg call those ferries safe?")
+
+
+def test_a_talkback_callers_fillers_and_slang_are_read() -> None:
+    assert truecase.tidied("G'day mate, quick one - what date was the Gazette piece posted?") == (
+        "what date was the Gazette piece posted?")
+    assert truecase.tidied("How many boats did the Ruskies send, mate?") == "How many boats did the Russians send?"
+    assert truecase.tidied("Why was Berg having a go at the board?") == "Why was Berg criticizing the board?"
+    assert truecase.tidied("Whereabouts in Norway were the piers?") == "Where in Norway were the piers?"
+    assert truecase.tidied("I recall Berg speaking on the fees. What did he say?") == (
+        "Berg speaking on the fees. What did he say?")
+
+
+def test_a_statement_then_a_question_about_it() -> None:
+    # "that" is what the statement has him do.
+    assert asked_speaker(without_options("Berg dismissed the ferry fees as a ruse - how did he justify that?")) == (
+        "Berg", "dismissed the ferry fees as a ruse")
+    assert asked_speaker(without_options("Berg weighed in on the ferry fees. What was his assessment of it?")) == (
+        "Berg", "the ferry fees")
+    # A value asked of what the statement tells comes first, the statement its context.
+    assert without_options("Berg says the boards shut several piers - where in Norway were those piers?") == (
+        "Where in Norway were those piers, berg says the boards shut several piers?")
+    assert asks_why(without_options("The boards bypassing the council on fees - why didn't they ask it?"))
+    assert _stems("fleeing") <= _stems("People are running away from the storm.")

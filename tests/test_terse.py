@@ -129,6 +129,7 @@ def test_a_topic_said_first_is_asked_about_as_one_question() -> None:
     ("for my report i need the date the Gazette posted the ferry story, what was it",
      "On which date the Gazette posted the ferry story?"),
     ("I need the place Berg signed the deal.", "Where Berg signed the deal?"),
+    ("tell me the exact date the board told the ferries to stop", "On which date the board told the ferries to stop?"),
 ])
 def test_a_compliance_officers_qualified_request_is_read_plainly(qualified: str, plain: str) -> None:
     assert requested(qualified) == plain

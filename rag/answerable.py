@@ -2231,7 +2231,9 @@ def _prefaced(question: str) -> str:
     if found and pre.startswith(name) and (said := asked_speaker(named)) and _PRONOUN_ONLY.fullmatch(said[1]):
         # "Kirby dismissed the corridors as a ruse — how did he justify that?": his words on what the
         # preface has him do.
-        return f"What did {name} say about {pre[len(name):].strip(' ,')}?"
+        # (Said as a claim, so that a refusal reads "nobody named Kirby on the claim that he
+        # dismissed ...".)
+        return f"What did {name} say about the claim that he {pre[len(name):].strip(' ,')}?"
     if not found and (asked := _then_asked(pre, rest)) and name != pre.strip():
         return asked
     if not found and name == _person_in(pre) and (name == pre.strip() or told) and re.match(

@@ -773,6 +773,8 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("How many sorties did the Ruskies say their jets flew in that RT combat report tweet, mate?", "107 sorties"),
     ("Why was Shoigu having a go at the US calling those groups the moderate opposition - what did he say they were "
      "doing?", "using suicide bombers"),
+    # (The premise as the articles give it is answered.)
+    ("Kerry dismissed the Aleppo humanitarian corridors as a ruse — how did he justify that?", "John Kerry"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

@@ -2574,7 +2574,7 @@ def test_a_talkback_callers_fillers_and_slang_are_read() -> None:
 def test_a_statement_then_a_question_about_it() -> None:
     # "that" is what the statement has him do.
     assert asked_speaker(without_options("Berg dismissed the ferry fees as a ruse - how did he justify that?")) == (
-        "Berg", "dismissed the ferry fees as a ruse")
+        "Berg", "the claim that he dismissed the ferry fees as a ruse")
     assert asked_speaker(without_options("Berg weighed in on the ferry fees. What was his assessment of it?")) == (
         "Berg", "the ferry fees")
     # A value asked of what the statement tells comes first, the statement its context.

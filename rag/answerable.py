@@ -322,6 +322,9 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     return False
 
 
+_ROLE_WORD = "|".join(map(re.escape, sorted(ROLE_WORDS)))  # (a title's lower-case words: "Syrian president Bashar Al-Assad")
+
+
 def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
     """Whether a person sentence j names is given the nation in his title elsewhere in the
     passages: "President Bashar Assad" is the "Syrian president Bashar Al-Assad" of another
@@ -331,7 +334,7 @@ def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
         return False
     # (Named in full: "Assad" alone leaves his nation to the sentence before, which names it.)
     for last in {e.text.split()[-1] for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1}:
-        titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{'|'.join(ROLE_WORDS)})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
+        titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{_ROLE_WORD})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
         if any(nation in {_nation(w) for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
                for text in scorer.texts for m in titled.finditer(_undotted(text))):
             return True
@@ -485,7 +488,8 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     return bool(_REASON.search(scorer.texts[j]) or after or grounds or fled)
 
 
-_FLEEING = re.compile(r"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|run(?:s|ning)? away|ran away)\b",
+_RUN_AWAY = r"(?:run(?:s|ning)?|ran) away"
+_FLEEING = re.compile(rf"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|{_RUN_AWAY})\b",
                       re.IGNORECASE)
 _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 # ("how come people are leaving Syria according to Putin": they flee.)
@@ -3139,7 +3143,7 @@ def _paraphrased(text: str) -> str:
 
 
 # ("What did Putin say refugees are really running away from?": what they flee.)
-_RUNNING_AWAY = re.compile(r"\b(?:run(?:s|ning)?|ran) away\b", re.IGNORECASE)
+_RUNNING_AWAY = re.compile(rf"\b{_RUN_AWAY}\b", re.IGNORECASE)
 
 
 # A refusal in other words: "was not prepared to share reconnaissance" is the refusal "Why did

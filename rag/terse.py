@@ -165,11 +165,7 @@ def _qualified(question: str) -> str:
     """The plain question a qualified request for a value stands for (see `_QUALIFIED`)."""
     if m := _NEED_THE.match(question):
         head, rest = m.group("head").lower(), m.group("rest")
-        if head in _PLACE_HEADS:
-            return f"Where {rest}?"
-        if head in _REASON_HEADS:
-            return f"Why {rest}?"
-        return f"How many {rest}?" if head == "number" else f"On which {head} {rest}?"
+        return f"How many {rest}?" if head in _COUNT_HEADS else _asked_by_head(head, rest)
     if m := _HOLDS_POST.match(question):
         return f"Who is the {m.group('office')}?"
     if m := _IF_SO_WHICH.match(question):
@@ -207,19 +203,25 @@ def requested(question: str) -> str:
         if value or m.group("verb").lower() not in ("name", "identify"):
             return f"What was the {noun} {link} {clause}?"
         return question  # ("Name the King of Jordan whom ...": who he is, which the checks read as typed)
+    if asked := _asked_by_head(head, clause):
+        return asked
+    if m.group("prep"):
+        return f"{m.group('prep').capitalize()} which {noun} {clause}?"
+    if link in ("where", "when", "why"):  # ("Identify the base where ...")
+        return f"Which {noun} {link} {clause}?"
+    return f"Which {noun} {clause}?"
+
+
+def _asked_by_head(head: str, clause: str) -> str | None:
+    """The question a request for a time, a place or a reason (by its head noun) asks of a
+    clause ("the date X" -> "On which date X?", "the place X" -> "Where X?"); None for other nouns."""
     if head in ("year", "month"):
         return f"In what {head} {clause}?"
     if head in _DATE_HEADS:
         return f"On which date {clause}?" if head == "date" else f"When {clause}?"
     if head in _PLACE_HEADS:
         return f"Where {clause}?"
-    if head in _REASON_HEADS:
-        return f"Why {clause}?"
-    if m.group("prep"):
-        return f"{m.group('prep').capitalize()} which {noun} {clause}?"
-    if link in ("where", "when", "why"):  # ("Identify the base where ...")
-        return f"Which {noun} {link} {clause}?"
-    return f"Which {noun} {clause}?"
+    return f"Why {clause}?" if head in _REASON_HEADS else None
 
 
 # "..., does it?", "..., surely?", "..., was he?": a tag that turns a statement into a challenge.

@@ -712,6 +712,8 @@ def _countries() -> frozenset[str]:
 _STATE_FORM = re.compile(r"\b(?:federation|republic|kingdom|emirates|states)$", re.IGNORECASE)
 
 
+# Bounded: a server answers for days, and the names asked about are a small vocabulary.
+@functools.lru_cache(maxsize=8192)
 def _is_country(name: str) -> bool:
     bare = re.sub(r"^the\s+", "", _undotted(name).lower())
     return bare in _countries() or _STATE_FORM.search(bare) is not None
@@ -1698,8 +1700,7 @@ def _holds_values(claim: str, scorer: SupportScorer, back: int = 2) -> np.ndarra
         # "Is that the opposition we are not letting leave?": a speaker's "we" is his country,
         # which the asker names ("Russia was not letting leave"), as his passage does.
         if _WE.search(" ".join(scorer.texts[k] for k in run)):
-            nations |= {_nation(w) for w in WORD.findall(_undotted(scorer.passages[n - 1].text))
-                        if _is_country(w) or w.lower() in _NATIONS}
+            nations |= _countries_in(scorer.passages[n - 1].text)
         words = {w.lower() for w in WORD.findall(text)}
         # (A name of three words or more is held whole or by its initials: "the Free Syrian Army had
         # refused to share intelligence" is not held by "Syria" alone.)
@@ -1709,6 +1710,12 @@ def _holds_values(claim: str, scorer: SupportScorer, back: int = 2) -> np.ndarra
                 if w.lower() not in STOPWORDS and w.lower() not in _COMPOUND)
             for v, place in places) and all(_holds_name(name, text) for name in whole)
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _countries_in(text: str) -> frozenset[str]:
+    """The nations a passage names (as `_nation` keys); asked once for each of its statements."""
+    return frozenset(_nation(w) for w in WORD.findall(_undotted(text)) if _is_country(w) or w.lower() in _NATIONS)
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -3041,6 +3048,7 @@ def _one_comment(a: Attribution | None, b: Attribution | None) -> bool:
     return a is not None and b is not None and a.kind == b.kind == "comment"
 
 
+@functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A word's first five letters once an inflection is cut: "sharing", "shared" and "share"
     meet ("shari" and "share" did not), as do "gets" and "get", "quitting" and "quit" (a

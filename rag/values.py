@@ -8,6 +8,7 @@ holds "Oct 8th, 2015" rather than contradicting it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -73,6 +74,14 @@ _NOT_NAMES = frozenset(_MONTH) | frozenset(_WEEKDAYS.split("|")) | STOPWORDS | f
 
 
 def dates(text: str) -> list[TypedValue]:
+    """The dates a text writes, each with its (year, month, day) or weekday key."""
+    return list(_dates(text))
+
+
+# Answering reads each statement's dates and numbers once for every claim and slot it checks
+# (796 reads of 160 texts for one "who said" question): the texts repeat, so they are kept.
+@functools.lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[TypedValue, ...]:
     out = []
     for m in _DATE.finditer(text):
         g = m.groupdict()
@@ -91,12 +100,17 @@ def dates(text: str) -> list[TypedValue]:
                 continue
         at = "m_month" if g["m_month"] else 0  # the month, not the word of time before it
         out.append(TypedValue(m.group(at), key, m.start(at), m.end(at)))
-    return out
+    return tuple(out)
 
 
 def numbers(text: str, counted: str | None = None) -> list[TypedValue]:
     """Numbers with their scale and unit; with `counted`, only those that count it ("107
     sorties" for "how many sorties"). Days and years of dates are the date slot's."""
+    return list(_numbers(text, counted))
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(text: str, counted: str | None) -> tuple[TypedValue, ...]:
     spans = [(f.start, f.end) for f in dates(text)]
     out = []
     # "a year", "an hour": one of a unit of time, against "two years".
@@ -133,7 +147,7 @@ def numbers(text: str, counted: str | None = None) -> list[TypedValue]:
         if not unit and (duration := _DURATION.get(_time_unit(noun))):
             value, unit = value * duration[0], duration[1]  # "twelve months" is "a year"
         out.append(TypedValue(text[m.start():end].strip(), (round(value, 6), unit), m.start(), end))
-    return out
+    return tuple(out)
 
 
 def _time_unit(word: str) -> str:

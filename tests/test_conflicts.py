@@ -157,3 +157,15 @@ def test_a_page_time_stamp_glued_to_its_day_is_a_date() -> None:
     # "11:21 GMT14 August 2020" tops a Sputnik page: the zone is written against the day.
     assert [v.key for v in dates("11:21 GMT14 August 2020")] == [(2020, 8, 14)]
     assert dates("An F16 August flypast") == []
+
+
+def test_values_read_again_from_the_same_text_are_not_the_list_a_caller_changed() -> None:
+    from rag.values import dates, numbers
+
+    # Both are kept per text (answering reads each statement for every claim it checks).
+    text = "Ryabkov spoke on 8 October 2015 about 107 sorties."
+    first, counted = dates(text), numbers(text)
+    first.clear()
+    counted.append(counted[0])
+    assert [v.key for v in dates(text)] == [(2015, 10, 8)]
+    assert [v.key for v in numbers(text)] == [(107.0, "")]

@@ -49,6 +49,11 @@ def test_answering_on_onnx_imports_no_torch_and_nothing_it_does_not_use(seed_ind
         found = imported("ask", question, "--index", str(seed_index), "--llm", "extractive", "--json")
         assert not found & HEAVY, found & HEAVY
         assert {"onnxruntime", "faiss", "tokenizers"} <= found  # what it does use
+    # A "who said" question runs spaCy's entity recogniser, but not spaCy's command line (weasel,
+    # httpx, pygments: 0.14 s), which its __init__ imports for nothing a pipeline uses.
+    found = imported("ask", "Who said the US goals in Syria have little to do with a political process?",
+                     "--index", str(seed_index), "--llm", "extractive")
+    assert "spacy" in found and not found & {"weasel", "httpx", "pygments", "torch"}, found
     # A question with no calendar word does not load dateparser either.
     assert "dateparser" not in imported("ask", "What did Shoigu say?", "--index", str(seed_index), "--json")
 
@@ -63,3 +68,11 @@ def test_status_imports_no_model_library(seed_index: Path) -> None:
     found = imported("status", "--index", str(seed_index))
     # Nor FAISS: status reads what the last write recorded instead of loading the vectors.
     assert not found & (HEAVY | {"onnxruntime", "tokenizers", "spacy", "dateparser", "faiss", "tantivy"})
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_importable() -> None:
+    code = ("import sys\nfrom rag.parse import _spacy\nspacy = _spacy()\n"
+            "assert 'spacy.cli' not in sys.modules and 'torch' not in sys.modules, 'stand-in left behind'\n"
+            "import spacy.cli\nassert callable(spacy.cli.info) and 'weasel' in sys.modules\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr

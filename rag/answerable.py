@@ -301,6 +301,11 @@ def asked_role(question: str) -> Office | None:
     return Office(qualifier + _defense(m.group("role").lower()), nation)
 
 
+def titles(office: Office) -> tuple[str, ...]:
+    """The ways an article may write the office's title: "defense minister", "defence minister"."""
+    return tuple(dict.fromkeys((office.title, office.title.replace("defense", "defence"))))
+
+
 def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     """Whether passage sentence j, or a neighbour, names the office itself: its head word
     with its other words (and its nation) close by ("US Defense Secretary" for "the US
@@ -333,12 +338,32 @@ def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
     if found is None:
         return False
     # (Named in full: "Assad" alone leaves his nation to the sentence before, which names it.)
-    for last in {e.text.split()[-1] for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1}:
-        titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{_ROLE_WORD})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
-        if any(nation in {_nation(w) for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
-               for text in scorer.texts for m in titled.finditer(_undotted(text))):
-            return True
-    return False
+    return any(_titled_with(nation, e.text.split()[-1], scorer)
+               for e in found[0] if e.label == "PERSON" and len(e.text.split()) > 1)
+
+
+def _titled_with(nation: str, last: str, scorer: SupportScorer) -> bool:
+    """Whether a passage sentence gives the person of the surname `last` the nation in his title."""
+    titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{_ROLE_WORD})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
+    return any(nation in {_nation(w) for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
+               for text in scorer.texts for m in titled.finditer(_undotted(text)))
+
+
+def _speaker_holds(office: Office, scorer: SupportScorer, j: int) -> bool:
+    """Whether sentence j's speaker, named in it, holds the office by the role his article gives
+    him: "Who is the Russian foreign minister that went on Channel One?" is answered by "Lavrov
+    told Channel One, ..." of "Russian Foreign Minister Sergei Lavrov" two sentences before."""
+    label = scorer.labels[j]
+    if label is None or label.kind == "comment" or not label.speaker or not label.role:
+        return False
+    last = label.speaker.split()[-1]
+    if not re.search(rf"\b{re.escape(last)}\b", scorer.texts[j]):
+        return False
+    role = {_defense(w.lower()) for w in WORD.findall(_undotted(label.role))}
+    words = {w for w in WORD.findall(office.title) if w not in ("of", "the")}
+    nations = {_nation(w) for w in role}
+    return words <= role and not (_QUALIFIERS - words) & role and (
+        office.nation in nations | {None} or _titled_with(office.nation, last, scorer))
 
 
 def _as_written(title: str, question: str) -> str:
@@ -3425,7 +3450,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort)
                 or head and not _names_head(scorer, int(j))):
             continue
-        if role is not None and not _holds_role(role, scorer, j):
+        if role is not None and not (_holds_role(role, scorer, j) or _speaker_holds(role, scorer, j)):
             continue
         if author and (not _BYLINE.search(scorer.texts[j])
                        or scorer.labels[j] is not None and scorer.labels[j].kind == "comment"):

@@ -368,6 +368,12 @@ class Pipeline:
             # are searched as well, since the passages matching the question best may hold none.
             taken = [c for p in passages for c in p.chunk_ids]
             passages += retriever.spoken_by(name, asked.query, qvec, s.speaker_passages, taken, scope.within)
+        if (office := answerable.asked_role(asked.question)) is not None:
+            # "Who is the Russian foreign minister?": the passages writing the title are searched
+            # as well, since the ones matching the question best may name its holder nowhere.
+            taken = [c for p in passages for c in p.chunk_ids]
+            passages += retriever.holding(answerable.titles(office), asked.query, qvec, s.office_passages, taken,
+                                          scope.within)
         retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.

@@ -81,7 +81,18 @@ class Retriever:
                   where: Filter | None = None) -> list[Passage]:
         """Up to k passages of the statements of the speaker `name` (one per article) that best
         match the query, from chunks not `taken` already."""
-        ids = np.setdiff1d(self.reader.spoken_by(name, where), np.asarray(taken, dtype=np.int64))
+        return self._among(self.reader.spoken_by(name, where) if k else (), query, vector, k, taken, where)
+
+    def holding(self, phrases: Sequence[str], query: str, vector: np.ndarray, k: int, taken: Sequence[int] = (),
+                where: Filter | None = None) -> list[Passage]:
+        """Up to k passages holding one of the phrases (an office's title: "foreign minister"),
+        one per article, that best match the query, from chunks not `taken` already."""
+        return self._among(self.reader.holding(phrases, where) if k else (), query, vector, k, taken, where)
+
+    def _among(self, ids: Sequence[int], query: str, vector: np.ndarray, k: int, taken: Sequence[int],
+               where: Filter | None) -> list[Passage]:
+        """Up to k passages of the chunks `ids`, not `taken`, one per article, best matching the query."""
+        ids = np.setdiff1d(np.asarray(ids, dtype=np.int64), np.asarray(taken, dtype=np.int64))
         if not k or not len(ids):
             return []
         return self._passages(fuse(self._rank(query, vector, "hybrid", where, ids), self.weights, self.rrf_k),

@@ -155,6 +155,14 @@ class RetrievalSettings(_Group):
         "coalition's operations). 1 against 0: attribution dev batches +3 -1 (a near miss whose "
         "speaker names the topic's words), two fresh batches unchanged. 0 adds none.",
     )
+    office_passages: int = Field(
+        1, ge=0,
+        description="For \"Who is <office>?\" (\"Who is the Russian foreign minister?\"): passages "
+        "writing the office's title added to those retrieved (the ones best matching the question, "
+        "from chunks not already taken), so that its holder's name is there when other passages "
+        "match the question better (the blog's \"Russian Foreign Minister Sergei Lavrov\" was 17th "
+        "by meaning, behind Ryabkov's deputy ministry). 0 adds none.",
+    )
     claim_k: int = Field(
         7, ge=1, le=50,
         description="Passages retrieved for \"Who said <claim>?\" (when `k` is fewer): the claim "

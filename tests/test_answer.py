@@ -775,6 +775,9 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "doing?", "using suicide bombers"),
     # (The premise as the articles give it is answered.)
     ("Kerry dismissed the Aleppo humanitarian corridors as a ruse — how did he justify that?", "John Kerry"),
+    # Stop 24: an office's holder found where the title is written, named where he speaks.
+    ("Who is the Russian foreign minister?", "Sergei Lavrov"),
+    ("who is the russian foreign minister that went on channel one", "Sergei Lavrov"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

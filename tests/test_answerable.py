@@ -2582,3 +2582,17 @@ def test_a_statement_then_a_question_about_it() -> None:
         "Where in Norway were those piers, berg says the boards shut several piers?")
     assert asks_why(without_options("The boards bypassing the council on fees - why didn't they ask it?"))
     assert _stems("fleeing") <= _stems("People are running away from the storm.")
+
+
+def test_an_office_holder_is_named_where_he_speaks_by_the_role_his_article_gives_him() -> None:
+    text = ("Norwegian Fisheries Minister Ola Berg said on Sunday the pier would stay shut. Boats waited in the bay. "
+            "The harbour lights were dim. Fishermen mended their nets. Berg told Channel Nine that the harbour "
+            "fees were fair.")
+    scorer = scorer_of(text)
+    # The title and the channel are sentences apart; Berg's words name him, and he holds it.
+    question = "Who is the fisheries minister that went on Channel Nine?"
+    assert best_sentences(question, scorer, 1) == [(1, 4)]
+    # A deputy holds no minister's office, nor is a nation given him that his title lacks.
+    deputy = scorer_of(text.replace("Fisheries Minister", "Deputy Fisheries Minister"))
+    assert best_sentences(question, deputy, 1) == []
+    assert best_sentences("Who is the Danish fisheries minister that went on Channel Nine?", scorer, 1) == []

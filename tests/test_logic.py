@@ -213,6 +213,28 @@ def test_a_speakers_own_statements_are_searched_for_as_well(tmp_path, fake) -> N
         assert [p.text.split(" told")[0] for p in own] == ["Mayor Ola Berg"]
 
 
+def test_the_passages_writing_an_office_asked_for_are_searched_for_as_well(tmp_path, fake) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Short chunks: the holder is named in a chunk the question matches worse than the deputy's.
+    (corpus / "harbour.txt").write_text(
+        "Fisheries Minister Ola Berg spoke on Sunday of gulls, tides, nets and the long winter dark.\n\n"
+        + "Who is Norwegian? The Norwegian fisheries ministry asked the Norwegian minister who it is. " * 3)
+    settings = Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
+    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    with IndexReader(settings.index) as reader:
+        retriever = Retriever(reader, fake, max_merge=1)
+        query = "Who is the Norwegian fisheries minister?"
+        best = retriever.retrieve(query, k=1)
+        assert "Berg" not in best[0].text
+        # The title's words in a row, as the full-text index stems them ("ministers" too), not apart.
+        assert len(reader.holding(["fisheries minister"])) == 1 and len(reader.holding(["fisheries ministers"])) == 1
+        assert not len(reader.holding(["norwegian fisheries minister"]))
+        held = retriever.holding(["fisheries minister"], query, fake.embed([query])[0], 1,
+                                 [c for p in best for c in p.chunk_ids])
+        assert len(held) == 1 and "Ola Berg" in held[0].text
+
+
 def jsonl_corpus(tmp_path, outlet: str) -> Settings:
     rows = [{"id": "a", "title": "Storm hits coast", "text": ARTICLES["storm.txt"], "outlet": outlet,
              "author": "Jane Doe", "date": "2015-10-08"},

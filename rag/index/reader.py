@@ -199,6 +199,20 @@ class IndexReader:
                 ['"' + name.replace('"', '""') + '"', name, pattern, *params]).fetchall()
         return np.array(sorted(r[0] for r in rows), dtype=np.int64)
 
+    def holding(self, phrases: Sequence[str], where: Filter | None = None) -> np.ndarray:
+        """The ids of the chunks whose text holds one of the phrases, its words in a row (as the
+        full-text index stems them), among the articles `where` lets through."""
+        if not phrases:
+            return np.zeros(0, dtype=np.int64)
+        condition, params = _article_condition(where or Filter())
+        match = " OR ".join('text : "' + phrase.replace('"', '""') + '"' for phrase in phrases)
+        with self._query():
+            rows = self.conn.execute(
+                "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+                f"JOIN articles a ON a.id = c.article_id WHERE chunks_fts MATCH ? AND {condition}",
+                [match, *params]).fetchall()
+        return np.array(sorted(r[0] for r in rows), dtype=np.int64)
+
     def article_ids(self, where: Filter) -> set[str]:
         """The ids of the articles a filter lets through."""
         condition, params = _article_condition(where)

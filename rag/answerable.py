@@ -115,7 +115,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spokes(?:wo)?man|spokesperson|leaders?"
                  r"|diplomats?|commanders?|general|analysts?|authors?|writers?|officers?|senators?|ambassadors?"
                  r"|editors?|interviewers?|envoys?|correspondents?|columnists?|experts?|politicians?|person|individuals?"
-                 r"|representatives?|colleagues?|counterparts?|man|woman|bomber|attacker|gunman|pilot|soldier")
+                 r"|representatives?|colleagues?|counterparts?|man|woman|bomber|attacker|gunman|pilot|soldier"
+                 r"|chiefs?|heads?")
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airbases?|airfields?"
                 r"|airports?|localit(?:y|ies)"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
@@ -638,7 +639,8 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
     dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
     words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted | _name_initials(text)
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
-    nations = {_nation(w) for w in WORD.findall(own) if _is_country(w) or is_demonym(w)}
+    # ("The United States' refusal": the US "the Americans" are.)
+    nations = {_nation(w) for w in WORD.findall(_undotted(own)) if _is_country(w) or is_demonym(w)}
     return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
                    and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
                    or len(name) == 1 and is_demonym(w.capitalize()) and _nation(w) in nations
@@ -673,7 +675,8 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
     p = scorer.passages[scorer.passage_of(j) - 1]
     context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
-    context += [label.speaker if label is not None and label.speaker else "", p.outlet or "", p.title]
+    context += [label.speaker if label is not None and label.speaker else _put_to(scorer, j) or "", p.outlet or "",
+                p.title]
     # Half of them: a question often names more than one sentence around its answer holds
     # ("... told Channel One on Sunday"); all of them refused 7 of 60 answerable dev questions.
     text = " ".join(context)
@@ -2143,7 +2146,8 @@ _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
                          r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
-_THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,160}?)\s*[-—–:;]+\s*what(?:['’]s|\s+is|\s+was)\s+"
+# (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
+_THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
 
@@ -2618,7 +2622,12 @@ _ACCORDING_TO = (
     re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)(?:what (?:exactly |actually )?"
                r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)"
                r"|what(?:['’]s| is| was) (?:his|her|their|the) (?:take|view|line|verdict|quote|words?)"
-               r"|(?:give|tell|show) (?:us|me) (?:his|her|their) (?:words|take|line|quote)|(?:his|her|their) words)\W*$",
+               r"|(?:give|tell|show) (?:us|me) (?:his|her|their) (?:words|take|line|quote)|(?:his|her|their) words"
+               # (A monitor's "Shoigu on the bombers in Aleppo: quote?", "Kirby on intel-sharing - exact
+               # line?", "Putin on the refugee crisis: how did he characterise it?")
+               r"|(?:(?:exact|direct|verbatim|full) )?(?:quote|line|words|wording)"
+               r"|how (?:did|does|has) (?:he|she|they) (?:characteri[sz]e|describe|call|see|view|assess|sum up|explain)"
+               r"(?: it| that| this| them)?)\W*$",
                re.IGNORECASE),
     re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
@@ -3019,6 +3028,17 @@ def _question_turn(scorer: SupportScorer, j: int) -> list[int]:
         turn.append(k)
         k -= 1
     return turn
+
+
+def _put_to(scorer: SupportScorer, j: int) -> str | None:
+    """Whom an interviewer's turn (sentence j) is put to: the nearest named speaker of a
+    transcript turn in its article ("a journalist asked Putin about a refugee crisis ...")."""
+    label = scorer.labels[j]
+    if label is None or label.kind != "transcript" or label.speaker:
+        return None
+    turns = [k for k in range(len(scorer.texts)) if scorer.article_of(k) == scorer.article_of(j)
+             and (turn := scorer.labels[k]) is not None and turn.kind == "transcript" and turn.speaker]
+    return scorer.labels[min(turns, key=lambda k: abs(k - j))].speaker if turns else None  # type: ignore[union-attr]
 
 
 def _names_speaker(scorer: SupportScorer, i: int, j: int) -> bool:

@@ -80,9 +80,25 @@ _OUTLET_LAST = re.compile(r",\s*(?:per\s+|in\s+|from\s+)?(?P<outlet>(?:the\s+)?[
                           r"(?:\s+[A-Z][\w.’'-]*){0,3})\s*\?*\s*$")
 
 
+# "Asked the Americans where the moderate opposition is and got no answer - who said that?": the
+# words asked about first, however long.
+_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–]|\s-+)\s*who\s+(?:said|says|claimed|stated)"
+                        r"\s+(?:that|it|this)\s*\?\s*$", re.IGNORECASE)
+
+# A monitor's "Outlet? Piece saying officials call the airstrikes a show.": the kind of name asked
+# for first, then the item it is asked of.
+_OUTLET_FIRST = re.compile(r"^\W*(?:source\s+)?(?:outlet|publisher|publication|site|newspaper|paper)\s*[?:]\s+"
+                           r"(?P<item>(?-i:[A-Z])[^?]{10,300}?)[.?!]*\s*$", re.IGNORECASE)
+
+
 def spelled_out(question: str) -> str:
     """The question a terse note stands for ("EU Times post date?" -> "What is the date of the
     EU Times post?"); the question as typed when it has a question word or is no such note."""
+    if (m := _SAID_LAST.match(question)) and not re.search(r"\?", m.group("claim")):
+        return f"Who said {m.group('claim')}?"
+    if m := _OUTLET_FIRST.match(question):
+        item = m.group("item")
+        return f"Which outlet published {_the(item[:1].lower() + item[1:])}?"
     if len(question.split()) > 10 or not question.rstrip().endswith("?"):
         return question
     body, source = question.strip().rstrip("?").strip(), ""

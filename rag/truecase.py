@@ -104,6 +104,12 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\b([Hh])ow come\b"), lambda m: "Why" if m.group(1) == "H" else "why"),
               # A learner's "since how much time": how long.
               (re.compile(r"\b([Hh])ow much time\b"), r"\1ow long"),
+              # A historian's: "the then deputy foreign minister", "the State Department spokesman of
+              # the day": the office. ("Back in autumn 2015, ...": "Back" is no name the articles miss.)
+              (re.compile(r"\b([Tt]he) then\s+(?=[A-Za-z])"), r"\1 "),
+              (re.compile(r"\b(minister|spokes(?:man|woman|person)|president|officials?|secretary|ambassador|envoy"
+                          r"|chief|commander|diplomat)\s+of the (?:day|time)\b", re.IGNORECASE), r"\1"),
+              (re.compile(r"^(\W*)Back in\b"), r"\1back in"),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

@@ -295,7 +295,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
-                                                    for n in (*range(15, 40), *range(42, 54))),
+                                                    for n in (*range(15, 40), *range(42, 55))),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -778,6 +778,17 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     # Stop 24: an office's holder found where the title is written, named where he speaks.
     ("Who is the Russian foreign minister?", "Sergei Lavrov"),
     ("who is the russian foreign minister that went on channel one", "Sergei Lavrov"),
+    # nm54 and aq54: a historian's office of the time and scene-setting, a media monitor's clipped notes.
+    ("When the then deputy foreign minister in Moscow publicly asked which side the Americans were fighting for, what "
+     "day of the week did he make those remarks?", "said Thursday"),
+    ("Which American official of the time remarked that he did not know how you could share intelligence when you did "
+     "not share a basic, common objective inside Syria?", "John Kirby"),
+    ("At the start of September 2015, a Russian journalist asked Putin about a refugee crisis that had reached a "
+     "critical point. Where was that crisis unfolding?", "critical point in Europe"),
+    ("Asked the Americans where the moderate opposition is, where Russian planes shouldn't attack, and got no answer - "
+     "who said that?", "Sergei Shoigu"),
+    ("Putin on the European refugee crisis: how did he characterise it?", "absolutely expected crisis"),
+    ("Outlet? Piece saying Syrian and Iranian officials call coalition airstrikes more of a show.", "Reported by EU Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -799,6 +810,10 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "those targets?",
     "Kirby dismissed the Aleppo humanitarian corridors as a ruse — how did he justify that?",
     "I recall Lavrov weighing in on the October 20 flight-safety memorandum with the US. What was his assessment of it?",
+    "Putin said in September 2015 that he had discussed the anti-terror coalition with the King of Jordan. What was "
+    "that king's name?",
+    "Which military chiefs attended the meeting of the heads of the general staffs that Putin said had recently taken "
+    "place in Moscow?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

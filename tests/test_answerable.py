@@ -2596,3 +2596,42 @@ def test_an_office_holder_is_named_where_he_speaks_by_the_role_his_article_gives
     deputy = scorer_of(text.replace("Fisheries Minister", "Deputy Fisheries Minister"))
     assert best_sentences(question, deputy, 1) == []
     assert best_sentences("Who is the Danish fisheries minister that went on Channel Nine?", scorer, 1) == []
+
+
+def test_a_historians_office_of_the_time_is_the_office() -> None:
+    assert truecase.tidied("When the then harbour master asked which boats were late, what day was it?") == (
+        "When the harbour master asked which boats were late, what day was it?")
+    assert truecase.tidied("Who was the Norwegian fisheries minister of the day who closed the pier?") == (
+        "Who was the Norwegian fisheries minister who closed the pier?")
+    assert truecase.tidied("Back in autumn 2015, when did the Gazette post it?") == (
+        "back in autumn 2015, when did the Gazette post it?")
+    # (Words of time that are no office's stay: "the news of the day".)
+    assert truecase.tidied("What was the news of the day at the pier?") == "What was the news of the day at the pier?"
+
+
+def test_a_people_is_the_country_a_sentence_names_in_full() -> None:
+    scorer = scorer_of("OSLO (Nordnews) – The United States’ refusal to sell boats raises questions, Norwegian "
+                       "Fisheries Minister Ola Berg said Thursday.")
+    # "the Americans" asked about are the US the sentence writes as "The United States".
+    assert best_sentences("When the minister in Oslo asked about the Americans' refusal, what day was it?",
+                          scorer, 1) == [(1, 0)]
+
+
+def test_an_interviewers_question_is_about_whom_it_is_put_to() -> None:
+    scorer = scorer_of("Question: The ferry crisis has reached a critical point in Tromso. It is very tense.\n\n"
+                       "Ola Berg: We expected this crisis a long time ago.")
+    assert best_sentences("A journalist asked Berg about a ferry crisis that had reached a critical point. Where was "
+                          "that crisis unfolding?", scorer, 1) == [(1, 0)]
+
+
+def test_a_monitors_x_on_y_asks_for_his_words_on_it() -> None:
+    assert asked_speaker("Berg on the pier and the ferries: quote?") == ("Berg", "the pier and the ferries")
+    assert asked_speaker("Berg on the ferry crisis: how did he characterise it?") == ("Berg", "the ferry crisis")
+
+
+def test_that_ones_name_after_a_statement_asks_for_the_holder_named_beside_the_office() -> None:
+    question = "Berg said he had discussed the quotas with the King of Norway. What was that king's name?"
+    assert asked_role(question) == Office("king of norway", None)
+    listed = scorer_of("Ola Berg said he discussed the quotas with the King of Norway and others.")
+    assert best_sentences(question, listed, 1) == []
+    assert entity_kind("Which harbour chiefs attended the meeting Berg spoke of?") == ("person", frozenset({"PERSON"}))

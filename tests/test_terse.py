@@ -133,3 +133,12 @@ def test_a_topic_said_first_is_asked_about_as_one_question() -> None:
 ])
 def test_a_compliance_officers_qualified_request_is_read_plainly(qualified: str, plain: str) -> None:
     assert requested(qualified) == plain
+
+
+def test_the_words_asked_about_may_come_first_and_the_kind_of_name_asked_for_first() -> None:
+    assert spelled_out("Asked the council where the boats are, and got no answer - who said that?") == (
+        "Who said Asked the council where the boats are, and got no answer?")
+    assert spelled_out("Outlet? Piece saying harbour officials call the ferry timetable a show.") == (
+        "Which outlet published the piece saying harbour officials call the ferry timetable a show?")
+    # (A question of its own before the dash is no claim.)
+    assert spelled_out("Did Berg close the pier? - who said that?") == "Did Berg close the pier? - who said that?"

@@ -1904,7 +1904,11 @@ _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits 
 _ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet\w*|twitter|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
                              rf"(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)"
                              # "EU Times post date for the Ryabkov story?"
-                             r"|\b(?:post(?:ing)?|publication|publishing) date\b", re.IGNORECASE)
+                             r"|\b(?:post(?:ing)?|publication|publish(?:ing|ed)?) date\b"
+                             # (A learner's "what is date of EU Times article about Ryabkov?": an
+                             # article's date is the day it came out.)
+                             r"|^\W*what\s+(?:is|was)\s+the\s+date\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+                             r"(?:article|piece|post|blog post)\b", re.IGNORECASE)
 # Its parts: "When was <the EU Times piece on Ryabkov> posted<?>".
 _PUBLISHED_PARTS = re.compile(rf"{_WHEN_ASKED}\s+(?:was|were|is|did|does|has|had)\s+(?P<what>.+?)\s+(?:first\s+)?"
                               rf"{_PUBLISH}(?P<rest>.*)$", re.IGNORECASE)
@@ -2147,6 +2151,7 @@ _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|t
                          r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
 # (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
+_NAMED_ON = re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+(?:on|about|regarding|re)\s")
 _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
@@ -2167,7 +2172,7 @@ def _prefaced(question: str) -> str:
     if m := _PER_FIRST.match(question):
         # "Per EU Times, who is ...?": where the asker read it, said after the question as usual.
         rest = m.group("rest")
-        return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, per {m.group('source')}?")
+        return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, {m.group('per').lower()} {m.group('source')}?")
     if m := _WHO_WAS_THE_ONE.match(question):
         # "Who is the person who asked which side the Americans are fighting for?": who asked it (a
         # noun that says nothing of him), by name ("one official" is none).
@@ -2203,6 +2208,8 @@ def _prefaced(question: str) -> str:
         return (f"{m.group('wh').capitalize()}{asked.rstrip()} did {m.group('who')} {said} "
                 f"{m.group('clause')}{tail}?")
     if m := _CONTEXT_FIRST.match(question):
+        if _CREDIT.match(m.group("rest")):
+            return _credited(m.group("context"))
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
         named, found = _he_is(name, m.group("rest")) if (name := _person_in(m.group("context"))) else ("", 0)
         if re.search(r"\babout\b", asked := named if found else m.group("rest")) and asked_speaker(asked):
@@ -2245,6 +2252,8 @@ def _prefaced(question: str) -> str:
         pre = pre[filler.end():]
     if not pre.strip():
         return rest
+    if _CREDIT.match(rest):
+        return _credited(pre)
     if said := _REMARKS_ON.match(pre):
         # "Lavrov's remarks about the coalition - which TV network was he talking to?": his remarks
         # are the question's context, and he is Lavrov.
@@ -2259,6 +2268,16 @@ def _prefaced(question: str) -> str:
     if re.search(rf"\s(?:on|about|regarding|re)\s|['’]s? (?:{_VIEWS})s? of\s", pre):
         # (a topic's: "Berg on the harbour fees: what did he say?", "Berg's framing of the fees: what
         # did he say?" are read whole, elsewhere)
+        if (who := _NAMED_ON.match(pre)) and (named := _he_is(who.group("who"), rest))[1] \
+                and (said := asked_speaker(named[0])) is not None and said[1] \
+                and not re.search(r"\b(?:it|this|that|they|them)\b", said[1], re.IGNORECASE):
+            # "Lavrov on the refugees - what did he say people in Syria are fleeing from?": he is
+            # Lavrov, asked about what his question says (not "what did he say?", nor "... what did he
+            # say it was meant to show?", whose topic is the preface's). ("... fleeing from" is about what
+            # they flee, as a refusal says it.)
+            if re.search(r"\b(?:from|to|about|with|for|of|on|at)$", said[1]):
+                return f"What did {said[0]} say about what {said[1]}?"
+            return named[0]
         return _then_asked(pre, rest) or question
     name = pre.split(",")[0].strip()
     if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
@@ -2283,6 +2302,14 @@ def _prefaced(question: str) -> str:
     return named if found else question
 
 
+def _credited(statement: str) -> str:
+    """"There's a Moscow-datelined piece where Ryabkov tells RIA Novosti X. Which site do I credit?"
+    as "Which outlet published the Moscow-datelined piece where ...?"."""
+    item = re.sub(r"^(?:there(?:['’]s|\s+is|\s+was)\s+)?(?:a|an|one)\s+", "the ", statement.strip().rstrip(".!;"),
+                  flags=re.IGNORECASE)
+    return f"Which outlet published {item[0].lower()}{item[1:]}?"
+
+
 def _then_asked(pre: str, rest: str) -> str | None:
     """A statement, then a question of its own about it ("Putin says Russian aviation hit targets
     the FSA identified - where in Syria were those targets?"): the question first, the statement
@@ -2292,6 +2319,9 @@ def _then_asked(pre: str, rest: str) -> str | None:
     return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, {pre[0].lower()}{pre[1:]}?"
 
 
+# A presenter's "Which station or site do I credit?": the outlet of what the statement before names.
+_CREDIT = re.compile(r"^\W*(?:which|what)\s+(?:station|site|outlet|channel|paper|newspaper|agency|source)"
+                     r"(?:\s+or\s+\w+)?\s+(?:do|should|shall|can)\s+(?:i|we)\s+credit\b", re.IGNORECASE)
 _PRONOUN_ONLY = re.compile(r"\s*(?:that|it|this|them)\s*", re.IGNORECASE)
 
 
@@ -2392,8 +2422,9 @@ _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "
                "admitted": "admit", "denied": "deny", "called": "call", "praised": "praise", "warned": "warn",
                "described": "describe", "suggested": "suggest", "conceded": "concede"}
 # "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
-_PER_FIRST = re.compile(r"^\W*per\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story"
-                        r"|piece|article|site|website|excerpt|post|tweet)\b)[^,?]{2,40}),\s+"
+# (And "in" before "who is": "in Putin Q&A on blog, who is the journalist asking him ...?")
+_PER_FIRST = re.compile(r"^\W*(?P<per>per|in(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story"
+                        r"|piece|article|site|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
                         r"[^?]+\??)\s*$", re.IGNORECASE)
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
@@ -2645,7 +2676,12 @@ _ACCORDING_TO = (
     re.compile(rf"^\W*about (?P<topic>[^,?]{{3,}}?),?\s+what (?:(?:did|does|has) )?{_PERSON_NAMED}"
                r" (?:say|said|told|claimed|(?:is|was) (?:saying|telling))\W*$", re.IGNORECASE),
     re.compile(rf"^\W*{_PERSON_NAMED}\s*,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:(?:is|was) )?(?:say|said"
-               r"|told|tell|claimed|saying|telling) (?:about|on|regarding) (?P<topic>.+?)\W*$", re.IGNORECASE))
+               r"|told|tell|claimed|saying|telling)(?: to [^,?]{2,40}?)? (?:about|on|regarding) (?P<topic>.+?)\W*$",
+               re.IGNORECASE),
+    # A learner's "Putin, how he describe the refugee crisis in Europe, was it surprise or not?"
+    re.compile(rf"^\W*{_PERSON_NAMED}\s*,\s*how (?:(?:did|does|has) )?(?:he|she|they) (?:describe|described"
+               r"|characteri[sz]ed?|call|called|see|saw|view|viewed|explain|explained) (?P<topic>[^,?]+?)"
+               r"(?:\s*,[^?]*)?\W*$", re.IGNORECASE))
 # "Whose information did Moscow propose to review, according to Ryabkov?": a name asked for.
 _ASKS_A_NAME = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 # Names of news media a name of a person never holds.

@@ -90,12 +90,18 @@ _SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–]|\s-+)\s*who
 _OUTLET_FIRST = re.compile(r"^\W*(?:source\s+)?(?:outlet|publisher|publication|site|newspaper|paper)\s*[?:]\s+"
                            r"(?P<item>(?-i:[A-Z])[^?]{10,300}?)[.?!]*\s*$", re.IGNORECASE)
 
+# "Kirby's 'we're nowhere near that point' quote: where's that from, for the credit?"
+_FROM_WHERE = re.compile(r"^\W*(?P<item>[^?]{5,200}?)\s*[:—–-]+\s*where(?:['’]s|\s+is|\s+was|\s+did)\s+"
+                         r"(?:that|this|it)\s+(?:come\s+)?from\b[^?]*\?\s*$", re.IGNORECASE)
+
 
 def spelled_out(question: str) -> str:
     """The question a terse note stands for ("EU Times post date?" -> "What is the date of the
     EU Times post?"); the question as typed when it has a question word or is no such note."""
     if (m := _SAID_LAST.match(question)) and not re.search(r"\?", m.group("claim")):
         return f"Who said {m.group('claim')}?"
+    if m := _FROM_WHERE.match(question):
+        return f"Which outlet published {_the(m.group('item'))}?"
     if m := _OUTLET_FIRST.match(question):
         item = m.group("item")
         return f"Which outlet published {_the(item[:1].lower() + item[1:])}?"
@@ -313,11 +319,18 @@ def unchallenged(question: str) -> str:
 def topic_first(question: str) -> str:
     """The question with a topic said before the question about it ("X, when was it reached?")
     asked as one ("When was X reached?"); others as typed."""
+    if m := _OF_IT_LAST.match(question):
+        # "Moscow Times article about Shoigu, what is publish date of it?", "the official who asked
+        # 'why ...', what is his name?": the value of the topic.
+        topic = m.group("topic").strip()
+        what = m.group("what") or m.group("own")
+        return f"{m.group('wh').capitalize()} {m.group('be').lower()} the {what} of {_the(topic)}?"
     m = _TOPIC_FIRST.match(question)
     if m is None:
         return question
     topic = m.group("topic").strip()
-    topic = topic[0].lower() + topic[1:]  # (its article, no longer first)
+    if topic[1:2].islower():
+        topic = topic[0].lower() + topic[1:]  # (its article, no longer first; not "RT")
     asked = " ".join(x for x in (m.group("wh").capitalize(), (m.group("aux") or m.group("aux2")).lower(), topic,
                                  (m.group("rest") or "").strip()) if x)
     return f"{asked}?"
@@ -328,12 +341,24 @@ def topic_first(question: str) -> str:
 # A noun phrase, opened by its article: not a clause ("Mekdad said Russia beat ..., in how many
 # days was it?", whose "it" is no thing it names).
 _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
-                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|which|who|why|how)\b)[^,?;:]){8,160}?)"
-                          r"\s*[,;:–—-]?\s+(?P<wh>when|where|why|on (?:what|which) (?:day|date)"
-                          r"|how (?:many|much|long)(?: [a-z]+)?)\s+"
+                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|which|who|why|how)\b)[^,?;:]){8,160}?"
+                          # (A learner's, with no article, set off by its comma: "RT tweet of the combat
+                          # report, when it was posted?")
+                          r"|(?!(?:in|on|at|for|from|to|with|about|according|per|as|if|when|while|after|before)\b)"
+                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|which|who|why|how)\b)"
+                          r"(?:\([^()?]*\)|[^,?;:(])){8,160}?(?=\s*,))"
+                          r"\s*[,;:–—-]?\s+(?P<wh>when|where(?: exactly| precisely)?|why|on (?:what|which) (?:day|date)"
+                          r"|in (?:what|which)(?: [a-z]+){1,3}?|how (?:many|much|long)(?: [a-z]+)?)\s+"
                           r"(?:(?P<aux>was|were|is|are|did|does|do|has|have|had)\s+(?:it|they|that|this)"
                           r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
+
+# "X, what is publish date of it?", "the official who asked ..., what is his name?"
+_OF_IT_LAST = re.compile(r"^\W*(?P<topic>(?!(?:in|on|at|for|from|to|with|about|according|per|as|if|when|while|after"
+                         r"|before|what|when|where|which|who|why|how)\b)[^,?]{8,200}?)\s*,\s*(?P<wh>what|which)\s+"
+                         r"(?P<be>is|was|are|were)\s+(?:(?:the\s+)?(?P<what>(?:[\w-]+\s+){0,2}?(?:date|day|name|number"
+                         r"|author|reporter|title|source|location))\s+of\s+(?:it|them|this|that)"
+                         r"|(?:his|her|their|its)\s+(?P<own>(?:full\s+)?name|title|job|role))\s*\?*\s*$", re.IGNORECASE)
 
 
 def _wh_first(wh: str, rest: str, what: str) -> str | None:

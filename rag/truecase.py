@@ -110,6 +110,15 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\b(minister|spokes(?:man|woman|person)|president|officials?|secretary|ambassador|envoy"
                           r"|chief|commander|diplomat)\s+of the (?:day|time)\b", re.IGNORECASE), r"\1"),
               (re.compile(r"^(\W*)Back in\b"), r"\1back in"),
+              # A learner's bare verb after "who": "the minister who tell Channel One ...".
+              (re.compile(r"(?<=\b[Ww]ho )(tell|say)\b"), lambda m: {"tell": "told", "say": "said"}[m.group(1)]),
+              # A learner's source named last: "why are the camps off limits, what officials said?"
+              (re.compile(r",\s*what\s+(?!(?:he|she|they|it|you|we|i)\b)([^,?]{2,40}?)\s+(?:said|say|says|told)\s*\?\s*$",
+                          re.IGNORECASE), r", according to \1?"),
+              # A learner's dropped article: "what is date of the article", "who is author (reporter) of".
+              (re.compile(r"\b((?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|was))\s+(?=(?:publish(?:ed|ing)?\s+|publication\s+)?"
+                          r"(?:date|name|number|author|reporter|title|reason|location|attitude|position)\b"
+                          r"(?:\s+\([^()]{1,30}\))?\s+(?:of|for)\b)"), r"\1 the "),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

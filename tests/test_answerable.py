@@ -2635,3 +2635,44 @@ def test_that_ones_name_after_a_statement_asks_for_the_holder_named_beside_the_o
     listed = scorer_of("Ola Berg said he discussed the quotas with the King of Norway and others.")
     assert best_sentences(question, listed, 1) == []
     assert entity_kind("Which harbour chiefs attended the meeting Berg spoke of?") == ("person", frozenset({"PERSON"}))
+
+
+def test_a_learners_dropped_article_and_source_named_last_are_read() -> None:
+    assert truecase.tidied("what is date of Gazette article about Berg?") == "what is the date of Gazette article about Berg?"
+    assert truecase.tidied("who is author (reporter) of Gazette article?") == "who is the author (reporter) of Gazette article?"
+    assert truecase.tidied("why are the boats off limits, what officials said?") == (
+        "why are the boats off limits, according to officials?")
+    assert truecase.tidied("Berg about the fees, what he says?") == "Berg about the fees, what he says?"
+    assert truecase.tidied("Fisheries Minister who tell Nordnews about the fees, what is his name?") == (
+        "Fisheries Minister who told Nordnews about the fees, what is his name?")
+    assert asks_for("what is the date of Gazette article about Berg?") == "published"
+    assert asks_for("What is the publish date of the Gazette article about Berg?") == "published"
+    assert asks_for("What is the date of the pier's closing?") is None
+
+
+def test_a_person_named_first_then_what_he_said_is_asked_of_his_words() -> None:
+    assert asked_speaker("Obama, what he said to Berg on the telephone about the quotas?") == (
+        "Obama", "the telephone about the quotas")
+    assert asked_speaker("Berg, how he describe the ferry crisis in Tromso, was it surprise or not?") == (
+        "Berg", "the ferry crisis in Tromso")
+    # "he" after "X on Y -" is X, whatever he is asked to have said.
+    assert asked_speaker("Lund on the ferries - what did he say people in Tromso are fleeing from?") == (
+        "Lund", "what people in Tromso are fleeing from")
+    # (Not "what did he say?" nor "... say it was meant to show?": the topic is the preface's.)
+    assert asked_speaker("Lund on the ferries - what did he say?") == ("Lund", "the ferries")
+
+
+def test_a_source_named_first_with_in_is_read_last() -> None:
+    assert without_options("in Berg Q&A on the blog, who is the journalist asking him about the pier?") == (
+        "Who is the journalist asking him about the pier, in Berg Q&A on the blog?")
+    # (Only before "who is": "In the interview with Nordnews, what did Berg say ...?" is read as asked.)
+    asked = "In the interview with Nordnews, what did Berg say would decide the fees?"
+    assert not without_options(asked).endswith("in the interview with Nordnews?")
+
+
+def test_which_site_to_credit_asks_for_the_outlet_of_the_item_before() -> None:
+    assert asks_for("There's an Oslo-datelined piece where Berg tells Nordnews the pier is shut. Which station or "
+                    "site do I credit?") == "outlet"
+    assert without_options("There's an Oslo-datelined piece where Berg tells Nordnews the pier is shut. Which site "
+                           "should I credit?") == ("Which outlet published the Oslo-datelined piece where Berg tells "
+                                                   "Nordnews the pier is shut?")

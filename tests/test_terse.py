@@ -142,3 +142,27 @@ def test_the_words_asked_about_may_come_first_and_the_kind_of_name_asked_for_fir
         "Which outlet published the piece saying harbour officials call the ferry timetable a show?")
     # (A question of its own before the dash is no claim.)
     assert spelled_out("Did Berg close the pier? - who said that?") == "Did Berg close the pier? - who said that?"
+
+
+def test_a_learners_topic_first_is_asked_of_the_topic() -> None:
+    assert topic_first("Gazette article about Berg and the pier, what is publish date of it?") == (
+        "What is the publish date of the Gazette article about Berg and the pier?")
+    assert topic_first("the official who asked 'why is the pier shut', what is his name?") == (
+        "What is the name of the official who asked 'why is the pier shut'?")
+    # (No article before the topic, set off by its comma.)
+    assert topic_first("ferry corridors opened for walkers in Tromso, where exactly they are located?") == (
+        "Where exactly are ferry corridors opened for walkers in Tromso located?")
+    assert topic_first("60 boats the council is not taxing, in which town or area they are?") == (
+        "In which town or area are 60 boats the council is not taxing?")
+    # A scene is no topic: "in the Gazette Q&A, who ...?" is read elsewhere.
+    assert topic_first("in the Gazette Q&A, where was it held?") == "in the Gazette Q&A, where was it held?"
+
+
+def test_where_a_quote_is_from_asks_for_its_outlet() -> None:
+    assert spelled_out("Berg's \"the pier is shut\" quote: where's that from, for the credit?") == (
+        "Which outlet published Berg's \"the pier is shut\" quote?")
+
+
+def test_a_topic_may_hold_a_parenthesis_and_keeps_an_acronyms_capitals() -> None:
+    assert topic_first("NN tweet of the ferry report (107 boats, 289 nets), when it was posted?") == (
+        "When was NN tweet of the ferry report (107 boats, 289 nets) posted?")

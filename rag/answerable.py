@@ -2150,8 +2150,9 @@ _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
                          r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
-# (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
+# "Lavrov on the refugees - ...": the person a preface names, before his topic.
 _NAMED_ON = re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+(?:on|about|regarding|re)\s")
+# (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
 _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
@@ -2423,8 +2424,9 @@ _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "
                "described": "describe", "suggested": "suggest", "conceded": "concede"}
 # "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
 # (And "in" before "who is": "in Putin Q&A on blog, who is the journalist asking him ...?")
-_PER_FIRST = re.compile(r"^\W*(?P<per>per|in(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story"
-                        r"|piece|article|site|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
+_PER_FIRST = re.compile(r"^\W*(?P<per>per|in(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+"
+                        r"(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story|piece|article|site"
+                        r"|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
                         r"[^?]+\??)\s*$", re.IGNORECASE)
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"

@@ -80,11 +80,6 @@ _OUTLET_LAST = re.compile(r",\s*(?:per\s+|in\s+|from\s+)?(?P<outlet>(?:the\s+)?[
                           r"(?:\s+[A-Z][\w.’'-]*){0,3})\s*\?*\s*$")
 
 
-# "Asked the Americans where the moderate opposition is and got no answer - who said that?": the
-# words asked about first, however long.
-_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–]|\s-+)\s*who\s+(?:said|says|claimed|stated)"
-                        r"\s+(?:that|it|this)\s*\?\s*$", re.IGNORECASE)
-
 # A monitor's "Outlet? Piece saying officials call the airstrikes a show.": the kind of name asked
 # for first, then the item it is asked of.
 _OUTLET_FIRST = re.compile(r"^\W*(?:source\s+)?(?:outlet|publisher|publication|site|newspaper|paper)\s*[?:]\s+"
@@ -269,6 +264,10 @@ _RULED_OUT_FIRST = re.compile(r"^\W*(?:and\s+)?not\s+[^?]{1,40}?\s+(?:--|—|–
 # "... ? Who actually said that?": who said what the first question quotes (read with it: `answerable`).
 _WHO_SAID_IT = re.compile(r"^\W*who\s+(?:\w+\s+)?(?:said|says|made|claimed|wrote|argued|stated|put)\s+"
                           r"(?:it|that|this)\b", re.IGNORECASE)
+# "Asked the Americans where the moderate opposition is and got no answer - who said that?": the
+# words asked about first, however long.
+_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–]|\s-+)\s*" + _WHO_SAID_IT.pattern.removeprefix(r"^\W*")
+                        + r"\s*\?\s*$", re.IGNORECASE)
 # "The EU Times page ...": a news item the challenge is about, which the question's "it" then means.
 _ITEM_FIRST = re.compile(r"^\W*(?P<item>(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,4}?(?:page|article|piece|post|story"
                          r"|report|tweet|item|interview|transcript|blog|site))\b", re.IGNORECASE)

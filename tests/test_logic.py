@@ -194,15 +194,20 @@ def test_a_passage_ending_in_a_question_brings_the_answer_after_it(tmp_path, fak
     assert len(passages[0].chunk_ids) == 2
 
 
-def test_a_speakers_own_statements_are_searched_for_as_well(tmp_path, fake) -> None:
+def short_chunks(tmp_path, fake, text: str) -> Settings:
+    """One article indexed in chunks of 16 tokens, so that its paragraphs are chunks apart."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    # Short chunks: the mayor's words on the fees sit in a chunk the question matches worse.
-    (corpus / "harbour.txt").write_text(
-        "Mayor Ola Berg told Radio North that the ferry timetable was a disgrace.\n\n"
-        + "Harbour fees and harbour fees again: readers wrote that the harbour fees rose. " * 3)
+    (corpus / "harbour.txt").write_text(text)
     settings = Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
     Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    return settings
+
+
+def test_a_speakers_own_statements_are_searched_for_as_well(tmp_path, fake) -> None:
+    # The mayor's words on the fees sit in a chunk the question matches worse.
+    settings = short_chunks(tmp_path, fake, "Mayor Ola Berg told Radio North that the ferry timetable was a disgrace.\n\n"
+                            + "Harbour fees and harbour fees again: readers wrote that the harbour fees rose. " * 3)
     with IndexReader(settings.index) as reader:
         retriever = Retriever(reader, fake, max_merge=1)
         query = "What did Berg say about the harbour fees?"
@@ -214,14 +219,10 @@ def test_a_speakers_own_statements_are_searched_for_as_well(tmp_path, fake) -> N
 
 
 def test_the_passages_writing_an_office_asked_for_are_searched_for_as_well(tmp_path, fake) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    # Short chunks: the holder is named in a chunk the question matches worse than the deputy's.
-    (corpus / "harbour.txt").write_text(
-        "Fisheries Minister Ola Berg spoke on Sunday of gulls, tides, nets and the long winter dark.\n\n"
-        + "Who is Norwegian? The Norwegian fisheries ministry asked the Norwegian minister who it is. " * 3)
-    settings = Settings(corpus=corpus, index=tmp_path / "index", chunk_tokens=16, chunk_overlap=0)
-    Indexer(settings, fake, progress=False, on_message=lambda m: None).sync()
+    # The holder is named in a chunk the question matches worse than the ministry's.
+    settings = short_chunks(tmp_path, fake,
+                            "Fisheries Minister Ola Berg spoke on Sunday of gulls, tides, nets and the long winter dark.\n\n"
+                            + "Who is Norwegian? The Norwegian fisheries ministry asked the Norwegian minister who it is. " * 3)
     with IndexReader(settings.index) as reader:
         retriever = Retriever(reader, fake, max_merge=1)
         query = "Who is the Norwegian fisheries minister?"

@@ -1511,7 +1511,12 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Which channel's site ran ...?")
                            r"(?:[a-z]+['’]s )?"
                            r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?|journals?"
-                           r"|news (?:agency|agencies|sites?|outlets?)|agency|agencies|media|blogs?)\b"
+                           r"|news (?:agency|agencies|services?|sites?|outlets?)|agency|agencies|media|blogs?)\b"
+                           # (Not a person of it: "Which blog commenter wrote that ...?")
+                           r"(?!\s+(?:commenters?|readers?|writers?|authors?|posters?|reporters?|editors?|journalists?"
+                           r"|spokes\w+))"
+                           # ("Identify the source that reported ...": a lawyer's.)
+                           r"|\b(?:which|what) sources? (?:reported|published|ran|carried)\b"
                            r"|^\W*where (?:was|were|is|has|have) (?:it|this|that) (?:been )?(?:reported|published|written)\b"
                            # ("Where is published report with Mekdad saying ...?": a learner's word order.)
                            r"|^\W*where (?:is|was|were) (?:published|reported|printed) (?:the |a |an )?(?:report|article"

@@ -207,6 +207,11 @@ def requested(question: str) -> str:
     when X ...?", "What is the stated date of X?" -> "What is the date of X?"); the question as
     typed when it is no such request."""
     question = _qualified(question)
+    if m := next((m for pattern in _WORDS_OF if (m := pattern.match(question))), None):
+        # A lawyer's "Set out the words attributed to X concerning Y.", "State, with particularity,
+        # what X said as to Y.", "State whether, and if so in what terms, X expressed a view on Y."
+        return f"What did {m.group('who')} say about {m.group('topic')}?"
+    question = _IN_WHAT_TERMS.sub(lambda t: f"How {t.group('aux').lower()} {t.group('who')} describe", question)
     m = _REQUEST.match(question)
     if not m:
         return question
@@ -227,6 +232,18 @@ def requested(question: str) -> str:
     if link in ("where", "when", "why"):  # ("Identify the base where ...")
         return f"Which {noun} {link} {clause}?"
     return f"Which {noun} {clause}?"
+
+
+_WHO = r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
+_ON = r"\s+(?:concerning|regarding|about|on|as to|in relation to|with respect to)\s+(?P<topic>[^?]+?)[.?!]*\s*$"
+_WORDS_OF = tuple(re.compile(rf"^\W*{pattern}{_ON}", re.IGNORECASE) for pattern in (
+    rf"set out (?:the words|the statements?|what was said)\s+(?:attributed to|of|by)\s+{_WHO}",
+    rf"(?:state|describe|explain|indicate)(?:,?\s*with particularity,?)?\s+what\s+{_WHO}\s+said",
+    rf"state whether,?\s+(?:and\s+)?if so,?\s+(?:in what terms|how),?\s+{_WHO}\s+(?:expressed a view|commented"
+    r"|spoke|remarked|said anything|addressed (?:the question|the matter|the issue))"))
+# "In what terms did Putin address the question of ...?": how he described it, his words on it.
+_IN_WHAT_TERMS = re.compile(rf"^\W*in what terms (?P<aux>did|does|has|had) {_WHO} (?:address|addressed|describe"
+                            r"|characteri[sz]e|discuss|speak of|refer to)\b", re.IGNORECASE)
 
 
 def _asked_by_head(head: str, clause: str) -> str | None:

@@ -295,7 +295,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss.jsonl", 36),
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
-                                                    for n in (*range(15, 40), *range(42, 56))),
+                                                    for n in (*range(15, 40), *range(42, 57))),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -796,6 +796,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Russian Foreign Minister who tell Channel one about coalition goal, what is his name?", "Sergei Lavrov"),
     ("There's a Moscow-datelined piece where Ryabkov tells RIA Novosti the US refusal has no influence on the Russian "
      "Air Force. Which station or site do I credit?", "Reported by Sputnik"),
+    # nm56 and aq56: a data journalist, a lawyer's requests.
+    ("which blog commenter wrote that isis is a cia / mossad covert operation", "Sunni man"),
+    ("Set out the words attributed to Kirby concerning the sharing of intelligence with Russia.",
+     "share a basic, common objective"),
+    ("Identify the source that reported Washington's reluctance to respond to Moscow's proposal for an agreement on "
+     "the rescue of military aircraft crews.", "Reported by RT"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -825,6 +831,8 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "the official who asked 'why are the camps still functioning', what is his name?",
     "Obama, what he said to Putin on the telephone about the coalition?",
     "Lavrov on the refugees - what did he say people in Syria are fleeing from?",
+    "State whether, and if so in what terms, Kirby expressed a view on whether President Assad ought to be removed "
+    "from power.",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

@@ -2676,3 +2676,9 @@ def test_which_site_to_credit_asks_for_the_outlet_of_the_item_before() -> None:
     assert without_options("There's an Oslo-datelined piece where Berg tells Nordnews the pier is shut. Which site "
                            "should I credit?") == ("Which outlet published the Oslo-datelined piece where Berg tells "
                                                    "Nordnews the pier is shut?")
+
+
+def test_a_news_service_or_a_source_that_reported_is_an_outlet_but_a_blog_commenter_is_no_outlet() -> None:
+    assert asks_for("Which news service reported Berg's statement that the pier is shut?") == "outlet"
+    assert asks_for("Which source reported the council's reluctance to answer Berg?") == "outlet"
+    assert asks_for("which blog commenter wrote that the pier is a ruse") != "outlet"

@@ -166,3 +166,14 @@ def test_where_a_quote_is_from_asks_for_its_outlet() -> None:
 def test_a_topic_may_hold_a_parenthesis_and_keeps_an_acronyms_capitals() -> None:
     assert topic_first("NN tweet of the ferry report (107 boats, 289 nets), when it was posted?") == (
         "When was NN tweet of the ferry report (107 boats, 289 nets) posted?")
+
+
+def test_a_lawyers_request_for_someones_words_asks_what_he_said() -> None:
+    assert requested("Set out the words attributed to Berg concerning the harbour fees.") == (
+        "What did Berg say about the harbour fees?")
+    assert requested("State, with particularity, what Ola Berg said as to the sources of the boats.") == (
+        "What did Ola Berg say about the sources of the boats?")
+    assert requested("State whether, and if so in what terms, Berg expressed a view on whether the pier should close.") == (
+        "What did Berg say about whether the pier should close?")
+    assert requested("In what terms did Berg address the question of the fees?") == (
+        "How did Berg describe the question of the fees?")

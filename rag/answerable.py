@@ -2155,8 +2155,6 @@ _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
                          r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
-# "Lavrov on the refugees - ...": the person a preface names, before his topic.
-_NAMED_ON = re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+(?:on|about|regarding|re)\s")
 # (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
 _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
@@ -2274,7 +2272,10 @@ def _prefaced(question: str) -> str:
     if re.search(rf"\s(?:on|about|regarding|re)\s|['’]s? (?:{_VIEWS})s? of\s", pre):
         # (a topic's: "Berg on the harbour fees: what did he say?", "Berg's framing of the fees: what
         # did he say?" are read whole, elsewhere)
-        if (who := _NAMED_ON.match(pre)) and (named := _he_is(who.group("who"), rest))[1] \
+        # ("Lavrov on the refugees - ...": the person the preface opens with, before his topic; not
+        # an outlet, "EU Times on Ryabkov - ...".)
+        if (who := _person_in(pre)) and re.match(rf"\W*{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
+                and (named := _he_is(who, rest))[1] \
                 and (said := asked_speaker(named[0])) is not None and said[1] \
                 and not re.search(r"\b(?:it|this|that|they|them)\b", said[1], re.IGNORECASE):
             # "Lavrov on the refugees - what did he say people in Syria are fleeing from?": he is

@@ -2660,6 +2660,8 @@ def test_a_person_named_first_then_what_he_said_is_asked_of_his_words() -> None:
         "Lund", "what people in Tromso are fleeing from")
     # (Not "what did he say?" nor "... say it was meant to show?": the topic is the preface's.)
     assert asked_speaker("Lund on the ferries - what did he say?") == ("Lund", "the ferries")
+    # (An outlet opening the preface is no "he": "The Harbour Times on Lund - ...".)
+    assert asked_speaker("The Harbour Times on Lund - what did he say people are fleeing from?") is None
 
 
 def test_a_source_named_first_with_in_is_read_last() -> None:

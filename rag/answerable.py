@@ -136,11 +136,15 @@ _AUTHOR = (r"who (?:wrote|authored) (?:the|a|an|(?:this|that)(?=\s+(?:[\w'’-]+
            r"|story|column|post|op-ed|editorial|book|blog|comment|dispatch)s?\b))\b")
 # "Which of the moderate opposition organisations ...?" asks for one of them by name.
 _OF_THE = r"(?:of\s+(?:the|these|those)\s+)?"
+_PART_OF = r"\b(?:in|at|from|to|into) (?:which|what) (?:part|area|section|quarter|corner|side)s? of\b"
 _ENTITY_ASKS = (
     # (Not "to which Foreign Minister Lavrov gave ...": an office before a name is his title.)
-    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
+    # ("Which senior Syrian and Iranian officials ...?": four words describe them.)
+    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,4}}?(?:{_PERSON_NOUNS})\b"
                           r"(?!\s+(?-i:[A-Z][a-z]))", re.IGNORECASE), frozenset({"PERSON"})),
-    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b",
+    ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b"
+                         # ("In what part of Aleppo ...?": a place within the one it names.)
+                         rf"|{_PART_OF}",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
@@ -183,7 +187,8 @@ _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for
                          r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
                          r"|on|to|from)\b", re.IGNORECASE)
 # "What model of aircraft ...?", "Which type of missiles ...?": the noun after "of".
-_ASKS_KIND = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
+# ("Russian jets fly 107 sortie, which type of aircraft they use?": a learner's topic first.)
+_ASKS_KIND = re.compile(rf"^\W*(?:[^?,]{{3,120}},\s+)?{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
                         r"(?P<sort>model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
                         r"(?!(?:is|was|are|were|did|does|do)\b)(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
 _WHICH_TYPE = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
@@ -402,16 +407,29 @@ def _named_holder(cased: list[str], tokens: list[str], i: int, office: set[str])
         and not _is_country(cased[k - 1]) and (k < 2 or tokens[k - 2] != "of")
 
 
-def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False) -> bool:
+def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False, asked: frozenset[str] = frozenset()
+                 ) -> bool:
     """Whether passage sentence j or a neighbour in its passage holds the asked noun, once
     not as "a" or "any" one: "a UN Security Council resolution" does not say which. What
-    `sort` of thing is asked is said by words before "a" one ("a politically ticklish situation")."""
+    `sort` of thing is asked is said by words before "a" one ("a politically ticklish situation"),
+    not by the question's own (`asked`, stems: "Russian jets" for "What kind of Russian jets ...?")."""
     if noun == "rank":  # a rank is named by its title, in the sentence or its speaker's role
         label = scorer.labels[j]
         return any(_RANKS.search(scorer.texts[k]) for k in scorer.around(j)) or bool(
             label and label.role and _RANKS.search(label.role))
     return any(mentions(text := scorer.texts[k].lower(), name) and not _only_indefinite(text, name, sort)
+               and not (sort and _sort_only_asked(text, name, asked))
                for k in scorer.around(j) for name in (noun, *_SORTS_OF.get(noun, ())))
+
+
+def _sort_only_asked(text: str, noun: str, asked: frozenset[str]) -> bool:
+    """Whether every mention of `noun` in lower-cased `text` is described only by words the
+    question gives (stems in `asked`) or none."""
+    for m in re.finditer(re.escape(singular(noun)), text):
+        before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-3:]
+        if any(w not in STOPWORDS and not w[:1].isdigit() and _stem(w) not in asked for w in before):
+            return False
+    return True
 
 
 # Nouns whose sorts are named by other nouns: "What kind of vote ...?" is answered by "early
@@ -475,8 +493,9 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
                        r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
                        r"|on what (?:grounds?|basis)\b)",
                        re.IGNORECASE)
-_REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|the reason|"
-                     r"reasons?|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
+_REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|"
+                     # ("We have reasons to believe that ...": that there are some, not which.)
+                     r"(?:the )?reasons?(?! to (?:believe|think|suspect|assume|doubt|expect|fear|hope))|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
                      r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that"
                      # ("The soldiers going on standby are to confront the immigration crisis": what for.)
@@ -503,7 +522,8 @@ def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
     for a question on the grounds of a criticism, what its critic claims."""
     n = scorer.passage_of(j)
     after = j + 1 < len(scorer.texts) and scorer.passage_of(j + 1) == n and (
-        _REASON.search(scorer.texts[j + 1]) and _REASON_BACK.match(scorer.texts[j + 1]))
+        _REASON.search(scorer.texts[j + 1]) and _REASON_BACK.match(scorer.texts[j + 1])
+        and _back_to(scorer.texts[j + 1], scorer.texts[j]))
     # "Shoigu again criticized the classification of "moderate opposition", claiming that the
     # groups were using suicide bombers" is why he criticised it, not why the Americans could not
     # say where the opposition was.
@@ -535,6 +555,21 @@ _CLAIMED_GROUNDS = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b[^.;]*?[”\"’']?, 
 # A sentence giving the reason for what the one before it says opens by pointing back at it.
 _REASON_BACK = re.compile(r"^\W*(?:(?:this|that|it|these|those|they|he|she|the (?:reason|move|decision))\b"
                           r"|(?:because|since|due to|owing to|as a result)\b)", re.IGNORECASE)
+
+
+# "This proposal ...": the thing it points back to, by its noun.
+_THIS_NOUN = re.compile(r"^\W*(?:this|that|these|those)\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_POINTING_NOUNS = frozenset("is was are were has had move moves decision decisions step steps means".split())
+
+
+def _back_to(after: str, sentence: str) -> bool:
+    """Whether a sentence that opens by pointing back ("This proposal was made in order to ...")
+    can be about `sentence`: a noun it names the thing by is in it ("the West has begun a smear
+    campaign" holds no proposal)."""
+    m = _THIS_NOUN.match(after)
+    if m is None or (noun := m.group("noun").lower()) in _POINTING_NOUNS:
+        return True
+    return _stem(noun) in _stems(sentence)
 
 
 def date_part(question: str) -> str | None:
@@ -695,7 +730,7 @@ _TWO_NATIONS = re.compile(r"\b(?:the two|both) (?:nations|countries|states|gover
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
 _ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
-                         rf"(?:{_PLACE_NOUNS}))\b", re.IGNORECASE)
+                         rf"(?:{_PLACE_NOUNS}))\b|{_PART_OF}", re.IGNORECASE)
 # A place that ends a title ("the Memorandum of Understanding on Prevention of Flight Safety
 # Incidents in the Course of Operations in Syria") names what the document covers, not where
 # it was signed.
@@ -720,7 +755,7 @@ def _adjectival(text: str, name: str, end: int) -> bool:
 
 # "Which Syrian city or province ...?" asks for a place inside a country: a country is no answer.
 _ASKS_INSIDE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:city|cities|towns?|villages?|provinces?"
-                          r"|districts?|neighbou?rhoods?)\b", re.IGNORECASE)
+                          rf"|districts?|neighbou?rhoods?)\b|{_PART_OF}", re.IGNORECASE)
 # "Where in Syria are the jets based?": a place inside the country, not a country, a people or
 # another country's capital ("coordinate its flow through the Baghdad information-sharing center").
 _ASKS_WHERE_IN = re.compile(r"^\W*where\s+in\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
@@ -1497,7 +1532,10 @@ _SIDE = (r"(?:(?:at|from|in|inside|within) (?:the )?(?P<body>(?-i:[A-Z])[\w'’.
 _WHO_SAID = re.compile(r"^\W*(?:(?:during|at|in|on|after|before|since|when|while)\b[^,?]{2,80},\s*)?"
                        rf"who(?:,[^,?]{{2,80}},| {_FOUND_AT}| {_SIDE})? (?:(?:was|is) it (?:that|who) )?" + _NOT_AUTHOR + _SAY
                        + rf"|^\W*who(?:['’]s| is| was) the (?:voice|person|one|reader|commenter|poster|user)"
-                         rf"(?: {_FOUND_AT})? {_SAYING}", re.IGNORECASE)
+                         rf"(?: {_FOUND_AT})? {_SAYING}"
+                         # ("Who is on record saying ...?": a researcher's who said it.)
+                         rf"|^\W*who(?:['’]s| is| was| went) on (?:the )?(?:record|tape|camera) (?:as )?{_SAYING}",
+                       re.IGNORECASE)
 # "Which historian said ...?", "What official warned ...?": a speaker asked for by what he
 # is, whom the ordinary answer finds ("said" is no thing to name). As "Who said" questions
 # they were held to the claim's words, which a paraphrase loses (tried: on two testers' sets,
@@ -2010,7 +2048,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # four words opening it, so that "Which reporter wrote about Ryabkov's remarks on ..." is none).
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     # ("Ryabkov quote on Y?": an editor's shorthand, without the possessive.)
-    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:{_VIEWS})s?| (?-i:quoted?)) (?:on|of|about|regarding)\s+"
+    # ("Pull Lavrov's exact words on Y": a researcher's request for them.)
+    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:(?:exact|precise|actual|own) )?(?:{_VIEWS}|words|wording)s?"
+    r"| (?-i:quoted?)) (?:on|of|about|regarding)\s+"
     # ("Ryabkov's framing of Y: what did he say?")
     r"(?P<topic>.+?)(?:\s*[:,–—-]+\s*what (?:did|does|has) (?:he|she|they) (?:say|call it|think|make of it))?\W*$",
     re.IGNORECASE), re.compile(
@@ -2508,6 +2548,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
+    topic = _FOR_USE.sub("", topic) or topic  # ("... for the voice-over": what the words are for)
     # "... about Ukraine in the Interfax/Anadolu interview, per RT": where he said it and where it
     # was read are no part of what it is about.
     topic = _WHERE_SAID.sub("", topic) or topic
@@ -2702,6 +2743,9 @@ _IN_WORDS = re.compile(r"^\W*(?i:in) (?P<who>[A-Z][^,?]{1,60}?)['’]s? (?:own )
 # Sept 4, what did Putin say ...?": where or when, before the question.
 _SOURCE_FIRST = re.compile(r"^\W*(?:according to|as reported (?:by|in)|per|in(?! (?:which|what)\b)|speaking|talking"
                            r"|writing|during|at|on|after|before)\s+[^,?]{2,80},\s*", re.IGNORECASE)
+# "X's words on Y for the voice-over": what the asker wants them for, no part of the topic.
+_FOR_USE = re.compile(r"\s+for (?:the|my|our|a|an) (?:voice-?over|script|film|documentary|broadcast|bulletin|programme"
+                      r"|program|show|piece|story|essay|report|brief|briefing|notes?|records?|edit|cut)\W*$", re.IGNORECASE)
 # After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
 # "say Russia asked the Americans about ...", not "tell RIA Novosti about ...".
 _SAID_CLAUSE = re.compile(r"^\s+(?:\S+\s+(?:that\s+)?(?=(?:the|a|an|his|her|their|its)\s)|(?:say|said|claim|claimed"
@@ -3337,6 +3381,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     why = asks_why(question)
     noun = asked_noun(question)
     sort = bool((m := _ASKS_KIND.search(without_options(question))) and _SORT.fullmatch(m.group("sort")))
+    asked_stems = frozenset(_stem(w.lower()) for w in WORD.findall(without_options(question))) if sort else frozenset()
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
     author = _ASKS_AUTHOR.match(without_options(question)) is not None
@@ -3400,8 +3445,9 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         scores = np.where(said, scores, -1.0)
     elif asks_who_is(question):
         scores = scores + _says_who(question, scorer)
-    if why and own is None:
-        # An interview answer gives the reasons the question put to it asks for, in its own words
+    if (why or sort) and own is None:
+        # An interview answer gives the reasons (or the kind: "an absolutely expected crisis") the
+        # question put to it asks for, in its own words
         # (Question: "the refugee crisis has reached a critical point in Europe ... why do you
         # think it is happening?" | "Vladimir Putin: ... we are in for large-scale problems if our
         # so-called western partners continue with their misguided foreign policy"): the answer's
@@ -3511,7 +3557,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if why and not _gives_reason(scorer, int(j), question):
             continue
-        if (noun is not None and not _names_thing(noun, scorer, int(j), sort)
+        if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)
                 or head and not _names_head(scorer, int(j))):
             continue
         if role is not None and not (_holds_role(role, scorer, j) or _speaker_holds(role, scorer, j)):

@@ -211,6 +211,8 @@ def requested(question: str) -> str:
         # A lawyer's "Set out the words attributed to X concerning Y.", "State, with particularity,
         # what X said as to Y.", "State whether, and if so in what terms, X expressed a view on Y."
         return f"What did {m.group('who')} say about {m.group('topic')}?"
+    # "Who ran the piece quoting Mekdad ...?": which outlet published it, not whom it quotes.
+    question = _WHO_RAN.sub(lambda t: f"Which outlet {t.group('verb').lower()} ", question)
     question = _IN_WHAT_TERMS.sub(lambda t: f"How {t.group('aux').lower()} {t.group('who')} describe", question)
     m = _REQUEST.match(question)
     if not m:
@@ -244,6 +246,10 @@ _WORDS_OF = tuple(re.compile(rf"^\W*{pattern}{_ON}", re.IGNORECASE) for pattern 
 # "In what terms did Putin address the question of ...?": how he described it, his words on it.
 _IN_WHAT_TERMS = re.compile(rf"^\W*in what terms (?P<aux>did|does|has|had) {_WHO} (?:address|addressed|describe"
                             r"|characteri[sz]e|discuss|speak of|refer to)\b", re.IGNORECASE)
+
+
+_WHO_RAN = re.compile(r"^\W*who (?P<verb>ran|published|carried|printed|posted) (?=(?:the|this|that|a|an) (?:[\w'’-]+ )?"
+                      r"(?:piece|article|story|report|item)\b)", re.IGNORECASE)
 
 
 def _asked_by_head(head: str, clause: str) -> str | None:
@@ -335,6 +341,13 @@ def unchallenged(question: str) -> str:
 def topic_first(question: str) -> str:
     """The question with a topic said before the question about it ("X, when was it reached?")
     asked as one ("When was X reached?"); others as typed."""
+    if m := _WHICH_ONE_SAID_LAST.match(question):
+        # "Russian military said they welcome ..., who is the officer said this?": the one person
+        # asked for, who said the claim (not the body the claim names as its speaker).
+        claim = m.group("claim").strip()
+        if claim.split()[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+            claim = claim[:1].lower() + claim[1:]
+        return f"{m.group('who').capitalize()} who said that {claim}?"
     if m := _OF_IT_LAST.match(question):
         # "Moscow Times article about Shoigu, what is publish date of it?", "the official who asked
         # 'why ...', what is his name?": the value of the topic.
@@ -368,6 +381,12 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"(?:(?P<aux>was|were|is|are|did|does|do|has|have|had)\s+(?:it|they|that|this)"
                           r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
+
+# "<claim>, who is the officer said this?": a learner's "who is the <noun> (that) said this".
+_WHICH_ONE_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*[,;:–—-]\s*(?P<who>who\s+(?:is|was)\s+the\s+"
+                                  r"(?:[\w'’-]+\s+){0,2}?(?:officer|official|spokes(?:wo)?man|spokesperson|person|man"
+                                  r"|woman|general|commander|minister|diplomat|representative))\s+(?:that\s+|who\s+)?"
+                                  r"(?:said|says|made|claimed|stated)\s+(?:it|this|that)\s*\?*\s*$", re.IGNORECASE)
 
 # "X, what is publish date of it?", "the official who asked ..., what is his name?"
 _OF_IT_LAST = re.compile(r"^\W*(?P<topic>(?!(?:in|on|at|for|from|to|with|about|according|per|as|if|when|while|after"

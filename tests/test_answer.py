@@ -296,6 +296,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("seed_nearmiss_heldout.jsonl", 21),
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
                                                     for n in (*range(15, 40), *range(42, 57))),
+                                                  ("dev_batches/nm57.jsonl", 20),  # mostly near misses
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -802,6 +803,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "share a basic, common objective"),
     ("Identify the source that reported Washington's reluctance to respond to Moscow's proposal for an agreement on "
      "the rescue of military aircraft crews.", "Reported by RT"),
+    # nm57 and aq57: an ordinary analyst's near misses, a documentary researcher's credits.
+    ("Who is on record saying Washington is nowhere near the point where it could share intelligence with Moscow?",
+     "John Kirby"),
+    ("Who ran the piece quoting Syria's deputy foreign minister Faisal Mekdad praising Russia's results against the "
+     "coalition's?", "Reported by EU Times"),
+    ("So when asked about Europe's refugee crisis, what kind of crisis did Putin call it?", "absolutely expected crisis"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -833,8 +840,15 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "Lavrov on the refugees - what did he say people in Syria are fleeing from?",
     "State whether, and if so in what terms, Kirby expressed a view on whether President Assad ought to be removed "
     "from power.",
+    "Which senior Syrian and Iranian officials questioned America's resolve to defeat ISIS?",
+    "what kind of russian jets flew the 107 sorties",
+    "In what part of Aleppo did the government set up the humanitarian corridors?",
+    "What reasons did Konashenkov give for believing the US rarely hits terrorists?",
+    "Why, according to Ryabkov, did the West start a smear campaign against Russia?",
+    "Pull Lavrov's exact words on the refugee crisis in Europe for the voice-over.",
+    "Russian military said they welcome American intelligence on IS, who is the officer said this?",
 ])
-def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
+def test_near_misses_of_the_persona_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)
     assert answer.refused, answer.text
 

@@ -2684,3 +2684,49 @@ def test_a_news_service_or_a_source_that_reported_is_an_outlet_but_a_blog_commen
     assert asks_for("Which news service reported Berg's statement that the pier is shut?") == "outlet"
     assert asks_for("Which source reported the council's reluctance to answer Berg?") == "outlet"
     assert asks_for("which blog commenter wrote that the pier is a ruse") != "outlet"
+
+
+def test_a_researchers_on_record_and_exact_words_ask_who_said_it_and_his_words() -> None:
+    assert asked_claim("Who is on record saying the pier is nowhere near ready?") == "the pier is nowhere near ready"
+    assert asked_speaker("Pull Lund's exact words on the ferry fares for the voice-over.") == ("Lund", "the ferry fares")
+    assert asked_speaker("Lund's own words on the ferry fares") == ("Lund", "the ferry fares")
+
+
+def test_four_words_may_describe_the_people_asked_for() -> None:
+    found = entity_kind("Which senior Danish and Swedish officials questioned the fares?")
+    assert found is not None and found[0] == "person"
+
+
+def test_a_part_of_a_place_named_is_asked_for_inside_it() -> None:
+    found = entity_kind("In what part of Tromso did the council open the walkways?")
+    assert found is not None and found[0] == "place"
+    scorer = scorer_of("The council opened walkways to let walkers leave the area, Mara Quill said in Tromso.")
+    asked = "In what part of Tromso did the council open the walkways?"
+    # Tromso is the place the question names, not where in it.
+    assert not _gives_entity(found[1], scorer, 0, asked, Slot.of(asked))
+
+
+def test_reasons_to_believe_are_no_reason_given() -> None:
+    assert not _REASON.search("We have reasons to believe that they rarely check the boats, said Lund.")
+    assert _REASON.search("The pier was shut for two reasons: storms and rot.")
+
+
+def test_a_sentence_pointing_back_by_a_noun_the_one_before_lacks_gives_it_no_reason() -> None:
+    scorer = scorer_of("Lund said that the council has begun a campaign against the ferry firm. “This proposal was "
+                       "made in order to stop further questions,” Lund added.")
+    assert not _gives_reason(scorer, 0, "Why did the council begin a campaign against the ferry firm?")
+    scorer = scorer_of("Lund said that the council made a proposal to the ferry firm. “This proposal was made in "
+                       "order to stop further questions,” Lund added.")
+    assert _gives_reason(scorer, 0, "Why did the council make a proposal to the ferry firm?")
+
+
+def test_the_kind_asked_for_is_not_said_by_the_questions_own_words() -> None:
+    scorer = scorer_of("Combat Report: Nordic ferries sail 107 crossings in 2 days.")
+    assert best_sentences("What kind of Nordic ferries sailed the 107 crossings?", scorer, 1) == []
+    # (A learner's topic first.)
+    assert asked_noun("Nordic ferries sail 107 crossings, which type of boat they use?") == "boat"
+    scorer = scorer_of("Question: The ferry crisis has reached a critical point in Tromso. Why is it happening?\n\n"
+                       "Mara Quill: We warned about this long ago. I believe this is an absolutely expected crisis.")
+    # The answer to the question put to her says what kind, in her turn, not the question's turn.
+    picked = best_sentences("What kind of crisis did Mara Quill call the ferry crisis in Tromso?", scorer, 1)
+    assert picked and all(scorer.texts[j].startswith(("Mara Quill:", "I believe")) for _, j in picked)

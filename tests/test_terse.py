@@ -163,6 +163,16 @@ def test_where_a_quote_is_from_asks_for_its_outlet() -> None:
         "Which outlet published Berg's \"the pier is shut\" quote?")
 
 
+def test_a_learners_who_is_the_officer_said_this_asks_for_the_one_who_said_the_claim() -> None:
+    assert topic_first("Harbour police said they welcome the survey, who is the officer said this?") == (
+        "Who is the officer who said that Harbour police said they welcome the survey?")
+    assert topic_first("The pier is closed until May; who was the official that said it?") == (
+        "Who was the official who said that the pier is closed until May?")
+    # A plain "who said this?" stays the question of who said it, whoever that is.
+    assert topic_first("Harbour police said they welcome the survey, who said this?") == (
+        "Harbour police said they welcome the survey, who said this?")
+
+
 def test_a_topic_may_hold_a_parenthesis_and_keeps_an_acronyms_capitals() -> None:
     assert topic_first("NN tweet of the ferry report (107 boats, 289 nets), when it was posted?") == (
         "When was NN tweet of the ferry report (107 boats, 289 nets) posted?")
@@ -177,3 +187,10 @@ def test_a_lawyers_request_for_someones_words_asks_what_he_said() -> None:
         "What did Berg say about whether the pier should close?")
     assert requested("In what terms did Berg address the question of the fees?") == (
         "How did Berg describe the question of the fees?")
+
+
+def test_who_ran_the_piece_asks_for_its_outlet() -> None:
+    assert requested("Who ran the piece quoting Lund on the pier?") == "Which outlet ran the piece quoting Lund on the pier?"
+    assert requested("Who published the story where Berg says the pier is shut?") == (
+        "Which outlet published the story where Berg says the pier is shut?")
+    assert requested("Who ran the council in 2015?") == "Who ran the council in 2015?"

@@ -68,6 +68,8 @@ _ASKS = {
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
         rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
+        # (An editor's bare "Dates of the G20 summit?", "Shoigu interview date?")
+        rf"|^\W*(?:the )?{_EXACT}dates? (?:of|for)\b|\b(?<!birth )dates?\W*$"
         # "Putin said he talked with Obama - do you remember when that call took place?"
         r"|\s[-—–]+\s+(?:(?:do|can|could) you (?:remember|recall|say|tell me)\s+)?when\b", re.IGNORECASE),
     # "What is the short URL for the Sputnik article?": a web address, not the page line "Get short URL".
@@ -140,7 +142,7 @@ _PART_OF = r"\b(?:in|at|from|to|into) (?:which|what) (?:part|area|section|quarte
 _ENTITY_ASKS = (
     # (Not "to which Foreign Minister Lavrov gave ...": an office before a name is his title.)
     # ("Which senior Syrian and Iranian officials ...?": four words describe them.)
-    ("person", re.compile(rf"\b(?:which|what|names? of the)\s+{_OF_THE}{_GAP}{{0,4}}?(?:{_PERSON_NOUNS})\b"
+    ("person", re.compile(rf"\b(?:which|what|names? of(?: the| an?)?)\s+{_OF_THE}{_GAP}{{0,4}}?(?:{_PERSON_NOUNS})\b"
                           r"(?!\s+(?-i:[A-Z][a-z]))", re.IGNORECASE), frozenset({"PERSON"})),
     ("place", re.compile(rf"^\W*where\b{_NOT_REPORTED}|\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_PLACE_NOUNS})\b"
                          # ("In what part of Aleppo ...?": a place within the one it names.)
@@ -185,7 +187,9 @@ _DATE_PARTS = (("time", _TIME_ASKED),
 _ASKS_WHICH = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|at|on|to|from|with|by|for|across|near|under"
                          r"|through|of|over)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]*)\s+"
                          r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|in|of|that|near|at"
-                         r"|on|to|from)\b", re.IGNORECASE)
+                         # ("Which Russian aircraft flew the sorties?": a thing that did something.)
+                         r"|on|to|from|flew|fly|flies|carried|carry|carries|launched|fired|dropped|struck|hit|hits"
+                         r"|bombed|bombs|targeted|targets)\b", re.IGNORECASE)
 # "What model of aircraft ...?", "Which type of missiles ...?": the noun after "of".
 # ("Russian jets fly 107 sortie, which type of aircraft they use?": a learner's topic first.)
 _ASKS_KIND = re.compile(rf"^\W*(?:[^?,]{{3,120}},\s+)?{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:what|which)\s+"
@@ -509,6 +513,10 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      r"|[”\"’']?, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
+
+
+_WHY_SUBJECT = re.compile(rf"^\W*{ACCORDING_TO}why\s+(?:did|does|do|is|was|were|are|has|have|had|would|will)\s+"
+                          r"(?:the\s+)?(?P<subj>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", re.IGNORECASE)
 
 
 def asks_why(question: str) -> bool:
@@ -861,6 +869,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
             (at := text.find(t)) >= 0 and _SAYS_AFTER.match(text[at + len(t):])))]
     if slot.nations and "PERSON" in labels:
         named = [t for t in named if not _of_another_nation(t, slot.nations, scorer, j)]
+    if labels == {"ORG"} and slot.described and _PARTS.fullmatch(slot.noun):
+        # "Which FSA brigades ...?": a body named as the FSA's, not the FSA itself nor another
+        # body the sentence names (the Islamic State, whose positions the FSA gave).
+        named = [t for t in named if _part_of_described(t, slot.described)]
     if slot.medium:
         named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
@@ -952,8 +964,10 @@ _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses
                  r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
                  r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
                  r"|condemned|likened|tweeted|replied|responded)\b")
+# ("the official who asked why the camps ...": who asks a question says it.)
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
-                          rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS})", re.IGNORECASE)
+                          rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS}"
+                          r"|ask(?:ed|ing)(?=\s+(?:why|whether|if|how|what|where|when|who)\b))", re.IGNORECASE)
 # A person named saying something in a sentence another says ("The proposal, which Vladimir
 # Putin said yesterday, ...," Ryabkov said) speaks there too.
 _SAYS_AFTER = re.compile(rf"^\W*(?:[\w'’-]+\s+){{0,2}}?{_SPEECH_VERBS}", re.IGNORECASE)
@@ -1035,6 +1049,19 @@ _BYLINE = re.compile(r"\b(?:by|wrote|writes|written|reporter|correspondent|autho
 _TOLD = re.compile(r"\b(?:(?:who|that)\s+(?:has\s+|had\s+)?(?:told|tells|spoke to|speaks to|talked to"
                    r"|gave an interview to)|(?:quoted|cited|interviewed)\s+(?:by|in|via))\s+(?:the\s+)?"
                    r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+# The parts of a body a question asks for by the body's name ("Which FSA brigades ...?").
+_PARTS = re.compile(r"brigades?|units?|battalions?|divisions?|factions?|wings?|cells?|branch(?:es)?|regiments?")
+
+
+def _part_of_described(name: str, described: frozenset[str]) -> bool:
+    """Whether `name` carries a name the question describes the asked body by ("the FSA's
+    Northern Brigade" of "Which FSA brigades"), and is more than that name."""
+    words = {w.lower() for w in WORD.findall(name)} - STOPWORDS
+    keys = words | {_initials(words)} if len(words) >= 2 else words
+    given = described | {_initials(set(w)) for w in described}
+    return bool(keys & given) and not words <= described and _initials(words) not in given
 
 
 def _staff_of(medium: str, name: str, text: str) -> bool:
@@ -1259,7 +1286,11 @@ _IN_DATE = re.compile(rf"\b(?:{_MONTH})\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
 
 # A time right after a verb of saying times the words, not the event they tell of.
-_SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announced|wrote)\s+(?:on\s+|late\s+|early\s+)?"
+_SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announced|wrote"
+                        # ("... said Putin in an interview on Friday", "published on Friday": the day of
+                        # the interview, not of the phone call with Obama asked about.)
+                        r"|(?:interview|published|posted|briefing|speech|press conference)(?:\s+[\w-]+){0,4}?)"
+                        r"\s+(?:on\s+|late\s+|early\s+)?"
                         r"(?:yesterday|today|(?:last|this)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                         re.IGNORECASE)
 _ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
@@ -1329,6 +1360,15 @@ def unknown_names(question: str, occurs: Callable[[str], bool], texts: Sequence[
                              or any(re.search(rf"\b{re.escape(w)}(?=\d)", t) for t in texts) for w in words):
             unknown.append(name)
     return unknown
+
+
+def _a_noun(noun: str) -> str:
+    """One of the asked noun, for a reason given in words: "a brigade" (of "brigades"), "an
+    aircraft", "a unit"."""
+    one = (noun[:-3] + "y" if noun.endswith("ies") else noun[:-2] if re.search(r"(?:ss|x|ch|sh)es$", noun)
+           else noun[:-1] if re.search(r"[^su]s$", noun) and len(noun) > 3 and not noun.endswith("is") else noun)
+    vowel = one[0] in "aeio" or one[0] == "u" and not one.startswith(("uni", "use", "usu", "uti"))
+    return f"{'an' if vowel else 'a'} {one}"
 
 
 def asked_unknown(question: str, occurs: Callable[[str], bool], texts: Sequence[str] = ()) -> list[str]:
@@ -1430,13 +1470,11 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     why = asks_why(question)
     noun = asked_noun(question)
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
-        article = "an" if noun and noun[0] in "aeiou" else "a"
         if entity and entity[0] == "organisation" and not noun and (m := next(
                 pattern for kind_, pattern, _ in _ENTITY_ASKS if kind_ == "organisation").search(
                 without_options(question))):
-            noun = singular(m.group(0).split()[-1].lower())  # "names a faction", not "an organisation"
-            article = "an" if noun[0] in "aeiou" else "a"
-        what = (_WHAT.get(date_part(question) or "", "") or (f"{article} {noun}" if noun else "")
+            noun = m.group(0).split()[-1].lower()  # "names a faction", not "an organisation"
+        what = (_WHAT.get(date_part(question) or "", "") or (_a_noun(noun) if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
                 or (f"the name of a {_as_written(office.title, question)}" if (office := asked_role(question)) else "")
                 or _WHAT.get(entity[0] if entity else "", "")
@@ -1462,11 +1500,15 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
         # not what a 911 caller in another article said "big" of. ("about ": `names` skips a
         # question's first word, and a topic may open with a name.)
         named = {w.lower() for name in names("about " + topic) for w in WORD.findall(name)} - STOPWORDS
+        # (A place the topic is at, every one: "the Baghdad information center" is not where Putin's
+        # passage on intelligence is; nor is X himself one who does.)
+        places = [p.lower() for p in _places_in(topic)]
         for j in on_topic(topic, scorer):
             label = scorer.labels[j]
             passage = scorer.passages[scorer.passage_of(j) - 1].text.lower()
             if label is not None and label.speaker and label.kind != "reporting" and (
-                    not named or any(re.search(rf"\b{re.escape(w)}", passage) for w in named)):
+                    not named or any(re.search(rf"\b{re.escape(w)}", passage) for w in named)) and all(
+                    re.search(rf"\b{re.escape(p)}", passage) for p in places) and _last(label.speaker) != _last(who):
                 others.setdefault(label.speaker, scorer.passage_of(j))
         said = "; ".join(f"{name} [{n}]" for name, n in others.items())
         return (f"The articles quote nobody named {who} on {topic or 'this'}."
@@ -1565,7 +1607,10 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where was Shoigu's remark about the explosives published?")
                            r"|^\W*where (?:was|were|is|are) [^?]{3,200}? (?:published|printed|carried)\W*$"
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
-                           r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b",
+                           r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
+                           # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
+                           r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) (?:[\w'’-]+ )?(?:report|article|piece"
+                           r"|story|item|coverage)\b[^?]*\b(?:appear|run|come out|get published|get printed)\W*$",
                            re.IGNORECASE)
 
 
@@ -2207,6 +2252,10 @@ _QUOTED_AS = re.compile(rf"(?:\s+(?:is|was|are|were)|['’]s)\s+(?:quoted|cited)
                         rf"(?P<verb>{'|'.join(_QUOTED_VERBS)})\b", re.IGNORECASE)
 
 
+# A plural noun opening a sentence, which no name is ("Students", "Analysts"; not "US", "RIA").
+_COMMON_PLURAL = re.compile(r"[A-Z][a-z]{3,}s")
+
+
 def _prefaced(question: str) -> str:
     """The question without an editor's preface, and as plainly asked (`_WHO_WAS_THE`,
     `_EMBEDDED_SAID`); a person the preface names alone (or before an aside: "Vladimir Putin,
@@ -2261,8 +2310,10 @@ def _prefaced(question: str) -> str:
             # what he said on its own topic, not on the statement's.
             return asked
         context = m.group("context").rstrip(".!; ")
-        if (first := context.split()[0].lower()) in STOPWORDS or first.endswith("ing") or first in _CLAUSE_OPENERS:
-            # ("The blog ...", "Since I am citing ...", "Writing about ...", not "Putin ...")
+        if (first := context.split()[0].lower()) in STOPWORDS or first.endswith("ing") or first in _CLAUSE_OPENERS or (
+                _COMMON_PLURAL.fullmatch(context.split()[0]) and not is_demonym(context.split()[0][:-1])):
+            # ("The blog ...", "Since I am citing ...", "Writing about ...", "Students often ask ...",
+            # not "Putin ...")
             context = context[0].lower() + context[1:]
         if found and (about := _pronoun_topic(named, context)):
             # "I recall Lavrov weighing in on the flight-safety memorandum. What was his assessment of
@@ -2325,6 +2376,9 @@ def _prefaced(question: str) -> str:
             if re.search(r"\b(?:from|to|about|with|for|of|on|at)$", said[1]):
                 return f"What did {said[0]} say about what {said[1]}?"
             return named[0]
+        if (who := _person_in(pre)) and re.match(rf"\W*{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
+                and (named := _he_is(who, rest))[1] and asks_why(named[0]):
+            return named[0][:1].upper() + named[0][1:]  # "Putin on refugees: why does he say ...?"
         return _then_asked(pre, rest) or question
     name = pre.split(",")[0].strip()
     if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
@@ -2874,16 +2928,21 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
 
 
 def _places_in(topic: str) -> list[str]:
-    """The towns and regions a topic places itself in ("the situation in Aleppo"); not countries,
+    """The towns and regions a topic places itself in ("the situation in Aleppo", "the Baghdad
+    information center"); not countries,
     their capitals or peoples ("the strikes in Syria", "the talks in Moscow"), which a speaker
     names in other words ("the Syrian government", "the Kremlin"), nor an outlet ("in Sputnik"),
     nor a longer name ("the camps in the Islamic State")."""
     # (A word that goes on, "in Muslim regions", "in Sputnik's version", is no place name.)
     found = re.finditer(r"\b(?:in|at|near|around|outside|inside)\s+(?:the\s+)?((?-i:[A-Z][a-z][\w-]+))\b"
                         r"(?P<next>['’]|\s+\w+)?", topic, re.IGNORECASE)
-    return [m.group(1) for m in found if (not m.group("next") or m.group("next").strip() in STOPWORDS)
-            and not (is_demonym(m.group(1)) or m.group(1).lower() in _CAPITALS or _is_country(m.group(1))
-                     or names_medium(m.group(1)) or _MEDIUM_WORD.search(m.group(1)))]
+    places = [m.group(1) for m in found if (not m.group("next") or m.group("next").strip() in STOPWORDS)
+              and m.group(1).lower() not in _CAPITALS]
+    # ("the Baghdad information center", "the Hmeimim air base": a site named by its place, a
+    # capital's too.)
+    places += re.findall(r"\bthe\s+((?-i:[A-Z][a-z][\w-]+))\s+(?:[\w-]+\s+){0,2}?(?:cent(?:er|re)|bases?|airbases?"
+                         r"|airports?|embassy|camps?|headquarters)\b", topic, re.IGNORECASE)
+    return [p for p in places if not (is_demonym(p) or _is_country(p) or names_medium(p) or _MEDIUM_WORD.search(p))]
 
 
 def _naming(topic: str, topical: list[int], scorer: SupportScorer) -> list[int]:
@@ -3381,6 +3440,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     why = asks_why(question)
     noun = asked_noun(question)
     sort = bool((m := _ASKS_KIND.search(without_options(question))) and _SORT.fullmatch(m.group("sort")))
+    # The one whose reason a why-question asks, named as its subject ("Why did the FSA agree ...?"):
+    # the answer is about him, whatever other names the question gives (half of which will do).
+    why_of = focus(f"· {subject.group('subj')}") if why and (
+        subject := _WHY_SUBJECT.match(without_options(question))) else []
     asked_stems = frozenset(_stem(w.lower()) for w in WORD.findall(without_options(question))) if sort else frozenset()
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
@@ -3557,6 +3620,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if why and not _gives_reason(scorer, int(j), question):
             continue
+        if why_of and not _about(why_of, scorer, int(j)):
+            continue  # "Why did the FSA agree to share intel with Moscow?": Moscow's reasons are not the FSA's
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)
                 or head and not _names_head(scorer, int(j))):
             continue

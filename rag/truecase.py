@@ -44,7 +44,7 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      # could tell me ...".)
                      r"|g['’]day(?: mate)?|righto|mate|reckon (?:you|ya) (?:could|can)(?= tell| give| find)"
                      r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
-                     r"|double[- ]check|(?:fact|quote)[- ]check"
+                     r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source)[- ]check"
                      # ("According to the articles, who stated ...?": they are all it reads.)
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
@@ -57,11 +57,12 @@ _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|
 # Shorthand a hurried asker types for what the articles spell out.
 _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
-              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bre:?(?=\s+\w)"), "about"),
+              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"), (re.compile(r"\bre:?(?=\s+\w)"), "about"),
               (re.compile(r"(?<=\s)w(?=\s)"), "with"), (re.compile(r"\bchem\b"), "chemical"),
               (re.compile(r"\bSept?\.?(?=\s+\d)"), "September"),
               # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"
-              (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE), r"What is the \1 "),
+              (re.compile(r"^(date|name|number|time)\s+(?=of|on|for|in)\b", re.IGNORECASE),
+               lambda m: f"What is the {m.group(1).lower()} "),
               (re.compile(r"^(?:the\s+)?(?P<what>[^?]{3,80}?)\s+[-–—:]\s*(?:full\s+)?name\s*\??$", re.IGNORECASE),
                r"What is the name of the \g<what>?"),
               # An analyst's abbreviations, which the articles spell out ("MoD" alone stays: RT's
@@ -202,7 +203,10 @@ def cased(question: str, texts: Sequence[str]) -> str:
             key = " ".join(bare).lower()
             if n == 1 and (key in STOPWORDS or key in _TITLES or len(key) < 2):
                 continue  # ("king" alone is an office; "king of jordan" is the King of Jordan)
-            if (form := forms.get(key)) is not None:
+            form = forms.get(key)
+            if form is None and (owner := re.fullmatch(r"(.+?)(['’]s?)", key)) and (base := forms.get(owner[1])):
+                form = base + owner[2]  # ("putin's session": Putin's)
+            if form is not None:
                 parts = form.split(" ")
                 if bare[0].lower() == "the":  # ("the Guardian": "The" only opens a sentence)
                     parts[0] = bare[0]

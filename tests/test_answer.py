@@ -297,6 +297,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
                                                     for n in (*range(15, 40), *range(42, 57))),
                                                   ("dev_batches/nm57.jsonl", 20),  # mostly near misses
+                                                  ("dev_batches/nm58.jsonl", 20),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -809,6 +810,10 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Who ran the piece quoting Syria's deputy foreign minister Faisal Mekdad praising Russia's results against the "
      "coalition's?", "Reported by EU Times"),
     ("So when asked about Europe's refugee crisis, what kind of crisis did Putin call it?", "absolutely expected crisis"),
+    # nm58 and aq58: a night editor's near misses, a lecturer's attributions.
+    ("Putin on refugees: why does he say people are leaving Syria?", "fleeing from the Islamic State"),
+    ("Where did the report on Shoigu's state-TV interview about the US failing to share information on Syria "
+     "appear?", "Reported by The Moscow Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -847,6 +852,14 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "Why, according to Ryabkov, did the West start a smear campaign against Russia?",
     "Pull Lavrov's exact words on the refugee crisis in Europe for the voice-over.",
     "Russian military said they welcome American intelligence on IS, who is the officer said this?",
+    "When exactly was Putin's phone call with Obama about the anti-terror coalition?",
+    "dates of the G20 summit in Turkey?",
+    "Which FSA brigades passed target info to Russia?",
+    "Which Russian aircraft flew the 107 sorties?",
+    "Why did the FSA agree to share intel with Moscow?",
+    "Byline check: who wrote the EU Times Ryabkov article?",
+    "Free Beacon bit - name of the official who asked why the camps are still functioning?",
+    "What did Putin say about the Baghdad information center and the intelligence Russia receives through it?",
 ])
 def test_near_misses_of_the_persona_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

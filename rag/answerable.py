@@ -63,10 +63,10 @@ _ASKS = {
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
-        rf"^\W*{ACCORDING_TO}(?:since |from |until |till )?when\b"
+        rf"^\W*{ACCORDING_TO}(?:since |from |until |till |by )?when\b"
         r"(?![^,?]*,\s*(?:which|what|who|whom|whose|how|where|why)\b)"
         r"(?![^,?]*\b(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had)\b)"
-        rf"|\b(what|which) {_EXACT}(date|day|weekday|year|month|time ?stamp|dateline date)\b"
+        rf"|\b(what|which) {_EXACT}(dates?|days?|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
         # (An editor's bare "Dates of the G20 summit?", "Shoigu interview date?")
         rf"|^\W*(?:the )?{_EXACT}dates? (?:of|for)\b|\b(?<!birth )dates?\W*$"
@@ -148,6 +148,10 @@ _ENTITY_ASKS = (
                          # ("In what part of Aleppo ...?": a place within the one it names.)
                          rf"|{_PART_OF}",
                          re.IGNORECASE), frozenset({"GPE", "LOC", "FAC", "NORP"})),  # NORP: the small model calls Aleppo one
+    # (The noun in lower case first: "Which Free Syrian Army units ...?" asks for units, the Army
+    # being a name; else as typed: "which tv Channel", cased as the articles write Channel One.)
+    ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?-i:{_ORG_NOUNS})\b", re.IGNORECASE),
+     frozenset({"ORG"})),
     ("organisation", re.compile(rf"\b(?:which|what)\s+{_OF_THE}{_GAP}{{0,3}}?(?:{_ORG_NOUNS})\b", re.IGNORECASE),
      frozenset({"ORG"})),
     # "Which are by name the moderate opposition groups that ...?": a learner's "Which groups ...?"
@@ -492,7 +496,8 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
 
 # "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
 _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b"
-                       r"|what (?:reasons?|justification|explanation) (?:did|does|do|has|have|had|was|were|is)\b"
+                       r"|what (?:reasons?|justification|explanation|grounds|evidence)(?: or (?:reasons?|evidence|proof"
+                       r"|grounds))? (?:did|does|do|has|have|had|was|were|is)\b"
                        # "What induced the FSA to share ...?": what moved it, a reason.
                        r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
                        r"|on what (?:grounds?|basis)\b)",
@@ -515,7 +520,7 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
 
-_WHY_SUBJECT = re.compile(rf"^\W*{ACCORDING_TO}why\s+(?:did|does|do|is|was|were|are|has|have|had|would|will)\s+"
+_WHY_SUBJECT = re.compile(rf"^\W*{ACCORDING_TO}(?:why|where)\s+(?:did|does|do|is|was|were|are|has|have|had|would|will)\s+"
                           r"(?:the\s+)?(?P<subj>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", re.IGNORECASE)
 
 
@@ -798,7 +803,7 @@ _ASKS_WHERE_SPOKEN = re.compile(r"\b(?:where\s+(?:was|were|did)\s+(?:(?!(?:say|s
                                 r"|(?:was|were)\s+(?:[\w'’-]+\s+){1,3}?when\b.*\b(?:interview|speech|spoke|said|told"
                                 r"|remarks?|statement|briefing|press conference)|(?:give|gave|given|do|did|hold|held"
                                 r"|conduct|conducted|make|made)\s+(?:the|an|a|his|her|its|that|this)\s+(?:[\w'’/-]+\s+)"
-                                r"{0,3}?(?:interview|speech|remarks|statement|briefing|press conference)\b)",
+                                r"{0,3}?(?:interview|speech|remarks|statement|briefing|press conference|comments)\b)",
                                 re.IGNORECASE)
 
 
@@ -827,6 +832,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     # The dateline ("MOSCOW (Sputnik) –") says where and by whom it was filed, about nothing
     # asked (the small tagger calls Sputnik a person there), unless the dateline is asked about.
     # ("Which person of the Defense Ministry presented ...?" is not RT, whose account posted it.)
+    if "GPE" in labels:
+        # "a facility in the Iraqi capital": a place named by its country's capital.
+        spans += [(m.group(0), m.start()) for m in re.finditer(r"\bthe (?-i:[A-Z])[\w-]+ capital\b", text)]
     if (signer := tweet_signer(text)) and ("ORG" in labels or "PERSON" in labels and not (
             names_medium(signer) or _MEDIUM_WORD.search(signer))):
         spans.append((signer, text.find(signer)))  # "Which network's Twitter account ...?": whose tweet
@@ -839,8 +847,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         spans = [(t, at) for t, at in spans if not _is_country(t)]
     if _ASKS_WHERE_IN.search(without_options(question)):
         nations = {_nation(w) for w in WORD.findall(question)}
+        # ("the Iraqi capital" is not in Syria.)
         spans = [(t, at) for t, at in spans if not _is_country(t) and not is_demonym(t)
-                 and _CAPITALS.get(t.lower(), "") in ("", *nations)]
+                 and _CAPITALS.get(t.lower(), "") in ("", *nations)
+                 and not ((capital := re.fullmatch(r"the (\S+) capital", t)) and _nation(capital[1]) not in nations)]
     label = scorer.labels[j]
     if label is not None and label.kind in ("quote", "indirect", "transcript") and _ASKS_WHERE_SPOKEN.search(
             without_options(question)):
@@ -1058,10 +1068,12 @@ _PARTS = re.compile(r"brigades?|units?|battalions?|divisions?|factions?|wings?|c
 def _part_of_described(name: str, described: frozenset[str]) -> bool:
     """Whether `name` carries a name the question describes the asked body by ("the FSA's
     Northern Brigade" of "Which FSA brigades"), and is more than that name."""
-    words = {w.lower() for w in WORD.findall(name)} - STOPWORDS
+    words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - STOPWORDS
     keys = words | {_initials(words)} if len(words) >= 2 else words
     given = described | {_initials(set(w)) for w in described}
-    return bool(keys & given) and not words <= described and _initials(words) not in given
+    # (Its people's word aside: "the Syrian Army" is no brigade of the Free Syrian Army.)
+    own = {w for w in words if not is_demonym(w.capitalize())}
+    return bool(keys & given) and not own <= described and _initials(words) not in given
 
 
 def _staff_of(medium: str, name: str, text: str) -> bool:
@@ -1471,8 +1483,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     noun = asked_noun(question)
     if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         if entity and entity[0] == "organisation" and not noun and (m := next(
-                pattern for kind_, pattern, _ in _ENTITY_ASKS if kind_ == "organisation").search(
-                without_options(question))):
+                (m for kind_, pattern, _ in _ENTITY_ASKS
+                 if kind_ == "organisation" and (m := pattern.search(without_options(question)))), None)):
             noun = m.group(0).split()[-1].lower()  # "names a faction", not "an organisation"
         what = (_WHAT.get(date_part(question) or "", "") or (_a_noun(noun) if noun else "")
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
@@ -1609,8 +1621,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
-                           r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) (?:[\w'’-]+ )?(?:report|article|piece"
-                           r"|story|item|coverage)\b[^?]*\b(?:appear|run|come out|get published|get printed)\W*$",
+                           r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) [^?]{0,80}?\b(?:report|article|piece"
+                           r"|story|item|coverage|version)\b[^?]*\b(?:appear|run|come out|get published|get printed)\W*$",
                            re.IGNORECASE)
 
 
@@ -2099,7 +2111,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # ("Ryabkov's framing of Y: what did he say?")
     r"(?P<topic>.+?)(?:\s*[:,–—-]+\s*what (?:did|does|has) (?:he|she|they) (?:say|call it|think|make of it))?\W*$",
     re.IGNORECASE), re.compile(
-    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:react|respond|reply) to\s+(?P<topic>.+?)\W*$",
+    # ("How did John Kirby answer Ryabkov's question ...?")
+    r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:react|respond|reply) to|(?-i:answer|counter|rebut))\s+"
+    r"(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?-i:say|explain)\s+(?:that\s+|why\s+)?(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
@@ -2130,6 +2144,16 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
+    # A teacher's "Find the sentence where Kirby talks about Y.": his words on Y.
+    re.compile(r"^\W*(?:please\s+)?(?:find|show|give|locate|point to|copy)(?: me| us)? (?:the|a|one) (?:sentence|passage"
+               r"|line|quote|part|bit|place|paragraph)s? (?:where|in which|that) (?P<who>.+?) (?-i:talks|speaks"
+               r"|comments|writes|says something|says anything|is quoted)\s+(?:about|on|regarding|concerning)\s+"
+               r"(?P<topic>.+?)\W*$", re.IGNORECASE),
+    # "Without American data, where does Ryabkov say Russia gets its intelligence (from)?": his words
+    # on where it comes from, a source (not a place a name answers).
+    re.compile(r"^\W*(?:[^,?]{3,80},\s+)?where (?:does|did|do) (?P<who>.+?) (?-i:say|said|claim|claimed) "
+               r"(?P<topic>[^?]*?\b(?:gets?|getting|got|receives?|received|obtains?|obtained|comes?|came)\b[^?]*?)"
+               r"\W*$", re.IGNORECASE),
     # A translator's and a producer's: "What exact words did X use for Y?", "How did X put it when
     # explaining Y?", "Do we have X on record about Y?", "Do we have X saying Z?": X's words on Y.
     re.compile(r"^\W*what (?:exact |precise |specific )?(?:words?|wording|terms?|phrases?|phrasing|language|expressions?"
@@ -2303,11 +2327,16 @@ def _prefaced(question: str) -> str:
     if m := _CONTEXT_FIRST.match(question):
         if _CREDIT.match(m.group("rest")):
             return _credited(m.group("context"))
+        if (_WHO_WAS_IT.match(m.group("rest")) or _WHO_SAID_THAT.match(m.group("rest"))) and (
+                someone := _SOMEONE_SAID.match(m.group("context"))):
+            # "Someone said there's no shared, common objective ... . Who was it?": who said it.
+            return f"Who said {someone.group('claim').rstrip('.!; ')}?"
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
         named, found = _he_is(name, m.group("rest")) if (name := _person_in(m.group("context"))) else ("", 0)
-        if re.search(r"\babout\b", asked := named if found else m.group("rest")) and asked_speaker(asked):
+        if re.search(r"\babout\b", asked := named if found else m.group("rest")) and (said := asked_speaker(asked)) \
+                and not (found and _PRONOUN_ONLY.fullmatch(said[1])):
             # "Lavrov was on Channel One talking about ISIS. What did he say about the refugees?":
-            # what he said on its own topic, not on the statement's.
+            # what he said on its own topic, not on the statement's (but "about them": below).
             return asked
         context = m.group("context").rstrip(".!; ")
         if (first := context.split()[0].lower()) in STOPWORDS or first.endswith("ing") or first in _CLAUSE_OPENERS or (
@@ -2337,6 +2366,12 @@ def _prefaced(question: str) -> str:
             return rest  # "In the September exchange, who insisted that ...?": the claim alone
         if name := _person_in(m.group("scene")):
             rest = _he_is(name, rest)[0]
+        if (said := asked_speaker(rest)) is not None and re.search(r"\bits\b", said[1]) and (whom := re.search(
+                r"\b(?:asked|told|urged|criticized|criticised|accused|addressed|questioned)\s+(the\s+[\w-]+(?:\s+[\w-]+)?)"
+                r"(?=\s+(?:which|what|why|how|whether|if|to|of|about|for)\b)", m.group("scene"))):
+            # "When Putin asked the US-led coalition which side ..., what did he say about its position?":
+            # "its" is the coalition's, whom the scene has him address.
+            rest = re.sub(r"\bits\b", f"{whom.group(1)}’s", rest, count=1)
         if asked_speaker(rest) is not None:
             return rest  # what X said, on its topic: the scene is when, not what about
         return f"{rest.rstrip(' ?')}, {m.group('scene')[0].lower()}{m.group('scene')[1:]}?"
@@ -2432,8 +2467,11 @@ def _pronoun_topic(asked: str, context: str) -> str | None:
     said = asked_speaker(asked)
     if said is None or not _PRONOUN_ONLY.fullmatch(said[1]):
         return None
-    on = re.search(r"\b(?:on|about|regarding|over)\s+(?P<topic>\S.+)$", context)
-    return on.group("topic") if on else None
+    on = re.search(r"\b(?:on|about|regarding|over)\s+(?P<topic>\S.+)$", context) or re.search(
+        # ("Lavrov looked at the coalition's aviation operations in Syria. What did he say about them?")
+        r"\b(?:looked|looks|looking|turned|turns|turning)\s+(?:at|to)\s+(?P<topic>\S.+)$"
+        r"|\b(?:addressed|discussed|examined|assessed|reviewed|weighed)\s+(?P<object>\S.+)$", context)
+    return (on.group("topic") or on.group("object")) if on else None
 
 
 def _he_is(name: str, question: str) -> tuple[str, int]:
@@ -2537,6 +2575,11 @@ _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!;])\s+(?P<rest>(?:
 # A statement opening with one of these ("Since I am citing ...") is a clause, no name.
 _CLAUSE_OPENERS = frozenset("since because although though while as given".split())
 # "... . Who was it that said that?": the statement before it is what is asked about.
+_WHO_WAS_IT = re.compile(r"^\W*who (?:was|is) (?:it|that|this)(?: person)?\W*$", re.IGNORECASE)
+# "Someone said ...", "An official claimed that ...": a claim whose speaker the asker leaves out.
+_SOMEONE_SAID = re.compile(r"^\W*(?:someone|somebody|one (?:person|official|man|woman)|a (?:person|man|woman)"
+                           r"|an official|some(?:one)? official)\s+(?:once\s+|also\s+)?(?:said|claimed|argued|stated"
+                           r"|insisted|complained|warned)(?:\s+that)?\s+(?P<claim>.+)$", re.IGNORECASE)
 _WHO_SAID_THAT = re.compile(r"^\W*who\b[^?]{0,30}\b(?:said|says|wrote|claimed|made|told|tells|asked)\s+(?:that|it|this)"
                             r"(?:\s+(?:story|claim|line|remark|quote|bit))?\b(?:,[^?]{0,40})?\W*$",
                             re.IGNORECASE)
@@ -2603,6 +2646,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         topic = clause.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
     topic = _FOR_USE.sub("", topic) or topic  # ("... for the voice-over": what the words are for)
+    # ("What did Ryabkov say exactly about Y?", "... about them, word for word?": how, not what about.)
+    topic = re.sub(r"^(?:exactly|precisely|actually|specifically)\s+(?:about\s+|on\s+)?|,?\s*(?:word for word"
+                   r"|verbatim|in (?:his|her|their) (?:own )?words)\W*$", "", topic) or topic
     # "... about Ukraine in the Interfax/Anadolu interview, per RT": where he said it and where it
     # was read are no part of what it is about.
     topic = _WHERE_SAID.sub("", topic) or topic
@@ -3440,9 +3486,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     why = asks_why(question)
     noun = asked_noun(question)
     sort = bool((m := _ASKS_KIND.search(without_options(question))) and _SORT.fullmatch(m.group("sort")))
-    # The one whose reason a why-question asks, named as its subject ("Why did the FSA agree ...?"):
-    # the answer is about him, whatever other names the question gives (half of which will do).
-    why_of = focus(f"· {subject.group('subj')}") if why and (
+    # The one whose reason (or place) a why- or where-question asks, named as its subject ("Why did
+    # the FSA agree ...?", "Where did Kirby make his comments ...?"): the answer is about him, whatever
+    # other names the question gives (half of which will do).
+    why_of = focus(f"· {subject.group('subj')}") if (why or entity is not None and entity[0] == "place") and (
         subject := _WHY_SUBJECT.match(without_options(question))) else []
     asked_stems = frozenset(_stem(w.lower()) for w in WORD.findall(without_options(question))) if sort else frozenset()
     head = _ASKS_HEAD.search(without_options(question)) is not None

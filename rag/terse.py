@@ -296,7 +296,9 @@ _ITEM_FIRST = re.compile(r"^\W*(?P<item>(?:the|this|that)\s+(?:[\w'’.-]+\s+){0
                          r"|report|tweet|item|interview|transcript|blog|site))\b", re.IGNORECASE)
 # "Who argued ...? Quote the words that identify the claim.": an instruction after the question.
 _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote|cite|give|include|name|list|explain"
-                               r"|show|be|keep|use|answer)\b[^?]*[.!]?\s*$", re.IGNORECASE)
+                               r"|show|be|keep|use|answer|copy|(?:i |we )?(?:need|want)(?= (?:his|her|their|the|an?) "
+                               r"(?:(?:exact|own|actual) )?(?:words|wording|quote|phrasing)))\b[^?]*[.!]?\s*$",
+                               re.IGNORECASE)
 
 
 # "Is it true that ..., and when was this call?": a value asked of what the first clause says.
@@ -341,6 +343,17 @@ def unchallenged(question: str) -> str:
 def topic_first(question: str) -> str:
     """The question with a topic said before the question about it ("X, when was it reached?")
     asked as one ("When was X reached?"); others as typed."""
+    # ("'Senior Syrian and Iranian officials' who called ...": a quoted description, then what it did.)
+    question = re.sub(r"^(\W*?)['‘\"“]([^'’\"”]{3,120})['’\"”](?=\s+(?:who|which|that|whom)\b)", r"\1\2", question)
+    if m := _QUOTED_FIRST.match(question):
+        # "'creates a strange impression' - whose words are these?": who said them; "'the Baghdad
+        # information-sharing center' - where is this facility?": where it is.
+        quoted, rest = m.group("quoted").strip(), m.group("rest").strip()
+        if _WHOSE_WORDS.match(rest):
+            return f"Who said “{quoted}”{_WHOSE_WORDS.match(rest).group('where') or ''}?"
+        if this := _THIS_THING.search(rest):
+            asked = f"{rest[:this.start()]}{quoted}{rest[this.end():]}"
+            return asked[:1].upper() + asked[1:]
     if m := _WHICH_ONE_SAID_LAST.match(question):
         # "Russian military said they welcome ..., who is the officer said this?": the one person
         # asked for, who said the claim (not the body the claim names as its speaker).
@@ -382,6 +395,15 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
+# A translator's quoted phrase first, then the question about it.
+_QUOTED_FIRST = re.compile(r"^\W*?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")
+_WHOSE_WORDS = re.compile(r"^\W*(?:whose (?:words|phrase|quote|line|expression|remark)s? (?:are|is) (?:these|this|that"
+                          r"|those|they|it)|who (?:said|says|wrote|used|uses) (?:these|this|that|those|it)"
+                          r"(?: (?:words|phrase|expression|line|quote))?)(?P<where>(?:,? (?:in|per|according to) [^?]+)?)"
+                          r"\W*$", re.IGNORECASE)
+_THIS_THING = re.compile(r"\b(?:this|that|the same) (?:facility|place|centre|center|body|group|organi[sz]ation|document"
+                         r"|deal|agreement|memorandum|event|meeting|interview|report|offensive|operation|coalition"
+                         r"|proposal|term|phrase|expression)\b", re.IGNORECASE)
 # "<claim>, who is the officer said this?": a learner's "who is the <noun> (that) said this".
 _WHICH_ONE_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*[,;:–—-]\s*(?P<who>who\s+(?:is|was)\s+the\s+"
                                   r"(?:[\w'’-]+\s+){0,2}?(?:officer|official|spokes(?:wo)?man|spokesperson|person|man"
@@ -390,10 +412,13 @@ _WHICH_ONE_SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*[,;:–—-]\
 
 # "X, what is publish date of it?", "the official who asked ..., what is his name?"
 _OF_IT_LAST = re.compile(r"^\W*(?P<topic>(?!(?:in|on|at|for|from|to|with|about|according|per|as|if|when|while|after"
-                         r"|before|what|when|where|which|who|why|how)\b)[^,?]{8,200}?)\s*,\s*(?P<wh>what|which)\s+"
+                         r"|before|what|when|where|which|who|why|how)\b)[^,?]{8,200}?)\s*(?:,|\s[-–—]+)\s*"
+                         r"(?P<wh>what|which)\s+"
                          r"(?P<be>is|was|are|were)\s+(?:(?:the\s+)?(?P<what>(?:[\w-]+\s+){0,2}?(?:date|day|name|number"
                          r"|author|reporter|title|source|location))\s+of\s+(?:it|them|this|that)"
-                         r"|(?:his|her|their|its)\s+(?P<own>(?:full\s+)?name|title|job|role))\s*\?*\s*$", re.IGNORECASE)
+                         # ("'Senior Syrian and Iranian officials' who ... - what are their names?")
+                         r"|(?:his|her|their|its)\s+(?P<own>(?:full\s+)?names?|titles?|jobs?|roles?))\s*\?*\s*$",
+                         re.IGNORECASE)
 
 
 def _wh_first(wh: str, rest: str, what: str) -> str | None:

@@ -57,7 +57,7 @@ _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|
 # Shorthand a hurried asker types for what the articles spell out.
 _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
-              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"), (re.compile(r"\bre:?(?=\s+\w)"), "about"),
+              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"), (re.compile(r"(?<!['’])\bre:?(?=\s+\w)"), "about"),
               (re.compile(r"(?<=\s)w(?=\s)"), "with"), (re.compile(r"\bchem\b"), "chemical"),
               (re.compile(r"\bSept?\.?(?=\s+\d)"), "September"),
               # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"
@@ -128,12 +128,18 @@ _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|I\s+(?:recall|rem
                     r"\s+spelled)\b|\s*\((?:or|aka|a\.k\.a\.)\s+[^()]*\)", re.IGNORECASE)
 
 
+_QUOTED_TITLE = re.compile(r"(?<![\w'’])['‘\"“]((?-i:[A-Z])[\w-]*(?:\s+(?:of|the|and|for|(?-i:[A-Z])[\w-]*)){0,5})['’\"”]"
+                           r"(?!\w)")
+
+
 def tidied(question: str) -> str:
     """The question without a hurried opening filler or a hedge, with the apostrophes of its
     contractions and its shorthand spelt out ("with" for "w/")."""
     rest = _FILLER.sub("", question)
     question = rest if rest.strip() else question
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
+    # A title or name set in quotes ("the 'President of Turkey'") is asked about as a title.
+    question = _QUOTED_TITLE.sub(r"\1", question)
     for short, spelled in _SHORTHAND:
         question = short.sub(spelled, question)
     unhedged = _HEDGE.sub(" ", question)

@@ -297,7 +297,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   *((f"dev_batches/nm{n}.jsonl", 40)
                                                     for n in (*range(15, 40), *range(42, 57))),
                                                   ("dev_batches/nm57.jsonl", 20),  # mostly near misses
-                                                  ("dev_batches/nm58.jsonl", 20),
+                                                  ("dev_batches/nm58.jsonl", 20), ("dev_batches/nm59.jsonl", 20),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -814,6 +814,15 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Putin on refugees: why does he say people are leaving Syria?", "fleeing from the Islamic State"),
     ("Where did the report on Shoigu's state-TV interview about the US failing to share information on Syria "
      "appear?", "Reported by The Moscow Times"),
+    ("Without American data, where does Ryabkov say Russia gets its intelligence? Give his own words.",
+     "a number of other countries"),
+    # nm59 and aq59: a translator's quoted phrases, a teacher's worksheet.
+    ("'creates a strange impression' - whose words are these in the blog post?", "Sergei Lavrov"),
+    ("'the Baghdad information-sharing center' - where is this facility, per EU Times?", "Iraqi capital"),
+    ("Someone said there's no shared, common objective about going after ISIL. Who was it?", "John Kirby"),
+    ("Find the sentence where Kirby talks about sharing intelligence with Russia.", "common objective"),
+    ("Lavrov looked at the coalition's aviation operations in Syria. What did he say about them, word for word?",
+     "strange impression"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -860,6 +869,15 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "Byline check: who wrote the EU Times Ryabkov article?",
     "Free Beacon bit - name of the official who asked why the camps are still functioning?",
     "What did Putin say about the Baghdad information center and the intelligence Russia receives through it?",
+    "'Senior Syrian and Iranian officials' who called the coalition airstrikes 'more of a show' - what are their names?",
+    "Who is the 'President of Turkey' with whom Putin says he discussed the coalition?",
+    "Which Free Syrian Army units or brigades passed target information to Russia?",
+    "Where did John Kirby make his comments on not sharing intelligence with Russia - at which briefing or venue?",
+    "Konashenkov says 'We have reasons to believe' the US rarely hits terrorist targets - what reasons or evidence does "
+    "he give?",
+    "How did John Kirby answer Ryabkov's question 'which side are you fighting for in this war?'",
+    "When Putin asked the US-led coalition which side it is fighting for in this war, what exactly did he say about its "
+    "politically dubious position?",
 ])
 def test_near_misses_of_the_persona_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

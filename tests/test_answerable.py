@@ -13,7 +13,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
                             _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for,
-                            _holds_role, said_claim)
+                            _holds_role, said_claim, _part_of_described)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -2801,3 +2801,63 @@ def test_a_persons_topic_preface_then_why_does_he_say_asks_why_he_says_it() -> N
 def test_a_plural_noun_opening_a_context_sentence_is_no_name() -> None:
     asked = without_options("Students often ask how long the ferries will sail. What did Berg say decides it?")
     assert "students often ask" in asked and "Students" not in names(asked)
+
+
+def test_where_x_says_something_comes_from_asks_his_words_on_its_source() -> None:
+    assert asked_speaker("Without council data, where does Berg say the port gets its tide tables?") == (
+        "Berg", "the port gets its tide tables")
+    assert asked_speaker("Where does Berg say the port gets its tide tables from?") == (
+        "Berg", "the port gets its tide tables from")
+    # (A place asked for is no such source: "Where does Berg say the ferry docked?")
+    assert asked_speaker("Where does Berg say the ferry docked?") is None
+
+
+def test_someone_said_then_who_was_it_asks_who_said_it() -> None:
+    assert without_options("Someone said there's no shared plan for the piers. Who was it?") == (
+        "Who said there's no shared plan for the piers?")
+
+
+def test_what_he_said_about_them_is_about_what_he_looked_at() -> None:
+    assert without_options("Berg looked at the council's ferry timetables. What did he say about them, word for "
+                           "word?") == "What did Berg say about the council's ferry timetables?"
+    assert asked_speaker("What did Berg say exactly about where the ferries dock?") == ("Berg", "where the ferries dock")
+
+
+def test_a_teachers_find_the_sentence_and_how_did_x_answer_ask_his_words() -> None:
+    assert asked_speaker("Find the sentence where Berg talks about the ferry fees.") == ("Berg", "the ferry fees")
+    assert asked_speaker("How did Lund answer Berg's question 'who pays for the pier?'") == (
+        "Lund", "Berg's question 'who pays for the pier")
+
+
+def test_reasons_or_evidence_and_calendar_dates_are_asked_for() -> None:
+    assert asks_why("Lund says the fees are too high - what reasons or evidence does he give?")
+    assert expected("What calendar dates do the Gazette and the blog give for the two interviews?") == "date"
+    assert expected("By when had Bergen and Oslo struck their ferry deal?") == "date"
+
+
+def test_a_where_question_is_answered_about_its_subject_and_a_capital_is_a_place() -> None:
+    tagger = EntityTagger(Settings().entity_tagger)
+    scorer = scorer_of("Berg said the council gets its Bergen data through a centre in the Norwegian capital.",
+                       "Lund said the council would not share its data with the port.", tagger=tagger)
+    assert best_sentences("Where does the council get its Bergen data through, per Berg?", scorer, 1) == [(1, 0)]
+    # Lund's comments were not made in the Norwegian capital: the sentence that names it is Berg's.
+    assert best_sentences("Where did Lund make his comments on not sharing Bergen data with the port?", scorer, 1) == []
+
+
+def test_units_of_a_named_army_are_asked_for_by_the_lower_case_noun() -> None:
+    assert Slot.of("Which Free Nordic Army units or brigades passed the maps to the council?").noun == "units"
+    # Nor is its people's own army a brigade of it.
+    described = Slot.of("Which Free Nordic Army units passed the maps?").described
+    assert not _part_of_described("the Nordic Army’s", described)
+    assert _part_of_described("the Free Nordic Army's Harbour Brigade", described)
+
+
+def test_a_quoted_title_is_asked_about_as_a_title_and_an_apostrophe_re_is_no_about() -> None:
+    assert truecase.tidied("Who is the 'Mayor of Bergen' with whom Berg says he spoke?") == (
+        "Who is the Mayor of Bergen with whom Berg says he spoke?")
+    assert truecase.tidied("Which outlet quoted 'We're not at that'?") == "Which outlet quoted 'We're not at that'?"
+
+
+def test_its_after_a_scene_is_whom_the_scene_has_him_address() -> None:
+    assert without_options("When Berg asked the harbour council which side it is on, what did he say about its "
+                           "dubious position?") == "What did Berg say about the harbour council’s dubious position?"

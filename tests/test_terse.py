@@ -194,3 +194,17 @@ def test_who_ran_the_piece_asks_for_its_outlet() -> None:
     assert requested("Who published the story where Berg says the pier is shut?") == (
         "Which outlet published the story where Berg says the pier is shut?")
     assert requested("Who ran the council in 2015?") == "Who ran the council in 2015?"
+
+
+def test_an_instruction_after_the_question_is_no_part_of_it() -> None:
+    assert unchallenged("Where does Berg say the port gets its tide tables? Need his wording for the bulletin.") == (
+        "Where does Berg say the port gets its tide tables?")
+
+
+def test_a_quoted_phrase_first_is_what_the_question_after_it_asks_about() -> None:
+    assert topic_first("'a strange harbour' - whose words are these in the blog post?") == (
+        "Who said “a strange harbour” in the blog post?")
+    assert topic_first("'the Bergen pilot centre' - where is this facility, per the Gazette?") == (
+        "Where is the Bergen pilot centre, per the Gazette?")
+    assert topic_first("'Senior port officials' who called the fees 'a show' - what are their names?") == (
+        "What are the names of the Senior port officials who called the fees 'a show'?")

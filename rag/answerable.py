@@ -1622,7 +1622,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
                            r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) [^?]{0,80}?\b(?:report|article|piece"
-                           r"|story|item|coverage|version)\b[^?]*\b(?:appear|run|come out|get published|get printed)\W*$",
+                           r"|story|item|coverage|version)\b[^?]*\b(?:appear|run|come out|get published|get printed)\b"
+                           r"[^?]{0,40}\W*$",
                            re.IGNORECASE)
 
 
@@ -2096,7 +2097,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*what (?:did|does|do) (?P<who>.+?) (?-i:make|think) of\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # ("What was the Russian president's view, in his Interfax interview, on ...?": an aside on when.)
     # ("what was putins take on ...": a hurried asker's possessive, its apostrophe left out.)
-    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)(?:['’]s?|(?-i:(?<=[a-z])s)) (?:own )?(?:{_VIEWS})s?"
+    rf"^\W*what(?:['’]s| is| was| were| are) (?P<who>.+?)(?:['’]s?|(?-i:(?<=[a-z])s)) (?:own |actual |exact )?"
+    rf"(?:{_VIEWS}|wording|words)s?"
     r"(?:,[^,?]{3,80},)? "
     r"(?:on|of|about|regarding|to|for|when (?:he |she |they )?(?:was |were )?asked(?: about| whether| if)?)\s+"
     r"(?P<topic>.+?)\W*$",
@@ -2144,6 +2146,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
+    # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
+    re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
+               r"(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
+               r"|line)\W*$", re.IGNORECASE),
     # A teacher's "Find the sentence where Kirby talks about Y.": his words on Y.
     re.compile(r"^\W*(?:please\s+)?(?:find|show|give|locate|point to|copy)(?: me| us)? (?:the|a|one) (?:sentence|passage"
                r"|line|quote|part|bit|place|paragraph)s? (?:where|in which|that) (?P<who>.+?) (?-i:talks|speaks"
@@ -3458,6 +3464,22 @@ _OFFICE_STEMS = frozenset(_stem(w) for w in "deputy foreign minister secretary s
 _DEPARTMENT_STEMS = frozenset(_stem(w) for w in "defense defence ministry state department".split())
 
 
+# "Who signed ...?", "Who on the US side answered ...?": someone asked for by a deed (not by words
+# said, whoever speaks of the deed may answer those; "Who declared (bragged, credited, used the
+# phrase) ...?" are words), found where the deed is told.
+_DEEDS = ("signed|answered|responded|replied|led|ran|won|fought|built|attacked|bombed|killed|shot|launched|fired"
+          "|struck|flew|rescued|captured|seized|negotiated|brokered|approved|ratified|vetoed|funded|founded|hosted"
+          "|chaired|commanded|ordered|sent|deployed|trained|armed|invaded|freed|evacuated")
+_WHO_DID = re.compile(r"^\W*who(?:\s+(?:on|at|in|from)\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+side|\s+exactly|\s+actually)?"
+                      rf"\s+(?P<verb>{_DEEDS})\b", re.IGNORECASE)
+
+
+def _done(question: str) -> str | None:
+    """The stem of the deed a "Who ...?" question asks the doer of ("signed"); None for others."""
+    m = _WHO_DID.match(without_options(question))
+    return _stem(m.group("verb").lower()) if m else None
+
+
 def _event_words(question: str, named: list[set[str]], scorer: SupportScorer, top: Sequence[int]) -> set[str]:
     """The stems of the question's words besides its names, what it says of the event asked
     about; none when the best-scoring sentences `top` hold none of them (the asker's own
@@ -3492,6 +3514,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     why_of = focus(f"· {subject.group('subj')}") if (why or entity is not None and entity[0] == "place") and (
         subject := _WHY_SUBJECT.match(without_options(question))) else []
     asked_stems = frozenset(_stem(w.lower()) for w in WORD.findall(without_options(question))) if sort else frozenset()
+    did = _done(question) if entity is not None else None
     head = _ASKS_HEAD.search(without_options(question)) is not None
     role = asked_role(question)
     author = _ASKS_AUTHOR.match(without_options(question)) is not None
@@ -3667,6 +3690,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if why and not _gives_reason(scorer, int(j), question):
             continue
+        if did and not any(did in _stems(scorer.texts[k]) for k in scorer.around(j)):
+            continue  # "Who signed the memorandum for the US side?": where a signing is told, not who spoke of it
         if why_of and not _about(why_of, scorer, int(j)):
             continue  # "Why did the FSA agree to share intel with Moscow?": Moscow's reasons are not the FSA's
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)

@@ -297,7 +297,9 @@ _ITEM_FIRST = re.compile(r"^\W*(?P<item>(?:the|this|that)\s+(?:[\w'’.-]+\s+){0
 # "Who argued ...? Quote the words that identify the claim.": an instruction after the question.
 _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote|cite|give|include|name|list|explain"
                                r"|show|be|keep|use|answer|copy|(?:i |we )?(?:need|want)(?= (?:his|her|their|the|an?) "
-                               r"(?:(?:exact|own|actual) )?(?:words|wording|quote|phrasing)))\b[^?]*[.!]?\s*$",
+                               r"(?:(?:exact|own|actual) )?(?:words|wording|quote|phrasing))"
+                               # ("... ? Exact words please.")
+                               r"|(?:the |his |her )?(?:exact|actual|precise) (?:words|wording|quote)|verbatim)\b[^?]*[.!]?\s*$",
                                re.IGNORECASE)
 
 
@@ -345,6 +347,12 @@ def topic_first(question: str) -> str:
     asked as one ("When was X reached?"); others as typed."""
     # ("'Senior Syrian and Iranian officials' who called ...": a quoted description, then what it did.)
     question = re.sub(r"^(\W*?)['‘\"“]([^'’\"”]{3,120})['’\"”](?=\s+(?:who|which|that|whom)\b)", r"\1\2", question)
+    if m := _VIRAL.match(question):
+        # "Tweet going round: '<quote>' Correct speaker?", "Screenshot credits Putin with: '<quote>'
+        # Correct speaker?", "Headline going viral: '<quote>'. Which outlet?": who said it, or who
+        # published it, whoever the caption names.
+        quoted = m.group("quoted").strip().rstrip(".")
+        return f"Which outlet published “{quoted}”?" if m.group("outlet") else f"Who said “{quoted}”?"
     if m := _QUOTED_FIRST.match(question):
         # "'creates a strange impression' - whose words are these?": who said them; "'the Baghdad
         # information-sharing center' - where is this facility?": where it is.
@@ -395,6 +403,13 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
+# A verification editor's viral quote, then whose it is.
+_VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”][.!]?\s*[.!]?\s*(?:(?P<outlet>(?:which|what)"
+                    r" (?:outlet|site|newspaper|publication|source)(?: (?:is (?:it|that|this)|ran (?:it|this|that)"
+                    r"|published (?:it|this|that)|carried (?:it|this|that)))?|outlet|source)"
+                    r"|(?:(?:the )?(?:correct|right|real|actual|true) )?speaker|who said (?:it|this|that)(?: really)?"
+                    r"|who (?:is|was) (?:that|this|it)|which official (?:is|was) (?:that|this|it)"
+                    r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those))\W*$", re.IGNORECASE)
 # A translator's quoted phrase first, then the question about it.
 _QUOTED_FIRST = re.compile(r"^\W*?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")
 _WHOSE_WORDS = re.compile(r"^\W*(?:whose (?:words|phrase|quote|line|expression|remark)s? (?:are|is) (?:these|this|that"

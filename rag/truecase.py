@@ -45,6 +45,8 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|g['’]day(?: mate)?|righto|mate|reckon (?:you|ya) (?:could|can)(?= tell| give| find)"
                      r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
                      r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source)[- ]check"
+                     # ("Viral claim: Lavrov said ... . What was his wording ...?")
+                     r"|viral (?:claim|quote|post|tweet|headline|line)"
                      # ("According to the articles, who stated ...?": they are all it reads.)
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"

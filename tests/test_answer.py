@@ -298,6 +298,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                     for n in (*range(15, 40), *range(42, 57))),
                                                   ("dev_batches/nm57.jsonl", 20),  # mostly near misses
                                                   ("dev_batches/nm58.jsonl", 20), ("dev_batches/nm59.jsonl", 20),
+                                                  ("dev_batches/nm60.jsonl", 20),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -823,6 +824,14 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Find the sentence where Kirby talks about sharing intelligence with Russia.", "common objective"),
     ("Lavrov looked at the coalition's aviation operations in Syria. What did he say about them, word for word?",
      "strange impression"),
+    # nm60 and aq60: an insurance analyst's near misses, a verification editor's viral quotes.
+    ("Screenshot credits Putin with: 'There are our own means of reconnaissance. We get intelligence from a number of "
+     "other countries.' Correct speaker?", "Sergey Ryabkov"),
+    ("Headline going viral: 'Putin: Free Syrian Army shares intel on ISIS targets, US reluctant to cooperate'. Which "
+     "outlet?", "Reported by RT"),
+    ("Kirby on sharing intelligence with Moscow - what was the actual quote?", "nowhere near that point"),
+    ("Who credited Russia with 'significant results in several days' that outstrip a year of coalition bombing?",
+     "Faisal Mekdad"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -878,6 +887,8 @@ def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, qu
     "How did John Kirby answer Ryabkov's question 'which side are you fighting for in this war?'",
     "When Putin asked the US-led coalition which side it is fighting for in this war, what exactly did he say about its "
     "politically dubious position?",
+    "Who signed the October 20 flight safety memorandum for the US side?",
+    "Who on the US side answered Ryabkov's question about which side the coalition is fighting for?",
 ])
 def test_near_misses_of_the_persona_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     answer = pipeline.ask(question)

@@ -2861,3 +2861,18 @@ def test_a_quoted_title_is_asked_about_as_a_title_and_an_apostrophe_re_is_no_abo
 def test_its_after_a_scene_is_whom_the_scene_has_him_address() -> None:
     assert without_options("When Berg asked the harbour council which side it is on, what did he say about its "
                            "dubious position?") == "What did Berg say about the harbour council’s dubious position?"
+
+
+def test_who_did_a_deed_is_answered_where_the_deed_is_told() -> None:
+    scorer = scorer_of("Berg said the harbour memorandum was approved jointly, with a reservation by the council.")
+    # Berg spoke of the memorandum; no sentence tells who signed it.
+    assert best_sentences("Who signed the harbour memorandum for the council side?", scorer, 1) == []
+    signed = scorer_of("The harbour memorandum was signed by Ola Lund for the council.")
+    assert best_sentences("Who signed the harbour memorandum for the council side?", signed, 1) == [(1, 0)]
+
+
+def test_a_verification_editors_questions_ask_his_words_and_the_outlet() -> None:
+    assert asked_speaker("Berg on the ferry fees - what was the actual quote?") == ("Berg", "the ferry fees")
+    assert asked_speaker("What was Berg's actual wording on the ferry fees?") == ("Berg", "the ferry fees")
+    assert asks_for("Where did the Berg story about the pier first appear among these sources?") == "outlet"
+    assert truecase.tidied("Viral claim: Berg said the pier is shut.") == "Berg said the pier is shut."

@@ -208,3 +208,14 @@ def test_a_quoted_phrase_first_is_what_the_question_after_it_asks_about() -> Non
         "Where is the Bergen pilot centre, per the Gazette?")
     assert topic_first("'Senior port officials' who called the fees 'a show' - what are their names?") == (
         "What are the names of the Senior port officials who called the fees 'a show'?")
+
+
+def test_a_viral_quote_then_correct_speaker_or_which_outlet_asks_who_said_or_published_it() -> None:
+    assert topic_first("Screenshot credits Lund with: 'The pier stays shut until May.' Correct speaker?") == (
+        "Who said “The pier stays shut until May”?")
+    assert topic_first("Clip caption says a harbour official claimed the fees 'have doubled twice'. Which official "
+                       "is that?") == "Who said “have doubled twice”?"
+    assert topic_first("Headline going viral: 'Berg: the pier stays shut'. Which outlet?") == (
+        "Which outlet published “Berg: the pier stays shut”?")
+    assert unchallenged("Where does Berg say the port gets its tide tables from? Exact words please.") == (
+        "Where does Berg say the port gets its tide tables from?")

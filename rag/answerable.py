@@ -504,7 +504,8 @@ _ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:i
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|"
                      # ("We have reasons to believe that ...": that there are some, not which.)
-                     r"(?:the )?reasons?(?! to (?:believe|think|suspect|assume|doubt|expect|fear|hope))|aimed at|intended to|in response to|out of|for fear|concerns? (?:about|over)|"
+                     r"(?:the )?reasons?(?! to (?:believe|think|suspect|assume|doubt|expect|fear|hope))|aimed at|"
+                     r"intended to|in response to|out of|for fear|concerns? (?:about|over)|"
                      r"thanks to|caused by|led to|meant to|to avoid|to prevent|to protect|to stop"
                      r"|tied(?:, [^,]{1,30},)? to|depends? on|depending on|hinges? on|considering that|given that"
                      # ("The soldiers going on standby are to confront the immigration crisis": what for.)
@@ -520,8 +521,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      re.IGNORECASE)  # (\s: "in order\xa0to" in Sputnik's text)
 
 
-_WHY_SUBJECT = re.compile(rf"^\W*{ACCORDING_TO}(?:why|where)\s+(?:did|does|do|is|was|were|are|has|have|had|would|will)\s+"
-                          r"(?:the\s+)?(?P<subj>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", re.IGNORECASE)
+_SUBJECT_ASKED = re.compile(rf"^\W*{ACCORDING_TO}(?:why|where)\s+(?:did|does|do|is|was|were|are|has|have|had|would"
+                            r"|will)\s+"
+                            r"(?:the\s+)?(?P<subj>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", re.IGNORECASE)
 
 
 def asks_why(question: str) -> bool:
@@ -3511,8 +3513,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # The one whose reason (or place) a why- or where-question asks, named as its subject ("Why did
     # the FSA agree ...?", "Where did Kirby make his comments ...?"): the answer is about him, whatever
     # other names the question gives (half of which will do).
-    why_of = focus(f"· {subject.group('subj')}") if (why or entity is not None and entity[0] == "place") and (
-        subject := _WHY_SUBJECT.match(without_options(question))) else []
+    subject_of = focus(f"· {subject.group('subj')}") if (why or entity is not None and entity[0] == "place") and (
+        subject := _SUBJECT_ASKED.match(without_options(question))) else []
     asked_stems = frozenset(_stem(w.lower()) for w in WORD.findall(without_options(question))) if sort else frozenset()
     did = _done(question) if entity is not None else None
     head = _ASKS_HEAD.search(without_options(question)) is not None
@@ -3692,7 +3694,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if did and not any(did in _stems(scorer.texts[k]) for k in scorer.around(j)):
             continue  # "Who signed the memorandum for the US side?": where a signing is told, not who spoke of it
-        if why_of and not _about(why_of, scorer, int(j)):
+        if subject_of and not _about(subject_of, scorer, int(j)):
             continue  # "Why did the FSA agree to share intel with Moscow?": Moscow's reasons are not the FSA's
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)
                 or head and not _names_head(scorer, int(j))):

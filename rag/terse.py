@@ -299,7 +299,8 @@ _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote
                                r"|show|be|keep|use|answer|copy|(?:i |we )?(?:need|want)(?= (?:his|her|their|the|an?) "
                                r"(?:(?:exact|own|actual) )?(?:words|wording|quote|phrasing))"
                                # ("... ? Exact words please.")
-                               r"|(?:the |his |her )?(?:exact|actual|precise) (?:words|wording|quote)|verbatim)\b[^?]*[.!]?\s*$",
+                               r"|(?:the |his |her )?(?:exact|actual|precise) (?:words|wording|quote)|verbatim)"
+                               r"\b[^?]*[.!]?\s*$",
                                re.IGNORECASE)
 
 
@@ -357,8 +358,8 @@ def topic_first(question: str) -> str:
         # "'creates a strange impression' - whose words are these?": who said them; "'the Baghdad
         # information-sharing center' - where is this facility?": where it is.
         quoted, rest = m.group("quoted").strip(), m.group("rest").strip()
-        if _WHOSE_WORDS.match(rest):
-            return f"Who said “{quoted}”{_WHOSE_WORDS.match(rest).group('where') or ''}?"
+        if whose := _WHOSE_WORDS.match(rest):
+            return f"Who said “{quoted}”{whose.group('where') or ''}?"
         if this := _THIS_THING.search(rest):
             asked = f"{rest[:this.start()]}{quoted}{rest[this.end():]}"
             return asked[:1].upper() + asked[1:]
@@ -404,9 +405,10 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
 # A verification editor's viral quote, then whose it is.
-_VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”][.!]?\s*[.!]?\s*(?:(?P<outlet>(?:which|what)"
-                    r" (?:outlet|site|newspaper|publication|source)(?: (?:is (?:it|that|this)|ran (?:it|this|that)"
-                    r"|published (?:it|this|that)|carried (?:it|this|that)))?|outlet|source)"
+_VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”][.!]?\s*[.!]?\s*"
+                    r"(?:(?P<outlet>(?:which|what) (?:outlet|site|newspaper|publication|source)"
+                    r"(?: (?:is (?:it|that|this)|ran (?:it|this|that)|published (?:it|this|that)|carried (?:it|this|that)))?"
+                    r"|outlet|source)"
                     r"|(?:(?:the )?(?:correct|right|real|actual|true) )?speaker|who said (?:it|this|that)(?: really)?"
                     r"|who (?:is|was) (?:that|this|it)|which official (?:is|was) (?:that|this|it)"
                     r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those))\W*$", re.IGNORECASE)

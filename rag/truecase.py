@@ -59,7 +59,8 @@ _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|
 # Shorthand a hurried asker types for what the articles spell out.
 _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
-              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"), (re.compile(r"(?<!['’])\bre:?(?=\s+\w)"), "about"),
+              (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"),
+              (re.compile(r"(?<!['’])\bre:?(?=\s+\w)"), "about"),  # (not the "'re" of "We're")
               (re.compile(r"(?<=\s)w(?=\s)"), "with"), (re.compile(r"\bchem\b"), "chemical"),
               (re.compile(r"\bSept?\.?(?=\s+\d)"), "September"),
               # A bare noun for what is asked: "date on the RT tweet", "Syrian DFM in the story - name?"

@@ -430,11 +430,16 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False, a
                for k in scorer.around(j) for name in (noun, *_SORTS_OF.get(noun, ())))
 
 
+def _words_before(text: str, at: int, n: int) -> list[str]:
+    """The last `n` words before `at`, within its phrase (not across a comma, stop or quote)."""
+    return re.split(r"[,.;:()“”\"]", text[:at])[-1].split()[-n:]
+
+
 def _sort_only_asked(text: str, noun: str, asked: frozenset[str]) -> bool:
     """Whether every mention of `noun` in lower-cased `text` is described only by words the
     question gives (stems in `asked`) or none."""
     for m in re.finditer(re.escape(singular(noun)), text):
-        before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-3:]
+        before = _words_before(text, m.start(), 3)
         if any(w not in STOPWORDS and not w[:1].isdigit() and _stem(w) not in asked for w in before):
             return False
     return True
@@ -458,7 +463,7 @@ def _only_indefinite(text: str, noun: str, described: bool = False) -> bool:
     """Whether every mention of `noun` in lower-cased `text` is an indefinite one (with
     `described`, one with no word between the article and the noun)."""
     for m in re.finditer(re.escape(singular(noun)), text):
-        before = re.split(r"[,.;:()“”\"]", text[:m.start()])[-1].split()[-5:]
+        before = _words_before(text, m.start(), 5)
         article = next((w for w in reversed(before) if w in _INDEFINITE or w in _DEFINITE
                         or w.endswith(("'s", "’s")) or w[:1].isdigit()), None)
         if article is None and not described and _BARE_PLURAL.match(text[m.end():]):

@@ -59,7 +59,9 @@ _ASKS = {
         # (A formal asker's "What sum of money ...?", "Of what order of magnitude ...?")
         r"|\bwhat (?:sum|total)\b|\border of magnitude\b"
         r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
-        r"|amount|death toll|toll|size)\b", re.IGNORECASE),
+        r"|amount|death toll|toll|size)\b"
+        # (An editor's bare "Exact number of strikes on FSA targets?")
+        rf"|^\W*(?:the )?{_EXACT}(?:number|count|tally) of\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
     # the start of which operation did Russia ...?": a clause setting the scene.
     "date": re.compile(
@@ -171,7 +173,10 @@ _ENTITY_ASKS = (
     # "What was that official's name?"
     ("person", re.compile(rf"\b(?:what|which) (?:is|was) (?:the|that|this|his|her) {_GAP}{{0,2}}?"
                           rf"(?:{_PERSON_NOUNS})['’]s (?:full )?name\b", re.IGNORECASE), frozenset({"PERSON"})),
-    ("name", re.compile(r"^\W*who\b", re.IGNORECASE), frozenset({"PERSON", "ORG", "GPE", "NORP"})),
+    # ("Per Sputnik, who did Ryabkov give his comments to?"; but "According to X, who called ...?" asks
+    # who said it.)
+    ("name", re.compile(rf"^\W*who\b|^\W*{ACCORDING_TO}who (?:did|does|do|had|has|have)\b", re.IGNORECASE),
+     frozenset({"PERSON", "ORG", "GPE", "NORP"})),
 )
 # "What time of day was the tweet posted?": a clock time ("11:21 GMT", "9.30am") or a part of the day.
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d(?!\d)|\b\d{1,2}(?:\.\d\d)?\s*[ap]\.?m\.?(?!\w)"
@@ -268,6 +273,12 @@ _ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|name|(?:what(?:\s+(?:
                         r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
                         r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)"
                         r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
+# "Who is identified ... as holding the office of spokesman for the Defence Ministry?"
+_ASKS_OFFICE_HELD = re.compile(r"^\W*who\b[^?]*?\bas (?:holding |having |occupying )?(?:the )?(?:office|post|position|role"
+                               r"|job) of (?:the )?(?:(?P<owner>(?-i:[A-Z])[\w.'’-]*)\s+)?"
+                               r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press)\s+)?"
+                               r"(?:minister|secretary|president|spokes(?:man|woman|person)|ambassador|envoy|governor"
+                               r"|mayor|commander))\b", re.IGNORECASE)
 _OFFICE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
 ambassador envoy governor mayor king emir commander""".split())
 _ASKS_WHICH_ROLE = re.compile(r"^\W*(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
@@ -299,7 +310,7 @@ class Office:
 def asked_role(question: str) -> Office | None:
     """The office "Who is Syria's foreign minister?" (or "Which FSA commander gave Russia the
     targets?", where nobody is asked to have said anything) asks about, or None."""
-    m = _ASKS_ROLE.search(without_options(question))
+    m = _ASKS_ROLE.search(without_options(question)) or _ASKS_OFFICE_HELD.search(without_options(question))
     if m is None and not _SPEECH_SLOT.search(without_options(question)) and not _SAYS.search(question):
         m = _ASKS_WHICH_ROLE.search(without_options(question))
     if m is None:
@@ -312,7 +323,7 @@ def asked_role(question: str) -> Office | None:
     # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
     before = m.string[:m.start("role")].split()
     qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
-    return Office(qualifier + _defense(m.group("role").lower()), nation)
+    return Office(qualifier + _title_word(m.group("role").lower()), nation)
 
 
 def titles(office: Office) -> tuple[str, ...]:
@@ -328,7 +339,7 @@ def _holds_role(office: Office, scorer: SupportScorer, j: int) -> bool:
     words = [w for w in WORD.findall(office.title) if w not in ("of", "the")]
     head = next((w for w in words if w in _OFFICE_HEADS), words[-1])
     cased = _ROLE_TOKEN.findall(_undotted(" ".join(scorer.texts[k] for k in scorer.around(j))))
-    tokens = [_defense(t.lower()) for t in cased]
+    tokens = [_title_word(t.lower()) for t in cased]
     for i, t in enumerate(tokens):
         if t != head or (_QUALIFIERS - set(words)) & set(tokens[max(0, i - 3):i]):
             continue
@@ -373,7 +384,7 @@ def _speaker_holds(office: Office, scorer: SupportScorer, j: int) -> bool:
     last = label.speaker.split()[-1]
     if not re.search(rf"\b{re.escape(last)}\b", scorer.texts[j]):
         return False
-    role = {_defense(w.lower()) for w in WORD.findall(_undotted(label.role))}
+    role = {_title_word(w.lower()) for w in WORD.findall(_undotted(label.role))}
     words = {w for w in WORD.findall(office.title) if w not in ("of", "the")}
     nations = {_nation(w) for w in role}
     return words <= role and not (_QUALIFIERS - words) & role and (
@@ -500,12 +511,15 @@ def entity_kind(question: str) -> tuple[str, frozenset[str]] | None:
 
 
 # "Why ...?" is answered by a sentence that gives a reason: one of these words says it does.
-_ASKS_WHY = re.compile(rf"^\W*(?:{ACCORDING_TO}why\b|for what reason\b|what (?:is|was) the reason\b"
+_ASKS_WHY = re.compile(rf"^\W*{ACCORDING_TO}(?:why\b|for what reason\b|what (?:is|was) the reason\b"
                        r"|what (?:reasons?|justification|explanation|grounds|evidence)(?: or (?:reasons?|evidence|proof"
                        r"|grounds))? (?:did|does|do|has|have|had|was|were|is)\b"
                        # "What induced the FSA to share ...?": what moved it, a reason.
                        r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
-                       r"|on what (?:grounds?|basis)\b)",
+                       r"|on what (?:grounds?|basis)\b"
+                       # "What was Moscow's point in proposing the swap?": what it was for.
+                       r"|what (?:is|was|were) (?:the |(?:the )?[\w'’-]+['’]s? )?(?:point|purpose|aim|goal|motive|rationale)"
+                       r" (?:of|in|behind)\b)",
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|"
                      # ("We have reasons to believe that ...": that there are some, not which.)
@@ -750,7 +764,9 @@ _TWO_NATIONS = re.compile(r"\b(?:the two|both) (?:nations|countries|states|gover
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
 _ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
-                         rf"(?:{_PLACE_NOUNS}))\b|{_PART_OF}", re.IGNORECASE)
+                         rf"(?:{_PLACE_NOUNS}))\b|{_PART_OF}"
+                         # (A producer's "X knows where the positions are, in which countries": last.)
+                         rf"|,\s*(?:in|at|near|from) (?:which|what)\s+(?:{_PLACE_NOUNS})\W*$", re.IGNORECASE)
 # A place that ends a title ("the Memorandum of Understanding on Prevention of Flight Safety
 # Incidents in the Course of Operations in Syria") names what the document covers, not where
 # it was signed.
@@ -894,9 +910,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         named += _media_of(scorer, j, slot.medium_named)  # the medium asked for, where the sentence implies it
     if slot.told:
         named = [t for t in named if not _staff_of(slot.told, t, text)]
-    if label is not None and label.via and not slot.medium:
+    if label is not None and label.via and not slot.medium and not _JOURNALISTS.fullmatch(slot.noun):
         # "..., Ryabkov told RIA Novosti": whom he told carried his words; they do not name it
-        # ("Which opposition group did Ryabkov say passed on targets?").
+        # ("Which opposition group did Ryabkov say passed on targets?"), unless a reporter is asked
+        # for ("Which reporter is the claim sourced to?": "According to Bill Gertz of the Free Beacon").
         named = [t for t in named if t != label.via]
     # Compared by stems, so "Russia" is not news to "Which Russian air base"; an entity whose
     # last word the question gives is the one it asks about ("Sergey" of "Ryabkov's remarks").
@@ -908,6 +925,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
         words = [w.lower() for w in WORD.findall(text) if w.lower() not in STOPWORDS]
         if words and words[-1] == slot.noun and text.split()[-1][:1].isupper():
             return True  # "the Russian Air Force" for "which Russian force": a name of the kind asked
+        if _NUMBERED.fullmatch(text) and (first := text.split()[0].lower()) and (
+                first == slot.noun or slot.medium and not slot.noun and first in slot.described):
+            return True  # "Channel one" (or "Channel 4") for "which channel": named by its number
         if label is not None and text == label.speaker and words and words[-1] == slot.noun and slot.noun.endswith(
                 "s") and any(w[:1].isupper() and _stem(w.lower()) not in asked for w in WORD.findall(text)):
             return True  # "Senior Syrian and Iranian officials" for "Which officials ...?": whose they are
@@ -915,6 +935,10 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
                              for w in asked.get(_stem(words[-1]), [])):
             return True
     return False
+
+
+_JOURNALISTS = re.compile(r"reporters?|journalists?|correspondents?|columnists?|writers?|editors?")
+_NUMBERED = re.compile(r"(?-i:[A-Z])\w+ (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 
 
 # "WASHINGTON — A small number of C.I.A. officers ...": a city's dateline without the outlet's name.
@@ -944,7 +968,7 @@ def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer
         beside += " " + " ".join(m.group(0) for m in re.finditer(rf"(?:\S+\s+){{0,4}}{last}(?:\s+\S+){{0,4}}",
                                                              scorer.texts[k]))
     # ("the Russian Defence Ministry spokesman" is "the spokesman for the Russian Defense Ministry".)
-    return {_defense(w) for w in names_} <= {_defense(w.lower()) for w in WORD.findall(beside)}
+    return {_title_word(w) for w in names_} <= {_title_word(w.lower()) for w in WORD.findall(beside)}
 
 
 def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer, j: int) -> bool:
@@ -970,8 +994,10 @@ def _nations_given(name: str, scorer: SupportScorer, sentences: Iterable[int]) -
             if w[:1].isupper() and (is_demonym(w) or _is_country(w) or w.lower() in _NATIONS)}
 
 
-def _defense(word: str) -> str:
-    return word.replace("defence", "defense")
+def _title_word(word: str) -> str:
+    """One spelling of a title's word: "defence" is "defense", a spokesperson a "spokesman"
+    (the articles' word for every one of them)."""
+    return re.sub(r"\bspokes(?:wo)?(?:man|person)\b", "spokesman", word.replace("defence", "defense"))
 
 
 # The asked-for person or body is the one who says something: "the official who told ...",
@@ -993,7 +1019,10 @@ _ASKS_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 _A_KIND = re.compile(r"\b(?:kind|type|sort)s? of\b", re.IGNORECASE)
 # ("Through which channels ... does Russia coordinate it?" asks for a route, not a medium.)
 _MEDIA_SLOT = re.compile(r"(?<!\bthrough )\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:news agenc(?:y|ies)"
-                         r"|agenc(?:y|ies)|channels?|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b",
+                         r"|agenc(?:y|ies)|channels?|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b"
+                         # "Who did Ryabkov give his comments to?": whom his words were given, a medium.
+                         r"|\bwho(?:m)? (?:did|does|had) [^?]{0,40}?\b(?:give|make|deliver) (?:his|her|their|the|these|those)"
+                         r" (?:comments|remarks|statements?|interview|words)(?: [^?]{0,20}?)? to\b",
                          re.IGNORECASE)
 
 
@@ -1312,7 +1341,8 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|added|stated|noted|claimed|announc
                         r"\s+(?:on\s+|late\s+|early\s+)?"
                         r"(?:yesterday|today|(?:last|this)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                         re.IGNORECASE)
-_ASKS_SAYING = re.compile(r"\b(?:say|says|said|tell|tells|told|remarks?|comments?|statements?|interviews?|speak|spoke"
+_ASKS_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|remarks?|comments?|statements?|interviews?"
+                          r"|speak|speaks|speaking|spoke"
                           r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*|declar\w*"
                           r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*"
                           r"|complain\w*|den(?:y|ied|ies)|alleg\w*|question(?:ed|s)?|ask(?:s|ed|ing)?)\b",
@@ -1630,7 +1660,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
                            r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) [^?]{0,80}?\b(?:report|article|piece"
                            r"|story|item|coverage|version)\b[^?]*\b(?:appear|run|come out|get published|get printed)\b"
-                           r"[^?]{0,40}\W*$",
+                           # ("Where did the report appear that Washington had been reluctant ...?")
+                           r"(?:[^?]{0,40}\W*$|\s+(?:that|saying|claiming|about|on|of|with|in which)\b)",
                            re.IGNORECASE)
 
 
@@ -2129,7 +2160,14 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Did Ryabkov say anything about Y?", "Has X commented on Y?": X's words on Y, or that he has none.
     r"^\W*(?:did|does|do|has|have|had) (?P<who>.+?) (?-i:(?:say|said|mention|mentioned|comment|commented|talk"
     r"|talked|speak|spoke|spoken|remark|remarked)(?: anything| something| publicly)?\s+(?:about|on|regarding"
-    r"|concerning)|address|addressed|discuss|discussed|comment|mention)\s+(?P<topic>.+?)\W*$",
+    r"|concerning)|address|addressed|discuss|discussed|comment|mention"
+    # ("Did the Foreign Minister express a view on Y?": a formal asker's.)
+    r"|(?:express|expressed|give|gave|offer|offered|voice|voiced|share|shared) (?:a |an |any |his |her |their )?"
+    r"(?:view|opinion|position|stance|comment|thoughts?)s? (?:on|about|regarding|concerning))\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE), re.compile(
+    # "Is Lavrov quoted anywhere on Y?": his words on Y, or that he has none.
+    r"^\W*(?:is|was|are|were) (?P<who>.+?) (?-i:quoted|cited|on record)(?: anywhere| at all| somewhere)?"
+    r" (?:on|about|regarding|concerning|speaking (?:about|on)|as saying anything (?:about|on))\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     # "How did X characterise (describe, justify) Y?", "Did X think Y?": X's words on Y.
     # ("In what terms did the Russian President describe Y?": a formal asker's how.)
@@ -2153,6 +2191,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
+    # A formal asker's "Kindly set out what the State Department spokesman said about Y.": X's words on Y.
+    re.compile(r"^\W*(?:(?:kindly|please)\s+)?(?:set out|tell (?:me|us)|explain|summari[sz]e|outline|describe|recount"
+               r"|state|show (?:me|us)|give (?:me|us))\s+what\s+(?P<who>.+?)\s+(?-i:said|says|stated|claimed|told \S+)"
+               r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
     # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
     re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
                r"(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
@@ -2282,6 +2324,9 @@ _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
 
+_TITLE_THEN_NAME = re.compile(r"^\W*(?P<title>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){1,5})['’\"”]?\s*[-—–:]+\s*"
+                                 r"what(?:['’]s|\s+is|\s+was)\s+"
+                                 r"(?:that|this|the)\s+[a-z]+['’]s\s+(?:full\s+)?name\b(?P<rest>[^?]*)\W*$", re.IGNORECASE)
 _QUOTED_VERBS = {"saying": "said", "claiming": "claimed", "writing": "wrote", "arguing": "argued", "stating": "stated",
                  "asserting": "asserted", "warning": "warned", "insisting": "insisted", "having said": "said",
                  "having written": "wrote", "having claimed": "claimed"}
@@ -2316,6 +2361,9 @@ def _prefaced(question: str) -> str:
     if m := _WH_IN_WORDS.match(question):
         # "What, in Putin's telling, ...?"
         return f"In {m.group('who')}'s words, {m.group('wh').lower()} {m.group('rest')}"
+    if m := _TITLE_THEN_NAME.match(question):
+        # "'Syrian Deputy Foreign Minister' - what is this official's name in the EU Times article?"
+        return f"What is the name of the {m.group('title')}{m.group('rest').rstrip(' ?')}?"
     if (m := _THAT_ONES_NAME.match(question)) and (office := re.search(
             rf"\bthe (?:[\w'’-]+ ){{0,2}}?{m.group('role')} of (?:the )?(?:(?-i:[A-Z])[\w'’-]*\s?)+", m.group("pre"),
             re.IGNORECASE)):
@@ -2625,6 +2673,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         return m.group("who"), m.group("topic")
     asked = _SOURCE_FIRST.sub("", without_options(question))
     asked = _ASKING_FOR.sub("", asked)  # ("Give me Ryabkov's line on Y": his line on Y)
+    # ("What, precisely, did the Defence Minister say concerning Y?": what he said on Y.)
+    asked = re.sub(r"^(\W*what),\s*(?:precisely|exactly|specifically|actually|in fact)\s*,", r"\1", asked,
+                   flags=re.IGNORECASE)
     # "the commenter who rejected the claim that ... say about Y": the verb is the last one.
     patterns = (_DESCRIBED_SPEAKER, *_SPEAKER_QUESTIONS) if _RELATIVE.search(asked) else _SPEAKER_QUESTIONS
     m = next((m for pattern in patterns if (m := pattern.match(asked))), None)
@@ -2658,6 +2709,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
+    # ("How does Ryabkov phrase his point about where Russia gets its intelligence?": on where it does.)
+    topic = re.sub(r"^(?:his|her|their) (?:point|argument|case|claim|view|position|remarks?|comments?|line)"
+                   r" (?:about|on|that|regarding|concerning|of)\s+", "", topic, flags=re.IGNORECASE) or topic
     topic = _FOR_USE.sub("", topic) or topic  # ("... for the voice-over": what the words are for)
     # ("What did Ryabkov say exactly about Y?", "... about them, word for word?": how, not what about.)
     topic = re.sub(r"^(?:exactly|precisely|actually|specifically)\s+(?:about\s+|on\s+)?|,?\s*(?:word for word"
@@ -2861,7 +2915,9 @@ _FOR_USE = re.compile(r"\s+for (?:the|my|our|a|an) (?:voice-?over|script|film|do
                       r"|program|show|piece|story|essay|report|brief|briefing|notes?|records?|edit|cut)\W*$", re.IGNORECASE)
 # After the verb: "say (that) the refusal revealed (about)", not "tell Channel One (about)".
 # "say Russia asked the Americans about ...", not "tell RIA Novosti about ...".
-_SAID_CLAUSE = re.compile(r"^\s+(?:\S+\s+(?:that\s+)?(?=(?:the|a|an|his|her|their|its)\s)|(?:say|said|claim|claimed"
+# (Not a view he expressed: "Did X express a view on Y?" is on Y.)
+_SAID_CLAUSE = re.compile(r"^\s+(?:(?!(?:express|expressed|give|gave|offer|offered|voice|voiced|share|shared)\s)"
+                          r"\S+\s+(?:that\s+)?(?=(?:the|a|an|his|her|their|its)\s)|(?:say|said|claim|claimed"
                           r"|argue|argued|think)\s+(?:that\s+)?(?=(?-i:[A-Z])))(\S+\s+.+?\s+"
                           r"(?:about|on|of|regarding|concerning)\s+.+?)\W*$", re.IGNORECASE)
 # "..., and what answer did he get?": a second question, no part of the topic.
@@ -2910,7 +2966,7 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
                                      for w in words[1:]) else []
     # "the US State Department spokesman": the body a capitalised office names is in his role
     # (Konashenkov, "spokesman for the Russian Defense Ministry", is not him).
-    qualifiers = [_defense(w.lower()) for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")
+    qualifiers = [_title_word(w.lower()) for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")
                   and not is_demonym(w) and not _is_country(w) and w.lower() not in _CAPITALS and w != "US"
                   and not re.search(r"['’]s?$", w)]  # (not whose: "Putin's spokesman")
     commenter = _commenter(who)
@@ -3384,9 +3440,15 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
         return []
     beside = [top + 1] + ([top - 1] if _REFERS_BACK.match(scorer.texts[top]) else [])
     more = _stems(question) - _stems(scorer.texts[top])
-    # (A tweet's signature is the tweet's own: whose it is, and when.)
+    # (A tweet's signature is the tweet's own: whose it is, and when. So is the source a claim is
+    # sourced to, in the sentence after it: "According to Bill Gertz of the Free Beacon, officials ...")
+    sourced = _ASKS_SOURCE.search(without_options(question)) is not None
     return [j for j in beside if 0 <= j < len(scorer.texts) and scorer.passage_of(j) == scorer.passage_of(top)
-            and (more & _stems(scorer.texts[j]) or j == top + 1 and tweet_signer(scorer.texts[j]))]
+            and (more & _stems(scorer.texts[j]) or j == top + 1 and (
+                tweet_signer(scorer.texts[j]) or sourced and (label := scorer.labels[j]) is not None and label.via))]
+
+
+_ASKS_SOURCE = re.compile(r"\b(?:sourced|attributed|credited) to\b|\bwho is the source\b", re.IGNORECASE)
 
 
 def _stems(*texts: str) -> set[str]:
@@ -3603,6 +3665,12 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # for in weaker sentences: they gave another country.
     furniture = np.array([_furniture(scorer, j) for j in range(len(scores))], dtype=bool) & (
         not page_asked)
+    if typed and furniture.any() and (outlets := _outlets_named(question, scorer)) and asks_for(question) != "outlet":
+        # A page line prints its outlet's name ("Posted by EU Times on ..."), which a question
+        # names as where it read ("EU Times and Sputnik both have Ryabkov speaking on what day"):
+        # its words, not that name, say whether it is nearer the question than the reporting.
+        plain = re.sub("|".join(rf"\b{re.escape(o)}\b" for o in outlets), " ", question, flags=re.IGNORECASE)
+        scores = np.where(furniture, np.minimum(scores, scorer.sentence_scores(plain)), scores)
     scores = np.where(furniture & (not typed), -1.0, scores)
     if read_in := _read_in(question, scorer):
         # "In the Moscow Times piece, which minister complained ...?": that outlet's sentences

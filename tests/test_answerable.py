@@ -2876,3 +2876,54 @@ def test_a_verification_editors_questions_ask_his_words_and_the_outlet() -> None
     assert asked_speaker("What was Berg's actual wording on the ferry fees?") == ("Berg", "the ferry fees")
     assert asks_for("Where did the Berg story about the pier first appear among these sources?") == "outlet"
     assert truecase.tidied("Viral claim: Berg said the pier is shut.") == "Berg said the pier is shut."
+
+
+def test_a_spokesperson_is_the_spokesman_an_article_names() -> None:
+    scorer = scorer_of("“The ferries rarely run on time,” said Ola Lund, the spokesman for the Harbour Authority.")
+    assert best_sentences("Who is the Harbour Authority spokesperson quoted about the ferries running late?",
+                          scorer, 1) == [(1, 0)]
+
+
+def test_whom_a_speaker_gave_his_words_is_a_medium_named_by_its_number() -> None:
+    assert Slot.of("Per Bay Times, who did Berg actually give his comments to?").medium
+    assert not Slot.of("Who did Berg meet at the pier?").medium
+    assert entity_kind("Per Bay Times, who did Berg give his comments to?") is not None
+    assert entity_kind("According to Bay Times, who called the fees a ruse?") is None  # who said it
+    scorer = scorer_of("Berg told Channel one, the largest network in the region, that the fees were fair.")
+    assert best_sentences("Berg gave his Sunday interview to which channel?", scorer, 1) == [(1, 0)]
+    # The channel's journalist is not the channel.
+    assert best_sentences("Which Channel One journalist interviewed Berg?", scorer, 1) == []
+
+
+def test_a_day_asked_of_his_speaking_is_the_day_he_spoke() -> None:
+    said = "The harbour fees will rise, harbour master Ola Berg said Thursday."
+    assert holds("date", said, "Bay Times and Coast Daily both have Berg speaking on what day")
+    assert not holds("date", said, "On what day did the fees rise?")
+
+
+def test_a_formal_askers_purpose_number_outlet_and_view_questions() -> None:
+    assert expected("Exact number of ferries the council bought?") == "number"
+    assert asks_why("What was the council's point in proposing the ferry swap?")
+    assert asks_why("According to Bay Times, what was the purpose of the ferry swap?")
+    assert asks_for("Where did the report appear that the council had been reluctant to answer Berg?") == "outlet"
+    assert asked_speaker("Is Berg quoted anywhere on the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("Did the Harbour Master express a view on raising the ferry fees?") == (
+        "the Harbour Master", "raising the ferry fees")
+    assert asked_speaker("What, precisely, did the Harbour Master say concerning the ferry fees?") == (
+        "the Harbour Master", "the ferry fees")
+    assert asked_speaker("Kindly set out what the Harbour Master said about the ferry fees.") == (
+        "the Harbour Master", "the ferry fees")
+    assert asked_speaker("How does Berg phrase his point about where the council gets its ferries?") == (
+        "Berg", "where the council gets its ferries")
+    assert asked_role("Who is named, in the Bay Times report, as holding the office of spokesman for the Harbour "
+                      "Authority?") == Office("spokesman", None)
+    assert without_options("Harbour Deputy Mayor - what is this official's name in the Bay Times article?") == (
+        "What is the name of the Harbour Deputy Mayor in the Bay Times article?")
+
+
+def test_the_reporter_a_claim_is_sourced_to_is_named_after_it() -> None:
+    scorer = scorer_of("In May harbour analysts said the council is not inspecting about 60 ferry docks. "
+                       "According to Ola Lund of the Coast Beacon, officials have stated these docks are off limits.")
+    picked = best_sentences("Which reporter is the claim that the council left 60 ferry docks uninspected sourced to?",
+                            scorer, 1)
+    assert [j for _, j in picked] == [1]

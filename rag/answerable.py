@@ -57,7 +57,7 @@ _ASKS = {
         r"\bhow (many|much)\b|\bwhich numbered\b|\bwhich (?:[\w'’-]+ ){1,4}?number\b|\bby number\b"
         r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         # (A formal asker's "What sum of money ...?", "Of what order of magnitude ...?")
-        r"|\bwhat (?:sum|total)\b|\border of magnitude\b"
+        r"|\bwhat (?:sum|total|figure)\b|\border of magnitude\b"
         r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b"
         # (An editor's bare "Exact number of strikes on FSA targets?")
@@ -71,7 +71,8 @@ _ASKS = {
         rf"|\b(what|which) {_EXACT}(dates?|days?|weekday|year|month|time ?stamp|dateline date)\b"
         rf"|\bwhat(?: is| was|['’]s) the {_EXACT}date\b|{_TIME_ASKED.pattern}"
         # (An editor's bare "Dates of the G20 summit?", "Shoigu interview date?")
-        rf"|^\W*(?:the )?{_EXACT}dates? (?:of|for)\b|\b(?<!birth )dates?\W*$"
+        rf"|^\W*(?:(?:please )?(?:state|give|name|provide|find|tell me) )?(?:the )?{_EXACT}dates? (?:of|for)\b"
+        r"|\b(?<!birth )dates?\W*$"
         # "Putin said he talked with Obama - do you remember when that call took place?"
         r"|\s[-—–]+\s+(?:(?:do|can|could) you (?:remember|recall|say|tell me)\s+)?when\b", re.IGNORECASE),
     # "What is the short URL for the Sputnik article?": a web address, not the page line "Get short URL".
@@ -517,6 +518,9 @@ _ASKS_WHY = re.compile(rf"^\W*{ACCORDING_TO}(?:why\b|for what reason\b|what (?:i
                        # "What induced the FSA to share ...?": what moved it, a reason.
                        r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
                        r"|on what (?:grounds?|basis)\b"
+                       # (A checker's bare "Reason Washington gave for not answering?", a teacher's "Explain why".)
+                       r"|(?:the )?reasons? (?:[\w'’-]+ ){1,3}?(?:gave|gives|given|offered|cited) for\b"
+                       r"|(?:please )?explain why\b"
                        # "What was Moscow's point in proposing the swap?": what it was for.
                        r"|what (?:is|was|were) (?:the |(?:the )?[\w'’-]+['’]s? )?(?:point|purpose|aim|goal|motive|rationale)"
                        r" (?:of|in|behind)\b)",
@@ -968,7 +972,11 @@ def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer
         beside += " " + " ".join(m.group(0) for m in re.finditer(rf"(?:\S+\s+){{0,4}}{last}(?:\s+\S+){{0,4}}",
                                                              scorer.texts[k]))
     # ("the Russian Defence Ministry spokesman" is "the spokesman for the Russian Defense Ministry".)
-    return {_title_word(w) for w in names_} <= {_title_word(w.lower()) for w in WORD.findall(beside)}
+    given = {_title_word(w.lower()) for w in WORD.findall(beside)}
+    # A minister speaks for his ministry ("Who at the Russian Foreign Ministry said ...?": its deputy
+    # minister); a ministry's spokesman is no minister.
+    given |= {"ministry"} if "minister" in given else set()
+    return {_title_word(w) for w in names_} <= given
 
 
 def _of_another_nation(name: str, nations: frozenset[str], scorer: SupportScorer, j: int) -> bool:
@@ -1659,7 +1667,8 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
                            r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) [^?]{0,80}?\b(?:report|article|piece"
-                           r"|story|item|coverage|version)\b[^?]*\b(?:appear|run|come out|get published|get printed)\b"
+                           r"|story|item|coverage|version|quote|remarks?|comments?|line)\b[^?]*\b(?:appear|run|come out"
+                           r"|get published|get printed)\b"
                            # ("Where did the report appear that Washington had been reluctant ...?")
                            r"(?:[^?]{0,40}\W*$|\s+(?:that|saying|claiming|about|on|of|with|in which)\b)",
                            re.IGNORECASE)
@@ -1667,7 +1676,7 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
 
 _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*,|\s+(?:when|while|as|about|where"
                        r"|according to|in (?:the|an?|this|that|its) (?:[\w'’-]+ ){0,2}?(?:report|article|piece"
-                       r"|story))\b)"
+                       r"|story|version|account|write-?up|coverage|text))\b)"
                        r"|\bin (?:which|what) [\w'’ -]{0,30}?\binterview\b"
                        # "Which news agency interviewed Putin ...?": whom he spoke to, not who published it.
                        r"|^\W*(?:(?:besides|alongside|along with|apart from|other than|in addition to)"
@@ -2163,7 +2172,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"|concerning)|address|addressed|discuss|discussed|comment|mention"
     # ("Did the Foreign Minister express a view on Y?": a formal asker's.)
     r"|(?:express|expressed|give|gave|offer|offered|voice|voiced|share|shared) (?:a |an |any |his |her |their )?"
-    r"(?:view|opinion|position|stance|comment|thoughts?)s? (?:on|about|regarding|concerning))\s+(?P<topic>.+?)\W*$",
+    r"(?:view|opinion|position|stance|comment|thoughts?)s? (?:on|about|regarding|concerning)"
+    # ("Did Lavrov give a timeline for how long the jets would keep flying?": his words on how long.)
+    r"|(?:give|gave|offer|offered) (?:a |an |any )?(?:timeline|timeframe|time frame|estimate|forecast) (?:for|of|on))"
+    r"\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE), re.compile(
     # "Is Lavrov quoted anywhere on Y?": his words on Y, or that he has none.
     r"^\W*(?:is|was|are|were) (?P<who>.+?) (?-i:quoted|cited|on record)(?: anywhere| at all| somewhere)?"
@@ -2344,6 +2356,11 @@ def _prefaced(question: str) -> str:
     September Q&A with reporters: what did he say ...?") is whom its "he" (his, him) means."""
     # "Which commenter is quoted as claiming ISIS is ...?" asks who claimed it.
     question = _QUOTED_AS.sub(lambda m: f" {_QUOTED_VERBS[m.group('verb').lower()]}", question)
+    # A teacher's "According to the text, ...": the articles are where every answer is read.
+    if (text := _PER_TEXT.match(question)) and len(question) > text.end():
+        question = question[text.end()].upper() + question[text.end() + 1:]
+    # ("Which reader comment author ...?" is a commenter.)
+    question = _COMMENT_AUTHOR.sub("commenter", question)
     if m := _PER_FIRST.match(question):
         # "Per EU Times, who is ...?": where the asker read it, said after the question as usual.
         rest = m.group("rest")
@@ -2623,7 +2640,10 @@ _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "
                "described": "describe", "suggested": "suggest", "conceded": "concede"}
 # "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
 # (And "in" before "who is": "in Putin Q&A on blog, who is the journalist asking him ...?")
-_PER_FIRST = re.compile(r"^\W*(?P<per>per|in(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+"
+_PER_TEXT = re.compile(r"^\W*(?:according to|per|from|based on|in) (?:the )?(?:text|texts|article|articles|passage"
+                       r"|passages|reading|sources|documents)\s*,\s*", re.IGNORECASE)
+_COMMENT_AUTHOR = re.compile(r"\b(?:reader\s+)?comment\s+(?:author|writer)\b", re.IGNORECASE)
+_PER_FIRST = re.compile(r"^\W*(?P<per>per|(?:in|according to)(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+"
                         r"(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story|piece|article|site"
                         r"|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
@@ -2709,6 +2729,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
+    topic = re.sub(r",?\s*\b(?:please|thanks|thank you)\W*$", "", topic, flags=re.IGNORECASE) or topic
     # ("How does Ryabkov phrase his point about where Russia gets its intelligence?": on where it does.)
     topic = re.sub(r"^(?:his|her|their) (?:point|argument|case|claim|view|position|remarks?|comments?|line)"
                    r" (?:about|on|that|regarding|concerning|of)\s+", "", topic, flags=re.IGNORECASE) or topic
@@ -3512,9 +3533,11 @@ def _unsourced(question: str) -> str:
 
 
 # ", in the New York Times excerpt reproduced in the blog article?": where it was read, last.
-_READ_IN_TEXT = re.compile(r",\s*(?:in|according to|per|from|as reported (?:by|in))\s+(?:the\s+)?[^,?–—-]*?\b(?:excerpt"
+# ("..., the RT tweet that is embedded in the article about Putin and the Free Syrian Army.": the same.)
+_READ_IN_TEXT = re.compile(r"(?:,\s*|\s+(?:that|which) (?:is|was|are|were) (?:embedded|quoted|reproduced|published|carried"
+                           r"|posted) )(?:in|according to|per|from|as reported (?:by|in))\s+(?:the\s+)?[^,?–—-]*?\b(?:excerpt"
                            r"|report|article|piece|story|account|version|comments?|page|post|tweet|interview"
-                           r"|transcript)s?\b[^,?–—-]*(?=\?*\s*$)", re.IGNORECASE)
+                           r"|transcript)s?\b[^,?–—-]*(?=[?.]*\s*$)", re.IGNORECASE)
 
 
 def _sources(question: str) -> list[set[str]]:
@@ -3802,7 +3825,13 @@ _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
 
 def asks_about_page(question: str) -> bool:
     """Whether the question asks about the page around an article (its headlines, captions)."""
-    return _ASKS_PAGE.search(without_options(question)) is not None
+    return _ASKS_PAGE.search(_FIGURATIVE.sub(" ", without_options(question))) is not None
+
+
+# "Who used the image of a fighter being made to 'strap 200kg of explosives' ...?": a figure of
+# speech, not a photo on the page.
+_FIGURATIVE = re.compile(r"\b(?:us(?:e|es|ed|ing)|invok\w+|conjur\w+|paint(?:s|ed|ing)?|evok\w+|draw(?:s|ing)?|drew)"
+                         r" (?:the|an?|this|that) (?:[\w'’-]+ )?(?:images?|pictures?)\b", re.IGNORECASE)
 
 
 def _furniture(scorer: SupportScorer, j: int) -> bool:

@@ -300,7 +300,8 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm58.jsonl", 20), ("dev_batches/nm59.jsonl", 20),
                                                   ("dev_batches/nm60.jsonl", 20),
                                                   ("dev_batches/nm61.jsonl", 40),  # mostly paraphrased
-                                                  ("dev_batches/nm62.jsonl", 40),
+                                                  ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
+                                                  ("dev_batches/nm64.jsonl", 40),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -847,6 +848,19 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "basic, common objective"),
     ("Which reporter is the claim that the Pentagon left 60 Islamic State training camps alone sourced to?",
      "Bill Gertz"),
+    # nm63, nm64, aq63, aq64: a fact-checker's checklist, a teacher's comprehension questions, a press officer's
+    # digest, a podcast host's loose paraphrases.
+    ("According to the text, on what date was the EU Times article about Ryabkov and Kirby posted?", "2015-10-08"),
+    ("State the date of the RT combat report tweet that is embedded in the article about Putin and the Free Syrian "
+     "Army.", "November 13, 2015"),
+    ("According to the EU Times, who is the spokesman for the Russian Defense Ministry?", "Igor Konashenkov"),
+    ("Which reader comment author on the blog post claimed that ISIS is a CIA / Mossad covert operation?",
+     "Sunni man"),
+    ("which outlet did ryabkov speak to in the sputnik version", "told RIA Novosti"),
+    ("Who at the Russian Foreign Ministry said the US goals in Syria have little to do with creating conditions for "
+     "a political process and national reconciliation?", "Sergey Ryabkov"),
+    ("Outlet check: where did the Mekdad quote comparing Russian and coalition results appear?",
+     "Reported by EU Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1059,6 +1073,10 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Is Lavrov quoted anywhere on the refugee crisis in Europe?",
     "Did the Foreign Minister express a view on holding early parliamentary elections in Syria?",
     "exact number of strikes russia flew on targets the fsa identified",
+    # nm63, nm64, aq64: no reason is given for the US silence or the freeze; Lavrov gives no timeline.
+    "reason washington gave for not answering the crew-rescue agreement proposal?",
+    "Explain why the US froze military contacts with Russia, according to the RT article.",
+    "Did Lavrov give a timeline for how long Russian jets would keep flying in Syria?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -2927,3 +2927,34 @@ def test_the_reporter_a_claim_is_sourced_to_is_named_after_it() -> None:
     picked = best_sentences("Which reporter is the claim that the council left 60 ferry docks uninspected sourced to?",
                             scorer, 1)
     assert [j for _, j in picked] == [1]
+
+
+def test_an_image_used_as_a_figure_of_speech_is_no_photo_on_the_page() -> None:
+    assert not asks_about_page("Who used the image of a ferry sinking to describe the harbour fees?")
+    assert asks_about_page("Who is the image of the harbour master credited to?")
+
+
+def test_a_teachers_and_a_fact_checkers_questions_are_read_as_asked() -> None:
+    from rag.answerable import _unsourced
+    assert without_options("According to the text, on what date was the Bay Times piece posted?") == (
+        "On what date was the Bay Times piece posted?")
+    assert "commenter" in without_options("Which reader comment author wrote that the fees are a scam?")
+    assert asks_for("which outlet did Berg speak to in the Bay Times version") is None  # whom he told
+    assert asks_for("Outlet check: where did the Berg quote on the ferry fees appear?") == "outlet"
+    assert expected("State the date of the harbour council's tweet.") == "date"
+    assert expected("What figure did Berg give for the ferry fees?") == "number"
+    assert asks_why("Reason the council gave for closing the pier?")
+    assert asks_why("Explain why the council closed the pier, according to Bay Times.")
+    assert asked_speaker("Did Berg give a timeline for how long the pier will stay closed?") == (
+        "Berg", "how long the pier will stay closed")
+    # Where the tweet is embedded says which article it is in, not what it says.
+    assert _unsourced("State the date of the Bay Times fee tweet that is embedded in the article about Berg and "
+                      "the harbour council.") == "State the date of the Bay Times fee tweet"
+
+
+def test_a_minister_speaks_for_his_ministry() -> None:
+    from rag.answerable import spoken_for
+    scorer = scorer_of("Deputy Harbour Minister Ola Berg said the ferry fees were fair. “The pier is safe,” said "
+                       "Tom Lund, a spokesman for the Harbour Ministry.")
+    at_ministry = spoken_for("Who at the Harbour Ministry said the ferry fees were fair?", scorer)
+    assert at_ministry is not None and at_ministry[0] and at_ministry[1]

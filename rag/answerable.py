@@ -280,6 +280,9 @@ _ASKS_OFFICE_HELD = re.compile(r"^\W*who\b[^?]*?\bas (?:holding |having |occupyi
                                r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press)\s+)?"
                                r"(?:minister|secretary|president|spokes(?:man|woman|person)|ambassador|envoy|governor"
                                r"|mayor|commander))\b", re.IGNORECASE)
+_SPEAKS_FOR_BODY = re.compile(r"^\W*who\s+(?:speaks|spoke|is speaking)\s+for\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+                              r"(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:ministry|department|office|government|army|military"
+                              r"|command)\b", re.IGNORECASE)
 _OFFICE_HEADS = frozenset("""minister secretary president premier chancellor spokesman spokeswoman spokesperson
 ambassador envoy governor mayor king emir commander""".split())
 _ASKS_WHICH_ROLE = re.compile(r"^\W*(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
@@ -311,6 +314,8 @@ class Office:
 def asked_role(question: str) -> Office | None:
     """The office "Who is Syria's foreign minister?" (or "Which FSA commander gave Russia the
     targets?", where nobody is asked to have said anything) asks about, or None."""
+    if _SPEAKS_FOR_BODY.search(without_options(question)):
+        return Office("spokesman", None)  # "Who speaks for the Russian Defense Ministry ...?": its spokesman
     m = _ASKS_ROLE.search(without_options(question)) or _ASKS_OFFICE_HELD.search(without_options(question))
     if m is None and not _SPEECH_SLOT.search(without_options(question)) and not _SAYS.search(question):
         m = _ASKS_WHICH_ROLE.search(without_options(question))
@@ -517,6 +522,7 @@ _ASKS_WHY = re.compile(rf"^\W*{ACCORDING_TO}(?:why\b|for what reason\b|what (?:i
                        r"|grounds))? (?:did|does|do|has|have|had|was|were|is)\b"
                        # "What induced the FSA to share ...?": what moved it, a reason.
                        r"|what (?:induced|prompted|motivated|drove|moved|persuaded|caused|led)\b"
+                       r"|what (?:made|makes) [^?]{2,60}?\b(?:decide|agree|choose|want|start|begin|refuse)\b"
                        r"|on what (?:grounds?|basis)\b"
                        # (A checker's bare "Reason Washington gave for not answering?", a teacher's "Explain why".)
                        r"|(?:the )?reasons? (?:[\w'’-]+ ){1,3}?(?:gave|gives|given|offered|cited) for\b"
@@ -1206,7 +1212,7 @@ _OFFICE_PHRASE = re.compile(r"\b(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+((?:[\w'’-
 def _undotted(text: str) -> str:
     """"U.S." and "United States" as "US", so the spellings meet."""
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
-    text = re.sub(r"\bDept\b\.?", "Department", text)  # "the State Dept spokesman"
+    text = re.sub(r"\b(?:D|d)ept\b\.?", lambda m: m.group(0)[0] + "epartment", text)  # "the State Dept spokesman"
     return re.sub(r"\bUnited (States|Kingdom)\b", lambda m: "US" if m.group(1) == "States" else "UK", text)
 
 
@@ -1686,7 +1692,11 @@ _TO_WHICH = re.compile(r"\b(?:to|with) (?:which|what)\b|\b(?:to|with)(?:\W*$|\s*
                        # (Not where the question names whom: "Which outlet carried Ryabkov's interview with
                        # RIA Novosti ...?" asks who published it.)
                        r"|\b(?:carried|conducted|ran|aired|published|got|held) (?:the|this|that|his|her|an"
-                       r"|(?-i:[A-Z])[\w'’-]*['’]s)(?: [\w'’-]+){0,2} interview\b(?! (?:with|to) (?-i:[A-Z]))"
+                       r"|(?-i:[A-Z])[\w'’-]*['’]s)"
+                       # (Not one the question says was on television: "Which outlet carried Shoigu's state-TV
+                       # interview ...?" asks who reported it.)
+                       r"(?!(?: [\w'’-]+)? (?:state[- ])?(?:tv|television|radio)\b)"
+                       r"(?: [\w'’-]+){0,2} interview\b(?! (?:with|to) (?-i:[A-Z]))"
                        # "Which agency did Ryabkov tell about ...?": whom he told.
                        r"|^\W*(?:which|what) [\w'’ -]{0,30}?\b(?:did|does|do|has|had) [\w'’.-]+"
                        r"(?: [\w'’.-]+){0,2}? (?:tell|told|brief|briefed|inform|informed"
@@ -2102,7 +2112,7 @@ _SPEAKER_QUESTION = re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
     r"|answered|describe|described|explain|explained|allege|alleged|assert|asserted|insist|insisted|contend"
-    r"|contended|maintain|maintained)\b(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
+    r"|contended|maintain|maintained)\b(?!\s+(?:dept|department)\b)(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
 # (Typed without "did": "What Faisal Mekdad said about the role of Iran?")
 # (And a Russian speaker's: "What Shoygu is saying about ...?", "What Lavrov told to Channel One about
@@ -2123,7 +2133,7 @@ _SPEAKER_BARE = re.compile(r"^\W*what (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[
 _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|reaction|response|verdict|advice"
           r"|message|warning|recommendation|prediction|criticism|concern|plea|comment|remark|thought|reply|answer"
           r"|claim|allegation|accusation|line|quote|assurance|guarantee|justification|rationale|forecast"
-          r"|framing|characteri[sz]ation|description|portrayal")
+          r"|framing|characteri[sz]ation|description|portrayal|statement")
 # A name as typed capitalised, of up to four words ("John Kerry", "Channel One").
 _TYPED_NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
@@ -2209,8 +2219,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
                r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
     # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
     re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
-               r"(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
-               r"|line)\W*$", re.IGNORECASE),
+               r"(?:(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
+               # (A monitor's "Lavrov on Europe's refugee crisis -- anything for the log?")
+               r"|line)|anything(?: (?:for the (?:log|record|file)|on (?:the )?record|quotable|usable|at all))?)\W*$",
+               re.IGNORECASE),
     # A teacher's "Find the sentence where Kirby talks about Y.": his words on Y.
     re.compile(r"^\W*(?:please\s+)?(?:find|show|give|locate|point to|copy)(?: me| us)? (?:the|a|one) (?:sentence|passage"
                r"|line|quote|part|bit|place|paragraph)s? (?:where|in which|that) (?P<who>.+?) (?-i:talks|speaks"
@@ -2239,7 +2251,7 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
                r"\s+(?:that\s+)?(?P<topic>.+?)\W*$", re.IGNORECASE))
 _LEADING_CLAUSE = re.compile(r"^\W*(?![^?,]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?,]{3,120},\s+"
                              r"(?=(?:what|how|did|does|do)\s)", re.IGNORECASE)
-_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|i (?:need|want)"
+_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|(?:log|record|note)|i (?:need|want)"
                          r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+(?=\S+['’]s?\s)", re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
@@ -2267,7 +2279,8 @@ def _checked(question: str) -> str:
                                                                  r"(?P<claim>[^?]+)$", first)):
         return f"Who said {claim.group('claim')}?"  # "Is it right that Lavrov said Z? Who actually said it?"
     if mark and (m := _SAY_ABOUT_THAT.match(rest)) and (claim := re.search(
-            rf"\b{re.escape(m.group('who').split()[-1])}\s+(?:said|claimed|called|described|argued|admitted|praised)"
+            rf"\b{re.escape(m.group('who').split()[-1])}\s+(?:said|claimed|called|described|argued|admitted|praised"
+            r"|talked about|spoke about|spoke of|mentioned|discussed)"
             r"\s+(?:that\s+)?(?P<claim>[^?]+)$", first)):
         # "Is it accurate that Putin called ISIS a CIA/Mossad covert operation? What did Putin say about that?"
         return f"What did {m.group('who')} say about {claim.group('claim')}?"
@@ -2412,7 +2425,7 @@ def _prefaced(question: str) -> str:
         # "Bill Gertz relayed officials' comments on the camps. Which outlet is he identified with?"
         named, found = _he_is(name, m.group("rest")) if (name := _person_in(m.group("context"))) else ("", 0)
         if re.search(r"\babout\b", asked := named if found else m.group("rest")) and (said := asked_speaker(asked)) \
-                and not (found and _PRONOUN_ONLY.fullmatch(said[1])):
+                and not (_PRONOUN_ONLY.fullmatch(said[1]) and (found or _pronoun_topic(asked, m.group("context")))):
             # "Lavrov was on Channel One talking about ISIS. What did he say about the refugees?":
             # what he said on its own topic, not on the statement's (but "about them": below).
             return asked
@@ -2426,6 +2439,11 @@ def _prefaced(question: str) -> str:
             # "I recall Lavrov weighing in on the flight-safety memorandum. What was his assessment of
             # it?": what "it" is, the statement says.
             return f"What did {name} say about {about}?"
+        if not found and (about := _pronoun_topic(m.group("rest"), context)) and (
+                said := asked_speaker(m.group("rest"))):
+            # "A student claims Mekdad talked about suicide bombers in Aleppo. What did Mekdad say about
+            # that?": the same, with his name said again.
+            return f"What did {said[0]} say about {about}?"
         if found:
             return f"{named.rstrip(' ?')}, {context}?"
         if asked_claim(m.group("rest")) and not _WHO_SAID_THAT.match(m.group("rest")):
@@ -2458,6 +2476,9 @@ def _prefaced(question: str) -> str:
     pre, rest = m.group("pre"), m.group("rest")
     if filler := _FILLER.match(pre):
         pre = pre[filler.end():]
+    # ("Quote me Kirby precisely: what did he say ...?": he is Kirby.)
+    pre = re.sub(r"^(?:quote|give|get|read)\s+(?:me|us)\s+(.+?)(?:\s+(?:precisely|exactly|verbatim|word for word))?$",
+                 r"\1", pre, flags=re.IGNORECASE)
     if not pre.strip():
         return rest
     if _CREDIT.match(rest):
@@ -2748,7 +2769,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         return who, topic
     # A name is capitalised, unless the asker capitalises nothing ("what's lavrov's take on ...")
     # or is one word that names no group ("officials") nor office ("did ryabkov say anything about the US ...?").
-    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and (
+    # (But an office typed in lower case is one: "what did the state dept spokesman say ...?")
+    office = _title_word(_undotted(who).split()[-1].lower()) in _OFFICE_HEADS
+    if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not office and (
             re.search(r"[A-Z]", asked) and not _lower_name(who) or who.split()[0].lower() in _DETERMINERS):
         return None
     return who, topic
@@ -2979,7 +3002,7 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     name = re.sub(r"['’]s$", "", who.split()[-1]).lower()
     # "the Russian diplomat", "the defence minister": a description, matched against roles
     # (as is "the Russian deputy FM", an office's initials).
-    words = _OFFICE_INITIALS.sub(lambda m: _OFFICE_SPELLED[m.group(0)], who).split()
+    words = _OFFICE_INITIALS.sub(lambda m: _OFFICE_SPELLED[m.group(0)], _undotted(who)).split()
     # ("the Kremlin leader": a capital stands for its government, as a people's name does.)
     described = [w.lower() for w in words if w.lower() not in ("the", "a", "an") and not is_demonym(w)
                  and w.lower() not in _CAPITALS]

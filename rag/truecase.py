@@ -292,6 +292,9 @@ def with_auxiliary(question: str) -> str:
         return question
     wh, after = opening.group("wh").lower(), opening.end()
     words = list(re.finditer(r"[\w’'-]+", question[after:]))
+    if wh == "who" and words and (first := words[0].group()).endswith("s") and (
+            first[:-1] in _BARE_VERBS | _FINITE_AFTER_WHO):
+        return question  # "Who speaks for the Russian Defense Ministry in the EU Times report?" has its verb
     for i, word in enumerate(words):
         lower = word.group().lower()
         if (wh in ("why", "when", "where", "how") and i > 0 and lower.endswith("s") and lower[:-1] in _BARE_VERBS
@@ -323,6 +326,8 @@ def with_auxiliary(question: str) -> str:
     return question
 
 
+# Verbs whose present form after "who" makes the question whole, whatever bare form follows.
+_FINITE_AFTER_WHO = frozenset("speak lead run head represent serve work command".split())
 # Words after which a verb's bare form is a noun ("Which official, by name, dismissed ...?") or an
 # infinitive, never a verb missing its auxiliary.
 _NOT_BEFORE_VERB = frozenset("by the a an of to for his her their its this that my your our".split())

@@ -301,7 +301,8 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm60.jsonl", 20),
                                                   ("dev_batches/nm61.jsonl", 40),  # mostly paraphrased
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
-                                                  ("dev_batches/nm64.jsonl", 40),
+                                                  ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
+                                                  ("dev_batches/nm66.jsonl", 40),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -861,6 +862,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "a political process and national reconciliation?", "Sergey Ryabkov"),
     ("Outlet check: where did the Mekdad quote comparing Russian and coalition results appear?",
      "Reported by EU Times"),
+    # nm65, nm66, aq65, aq66: an NGO researcher's paraphrases, an intelligence analyst's roles, a monitor's log, a
+    # debate coach's citations.
+    ("Who speaks for the Russian Defense Ministry in the EU Times report?", "Igor Konashenkov"),
+    ("Which outlet carried Shoigu's state-TV interview accusing Washington of not revealing where Islamic State and "
+     "al-Nusra fighters are?", "Reported by The Moscow Times"),
+    ("Quote me Kirby precisely: what did he say about sharing intelligence with Russia?", "John Kirby"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1077,6 +1084,12 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "reason washington gave for not answering the crew-rescue agreement proposal?",
     "Explain why the US froze military contacts with Russia, according to the RT article.",
     "Did Lavrov give a timeline for how long Russian jets would keep flying in Syria?",
+    # nm66, aq65, aq66: no FSA motive is given; Kirby never answers Ryabkov; Lavrov and Mekdad are silent on these.
+    "What made the Free Syrian Army decide to share its intelligence with Russia?",
+    "what did the state dept spokesman say in response to ryabkov's 'which side are you fighting for' question",
+    "Lavrov on Europe's refugee crisis -- anything for the log?",
+    "A student claims Mekdad talked about suicide bombers among the moderate opposition in Aleppo. What exactly did "
+    "Mekdad say about that?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -2958,3 +2958,20 @@ def test_a_minister_speaks_for_his_ministry() -> None:
                        "Tom Lund, a spokesman for the Harbour Ministry.")
     at_ministry = spoken_for("Who at the Harbour Ministry said the ferry fees were fair?", scorer)
     assert at_ministry is not None and at_ministry[0] and at_ministry[1]
+
+
+def test_a_monitors_log_entries_and_an_analysts_roles_are_read_as_asked() -> None:
+    assert asked_speaker("Log Berg's statement on the ferry fees.") == ("Berg", "the ferry fees")
+    assert asked_speaker("Berg on the ferry fees -- anything for the log?") == ("Berg", "the ferry fees")
+    assert asked_speaker("Quote me Berg precisely: what did he say about the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("A student claims Berg talked about the pier fire. What exactly did Berg say about "
+                         "that?") == ("Berg", "the pier fire")
+    assert asked_speaker("what did the state dept spokesman say about the ferry fees") == (
+        "the state dept spokesman", "the ferry fees")
+    assert asks_why("What made the harbour council decide to close the pier?")
+    assert asked_role("Who speaks for the Nordic Harbour Ministry in the Bay Times report?") == Office("spokesman", None)
+    assert truecase.with_auxiliary("Who speaks for the Harbour Ministry in the Bay Times report?") == (
+        "Who speaks for the Harbour Ministry in the Bay Times report?")
+    # A television interview is carried by whoever reports it, not by the channel it was given to.
+    assert asks_for("Which outlet carried Berg's state-TV interview about the ferry fees?") == "outlet"
+    assert asks_for("Which news agencies carried the interview in which Berg said the fees rose?") is None

@@ -261,6 +261,11 @@ def _thing(noun: str) -> str | None:
     return noun if _FACILITIES.fullmatch(noun) or not _NOT_THINGS.fullmatch(noun) else None
 
 
+# An office's title: "foreign minister", "defence secretary", "spokesperson".
+_OFFICE_TITLE = (r"(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press|justice|health|home|war"
+                 r"|economy|education|energy|trade|treasury|fisheries|agriculture|transport|environment"
+                 r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
+                 r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)")
 # "Who is Syria's foreign minister?", "Who was the US Secretary of Defense ...?": the answer
 # must hold that office, not a deputy's ("Deputy Foreign Minister Faisal Mekdad").
 _ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|name|(?:what(?:\s+(?:is|was)|['’]s)|(?:remind|tell|give) me)"
@@ -269,17 +274,11 @@ _ASKS_ROLE = re.compile(r"^\W*(?:who\s+(?:is|was|are|were)|name|(?:what(?:\s+(?:
                         r"(?:[\w.'’-]+\s+){0,2}?(?:(?P<owner>[A-Z][\w.'’-]*)\s+)?"
                         # ("the Syrian deputy foreign minister": Syria's, a deputy's office)
                         r"(?:(?:deputy|vice|assistant|former|acting|junior)\s+)?"
-                        r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press|justice|health|home|war"
-                        r"|economy|education|energy|trade|treasury|fisheries|agriculture|transport|environment"
-                        r"|culture|labou?r)\s+)?(?:minister|secretary|president|premier|chancellor"
-                        r"|spokes(?:man|woman|person)|ambassador|envoy|governor|mayor|king|emir)"
-                        r"(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
+                        rf"(?P<role>{_OFFICE_TITLE}(?:\s+of\s+(?:the\s+)?[\w'’-]+)?)\b", re.IGNORECASE)
 # "Who is identified ... as holding the office of spokesman for the Defence Ministry?"
 _ASKS_OFFICE_HELD = re.compile(r"^\W*who\b[^?]*?\bas (?:holding |having |occupying )?(?:the )?(?:office|post|position|role"
                                r"|job) of (?:the )?(?:(?P<owner>(?-i:[A-Z])[\w.'’-]*)\s+)?"
-                               r"(?P<role>(?:(?:foreign|defen[cs]e|interior|finance|prime|state|press)\s+)?"
-                               r"(?:minister|secretary|president|spokes(?:man|woman|person)|ambassador|envoy|governor"
-                               r"|mayor|commander))\b", re.IGNORECASE)
+                               rf"(?P<role>{_OFFICE_TITLE}|commander)\b", re.IGNORECASE)
 _SPEAKS_FOR_BODY = re.compile(r"^\W*who\s+(?:speaks|spoke|is speaking)\s+for\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
                               r"(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:ministry|department|office|government|army|military"
                               r"|command)\b", re.IGNORECASE)
@@ -1212,7 +1211,7 @@ _OFFICE_PHRASE = re.compile(r"\b(?:the|(?-i:[A-Z])[\w.-]*['’]s)\s+((?:[\w'’-
 def _undotted(text: str) -> str:
     """"U.S." and "United States" as "US", so the spellings meet."""
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
-    text = re.sub(r"\b(?:D|d)ept\b\.?", lambda m: m.group(0)[0] + "epartment", text)  # "the State Dept spokesman"
+    text = re.sub(r"\b[Dd]ept\b\.?", lambda m: m.group(0)[0] + "epartment", text)  # "the State Dept spokesman"
     return re.sub(r"\bUnited (States|Kingdom)\b", lambda m: "US" if m.group(1) == "States" else "UK", text)
 
 
@@ -2350,8 +2349,8 @@ _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=
 
 
 _TITLE_THEN_NAME = re.compile(r"^\W*(?P<title>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){1,5})['’\"”]?\s*[-—–:]+\s*"
-                                 r"what(?:['’]s|\s+is|\s+was)\s+"
-                                 r"(?:that|this|the)\s+[a-z]+['’]s\s+(?:full\s+)?name\b(?P<rest>[^?]*)\W*$", re.IGNORECASE)
+                              r"what(?:['’]s|\s+is|\s+was)\s+(?:that|this|the)\s+[a-z]+['’]s\s+(?:full\s+)?name\b"
+                              r"(?P<rest>[^?]*)\W*$", re.IGNORECASE)
 _QUOTED_VERBS = {"saying": "said", "claiming": "claimed", "writing": "wrote", "arguing": "argued", "stating": "stated",
                  "asserting": "asserted", "warning": "warned", "insisting": "insisted", "having said": "said",
                  "having written": "wrote", "having claimed": "claimed"}

@@ -1671,8 +1671,9 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
-                           r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an) [^?]{0,80}?\b(?:report|article|piece"
-                           r"|story|item|coverage|version|quote|remarks?|comments?|line)\b[^?]*\b(?:appear|run|come out"
+                           r"|^\W*where (?:did|does|has|have) (?:the|this|that|a|an|(?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*['’]s)"
+                           r" [^?]{0,80}?\b(?:report|article|piece|story|item|coverage|version|quote|remarks?|comments?|line"
+                           r"|comparison|claim|assessment|statement|words)\b[^?]*\b(?:appear|run|come out"
                            r"|get published|get printed)\b"
                            # ("Where did the report appear that Washington had been reluctant ...?")
                            r"(?:[^?]{0,40}\W*$|\s+(?:that|saying|claiming|about|on|of|with|in which)\b)",
@@ -2164,7 +2165,7 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     # ("Ryabkov quote on Y?": an editor's shorthand, without the possessive.)
     # ("Pull Lavrov's exact words on Y": a researcher's request for them.)
-    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:(?:exact|precise|actual|own) )?(?:{_VIEWS}|words|wording)s?"
+    rf"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)(?:['’]s? (?:(?:exact|precise|actual|own|verbatim) )?(?:{_VIEWS}|words|wording)s?"
     r"| (?-i:quoted?)) (?:on|of|about|regarding)\s+"
     # ("Ryabkov's framing of Y: what did he say?")
     r"(?P<topic>.+?)(?:\s*[:,–—-]+\s*what (?:did|does|has) (?:he|she|they) (?:say|call it|think|make of it))?\W*$",
@@ -2220,7 +2221,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
                r"(?:(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
                # (A monitor's "Lavrov on Europe's refugee crisis -- anything for the log?")
-               r"|line)|anything(?: (?:for the (?:log|record|file)|on (?:the )?record|quotable|usable|at all))?)\W*$",
+               r"|line)|anything(?: (?:for the (?:log|record|file)|on (?:the )?record|quotable|usable|at all))?"
+               # ("Faisal Mekdad on Russia's contribution: give me his exact words.")
+               r"|(?:give|get|send|show) (?:me|us) (?:his|her|their|the) (?:exact |actual |precise )?(?:words|quote|wording))\W*$",
                re.IGNORECASE),
     # A teacher's "Find the sentence where Kirby talks about Y.": his words on Y.
     re.compile(r"^\W*(?:please\s+)?(?:find|show|give|locate|point to|copy)(?: me| us)? (?:the|a|one) (?:sentence|passage"
@@ -2348,6 +2351,9 @@ _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=
                              r"(?:that|this|the)\s+(?P<role>[a-z]+)['’]s\s+name\W*$", re.IGNORECASE)
 
 
+_CLAIM_THEN_WHO = re.compile(r"^\W*(?:the )?(?:claim|line|quote|remark|statement|assertion|allegation) that (?P<claim>[^?]+?)"
+                             r"\s*(?:[-—–:]+|\.)\s*(?:who|which (?:official|person|speaker|one|minister|diplomat))"
+                             r" (?:made|said|uttered|voiced) (?:it|that|this)\W*$", re.IGNORECASE)
 _TITLE_THEN_NAME = re.compile(r"^\W*(?P<title>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){1,5})['’\"”]?\s*[-—–:]+\s*"
                               r"what(?:['’]s|\s+is|\s+was)\s+(?:that|this|the)\s+[a-z]+['’]s\s+(?:full\s+)?name\b"
                               r"(?P<rest>[^?]*)\W*$", re.IGNORECASE)
@@ -2387,6 +2393,8 @@ def _prefaced(question: str) -> str:
         return _prefaced(asked)
     if m := _WHOSE_WAS_IT.match(question):
         return f"Who said {m.group('claim')}"  # "Whose assessment was it that ...?"
+    if m := _CLAIM_THEN_WHO.match(question):
+        return f"Who said {m.group('claim')}?"  # "The claim that ... -- which official made it?"
     if m := _WH_IN_WORDS.match(question):
         # "What, in Putin's telling, ...?"
         return f"In {m.group('who')}'s words, {m.group('wh').lower()} {m.group('rest')}"
@@ -2851,7 +2859,7 @@ def _according_to(question: str) -> tuple[str, str] | None:
     if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic) and not re.match(
             r"\W*(?:whether|if)\b", topic, re.IGNORECASE):
         return None
-    who = m.group("who")
+    who = re.sub(r"\s+(?:himself|herself|themselves)$", "", m.group("who"))  # ("according to Ryabkov himself")
     if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
         return None
     topic = re.sub(r"^(?:did|does|do|has|have|had|is|was|are|were)\s+", "", topic, flags=re.IGNORECASE)  # "did it ..."
@@ -3819,7 +3827,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if role is not None and not (_holds_role(role, scorer, j) or _speaker_holds(role, scorer, j)):
             continue
-        if author and (not _BYLINE.search(scorer.texts[j])
+        if author and (not (_BYLINE.search(scorer.texts[j]) or _reporter_of_named(question, scorer.texts[j]))
                        or scorer.labels[j] is not None and scorer.labels[j].kind == "comment"):
             continue  # a byline names the author; a reader wrote his comment, not the article
         chosen.append(int(j))
@@ -3843,6 +3851,17 @@ _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
                         r"|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
                         r"|story (?:series|tags?)|tags?|collection|series(?! of))\b", re.IGNORECASE)
+
+
+def _reporter_of_named(question: str, text: str) -> bool:
+    """Whether the text cites a reporter of an outlet the question names ("who wrote the Free
+    Beacon report ...?": "According to Bill Gertz of the Free Beacon, ...")."""
+    return any(m.group("outlet").lower() in question.lower() for m in _CITED_REPORTER.finditer(text))
+
+
+_CITED_REPORTER = re.compile(r"\b(?:according to|reported by|writes|wrote)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}"
+                             r"\s+(?:of|from|at)\s+(?:the\s+)?(?P<outlet>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})",
+                             re.IGNORECASE)
 
 
 def asks_about_page(question: str) -> bool:

@@ -302,7 +302,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm61.jsonl", 40),  # mostly paraphrased
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
-                                                  ("dev_batches/nm66.jsonl", 40),
+                                                  ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -868,6 +868,12 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Which outlet carried Shoigu's state-TV interview accusing Washington of not revealing where Islamic State and "
      "al-Nusra fighters are?", "Reported by The Moscow Times"),
     ("Quote me Kirby precisely: what did he say about sharing intelligence with Russia?", "John Kirby"),
+    # nm67 and aq67: an intern's half-remembered questions, an ombudsman's attribution checks.
+    ("who wrote the free beacon report on the isis camps", "Bill Gertz"),
+    ("The claim that the US-led coalition knows where the terrorists are but 'does not give consent to striking "
+     "them' -- which official made it?", "Sergei Lavrov"),
+    ("Where did Faisal Mekdad's comparison of Russia's results with the coalition's year of strikes appear?",
+     "Reported by EU Times"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

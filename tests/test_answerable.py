@@ -2975,3 +2975,17 @@ def test_a_monitors_log_entries_and_an_analysts_roles_are_read_as_asked() -> Non
     # A television interview is carried by whoever reports it, not by the channel it was given to.
     assert asks_for("Which outlet carried Berg's state-TV interview about the ferry fees?") == "outlet"
     assert asks_for("Which news agencies carried the interview in which Berg said the fees rose?") is None
+
+
+def test_an_ombudsmans_and_an_interns_questions_are_read_as_asked() -> None:
+    assert asked_speaker("According to Berg himself, what was the point of the ferry swap?") == (
+        "Berg", "what was the point of the ferry swap")
+    assert asked_speaker("Berg's verbatim remark on the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("Ola Berg on the ferry fees: give me his exact words.") == ("Ola Berg", "the ferry fees")
+    assert asks_for("Where did Ola Berg's comparison of the two ferry fees appear?") == "outlet"
+    assert without_options("The claim that the ferries run late -- which official made it?") == (
+        "Who said the ferries run late?")
+    # A reporter cited at the outlet the question names wrote its report.
+    scorer = scorer_of("According to Ola Lund of the Coast Beacon, officials have said the docks are unsafe.")
+    assert best_sentences("Who wrote the Coast Beacon report on the docks?", scorer, 1) == [(1, 0)]
+    assert best_sentences("Who wrote the Bay Times report on the docks?", scorer, 1) == []

@@ -2213,10 +2213,6 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "What political steps did Putin say the Syrian president had agreed to?": both parts.
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
-    # A formal asker's "Kindly set out what the State Department spokesman said about Y.": X's words on Y.
-    re.compile(r"^\W*(?:(?:kindly|please)\s+)?(?:set out|tell (?:me|us)|explain|summari[sz]e|outline|describe|recount"
-               r"|state|show (?:me|us)|give (?:me|us))\s+what\s+(?P<who>.+?)\s+(?-i:said|says|stated|claimed|told \S+)"
-               r"\s+(?:about|on|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE),
     # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
     re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
                r"(?:(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
@@ -2316,13 +2312,15 @@ _FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it
                      r"|for the record|need a name|one more(?: thing)?"
                      r"|(?:please )?(?:check|confirm|verify))(?:\s+(?:on|of|for))?\b\s*", re.IGNORECASE)
 # "Can you check what John Kerry said about ...?": the question inside.
-# (A polite asker's too: "Would you kindly tell me what ...", "I would like to know what ...".)
+# (A polite asker's too: "Would you kindly tell me what ...", "I would like to know what ...", and a
+# formal one's "Kindly set out what the State Department spokesman said about ...".)
 _EMBEDDED_SAID = re.compile(r"^\W*(?:(?:(?:can|could|would) you (?:please |kindly )?)?(?:please |kindly )?"
-                            r"(?:check|confirm|verify|tell me|tell us|find out|explain|let me know)"
+                            r"(?:check|confirm|verify|tell me|tell us|find out|explain|let me know|set out|summari[sz]e"
+                            r"|outline|describe|recount|state|show me|show us|give me|give us)"
                             r"|i(?:['’]d| would) like to know"
                             r"|i (?:want|wish) to know|i wonder)"
-                            r"\s+what\s+(?P<who>[^?]{2,60}?)\s+(?P<verb>said|claimed|argued)\s+(?P<rest>(?:about|on"
-                            r"|regarding)\b.*)$", re.IGNORECASE)
+                            r"\s+what\s+(?P<who>[^?]{2,60}?)\s+(?P<verb>said|says|stated|claimed|argued)\s+(?P<rest>(?:about"
+                            r"|on|regarding|concerning)\b.*)$", re.IGNORECASE)
 
 _PRONOUN = re.compile(r"\b(?:(?P<own>his|her)|he|she|him)\b(?!\s+own\b)", re.IGNORECASE)
 # "who was the State Dept guy who said ...?" asks "Which State Dept guy said ...?"
@@ -2665,12 +2663,13 @@ _SCENE = re.compile(r"^\W*(?P<scene>(?:when|while|as|(?:back )?in (?=(?:the|that
 _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "argue", "accused": "accuse",
                "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell",
                "admitted": "admit", "denied": "deny", "called": "call", "praised": "praise", "warned": "warn",
-               "described": "describe", "suggested": "suggest", "conceded": "concede"}
-# "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
-# (And "in" before "who is": "in Putin Q&A on blog, who is the journalist asking him ...?")
+               "described": "describe", "suggested": "suggest", "conceded": "concede", "stated": "state"}
+# "According to the text, ..." (a teacher's): the articles themselves, no source; a comment's author is its commenter.
 _PER_TEXT = re.compile(r"^\W*(?:according to|per|from|based on|in) (?:the )?(?:text|texts|article|articles|passage"
                        r"|passages|reading|sources|documents)\s*,\s*", re.IGNORECASE)
 _COMMENT_AUTHOR = re.compile(r"\b(?:reader\s+)?comment\s+(?:author|writer)\b", re.IGNORECASE)
+# "Per EU Times, who ...?": where the asker read it (an outlet, a page), before the question.
+# (And "in" before "who is": "in Putin Q&A on blog, who is the journalist asking him ...?")
 _PER_FIRST = re.compile(r"^\W*(?P<per>per|(?:in|according to)(?=[^,?]{2,40},\s+who\s+(?:is|was|are|were)\b))\s+"
                         r"(?P<source>(?=[^,?]*\b(?:(?-i:[A-Z]{2,})|Times|page|byline|report|story|piece|article|site"
                         r"|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"

@@ -220,6 +220,9 @@ _ASKS_HEAD = re.compile(r"^\W*who\s+(?:(?:is|was|are|were)\s+(?:in charge of|res
                         r"|director|commander|boss|chairman|chair) of|heading|leading|running|commanding)"
                         r"|heads|headed|leads|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
                         r"|chairs|chaired)\b"
+                        # (Not "Who ran Mekdad saying ...?": which outlet printed it.)
+                        r"(?!\s+(?:[\w'’-]+\s+){0,3}?(?:saying|claiming|calling|arguing|quotes?|remarks?|comments?"
+                        r"|interview|words|statement|line|piece|story|report|article|claim)\b)"
                         # ("Which named individual heads the Baghdad centre?")
                         rf"|^\W*(?:which|what) (?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\s+"
                         r"(?:heads|headed|leads|led|runs|ran|commands|commanded|directs|directed|oversees|oversaw"
@@ -328,6 +331,11 @@ def asked_role(question: str) -> Office | None:
     # "Who is the Syrian deputy foreign minister ...?" asks for the deputy.
     before = m.string[:m.start("role")].split()
     qualifier = f"{before[-1].lower()} " if before and before[-1].lower() in _QUALIFIERS else ""
+    role, _, of = m.group("role").partition(" of ")
+    if re.search(r"['’]s$", of):
+        # "the spokesperson of Russia's defence ministry" is a spokesman (not "of Russia's"), as
+        # "the spokesman for" one is.
+        return Office(qualifier + _title_word(role.lower()), None)
     return Office(qualifier + _title_word(m.group("role").lower()), nation)
 
 
@@ -374,9 +382,15 @@ def _given_nation(nation: str, scorer: SupportScorer, j: int) -> bool:
 
 def _titled_with(nation: str, last: str, scorer: SupportScorer) -> bool:
     """Whether a passage sentence gives the person of the surname `last` the nation in his title."""
+    return nation in _title_nations(last, scorer)
+
+
+def _title_nations(last: str, scorer: SupportScorer) -> set[str]:
+    """The nations the passages' titles give the person of the surname `last` ("Syrian Deputy
+    Foreign Minister Faisal Mekdad": Syria's)."""
     titled = re.compile(rf"((?:(?:[A-Z][\w'’-]*|{_ROLE_WORD})\s+){{1,6}})(?:\w+-)?{re.escape(last)}\b")
-    return any(nation in {_nation(w) for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
-               for text in scorer.texts for m in titled.finditer(_undotted(text)))
+    return {_nation(w) for text in scorer.texts for m in titled.finditer(_undotted(text))
+            for w in WORD.findall(m.group(1)) if is_demonym(w) or _is_country(w)}
 
 
 def _speaker_holds(office: Office, scorer: SupportScorer, j: int) -> bool:
@@ -683,6 +697,8 @@ def focus(question: str) -> list[set[str]]:
         words = {w.lower() for w in WORD.findall(re.sub(r"['’]s\b", "", name))} - ROLE_WORDS - STOPWORDS - _COMPOUND
         if not {w for w in words if len(w) > 1} - _CALENDAR:
             continue  # "the September Q&A" says when and what kind of text, not who or where
+        if every and every <= _BODIES:
+            continue  # "the defence Ministry's two-day combat summary": a lone "Ministry" names no one
         if _OFFICE_INITIALS.fullmatch(" ".join(w for w in name.split() if not is_demonym(w))):
             continue  # "a deputy FM", "the Russian FM" describe an office, as "deputy foreign minister" does
         if words:
@@ -693,6 +709,7 @@ def focus(question: str) -> list[set[str]]:
     return out
 
 
+_BODIES = frozenset("ministry ministries department government office army military agency council committee".split())
 _CONTRASTED = re.compile(r"\b(?i:rather than|instead of|other than|besides|apart from|except(?: for)?)\s+(?:the\s+)?"
                          r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 
@@ -870,9 +887,9 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
     if (signer := tweet_signer(text)) and ("ORG" in labels or "PERSON" in labels and not (
             names_medium(signer) or _MEDIUM_WORD.search(signer))):
         spans.append((signer, text.find(signer)))  # "Which network's Twitter account ...?": whose tweet
-    if not _ASKS_DATELINE.search(question):
+    if not (dateline := _ASKS_DATELINE.search(question)):
         spans = [(t, at) for t, at in spans if at >= max(dateline_end(text), _city_dateline_end(text))]
-    if _ASKS_WHERE.search(without_options(question)):
+    if _ASKS_WHERE.search(without_options(question)) and not dateline:  # ("MOSCOW (Sputnik) –" has no "in")
         spans = [(t, at) for t, at in spans if _AT_PLACE.search(text[max(0, at - 30):at])
                  and not _IN_TITLE.search(text[max(0, at - 90):at])]
     if _ASKS_INSIDE.search(without_options(question)):
@@ -963,7 +980,9 @@ _DATELINE_WORDS = r"\bdatelines?\b|\bdatelined\b"
 _ASKS_PARTS = re.compile(rf"{_DATELINE_WORDS}"
                          r"|\b(?:embedded|embeds?|the|that|this|its|an?) (?:[\w'’-]+ ){0,3}?tweets?\b"
                          r"|\bembedded (?:[\w'’-]+ ){0,3}?posts?\b", re.IGNORECASE)
-_ASKS_DATELINE = re.compile(rf"{_DATELINE_WORDS}|\bfiled (?:from|in)\b", re.IGNORECASE)
+# (A translator's "From what city was the Sputnik report ... filed?")
+_ASKS_DATELINE = re.compile(rf"{_DATELINE_WORDS}|\bfiled (?:from|in)\b|^\W*(?:from|in) (?:what|which) (?:city|town|place|capital)\b"
+                            r"[^?]*\bfiled\W*$", re.IGNORECASE)
 
 
 def _described(names_: frozenset[str], label: Attribution, scorer: SupportScorer, j: int) -> bool:
@@ -1668,6 +1687,13 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            r" (?:published|ran|carried|posted|reported)\b"
                            # ("Where was Shoigu's remark about the explosives published?")
                            r"|^\W*where (?:was|were|is|are) [^?]{3,200}? (?:published|printed|carried)\W*$"
+                           # ("Who ran Mekdad saying ...?", "Where's the piece with Ryabkov telling ...?": a news
+                           # editor's which outlet.)
+                           r"|^\W*who (?:ran|carried|published|printed) (?:[\w'’-]+ ){0,3}?(?:saying|claiming|calling"
+                           r"|arguing|quotes?|remarks?|comments?|interview|words|statement|line|piece|story|report"
+                           r"|article|claim)\b"
+                           r"|^\W*where(?:['’]s| is| was) (?:the|that|this) (?:piece|article|story|report|item"
+                           r"|write-?up)\b"
                            # ("Where did we read Mekdad praising Russia's results ...?": in which outlet.)
                            r"|^\W*where (?:did|do|can|could) (?:we|i|you|one) (?:read|see|find)\b"
                            # ("Where did the report on Shoigu's interview ... appear?": in which outlet.)
@@ -2214,8 +2240,11 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*what (?P<head>(?!(?:did|does|do|has|have|had|is|was|are|were)\b)[^?]+?) (?:did|does|do|has|have|had)"
     r" (?P<who>.+?) (?-i:say|claim|think|believe|expect|suggest|insist) (?:that )?(?P<topic>.+?)\W*$", re.IGNORECASE),
     # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
-    re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
-               r"(?:(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
+    # (A news desk's "The defence minister on Y -- exact words?", "Putin on Y -- what did he call it?")
+    re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}"
+               rf"|(?-i:[Tt])he\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORD})) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
+               r"(?:what (?:did|does) (?:he|she|they) (?:call|say about|make of|think of) (?:it|them|that|this)"
+               r"|(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
                # (A monitor's "Lavrov on Europe's refugee crisis -- anything for the log?")
                r"|line)|anything(?: (?:for the (?:log|record|file)|on (?:the )?record|quotable|usable|at all))?"
                # ("Faisal Mekdad on Russia's contribution: give me his exact words.")
@@ -2249,8 +2278,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
                r"\s+(?:that\s+)?(?P<topic>.+?)\W*$", re.IGNORECASE))
 _LEADING_CLAUSE = re.compile(r"^\W*(?![^?,]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?,]{3,120},\s+"
                              r"(?=(?:what|how|did|does|do)\s)", re.IGNORECASE)
-_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|(?:log|record|note)|i (?:need|want)"
-                         r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+(?=\S+['’]s?\s)", re.IGNORECASE)
+# (A news desk's bare "Need the Russian president's line on Y".)
+_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|(?:log|record|note)|(?:i )?(?:need|want)"
+                         r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+"
+                         r"(?=\S+['’]s?\s|the\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s)", re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -2477,7 +2508,7 @@ def _prefaced(question: str) -> str:
             return rest  # what X said, on its topic: the scene is when, not what about
         return f"{rest.rstrip(' ?')}, {m.group('scene')[0].lower()}{m.group('scene')[1:]}?"
     if not (m := _PREFACE.match(question)):
-        return question
+        return _outlet_first(question)  # ("RT: why ...?": too short a preface for an editor's)
     pre, rest = m.group("pre"), m.group("rest")
     if filler := _FILLER.match(pre):
         pre = pre[filler.end():]
@@ -2525,7 +2556,7 @@ def _prefaced(question: str) -> str:
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
         # "Putin Sep 4 remarks: how many people does he say IS kills": the person it opens with.
         if not (name := _person_in(pre) or "") or not pre.startswith(name):
-            return question
+            return _outlet_first(question)
     named, found = _he_is(name, rest)
     if found and pre.startswith(name) and (said := asked_speaker(named)) and _PRONOUN_ONLY.fullmatch(said[1]):
         # "Kirby dismissed the corridors as a ruse — how did he justify that?": his words on what the
@@ -2539,7 +2570,16 @@ def _prefaced(question: str) -> str:
             r"(?i:how|what|when|where|does|did|do|is|was|were|has|had)\b", rest):
         # "Putin: how long Russia stays?": what he says, as "according to" him.
         return f"{rest.rstrip(' ?')}, according to {name}?"
-    return named if found else question
+    return named if found else _outlet_first(question)
+
+
+def _outlet_first(question: str) -> str:
+    """"Moscow Times: where ...?", "RT: why ...?" as "..., according to Moscow Times?": where the asker
+    read it, said after the question as usual (not a person's name: those are read before this)."""
+    if not (m := _OUTLET_FIRST.match(question)) or _PRONOUN.search(m.group("rest")) or _person_in(m.group("source")):
+        return question
+    rest = m.group("rest")
+    return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, according to {m.group('source')}?"
 
 
 def _credited(statement: str) -> str:
@@ -2675,6 +2715,10 @@ _PER_FIRST = re.compile(r"^\W*(?P<per>per|(?:in|according to)(?=[^,?]{2,40},\s+w
                         r"|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
                         r"[^?]+\??)\s*$", re.IGNORECASE)
+# "EU Times: who are the officials that ...?": the outlet read, before the question.
+_OUTLET_FIRST = re.compile(r"^\W*(?P<source>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*:\s+"
+                           r"(?P<rest>(?i:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|were)\b"
+                           r"[^?]+\??)\s*$")
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
 _CONTEXT_FIRST = re.compile(r"^\W*(?P<context>[^?]{10,250}?[.!;])\s+(?P<rest>(?:(?:to|in|from|on|at|with|for|by"
                             r"|according|and|so|then|but) |according to [^,?]{2,60}, )?(?:what|which|who|whom"
@@ -2858,8 +2902,9 @@ def _according_to(question: str) -> tuple[str, str] | None:
     if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic) and not re.match(
             r"\W*(?:whether|if)\b", topic, re.IGNORECASE):
         return None
-    who = re.sub(r"\s+(?:himself|herself|themselves)$", "", m.group("who"))  # ("according to Ryabkov himself")
-    if any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who):
+    who = re.sub(r"\s+(?:himself|herself|themselves)$", "", m.groupdict().get("office") or m.group("who"))  # ("... himself")
+    if not m.groupdict().get("office") and (  # ("the Kremlin's deputy foreign minister" is no medium)
+            any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who)):
         return None
     topic = re.sub(r"^(?:did|does|do|has|have|had|is|was|are|were)\s+", "", topic, flags=re.IGNORECASE)  # "did it ..."
 
@@ -2905,8 +2950,11 @@ _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0
 _ACCORDING_TO = (
     # ("According to Ryabkov in his remarks to RIA Novosti, did ...?": where he said it, an aside;
     # "According to Ryabkov in the Sputnik piece, why ...?" says where it was read: a why-question.)
-    re.compile(rf"^\W*(?:according to|per) {_PERSON_NAMED}"
+    # (Or by his office: "According to the Kremlin's deputy foreign minister, ...".)
+    re.compile(rf"^\W*(?:according to|per) (?:{_PERSON_NAMED}|(?P<office>the\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_WORD})))"
                rf"(?:\s+(?:in (?:his|her|their)|during|speaking|talking)\b[^,?]{{3,60}})?"
+               # ("According to the Kremlin's deputy foreign minister, as quoted by EU Times, what ...?")
+               r"(?:,\s*as (?:quoted|reported|cited) (?:by|in)\s+[^,?]{2,40})?"
                rf"(?:,\s*|\s+(?={_OPENS_QUESTION}))(?P<topic>[^,]+?)\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+according to {_PERSON_NAMED}\W*$", re.IGNORECASE),
     re.compile(rf"^\W*(?P<topic>.+?),?\s+in {_PERSON_NAMED}['’]s? (?:own )?words\W*$", re.IGNORECASE),
@@ -3019,6 +3067,10 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     qualifiers = [_title_word(w.lower()) for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")
                   and not is_demonym(w) and not _is_country(w) and w.lower() not in _CAPITALS and w != "US"
                   and not re.search(r"['’]s?$", w)]  # (not whose: "Putin's spokesman")
+    # Whose office a description says ("the Kremlin's deputy foreign minister", "the Syrian deputy FM"):
+    # another nation's holder of it is not him (Syria's Mekdad is no Kremlin deputy foreign minister).
+    plain = [re.sub(r"['’]s?$", "", w) for w in words]
+    nations = frozenset(_nation(w) for w in plain if is_demonym(w) or _is_country(w) or w.lower() in _CAPITALS)
     commenter = _commenter(who)
     mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
     # A person's role, wherever a passage gives it: "Vladimir Putin:" heads a transcript's turns,
@@ -3040,7 +3092,8 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
             w in _NOT_OWN for w in said_by[1:])
         by_role = any(name in role.lower().split() and all(w in role.lower().split() for w in qualifiers)
                       or bool(described) and role_fits(described, role)
-                      for role in {label.role} - {None} | roles.get(said_by[-1], set()))
+                      for role in {label.role} - {None} | roles.get(said_by[-1], set())) and not (
+            nations and (titled := _title_nations(said_by[-1].capitalize(), scorer)) and not nations & titled)
         mine[j] = by_name or by_role
     runs = statements(scorer)
     # A commenter named on his comment's first line writes the rest of its paragraph too.
@@ -3538,15 +3591,24 @@ def _outlets_named(question: str, scorer: SupportScorer) -> set[str]:
 
 
 def _read_in(question: str, scorer: SupportScorer) -> set[str]:
+    """The outlets of the passages that the question says it read (`read_in`)."""
+    return read_in(question, scorer.passages)
+
+
+def read_in(question: str, passages: Sequence[Passage]) -> set[str]:
     """The outlets of the passages that the question says it read ("In the Moscow Times piece,
-    ...", "..., according to Sputnik", "the Sputnik version"), unless it asks which outlet."""
+    ...", "..., according to Sputnik", "the Sputnik version", "EU Times: who ...?", "how many
+    sorties does the Moscow Times give?"), unless it asks which outlet."""
     if asks_for(question) == "outlet":
         return set()
     out = set()
-    for outlet in _outlets_named(question, scorer):
+    for outlet in {p.outlet for p in passages if p.outlet}:
         name = re.escape(re.sub(r"^the\s+", "", outlet, flags=re.IGNORECASE))
         if re.search(rf"\b(?:in|from|by|per|according to)\s+(?:the\s+)?{name}\b"
-                     rf"|\b{name}(?:['’]s)?\s+(?:piece|article|story|report|version|post|website|site)\b",
+                     rf"|\b{name}(?:['’]s)?\s+(?:piece|article|story|report|version|post|website|site)\b"
+                     rf"|^\W*(?:the\s+)?{name}\s*[:–—]"
+                     rf"|\b(?:does|did|do)\s+(?:the\s+)?{name}\s+(?:say|report|write|give|call|use|name|state"
+                     rf"|mention|put)\b",
                      question, re.IGNORECASE):
             out.add(outlet)
     return out

@@ -341,8 +341,9 @@ class Pipeline:
         # So may a page's own lines ("the date stamp at the top of the Sputnik piece"), which open
         # its first passage.
         q = asked.question
+        # So may the words "Which outlet carried X's allegation that ...?" asks about.
         if (answerable.asked_speaker(q) or answerable.asked_claim(q) or answerable.said_claim(q)
-                or answerable.asked_role(q) or answerable.asks_about_page(q)):
+                or answerable.reported_claim(q) or answerable.asked_role(q) or answerable.asks_about_page(q)):
             return self.settings.speaker_per_article
         return None
 
@@ -374,6 +375,16 @@ class Pipeline:
             taken = [c for p in passages for c in p.chunk_ids]
             passages += retriever.holding(answerable.titles(office), asked.query, qvec, s.office_passages, taken,
                                           scope.within)
+        if (outlets := answerable.read_in(asked.question, passages)) and s.outlet_passages:
+            # "..., according to the EU Times story": that outlet's sentences answer
+            # (`answerable.best_sentences`), and the part of its article matching the question
+            # best may not hold the answer, so more of it is searched.
+            taken = {c for p in passages for c in p.chunk_ids}
+            there = replace(scope.within or Filter(), outlets=(scope.within and scope.within.outlets)
+                            or tuple(sorted(outlets)))
+            passages += [p for p in retriever.retrieve(query, s.outlet_passages + 1, mode or s.retriever, vector,
+                                                       s.outlet_passages + 1, there)
+                         if not taken & set(p.chunk_ids)][: s.outlet_passages]
         retrieve_ms = (time.perf_counter() - asked.started) * 1000
         # Scoring passage sentences is part of answering (extractive picks by it, and every
         # backend's draft is verified against it), so it counts in generate_ms.

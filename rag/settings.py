@@ -163,6 +163,14 @@ class RetrievalSettings(_Group):
         "match the question better (the blog's \"Russian Foreign Minister Sergei Lavrov\" was 17th "
         "by meaning, behind Ryabkov's deputy ministry). 0 adds none.",
     )
+    outlet_passages: int = Field(
+        2, ge=0,
+        description="For a question that says which outlet it read (\"..., according to the EU Times "
+        "story\", \"Moscow Times: where ...?\"): passages of that outlet's articles added to those "
+        "retrieved, from chunks not already taken, since the answer is taken from that outlet alone "
+        "and the part of its article matching the question best may not hold it (EU Times' \"for "
+        "over a year\" sat in the chunk after the one retrieved). 0 adds none (README, stop 27).",
+    )
     claim_k: int = Field(
         7, ge=1, le=50,
         description="Passages retrieved for \"Who said <claim>?\" (when `k` is fewer): the claim "

@@ -72,6 +72,12 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               # tweet signs its combat report "MoD").
               (re.compile(r"\bState\s+(?:Dept\.?\s+)?(?=spox\b|spokes(?:man|woman|person)\b)"), "State Department "),
               (re.compile(r"\bspox\b"), "spokesman"),
+              # A translator's: "the american foreign ministry" is the State Department; a "vice
+              # foreign minister" a deputy one.
+              (re.compile(r"\b(?:(?i:american|united states)|US|U\.S\.|us)(?:['’]s?)?\s+(?i:foreign ministry|ministry of foreign"
+                          r" affairs)\b"), "US State Department"),
+              (re.compile(r"\b([Vv])ice[- ](?=(?:foreign |defen[cs]e )?minister\b)"),
+               lambda m: "Deputy " if m.group(1) == "V" else "deputy "),
               (re.compile(r"\bMoD\b(?=\s+(?:spokes(?:man|woman|person)|officials?|chief|head)\b)"), "Defense Ministry"),
               (re.compile(r"\bUSAF\b"), "US Air Force"), (re.compile(r"\bISR\b"), "intelligence"),
               (re.compile(r"\bSAA\b"), "Syrian army"), (re.compile(r"\bUNSC\b"), "UN Security Council"),

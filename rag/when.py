@@ -52,7 +52,9 @@ _SEASON = re.compile(r"\b(?:(since|after|from|until|till|before|by|during|in)\s+
 # "before the Baghdad center was set up": a bound set by an event, not a date; the words after
 # the bound word up to the end of the clause.
 # ("Since how long ...?", a learner's "for how long", asks a duration: no bound.)
-_EVENT = re.compile(r"\b(before|after|since|until)\s+(?!(?:how|what|when|which)\b)([^?.;,:!]+)", re.I)
+# (Not a phrasal verb's "after": "did Russian warplanes go after in the combat summary" is whom they targeted.)
+_EVENT = re.compile(r"(?<!\bgo )(?<!\bgoes )(?<!\bwent )(?<!\bgoing )(?<!\bgone )(?<!\blook )(?<!\blooked )"
+                    r"(?<!\bnamed )\b(before|after|since|until)\s+(?!(?:how|what|when|which)\b)([^?.;,:!]+)", re.I)
 # Northern-hemisphere meteorological seasons: (first month, last month).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 

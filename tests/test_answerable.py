@@ -2070,8 +2070,9 @@ def test_where_the_asker_read_it_is_no_part_of_the_claim_a_role_is_asked_for() -
 def test_a_name_then_a_colon_and_a_question_asks_it_according_to_him() -> None:
     assert without_options("Berg: how long will the ferries stop?") == (
         "how long will the ferries stop, according to Berg?")
+    # An outlet is where the asker read it (stop 27: it was left as typed).
     assert without_options("Harbour News: which day did the ferries stop?") == (
-        "Harbour News: which day did the ferries stop?")
+        "Which day did the ferries stop, according to Harbour News?")
 
 
 def test_his_quote_a_sentence_or_two_after_his_reported_words_on_a_topic_is_his_words_on_it() -> None:
@@ -2989,3 +2990,48 @@ def test_an_ombudsmans_and_an_interns_questions_are_read_as_asked() -> None:
     scorer = scorer_of("According to Ola Lund of the Coast Beacon, officials have said the docks are unsafe.")
     assert best_sentences("Who wrote the Coast Beacon report on the docks?", scorer, 1) == [(1, 0)]
     assert best_sentences("Who wrote the Bay Times report on the docks?", scorer, 1) == []
+
+
+def test_a_sub_editors_outlet_first_and_a_news_desks_outlet_questions_are_read_as_asked() -> None:
+    from rag.answerable import read_in
+    # Where the asker read it, set before the question, is said after it, as usual.
+    assert without_options("Bay Times: why did the council close the pier?") == (
+        "Why did the council close the pier, according to Bay Times?")
+    assert "according to" not in without_options("Berg: what did he say about the ferry fees?")  # his "he"
+    passages = [Passage("a0", "T", "a0.txt", None, 0, 1, "x", 1.0, 1.0, (0,), outlet="Bay Times")]
+    assert read_in("How many ferries does the Bay Times give?", passages) == {"Bay Times"}
+    assert read_in("How many ferries left the harbour?", passages) == set()
+    assert asks_for("Who ran Berg saying the ferry fees were fair?") == "outlet"
+    assert asks_for("Where's the piece with Berg telling the Coast Beacon the fees were fair?") == "outlet"
+    assert asks_for("Who ran the harbour council?") is None  # who led it
+
+
+def test_a_translators_descriptions_are_read_as_the_articles_name_them() -> None:
+    from rag.answerable import focus
+    from rag.when import resolve
+    from datetime import date
+    assert asked_role("Name the spokesperson of Norway's harbour ministry quoted in the Bay Times report.") == (
+        Office("spokesman", None))
+    assert asked_role("Who is the Secretary of State?") == Office("secretary of state", None)
+    assert truecase.tidied("what reason did the american foreign ministry give") == (
+        "what reason did the US State Department give")
+    assert truecase.tidied("who is the russian vice foreign minister") == "who is the russian deputy foreign minister"
+    # A lone "Ministry" names no one the answer must be about (the combat summary signs "MoD").
+    assert focus("how many ferries did the harbour Ministry's two-day summary list") == []
+    # "go after" is whom they went for, not a time after an event.
+    assert resolve("how many ships did the navy go after in the harbour report", date(2015, 10, 8)) is None
+
+
+
+def test_the_city_a_report_was_filed_from_is_its_datelines() -> None:
+    filed = scorer_of("GRANITE (Harbour Post) – Ola Berg said the pier was closed.")
+    assert best_sentences("From what city was the Harbour Post report on Ola Berg filed?", filed, 1) == [(1, 0)]
+
+
+def test_an_office_of_one_nation_is_not_its_namesake_of_another() -> None:
+    question = "According to the Kremlin's deputy harbour minister, as quoted by Bay Times, what should the board be asked?"
+    assert asked_speaker(question) == ("the Kremlin's deputy harbour minister", "what should the board be asked")
+    scorer = scorer_of("Russian Deputy Harbour Minister Ola Berg said the board should be asked about the fees. "
+                       "Syrian Deputy Harbour Minister Per Lund said the board should be asked about the ferries.")
+    own = speakers_own("What did the Kremlin's deputy harbour minister say about the board?", scorer)
+    assert own is not None and list(own) == [True, False]

@@ -455,7 +455,7 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False, a
         label = scorer.labels[j]
         return any(_RANKS.search(scorer.texts[k]) for k in scorer.around(j)) or bool(
             label and label.role and _RANKS.search(label.role))
-    return any(mentions(text := scorer.texts[k].lower(), name) and not _only_indefinite(text, name, sort)
+    return any(mentions(text := scorer.texts[k].lower(), name) and not _only_indefinite(text, name, sort, name == noun)
                and not (sort and _sort_only_asked(text, name, asked))
                for k in scorer.around(j) for name in (noun, *_SORTS_OF.get(noun, ())))
 
@@ -489,9 +489,10 @@ _INDEFINITE = frozenset("a an another any no some".split())
 _DEFINITE = frozenset("the this that these those its their his her our which".split())
 
 
-def _only_indefinite(text: str, noun: str, described: bool = False) -> bool:
+def _only_indefinite(text: str, noun: str, described: bool = False, asked: bool = False) -> bool:
     """Whether every mention of `noun` in lower-cased `text` is an indefinite one (with
-    `described`, one with no word between the article and the noun)."""
+    `described`, one with no word between the article and the noun); for the noun `asked` itself
+    (not a sort of it: an agreement for "Which document ...?"), not one that says what it is about."""
     for m in re.finditer(re.escape(singular(noun)), text):
         before = _words_before(text, m.start(), 5)
         article = next((w for w in reversed(before) if w in _INDEFINITE or w in _DEFINITE
@@ -500,7 +501,13 @@ def _only_indefinite(text: str, noun: str, described: bool = False) -> bool:
             continue  # "they ... blow up cultural monuments" says not which
         if article not in _INDEFINITE or described and before and before[-1] != article:
             return False
+        if asked and not described and article in ("a", "an") and _SAYS_WHICH.match(text[m.end():]):
+            return False  # "an additional agreement regarding the rescue of military aircraft crews" says which
     return True
+
+
+# What an indefinite one is about, which says which it is: "an agreement regarding the rescue of ...".
+_SAYS_WHICH = re.compile(r"s?\s+(?:regarding|concerning|on the|about the|for the)\s+\w+")
 
 
 # A plural with nothing after it to say which: "monuments," (not "monuments in Palmyra", "monuments such as ...").
@@ -745,8 +752,10 @@ def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
 def _name_initials(text: str) -> set[str]:
     """The initials keys of the names of two to four capitalised words in a text ("The Moscow
     Times": that of "MT"), which an acronym in a question stands for."""
-    return {_initials(every) for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}", text)
-            if len(every := {w.lower() for w in run.split()} - _NOT_INITIALLED) >= 2}
+    # (And the end of a longer run: "Support The Moscow Times" ends with "The Moscow Times".)
+    runs = [run.split() for run in re.findall(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", text)]
+    return {_initials(every) for run in runs for i in range(max(0, len(run) - 4), len(run) - 1)
+            if len(every := {w.lower() for w in run[i:]} - _NOT_INITIALLED) >= 2}
 
 
 # Words a name's acronym leaves out: "MoD" is the Ministry of Defence (but "NYT" the New York Times).
@@ -761,7 +770,7 @@ def _people(word: str) -> str | None:
 
 def about_passage(names_: list[set[str]], passage: Passage) -> bool:
     """Whether a passage, with its outlet and title, is about at least half of the names."""
-    return _names_half(names_, " ".join((passage.text, passage.outlet or "", passage.title)))
+    return _names_half(names_, " . ".join((passage.text, passage.outlet or "", passage.title)))
 
 
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
@@ -955,14 +964,18 @@ def _gives_entity(labels: frozenset[str], scorer: SupportScorer, j: int, questio
                 first == slot.noun or slot.medium and not slot.noun and first in slot.described):
             return True  # "Channel one" (or "Channel 4") for "which channel": named by its number
         if label is not None and text == label.speaker and words and words[-1] == slot.noun and slot.noun.endswith(
-                "s") and any(w[:1].isupper() and _stem(w.lower()) not in asked for w in WORD.findall(text)):
-            return True  # "Senior Syrian and Iranian officials" for "Which officials ...?": whose they are
+                "s") and any(w[:1].isupper() and _stem(w.lower()) not in asked for w in WORD.findall(text)) and not (
+                _WHO_WERE_THE.match(without_options(question))):
+            # "Senior Syrian and Iranian officials" for "Which officials ...?": whose they are (not for
+            # "Who were the senior Iranian officials who ...?", which asks their names).
+            return True
         if words and not any(len(os.path.commonprefix([w, words[-1]])) >= min(len(w), len(words[-1])) - 2
                              for w in asked.get(_stem(words[-1]), [])):
             return True
     return False
 
 
+_WHO_WERE_THE = re.compile(r"^\W*who\s+(?:is|are|was|were)\s+the\b", re.IGNORECASE)
 _JOURNALISTS = re.compile(r"reporters?|journalists?|correspondents?|columnists?|writers?|editors?")
 _NUMBERED = re.compile(r"(?-i:[A-Z])\w+ (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 
@@ -1377,7 +1390,9 @@ _ASKS_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|re
                           r"|speak|speaks|speaking|spoke"
                           r"|spoken|announce\w*|claim\w*|warn\w*|accus\w*|stat(?:e|ed)|words|quoted?|publish\w*|declar\w*"
                           r"|report\w*|post\w*|wr(?:ite|ote|itten)|argu\w*|assert\w*|insist\w*|contend\w*"
-                          r"|complain\w*|den(?:y|ied|ies)|alleg\w*|question(?:ed|s)?|ask(?:s|ed|ing)?)\b",
+                          r"|complain\w*|den(?:y|ied|ies)|alleg\w*|question(?:ed|s)?|ask(?:s|ed|ing)?"
+                          # (A student's "voice doubts about ...", "express concern": words said.)
+                          r"|voic(?:e|es|ed|ing)|express(?:es|ed|ing)?)\b",
                           re.IGNORECASE)
 
 
@@ -2082,7 +2097,8 @@ _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|fe
 _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
-            r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run)\b")
+            r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run"
+            r"|stamped)\b")  # (a night editor's "what date is the post stamped with?")
 # (Not a tweet's: "When did RT post the tweet about the combat report?" is dated in the tweet's line;
 # nor the date a page shows: "What date is printed at the top of the Sputnik page?" is in its lines.)
 _ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet\w*|twitter|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
@@ -2242,13 +2258,14 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # "Kirby on sharing intelligence with Moscow - what was the actual quote?": his words on it.
     # (A news desk's "The defence minister on Y -- exact words?", "Putin on Y -- what did he call it?")
     re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}"
-               rf"|(?-i:[Tt])he\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORD})) on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
+               rf"|(?-i:[Tt])he\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_WORD})),? on (?P<topic>[^?]+?)\s*[-—–:]+\s*"
                r"(?:what (?:did|does) (?:he|she|they) (?:call|say about|make of|think of) (?:it|them|that|this)"
                r"|(?:what(?:['’]s| is| was| were) )?(?:the |his |her )?(?:actual |exact |precise )?(?:quote|words|wording"
                # (A monitor's "Lavrov on Europe's refugee crisis -- anything for the log?")
                r"|line)|anything(?: (?:for the (?:log|record|file)|on (?:the )?record|quotable|usable|at all))?"
                # ("Faisal Mekdad on Russia's contribution: give me his exact words.")
-               r"|(?:give|get|send|show) (?:me|us) (?:his|her|their|the) (?:exact |actual |precise )?(?:words|quote|wording))\W*$",
+               r"|(?:give|get|send|show) (?:me|us) (?:his|her|their|the) (?:exact |actual |precise )?(?:words|quote|wording)"
+               r"(?: verbatim| word for word)?)\W*$",
                re.IGNORECASE),
     # A teacher's "Find the sentence where Kirby talks about Y.": his words on Y.
     re.compile(r"^\W*(?:please\s+)?(?:find|show|give|locate|point to|copy)(?: me| us)? (?:the|a|one) (?:sentence|passage"
@@ -2290,8 +2307,10 @@ _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "th
 _HIS_WORDS = re.compile(r"^\s*(?:what|how)\b[^?]*?\b(?:he|she|they|his|her|their)\b[^?]*?(?:\b(?:about|on|of)\s+"
                         r"(?P<topic>(?!(?:it|this|that|them)\W*$)[^?]+?))?\W*$", re.IGNORECASE)
 # "... ? Who actually said it?": who said what the first question quotes.
-_WHO_DID_SAY = re.compile(r"^\s*who\s+(?:actually\s+|really\s+|in fact\s+)?(?:said|says|made|claimed|wrote)\s+"
-                          r"(?:it|that|this)(?:,?\s+and\s+[^?]*)?\W*$", re.IGNORECASE)
+# (A speechwriter's "Did Ryabkov really say "..."? If not, who did?", "... If not, who used that word?")
+_WHO_DID_SAY = re.compile(r"^\s*(?:(?:if not|otherwise|or),?\s+)?who\s+(?:actually\s+|really\s+|in fact\s+)?"
+                          r"(?:(?:said|says|made|claimed|wrote)\s+(?:it|that|this)|did|used (?:that|this|the) (?:word|phrase"
+                          r"|expression|line))(?:,?\s+and\s+[^?]*)?\W*$", re.IGNORECASE)
 # "What did Putin say about that?": the second question asks for his words on the first one's claim.
 _SAY_ABOUT_THAT = re.compile(r"^\s*(?i:what\s+(?:did|does))\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
                              r"(?i:(?:actually\s+|really\s+)?say\s+(?:about|on|decides|determines|governs|explains"
@@ -2304,9 +2323,13 @@ def _checked(question: str) -> str:
     an editor's preface: `_prefaced`)."""
     question = _prefaced(question)
     first, mark, rest = question.partition("?")
-    if mark and _WHO_DID_SAY.match(rest) and (claim := re.search(r"\b(?:said|claimed|argued|warned)\s+(?:that\s+)?"
-                                                                 r"(?P<claim>[^?]+)$", first)):
-        return f"Who said {claim.group('claim')}?"  # "Is it right that Lavrov said Z? Who actually said it?"
+    if mark and _WHO_DID_SAY.match(rest) and (claim := re.search(
+            r"\b(?P<verb>said|say|claimed|claim|argued|argue|warned|warn|called|call|described|describe)\s+(?:that\s+)?"
+            r"(?P<claim>[^?]+)$", first)):
+        # "Is it right that Lavrov said Z? Who actually said it?"; "Did Shoigu call X a "ruse"? If not, who did?"
+        verb = claim.group("verb")
+        verb = "said" if verb.startswith("sa") else verb if verb.endswith("d") else verb.rstrip("e") + "ed"
+        return f"Who {verb} {claim.group('claim')}?"
     if mark and (m := _SAY_ABOUT_THAT.match(rest)) and (claim := re.search(
             rf"\b{re.escape(m.group('who').split()[-1])}\s+(?:said|claimed|called|described|argued|admitted|praised"
             r"|talked about|spoke about|spoke of|mentioned|discussed)"
@@ -2336,7 +2359,7 @@ def _checked(question: str) -> str:
 
 # An editor's preface before the question: "Before we run this: what did Kirby say ...?",
 # "Quote check on John Kirby: what was his line on ...?", "Lavrov - what did he say about ...?".
-_PREFACE = re.compile(r"^\W*(?P<pre>[^:?]{3,90}?)\s*(?::|\s[-—–]+)\s+(?P<rest>(?:what|which|who|whom|whose|when"
+_PREFACE = re.compile(r"^\W*(?P<pre>[^:?]{3,130}?)\s*(?::|\s[-—–]+)\s+(?P<rest>(?:what|which|who|whom|whose|when"
                       r"|where|why|how|did|does|do|is|was|were|are|has|have|had)\b.+)$", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it)|(?:a )?quick (?:check|question)"
                      r"|quote[- ]check(?:ing)?|fact[- ]check(?:ing)?|checking (?:a |the |this )?(?:quote|fact|claim)"
@@ -2373,7 +2396,8 @@ _DID_ONE_OF = re.compile(rf"^\W*(?:[Dd]id|[Dd]oes)\s+(?P<names>{_NAME}(?:,\s*{_N
 _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?]{2,40}?) (?:who|that) (?P<rest>\w.*)$",
                            re.IGNORECASE)
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
-                         r"|comments|statement|article|piece|report|post|transcript|exchange)s?\b)?"
+                         r"|comments|statement|article|piece|report|post|transcript|exchange|Q&A|press conference"
+                         r"|briefing)s?\b(?: with [^,?]{2,40})?)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
 # (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
 _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
@@ -2412,6 +2436,8 @@ def _prefaced(question: str) -> str:
         # "Per EU Times, who is ...?": where the asker read it, said after the question as usual.
         rest = m.group("rest")
         return _prefaced(f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, {m.group('per').lower()} {m.group('source')}?")
+    if (m := _OUTLET_FIRST.match(question)) and m.group("item"):
+        return _prefaced(_outlet_first(question))  # "EU Times piece: ...?", "Blog page: ...?"
     if m := _WHO_WAS_THE_ONE.match(question):
         # "Who is the person who asked which side the Americans are fighting for?": who asked it (a
         # noun that says nothing of him), by name ("one official" is none).
@@ -2535,7 +2561,10 @@ def _prefaced(question: str) -> str:
         # did he say?" are read whole, elsewhere)
         # ("Lavrov on the refugees - ...": the person the preface opens with, before his topic; not
         # an outlet, "EU Times on Ryabkov - ...".)
-        if (who := _person_in(pre)) and re.match(rf"\W*{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
+        # (His title may come first: "Russian Defence Ministry spokesman Igor Konashenkov on ...: what
+        # exactly did he say?")
+        titled = rf"\W*(?:[\w'’-]+\s+){{0,5}}?"
+        if (who := _person_in(pre)) and re.match(rf"{titled}{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
                 and (named := _he_is(who, rest))[1] \
                 and (said := asked_speaker(named[0])) is not None and said[1] \
                 and not re.search(r"\b(?:it|this|that|they|them)\b", said[1], re.IGNORECASE):
@@ -2546,7 +2575,7 @@ def _prefaced(question: str) -> str:
             if re.search(r"\b(?:from|to|about|with|for|of|on|at)$", said[1]):
                 return f"What did {said[0]} say about what {said[1]}?"
             return named[0]
-        if (who := _person_in(pre)) and re.match(rf"\W*{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
+        if (who := _person_in(pre)) and re.match(rf"{titled}{re.escape(who)}\s+(?:on|about|regarding|re)\s", pre) \
                 and (named := _he_is(who, rest))[1] and asks_why(named[0]):
             return named[0][:1].upper() + named[0][1:]  # "Putin on refugees: why does he say ...?"
         return _then_asked(pre, rest) or question
@@ -2576,10 +2605,14 @@ def _prefaced(question: str) -> str:
 def _outlet_first(question: str) -> str:
     """"Moscow Times: where ...?", "RT: why ...?" as "..., according to Moscow Times?": where the asker
     read it, said after the question as usual (not a person's name: those are read before this)."""
-    if not (m := _OUTLET_FIRST.match(question)) or _PRONOUN.search(m.group("rest")) or _person_in(m.group("source")):
-        return question
-    rest = m.group("rest")
-    return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, according to {m.group('source')}?"
+    if not (m := _OUTLET_FIRST.match(question)) or not m.group("item") and (
+            _PRONOUN.search(m.group("rest")) or _person_in(m.group("source"))):
+        return question  # (a page or piece is nobody's "he": "Blog page: which president did Putin say he ...?")
+    rest, source = m.group("rest"), m.group("source")
+    if m.group("item"):  # "EU Times piece: ..." is "..., in the EU Times piece"
+        source = re.sub(r"^(?:[Tt]he\s+)?", "the ", source[0].lower() + source[1:] if source.split()[0] == "Blog" else source)
+        return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, in {source}?"
+    return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, according to {source}?"
 
 
 def _credited(statement: str) -> str:
@@ -2715,8 +2748,11 @@ _PER_FIRST = re.compile(r"^\W*(?P<per>per|(?:in|according to)(?=[^,?]{2,40},\s+w
                         r"|website|excerpt|post|tweet|blog|Q&A|interview|transcript)\b)[^,?]{2,40}),\s+"
                         r"(?P<rest>(?:what|which|who|whom|whose|when|where|why|how|on|in|did|does|do|is|was|were)\b"
                         r"[^?]+\??)\s*$", re.IGNORECASE)
-# "EU Times: who are the officials that ...?": the outlet read, before the question.
-_OUTLET_FIRST = re.compile(r"^\W*(?P<source>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s*:\s+"
+# "EU Times: who are the officials that ...?", "RT - why ...?", "Blog page: which ...?": the outlet
+# (or its page) read, before the question.
+_OUTLET_FIRST = re.compile(r"^\W*(?P<source>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+                           r"(?P<item>\s+(?:piece|article|story|report|page|post|version|site|website|tweet|transcript))?)"
+                           r"\s*(?::|\s[-–—]+)\s+"
                            r"(?P<rest>(?i:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|were)\b"
                            r"[^?]+\??)\s*$")
 # A statement, then the question about it: "X relayed Y. Which outlet is he identified with?"
@@ -2790,7 +2826,8 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         named_after = len(parts) == 2 and len(parts[1].split()) <= 3 and parts[0].split()[0].lower() in _DETERMINERS
         who = parts[1] if named_after else parts[0]
     # "X's line on Y — what was it", "X quote on Y - gist?"
-    topic = re.sub(r"\s*[—–-]+\s*(?:what|how|gist|the gist|summary|in short|briefly)\b.*$", "", topic)
+    topic = re.sub(r"\s*[—–-]+\s*(?:what|how|gist|the gist|summary|in short|briefly|quote|exact|verbatim|words"
+                   r"|wording)\b.*$", "", topic)  # (a monitor's "Putin's assessment of Y -- quote please.")
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
@@ -2964,6 +3001,10 @@ _ACCORDING_TO = (
     # ("lavrov on whether the coalition knows where isis is what did he say": no mark between.)
     # (A tabloid's "Lavrov on the air war in Syria - what's his take?", "Kirby on swapping spy data -
     # give us his words.")
+    # (His title first: "Russian Defence Ministry spokesman Igor Konashenkov on ...: what exactly did he say?")
+    re.compile(rf"^\W*(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?(?:{_ROLE_WORD})\s+{_PERSON_NAMED} on (?P<topic>.+?)"
+               r"\s*[-–—:,]+\s*what (?:exactly |actually )?(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed)\W*$",
+               re.IGNORECASE),
     re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)(?:what (?:exactly |actually )?"
                r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)"
                r"|what(?:['’]s| is| was) (?:his|her|their|the) (?:take|view|line|verdict|quote|words?)"
@@ -3561,9 +3602,16 @@ def _stems(*texts: str) -> set[str]:
 
 
 def _paraphrased(text: str) -> str:
-    """The text with a refusal or a flight in other words put in one (`_REFUSING`, `_RUNNING_AWAY`)."""
+    """The text with a refusal, a flight or an agreement in other words put in one (`_REFUSING`,
+    `_RUNNING_AWAY`, `_AGREEING`)."""
     # (The words as written stay too: "running from" is still asked of "running away from".)
+    text = _AGREEING.sub(lambda m: f"agreement {m.group(0)}", text)
     return _RUNNING_AWAY.sub(lambda m: f"fleeing {m.group(0)}", _REFUSING.sub(lambda m: f"refuse {m.group(0)}", text))
+
+
+# An agreement in other words: "the Russia-US arrangement on avoiding mid-air incidents" is "the
+# cooperation deal reached on October 20" (not the verb: "refused to deal with Damascus").
+_AGREEING = re.compile(r"\b(?:arrangements?|accords?|pacts?|deals?(?!\s+with\b)|agreements?)\b", re.IGNORECASE)
 
 
 # ("What did Putin say refugees are really running away from?": what they flee.)

@@ -73,6 +73,13 @@ _OFFICE_LAST = re.compile(r"^\W*(?P<what>[^?,]{2,60}?\s(?:chief|head|leader|spok
 _VIEW_ON = re.compile(r"^\W*(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?:own\s+)?(?:read|view|take|words"
                       r"|line|position|stance|verdict|assessment|comments?|remarks?)\s+(?:on|about|of)\s+"
                       r"(?P<topic>[^?]{2,60}?)\s*$")
+# An archivist's catalogue entries: "Author of the EU Times Ryabkov article?", "Agency Ryabkov spoke
+# to, per Sputnik?" (whom he told, not who published it).
+_AUTHOR_OF = re.compile(r"^\W*(?:author|writer|byline|reporter)\s+(?:of|for|on)\s+(?P<what>[^?]{3,80}?)\s*$", re.IGNORECASE)
+_TOLD = {"spoke to": "speak to", "talked to": "talk to", "told": "tell", "gave his comments to": "give his comments to",
+         "gave the interview to": "give the interview to", "gave his interview to": "give his interview to"}
+_WHOM_TOLD = re.compile(rf"^\W*(?P<kind>(?i:{_KINDS}))\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+"
+                        rf"(?P<verb>(?i:{'|'.join(_TOLD)}))\s*$")
 # "Kirby's job title?": a thing someone has.
 _WHOSE = re.compile(r"^\W*(?P<what>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s(?:\s+[\w-]+){1,3})\s*$")
 # ", EU Times?", ", per RT?": where the asker read it, named last.
@@ -120,12 +127,20 @@ def spelled_out(question: str) -> str:
     if m := _DATE_FIRST.match(body):
         return f"On what date {m.group('what')}{source}?"
     if m := _KIND_FIRST.match(body):
-        kind = m.group("kind")
-        return f"Which {body[:m.start('kind')]}{kind.lower()}{body[m.end('kind'):]}{source}?"
+        kind, lead = m.group("kind"), body[:m.start("kind")]
+        if (words := lead.split()) and sum(c.isupper() for c in words[0]) < 2:
+            # ("Dateline city of ...?": capitalised as the question's first word, no name; an
+            # acronym stays one.)
+            lead = lead[:1].lower() + lead[1:]
+        return f"Which {lead}{kind.lower()}{body[m.end('kind'):]}{source}?"
     if m := _OFFICE_LAST.match(body):
         return f"Who is {_the(m.group('what'))}{source}?"
     if m := _VIEW_ON.match(body):
         return f"What did {m.group('who')} say about {m.group('topic')}{source}?"
+    if m := _AUTHOR_OF.match(body):
+        return f"Who wrote {_the(m.group('what'))}{source}?"
+    if m := _WHOM_TOLD.match(body):
+        return f"Which {m.group('kind').lower()} did {m.group('who')} {_TOLD[m.group('verb').lower()]}{source}?"
     if m := _WHOSE.match(body):
         return f"What is {m.group('what')}{source}?"
     return question

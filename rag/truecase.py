@@ -275,9 +275,10 @@ _WH_OPENING = re.compile(r"^(?:(?:to|from|with|in|on|at|for|since)\s+)?(?P<wh>wh
 # heard Putin say ...?", "Who wrote the Guardian report ...?").
 _PAST_FORMS = frozenset(_IRREGULAR_PAST.values()) | {"heard", "saw", "let", "got", "led", "took", "came", "found"}
 # A name, then a bare verb, as a learner asks "did he?" ("Lavrov talk about ...?").
+# (Not whose: "Lavrov's claim about ...?" names his claim, no verb.)
 _NAMED_FIRST = re.compile(r"^(?P<who>(?!(?:What|When|Where|Why|How|Which|Who|Whom|Whose|Did|Does|Do|Is|Are|Was|Were"
                           r"|Has|Have|Had|Can|Could|Will|Would|Should|In|On|At|For|From|To|By|With|The|A|An)\b)"
-                          r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?P<verb>[a-z]+)\b(?=[^?]*\?\s*$)")
+                          r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?<!['’]s)\s+(?P<verb>[a-z]+)\b(?=[^?]*\?\s*$)")
 _SPEAKING = frozenset("talk speak comment mention discuss".split())
 _PREPOSITIONS = frozenset("from of in at on by for with about".split())
 _SOURCE_LAST = re.compile(r",\s*(?:by\s+(?P<by>[^,?]{2,60}?)|(?P<says>(?:the\s+)?[A-Z][\w ]{1,40}?)\s+say)\s*\?$")

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 71)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 74)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -889,6 +889,21 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("From what city was the Sputnik report on the deputy minister's comments filed?", "MOSCOW (Sputnik)"),
     ("According to the Kremlin's deputy foreign minister, as quoted by EU Times, what question should the US and its "
      "coalition partners be asked?", "which side are you fighting for"),
+    ("EU Times piece: what date is the post stamped with?", "2015-10-08"),
+    ("Dateline city of the Sputnik Ryabkov story?", "MOSCOW (Sputnik)"),
+    ("Agency Ryabkov spoke to, per Sputnik?", "told RIA Novosti"),
+    ('Did Shoigu call the Aleppo humanitarian corridors a "ruse"? If not, who used that word?', "John Kerry"),
+    ("Kirby, on whether intelligence sharing with Russia is possible: give me his words verbatim.",
+     "nowhere near that point"),
+    ("Lavrov's claim about what the coalition knows of ISIS positions and whether it strikes them?", "Sergei Lavrov"),
+    ("Putin's assessment of the European refugee crisis in the September 4 Q&A with Russian journalists -- quote "
+     "please.", "absolutely expected crisis"),
+    ("When was the Russia-US arrangement on avoiding mid-air incidents over Syria concluded, according to RT?",
+     "October 20"),
+    ("On which weekday did the Russian deputy foreign minister voice doubts about America's aims after Washington "
+     "declined to pool intelligence?", "said Thursday"),
+    ("Which additional agreement did Moscow put to Washington that the US has been slow to take up?",
+     "rescue of military aircraft crews"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1115,6 +1130,13 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "RT: why were US-Russian military contacts frozen on the US initiative?",
     "both RT and the moscow times cover russia's air campaign - how many sorties does the moscow times give?",
     "Moscow Times: where exactly around Aleppo did government forces set up the humanitarian corridors?",
+    # nm71, nm72, nm73, aq70, aq71: a night editor's outlet-first checks, a law student's reasons, an archivist's
+    # catalogue, a speechwriter's quote checks, a monitor's log queries.
+    "EU Times piece: who were the senior Iranian officials who questioned America's resolve to defeat ISIS?",
+    "Blog page: who is the official who asked why the ISIS camps are still functioning?",
+    "Author of the EU Times Ryabkov article?",
+    "Russian Defence Ministry spokesman Igor Konashenkov on the moderate opposition using suicide bombers in Aleppo: "
+    "what exactly did he say?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

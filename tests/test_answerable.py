@@ -3035,3 +3035,49 @@ def test_an_office_of_one_nation_is_not_its_namesake_of_another() -> None:
                        "Syrian Deputy Harbour Minister Per Lund said the board should be asked about the ferries.")
     own = speakers_own("What did the Kremlin's deputy harbour minister say about the board?", scorer)
     assert own is not None and list(own) == [True, False]
+
+
+def test_a_night_editors_outlet_first_and_an_archivists_catalogue_entries_are_read_as_asked() -> None:
+    from rag import terse
+    assert without_options("Bay Times piece: what date is the post stamped with?") == (
+        "What date is the post stamped with, in the Bay Times piece?")
+    assert asks_for("What date is the post stamped with, in the Bay Times piece?") == "published"
+    # A page is nobody's "he": Berg is.
+    assert without_options("Blog page: which mayor did Berg say he met?") == (
+        "Which mayor did Berg say he met, in the blog page?")
+    assert without_options("Harbour News - why did the ferries stop?") == (
+        "Why did the ferries stop, according to Harbour News?")
+    assert terse.spelled_out("Dateline city of the Bay Times Berg story?") == (
+        "Which dateline city of the Bay Times Berg story?")
+    assert terse.spelled_out("Author of the Bay Times Berg article?") == "Who wrote the Bay Times Berg article?"
+    assert terse.spelled_out("Agency Berg spoke to?") == "Which agency did Berg speak to?"  # whom he told
+
+
+def test_a_speechwriters_and_a_monitors_quote_checks_are_read_as_asked() -> None:
+    assert without_options('Did Berg really say "the fees are fair"? If not, who did?') == 'Who said "the fees are fair"?'
+    assert without_options('Did Berg call the pier a "ruin"? If not, who used that word?') == (
+        'Who called the pier a "ruin"?')
+    assert asked_speaker("Harbour Ministry spokesman Ola Berg on the ferry fees: what exactly did he say?") == (
+        "Ola Berg", "the ferry fees")
+    assert asked_speaker("Berg, on the ferry fees: give me his words verbatim.") == ("Berg", "the ferry fees")
+    assert asked_speaker("Berg's assessment of the ferry fees in the May 4 Q&A with local reporters -- quote "
+                         "please.") == ("Berg", "the ferry fees")
+    # "Berg's claim about ...?" names his claim: no auxiliary is missing.
+    assert truecase.with_auxiliary("Berg's claim about the ferry fees?") == "Berg's claim about the ferry fees?"
+
+
+
+def test_a_law_students_paraphrases_find_their_sentences() -> None:
+    from rag.answerable import holds, _name_initials
+    # A day asked of words voiced is the day they were said.
+    assert holds("date", "Ola Berg said Thursday the pier was unsafe.", "On which weekday did Berg voice doubts about "
+                 "the pier?")
+    # "the arrangement on ferry safety" is the deal the sentence after the memorandum dates.
+    scorer = scorer_of("“We approved the Memorandum on Harbour Safety,” Berg said. The cooperation deal reached on "
+                       "May 3 covers the ferries.")
+    assert best_sentences("When was the harbour arrangement on ferry safety concluded?", scorer, 1) == [(1, 1)]
+    # "an agreement regarding ..." says which agreement.
+    proposed = scorer_of("The council proposed an agreement regarding the rescue of ferry crews.")
+    assert best_sentences("Which agreement did the council propose?", proposed, 1) == [(1, 0)]
+    # "HT" is the Harbour Times at the end of a longer run of capitals.
+    assert "#ht" in _name_initials("Support The Harbour Times! Read on.")

@@ -575,6 +575,25 @@ _SUBJECT_ASKED = re.compile(rf"^\W*{ACCORDING_TO}(?:why|where)\s+(?:did|does|do|
                             r"(?:the\s+)?(?P<subj>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", re.IGNORECASE)
 
 
+def asks_how_long(question: str) -> bool:
+    """Whether the question asks for a length of time ("For how long has the coalition been
+    bombing ISIS?"), not for someone's words on it ("How long did Putin say ...?")."""
+    return bool(_ASKS_HOW_LONG.search(without_options(question))) and not (
+        asked_speaker(question) or asked_claim(question) or _SAYS.search(without_options(question)))
+
+
+def _gives_length(sentence: str) -> bool:
+    """Whether the sentence gives a length of time, or says what one depends on (any length: the
+    asker's guess, "roughly a dozen months?", may be the one it gives)."""
+    return bool(_lengths(sentence)) or bool(_SAYS_HOW_LONG.search(sentence))
+
+
+_ASKS_HOW_LONG = re.compile(r"^\W*(?:for )?how long\b(?!\s+ago\b)", re.IGNORECASE)
+_SAYS_HOW_LONG = re.compile(r"\b(?:duration|as long as|until|till|depend(?:s|ing)? on|indefinite\w*|permanent\w*"
+                            r"|since (?:\d{4}|the start|the beginning)|for (?:years|months|weeks|decades|some time)"
+                            r"|a long time)\b", re.IGNORECASE)
+
+
 def asks_why(question: str) -> bool:
     """Whether the question asks for a reason ("Why ...?", "According to X, why ...?")."""
     return bool(_ASKS_WHY.search(without_options(question)))
@@ -1565,7 +1584,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     entity = entity_kind(question)
     why = asks_why(question)
     noun = asked_noun(question)
-    if (kind or entity or why or noun) and not best_sentences(question, scorer, 1, Floors.of(settings)):
+    how_long = asks_how_long(question)
+    if (kind or entity or why or noun or how_long) and not best_sentences(question, scorer, 1, Floors.of(settings)):
         if entity and entity[0] == "organisation" and not noun and (m := next(
                 (m for kind_, pattern, _ in _ENTITY_ASKS
                  if kind_ == "organisation" and (m := pattern.search(without_options(question)))), None)):
@@ -1574,7 +1594,8 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
                 or ("a leader's name" if _ASKS_HEAD.search(without_options(question)) else "")
                 or (f"the name of a {_as_written(office.title, question)}" if (office := asked_role(question)) else "")
                 or _WHAT.get(entity[0] if entity else "", "")
-                or ("a reason" if why else _WHAT.get(kind or "", f"a {kind}")))
+                or ("a reason" if why else "a length of time" if how_long and not kind
+                    else _WHAT.get(kind or "", f"a {kind}")))
         about = _names_of(question)
         return (f"No retrieved sentence {'names' if noun and not kind else 'gives'} {what}"
                 + (f" about {about}." if about else " for this question."))
@@ -2602,6 +2623,9 @@ def _prefaced(question: str) -> str:
     return named if found else _outlet_first(question)
 
 
+_SITE_KINDS = frozenset("blog forum site website newspaper paper channel".split())
+
+
 def _outlet_first(question: str) -> str:
     """"Moscow Times: where ...?", "RT: why ...?" as "..., according to Moscow Times?": where the asker
     read it, said after the question as usual (not a person's name: those are read before this)."""
@@ -2610,8 +2634,10 @@ def _outlet_first(question: str) -> str:
         return question  # (a page or piece is nobody's "he": "Blog page: which president did Putin say he ...?")
     rest, source = m.group("rest"), m.group("source")
     if m.group("item"):  # "EU Times piece: ..." is "..., in the EU Times piece"
-        source = re.sub(r"^(?:[Tt]he\s+)?", "the ", source[0].lower() + source[1:] if source.split()[0] == "Blog" else source)
-        return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, in {source}?"
+        first, _, more = re.sub(r"^[Tt]he\s+", "", source).partition(" ")
+        # (A kind of site is no name: "Blog page: ..." is "..., in the blog page".)
+        first = first.lower() if first.lower() in _SITE_KINDS else first
+        return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, in the {first} {more}?"
     return f"{rest[0].upper()}{rest[1:].rstrip(' ?')}, according to {source}?"
 
 
@@ -3738,6 +3764,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     slot = Slot.of(question) if entity is not None else None
     why = asks_why(question)
     noun = asked_noun(question)
+    how_long = asks_how_long(question)
     sort = bool((m := _ASKS_KIND.search(without_options(question))) and _SORT.fullmatch(m.group("sort")))
     # The one whose reason (or place) a why- or where-question asks, named as its subject ("Why did
     # the FSA agree ...?", "Where did Kirby make his comments ...?"): the answer is about him, whatever
@@ -3750,7 +3777,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     role = asked_role(question)
     author = _ASKS_AUTHOR.match(without_options(question)) is not None
     page_asked = asks_about_page(question)
-    typed = kind is not None or entity is not None or why or noun is not None
+    typed = kind is not None or entity is not None or why or noun is not None or how_long
     # A typed answer is about what the question names: in the sentence, the one before it,
     # or who says it ("Which Iranian official ...?" is not answered by a Syrian's name).
     # "Which spokesman defended the counts against the Jensen brothers ...?" is asked for by
@@ -3925,6 +3952,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue  # "sorties in the week-long effort" are not those "in 2 days"
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):
             continue
+        if how_long and not _gives_length(scorer.texts[j]):
+            continue  # "for how long has the coalition been striking ISIS": "for over a year"
         if why and not _gives_reason(scorer, int(j), question):
             continue
         if did and not any(did in _stems(scorer.texts[k]) for k in scorer.around(j)):

@@ -3081,3 +3081,14 @@ def test_a_law_students_paraphrases_find_their_sentences() -> None:
     assert best_sentences("Which agreement did the council propose?", proposed, 1) == [(1, 0)]
     # "HT" is the Harbour Times at the end of a longer run of capitals.
     assert "#ht" in _name_initials("Support The Harbour Times! Read on.")
+
+
+def test_how_long_asks_for_a_length_of_time() -> None:
+    from rag.answerable import asks_how_long
+    assert asks_how_long("For how long has the pier been shut?")
+    assert not asks_how_long("How long did Berg say the pier would stay shut?")  # his words on it
+    scorer = scorer_of("The harbour council has shut the pier to ferries, officials said on Monday. "
+                       "The pier has been shut for over a year while divers inspect it.")
+    # The sentence nearest the question gives no length of time: no answer (and so a wider search).
+    assert best_sentences("For how long has the harbour council shut the pier?", scorer, 1) == []
+    assert best_sentences("For how long has the pier been shut?", scorer, 1) == [(1, 1)]

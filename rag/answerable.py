@@ -3618,6 +3618,9 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
                 tweet_signer(scorer.texts[j]) or sourced and (label := scorer.labels[j]) is not None and label.via))]
 
 
+# Where the words asked about were said, with its day: "in the September 4 Q&A with Russian journalists".
+_SAID_ON = re.compile(r"\b(?:in|during|at|from) (?:the|his|her|their|a|an) [^,?]{0,30}?\b(?:Q&A|interview|remarks"
+                      r"|press conference|briefing|statement|speech|comments|exchange)\b", re.IGNORECASE)
 _ASKS_SOURCE = re.compile(r"\b(?:sourced|attributed|credited) to\b|\bwho is the source\b", re.IGNORECASE)
 
 
@@ -3908,6 +3911,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
+    # The day of the event asked about, not of the words it is asked from ("in the September 4 Q&A").
+    event_days = _days(_SAID_ON.sub(" ", without_options(question)))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not page_asked) else set()
     # (Of the best sentences that hold the kind of value asked for: a reader's "British support for
@@ -3948,6 +3953,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if days and kind != "date" and (given := _days(scorer.texts[j])) and not given & days:
             continue  # "the deal reached on November 20" is not the one "reached on October 20"
+        if event_days and kind != "date" and not any(_days(scorer.texts[k]) & event_days for k in scorer.around(j)):
+            # Nor is one no date is given near (RT's headline on cooperation proposals, for "What deal
+            # did they reach on November 20?").
+            continue
         if lengths and (given := _lengths(scorer.texts[j])) and not given & lengths:
             continue  # "sorties in the week-long effort" are not those "in 2 days"
         if entity is not None and slot is not None and not _gives_entity(entity[1], scorer, int(j), question, slot):

@@ -3092,3 +3092,11 @@ def test_how_long_asks_for_a_length_of_time() -> None:
     # The sentence nearest the question gives no length of time: no answer (and so a wider search).
     assert best_sentences("For how long has the harbour council shut the pier?", scorer, 1) == []
     assert best_sentences("For how long has the pier been shut?", scorer, 1) == [(1, 1)]
+
+
+def test_an_event_asked_on_a_day_is_answered_only_near_that_day() -> None:
+    scorer = scorer_of("Harbour council wary of ferry cooperation proposals. The ferry deal reached on May 3 covers "
+                       "the pier.")
+    # Neither sentence gives June 9: a sentence with no day near it is not the deal asked about.
+    assert best_sentences("What ferry cooperation deal did the council reach on June 9?", scorer, 1) == []
+    assert best_sentences("What ferry deal did the council reach on May 3?", scorer, 1) == [(1, 1)]

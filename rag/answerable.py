@@ -3618,9 +3618,9 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
                 tweet_signer(scorer.texts[j]) or sourced and (label := scorer.labels[j]) is not None and label.via))]
 
 
-# Where the words asked about were said, with its day: "in the September 4 Q&A with Russian journalists".
-_SAID_ON = re.compile(r"\b(?:in|during|at|from) (?:the|his|her|their|a|an) [^,?]{0,30}?\b(?:Q&A|interview|remarks"
-                      r"|press conference|briefing|statement|speech|comments|exchange)\b", re.IGNORECASE)
+# A deal, meeting or signing on a day: "did Russia and the US reach on November 20".
+_EVENT_ON = re.compile(r"\b(?:reach(?:ed)?|sign(?:ed)?|agree(?:d)?|conclude(?:d)?|approve(?:d)?|adopt(?:ed)?|struck)\b"
+                       r"[^?,]{0,40}?\bon\s+[^?,]{3,25}", re.IGNORECASE)
 _ASKS_SOURCE = re.compile(r"\b(?:sourced|attributed|credited) to\b|\bwho is the source\b", re.IGNORECASE)
 
 
@@ -3911,8 +3911,9 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
     # (Nor do a page's lines, which answer a question about the page: "11:21 GMT14 August 2020".)
     days, lengths = _days(without_options(question)), _lengths(without_options(question))
-    # The day of the event asked about, not of the words it is asked from ("in the September 4 Q&A").
-    event_days = _days(_SAID_ON.sub(" ", without_options(question)))
+    # The day of the deal (meeting, signing) asked about, not of an article or of the words it is
+    # asked from ("the EU Times article of Oct 8th", "in the September 4 Q&A").
+    event_days = set().union(*(_days(m.group(0)) for m in _EVENT_ON.finditer(without_options(question))))
     event = _event_words(question, named, scorer, [int(j) for j in order[:3]]) if (
         typed and own is None and not (slot is not None and slot.medium) and not page_asked) else set()
     # (Of the best sentences that hold the kind of value asked for: a reader's "British support for

@@ -2349,8 +2349,7 @@ def _checked(question: str) -> str:
             r"(?P<claim>[^?]+)$", first)):
         # "Is it right that Lavrov said Z? Who actually said it?"; "Did Shoigu call X a "ruse"? If not, who did?"
         verb = claim.group("verb")
-        verb = "said" if verb.startswith("sa") else verb if verb.endswith("d") else verb.rstrip("e") + "ed"
-        return f"Who {verb} {claim.group('claim')}?"
+        return f"Who {_PAST_OF.get(verb, verb)} {claim.group('claim')}?"
     if mark and (m := _SAY_ABOUT_THAT.match(rest)) and (claim := re.search(
             rf"\b{re.escape(m.group('who').split()[-1])}\s+(?:said|claimed|called|described|argued|admitted|praised"
             r"|talked about|spoke about|spoke of|mentioned|discussed)"
@@ -2763,6 +2762,7 @@ _INFINITIVE = {"said": "say", "claimed": "claim", "blamed": "blame", "argued": "
                "talked": "talk", "says": "say", "claims": "claim", "insisted": "insist", "told": "tell",
                "admitted": "admit", "denied": "deny", "called": "call", "praised": "praise", "warned": "warn",
                "described": "describe", "suggested": "suggest", "conceded": "concede", "stated": "state"}
+_PAST_OF = {infinitive: past for past, infinitive in _INFINITIVE.items() if not past.endswith("s")}
 # "According to the text, ..." (a teacher's): the articles themselves, no source; a comment's author is its commenter.
 _PER_TEXT = re.compile(r"^\W*(?:according to|per|from|based on|in) (?:the )?(?:text|texts|article|articles|passage"
                        r"|passages|reading|sources|documents)\s*,\s*", re.IGNORECASE)
@@ -3138,6 +3138,8 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     # another nation's holder of it is not him (Syria's Mekdad is no Kremlin deputy foreign minister).
     plain = [re.sub(r"['’]s?$", "", w) for w in words]
     nations = frozenset(_nation(w) for w in plain if is_demonym(w) or _is_country(w) or w.lower() in _CAPITALS)
+    titled = {last: _title_nations(last.capitalize(), scorer) for last in {
+        label.speaker.lower().split()[-1] for label in scorer.labels if label is not None and label.speaker}} if nations else {}
     commenter = _commenter(who)
     mine = np.zeros(len(scorer.texts), dtype=bool)  # X's words, on any topic
     # A person's role, wherever a passage gives it: "Vladimir Putin:" heads a transcript's turns,
@@ -3160,7 +3162,7 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         by_role = any(name in role.lower().split() and all(w in role.lower().split() for w in qualifiers)
                       or bool(described) and role_fits(described, role)
                       for role in {label.role} - {None} | roles.get(said_by[-1], set())) and not (
-            nations and (titled := _title_nations(said_by[-1].capitalize(), scorer)) and not nations & titled)
+            nations and titled[said_by[-1]] and not nations & titled[said_by[-1]])
         mine[j] = by_name or by_role
     runs = statements(scorer)
     # A commenter named on his comment's first line writes the rest of its paragraph too.

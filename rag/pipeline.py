@@ -380,8 +380,8 @@ class Pipeline:
             # (`answerable.best_sentences`), and the part of its article matching the question
             # best may not hold the answer, so more of it is searched.
             taken = {c for p in passages for c in p.chunk_ids}
-            there = replace(scope.within or Filter(), outlets=(scope.within and scope.within.outlets)
-                            or tuple(sorted(outlets)))
+            within = scope.within or Filter()
+            there = within if within.outlets else replace(within, outlets=tuple(sorted(outlets)))
             passages += [p for p in retriever.retrieve(query, s.outlet_passages + 1, mode or s.retriever, vector,
                                                        s.outlet_passages + 1, there)
                          if not taken & set(p.chunk_ids)][: s.outlet_passages]

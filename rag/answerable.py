@@ -33,7 +33,7 @@ from .terse import IS_IT_TRUE
 from .text import ABBREVIATION_END, ROLE_WORDS, STOPWORDS, WORD, query_terms
 from .truecase import past
 from .types import Sentence
-from .values import TIME_UNITS, dates, mentions, numbers, same, singular
+from .values import TIME_UNITS, dates, mentions, mentions_counted, numbers, same, singular
 from .values import names as names_in
 
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ _ASKS = {
         r"|\bwhat (?:sum|total|figure)\b|\border of magnitude\b"
         r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b"
+        # ("what was the reported isis fighter death toll ...?")
+        r"|\bwhat(?: is| was| are| were|['’]s) the (?:[\w'’-]+ ){1,3}?(?:death toll|casualty (?:count|figure|toll))\b"
         # (An editor's bare "Exact number of strikes on FSA targets?")
         rf"|^\W*(?:the )?{_EXACT}(?:number|count|tally) of\b", re.IGNORECASE),
     # Not "When Putin complained ..., which operation ...?" nor "When Washington asked ... at
@@ -100,10 +102,12 @@ _HOLDS = {
 # What is counted must be in the answer too: "how many kilograms (did ...)", "the number
 # of civilians (killed)", "the population (of ...)".
 _COUNTED = re.compile(
-    r"\bhow (?:many|much) ((?:[\w'’-]+ ){0,4}?)(?:did|do|does|is|was|are|were|has|have|had|will"
+    # (A spoken "how many russian jets, planes does russia have": the last noun.)
+    r"\bhow (?:many|much) ((?:[\w'’-]+,? ){0,4}?)(?:did|do|does|is|was|are|were|has|have|had|will"
     r"|would|can|could|should|according|in|of)\b"
     r"|\b(?:the|what) (?:number|amount) of ((?:[\w'’-]+ ?){1,3})"
-    r"|\bthe (population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
+    # ("the reported isis fighter death toll": whose deaths, before it.)
+    r"|\bthe (?:[\w'’-]+ ){0,3}?(population|death toll|casualties|cost|price|budget)\b", re.IGNORECASE)
 # "... Options: A; B; C": listed alternatives are candidates, not facts the question gives.
 _ALTERNATIVES = re.compile(r"\b(options|choices)\s*:", re.IGNORECASE)
 # "Which minister, Lavrov or Shoigu, told ...?": two alternatives set off by commas after what is asked.
@@ -165,7 +169,10 @@ _ENTITY_ASKS = (
     ("person", re.compile(rf"^\W*(?:who (?:is|was|are|were) (?:the|a|an) {_GAP}{{0,3}}?(?:{_PERSON_NOUNS})\b"
                           rf"|{_AUTHOR})", re.IGNORECASE), frozenset({"PERSON"})),
     # "Who interviewed Lavrov on Channel One?": a person put the questions, not a country or a group.
-    ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked)\b", re.IGNORECASE), frozenset({"PERSON"})),
+    # (So did "Who conducted Putin's interview for Interfax?")
+    ("person", re.compile(r"^\W*who (?:interviewed|questioned|quizzed|asked"
+                          r"|(?:conducted|carried out|did) (?:the |an |[\w'’-]+['’]s? )?(?:[\w'’-]+ )?interview)\b",
+                          re.IGNORECASE), frozenset({"PERSON"})),
     # "Who at the Syrian Army announced ...?": someone of it, not the army. (Who at it said or
     # argued something is read by who says what: the speaker's words need not name him.)
     ("person", re.compile(r"^\W*who (?:at|in|from|of|inside|within) (?:the )?(?-i:[A-Z])(?![^?]*\b(?:said|says"
@@ -1390,7 +1397,7 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
                 and not _COUNTS_OWNER.match(sentence[end:]) and not _IN_DATE.search(sentence[:start])
                 and not _DATE_AFTER.match(sentence[end:]))
 
-    return mentions(sentence.lower(), noun) and any(counts(m) for m in given)
+    return mentions_counted(sentence.lower(), noun) and any(counts(m) for m in given)
 
 
 _COUNTS_OWNER = re.compile(r"\s+\w+(?:s['’]|['’]s)(?!\w)")
@@ -2243,9 +2250,9 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*(?:did|does|do|has|have|had) (?P<who>.+?) (?-i:(?:say|said|mention|mentioned|comment|commented|talk"
     r"|talked|speak|spoke|spoken|remark|remarked)(?: anything| something| publicly)?\s+(?:about|on|regarding"
     r"|concerning)|address|addressed|discuss|discussed|comment|mention"
-    # ("Did the Foreign Minister express a view on Y?": a formal asker's.)
-    r"|(?:express|expressed|give|gave|offer|offered|voice|voiced|share|shared) (?:a |an |any |his |her |their )?"
-    r"(?:view|opinion|position|stance|comment|thoughts?)s? (?:on|about|regarding|concerning)"
+    # ("Did the Foreign Minister express a view on Y?", "Did X make any statement concerning Y?": a formal asker's.)
+    r"|(?:express|expressed|give|gave|offer|offered|voice|voiced|share|shared|make|made) (?:a |an |any |his |her |their )?"
+    r"(?:view|opinion|position|stance|comment|statement|remark|thoughts?)s? (?:on|about|regarding|concerning)"
     # ("Did Lavrov give a timeline for how long the jets would keep flying?": his words on how long.)
     r"|(?:give|gave|offer|offered) (?:a |an |any )?(?:timeline|timeframe|time frame|estimate|forecast) (?:for|of|on))"
     r"\s+(?P<topic>.+?)\W*$",
@@ -2317,9 +2324,13 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
 _LEADING_CLAUSE = re.compile(r"^\W*(?![^?,]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^?,]{3,120},\s+"
                              r"(?=(?:what|how|did|does|do)\s)", re.IGNORECASE)
 # (A news desk's bare "Need the Russian president's line on Y".)
-_ASKING_FOR = re.compile(r"^\W*(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|(?:log|record|note)|(?:i )?(?:need|want)"
+# (A clerk's "Please set out X's position on Y.")
+_ASKING_FOR = re.compile(r"^\W*(?:please\s+)?(?:(?:give|get|send|play|pull|show|find)(?: me| us)?|(?:log|record|note)"
+                         r"|(?:set|lay|spell) out|outline|summari[sz]e|(?:i )?(?:need|want)"
                          r"|let['’]s (?:hear|get)|can (?:i|we) (?:get|have|hear))\s+"
-                         r"(?=\S+['’]s?\s|the\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s)", re.IGNORECASE)
+                         # (A title before the name: "Give me Foreign Minister Lavrov's ...".)
+                         r"(?=(?:(?-i:[A-Z])[\w.-]*\s+){0,3}\S+['’]s?\s|the\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s)",
+                         re.IGNORECASE)
 _NOT_A_SPEAKER = frozenset({"he", "she", "they", "it", "him", "her", "them", "the article", "the articles",
                             "the report", "the reports", "the outlet", "the newspaper"})
 
@@ -2733,7 +2744,11 @@ def _person_in(clause: str) -> str | None:
                  lambda w: w.lower() in STOPWORDS, n.split()))))]
     return next((n for n in found if not is_demonym(n) and not _is_country(n) and n.lower() not in _CALENDAR
                  and not names_medium(n) and not _MEDIUM_WORD.search(n) and not _office_only(n)
-                 and n.lower() not in _CAPITALS and not _placed(n, clause)), None)
+                 and n.lower() not in _CAPITALS and n.lower() not in _NOBODY and not _placed(n, clause)), None)
+
+
+# Nobody by name: "Someone paraphrased Ryabkov as saying ... . What did he actually say ...?" is Ryabkov.
+_NOBODY = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 
 
 def _placed(name: str, clause: str) -> bool:
@@ -2854,6 +2869,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # "X's line on Y — what was it", "X quote on Y - gist?"
     topic = re.sub(r"\s*[—–-]+\s*(?:what|how|gist|the gist|summary|in short|briefly|quote|exact|verbatim|words"
                    r"|wording)\b.*$", "", topic)  # (a monitor's "Putin's assessment of Y -- quote please.")
+    # ("X's position on the true nature of US goals": on US goals, however the asker frames them.)
+    topic = re.sub(r"^(?:the )?(?:true|real|actual|underlying) (?:nature|character|meaning) of\s+", "", topic,
+                   flags=re.IGNORECASE)
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
@@ -3005,7 +3023,8 @@ _RELATIVE = re.compile(r",? (?:who|whom|that|which) ")
 _ANYONE = frozenset("man woman person individual".split())
 # Nouns for a person by what he did, not by what he said ("Who was the suicide bomber Shoigu
 # talked about?" is not Shoigu, nor the newspaper reporting the bombers).
-_DOERS = frozenset("bomber attacker gunman pilot soldier".split())
+# (Nor is "the Syrian commander leading the offensive" a minister who spoke of it.)
+_DOERS = frozenset("bomber attacker gunman pilot soldier commander".split())
 _DETERMINERS = frozenset("the a an his her their its my our your this that these those some one any every".split())
 _OPENS_QUESTION = r"(?:what|how|why|when|did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b"
 _PERSON_NAMED = (r"(?P<who>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,2}"
@@ -3185,6 +3204,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
             # "What did Putin say about the situation in Aleppo?": a place none of his words name is a
             # topic he did not speak of, however much of "the situation" his words on Syria hold.
             return np.zeros(len(mine), dtype=bool)
+    if _ASKS_HOW_LONG.match(topic):
+        # "X's position on how long the air operation will last": his words that give a length of
+        # time or what one depends on, not his others on the operation (Lavrov's on the coalition's
+        # year of strikes, closest in meaning, answered a clerk's near miss).
+        mine = mine & np.array([_gives_length(text) for text in scorer.texts], dtype=bool)
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
     if worded.any() and paraphrase is not None:
@@ -3253,8 +3277,13 @@ def _long_names(names_: Iterable[str]) -> list[set[str]]:
 
 
 def _holds_name(name: set[str], text: str) -> bool:
-    """Whether a text names a name (its words, see `_long_names`) whole or by its initials ("FSA")."""
-    return name <= set(WORD.findall(text.lower())) or _initials(name) in _acronyms(text)
+    """Whether a text names a name (its words, see `_long_names`) whole or by its initials ("FSA");
+    "the US Air Force" names "the United States Air Force"."""
+    words = set(WORD.findall(text.lower())) | ({"united", "states"} if _US.search(text) else set())
+    return name <= words or _initials(name) in _acronyms(text)
+
+
+_US = re.compile(r"\bU\.?S\.?(?![\w.])")
 
 
 def own_coverage(topic: str, scorer: SupportScorer, own: np.ndarray) -> np.ndarray:
@@ -3620,6 +3649,26 @@ def _values_beside(question: str, gives: Callable[[int], bool], scorer: SupportS
                 tweet_signer(scorer.texts[j]) or sourced and (label := scorer.labels[j]) is not None and label.via))]
 
 
+def _named_below(question: str, noun: str, scorer: SupportScorer, order: np.ndarray, scores: np.ndarray,
+                 floor: float) -> list[int]:
+    """Sentences under the floor that name the thing asked for themselves (not "a" one) and hold
+    two of the question's words the best sentence lacks, down to `NAMED_BELOW` of the best score:
+    "Which document ... have Moscow and Washington jointly approved?" is answered by "... the joint
+    approval of the Memorandum of Understanding ..." (0.72 of the best), whose words on Syria and
+    Washington are fewer than Putin's other words in the same interview."""
+    top = int(order[0])
+    more = _stems(question) - _stems(scorer.texts[top])
+    lowest = NAMED_BELOW * scores[top]
+    return [int(j) for j in order if lowest <= scores[j] < floor and len(more & _stems(scorer.texts[j])) >= 2
+            and any(mentions(text := scorer.texts[j].lower(), name) and not _only_indefinite(text, name, asked=name == noun)
+                    for name in (noun, *_SORTS_OF.get(noun, ())))]
+
+
+#: How far down (share of the best score) a sentence naming the thing asked for is looked for
+#: (`_named_below`).
+NAMED_BELOW = 0.6
+
+
 # A deal, meeting or signing on a day: "did Russia and the US reach on November 20".
 _EVENT_ON = re.compile(r"\b(?:reach(?:ed)?|sign(?:ed)?|agree(?:d)?|conclude(?:d)?|approve(?:d)?|adopt(?:ed)?|struck)\b"
                        r"[^?,]{0,40}?\bon\s+[^?,]{3,25}", re.IGNORECASE)
@@ -3908,6 +3957,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     if kind is not None or entity is not None:
         candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
                        if 0 <= scores[j] < floor * best]
+    if noun is not None and own is None and not any(_names_thing(noun, scorer, j, sort, asked_stems) for j in candidates):
+        candidates += _named_below(question, noun, scorer, order, scores, floor * best)
     # A value below the best sentence answers when it says some of what the best does of the
     # event asked about ("pledged closer cooperation": not "... on Syria, Ryabkov said Thursday").
     # (Whom a speaker told is said once, whatever he told them: `slot.medium`.)
@@ -3998,6 +4049,8 @@ _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
                         r"(?:headlines?|stories|articles|links|interview)"
                         r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp|\bpage (?:has|shows|says|gives|carries)"
                         r"|at the (?:very )?top of"
+                        # ("the date shown in the dateline of the Sputnik article": its page's date line.)
+                        r"|\b(?:date|day) (?:shown |given |printed )?(?:in|on|of) the dateline"
                         r"|(?:on|of) the (?:[\w'’-]+ ){0,2}?"
                         r"(?:web ?)?page\b|photo(?:graph)?s?|pictures?|images?|captions?|credited to"
                         r"|story (?:series|tags?)|tags?|collection|series(?! of))\b", re.IGNORECASE)

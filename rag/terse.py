@@ -154,6 +154,12 @@ _REQUEST = re.compile(r"^\W*(?:(?:please|kindly)\s+)?(?P<verb>state|identify|nam
                       r"(?P<noun>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w'’-]+))\s+(?P<link>(?:(?P<prep>on|at|in|to|from|by"
                       r"|for|with|under|through)\s+)?which|who|whom|that|where|when|why|of)\s+(?P<clause>[^?]{3,}?)"
                       r"\s*[.?!]*\s*$", re.IGNORECASE)
+# A request whose clause follows its noun with no "which" or "that": "Name the only document
+# Russia and the US had jointly approved" (a name or "the" opens the clause).
+_REQUEST_BARE = re.compile(r"^\W*(?:(?:please|kindly)\s+)?(?:name|identify|specify)\s+the\s+"
+                           r"(?:(?:only|sole|single|one)\s+)?(?P<noun>[a-z][\w-]*)\s+"
+                           r"(?P<clause>(?:(?-i:[A-Z])|the\s)[^?]{3,}?)\s*[.?!]*\s*$", re.IGNORECASE)
+_AUTHOR_HEADS = frozenset("author writer reporter".split())
 _DATE_HEADS = frozenset("date day time year month weekday".split())
 _PLACE_HEADS = frozenset("location place city town venue country site spot region area".split())
 _REASON_HEADS = frozenset("reason reasons motive purpose rationale grounds justification cause".split())
@@ -231,9 +237,14 @@ def requested(question: str) -> str:
     question = _IN_WHAT_TERMS.sub(lambda t: f"How {t.group('aux').lower()} {t.group('who')} describe", question)
     m = _REQUEST.match(question)
     if not m:
+        if bare := _REQUEST_BARE.match(question):
+            # ("Name the only document Russia and the US had jointly approved, per Putin.")
+            return f"Which {bare.group('noun')} that {bare.group('clause')}?"
         return question
     noun, head, clause = m.group("noun"), m.group("head").lower(), m.group("clause")
     link, value = m.group("link").lower(), head in _DATE_HEADS | _PLACE_HEADS | _REASON_HEADS | _COUNT_HEADS
+    if link == "of" and head in _AUTHOR_HEADS and noun.lower() == head:
+        return f"Who wrote {clause}?"  # "Name the author of The Moscow Times article on Shoigu."
     if link == "of" or link in ("which", "that") and value:  # ("State the date that appears in ...")
         if head in _REASON_HEADS and link == "of":
             return f"What was the reason for {clause}?"
@@ -314,7 +325,11 @@ _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote
                                r"|show|be|keep|use|answer|copy|(?:i |we )?(?:need|want)(?= (?:his|her|their|the|an?) "
                                r"(?:(?:exact|own|actual) )?(?:words|wording|quote|phrasing))"
                                # ("... ? Exact words please.")
-                               r"|(?:the |his |her )?(?:exact|actual|precise) (?:words|wording|quote)|verbatim)"
+                               r"|(?:the |his |her )?(?:exact|actual|precise) (?:words|wording|quote)|verbatim"
+                               # (A corrections editor's "Who labelled X a 'ruse'? A columnist pinned it on
+                               # Kirby.": whom others named, which the question does not ask about.)
+                               r"|(?:an?|one|some|our|the|that|this) (?:[\w'’-]+ ){0,2}?(?:pinned|attributed|credited"
+                               r"|ascribed|put|gave) (?:it|this|that|the (?:quote|line|remark|words?|claim)) (?:on|to))"
                                r"\b[^?]*[.!]?\s*$",
                                re.IGNORECASE)
 

@@ -141,9 +141,19 @@ _QUOTED_TITLE = re.compile(r"(?<![\w'’])['‘\"“]((?-i:[A-Z])[\w-]*(?:\s+(?:
                            r"(?!\w)")
 
 
+# A spoken question's restart ("how many sorties, no wait, how many flights did ..."), hesitations
+# ("russian jets, um, planes") and a vague tail ("..., like how many years or whatever").
+_RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i mean|rather)\s*[,;:.!-]\s*"
+                      r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
+_HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
+_VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was)\s*(?=\?|$)",
+                         re.IGNORECASE)
+
+
 def tidied(question: str) -> str:
     """The question without a hurried opening filler or a hedge, with the apostrophes of its
     contractions and its shorthand spelt out ("with" for "w/")."""
+    question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)
     question = rest if rest.strip() else question
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)

@@ -140,7 +140,7 @@ def _numbers(text: str, counted: str | None) -> tuple[TypedValue, ...]:
         unit_word = (m.group("unit") or "").lower()
         unit = _CURRENCY.get((m.group("cur") or "").lower()) or _CURRENCY.get(unit_word) or _UNIT.get(unit_word, "")
         noun = (m.group("noun") or "").strip()
-        if counted and not mentions(" ".join(text[m.start():].lower().split()[:5]), counted):
+        if counted and not mentions_counted(" ".join(text[m.start():].lower().split()[:5]), counted):
             continue
         end = m.end() if noun and not unit else m.end("unit") if m.group("unit") else (
             m.end("scale") if m.group("scale") else end_num)
@@ -228,6 +228,16 @@ _ABBREVIATED = {"kilogram": "kg", "kilo": "kg", "kilometer": "km", "kilometre": 
 def singular(word: str) -> str:
     """A noun without its plural ending, as `mentions` finds it ("resolutions" -> "resolution")."""
     return re.sub(r"(es|s)$", "", word) if len(word) > 3 else word
+
+
+# What a count is also given in: a sortie is one flight (or mission) of one aircraft, and a
+# target is a site struck ("how many flights did the jets fly": "107 sorties").
+_COUNTED_AS = {"flight": ("sortie",), "mission": ("sortie",), "target": ("site",)}
+
+
+def mentions_counted(text: str, noun: str) -> bool:
+    """What a count counts (`noun`), or what it is also given in, in lower-cased `text`."""
+    return any(mentions(text, word) for word in (noun, *_COUNTED_AS.get(singular(noun), ())))
 
 
 def mentions(text: str, word: str) -> bool:

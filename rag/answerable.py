@@ -417,6 +417,49 @@ def _speaker_holds(office: Office, scorer: SupportScorer, j: int) -> bool:
         office.nation in nations | {None} or _titled_with(office.nation, last, scorer))
 
 
+def office_holders(question: str, scorer: SupportScorer) -> list[set[str]]:
+    """The surname of the one speaker of the passages who holds an office the question describes
+    by its title alone ("the Russian defense minister spoke on TV ... . What day was that?" is
+    about Shoigu), as a name the answer must be about (`_about`); none when no office is
+    described, or when more than one speaker, or none, holds it."""
+    out = []
+    for m in _DESCRIBED_OFFICE.finditer(without_options(question)):
+        if _ITEM_ON.search(m.string[:m.start()]):
+            continue  # "the Moscow Times story on the defence minister": what the story is about
+        owner = m.group("owner") or ""
+        nation = _nation(re.sub(r"['’]s$", "", owner)) if owner else None
+        words = {_title_word(w.lower()) for w in WORD.findall(f"{m.group('qualifier') or ''} {m.group('role')}")}
+        holders = set()
+        for label in scorer.labels:
+            if label is None or label.kind == "comment" or not label.speaker or not label.role:
+                continue
+            role = {_title_word(w.lower()) for w in WORD.findall(_undotted(label.role))}
+            last = label.speaker.split()[-1]
+            if words <= role and not (_QUALIFIERS - words) & role and (
+                    nation is None or nation in {_nation(w) for w in role} or _titled_with(nation, last, scorer)):
+                holders.add(last.lower())
+        if len(holders) == 1:
+            out.append(holders)
+    return out
+
+
+_ITEM_ON = re.compile(r"\b(?:story|article|piece|report|post|page|profile)s? (?:on|about|of|covering)\s+$", re.IGNORECASE)
+
+
+def _by_holder(holders: list[set[str]], scorer: SupportScorer, j: int) -> bool:
+    """Whether passage sentence j names each office holder (`office_holders`) or is his words: not
+    a neighbour's naming him (his deputy's words beside his)."""
+    label = scorer.labels[j]
+    words = set(WORD.findall(f"{scorer.texts[j]} {label.speaker or '' if label else ''}".lower()))
+    return all(holder <= words for holder in holders)
+
+
+# "the Russian defense minister", "Syria's deputy foreign minister", "the US State Department
+# spokesman" (lower case or not: a plain description, not a name).
+_DESCRIBED_OFFICE = re.compile(rf"\bthe (?:(?P<owner>(?-i:[A-Z])[\w'’.]*)\s+)?(?P<qualifier>deputy\s+)?"
+                               rf"(?P<role>{_OFFICE_TITLE})\b", re.IGNORECASE)
+
+
 def _as_written(title: str, question: str) -> str:
     """An office's title as the question capitalises it ("President of Egypt", "foreign minister")."""
     cased = {w.lower(): w for w in WORD.findall(question) if w[:1].isupper()}
@@ -1545,6 +1588,14 @@ def _named_here(question: str, passages: Sequence[Passage]) -> bool:
                              [p.text for p in passages])
 
 
+def _valued_here(question: str, passages: Sequence[Passage]) -> bool:
+    """Whether a number of two digits or more that the question gives ("the 107 sorties were
+    flown over how many days", "the 289 figure") is one a passage gives: a terse question far
+    from every passage's meaning still names what it asks about."""
+    given = [v for v in numbers(without_options(question)) if re.search(r"\d\d", v.text)]
+    return bool(given) and any(same(v, w) for p in passages for w in numbers(p.text) for v in given)
+
+
 def _spelled_out(acronym: str, texts: Sequence[str]) -> bool:
     """Whether an acronym's letters begin the words of a name in one of the texts: "UCSF" of
     "the University of California, San Francisco" (articles often spell out what askers shorten),
@@ -1575,6 +1626,7 @@ def refusal_reason(question: str, passages: Sequence[Passage], scorer: SupportSc
     if not passages:
         return ""
     if max(p.similarity for p in passages) < settings.min_similarity and not _named_here(question, passages) and not (
+            _valued_here(question, passages)) and not (
             (asks_for(question) in ("published", "outlet") or asks_about_page(question) or _ASKS_PARTS.search(question))
             and any(about_passage(focus(question), p) for p in passages)) and not (
             (claim := asked_claim(question)) and (claim_coverage(claim, scorer) >= 0).any()):
@@ -2126,10 +2178,13 @@ _WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:dat
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run"
-            r"|stamped)\b")  # (a night editor's "what date is the post stamped with?")
+            # ("put its story about the deputy foreign minister online")
+            r"|stamped|put (?:[\w'’-]+ ){1,8}?online)\b")  # (a night editor's "what date is the post stamped with?")
 # (Not a tweet's: "When did RT post the tweet about the combat report?" is dated in the tweet's line;
 # nor the date a page shows: "What date is printed at the top of the Sputnik page?" is in its lines.)
-_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*\b(?:tweet\w*|twitter|top of|on top|at the top)\b)(?=.*\b{_PUBLISH})"
+# (Nor a handle's: "When did @RT_com post the combat report?")
+_ASKS_PUBLISHED = re.compile(rf"{_WHEN_ASKED}\b(?!.*(?:\b(?:tweet\w*|twitter|top of|on top|at the top)\b|@\w))"
+                             rf"(?=.*\b{_PUBLISH})"
                              rf"(?=.*\b(?:{_NEWS_ITEM}|stories|report)s?\b)"
                              # "EU Times post date for the Ryabkov story?"
                              r"|\b(?:post(?:ing)?|publication|publish(?:ing|ed)?) date\b"
@@ -2207,6 +2262,9 @@ _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|re
 # A name as typed capitalised, of up to four words ("John Kerry", "Channel One").
 _TYPED_NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
+    # A reviewer's "What is Lavrov (actually) on record as saying about refugees?"
+    r"^\W*what (?:is|was|are|were) (?P<who>.+?) (?:actually |really |in fact )?on (?:the )?record as (?:saying|stating"
+    r"|having said) (?:about|on|regarding|concerning|of)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # "Shoigu, in his Sunday interview on state TV, said what about asking the Americans ...?"
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
@@ -2390,6 +2448,9 @@ def _checked(question: str) -> str:
 
 # An editor's preface before the question: "Before we run this: what did Kirby say ...?",
 # "Quote check on John Kirby: what was his line on ...?", "Lavrov - what did he say about ...?".
+# "... : what does he call it?", "what does he say?": his words on the preface's topic.
+_CALLS_IT = re.compile(r"^\W*(?:what|how)\s+(?:does|did|do)\s+(?:he|she|they)\s+(?:say|call|describe|think|make of)"
+                       r"(?:\s+(?:about|of|on))?(?:\s+(?:it|this|that|them))?\W*$", re.IGNORECASE)
 _PREFACE = re.compile(r"^\W*(?P<pre>[^:?]{3,130}?)\s*(?::|\s[-—–]+)\s+(?P<rest>(?:what|which|who|whom|whose|when"
                       r"|where|why|how|did|does|do|is|was|were|are|has|have|had)\b.+)$", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:before (?:we|I) (?:run|publish|print|file) (?:this|it)|(?:a )?quick (?:check|question)"
@@ -2572,6 +2633,8 @@ def _prefaced(question: str) -> str:
     # ("Quote me Kirby precisely: what did he say ...?": he is Kirby.)
     pre = re.sub(r"^(?:quote|give|get|read)\s+(?:me|us)\s+(.+?)(?:\s+(?:precisely|exactly|verbatim|word for word))?$",
                  r"\1", pre, flags=re.IGNORECASE)
+    # (A subtitler's "For the Lavrov segment: what does he say ...?": he is Lavrov.)
+    pre = re.sub(r"^for the\s+(.+?)\s+(?:segment|section|clip|sequence|part|bit|item)$", r"\1", pre, flags=re.IGNORECASE)
     if not pre.strip():
         return rest
     if _CREDIT.match(rest):
@@ -2611,6 +2674,10 @@ def _prefaced(question: str) -> str:
             return named[0][:1].upper() + named[0][1:]  # "Putin on refugees: why does he say ...?"
         return _then_asked(pre, rest) or question
     name = pre.split(",")[0].strip()
+    if (topic := re.match(r"^[^,]+,\s*(?P<topic>[^,]{3,80})$", pre)) and name == _person_in(pre) and (
+            _CALLS_IT.match(rest)):
+        # "Putin, refugee crisis in Europe: what does he call it?": his words on the topic after his name.
+        return f"What did {name} say about {topic.group('topic')}?"
     if told := re.match(r"^(?P<who>[^,]{2,40}?)\s+to\s+(?P<whom>(?-i:[A-Z])[^,]{1,40})$", name):
         name = told.group("who")  # "Putin to Interfax and Anadolu: what did he say ...?": whom he told, aside
     if len(name.split()) > 5 or not name.split()[-1][:1].isupper() or _MEDIUM_WORD.search(name):
@@ -3843,6 +3910,10 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     cited = [name for name in named
              if any({w for w in name if w[0] != "#"} <= source for source in _sources(question))]
     named = [name for name in named if name not in cited]
+    # An office described by its title alone is its holder, whom the answer is about (whatever
+    # countries the question also names).
+    holders = office_holders(question, scorer) if typed and not which_said and all(
+        all(_is_country(w) for w in name) for name in named) else []
     scores = matched = scorer.sentence_scores(_unsourced(question))
     own = speakers_own(question, scorer, floors.paraphrase, floors.paraphrase_margin)
     floor, other_floor = floors.best, floors.other_article
@@ -4005,6 +4076,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if cited and not about_passage(cited, scorer.passages[scorer.passage_of(j) - 1]):
             continue
+        if holders and not _by_holder(holders, scorer, int(j)):
+            continue
         if days and kind != "date" and (given := _days(scorer.texts[j])) and not given & days:
             continue  # "the deal reached on November 20" is not the one "reached on October 20"
         if event_days and kind != "date" and not any(_days(scorer.texts[k]) & event_days for k in scorer.around(j)):
@@ -4047,7 +4120,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
                         r"(?:headlines?|stories|articles|links|interview)"
-                        r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp|\bpage (?:has|shows|says|gives|carries)"
+                        r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp(?:ed)?|(?:page|piece|story|article) (?:was )?stamped|\bpage (?:has|shows|says|gives|carries)"
                         r"|at the (?:very )?top of"
                         # ("the date shown in the dateline of the Sputnik article": its page's date line.)
                         r"|\b(?:date|day) (?:shown |given |printed )?(?:in|on|of) the dateline"

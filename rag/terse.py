@@ -125,6 +125,8 @@ def spelled_out(question: str) -> str:
         pattern = _VALUES[m.group("value").lower()]
         return pattern.format(what if pattern.startswith("How") else _the(what))[:-1] + f"{source}?"
     if m := _DATE_FIRST.match(body):
+        if re.match(r"(?:shown|stamped|printed|given|carried)\b", m.group("what"), re.IGNORECASE):
+            return f"What is the date {m.group('what')}{source}?"  # ("date stamped on the Sputnik page?")
         return f"On what date {m.group('what')}{source}?"
     if m := _KIND_FIRST.match(body):
         kind, lead = m.group("kind"), body[:m.start("kind")]
@@ -443,7 +445,8 @@ _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8
                     r"|who (?:is|was) (?:that|this|it)|which official (?:is|was) (?:that|this|it)"
                     r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those))\W*$", re.IGNORECASE)
 # A translator's quoted phrase first, then the question about it.
-_QUOTED_FIRST = re.compile(r"^\W*?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")
+# (A subtitler's "Line: "..." -- who said it?")
+_QUOTED_FIRST = re.compile(r"^\W*?(?:(?i:line|quote|clip|caption|text|fragment)\s*:\s*)?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")
 _WHOSE_WORDS = re.compile(r"^\W*(?:whose (?:words|phrase|quote|line|expression|remark)s? (?:are|is) (?:these|this|that"
                           r"|those|they|it)|who (?:said|says|wrote|used|uses) (?:these|this|that|those|it)"
                           r"(?: (?:words|phrase|expression|line|quote))?)(?P<where>(?:,? (?:in|per|according to) [^?]+)?)"

@@ -57,7 +57,14 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
 # Shorthand a hurried asker types for what the articles spell out.
-_SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
+_SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
+              # A phone's: "wat", "wich", "hw many", "thru", "abt", "b4", "bc", "ppl", "acording", "u".
+              (re.compile(r"\b(?:wat|wht|wut)\b"), "what"), (re.compile(r"\b(?:wich|whic)\b"), "which"),
+              (re.compile(r"\bhw\b"), "how"), (re.compile(r"\bthru\b"), "through"), (re.compile(r"\babt\b"), "about"),
+              (re.compile(r"\bb4\b"), "before"), (re.compile(r"\bbc\b"), "because"), (re.compile(r"\bppl\b"), "people"),
+              (re.compile(r"\bacc?ording\b"), "according"), (re.compile(r"(?<![\w'’.-])u(?![\w'’.-])"), "you"),
+              (re.compile(r"(?<![\w'’.-])r(?![\w'’.-])"), "are"),
+              (re.compile(r"\brus\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
               (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"),
               (re.compile(r"(?<!['’])\bre:?(?=\s+\w)"), "about"),  # (not the "'re" of "We're")
@@ -103,13 +110,31 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
               (re.compile(r"\bYanks\b"), "Americans"), (re.compile(r"\bYank\b"), "American"),
               (re.compile(r"\b(?:bloke|chap|fella|geezer)\b"), "man"),
               (re.compile(r"\b([Ww]hich|[Ww]hat) rag\b"), r"\1 newspaper"),
-              (re.compile(r"\bspy (?:data|info|intel|secrets)\b"), "intelligence"),
+              (re.compile(r"\bspy (?:data|info|information|intel|secrets)\b"), "intelligence"),
               # A talkback caller's: "..., mate?", "the Ruskies", "having a go at", "whereabouts in".
               (re.compile(r",?\s+mate(?=\W*$)"), ""), (re.compile(r"\bRus(?:s)?kies\b"), "Russians"),
               (re.compile(r"\b(having|had|has|have) a go at\b"),
                lambda m: {"having": "criticizing", "had": "criticized", "has": "criticizes"}.get(m.group(1), "criticize")),
               (re.compile(r"\b([Ww])hereabouts(?= (?:in|is|are|was|were|did|do|does)\b)"), r"\1here"),
               (re.compile(r"^\W*[Ww]hat['’]s the (?:go|deal|story) with\s+"), ""),
+              # A children's presenter's plain words for offices and news words: "the man who runs
+              # Russia's army" is its defence minister, "the Russian helper foreign minister" a deputy
+              # one, "America's foreign affairs office" the State Department, "the American-led team
+              # of countries" the coalition.
+              (re.compile(r"\b(?:the )?(?:man|woman|person|official|guy) (?:who|that) (?:runs|leads|heads|is in charge of"
+                          r"|commands|is the boss of) (russia|america|syria|the us)['’]s? (?:army|military|armed forces)\b",
+                          re.IGNORECASE), lambda m: f"the {_PEOPLE_OF[m.group(1).lower()]} defense minister"),
+              (re.compile(r"\b(russia|america|syria|the us)['’]s? (?:army|military) (?:boss|chief|head)\b", re.IGNORECASE),
+               lambda m: f"the {_PEOPLE_OF[m.group(1).lower()]} defense minister"),
+              (re.compile(r"\b(?:helper|assistant|junior|number[- ]two)\s+(?=(?:foreign|defen[cs]e) minister\b)",
+                          re.IGNORECASE), "deputy "),
+              (re.compile(r"\btop (?=(?:foreign|defen[cs]e) minister\b)", re.IGNORECASE), ""),
+              (re.compile(r"\b(?:america|the us|the united states)['’]s? (?:foreign affairs|foreign) (?:office|department)\b",
+                          re.IGNORECASE), "the US State Department"),
+              (re.compile(r"\b(?:team|group|club|gang) of countries\b", re.IGNORECASE), "coalition"),
+              (re.compile(r"\bplane crews\b", re.IGNORECASE), "aircraft crews"),
+              (re.compile(r"\b(dropping|dropped|drop|drops) bombs on\b", re.IGNORECASE),
+               lambda m: {"dropping": "bombing", "dropped": "bombed", "drops": "bombs"}.get(m.group(1).lower(), "bomb")),
               # A student's "how come ...?": why.
               (re.compile(r"\b([Hh])ow come\b"), lambda m: "Why" if m.group(1) == "H" else "why"),
               # A learner's "since how much time": how long.
@@ -131,6 +156,10 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"), (re.compile(r"\bDFM\b"), "deput
                           r"(?:\s+\([^()]{1,30}\))?\s+(?:of|for)\b)"), r"\1 the "),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
+# Whose office a plain description names: "the man who runs Russia's army".
+_PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian"}
+
+
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".
 _HEDGE = re.compile(r"\b(?:I\s+(?:think|believe|guess|suppose)|I\s+(?:recall|remember)(?:\s+that)?|if\s+I\s+(?:remember|recall)(?:\s+(?:right(?:ly)?"
                     r"|correctly))?|I['’]m\s+(?:pretty\s+|fairly\s+)?sure|or\s+however\s+(?:it['’]?s|that['’]?s)"

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 79)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 82)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -919,6 +919,16 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "targets despite a year of airstrikes?", "Konashenkov"),
     ("Who labelled the Syrian government's humanitarian corridors out of Aleppo a potential 'ruse'? A columnist "
      "pinned it on Kirby.", "Kerry"),
+    # nm79, nm80, nm81, aq75, aq76: an investigator's, a children's presenter's, a phone typist's, a reviewer's and a
+    # subtitler's.
+    ("the man who runs russia's army spoke on tv about america not helping. what day of the week was that?", "Sunday"),
+    ("what reason did america's foreign affairs office give for keeping its spy information away from russia?",
+     "same goals"),
+    ("the 107 sorties were flown over how many days", "2 days"),
+    ("date stamped on the sputnik ryabkov page?", "14 August 2020"),
+    ("when did @RT_com post the 107 sorties combat report", "November 13, 2015"),
+    ('Line: "creates a strange impression" -- who said it?', "Lavrov"),
+    ("Putin, refugee crisis in Europe: what does he call it?", "absolutely expected crisis"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1159,6 +1169,13 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Did Mr Mekdad make any statement concerning Russia's cooperation with the Free Syrian Army?",
     "so how many russian jets, um, planes does russia actually have deployed in syria",
     "Name the author of The Moscow Times article on Shoigu.",
+    # nm80, nm81, aq75, aq76: Lavrov never speaks of refugees; no count of strikes or civilians; no channel named.
+    "For the Lavrov segment: what does he say about the refugee crisis in Europe?",
+    "The manuscript claims Lavrov described the European refugee crisis as entirely predictable. What is Lavrov "
+    "actually on record as saying about refugees?",
+    "hw many strikes exactly did rus aviation do on fsa identified targets",
+    "hw many civilians left aleppo thru the humanitarian corridors",
+    "the man who runs russia's army talked on tv. which tv channel was it?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

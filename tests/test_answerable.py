@@ -3170,3 +3170,45 @@ def test_a_commander_asked_for_is_named_where_a_commander_is_told_of() -> None:
     assert best_sentences("Who was the harbour commander leading the ferry offensive?", spoke, 1) == []
     led = scorer_of("The ferry offensive, which began on Tuesday, is led by harbour commander Per Lund.")
     assert best_sentences("Who was the harbour commander leading the ferry offensive?", led, 1) == [(1, 0)]
+
+
+def test_a_childrens_presenters_and_a_phone_typists_words_are_read_as_news_words() -> None:
+    assert truecase.tidied("what did the man who runs russia's army say about the pier?") == (
+        "what did the Russian defense minister say about the pier?")
+    assert truecase.tidied("which agency did the helper foreign minister talk to?") == (
+        "which agency did the deputy foreign minister talk to?")
+    assert truecase.tidied("why did america's foreign affairs office keep its spy information?") == (
+        "why did the US State Department keep its intelligence?")
+    assert truecase.tidied("for how long had the team of countries been dropping bombs on the harbour?") == (
+        "for how long had the coalition been bombing the harbour?")
+    assert truecase.tidied("hw many ferries left thru the gate, wich side are u on") == (
+        "how many ferries left through the gate, which side are you on")
+
+
+def test_an_office_described_by_its_title_is_its_one_holder() -> None:
+    from rag.answerable import office_holders
+    scorer = scorer_of("Norwegian Defence Minister Ola Berg said the pier was shut on Sunday. Deputy Defence Minister "
+                       "Per Lund said on Thursday that the fees rose.")
+    assert office_holders("On what day did the defence minister speak about the pier?", scorer) == [{"berg"}]
+    assert office_holders("On what day did the Norwegian defence minister speak?", scorer) == [{"berg"}]
+    assert office_holders("On what day did the deputy defence minister speak?", scorer) == [{"lund"}]
+    # The answer is about him, not his deputy, who spoke that week too.
+    assert best_sentences("On what day of the week did the defence minister speak about the fees?", scorer, 1) == []
+
+
+def test_a_reviewers_and_a_subtitlers_questions_are_read_as_asked() -> None:
+    from rag import terse
+    from rag.answerable import _valued_here
+    assert without_options("For the Berg segment: what does he say about the ferry fees?") == (
+        "what does Berg say about the ferry fees?")
+    assert without_options("Berg, ferry fees: what does he call it?") == "What did Berg say about ferry fees?"
+    assert asked_speaker("What is Berg actually on record as saying about the fees?") == ("Berg", "the fees")
+    assert terse.topic_first('Line: "the fees are fair" -- who said it?') == "Who said “the fees are fair”?"
+    assert terse.spelled_out("date stamped on the Bay Times page?") == "What is the date stamped on the Bay Times page?"
+    assert asks_about_page("at what time was the Bay Times page stamped")
+    assert asks_for("when did @BayTimes post the ferry report") is None  # the post's own line dates it
+    assert asks_for("on what day did the Bay Times put its story about the harbour minister online?") == "published"
+    # A number the question gives names the passage that gives it, however far its meaning.
+    passage = scorer_of("Harbour jets fly 40 sorties in 2 days.").passages
+    assert _valued_here("the 40 sorties were flown over how many days", passage)
+    assert not _valued_here("the 41 sorties were flown over how many days", passage)

@@ -1469,6 +1469,9 @@ def counted(question: str) -> str | None:
     """What a number question counts: the noun last before the verb ("how many combat
     aircraft"), first after "number of" ("civilians killed"), or the measure itself
     ("population"); None when it does not say."""
+    if first := _COUNTED_FIRST.search(without_options(question)):
+        # A request's word order: "How many sorties Russian jets flew in ...?" counts sorties.
+        return None if first.group("noun").lower() in _ANY_ITEM else first.group("noun").lower()
     m = _COUNTED.search(_undotted(without_options(question)))  # ("how many C.I.A. officers")
     if not m:
         return None
@@ -1479,6 +1482,8 @@ def counted(question: str) -> str | None:
     return None if noun in _ANY_ITEM else noun
 
 
+_COUNTED_FIRST = re.compile(r"\bhow many (?P<noun>[a-z][\w'’-]*s) (?=(?-i:[A-Z])\w|(?:the|a|an|its|their|his|her) )",
+                            re.IGNORECASE)
 _ANY_ITEM = frozenset("item items entry entries thing things piece pieces".split())
 
 
@@ -2262,6 +2267,9 @@ _VIEWS = (r"view|position|stance|opinion|assessment|take|argument|explanation|re
 # A name as typed capitalised, of up to four words ("John Kerry", "Channel One").
 _TYPED_NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
+    # An annotator's "Statements by Putin on the refugee crisis in Europe?"
+    r"^\W*(?:statements?|remarks|comments|quotes|words) (?:by|from|of) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}?)"
+    r" (?:on|about|regarding|concerning)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     # A reviewer's "What is Lavrov (actually) on record as saying about refugees?"
     r"^\W*what (?:is|was|are|were) (?P<who>.+?) (?:actually |really |in fact )?on (?:the )?record as (?:saying|stating"
     r"|having said) (?:about|on|regarding|concerning|of)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
@@ -2927,7 +2935,7 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     if not topic and m.groupdict().get("aside"):
         topic = m.group("aside").strip()
     # "Did Ryabkov really claim ...?"; "Ryabkov quoted on Y?" (an editor's "Ryabkov quote on Y?").
-    who = re.sub(r"\s+(?:really|actually|ever|also|once|again|quoted)$|['’]s\s+own$", "", who.strip(" ,"))
+    who = re.sub(r"\s+(?:really|actually|in fact|in reality|ever|also|once|again|quoted)$|['’]s\s+own$", "", who.strip(" ,"))
     # "How did Putin, answering Russian journalists in early September, explain ...?": an aside;
     # but "the deputy foreign minister, ryabkov" is named after the comma.
     if (parts := who.split(", ")) and len(parts) > 1 and parts[0]:

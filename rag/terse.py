@@ -148,6 +148,24 @@ def spelled_out(question: str) -> str:
     return question
 
 
+# A polite wrapper around a request or a question: "I'm looking for ...", "I'm after ...", "A patron
+# would like (to know) ...", "A patron asks ...", "Could you find out ...", "Can you tell me ...".
+_POLITE = re.compile(r"^\W*(?:(?:i['’]m|i am|we['’]re|we are) (?:looking for|after|trying to (?:find(?: out)?|learn))"
+                     r"|(?:i|we) (?:need|want|would like|['’]d like)(?: to (?:know|find out|learn))?"
+                     r"|(?:a|one|the|my|our) (?:patron|reader|user|client|customer|researcher|student|caller|listener"
+                     r"|viewer)s? (?:would like|wants|needs|asks|asked|is asking|wonders|wanted)(?: to (?:know|find out"
+                     r"|learn))?"
+                     r"|(?:could|can|would) you (?:please |kindly )?(?:find(?: out)?|check|tell (?:me|us)|explain|look up"
+                     r"|confirm)"
+                     r"|(?:please )?(?:find out|look up))\s+", re.IGNORECASE)
+# A value's noun with its clause straight after it, no "of", "on which" or "that" between.
+_BARE_HEAD = re.compile(r"the (?P<head>date|day|reason|place|location)\s+(?!(?:of|on|in|at|for|when|which|that|why|where"
+                        r"|who|given|stated|shown)\b)(?P<clause>(?:(?-i:[A-Z])|the\s)[^?]{3,}?)\s*[.?!]*$", re.IGNORECASE)
+_BARE_WH = {"date": "When", "day": "When", "reason": "Why", "place": "Where", "location": "Where"}
+# (Not "what ...", whose word order the checks of "what did X say" read as typed.)
+_WH_CLAUSE = re.compile(r"(?:who|whom|where|when|why|which|how (?:many|much|long))\b", re.IGNORECASE)
+
+
 # "State the date on which ...", "Identify by name the official who ...": a request, with the noun
 # it asks for and the clause that says which one.
 _REQUEST = re.compile(r"^\W*(?:(?:please|kindly)\s+)?(?P<verb>state|identify|name|specify|give|provide|indicate"
@@ -229,6 +247,20 @@ def requested(question: str) -> str:
     """The question a request stands for ("State the date on which X ..." -> "What was the date
     when X ...?", "What is the stated date of X?" -> "What is the date of X?"); the question as
     typed when it is no such request."""
+    if (polite := _POLITE.match(question)) and (rest := question[polite.end():]) and not re.search(
+            r"[.?!]\s+\S", rest) and not re.search(r"\b(?:gives?|gave|given|offers?|offered|cites?|cited)\s+for\b", rest):
+        # (One sentence: "I would like to know who it was ... . I taught history ..." is read as typed; so
+        # is "the reason Putin gives for ...", which says whose reason.)
+        # A librarian's "I'm looking for the date on which ...", "Could you find out who wrote ...?",
+        # "A patron asks why ...": the request, or the question, it wraps.
+        if bare := _BARE_HEAD.match(rest):
+            # ("I need the reason the US froze ...": why it did; "... the date John Kerry labeled ...": when.)
+            wh = _BARE_WH[bare.group("head").lower()]
+            question = f"{wh} {bare.group('clause').rstrip(' .?!')}?"
+        elif re.match(r"the\s", rest, re.IGNORECASE):
+            question = f"State {rest}"
+        elif _WH_CLAUSE.match(rest):
+            question = f"{rest[:1].upper()}{rest[1:].rstrip(' .?!')}?"
     question = _qualified(question)
     if m := next((m for pattern in _WORDS_OF if (m := pattern.match(question))), None):
         # A lawyer's "Set out the words attributed to X concerning Y.", "State, with particularity,

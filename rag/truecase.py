@@ -132,6 +132,12 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
               (re.compile(r"\b(?:america|the us|the united states)['’]s? (?:foreign affairs|foreign) (?:office|department)\b",
                           re.IGNORECASE), "the US State Department"),
               (re.compile(r"\b(?:team|group|club|gang) of countries\b", re.IGNORECASE), "coalition"),
+              # A professor's capitals for their governments: "the Kremlin leader" is the Russian
+              # president, "the Kremlin's defence chief" its defence minister, "Damascus's army" Syria's.
+              (re.compile(r"\b(?:the )?kremlin(?:['’]s)? (?:leader|chief|boss|head)\b", re.IGNORECASE), "the Russian president"),
+              (re.compile(r"\b(?:the )?(kremlin|moscow|damascus)['’]s (defen[cs]e (?:chief|minister)|army|military"
+                          r"|foreign minister)\b", re.IGNORECASE),
+               lambda m: f"the {_PEOPLE_OF[m.group(1).lower()]} {m.group(2)}"),
               (re.compile(r"\bplane crews\b", re.IGNORECASE), "aircraft crews"),
               (re.compile(r"\b(dropping|dropped|drop|drops) bombs on\b", re.IGNORECASE),
                lambda m: {"dropping": "bombing", "dropped": "bombed", "drops": "bombs"}.get(m.group(1).lower(), "bomb")),
@@ -157,7 +163,8 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
               # An Indian English "As per Putin, ...": according to him.
               (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
 # Whose office a plain description names: "the man who runs Russia's army".
-_PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian"}
+_PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian", "kremlin": "Russian",
+              "moscow": "Russian", "damascus": "Syrian"}
 
 
 # How sure the asker is, and other spellings they offer: "Konashenkov I believe", "(or Riabkov)".

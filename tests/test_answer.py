@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 82)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 85)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -929,6 +929,13 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("when did @RT_com post the 107 sorties combat report", "November 13, 2015"),
     ('Line: "creates a strange impression" -- who said it?', "Lavrov"),
     ("Putin, refugee crisis in Europe: what does he call it?", "absolutely expected crisis"),
+    # nm82, aq77, aq78: a librarian's polite requests, a complaints committee's, an annotator's.
+    ("I'm looking for the date on which the EU Times posted its piece about Sergey Ryabkov and the intelligence "
+     "dispute.", "Oct 8th, 2015"),
+    ("Could you check how many sorties Russian jets flew in the Ministry of Defense combat report that RT tweeted?",
+     "107"),
+    ("What did Putin in fact say about the legality of US operations in Syria?", "violation of international law"),
+    ("Statements by Putin on the refugee crisis in Europe?", "absolutely expected crisis"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1176,6 +1183,13 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "hw many strikes exactly did rus aviation do on fsa identified targets",
     "hw many civilians left aleppo thru the humanitarian corridors",
     "the man who runs russia's army talked on tv. which tv channel was it?",
+    # nm82: a librarian's near misses, asked politely.
+    "I'm looking for the date on which the Kremlin informed the US and NATO of the start of its military actions in "
+    "Syria.",
+    "Could you find out who wrote The Moscow Times article about Shoigu accusing the US?",
+    "Can you tell me where the estimated 60 Islamic State training camps the Pentagon isn't targeting are located?",
+    "I need the reason the US froze military contacts with Russia, as referenced by Putin.",
+    "A patron asks why the Americans couldn't tell Shoigu where the moderate opposition was.",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -3212,3 +3212,34 @@ def test_a_reviewers_and_a_subtitlers_questions_are_read_as_asked() -> None:
     passage = scorer_of("Harbour jets fly 40 sorties in 2 days.").passages
     assert _valued_here("the 40 sorties were flown over how many days", passage)
     assert not _valued_here("the 41 sorties were flown over how many days", passage)
+
+
+def test_a_librarians_polite_requests_are_read_as_the_questions_they_wrap() -> None:
+    from rag import terse
+    assert terse.requested("I'm looking for the date on which the Bay Times posted its piece about Berg.") == (
+        "On which date the Bay Times posted its piece about Berg?")
+    assert terse.requested("A patron would like to know where Berg was when he spoke to Harbour News.") == (
+        "Where Berg was when he spoke to Harbour News?")
+    assert terse.requested("Could you find the date Berg closed the pier?") == "When Berg closed the pier?"
+    assert terse.requested("I need the reason the council froze the ferry fees.") == "Why the council froze the ferry fees?"
+    assert terse.requested("I need the number of ferries the council runs.") == "What was the number of ferries the council runs?"
+    # Two sentences, or a reason someone gives, are read as typed (other rules read them).
+    assert terse.requested("I would like to know who it was that shut the pier. I taught history.") == (
+        "I would like to know who it was that shut the pier. I taught history.")
+    # "what ..." is read as typed (the checks of "what did X say" read its word order).
+    assert terse.requested("I'd like to know what Berg said about the fees.") == (
+        "I'd like to know what Berg said about the fees.")
+    # A request's word order still says what is counted.
+    assert counted("How many ferries Harbour Lines ran in May?") == "ferries"
+    assert expected(terse.requested("Can you tell me where the harbour camps are located?")) is None
+    assert entity_kind(terse.requested("Can you tell me where the harbour camps are located?"))[0] == "place"
+
+
+def test_a_professors_capitals_and_an_annotators_keys_are_read_as_asked() -> None:
+    assert truecase.tidied("how much did the kremlin's defence chief say the pier cost?") == (
+        "how much did the Russian defence chief say the pier cost?")
+    assert truecase.tidied("when did the kremlin leader speak to the harbour reporters?") == (
+        "when did the Russian president speak to the harbour reporters?")
+    assert truecase.tidied("on what day did damascus's army close the pier?") == "on what day did the Syrian army close the pier?"
+    assert asked_speaker("What did Berg in fact say about the ferry fees?") == ("Berg", "the ferry fees")
+    assert asked_speaker("Statements by Berg on the ferry fees?") == ("Berg", "the ferry fees")

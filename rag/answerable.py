@@ -443,7 +443,8 @@ def office_holders(question: str, scorer: SupportScorer) -> list[set[str]]:
     return out
 
 
-_ITEM_ON = re.compile(r"\b(?:story|article|piece|report|post|page|profile)s? (?:on|about|of|covering)\s+$", re.IGNORECASE)
+_ITEM_ON = re.compile(r"\b(?:story|article|piece|report|post|page|profile)s? (?:on|about|of|covering)\s+$",
+                      re.IGNORECASE)
 
 
 def _by_holder(holders: list[set[str]], scorer: SupportScorer, j: int) -> bool:
@@ -2642,7 +2643,8 @@ def _prefaced(question: str) -> str:
     pre = re.sub(r"^(?:quote|give|get|read)\s+(?:me|us)\s+(.+?)(?:\s+(?:precisely|exactly|verbatim|word for word))?$",
                  r"\1", pre, flags=re.IGNORECASE)
     # (A subtitler's "For the Lavrov segment: what does he say ...?": he is Lavrov.)
-    pre = re.sub(r"^for the\s+(.+?)\s+(?:segment|section|clip|sequence|part|bit|item)$", r"\1", pre, flags=re.IGNORECASE)
+    pre = re.sub(r"^for the\s+(.+?)\s+(?:segment|section|clip|sequence|part|bit|item)$", r"\1", pre,
+                 flags=re.IGNORECASE)
     if not pre.strip():
         return rest
     if _CREDIT.match(rest):
@@ -4036,7 +4038,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     if kind is not None or entity is not None:
         candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
                        if 0 <= scores[j] < floor * best]
-    if noun is not None and own is None and not any(_names_thing(noun, scorer, j, sort, asked_stems) for j in candidates):
+    if noun is not None and own is None and not any(
+            _names_thing(noun, scorer, j, sort, asked_stems) for j in candidates):
         candidates += _named_below(question, noun, scorer, order, scores, floor * best)
     # A value below the best sentence answers when it says some of what the best does of the
     # event asked about ("pledged closer cooperation": not "... on Syria, Ryabkov said Thursday").
@@ -4128,7 +4131,8 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
 # is asked about, so its furniture answers, labelled as such (not as the outlet's reporting).
 _ASKS_PAGE = re.compile(r"\b(?:(?:related|linked|sidebar) (?:[\w'’-]+ ){0,2}?"
                         r"(?:headlines?|stories|articles|links|interview)"
-                        r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp(?:ed)?|(?:page|piece|story|article) (?:was )?stamped|\bpage (?:has|shows|says|gives|carries)"
+                        r"|read[- ]more|['’]s links? to|(?:time|date) ?stamp(?:ed)?|(?:page|piece|story|article) (?:was )?stamped"
+                        r"|\bpage (?:has|shows|says|gives|carries)"
                         r"|at the (?:very )?top of"
                         # ("the date shown in the dateline of the Sputnik article": its page's date line.)
                         r"|\b(?:date|day) (?:shown |given |printed )?(?:in|on|of) the dateline"

@@ -249,10 +249,10 @@ def requested(question: str) -> str:
     typed when it is no such request."""
     if (polite := _POLITE.match(question)) and (rest := question[polite.end():]) and not re.search(
             r"[.?!]\s+\S", rest) and not re.search(r"\b(?:gives?|gave|given|offers?|offered|cites?|cited)\s+for\b", rest):
-        # (One sentence: "I would like to know who it was ... . I taught history ..." is read as typed; so
-        # is "the reason Putin gives for ...", which says whose reason.)
         # A librarian's "I'm looking for the date on which ...", "Could you find out who wrote ...?",
-        # "A patron asks why ...": the request, or the question, it wraps.
+        # "A patron asks why ...": the request, or the question, it wraps. (Of one sentence: "I would
+        # like to know who it was ... . I taught history ..." is read as typed; so is "the reason Putin
+        # gives for ...", which says whose reason.)
         if bare := _BARE_HEAD.match(rest):
             # ("I need the reason the US froze ...": why it did; "... the date John Kerry labeled ...": when.)
             wh = _BARE_WH[bare.group("head").lower()]

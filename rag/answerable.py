@@ -405,16 +405,21 @@ def _speaker_holds(office: Office, scorer: SupportScorer, j: int) -> bool:
     him: "Who is the Russian foreign minister that went on Channel One?" is answered by "Lavrov
     told Channel One, ..." of "Russian Foreign Minister Sergei Lavrov" two sentences before."""
     label = scorer.labels[j]
+    return _holds_office(office, label, scorer) and re.search(
+        rf"\b{re.escape(label.speaker.split()[-1])}\b", scorer.texts[j]) is not None  # type: ignore[union-attr]
+
+
+def _holds_office(office: Office, label: Attribution | None, scorer: SupportScorer) -> bool:
+    """Whether a sentence's speaker (not a commenter) holds the office by the role his article gives
+    him: its words, no deputy's or former's more, and its nation in that role or in a title the
+    passages give him elsewhere."""
     if label is None or label.kind == "comment" or not label.speaker or not label.role:
-        return False
-    last = label.speaker.split()[-1]
-    if not re.search(rf"\b{re.escape(last)}\b", scorer.texts[j]):
         return False
     role = {_title_word(w.lower()) for w in WORD.findall(_undotted(label.role))}
     words = {w for w in WORD.findall(office.title) if w not in ("of", "the")}
     nations = {_nation(w) for w in role}
     return words <= role and not (_QUALIFIERS - words) & role and (
-        office.nation in nations | {None} or _titled_with(office.nation, last, scorer))
+        office.nation in nations | {None} or _titled_with(office.nation, label.speaker.split()[-1], scorer))
 
 
 def office_holders(question: str, scorer: SupportScorer) -> list[set[str]]:
@@ -427,17 +432,10 @@ def office_holders(question: str, scorer: SupportScorer) -> list[set[str]]:
         if _ITEM_ON.search(m.string[:m.start()]):
             continue  # "the Moscow Times story on the defence minister": what the story is about
         owner = m.group("owner") or ""
-        nation = _nation(re.sub(r"['’]s$", "", owner)) if owner else None
-        words = {_title_word(w.lower()) for w in WORD.findall(f"{m.group('qualifier') or ''} {m.group('role')}")}
-        holders = set()
-        for label in scorer.labels:
-            if label is None or label.kind == "comment" or not label.speaker or not label.role:
-                continue
-            role = {_title_word(w.lower()) for w in WORD.findall(_undotted(label.role))}
-            last = label.speaker.split()[-1]
-            if words <= role and not (_QUALIFIERS - words) & role and (
-                    nation is None or nation in {_nation(w) for w in role} or _titled_with(nation, last, scorer)):
-                holders.add(last.lower())
+        office = Office(_title_word(f"{m.group('qualifier') or ''}{m.group('role')}".lower()),
+                        _nation(re.sub(r"['’]s$", "", owner)) if owner else None)
+        holders = {label.speaker.split()[-1].lower() for label in scorer.labels  # type: ignore[union-attr]
+                   if _holds_office(office, label, scorer)}
         if len(holders) == 1:
             out.append(holders)
     return out
@@ -506,9 +504,15 @@ def _names_thing(noun: str, scorer: SupportScorer, j: int, sort: bool = False, a
         label = scorer.labels[j]
         return any(_RANKS.search(scorer.texts[k]) for k in scorer.around(j)) or bool(
             label and label.role and _RANKS.search(label.role))
-    return any(mentions(text := scorer.texts[k].lower(), name) and not _only_indefinite(text, name, sort, name == noun)
-               and not (sort and _sort_only_asked(text, name, asked))
-               for k in scorer.around(j) for name in (noun, *_SORTS_OF.get(noun, ())))
+    return any(_text_names(scorer.texts[k], noun, sort, asked) for k in scorer.around(j))
+
+
+def _text_names(text: str, noun: str, sort: bool = False, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence holds the asked noun (or a sort of it, `_SORTS_OF`) once not as "a" or
+    "any" one (see `_names_thing`)."""
+    text = text.lower()
+    return any(mentions(text, name) and not _only_indefinite(text, name, sort, name == noun)
+               and not (sort and _sort_only_asked(text, name, asked)) for name in (noun, *_SORTS_OF.get(noun, ())))
 
 
 def _words_before(text: str, at: int, n: int) -> list[str]:
@@ -3737,8 +3741,7 @@ def _named_below(question: str, noun: str, scorer: SupportScorer, order: np.ndar
     more = _stems(question) - _stems(scorer.texts[top])
     lowest = NAMED_BELOW * scores[top]
     return [int(j) for j in order if lowest <= scores[j] < floor and len(more & _stems(scorer.texts[j])) >= 2
-            and any(mentions(text := scorer.texts[j].lower(), name) and not _only_indefinite(text, name, asked=name == noun)
-                    for name in (noun, *_SORTS_OF.get(noun, ())))]
+            and _text_names(scorer.texts[j], noun)]
 
 
 #: How far down (share of the best score) a sentence naming the thing asked for is looked for

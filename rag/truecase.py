@@ -121,11 +121,11 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
               # Russia's army" is its defence minister, "the Russian helper foreign minister" a deputy
               # one, "America's foreign affairs office" the State Department, "the American-led team
               # of countries" the coalition.
-              (re.compile(r"\b(?:the )?(?:man|woman|person|official|guy) (?:who|that) (?:runs|leads|heads|is in charge of"
-                          r"|commands|is the boss of) (russia|america|syria|the us)['’]s? (?:army|military|armed forces)\b",
-                          re.IGNORECASE), lambda m: f"the {_PEOPLE_OF[m.group(1).lower()]} defense minister"),
-              (re.compile(r"\b(russia|america|syria|the us)['’]s? (?:army|military) (?:boss|chief|head)\b", re.IGNORECASE),
-               lambda m: f"the {_PEOPLE_OF[m.group(1).lower()]} defense minister"),
+              (re.compile(r"\b(?:(?:the )?(?:man|woman|person|official|guy) (?:who|that) (?:runs|leads|heads|is in charge of"
+                          r"|commands|is the boss of) (?P<of>russia|america|syria|the us)['’]s? (?:army|military|armed forces)"
+                          r"|(?P<whose>russia|america|syria|the us)['’]s? (?:army|military) (?:boss|chief|head))\b",
+                          re.IGNORECASE),
+               lambda m: f"the {_PEOPLE_OF[(m.group('of') or m.group('whose')).lower()]} defense minister"),
               (re.compile(r"\b(?:helper|assistant|junior|number[- ]two)\s+(?=(?:foreign|defen[cs]e) minister\b)",
                           re.IGNORECASE), "deputy "),
               (re.compile(r"\btop (?=(?:foreign|defen[cs]e) minister\b)", re.IGNORECASE), ""),

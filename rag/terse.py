@@ -149,7 +149,8 @@ def spelled_out(question: str) -> str:
 
 
 # A polite wrapper around a request or a question: "I'm looking for ...", "I'm after ...", "A patron
-# would like (to know) ...", "A patron asks ...", "Could you find out ...", "Can you tell me ...".
+# would like (to know) ...", "A patron asks ...", "Could you find out ...", "Can you tell me ...",
+# a compliance officer's "Kindly confirm the number of ...".
 _POLITE = re.compile(r"^\W*(?:(?:i['’]m|i am|we['’]re|we are) (?:looking for|after|trying to (?:find(?: out)?|learn))"
                      r"|(?:i|we) (?:need|want|would like|['’]d like)(?: to (?:know|find out|learn))?"
                      r"|(?:a|one|the|my|our) (?:patron|reader|user|client|customer|researcher|student|caller|listener"
@@ -157,7 +158,7 @@ _POLITE = re.compile(r"^\W*(?:(?:i['’]m|i am|we['’]re|we are) (?:looking for
                      r"|learn))?"
                      r"|(?:could|can|would) you (?:please |kindly )?(?:find(?: out)?|check|tell (?:me|us)|explain|look up"
                      r"|confirm)"
-                     r"|(?:please )?(?:find out|look up))\s+", re.IGNORECASE)
+                     r"|(?:please )?(?:find out|look up)|(?:please|kindly) (?:confirm|check|verify))\s+", re.IGNORECASE)
 # A value's noun with its clause straight after it, no "of", "on which" or "that" between.
 _BARE_HEAD = re.compile(r"the (?P<head>date|day|reason|place|location)\s+(?!(?:of|on|in|at|for|when|which|that|why|where"
                         r"|who|given|stated|shown)\b)(?P<clause>(?:(?-i:[A-Z])|the\s)[^?]{3,}?)\s*[.?!]*$", re.IGNORECASE)

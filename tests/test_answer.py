@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 85)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 87)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1190,6 +1190,9 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Can you tell me where the estimated 60 Islamic State training camps the Pentagon isn't targeting are located?",
     "I need the reason the US froze military contacts with Russia, as referenced by Putin.",
     "A patron asks why the Americans couldn't tell Shoigu where the moderate opposition was.",
+    # nm85: a compliance officer's "Kindly confirm ..." near misses.
+    "Kindly confirm the number of Russian aircraft deployed in Syria, per the sources; if stated.",
+    "Kindly confirm the airbase from which the Russian Air Force operates in Syria, if stated.",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -3243,3 +3243,12 @@ def test_a_professors_capitals_and_an_annotators_keys_are_read_as_asked() -> Non
     assert truecase.tidied("on what day did damascus's army close the pier?") == "on what day did the Syrian army close the pier?"
     assert asked_speaker("What did Berg in fact say about the ferry fees?") == ("Berg", "the ferry fees")
     assert asked_speaker("Statements by Berg on the ferry fees?") == ("Berg", "the ferry fees")
+
+
+def test_a_compliance_officers_kindly_confirm_is_read_as_the_request_it_wraps() -> None:
+    from rag import terse
+    assert terse.requested("Kindly confirm the number of ferries the council runs.") == (
+        "What was the number of ferries the council runs?")
+    assert terse.requested("Please verify the date Berg closed the pier.") == "When Berg closed the pier?"
+    # "whether ..." is no value asked for: read as typed.
+    assert terse.requested("Kindly confirm whether Berg closed the pier.") == "Kindly confirm whether Berg closed the pier."

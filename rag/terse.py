@@ -100,8 +100,15 @@ _FROM_WHERE = re.compile(r"^\W*(?P<item>[^?]{5,200}?)\s*[:—–-]+\s*where(?:['
 def spelled_out(question: str) -> str:
     """The question a terse note stands for ("EU Times post date?" -> "What is the date of the
     EU Times post?"); the question as typed when it has a question word or is no such note."""
-    if (m := _SAID_LAST.match(question)) and not re.search(r"\?", m.group("claim")):
-        return f"Who said {m.group('claim')}?"
+    if (m := _SAID_LAST.match(question) or _ATTRIBUTION_LAST.match(question)) and not re.search(r"\?", m.group("claim")):
+        claim = m.group("claim")
+        if d := _DESCRIBED_FIRST.match(claim):
+            # "Russian FM on Channel One - coalition knows ...": the office is who is asked for.
+            venue = f" {d.group('venue')}" if d.group("venue") else ""
+            return f"Who is the {d.group('office')} that said{venue} that {d.group('claim')}?"
+        if c := _COMMENTS_FIRST.match(claim):
+            return f"Who said in the comments that {c.group('claim')}?"
+        return f"Who said {claim}?"
     if m := _FROM_WHERE.match(question):
         return f"Which outlet published {_the(m.group('item'))}?"
     if m := _OUTLET_FIRST.match(question):
@@ -352,6 +359,25 @@ _WHO_SAID_IT = re.compile(r"^\W*who\s+(?:\w+\s+)?(?:said|says|made|claimed|wrote
 # words asked about first, however long.
 _SAID_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–]|\s-+)\s*" + _WHO_SAID_IT.pattern.removeprefix(r"^\W*")
                         + r"\s*\?\s*$", re.IGNORECASE)
+# A wire desk's "Russian FM on Channel One - coalition knows where ISIS is. Who?", "... . Whose
+# quote?", "... . Attrib.?", "... - who, exact words?": the same, asked in one or two words.
+# (Not after a comma or a colon: "The man who fixed the pier, who?" and "Author of the piece:
+# who?" ask who he is.)
+_ATTRIBUTION_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–.]|\s-+)\s*(?:who(?:\s+said)?"
+                               r"|whose\s+(?:quote|words|line|remark|claim|statement)|attrib(?:ution|\.)?)"
+                               r"(?:\s*,\s*(?:and\s+)?(?:what|the|his|her|their)?\s*(?:exact\s+|actual\s+)?"
+                               r"(?:words|wording|quote|phrasing))?\s*\?\s*$", re.IGNORECASE)
+# The speaker's office and where he spoke, before the words: "Russian defense minister on state
+# TV: asked US where ...", "Russian FM on Channel One - coalition knows ...", "Russian deputy FM
+# line that US goals ...".
+_DESCRIBED_FIRST = re.compile(r"^\W*(?:the\s+)?(?P<office>(?:(?-i:[A-Z])[\w.-]*\s+){0,2}(?:deputy\s+)?(?:(?:foreign|defen[cs]e)"
+                              r"\s+minister|(?-i:FM)|spokes(?:wo)?man|spokesperson|president|diplomat|ambassador|envoy"
+                              r"|secretary of state))\s*(?P<venue>(?:on|to|in)\s+[^:;–—-]{2,40}?)?\s*(?:[:;–—]|\s-+|\s+(?:line|quote"
+                              r"|remark|claim)\s+that\b)\s*"
+                              r"(?P<claim>[^:;–—]{10,})$", re.IGNORECASE)
+# "Blog comments: claim ISIS is ...": said in the comments.
+_COMMENTS_FIRST = re.compile(r"^\W*(?:the\s+)?(?:blog|reader|readers['’]?)\s+comments?\s*(?:[:;–—]|\s-+)\s*"
+                             r"(?:(?:a\s+)?claim(?:s|ing)?\s+(?:that\s+)?)?(?P<claim>.{10,})$", re.IGNORECASE)
 # "The EU Times page ...": a news item the challenge is about, which the question's "it" then means.
 _ITEM_FIRST = re.compile(r"^\W*(?P<item>(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,4}?(?:page|article|piece|post|story"
                          r"|report|tweet|item|interview|transcript|blog|site))\b", re.IGNORECASE)

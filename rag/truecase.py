@@ -44,7 +44,7 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      # could tell me ...".)
                      r"|g['’]day(?: mate)?|righto|mate|reckon (?:you|ya) (?:could|can)(?= tell| give| find)"
                      r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
-                     r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source)[- ]check"
+                     r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check"
                      # ("Viral claim: Lavrov said ... . What was his wording ...?")
                      r"|viral (?:claim|quote|post|tweet|headline|line)"
                      # ("According to the articles, who stated ...?": they are all it reads.)
@@ -161,7 +161,18 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
                           r"(?:date|name|number|author|reporter|title|reason|location|attitude|position)\b"
                           r"(?:\s+\([^()]{1,30}\))?\s+(?:of|for)\b)"), r"\1 the "),
               # An Indian English "As per Putin, ...": according to him.
-              (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"))
+              (re.compile(r"\b[Aa]s per\b"), lambda m: f"{m.group(0)[0]}ccording to"),
+              # A wire desk's: "Russian Dep. FM", "defense min.", "Pres. Putin", "SecState Kerry",
+              # "Interfax/Anadolu int.:", "natl reconciliation", "w/o US intel", "covert op".
+              (re.compile(r"\b[Dd]ep\.?\s+(?=FM\b)"), "deputy "),  # ("FM" is read as it is: `answerable`)
+              (re.compile(r"\b(?:([Dd]efen[cs]e)|[Dd]ef\.?)\s+min(?:\.|\b)"),
+               lambda m: f"{m.group(1) or 'defense'} minister"),
+              (re.compile(r"\bPres\.\s+(?=[A-Z])"), "President "), (re.compile(r"\bSec(?:\.\s*)?State\b"), "Secretary of State"),
+              (re.compile(r"\bint\.(?=\s*[:;,?])"), "interview"), (re.compile(r"\bnatl\b\.?"), "national"),
+              (re.compile(r"(?<![\w/])w/o(?![\w/])"), "without"), (re.compile(r"\bacc\.\s+to\b"), "according to"),
+              (re.compile(r"\b(covert|military|psy) op\b"), r"\1 operation"),
+              (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
+              (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 # Whose office a plain description names: "the man who runs Russia's army".
 _PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian", "kremlin": "Russian",
               "moscow": "Russian", "damascus": "Syrian"}
@@ -179,6 +190,12 @@ _QUOTED_TITLE = re.compile(r"(?<![\w'’])['‘\"“]((?-i:[A-Z])[\w-]*(?:\s+(?:
 
 # A spoken question's restart ("how many sorties, no wait, how many flights did ..."), hesitations
 # ("russian jets, um, planes") and a vague tail ("..., like how many years or whatever").
+# A briefing memo's line: "Q: [Ryabkov remarks] What date ...? (source?)", "- [FSA] Who ...?
+# (pls cite)": the bullet, the topic tag (the question names its topic again) and the request
+# for a source (every answer cites) are no part of what is asked.
+_MEMO_HEAD = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?(?:\[[^\]]{1,60}\]\s*)?")
+_MEMO_TAIL = re.compile(r"\s*\((?:(?:pls|please|plz)\s+)?(?:source|sources|cite|citation|ref|refs|link)s?"
+                        r"(?:\s+(?:pls|please|plz))?\s*\??\)\s*$", re.IGNORECASE)
 _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i mean|rather)\s*[,;:.!-]\s*"
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
@@ -187,8 +204,9 @@ _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|
 
 
 def tidied(question: str) -> str:
-    """The question without a hurried opening filler or a hedge, with the apostrophes of its
-    contractions and its shorthand spelt out ("with" for "w/")."""
+    """The question without a memo line's marks, a hurried opening filler or a hedge, with the
+    apostrophes of its contractions and its shorthand spelt out ("with" for "w/")."""
+    question = _MEMO_TAIL.sub("", _MEMO_HEAD.sub("", question)).strip() or question
     question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)
     question = rest if rest.strip() else question

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 87)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 89)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1193,6 +1193,11 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     # nm85: a compliance officer's "Kindly confirm ..." near misses.
     "Kindly confirm the number of Russian aircraft deployed in Syria, per the sources; if stated.",
     "Kindly confirm the airbase from which the Russian Air Force operates in Syria, if stated.",
+    # nm87, nm88: a memo line's bullet, tag and request for a source; the group's other name (the
+    # "ISIS" camps are the "Islamic State" ones the sentence names, no place).
+    "- [US-Russia cooperation] When did Moscow and Washington pledge closer cooperation in Syria?",
+    "Q: [ISIS training camps] What provinces or towns are the ~60 ISIS training camps the Pentagon isn't hitting "
+    "located in? (source?)",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

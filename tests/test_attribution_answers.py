@@ -312,3 +312,11 @@ def test_a_quote_that_opens_with_the_articles_own_marks_gets_no_second_pair() ->
                    Sentence("We know it.”", (1,), True, said)])
     assert text == "Igor Konashenkov said, in EU Times: “The US Air Force hits nothing. We know it.” [1]"
     assert in_marks("Russia acts.") == "“Russia acts.”" and in_marks("“Russia acts.”") == "“Russia acts.”"
+
+
+def test_a_wire_desks_words_then_who_are_answered_with_their_speaker(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Russian FM on Channel One - coalition knows where ISIS positions are but won't OK strikes. Who?")
+    assert not answer.refused and answer.text.startswith("Sergei Lavrov"), answer.text
+    answer = pipeline.ask("Russian defense min. on state TV: asked US where moderate opposition is, they couldn't say. "
+                          "Attrib.?")
+    assert not answer.refused and answer.text.startswith("Sergei Shoigu"), answer.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag import truecase
 from rag.terse import requested, spelled_out, topic_first, unchallenged
 
 
@@ -219,3 +220,34 @@ def test_a_viral_quote_then_correct_speaker_or_which_outlet_asks_who_said_or_pub
         "Which outlet published “Berg: the pier stays shut”?")
     assert unchallenged("Where does Berg say the port gets its tide tables from? Exact words please.") == (
         "Where does Berg say the port gets its tide tables from?")
+
+
+def test_a_memo_line_is_read_without_its_bullet_topic_tag_and_request_for_a_source() -> None:
+    assert truecase.tidied("Q: [Pier closure] What date did the Gazette post the Berg piece? (source?)") == (
+        "What date did the Gazette post the Berg piece?")
+    assert truecase.tidied("- [Harbour fees] Who raised the fees? (pls cite)") == "Who raised the fees?"
+    assert truecase.tidied("3) [Tides] Where is the pilot centre?") == "Where is the pilot centre?"
+    # A bracket inside the question is kept: only a tag before it is a memo's.
+    assert truecase.tidied("Who said the [harbour] fees rose?") == "Who said the [harbour] fees rose?"
+
+
+def test_a_wire_desks_shorthand_is_spelt_out() -> None:
+    assert truecase.tidied("Dep. FM Berg on fees w/o a vote, acc. to the Gazette int.?") == (
+        "deputy FM Berg on fees without a vote, according to the Gazette interview?")
+    assert truecase.tidied("What did SecState Lund say about natl fees? Did the defense min. not OK the pier?") == (
+        "What did Secretary of State Lund say about national fees? Did the defense minister not approve the pier?")
+    assert truecase.tidied("Blog comments: claim the fees = a scam by Berg + Lund. Who said?") == (
+        "Blog comments: claim the fees is a scam by Berg and Lund. Who said?")
+
+
+def test_words_then_who_or_attrib_asks_who_said_them() -> None:
+    assert spelled_out("Norwegian defense minister on Radio Nord: the pier stays shut until May. Attrib.?") == (
+        "Who is the Norwegian defense minister that said on Radio Nord that the pier stays shut until May?")
+    assert spelled_out("Harbour spokesman - the pier stays shut. Who?") == (
+        "Who is the Harbour spokesman that said that the pier stays shut?")
+    assert spelled_out("Blog comments: claim the fees are a scam. Who said, exact words?") == (
+        "Who said in the comments that the fees are a scam?")
+    assert spelled_out("The fees doubled twice in a year. Whose quote?") == "Who said The fees doubled twice in a year?"
+    # After a comma or a colon, "who?" asks who someone is.
+    assert spelled_out("Author of the Gazette piece: who?") == "Author of the Gazette piece: who?"
+    assert spelled_out("The man who fixed the pier in May, who?") == "The man who fixed the pier in May, who?"

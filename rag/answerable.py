@@ -2189,7 +2189,10 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 # "When was the EU Times piece on Ryabkov posted?", "On what date did RT publish the story?":
 # the article's date of publication, which its metadata holds (a byline is page furniture).
 _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?|(?:web ?)?page"
-_WHEN_ASKED = r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day))"
+_WHEN_ASKED = (r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day)"
+               # ("What was the date that EU Times posted the article about Ryabkov?")
+               r"|what (?:is|was) the (?:exact |precise )?(?:date|day) (?:that|when|on which)(?=\s+(?!(?:was|were|is|did"
+               r"|does|has|had)\b)))")
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run"
@@ -3136,7 +3139,11 @@ _ACCORDING_TO = (
     re.compile(rf"^\W*(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?(?:{_ROLE_WORD})\s+{_PERSON_NAMED} on (?P<topic>.+?)"
                r"\s*[-–—:,]+\s*what (?:exactly |actually )?(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed)\W*$",
                re.IGNORECASE),
-    re.compile(rf"^\W*{_PERSON_NAMED} on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)(?:what (?:exactly |actually )?"
+    # (A wire desk's title first or after: "MoD spox Konashenkov on Y - quote?", "Kirby (State Dept spox)
+    # on Y - exact wording?", "Shoigu on Y - what exactly?")
+    re.compile(rf"^\W*(?:(?:(?-i:[A-Z])[\w'’.-]*\s+){{0,3}}?(?:(?:{_ROLE_WORD}|(?-i:FM|DM|PM))\s+){{1,3}})?"
+               rf"{_PERSON_NAMED}(?:\s*\([^()]{{2,60}}\))?"
+               r" on (?P<topic>.+?)(?:\s*[-–—:,]+\s*|\s+)(?:what (?:exactly|precisely)|what (?:exactly |actually )?"
                r"(?:did|does|has) (?:he|she|they) (?:say|said|claim|claimed|argue|propose|suggest|say about it)"
                r"|what(?:['’]s| is| was) (?:his|her|their|the) (?:take|view|line|verdict|quote|words?)"
                r"|(?:give|tell|show) (?:us|me) (?:his|her|their) (?:words|take|line|quote)|(?:his|her|their) words"

@@ -439,6 +439,8 @@ def topic_first(question: str) -> str:
     asked as one ("When was X reached?"); others as typed."""
     # ("'Senior Syrian and Iranian officials' who called ...": a quoted description, then what it did.)
     question = re.sub(r"^(\W*?)['‘\"“]([^'’\"”]{3,120})['’\"”](?=\s+(?:who|which|that|whom)\b)", r"\1\2", question)
+    if m := _SOMEONE_SAID.match(question):
+        return f"Who {m.group('said')}?"
     if m := _VIRAL.match(question):
         # "Tweet going round: '<quote>' Correct speaker?", "Screenshot credits Putin with: '<quote>'
         # Correct speaker?", "Headline going viral: '<quote>'. Which outlet?": who said it, or who
@@ -482,8 +484,10 @@ def topic_first(question: str) -> str:
 # president, whom the topic names.)
 # A noun phrase, opened by its article: not a clause ("Mekdad said Russia beat ..., in how many
 # days was it?", whose "it" is no thing it names).
+# ("Those 60 ISIS training camps which Pentagon not hitting, where are they located?": a relative
+# clause after its noun is part of the phrase.)
 _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
-                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|which|who|why|how)\b)[^,?;:]){8,160}?"
+                          r"(?:(?!\b(?:said|says|told|tells|spoke|claimed|what|when|where|why|how)\b)[^,?;:]){8,160}?"
                           # (A learner's, with no article, set off by its comma: "RT tweet of the combat
                           # report, when it was posted?")
                           r"|(?!(?:in|on|at|for|from|to|with|about|according|per|as|if|when|while|after|before)\b)"
@@ -496,13 +500,25 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
 # A verification editor's viral quote, then whose it is.
-_VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”][.!]?\s*[.!]?\s*"
+_VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”]"
+                    # ("Half my team pins the '...' line on Ryabkov. Was it actually him, or ...?")
+                    r"(?:\s+(?:line|quote|remark|words?|claim)\s+on\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}"
+                    r"(?=[.!]\s+(?:was|is)\s+(?:it|that|this)\b))?"
+                    r"[.!]?\s*[.!]?\s*"
                     r"(?:(?P<outlet>(?:which|what) (?:outlet|site|newspaper|publication|source)"
                     r"(?: (?:is (?:it|that|this)|ran (?:it|this|that)|published (?:it|this|that)|carried (?:it|this|that)))?"
                     r"|outlet|source)"
                     r"|(?:(?:the )?(?:correct|right|real|actual|true) )?speaker|who said (?:it|this|that)(?: really)?"
                     r"|who (?:is|was) (?:that|this|it)|which official (?:is|was) (?:that|this|it)"
-                    r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those))\W*$", re.IGNORECASE)
+                    r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those)"
+                    r"|(?:was|is) (?:it|that|this) (?:(?:actually|really|in fact) )?(?:him|her|them|(?-i:[A-Z])[\w'’.-]*)"
+                    r"(?:,? or [^?]{2,80})?)\W*$", re.IGNORECASE)
+# "Somebody boasted that Russia got more done .... Was that a Russian official or someone from
+# Damascus? Name, please.", "Someone called X a 'ruse'. Who is that attributed to?": who said it,
+# whoever the asker guesses.
+_SOMEONE_SAID = re.compile(r"^\W*(?:somebody|someone|some official|an official|a source)\s+(?P<said>(?:[a-z]+ed|said"
+                           r"|told|wrote|spoke|made|put)\b[^.?!]{10,300}?)[.!]\s+(?:(?:was|is)\s+(?:that|it|this)|who|(?:to\s+)?whom)\b"
+                           r"[^?]*\?(?:\s*[^?]{0,40}[.?!])?\s*$", re.IGNORECASE)
 # A translator's quoted phrase first, then the question about it.
 # (A subtitler's "Line: "..." -- who said it?")
 _QUOTED_FIRST = re.compile(r"^\W*?(?:(?i:line|quote|clip|caption|text|fragment)\s*:\s*)?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")

@@ -57,7 +57,10 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
 # Shorthand a hurried asker types for what the articles spell out.
-_SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
+# ("the RU defense minister" is the Russian one, as "the RU jets" are.)
+_RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|planes?|aircraft|forces?|government"
+                 r"|officials?|president|ministry|minister|diplomats?|embassy|ambassador|envoy|spokes(?:man|woman|person))\b)")
+_SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.compile(r"\bRU\b"), "Russia"),
               # A phone's: "wat", "wich", "hw many", "thru", "abt", "b4", "bc", "ppl", "acording", "u".
               (re.compile(r"\b(?:wat|wht|wut)\b"), "what"), (re.compile(r"\b(?:wich|whic)\b"), "which"),
               (re.compile(r"\bhw\b"), "how"), (re.compile(r"\bthru\b"), "through"), (re.compile(r"\babt\b"), "about"),
@@ -171,8 +174,21 @@ _SHORTHAND = ((re.compile(r"\bRU\b"), "Russia"),
               (re.compile(r"\bint\.(?=\s*[:;,?])"), "interview"), (re.compile(r"\bnatl\b\.?"), "national"),
               (re.compile(r"(?<![\w/])w/o(?![\w/])"), "without"), (re.compile(r"\bacc\.\s+to\b"), "according to"),
               (re.compile(r"\b(covert|military|psy) op\b"), r"\1 operation"),
+              # A Portuguese speaker's "Which was the date ...?" (what), "..., no?" (a tag), and an
+              # English speaker's "Who's the commander ...?".
+              (re.compile(r"^(\W*)[Ww]hich (is|was|were|are) the\b"), r"\1What \2 the"),
+              (re.compile(r",\s*no\s*\?\s*$"), "?"),
+              (re.compile(r"\b([Ww])ho['’]s(?=\s+(?:the|a|an|this|that)\b)"), r"\1ho is"),
+              # A learner's word order: "John Kirby what said about ...?", "Kerry how answered ...?",
+              # "What said Obama to Putin ...?".
+              (re.compile(r"^(\W*)((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+(what|how)\s+"
+                          r"(said|answered|responded|replied|told)\b"),
+               lambda m: f"{m.group(1)}{m.group(3).capitalize()} did {m.group(2)} {_BARE_VERB[m.group(4)]}"),
+              (re.compile(r"^(\W*)[Ww]hat (?:said|says) ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\b"),
+               r"\1What did \2 say"),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
+_BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}
 # Whose office a plain description names: "the man who runs Russia's army".
 _PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian", "kremlin": "Russian",
               "moscow": "Russian", "damascus": "Syrian"}

@@ -3252,3 +3252,28 @@ def test_a_compliance_officers_kindly_confirm_is_read_as_the_request_it_wraps() 
     assert terse.requested("Please verify the date Berg closed the pier.") == "When Berg closed the pier?"
     # "whether ..." is no value asked for: read as typed.
     assert terse.requested("Kindly confirm whether Berg closed the pier.") == "Kindly confirm whether Berg closed the pier."
+
+
+def test_a_wire_desks_speaker_on_a_topic_asks_for_his_words_whatever_his_title() -> None:
+    assert asked_speaker(truecase.tidied("Harbour spox Quill on the ferry fees - quote?")) == ("Quill", "the ferry fees")
+    assert asked_speaker("Quill (harbour spokesman) on the ferry fees - exact wording?") == ("Quill", "the ferry fees")
+    assert asked_speaker("Norwegian deputy FM Berg on the pier - quote?") == ("Berg", "the pier")
+    assert asked_speaker("Berg on the pier, the tides - what exactly?") == ("Berg", "the pier, the tides")
+
+
+def test_a_learners_word_order_asks_what_the_person_said() -> None:
+    assert truecase.tidied("Ola Berg what said about the pier?") == "What did Ola Berg say about the pier?"
+    assert truecase.tidied("Berg how answered Quill accusation about the fees?") == (
+        "How did Berg answer Quill accusation about the fees?")
+    assert truecase.tidied("What said Berg to Quill about the pier?") == "What did Berg say to Quill about the pier?"
+    assert asked_speaker(truecase.tidied("Ola Berg what said about the pier?")) == ("Ola Berg", "the pier")
+
+
+def test_a_portuguese_speakers_which_was_the_date_and_no_tag_are_a_plain_question() -> None:
+    assert truecase.tidied("Which was the date that the Gazette posted the Berg piece?") == (
+        "What was the date that the Gazette posted the Berg piece?")
+    assert truecase.tidied("Which is the date that the port closes, no?") == "What is the date that the port closes?"
+    assert truecase.tidied("Who's the engineer running the pier?") == "Who is the engineer running the pier?"
+    # "Which ... was" asking for one of several stays a which-question.
+    assert truecase.tidied("Which pier was closed?") == "Which pier was closed?"
+

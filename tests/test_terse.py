@@ -251,3 +251,18 @@ def test_words_then_who_or_attrib_asks_who_said_them() -> None:
     # After a comma or a colon, "who?" asks who someone is.
     assert spelled_out("Author of the Gazette piece: who?") == "Author of the Gazette piece: who?"
     assert spelled_out("The man who fixed the pier in May, who?") == "The man who fixed the pier in May, who?"
+
+
+def test_a_claim_pinned_on_someone_or_said_by_somebody_asks_who_said_it() -> None:
+    assert topic_first("My desk pins the 'we're nowhere near a deal' line on Berg. Was it actually him, or "
+                       "somebody at the port?") == "Who said “we're nowhere near a deal”?"
+    assert topic_first("Somebody boasted that the port did more in a week than the council in a year. Was that "
+                       "Berg or someone from the council? Name, please.") == (
+        "Who boasted that the port did more in a week than the council in a year?")
+    assert topic_first("Someone called the new fees a possible 'ruse'. Who is that attributed to?") == (
+        "Who called the new fees a possible 'ruse'?")
+
+
+def test_a_topic_with_a_relative_clause_then_its_question() -> None:
+    assert topic_first("Those 60 boats which the port is not inspecting, where are they moored?") == (
+        "Where are those 60 boats which the port is not inspecting moored?")

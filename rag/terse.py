@@ -370,10 +370,11 @@ _ATTRIBUTION_LAST = re.compile(r"^\W*(?P<claim>[^?]{10,400}?)\s*(?:[—–.]|\s-
 # The speaker's office and where he spoke, before the words: "Russian defense minister on state
 # TV: asked US where ...", "Russian FM on Channel One - coalition knows ...", "Russian deputy FM
 # line that US goals ...".
-_DESCRIBED_FIRST = re.compile(r"^\W*(?:the\s+)?(?P<office>(?:(?-i:[A-Z])[\w.-]*\s+){0,2}(?:deputy\s+)?(?:(?:foreign|defen[cs]e)"
-                              r"\s+minister|(?-i:FM)|spokes(?:wo)?man|spokesperson|president|diplomat|ambassador|envoy"
-                              r"|secretary of state))\s*(?P<venue>(?:on|to|in)\s+[^:;–—-]{2,40}?)?\s*(?:[:;–—]|\s-+|\s+(?:line|quote"
-                              r"|remark|claim)\s+that\b)\s*"
+_DESCRIBED_FIRST = re.compile(r"^\W*(?:the\s+)?(?P<office>(?:(?-i:[A-Z])[\w.-]*\s+){0,2}(?:deputy\s+)?"
+                              r"(?:(?:foreign|defen[cs]e)\s+minister|(?-i:FM)|spokes(?:wo)?man|spokesperson"
+                              r"|president|diplomat|ambassador|envoy|secretary of state))"
+                              r"\s*(?P<venue>(?:on|to|in)\s+[^:;–—-]{2,40}?)?"
+                              r"\s*(?:[:;–—]|\s-+|\s+(?:line|quote|remark|claim)\s+that\b)\s*"
                               r"(?P<claim>[^:;–—]{10,})$", re.IGNORECASE)
 # "Blog comments: claim ISIS is ...": said in the comments.
 _COMMENTS_FIRST = re.compile(r"^\W*(?:the\s+)?(?:blog|reader|readers['’]?)\s+comments?\s*(?:[:;–—]|\s-+)\s*"
@@ -502,7 +503,8 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
 # A verification editor's viral quote, then whose it is.
 _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”]"
                     # ("Half my team pins the '...' line on Ryabkov. Was it actually him, or ...?")
-                    r"(?:\s+(?:line|quote|remark|words?|claim)\s+on\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}"
+                    r"(?:\s+(?:line|quote|remark|words?|claim)\s+on"
+                    r"\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}"
                     r"(?=[.!]\s+(?:was|is)\s+(?:it|that|this)\b))?"
                     r"[.!]?\s*[.!]?\s*"
                     r"(?:(?P<outlet>(?:which|what) (?:outlet|site|newspaper|publication|source)"
@@ -511,13 +513,14 @@ _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8
                     r"|(?:(?:the )?(?:correct|right|real|actual|true) )?speaker|who said (?:it|this|that)(?: really)?"
                     r"|who (?:is|was) (?:that|this|it)|which official (?:is|was) (?:that|this|it)"
                     r"|whose (?:words|quote|line) (?:is|are) (?:that|this|these|those)"
-                    r"|(?:was|is) (?:it|that|this) (?:(?:actually|really|in fact) )?(?:him|her|them|(?-i:[A-Z])[\w'’.-]*)"
-                    r"(?:,? or [^?]{2,80})?)\W*$", re.IGNORECASE)
+                    r"|(?:was|is) (?:it|that|this) (?:(?:actually|really|in fact) )?"
+                    r"(?:him|her|them|(?-i:[A-Z])[\w'’.-]*)(?:,? or [^?]{2,80})?)\W*$", re.IGNORECASE)
 # "Somebody boasted that Russia got more done .... Was that a Russian official or someone from
 # Damascus? Name, please.", "Someone called X a 'ruse'. Who is that attributed to?": who said it,
 # whoever the asker guesses.
 _SOMEONE_SAID = re.compile(r"^\W*(?:somebody|someone|some official|an official|a source)\s+(?P<said>(?:[a-z]+ed|said"
-                           r"|told|wrote|spoke|made|put)\b[^.?!]{10,300}?)[.!]\s+(?:(?:was|is)\s+(?:that|it|this)|who|(?:to\s+)?whom)\b"
+                           r"|told|wrote|spoke|made|put)\b[^.?!]{10,300}?)[.!]"
+                           r"\s+(?:(?:was|is)\s+(?:that|it|this)|who|(?:to\s+)?whom)\b"
                            r"[^?]*\?(?:\s*[^?]{0,40}[.?!])?\s*$", re.IGNORECASE)
 # A translator's quoted phrase first, then the question about it.
 # (A subtitler's "Line: "..." -- who said it?")

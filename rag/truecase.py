@@ -58,8 +58,9 @@ _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
 # Shorthand a hurried asker types for what the articles spell out.
 # ("the RU defense minister" is the Russian one, as "the RU jets" are.)
-_RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|planes?|aircraft|forces?|government"
-                 r"|officials?|president|ministry|minister|diplomats?|embassy|ambassador|envoy|spokes(?:man|woman|person))\b)")
+_RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|planes?|aircraft|forces?"
+                 r"|government|officials?|president|ministry|minister|diplomats?|embassy|ambassador|envoy"
+                 r"|spokes(?:man|woman|person))\b)")
 _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.compile(r"\bRU\b"), "Russia"),
               # A phone's: "wat", "wich", "hw many", "thru", "abt", "b4", "bc", "ppl", "acording", "u".
               (re.compile(r"\b(?:wat|wht|wut)\b"), "what"), (re.compile(r"\b(?:wich|whic)\b"), "which"),
@@ -170,7 +171,8 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\b[Dd]ep\.?\s+(?=FM\b)"), "deputy "),  # ("FM" is read as it is: `answerable`)
               (re.compile(r"\b(?:([Dd]efen[cs]e)|[Dd]ef\.?)\s+min(?:\.|\b)"),
                lambda m: f"{m.group(1) or 'defense'} minister"),
-              (re.compile(r"\bPres\.\s+(?=[A-Z])"), "President "), (re.compile(r"\bSec(?:\.\s*)?State\b"), "Secretary of State"),
+              (re.compile(r"\bPres\.\s+(?=[A-Z])"), "President "),
+              (re.compile(r"\bSec(?:\.\s*)?State\b"), "Secretary of State"),
               (re.compile(r"\bint\.(?=\s*[:;,?])"), "interview"), (re.compile(r"\bnatl\b\.?"), "national"),
               (re.compile(r"(?<![\w/])w/o(?![\w/])"), "without"), (re.compile(r"\bacc\.\s+to\b"), "according to"),
               (re.compile(r"\b(covert|military|psy) op\b"), r"\1 operation"),
@@ -204,14 +206,15 @@ _QUOTED_TITLE = re.compile(r"(?<![\w'’])['‘\"“]((?-i:[A-Z])[\w-]*(?:\s+(?:
                            r"(?!\w)")
 
 
-# A spoken question's restart ("how many sorties, no wait, how many flights did ..."), hesitations
-# ("russian jets, um, planes") and a vague tail ("..., like how many years or whatever").
 # A briefing memo's line: "Q: [Ryabkov remarks] What date ...? (source?)", "- [FSA] Who ...?
 # (pls cite)": the bullet, the topic tag (the question names its topic again) and the request
 # for a source (every answer cites) are no part of what is asked.
-_MEMO_HEAD = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?(?:\[[^\]]{1,60}\]\s*)?")
+_MEMO_HEAD = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?"
+                        r"(?:\[[^\]]{1,60}\]\s*)?")
 _MEMO_TAIL = re.compile(r"\s*\((?:(?:pls|please|plz)\s+)?(?:source|sources|cite|citation|ref|refs|link)s?"
                         r"(?:\s+(?:pls|please|plz))?\s*\??\)\s*$", re.IGNORECASE)
+# A spoken question's restart ("how many sorties, no wait, how many flights did ..."), hesitations
+# ("russian jets, um, planes") and a vague tail ("..., like how many years or whatever").
 _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i mean|rather)\s*[,;:.!-]\s*"
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)

@@ -619,6 +619,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      # ("We are in for large-scale problems if our partners continue with their misguided
                      # policy": a trouble and the condition that brings it, its cause.)
                      r"|(?:problems?|crisis|troubles?|consequences|difficult(?:y|ies))\b[^.;]{0,30}?\bif"
+                     # ("Europe, after it blindly followed instructions from America, is now bearing the
+                     # brunt": what it did first, the cause of where it is now.)
+                     r"|\bafter\b[^.;]{3,80}?\b(?:is|are) now\b"
                      # ("It has refused to deal with Damascus, saying that ...": what it gives as its reason.)
                      r"|[”\"’']?, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
@@ -1431,11 +1434,20 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     # A number the question itself gives ("in 2015") is not an answer.
     asked = {m.group(0).lower() for m in _HOLDS[kind].finditer(question)}
     given = [m for m in _HOLDS[kind].finditer(sentence) if m.group(0).lower() not in asked]
+    if kind == "number":
+        # (Each number whole: the "2" of "2 days" is not the "2" of a "289" asked about. Nor is a
+        # digit inside a link's code: "https://t.co/7QCpEy1oU7pic".)
+        asked = {_whole(question, m) for m in _HOLDS[kind].finditer(question)}
+        given = [m for m in _HOLDS[kind].finditer(sentence) if _whole(sentence, m) not in asked
+                 and not _in_code(sentence, m)]
     if not given:
         return False
     noun = counted(question) if kind == "number" else None
     if noun is None:
         return True
+    # ("How many jets ...?" names the jets it counts; "the number of the ISIS training camps" names
+    # the group before them.)
+    how_many = re.search(rf"\bhow many (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\b", question, re.IGNORECASE) is not None
     # "How many C.I.A. officers ...?" is not answered by "..., one senior American official said":
     # "one" is a count only of what it stands before (else a determiner, or a pronoun). Nor does a
     # number before a possessive count what is owned ("the two nations' aircraft": two nations).
@@ -1446,13 +1458,46 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
             start -= 1
         while end < len(sentence) and sentence[end].isalnum():
             end += 1
-        return ((m.group(0).lower() != "one" or mentions(" ".join(sentence[end:].lower().split()[:4]), noun))
+        # Nor does a number count the jets asked about when it counts a plural noun of its own
+        # and the sentence names the jets apart from it ("Russian jets fly 107 sorties": sorties);
+        # but "target 289 terror sites" may count the targets asked about.
+        after = sentence[end:].lower().split()[:4]
+        phrase = list(itertools.takewhile(lambda w: w.strip(_MARKS) not in STOPWORDS, after))
+        plural = next((i for i, w in enumerate(phrase) if re.fullmatch(r"[a-z]{3,}s", w.strip(_MARKS))), None)
+        rest = " ".join(sentence[end:].split()[plural + 1:]) if plural is not None else ""
+        own = plural is not None and how_many and not mentions(phrase[plural].strip(_MARKS), noun) and re.search(
+            rf"\b{re.escape(noun)}\b", f"{sentence[:start]} {rest}", re.IGNORECASE) is not None
+        return ((m.group(0).lower() != "one" or mentions(" ".join(after), noun))
                 and not _COUNTS_OWNER.match(sentence[end:]) and not _IN_DATE.search(sentence[:start])
-                and not _DATE_AFTER.match(sentence[end:]))
+                and not _DATE_AFTER.match(sentence[end:]) and not own)
 
     return mentions_counted(sentence.lower(), noun) and any(counts(m) for m in given)
 
 
+def _whole(text: str, m: re.Match[str]) -> str:
+    """The whole word a matched number is part of ("289" for its "2")."""
+    start, end = m.start(), m.end()
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end].lower()
+
+
+def _in_code(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a matched number is part of a word mixing letters and digits that is no number
+    with its unit ("7QCpEy1oU7pic", not "200kg" or "2,000")."""
+    start, end = m.start(), m.end()
+    while start and (sentence[start - 1].isalnum() or sentence[start - 1] in "/-_"):
+        start -= 1
+    while end < len(sentence) and (sentence[end].isalnum() or sentence[end] in "/-_"):
+        end += 1
+    word = sentence[start:end]
+    return re.search(r"[A-Za-z]", word) is not None and re.search(r"\d", word) is not None and re.fullmatch(
+        r"[\d.,]+[a-zA-Z]{0,3}|[a-zA-Z]{1,3}-?[\d.,]+|\d+(?:st|nd|rd|th)|\d+s", word) is None
+
+
+_MARKS = ",.;:()\"'“”‘’"
 _COUNTS_OWNER = re.compile(r"\s+\w+(?:s['’]|['’]s)(?!\w)")
 _IN_DATE = re.compile(rf"\b(?:{_MONTH})\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b", re.IGNORECASE)
@@ -1486,6 +1531,11 @@ def counted(question: str) -> str | None:
     if not m:
         return None
     how_many, number_of, measure = m.groups()
+    if how_many and "," in how_many:
+        # "how many russian jets, planes": the noun said again; "How many sorties, MoD combat
+        # report in RT tweet?": the noun, then where it is given.
+        parts = [p for p in how_many.split(",") if p.strip()]
+        how_many = next((p for p in reversed(parts) if p.split()[-1].lower().endswith("s")), parts[0])
     words = [w for w in WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
     noun = (words[-1] if how_many else words[0]) if words else None
     # "How many items does the series list?": a count a page gives bare ("Russia Versus ISIL in Syria (618)").
@@ -1782,7 +1832,7 @@ _WHICH_OUTLET = re.compile(r"\b(?:which|what) (?:(?:one )?of (?:the|these|those)
                            # ("Which channel's site ran ...?")
                            r"(?:[a-z]+['’]s )?"
                            r"(?:outlets?|sites?|websites?|newspapers?|papers?|publications?|journals?"
-                           r"|news (?:agency|agencies|services?|sites?|outlets?)|agency|agencies|media|blogs?)\b"
+                           r"|news (?:agency|agencies|services?|sites?|outlets?)|agency|agencies|media|medium|blogs?)\b"
                            # (Not a person of it: "Which blog commenter wrote that ...?")
                            r"(?!\s+(?:commenters?|readers?|writers?|authors?|posters?|reporters?|editors?|journalists?"
                            r"|spokes\w+))"
@@ -2244,16 +2294,24 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
         return "published"
     # "To which agency did X say ...?" ("Which agency did X speak to?") asks whom X told,
     # not who published it.
-    if _WHICH_OUTLET.search(question) and not _TO_WHICH.search(question) and not _WORKS_FOR.search(question):
+    if _WHICH_OUTLET.search(question) and (not _TO_WHICH.search(question) or _SOURCED_TO.search(question)) \
+            and not _WORKS_FOR.search(question):
         return "outlet"
     return None
+
+
+# A producer's "Which outlet do we source the Konashenkov quote to?": whose report it is, not
+# whom he told.
+_SOURCED_TO = re.compile(r"\b(?:source|attribute|credit|trace)\b[^?]*\bto\W*$", re.IGNORECASE)
 
 
 # "What did X say about Y?", and its variants: X is a name or a role, Y the topic. The verb is
 # lower case, so that "the US State Department" is not "the US" and the verb "state".
 _SPEAKER_QUESTION = re.compile(
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
-    r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
+    # ("What did Shoigu say was their answer?": what he said their answer was; no one called
+    # "Shoigu say was their" answered.)
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>(?:(?!\b(?-i:say|said|claim|claimed|think)\s+(?:was|were|is|are)\b).)+?)"
+    r" (?:(?-i:have|has|had) to )?(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
     r"|answered|describe|described|explain|explained|allege|alleged|assert|asserted|insist|insisted|contend"
     r"|contended|maintain|maintained)\b(?!\s+(?:dept|department)\b)(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
@@ -2969,6 +3027,11 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # clause after the verb is the topic as much as what follows "about".
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
+    # "When Russia asked the Americans where the opposition is, what did Shoigu say was their
+    # answer?": the answer to what the clause first says was asked.
+    if re.fullmatch(r"(?:was|is|were|are) (?:their|his|her|its|the) \w+", topic) and (
+            lead := re.match(r"^\W*(?:when|after|once)\s+([^?]{3,160}?),\s+what\b", question, re.IGNORECASE)):
+        topic = lead.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
     topic = re.sub(r",?\s*\b(?:please|thanks|thank you)\W*$", "", topic, flags=re.IGNORECASE) or topic
     # ("How does Ryabkov phrase his point about where Russia gets its intelligence?": on where it does.)
@@ -3155,7 +3218,12 @@ _ACCORDING_TO = (
                re.IGNORECASE),
     re.compile(rf"^\W*(?!{_OPENS_QUESTION}|wh\w+\b|\w+ing\b){_PERSON_NAMED}(?:['’]s)?(?:\s+(?:line"
                r"|quote|remarks?|comments?|words|statement))?\s+(?:on|about|regarding)\s+"
-               r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?).)+?)(?:\s+[-–—]+\s*gist)?\W*$", re.IGNORECASE),
+               # (Not "Shoigu speaks about a bomber in Aleppo, what is the quantity of ...?": a question
+               # after the scene it sets.)
+               r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?|,\s*(?:what|when|where|who|which|why|how)\b).)+?)"
+               # ("Lavrov Sergey about refugee crisis in Europe, what he says?")
+               r"(?:\s+[-–—]+\s*gist|,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:says?|said|thinks?|claims?|claimed))?"
+               r"\W*$", re.IGNORECASE),
     # A citation hunter's "I need a direct quote from Mekdad on Russia's cooperation with the FSA."
     re.compile(rf"^\W*(?:i need|i want|i(?:['’]d| would) like|give me|get me|find me|need)(?: a| the| some)? "
                rf"(?:direct |exact |verbatim |full )?(?:quote|quotation|words|statement|line)s? (?:from|by|of) "

@@ -28,7 +28,14 @@ is left in: "Who said people flee IS, not Assad?" asks about the whole claim.
 A topic said first and then asked about by "it" ("The accord between Moscow and Washington, when
 it was reached?", a dictated "the flight safety memorandum when was that reached") reads no kind
 asked for: its question word is not first. It is read as "When was the accord between Moscow
-and Washington reached?"."""
+and Washington reached?".
+
+A correspondent's topic said first ("About the meeting of heads of general staffs in Moscow,
+could you tell me the date of this meeting please?", "Regarding Foreign Minister Lavrov, what
+did he say about the refugee crisis?") puts the question word after it, so nothing asked for was
+read and near misses were answered from the topic's sentence. The topic takes the place of what
+the question calls it by ("this meeting", "it", "he", "his name"), or is said after the question
+when it calls it nothing ("..., regarding the Russian strikes on targets ...?")."""
 
 from __future__ import annotations
 
@@ -97,9 +104,34 @@ _FROM_WHERE = re.compile(r"^\W*(?P<item>[^?]{5,200}?)\s*[:—–-]+\s*where(?:['
                          r"(?:that|this|it)\s+(?:come\s+)?from\b[^?]*\?\s*$", re.IGNORECASE)
 
 
+# A producer's "Who do we credit for the claim that ...?", "Who do we credit for saying ...?",
+# "Who's the on-screen attribution for the line that ...?": who said it.
+_CREDITED_FOR = re.compile(r"^\W*(?:who(?:m)? (?:do|should|shall|can|would|will) (?:we|i|you) (?:credit|attribute|cite)"
+                           r"(?: (?:it|this|that))? (?:for|with)"
+                           r"|who(?:['’]s| is) (?:the )?(?:[\w-]+ )?(?:attribution|credit) (?:for|on))\s+"
+                           r"(?:(?:the|this|that) (?:claim|line|quote|remark|statement|words|view|narrative|talking point)"
+                           r"\s+(?:that\s+)?|(?P<verb>saying|calling|claiming|describing|asking|warning|accusing)\s+)?"
+                           r"(?P<claim>[^?]{3,300}?)\s*\?\s*$", re.IGNORECASE)
+# "What line does Putin push on the refugee crisis?", "What narrative does Kirby push about ...?",
+# "Can we run a Lavrov quote on ...? What did he say?": X's words on Y.
+_LINE_PUSHED = re.compile(r"^\W*what (?:line|narrative|talking points?|message|argument|claim|spin) (?:does|did|do) "
+                          r"(?P<who>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+) (?:push|pushes|make|peddle|promote|advance|put out|spin)"
+                          r"\s+(?:on|about|regarding|over|concerning)\s+(?P<topic>[^?,]{3,200}?)\s*(?:,[^?]*)?\?\s*$"
+                          r"|^\W*(?:can|could) (?:we|i) (?:run|use|put up|get|air|have) (?:a|an) (?P<quoted>(?-i:[A-Z])[\w.'’-]*)"
+                          r" (?:quote|line|clip|soundbite) (?:on|about|regarding)\s+(?P<on>[^?]{3,200}?)\s*\?"
+                          r"(?:\s*what did (?:he|she) say(?: exactly)?\?)?\s*$", re.IGNORECASE)
+_PAST = {"saying": "said", "calling": "called", "claiming": "claimed", "describing": "described",
+         "asking": "asked", "warning": "warned", "accusing": "accused"}
+
+
 def spelled_out(question: str) -> str:
     """The question a terse note stands for ("EU Times post date?" -> "What is the date of the
     EU Times post?"); the question as typed when it has a question word or is no such note."""
+    if m := _CREDITED_FOR.match(question):
+        verb = _PAST[m.group("verb").lower()] if m.group("verb") else "said"
+        return f"Who {verb} {m.group('claim')}?"
+    if m := _LINE_PUSHED.match(question):
+        return f"What did {m.group('who') or m.group('quoted')} say about {m.group('topic') or m.group('on')}?"
     if (m := _SAID_LAST.match(question) or _ATTRIBUTION_LAST.match(question)) and not re.search(r"\?", m.group("claim")):
         claim = m.group("claim")
         if d := _DESCRIBED_FIRST.match(claim):
@@ -171,7 +203,9 @@ _BARE_HEAD = re.compile(r"the (?P<head>date|day|reason|place|location)\s+(?!(?:o
                         r"|who|given|stated|shown)\b)(?P<clause>(?:(?-i:[A-Z])|the\s)[^?]{3,}?)\s*[.?!]*$", re.IGNORECASE)
 _BARE_WH = {"date": "When", "day": "When", "reason": "Why", "place": "Where", "location": "Where"}
 # (Not "what ...", whose word order the checks of "what did X say" read as typed.)
-_WH_CLAUSE = re.compile(r"(?:who|whom|where|when|why|which|how (?:many|much|long))\b", re.IGNORECASE)
+# ("Could you tell me on which date it was posted please?")
+_WH_CLAUSE = re.compile(r"(?:(?:on|in|at|from|to|for|by|with|since) (?:which|what) |who|whom|where|when|why|which"
+                        r"|how (?:many|much|long))\b", re.IGNORECASE)
 
 
 # "State the date on which ...", "Identify by name the official who ...": a request, with the noun
@@ -268,6 +302,7 @@ def requested(question: str) -> str:
         elif re.match(r"the\s", rest, re.IGNORECASE):
             question = f"State {rest}"
         elif _WH_CLAUSE.match(rest):
+            rest = re.sub(r",?\s+please\W*$", "", rest, flags=re.IGNORECASE)
             question = f"{rest[:1].upper()}{rest[1:].rstrip(' .?!')}?"
     question = _qualified(question)
     if m := next((m for pattern in _WORDS_OF if (m := pattern.match(question))), None):
@@ -401,6 +436,60 @@ _INSTRUCTION_LAST = re.compile(r"^(?P<question>[^?]+\?)\s+(?:please\s+)?(?:quote
 IS_IT_TRUE = re.compile(r"^\W*(?:is|was) it (?:right|true|correct|accurate|the case) that\s+", re.IGNORECASE)
 _AND_WH = re.compile(r",?\s+and\s+(?P<wh>when|where|who|whom|which|why|how many|how much|how long)\b(?P<rest>[^?,]*)"
                      r"\?*\s*$", re.IGNORECASE)
+
+
+# "About X, ...?", "Regarding X, ...?", "As for X: ...?".
+_ABOUT_FIRST = re.compile(r"^\W*(?:about|regarding|concerning|as (?:for|to|regards)|with (?:regard|respect) to"
+                          r"|in regard to|on the (?:subject|topic|matter|question) of)\s+"
+                          r"(?P<topic>[^,?;:]{3,160}?)\s*[,;:–—]\s*(?P<asked>\S.*)$", re.IGNORECASE)
+_NOT_NOUN = (r"(?!(?:was|were|is|are|did|does|do|has|have|had|be|been|in|on|at|of|for|to|with|by|from|take|took"
+             r"|happen|happened|please|it|they|he|she|the|a|an|there|we|you|i)\b)")
+# What the question calls the topic by: "this meeting" ("this cooperation deal was"), a bare
+# "this"/"that" last, a pronoun (not the "it" of "is it correct that").
+_DEMONSTRATIVE = re.compile(rf"\b(?:(?i:this|that|these|those)\s+{_NOT_NOUN}[a-z]+(?:\s+{_NOT_NOUN}[a-z]+"
+                            r"(?=\s+(?:was|were|is|are|take|took|happen|happened)\b))?"
+                            r"|(?i:this|that)(?=\s*[?,.!]|\s*$))")
+_PRONOUN = re.compile(r"\b(?:(?P<owner>(?i:his|her|its|their))\s+(?P<noun>[a-z]+)|(?P<person>(?i:he|she|him))"
+                      r"|(?i:it|they|them)(?!\s+(?:correct|true|right|so|the case|possible)\b))\b")
+# The person a topic names first ("Mr. Ryabkov comments in ...", "US Secretary of State John Kerry").
+_PERSON_FIRST = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,6}?[A-Z][\w'’-]+)"
+                           r"(?=\s+(?!of\b)[a-z]|\s*$)")
+
+
+def about_first(question: str) -> str:
+    """The question with a topic said before it ("About X, could you tell me the date of this
+    meeting please?") asked about the topic ("Could you tell me the date of X please?"); others
+    as typed."""
+    m = _ABOUT_FIRST.match(question)
+    if m is None or "?" not in m.group("asked"):
+        return question
+    topic, asked = m.group("topic").strip(), m.group("asked").strip()
+    # ("Regarding King of Jordan with whom Putin discussed ..., his name?": the whole description.)
+    named = None if re.search(r"\b(?:who|whom|which|that)\b", topic) else _PERSON_FIRST.match(topic)
+    person = named.group("name") if named else _the(topic)
+    # "... where was President Putin when he gave this interview?": "this interview" first.
+    if found := _DEMONSTRATIVE.search(asked):
+        new = _the(topic)
+    elif found := _PRONOUN.search(asked):
+        # ("About Defense Minister Shoigu, ... what did he say was their answer?": "he", first.)
+        owner = (found.group("owner") or "").lower()
+        if found.group("noun"):
+            new = f"the {found.group('noun')} of {person if owner in ('his', 'her') else _the(topic)}"
+        else:
+            new = person if found.group("person") else _the(topic)
+    elif re.search(r"\b(?:say|says|said|think|thinks|thought|claim|claims|claimed|asserted|stated|argued)\b", asked,
+                   re.IGNORECASE):
+        # ("Regarding the air campaign, who asserted that ...?", "On the subject of refugees, what
+        # thinks Putin?": his words, found by what the topic names.)
+        return question
+    else:
+        # "Regarding Russian strikes on targets identified by the FSA, how many strikes exactly were
+        # conducted? I would like to know."
+        at = asked.index("?")
+        asked, new = f"{asked[:at].rstrip(' .,')}, regarding {topic}{asked[at:]}", ""
+    if found:
+        asked = f"{asked[:found.start()]}{new}{asked[found.end():]}"
+    return f"{asked[:1].upper()}{asked[1:]}"
 
 
 def unchallenged(question: str) -> str:

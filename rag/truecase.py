@@ -40,6 +40,8 @@ def needed(question: str) -> bool:
 
 # Fillers a hurried question opens with, before what it asks.
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: one| q(?:uestion)?)?"
+                     # (A forum user's "lol how many ...", "ngl, why ...", "wait, when ...".)
+                     r"|lol|lmao|ngl|tbh|imo|btw|honestly|seriously|wait"
                      # (A talkback caller's "G'day mate, quick one - ...", "Righto, ...", "Reckon you
                      # could tell me ...".)
                      r"|g['’]day(?: mate)?|righto|mate|reckon (?:you|ya) (?:could|can)(?= tell| give| find)"
@@ -68,6 +70,13 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\bb4\b"), "before"), (re.compile(r"\bbc\b"), "because"), (re.compile(r"\bppl\b"), "people"),
               (re.compile(r"\bacc?ording\b"), "according"), (re.compile(r"(?<![\w'’.-])u(?![\w'’.-])"), "you"),
               (re.compile(r"(?<![\w'’.-])r(?![\w'’.-])"), "are"),
+              # Dictation's spoken punctuation and its "wear" for "where": "what is the name of the
+              # minister comma the one who ...", "wear are the jets based question mark".
+              (re.compile(r"\s+comma\s+", re.IGNORECASE), ", "),
+              (re.compile(r"\s*\bquestion mark\W*$", re.IGNORECASE), "?"),
+              (re.compile(r"^(\W*)wear(?=\s+(?:are|is|was|were|did|do|does|exactly)\b)", re.IGNORECASE), r"\1where"),
+              (re.compile(r"\b(terror|target|training|web|launch|missile|military|news)\s+(?:sights?|cites?)\b",
+                          re.IGNORECASE), lambda m: f"{m.group(1)} sites"),
               (re.compile(r"\brus\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
               (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"),
@@ -188,6 +197,19 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                lambda m: f"{m.group(1)}{m.group(3).capitalize()} did {m.group(2)} {_BARE_VERB[m.group(4)]}"),
               (re.compile(r"^(\W*)[Ww]hat (?:said|says) ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\b"),
                r"\1What did \2 say"),
+              # A French or Arabic speaker's "In which place ...?", "For which reason ...?", "Since how
+              # many days ...?", "the date of the publication of ...", "What Obama answered to Putin
+              # ...?", "Please, why ...?".
+              (re.compile(r"^(\W*)(?:[Ii]n|[Aa]t) (?:which|what) place\b"), r"\1Where"),
+              (re.compile(r"^(\W*)[Ff]or (?:which|what) reasons?\b"), r"\1Why"),
+              (re.compile(r"^(\W*)[Ss]ince how (many|much|long)\b"), r"\1For how \2"),
+              (re.compile(r"\bdate of (?:the )?publication of\b"), "publication date of"),
+              (re.compile(r"\b([Ww])hat (?:is|was|were|are) the (?:quantity|amount) of\b"),
+               lambda m: "How much" if m.group(1) == "W" else "how much"),
+              (re.compile(r"^(\W*)[Ww]hat ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+"
+                          r"(said|answered|responded|replied|told)\b"),
+               lambda m: f"{m.group(1)}What did {m.group(2)} {_BARE_VERB[m.group(3)]}"),
+              (re.compile(r"^(\W*)[Pp]lease,?\s+(?=(?:what|when|where|who|whom|which|why|how)\b)"), r"\1"),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 _BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}
@@ -213,11 +235,29 @@ _MEMO_HEAD = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]
                         r"(?:\[[^\]]{1,60}\]\s*)?")
 _MEMO_TAIL = re.compile(r"\s*\((?:(?:pls|please|plz)\s+)?(?:source|sources|cite|citation|ref|refs|link)s?"
                         r"(?:\s+(?:pls|please|plz))?\s*\??\)\s*$", re.IGNORECASE)
+# A producer's note on what the answer is for: "Chyron check: who ...?", "For the lower third:
+# what did ...?", "Who do we credit for ...? Need the name for the chyron.", "... ? Can we lift a
+# line for the chyron?". What goes on screen is no part of what is asked.
+_SCREEN = (r"(?:lower[- ]third|chyron|caption|on[- ]screen|on air|source (?:line|credit)|credit line"
+           r"|under (?:his|her|their) name)")
+_SCREEN_HEAD = re.compile(rf"^\W*(?=[^:?]{{0,40}}\b{_SCREEN})[^:?]{{3,60}}:\s+(?=\S)", re.IGNORECASE)
+_SCREEN_TAIL = re.compile(rf"(?<=\?)\s+(?=[^?]{{0,60}}\b{_SCREEN}\b)[^?]{{3,80}}[.!?]?\s*$"
+                          # ("... ? Can we run a quote?")
+                          r"|(?<=\?)\s+(?:can|could) (?:we|i) (?:run|use|lift|put up|air) (?:a|the|that|this|his|her)"
+                          r" (?:quote|line|clip)\??\s*$", re.IGNORECASE)
 # A spoken question's restart ("how many sorties, no wait, how many flights did ..."), hesitations
 # ("russian jets, um, planes") and a vague tail ("..., like how many years or whatever").
 _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i mean|rather)\s*[,;:.!-]\s*"
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
+# A forum user's aside after the question: "? asking for a friend", "? like a week? lol", ", bc
+# that sounds like a LOT", "? ngl sounds like PR"; and the "even" of "how many jets does Russia
+# even have there".
+_ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:asking for a friend|lol|lmao|haha+|smh|jk"
+                         r"|(?:ngl|tbh|imo)\b[^?]*|(?:bc|cause|cuz|because) (?:that|it|this) (?:sounds|seems|looks)\b[^?]*)"
+                         r"\W*$", re.IGNORECASE)
+_EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b(?:did|does|do|is|was|are|were"
+                   r"|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually)\s+(?=[a-z])", re.IGNORECASE)
 _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was)\s*(?=\?|$)",
                          re.IGNORECASE)
 
@@ -226,9 +266,11 @@ def tidied(question: str) -> str:
     """The question without a memo line's marks, a hurried opening filler or a hedge, with the
     apostrophes of its contractions and its shorthand spelt out ("with" for "w/")."""
     question = _MEMO_TAIL.sub("", _MEMO_HEAD.sub("", question)).strip() or question
+    question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
+    question = _ASIDE_TAIL.sub("", question).strip() or question
     question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)
-    question = rest if rest.strip() else question
+    question = _EVEN.sub(r"\1", rest if rest.strip() else question)
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
     # A title or name set in quotes ("the 'President of Turkey'") is asked about as a title.
     question = _QUOTED_TITLE.sub(r"\1", question)

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 91)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 95)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -944,6 +944,15 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Someone called the Syrian government's humanitarian corridors out of Aleppo a possible 'ruse'. Who is that "
      "attributed to?", "John Kerry"),
     ("Kirby (State Dept spox) on intel sharing w/ Russia - exact wording?", "common objective"),
+    # nm91, nm93, nm94, aq83, aq85: a correspondent's "About X, ...", a French speaker's "In which place",
+    # a forum user's asides, a producer's "source ... to", a Dutch journalist's "medium".
+    ("About the refugee crisis, why is Europe bearing the brunt according to President Putin? I would like to know.",
+     "blindly followed instructions"),
+    ("In which place is the information center that Russia uses to coordinate the intelligence coming from other "
+     "countries?", "Baghdad"),
+    ("lol how many sorties did russian jets even fly in that MoD combat report", "107 sorties"),
+    ("Which outlet do we source the Konashenkov 'very rarely' quote to?", "EU Times"),
+    ("Which medium reports Ryabkov speaking of a 'politically ticklish situation' for the US?", "Sputnik"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1211,6 +1220,16 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Kerry how answered Shoigu accusation that US cannot say where moderate opposition is?",
     "MoD spox Konashenkov on Europe refugee crisis - quote?",
     "Those 60 ISIS training camps which Pentagon not hitting, where are they located?",
+    # nm91, nm92, nm93, nm94, aq83: the topic said first; dictation; a French speaker's; a forum user's
+    # (the 107 counts sorties, not jets); a producer's "Can we run a Lavrov quote on Y?".
+    "About the meeting of heads of general staffs in Moscow, could you tell me the date of this meeting please?",
+    "Regarding US Secretary of State John Kerry, what did he say about Russian airstrikes in Syria?",
+    "Regarding Russian strikes on targets identified by Free Syrian Army, how many strikes exactly were conducted?",
+    "wear are the Russian jets flying in Syria based out of",
+    "In which place the Syrian army launched the major offensive it announced on Tuesday?",
+    "What Obama answered to Putin in their discussion by telephone about the coalition?",
+    "lol how many jets does russia even have there in syria",
+    "Can we run a Lavrov quote on the refugee crisis in Europe? What did he say?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

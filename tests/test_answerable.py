@@ -3277,3 +3277,29 @@ def test_a_portuguese_speakers_which_was_the_date_and_no_tag_are_a_plain_questio
     # "Which ... was" asking for one of several stays a which-question.
     assert truecase.tidied("Which pier was closed?") == "Which pier was closed?"
 
+
+
+def test_which_outlet_a_quote_is_sourced_to_asks_for_its_outlet() -> None:
+    assert asks_for("Which outlet do we source the Berg 'very rarely' quote to?") == "outlet"
+    assert asks_for("Which outlet did Berg speak to?") is None
+
+
+def test_what_someone_said_their_answer_was_is_on_what_the_clause_before_says_was_asked() -> None:
+    assert asked_speaker("When the port asked the council where the boats are, what did Berg say was their "
+                         "answer?") == ("Berg", "the port asked the council where the boats are")
+    assert asked_speaker("What did Berg say was their answer?") == ("Berg", "was their answer")
+
+
+def test_what_one_did_before_where_one_is_now_is_a_reason() -> None:
+    assert _REASON.search("Oslo, after it blindly followed the council, is now bearing the brunt of the fees")
+    assert not _REASON.search("After the meeting, Oslo raised the fees")
+
+
+def test_a_number_counting_its_own_noun_or_inside_a_link_counts_nothing_asked() -> None:
+    # "boats" are named apart from the number, which counts trips.
+    assert not holds("number", "Harbour boats sail 107 trips, visit 289 piers in 2 days", "How many boats does the port have?")
+    assert holds("number", "The port has 12 boats in service", "How many boats does the port have?")
+    # Sites may be the targets asked about: the sentence names no targets apart from them.
+    assert holds("number", "Inspectors target 289 harbour sites in 2 days", "How many targets did the inspectors hit?")
+    assert not holds("number", "Harbour boats report https://t.co/7QCpEy1oU7pic.twitter.com", "How many boats sailed?")
+    assert holds("number", "They strap 200kg of explosives to him", "How many kg of explosives do they strap to him?")

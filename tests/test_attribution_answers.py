@@ -320,3 +320,15 @@ def test_a_wire_desks_words_then_who_are_answered_with_their_speaker(pipeline: P
     answer = pipeline.ask("Russian defense min. on state TV: asked US where moderate opposition is, they couldn't say. "
                           "Attrib.?")
     assert not answer.refused and answer.text.startswith("Sergei Shoigu"), answer.text
+
+
+def test_a_producers_credit_and_line_questions_are_answered_with_the_speakers_words(pipeline: Pipeline) -> None:
+    answer = pipeline.ask("Who do we credit for 'We have asked our [American] colleagues, to please tell us where the "
+                          "moderate opposition is'? Need the name for the chyron.")
+    assert not answer.refused and answer.text.startswith("Sergei Shoigu"), answer.text
+    answer = pipeline.ask("What line does Putin push on refugee crisis in Europe, who does he blame for it?")
+    assert not answer.refused and "absolutely expected crisis" in answer.text, answer.text
+    assert all(c.speaker == "Vladimir Putin" for c in answer.citations if c.supported)
+    answer = pipeline.ask("When Russia asked American colleagues where moderate opposition is, what did Shoigu say was "
+                          "their answer?")
+    assert not answer.refused and "couldn’t tell us" in answer.text, answer.text

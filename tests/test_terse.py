@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag import truecase
-from rag.terse import requested, spelled_out, topic_first, unchallenged
+from rag.terse import about_first, requested, spelled_out, topic_first, unchallenged
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -266,3 +266,84 @@ def test_a_claim_pinned_on_someone_or_said_by_somebody_asks_who_said_it() -> Non
 def test_a_topic_with_a_relative_clause_then_its_question() -> None:
     assert topic_first("Those 60 boats which the port is not inspecting, where are they moored?") == (
         "Where are those 60 boats which the port is not inspecting moored?")
+
+
+def test_a_topic_said_first_after_about_or_regarding_takes_the_place_of_what_the_question_calls_it() -> None:
+    assert about_first("About the meeting of the harbour board in Oslo, could you tell me the date of this "
+                       "meeting please?") == "Could you tell me the date of the meeting of the harbour board in Oslo please?"
+    assert about_first("Regarding Harbour Master Ola Berg, what did he say about the fees?") == (
+        "What did Harbour Master Ola Berg say about the fees?")
+    assert about_first("Regarding the new ferry fees, why did the council raise them?") == (
+        "Why did the council raise the new ferry fees?")
+    assert about_first("Regarding King of Norway with whom Berg discussed the pier, could you tell me his name "
+                       "please?") == "Could you tell me the name of the King of Norway with whom Berg discussed the pier please?"
+    # The "it" of "is it correct that" is no topic; the question calls it nothing: said after it.
+    assert about_first("About the Gazette report, is it correct that it was on Monday?") == (
+        "Is it correct that the Gazette report was on Monday?")
+    assert about_first("About the pier closure, how many boats were moved? I would like to know.") == (
+        "How many boats were moved, regarding the pier closure? I would like to know.")
+    # "this interview" is what the topic is, not the "he" of a name the question gives.
+    assert about_first("About Berg's interview with the Gazette, where was Mayor Berg when he gave this "
+                       "interview?") == "Where was Mayor Berg when he gave Berg's interview with the Gazette?"
+    for typed in ("About how many boats were moved?", "Regarding the fees: the council raised them."):
+        assert about_first(typed) == typed
+
+
+def test_a_producers_note_on_where_the_answer_goes_is_no_part_of_the_question() -> None:
+    assert truecase.tidied("Chyron check: who closed the pier?") == "who closed the pier?"
+    assert truecase.tidied("Who closed the pier? Need the name for the lower third.") == "Who closed the pier?"
+    assert truecase.tidied("What did Berg say about the fees? Can we run a quote?") == (
+        "What did Berg say about the fees?")
+    assert truecase.tidied("For the source line: which paper ran the Berg story?") == "which paper ran the Berg story?"
+    # A colon that sets off a topic is kept.
+    assert truecase.tidied("Ferry fees: who raised them?") == "Ferry fees: who raised them?"
+
+
+def test_dictated_punctuation_and_wear_for_where_are_read() -> None:
+    assert truecase.tidied("what is the name of the harbour master comma the one who closed the pier") == (
+        "what is the name of the harbour master, the one who closed the pier")
+    assert truecase.tidied("wear is the new pier question mark") == "where is the new pier?"
+    assert truecase.tidied("What did Berg wear at the opening?") == "What did Berg wear at the opening?"
+    assert truecase.tidied("how many training sights did the port close") == "how many training sites did the port close"
+
+
+def test_whom_a_producer_credits_and_the_line_someone_pushes_are_who_said_and_what_they_said() -> None:
+    assert spelled_out("Who do we credit for the claim that the fees doubled?") == "Who said the fees doubled?"
+    assert spelled_out("Who do we credit for calling the fees a 'ruse'?") == "Who called the fees a 'ruse'?"
+    assert spelled_out("Who is the on-screen attribution for the line that the pier stays shut?") == (
+        "Who said the pier stays shut?")
+    assert spelled_out("What line does Berg push on the ferry fees, who does he blame?") == (
+        "What did Berg say about the ferry fees?")
+    assert spelled_out("Can we run a Quill quote on the pier closure? What did he say?") == (
+        "What did Quill say about the pier closure?")
+
+
+def test_a_french_or_arabic_speakers_phrasing_is_the_plain_question() -> None:
+    assert truecase.tidied("In which place is the pilot centre?") == "Where is the pilot centre?"
+    assert truecase.tidied("For which reason the council is reluctant to sign?") == "Why the council is reluctant to sign?"
+    assert truecase.tidied("Since how many days the pier is shut?") == "For how many days the pier is shut?"
+    assert truecase.tidied("What is the date of the publication of the Gazette piece?") == (
+        "What is the publication date of the Gazette piece?")
+    assert truecase.tidied("What Berg answered to Quill about the fees?") == "What did Berg answer to Quill about the fees?"
+    assert truecase.tidied("Please, why did the port close?") == "why did the port close?"
+    assert truecase.tidied("Berg speaks of the boat, what is the quantity of fuel it carries?") == (
+        "Berg speaks of the boat, how much fuel it carries?")
+
+
+def test_a_forum_users_slang_and_asides_are_no_part_of_the_question() -> None:
+    assert truecase.tidied("lol how many boats does the port even have there") == "how many boats does the port have there"
+    assert truecase.tidied("wait, when was the pier deal actually reached? asking for a friend") == (
+        "when was the pier deal reached?")
+    assert truecase.tidied("ngl how many ferries did Berg claim sank, bc that sounds like a LOT") == (
+        "how many ferries did Berg claim sank")
+    assert truecase.tidied("how long had the port been shut at that point anyway? like a week? lol") == (
+        "how long had the port been shut at that point anyway?")
+    # "even" that is part of what is asked stays.
+    assert truecase.tidied("Why did Berg say the port copes even without the ferry?") == (
+        "Why did Berg say the port copes even without the ferry?")
+
+
+def test_a_polite_request_wrapping_a_question_with_its_preposition_first_is_that_question() -> None:
+    assert requested("Could you tell me on which date the Gazette piece was posted please?") == (
+        "On which date the Gazette piece was posted?")
+    assert requested("Could you tell me in what town the pier is?") == "In what town the pier is?"

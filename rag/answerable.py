@@ -2310,8 +2310,10 @@ _SOURCED_TO = re.compile(r"\b(?:source|attribute|credit|trace)\b[^?]*\bto\W*$", 
 _SPEAKER_QUESTION = re.compile(
     # ("What did Shoigu say was their answer?": what he said their answer was; no one called
     # "Shoigu say was their" answered.)
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>(?:(?!\b(?-i:say|said|claim|claimed|think)\s+(?:was|were|is|are)\b).)+?)"
-    r" (?:(?-i:have|has|had) to )?(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
+    r"^\W*what (?:did|does|do|has|have|had) "
+    r"(?P<who>(?:(?!\b(?-i:say|said|claim|claimed|think)\s+(?:was|were|is|are)\b).)+?)"
+    r" (?:(?-i:have|has|had) to )?"
+    r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
     r"|answered|describe|described|explain|explained|allege|alleged|assert|asserted|insist|insisted|contend"
     r"|contended|maintain|maintained)\b(?!\s+(?:dept|department)\b)(?:.*?\b(?:about|on|of|regarding|concerning)\s+"
     r"(?P<topic>.+?))?\W*$", re.IGNORECASE)
@@ -3222,7 +3224,8 @@ _ACCORDING_TO = (
                # after the scene it sets.)
                r"(?P<topic>(?:(?!\s+[-–—]|\s*:|\?|,\s*(?:what|when|where|who|which|why|how)\b).)+?)"
                # ("Lavrov Sergey about refugee crisis in Europe, what he says?")
-               r"(?:\s+[-–—]+\s*gist|,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:says?|said|thinks?|claims?|claimed))?"
+               r"(?:\s+[-–—]+\s*gist"
+               r"|,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:says?|said|thinks?|claims?|claimed))?"
                r"\W*$", re.IGNORECASE),
     # A citation hunter's "I need a direct quote from Mekdad on Russia's cooperation with the FSA."
     re.compile(rf"^\W*(?:i need|i want|i(?:['’]d| would) like|give me|get me|find me|need)(?: a| the| some)? "

@@ -109,15 +109,18 @@ _FROM_WHERE = re.compile(r"^\W*(?P<item>[^?]{5,200}?)\s*[:—–-]+\s*where(?:['
 _CREDITED_FOR = re.compile(r"^\W*(?:who(?:m)? (?:do|should|shall|can|would|will) (?:we|i|you) (?:credit|attribute|cite)"
                            r"(?: (?:it|this|that))? (?:for|with)"
                            r"|who(?:['’]s| is) (?:the )?(?:[\w-]+ )?(?:attribution|credit) (?:for|on))\s+"
-                           r"(?:(?:the|this|that) (?:claim|line|quote|remark|statement|words|view|narrative|talking point)"
+                           r"(?:(?:the|this|that) (?:claim|line|quote|remark|statement|words|view|narrative"
+                           r"|talking point)"
                            r"\s+(?:that\s+)?|(?P<verb>saying|calling|claiming|describing|asking|warning|accusing)\s+)?"
                            r"(?P<claim>[^?]{3,300}?)\s*\?\s*$", re.IGNORECASE)
 # "What line does Putin push on the refugee crisis?", "What narrative does Kirby push about ...?",
 # "Can we run a Lavrov quote on ...? What did he say?": X's words on Y.
 _LINE_PUSHED = re.compile(r"^\W*what (?:line|narrative|talking points?|message|argument|claim|spin) (?:does|did|do) "
-                          r"(?P<who>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+) (?:push|pushes|make|peddle|promote|advance|put out|spin)"
+                          r"(?P<who>(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+) "
+                          r"(?:push|pushes|make|peddle|promote|advance|put out|spin)"
                           r"\s+(?:on|about|regarding|over|concerning)\s+(?P<topic>[^?,]{3,200}?)\s*(?:,[^?]*)?\?\s*$"
-                          r"|^\W*(?:can|could) (?:we|i) (?:run|use|put up|get|air|have) (?:a|an) (?P<quoted>(?-i:[A-Z])[\w.'’-]*)"
+                          r"|^\W*(?:can|could) (?:we|i) (?:run|use|put up|get|air|have) (?:a|an) "
+                          r"(?P<quoted>(?-i:[A-Z])[\w.'’-]*)"
                           r" (?:quote|line|clip|soundbite) (?:on|about|regarding)\s+(?P<on>[^?]{3,200}?)\s*\?"
                           r"(?:\s*what did (?:he|she) say(?: exactly)?\?)?\s*$", re.IGNORECASE)
 _PAST = {"saying": "said", "calling": "called", "claiming": "claimed", "describing": "described",

@@ -251,13 +251,15 @@ _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i 
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
 # A forum user's aside after the question: "? asking for a friend", "? like a week? lol", ", bc
-# that sounds like a LOT", "? ngl sounds like PR"; and the "even" of "how many jets does Russia
-# even have there".
-_ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:asking for a friend|lol|lmao|haha+|smh|jk"
-                         r"|(?:ngl|tbh|imo)\b[^?]*|(?:bc|cause|cuz|because) (?:that|it|this) (?:sounds|seems|looks)\b[^?]*)"
+# that sounds like a LOT", "? ngl sounds like PR".
+_ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:asking for a friend|lol|lmao|haha+|smh"
+                         r"|jk|(?:ngl|tbh|imo)\b[^?]*"
+                         r"|(?:bc|cause|cuz|because) (?:that|it|this) (?:sounds|seems|looks)\b[^?]*)"
                          r"\W*$", re.IGNORECASE)
-_EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b(?:did|does|do|is|was|are|were"
-                   r"|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually)\s+(?=[a-z])", re.IGNORECASE)
+# And the "even" of "how many jets does Russia even have there".
+_EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
+                   r"(?:did|does|do|is|was|are|were|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually)\s+(?=[a-z])",
+                   re.IGNORECASE)
 _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was)\s*(?=\?|$)",
                          re.IGNORECASE)
 

@@ -1461,17 +1461,32 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         # Nor does a number count the jets asked about when it counts a plural noun of its own
         # and the sentence names the jets apart from it ("Russian jets fly 107 sorties": sorties);
         # but "target 289 terror sites" may count the targets asked about.
+        # (The phrase ends at a stopword or a mark: "107 sorties, target ...", "8,000 ISIS targets
+        # since ...", whose "ISIS" is no plural of its own.)
         after = sentence[end:].lower().split()[:4]
-        phrase = list(itertools.takewhile(lambda w: w.strip(_MARKS) not in STOPWORDS, after))
-        plural = next((i for i, w in enumerate(phrase) if re.fullmatch(r"[a-z]{3,}s", w.strip(_MARKS))), None)
-        rest = " ".join(sentence[end:].split()[plural + 1:]) if plural is not None else ""
-        own = plural is not None and how_many and not mentions(phrase[plural].strip(_MARKS), noun) and re.search(
-            rf"\b{re.escape(noun)}\b", f"{sentence[:start]} {rest}", re.IGNORECASE) is not None
+        phrase = _counted_phrase(after)
+        rest = " ".join(sentence[end:].split()[len(phrase):])
+        own = how_many and any(re.fullmatch(r"[a-z]{3,}s", w) for w in phrase) and not mentions(
+            " ".join(phrase), noun) and re.search(rf"\b{re.escape(noun)}\b", f"{sentence[:start]} {rest}",
+                                                  re.IGNORECASE) is not None
         return ((m.group(0).lower() != "one" or mentions(" ".join(after), noun))
                 and not _COUNTS_OWNER.match(sentence[end:]) and not _IN_DATE.search(sentence[:start])
                 and not _DATE_AFTER.match(sentence[end:]) and not own)
 
     return mentions_counted(sentence.lower(), noun) and any(counts(m) for m in given)
+
+
+def _counted_phrase(words: Sequence[str]) -> list[str]:
+    """The words after a number up to a stopword or a mark: what it counts."""
+    phrase: list[str] = []
+    for word in words:
+        bare = word.strip(_MARKS)
+        if not bare or bare in STOPWORDS:
+            break
+        phrase.append(bare)
+        if word[-1:] in ",.;:!?)":
+            break
+    return phrase
 
 
 def _whole(text: str, m: re.Match[str]) -> str:

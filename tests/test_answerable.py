@@ -3303,3 +3303,6 @@ def test_a_number_counting_its_own_noun_or_inside_a_link_counts_nothing_asked() 
     assert holds("number", "Inspectors target 289 harbour sites in 2 days", "How many targets did the inspectors hit?")
     assert not holds("number", "Harbour boats report https://t.co/7QCpEy1oU7pic.twitter.com", "How many boats sailed?")
     assert holds("number", "They strap 200kg of explosives to him", "How many kg of explosives do they strap to him?")
+    # A name ending in "s" before the noun counted is no plural of its own.
+    assert holds("number", "Berg said on Tuesday that the port has inspected 8,000 ISIS boats since last year.",
+                 "How many ISIS boats did Berg say the port has inspected?")

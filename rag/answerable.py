@@ -1432,14 +1432,15 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     if part is not None:
         return _gives_date_part(part, sentence, question)
     # A number the question itself gives ("in 2015") is not an answer.
-    asked = {m.group(0).lower() for m in _HOLDS[kind].finditer(question)}
-    given = [m for m in _HOLDS[kind].finditer(sentence) if m.group(0).lower() not in asked]
     if kind == "number":
         # (Each number whole: the "2" of "2 days" is not the "2" of a "289" asked about. Nor is a
         # digit inside a link's code: "https://t.co/7QCpEy1oU7pic".)
         asked = {_whole(question, m) for m in _HOLDS[kind].finditer(question)}
         given = [m for m in _HOLDS[kind].finditer(sentence) if _whole(sentence, m) not in asked
                  and not _in_code(sentence, m)]
+    else:
+        asked = {m.group(0).lower() for m in _HOLDS[kind].finditer(question)}
+        given = [m for m in _HOLDS[kind].finditer(sentence) if m.group(0).lower() not in asked]
     if not given:
         return False
     noun = counted(question) if kind == "number" else None
@@ -1453,11 +1454,7 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     # number before a possessive count what is owned ("the two nations' aircraft": two nations).
     # Nor does a day of a date ("the deal reached on October 20": no count of aircraft).
     def counts(m: re.Match[str]) -> bool:
-        start, end = m.start(), m.end()
-        while start and sentence[start - 1].isalnum():  # (the whole of "20", not its "0")
-            start -= 1
-        while end < len(sentence) and sentence[end].isalnum():
-            end += 1
+        start, end = _word_at(sentence, m)  # (the whole of "20", not its "0")
         # Nor does a number count the jets asked about when it counts a plural noun of its own
         # and the sentence names the jets apart from it ("Russian jets fly 107 sorties": sorties);
         # but "target 289 terror sites" may count the targets asked about.
@@ -1489,24 +1486,26 @@ def _counted_phrase(words: Sequence[str]) -> list[str]:
     return phrase
 
 
+def _word_at(text: str, m: re.Match[str], joiners: str = "") -> tuple[int, int]:
+    """The span of the whole word a match is part of, letters, digits and `joiners` alike."""
+    start, end = m.start(), m.end()
+    while start and (text[start - 1].isalnum() or text[start - 1] in joiners):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in joiners):
+        end += 1
+    return start, end
+
+
 def _whole(text: str, m: re.Match[str]) -> str:
     """The whole word a matched number is part of ("289" for its "2")."""
-    start, end = m.start(), m.end()
-    while start and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
+    start, end = _word_at(text, m)
     return text[start:end].lower()
 
 
 def _in_code(sentence: str, m: re.Match[str]) -> bool:
     """Whether a matched number is part of a word mixing letters and digits that is no number
     with its unit ("7QCpEy1oU7pic", not "200kg" or "2,000")."""
-    start, end = m.start(), m.end()
-    while start and (sentence[start - 1].isalnum() or sentence[start - 1] in "/-_"):
-        start -= 1
-    while end < len(sentence) and (sentence[end].isalnum() or sentence[end] in "/-_"):
-        end += 1
+    start, end = _word_at(sentence, m, "/-_")
     word = sentence[start:end]
     return re.search(r"[A-Za-z]", word) is not None and re.search(r"\d", word) is not None and re.fullmatch(
         r"[\d.,]+[a-zA-Z]{0,3}|[a-zA-Z]{1,3}-?[\d.,]+|\d+(?:st|nd|rd|th)|\d+s", word) is None

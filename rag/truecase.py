@@ -63,6 +63,8 @@ _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|
 _RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|planes?|aircraft|forces?"
                  r"|government|officials?|president|ministry|minister|diplomats?|embassy|ambassador|envoy"
                  r"|spokes(?:man|woman|person))\b)")
+# A name of up to three words as typed, capitalised (the learner's word orders below).
+_NAME_TYPED = r"((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})"
 _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.compile(r"\bRU\b"), "Russia"),
               # A phone's: "wat", "wich", "hw many", "thru", "abt", "b4", "bc", "ppl", "acording", "u".
               (re.compile(r"\b(?:wat|wht|wut)\b"), "what"), (re.compile(r"\b(?:wich|whic)\b"), "which"),
@@ -192,10 +194,10 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\b([Ww])ho['’]s(?=\s+(?:the|a|an|this|that)\b)"), r"\1ho is"),
               # A learner's word order: "John Kirby what said about ...?", "Kerry how answered ...?",
               # "What said Obama to Putin ...?".
-              (re.compile(r"^(\W*)((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+(what|how)\s+"
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r"\s+(what|how)\s+"
                           r"(said|answered|responded|replied|told)\b"),
                lambda m: f"{m.group(1)}{m.group(3).capitalize()} did {m.group(2)} {_BARE_VERB[m.group(4)]}"),
-              (re.compile(r"^(\W*)[Ww]hat (?:said|says) ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\b"),
+              (re.compile(r"^(\W*)[Ww]hat (?:said|says) " + _NAME_TYPED + r"\b"),
                r"\1What did \2 say"),
               # A French or Arabic speaker's "In which place ...?", "For which reason ...?", "Since how
               # many days ...?", "the date of the publication of ...", "What Obama answered to Putin
@@ -206,7 +208,7 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\bdate of (?:the )?publication of\b"), "publication date of"),
               (re.compile(r"\b([Ww])hat (?:is|was|were|are) the (?:quantity|amount) of\b"),
                lambda m: "How much" if m.group(1) == "W" else "how much"),
-              (re.compile(r"^(\W*)[Ww]hat ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})\s+"
+              (re.compile(r"^(\W*)[Ww]hat " + _NAME_TYPED + r"\s+"
                           r"(said|answered|responded|replied|told)\b"),
                lambda m: f"{m.group(1)}What did {m.group(2)} {_BARE_VERB[m.group(3)]}"),
               (re.compile(r"^(\W*)[Pp]lease,?\s+(?=(?:what|when|where|who|whom|which|why|how)\b)"), r"\1"),
@@ -250,6 +252,8 @@ _SCREEN_TAIL = re.compile(rf"(?<=\?)\s+(?=[^?]{{0,60}}\b{_SCREEN}\b)[^?]{{3,80}}
 _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i mean|rather)\s*[,;:.!-]\s*"
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
+_VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was)\s*(?=\?|$)",
+                         re.IGNORECASE)
 # A forum user's aside after the question: "? asking for a friend", "? like a week? lol", ", bc
 # that sounds like a LOT", "? ngl sounds like PR".
 _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:asking for a friend|lol|lmao|haha+|smh"
@@ -260,8 +264,6 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
 _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
                    r"(?:did|does|do|is|was|are|were|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually)\s+(?=[a-z])",
                    re.IGNORECASE)
-_VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was)\s*(?=\?|$)",
-                         re.IGNORECASE)
 
 
 def tidied(question: str) -> str:

@@ -1446,9 +1446,7 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
     noun = counted(question) if kind == "number" else None
     if noun is None:
         return True
-    # ("How many jets ...?" names the jets it counts; "the number of the ISIS training camps" names
-    # the group before them.)
-    how_many = re.search(rf"\bhow many (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\b", question, re.IGNORECASE) is not None
+    head = _counted_head(question, noun)
     # "How many C.I.A. officers ...?" is not answered by "..., one senior American official said":
     # "one" is a count only of what it stands before (else a determiner, or a pronoun). Nor does a
     # number before a possessive count what is owned ("the two nations' aircraft": two nations).
@@ -1463,8 +1461,8 @@ def holds(kind: Kind | None, sentence: str, question: str = "") -> bool:
         after = sentence[end:].lower().split()[:4]
         phrase = _counted_phrase(after)
         rest = " ".join(sentence[end:].split()[len(phrase):])
-        own = how_many and any(re.fullmatch(r"[a-z]{3,}s", w) for w in phrase) and not mentions(
-            " ".join(phrase), noun) and re.search(rf"\b{re.escape(noun)}\b", f"{sentence[:start]} {rest}",
+        own = head is not None and any(re.fullmatch(r"[a-z]{3,}s", w) for w in phrase) and not mentions(
+            " ".join(phrase), head) and re.search(rf"\b{re.escape(head)}\b", f"{sentence[:start]} {rest}",
                                                   re.IGNORECASE) is not None
         return ((m.group(0).lower() != "one" or mentions(" ".join(after), noun))
                 and not _COUNTS_OWNER.match(sentence[end:]) and not _IN_DATE.search(sentence[:start])
@@ -1532,6 +1530,23 @@ _ASKS_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|re
                           # (A student's "voice doubts about ...", "express concern": words said.)
                           r"|voic(?:e|es|ed|ing)|express(?:es|ed|ing)?)\b",
                           re.IGNORECASE)
+
+
+def _counted_head(question: str, noun: str) -> str | None:
+    """The plural noun a count question names what it counts by: "how many jets" its noun;
+    "the number of Russian jets deployed to fly ..." the common plural its words come to before a
+    stopword or a participle ("jets", where `counted` gives the first word, "russian"); None when
+    it names none ("the number of the ISIS training camps" names the group before them)."""
+    if re.search(rf"\bhow many (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\b", question, re.IGNORECASE):
+        return noun
+    m = re.search(r"\b(?:the|what) number of ((?:[\w'’-]+ ?){1,4})", without_options(question), re.IGNORECASE)
+    head = None
+    for word in m.group(1).split() if m else ():
+        if word.lower() in STOPWORDS or re.fullmatch(r"[a-z]+ed", word):
+            break
+        if re.fullmatch(r"[a-z]{3,}s", word):  # (lower case: "ISIS" is a name)
+            head = word
+    return head
 
 
 def counted(question: str) -> str | None:

@@ -3306,3 +3306,8 @@ def test_a_number_counting_its_own_noun_or_inside_a_link_counts_nothing_asked() 
     # A name ending in "s" before the noun counted is no plural of its own.
     assert holds("number", "Berg said on Tuesday that the port has inspected 8,000 ISIS boats since last year.",
                  "How many ISIS boats did Berg say the port has inspected?")
+    # "The number of X" counts its common plural, not its first word.
+    assert not holds("number", "Harbour boats sail 107 trips, visit 289 piers in 2 days",
+                     "I need the number of harbour boats deployed to sail the 107 trips")
+    assert holds("number", "Harbour boats sail 107 trips, visit 289 piers in 2 days", "What was the number of trips sailed?")
+    assert holds("number", "Inspectors visited 60 ISIS training camps in 2 days", "the number of ISIS training camps visited?")

@@ -1533,12 +1533,18 @@ _ASKS_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|re
 
 
 def _counted_head(question: str, noun: str) -> str | None:
-    """The plural noun a count question names what it counts by: "how many jets" its noun;
-    "the number of Russian jets deployed to fly ..." the common plural its words come to before a
-    stopword or a participle ("jets", where `counted` gives the first word, "russian"); None when
-    it names none ("the number of the ISIS training camps" names the group before them)."""
+    """The plural noun a count question names what it counts by: "how many jets" its noun, "the
+    number of X" its common plural (`_number_of_head`); None when it names none."""
     if re.search(rf"\bhow many (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\b", question, re.IGNORECASE):
         return noun
+    return _number_of_head(question)
+
+
+def _number_of_head(question: str) -> str | None:
+    """The common plural "the number of X" counts, its words before a stopword or a participle:
+    "jets" of "the number of Russian jets deployed to fly ..." (not its first word, "Russian"),
+    "sites" of "the number of terrorist sites targeted"; None for "the number of the ISIS
+    training camps", which names the group before them."""
     m = re.search(r"\b(?:the|what) number of ((?:[\w'’-]+ ?){1,4})", without_options(question), re.IGNORECASE)
     head = None
     for word in m.group(1).split() if m else ():
@@ -1566,7 +1572,9 @@ def counted(question: str) -> str | None:
         parts = [p for p in how_many.split(",") if p.strip()]
         how_many = next((p for p in reversed(parts) if p.split()[-1].lower().endswith("s")), parts[0])
     words = [w for w in WORD.findall((how_many or number_of or measure or "").lower()) if w not in STOPWORDS]
-    noun = (words[-1] if how_many else words[0]) if words else None
+    # ("the number of terrorist sites targeted": sites, which "289 terror sites" counts.)
+    head = _number_of_head(question) if number_of else None
+    noun = head if head else (words[-1] if how_many else words[0]) if words else None
     # "How many items does the series list?": a count a page gives bare ("Russia Versus ISIL in Syria (618)").
     return None if noun in _ANY_ITEM else noun
 

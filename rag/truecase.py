@@ -202,7 +202,7 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               # A French or Arabic speaker's "In which place ...?", "For which reason ...?", "Since how
               # many days ...?", "the date of the publication of ...", "What Obama answered to Putin
               # ...?", "Please, why ...?".
-              (re.compile(r"^(\W*)(?:[Ii]n|[Aa]t) (?:which|what) place\b"), r"\1Where"),
+              (re.compile(r"^(\W*)(?:[Ii]n|[Aa]t) (?:which|what) (?:place|location|spot|venue)\b"), r"\1Where"),
               (re.compile(r"^(\W*)[Ff]or (?:which|what) reasons?\b"), r"\1Why"),
               (re.compile(r"^(\W*)[Ss]ince how (many|much|long)\b"), r"\1For how \2"),
               (re.compile(r"\bdate of (?:the )?publication of\b"), "publication date of"),
@@ -212,9 +212,26 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                           r"(said|answered|responded|replied|told)\b"),
                lambda m: f"{m.group(1)}What did {m.group(2)} {_BARE_VERB[m.group(3)]}"),
               (re.compile(r"^(\W*)[Pp]lease,?\s+(?=(?:what|when|where|who|whom|which|why|how)\b)"), r"\1"),
+              # An Italian speaker's present perfect and inversion: "What has said the Ryabkov about
+              # ...?", "Who is that one who has written that ...?".
+              (re.compile(r"^(\W*)[Ww]hat (?:has|have) (said|answered|declared|stated|told|written) (?:the )?"
+                          + _NAME_TYPED + r"(?=\s+(?:about|on|regarding|concerning|of|to)\b)"),
+               lambda m: f"{m.group(1)}What did {m.group(3)} {_BARE_VERB.get(m.group(2), 'say')}"),
+              (re.compile(r"^(\W*)[Ww]ho is (?:that|the) one (?:who|that) (?:has |had )?(said|written|declared|stated"
+                          r"|claimed|told|wrote)\b"), lambda m: f"{m.group(1)}Who {_PAST.get(m.group(2), m.group(2))}"),
+              # A formal passive: "What was stated by Foreign Minister Lavrov concerning the FSA?",
+              # "In what terms was the refugee crisis described by President Putin?".
+              (re.compile(r"^(\W*)[Ww]hat (?:was|were|is|has been|had been) (?:said|stated|declared|asserted|claimed)"
+                          r" by ((?:the )?[^?,]{3,60}?) (?:regarding|about|concerning|with regard to|with respect to"
+                          r"|in relation to|as regards|on the subject of|in connection with)\b"),
+               r"\1What did \2 say about"),
+              (re.compile(r"^(\W*)(?:[Ii]n what terms|[Hh]ow) (?:was|were|is|are|has been|have been) ([^?,]{3,80}?) "
+                          r"(?:described|characteri[sz]ed|portrayed|depicted) by ((?:the )?[^?,]{3,60}?)\s*\?"),
+               r"\1How did \3 describe \2?"),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 _BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}
+_PAST = {"written": "wrote"}
 # Whose office a plain description names: "the man who runs Russia's army".
 _PEOPLE_OF = {"russia": "Russian", "america": "US", "the us": "US", "syria": "Syrian", "kremlin": "Russian",
               "moscow": "Russian", "damascus": "Syrian"}

@@ -232,7 +232,9 @@ def singular(word: str) -> str:
 
 # What a count is also given in: a sortie is one flight (or mission) of one aircraft, and a
 # target is a site struck ("how many flights did the jets fly": "107 sorties").
-_COUNTED_AS = {"flight": ("sortie",), "mission": ("sortie",), "target": ("site",)}
+# ("How many militant locations did Russian aircraft go after?": the "289 terror sites".)
+_COUNTED_AS = {"flight": ("sortie",), "mission": ("sortie",), "target": ("site",), "location": ("site", "position"),
+               "position": ("site", "location"), "facility": ("site",)}
 
 
 def mentions_counted(text: str, noun: str) -> bool:

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 95)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 97)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -953,6 +953,14 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("lol how many sorties did russian jets even fly in that MoD combat report", "107 sorties"),
     ("Which outlet do we source the Konashenkov 'very rarely' quote to?", "EU Times"),
     ("Which medium reports Ryabkov speaking of a 'politically ticklish situation' for the US?", "Sputnik"),
+    # nm96, aq87: a UN interpreter's formal passive, an Italian speaker's inversion.
+    ("In what terms was the refugee crisis in Europe described by President Putin?", "absolutely expected crisis"),
+    ("At which location was the recent meeting of the heads of the general staffs of the neighbouring countries "
+     "held?", "Moscow"),
+    ("What was the number of terrorist sites reported as having been targeted by Russian jets in that two-day combat "
+     "report of the Ministry of Defence?", "289"),
+    ("What has said the Kirby of the State Department about the argument of sharing the intelligence with Russia?",
+     "common objective"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1230,6 +1238,10 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "What Obama answered to Putin in their discussion by telephone about the coalition?",
     "lol how many jets does russia even have there in syria",
     "Can we run a Lavrov quote on the refugee crisis in Europe? What did he say?",
+    # nm82, nm96: the number of jets (not of the sorties they fly); a formal passive's speaker.
+    "I need the number of Russian jets deployed to fly the 107 sorties in the combat report.",
+    "What was said by Secretary of State John Kerry regarding the sharing of intelligence with Russia?",
+    "What was stated by Foreign Minister Lavrov concerning the Free Syrian Army?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

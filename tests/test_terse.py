@@ -347,3 +347,19 @@ def test_a_polite_request_wrapping_a_question_with_its_preposition_first_is_that
     assert requested("Could you tell me on which date the Gazette piece was posted please?") == (
         "On which date the Gazette piece was posted?")
     assert requested("Could you tell me in what town the pier is?") == "In what town the pier is?"
+
+
+def test_an_italian_speakers_inversion_and_a_formal_passive_are_the_plain_question() -> None:
+    assert truecase.tidied("What has said the Berg about the ferry fees?") == "What did Berg say about the ferry fees?"
+    assert truecase.tidied("What has answered Quill to the council?") == "What did Quill answer to the council?"
+    assert truecase.tidied("Who is that one who has written that the pier is unsafe?") == (
+        "Who wrote that the pier is unsafe?")
+    assert truecase.tidied("What was stated by Harbour Master Quill concerning the ferry fees?") == (
+        "What did Harbour Master Quill say about the ferry fees?")
+    assert truecase.tidied("What was said by Secretary of Transport Berg regarding the pier?") == (
+        "What did Secretary of Transport Berg say about the pier?")
+    assert truecase.tidied("In what terms was the ferry crisis described by Mayor Berg?") == (
+        "How did Mayor Berg describe the ferry crisis?")
+    assert truecase.tidied("At which location was the harbour meeting held?") == "Where was the harbour meeting held?"
+    # (What was said about something, by nobody named, stays as typed.)
+    assert truecase.tidied("What was said about the ferry fees?") == "What was said about the ferry fees?"

@@ -307,7 +307,7 @@ class Pipeline:
                  where: Filter | None = None, as_of: str | None = None) -> _Asked:
         """The cleaned question, its generator, and the query to search for."""
         text, notice = self.clean_question(question)
-        text = truecase.tidied(text)
+        text = truecase.tidied(terse.templated(text))
         retriever = self.current_retriever()
         found: list[Passage] | None = None
         if not history and truecase.needed(text):

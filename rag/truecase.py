@@ -219,6 +219,12 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                lambda m: f"{m.group(1)}What did {m.group(3)} {_BARE_VERB.get(m.group(2), 'say')}"),
               (re.compile(r"^(\W*)[Ww]ho is (?:that|the) one (?:who|that) (?:has |had )?(said|written|declared|stated"
                           r"|claimed|told|wrote)\b"), lambda m: f"{m.group(1)}Who {_PAST.get(m.group(2), m.group(2))}"),
+              # A Korean speaker's topic first and verb last: "Ryabkov, without US intelligence, from
+              # where Russia gets information — what said?", "Kirby, intelligence sharing about —
+              # exactly what said?", "Putin, refugee crisis — cause, what said?".
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r",\s*([^?]{3,200}?)(?:\s+about)?\s*(?:—|–|--|-)\s*"
+                          r"(?:[^?,—–]{1,30},\s*)?(?:exactly\s+|in [^?,—–]{1,40}?\s+)?what\s+(?:said|say|says)\s*\?\s*$"),
+               r"\1What did \2 say about \3?"),
               # A formal passive: "What was stated by Foreign Minister Lavrov concerning the FSA?",
               # "In what terms was the refugee crisis described by President Putin?".
               (re.compile(r"^(\W*)[Ww]hat (?:was|were|is|has been|had been) (?:said|stated|declared|asserted|claimed)"
@@ -228,6 +234,8 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"^(\W*)(?:[Ii]n what terms|[Hh]ow) (?:was|were|is|are|has been|have been) ([^?,]{3,80}?) "
                           r"(?:described|characteri[sz]ed|portrayed|depicted) by ((?:the )?[^?,]{3,60}?)\s*\?"),
                r"\1How did \3 describe \2?"),
+              # "the Putin Interfax/Anadolu interview": two names.
+              (re.compile(r"(?<![\w/.])((?-i:[A-Z])[\w'’-]*)/(?=(?-i:[A-Z])[\w'’-]*(?![\w/.]))"), r"\1 and "),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 _BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}

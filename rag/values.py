@@ -234,7 +234,8 @@ def singular(word: str) -> str:
 # target is a site struck ("how many flights did the jets fly": "107 sorties").
 # ("How many militant locations did Russian aircraft go after?": the "289 terror sites".)
 _COUNTED_AS = {"flight": ("sortie",), "mission": ("sortie",), "target": ("site",), "location": ("site", "position"),
-               "position": ("site", "location"), "facility": ("site",)}
+               "position": ("site", "location"), "facility": ("site",), "spot": ("site", "target"),
+               "run": ("sortie",), "hideout": ("camp",)}
 
 
 def mentions_counted(text: str, noun: str) -> bool:

@@ -3145,6 +3145,9 @@ def test_counts_deaths_interviewers_and_datelines_are_asked_for_as_such() -> Non
     assert not holds("number", "Harbour jets flew 40 sorties over the bay.", "How many pilots did the harbour jets have?")
     # A site is a location (or a position) a paraphrase counts.
     assert holds("number", "Inspectors visit 289 harbour sites in 2 days", "How many harbour locations did inspectors go to?")
+    assert holds("number", "Harbour jets flew 40 sorties over the bay.", "How many bombing runs did the harbour jets fly?")
+    assert not holds("number", "Harbour jets flew 40 sorties over the bay.", "How many raids did the harbour jets fly?")
+    assert holds("number", "Inspectors closed 60 smuggler camps.", "How many smuggler hideouts did inspectors close?")
     assert expected("what was the reported harbour fire death toll from the storm") == "number"
     assert counted("how many harbour boats, ferries does the council have") == "ferries"  # the last, spoken
     assert entity_kind("who conducted Berg's interview for Harbour News") == ("person", frozenset({"PERSON"}))

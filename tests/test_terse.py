@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag import truecase
-from rag.terse import about_first, requested, spelled_out, topic_first, unchallenged
+from rag.terse import about_first, requested, spelled_out, templated, topic_first, unchallenged, unguessed
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -363,3 +363,57 @@ def test_an_italian_speakers_inversion_and_a_formal_passive_are_the_plain_questi
     assert truecase.tidied("At which location was the harbour meeting held?") == "Where was the harbour meeting held?"
     # (What was said about something, by nobody named, stays as typed.)
     assert truecase.tidied("What was said about the ferry fees?") == "What was said about the ferry fees?"
+
+
+def test_a_templated_query_is_the_question_its_slot_asks_of_its_subject() -> None:
+    assert templated("Entity: Harbour ferry accord. Attribute: date deal reached?") == (
+        "On what date was the Harbour ferry accord deal reached?")
+    assert templated("Field: location; Subject: Oslo pilot centre") == "Where was the Oslo pilot centre?"
+    assert templated("Field: day_of_week; Subject: Berg statement on fees") == (
+        "What day of the week was the Berg statement on fees?")
+    assert templated("Entity: Harbour board spokesman (Bay Times). Attribute: name?") == (
+        "Who is the Harbour board spokesman (Bay Times)?")
+    assert templated("Entity: Port report (2 days). Attribute: number of piers visited?") == (
+        "What was the number of piers visited in the Port report (2 days)?")
+    assert templated("Field: reason; Subject: council doubting the ferry plan") == (
+        "What is the reason for the council doubting the ferry plan?")
+    assert templated("Entity: Berg. Attribute: what the council said when asked about fees?") == (
+        "According to Berg, what the council said when asked about fees?")
+    assert templated("Field: document_name; Subject: the only thing the two ports signed") == (
+        "Which document is the only thing the two ports signed?")
+    assert templated("Entity: harbour fees. Attribute: start date?") == "When did the harbour fees start?"
+    assert templated("Q(who): said the pier is unsafe") == "Who said the pier is unsafe?"
+    assert templated("Q(who): harbour captain who closed the pier") == "Who is the harbour captain who closed the pier?"
+    assert templated("Q(when): pilot centre set up") == "When was the pilot centre set up?"
+    assert templated("Q(when): Berg answered questions from reporters") == "When Berg answered questions from reporters?"
+    assert templated("Q(said): Quill on the ferry fees") == "What did Quill say about the ferry fees?"
+    assert templated("Q(which channel): Berg TV interview on fees") == "Which channel for the Berg TV interview on fees?"
+    assert templated("count(boats) in the port report?") == "How many boats in the port report?"
+    assert templated("date(Gazette report on the pier)?") == "When was the Gazette report on the pier?"
+    assert templated("What is the [date] of [Gazette post on Berg]?") == "What is the date of Gazette post on Berg?"
+    assert templated("why did the port close the pier? [reason] thx") == "why did the port close the pier?"
+    # (A memo line's topic tag is `truecase.tidied`'s to drop.)
+    assert templated("Q: [Berg remarks] What date was the Gazette post?") == "Q: [Berg remarks] What date was the Gazette post?"
+    # A question with no template is left as typed.
+    assert templated("What did Berg say about the fees?") == "What did Berg say about the fees?"
+
+
+def test_an_elderly_readers_guesses_after_the_question_are_no_part_of_it() -> None:
+    assert unguessed("Who said the pier was unsafe? Quill, was it, the harbour man? Or was it somebody higher up?") == (
+        "Who said the pier was unsafe?")
+    assert unguessed("Which paper did Berg give his remarks to? The Gazette, was it?") == (
+        "Which paper did Berg give his remarks to?")
+    assert unguessed("Who said that, was it one of the officials or just somebody writing in?") == "Who said that?"
+    assert unguessed("Who said the pier was unsafe? Was that one of the council, or who?") == "Who said the pier was unsafe?"
+    # A second question is no guess.
+    assert unguessed("Who closed the pier? When was it closed?") == "Who closed the pier? When was it closed?"
+
+
+def test_a_korean_speakers_topic_first_and_two_names_joined_by_a_slash() -> None:
+    assert truecase.tidied("Berg, without the ferry, from where the port gets fuel — what said?") == (
+        "What did Berg say about without the ferry, from where the port gets fuel?")
+    assert truecase.tidied("Quill, pier safety about — exactly what said?") == "What did Quill say about pier safety?"
+    assert truecase.tidied("Berg, ferry fees — reason, what said?") == "What did Berg say about ferry fees?"
+    assert truecase.tidied("Where was the Berg Gazette/Courier interview given?") == (
+        "Where was the Berg Gazette and Courier interview given?")
+    assert truecase.tidied("What does https://t.co/Ab/Cd say?") == "What does https://t.co/Ab/Cd say?"

@@ -316,7 +316,7 @@ class Pipeline:
             found = retriever.retrieve(text, self.settings.k, self.settings.retriever)
             text = truecase.cased(text, [p.text for p in found])
         # (After casing: it reads a subject by its capital.)
-        text = terse.topic_first(terse.unchallenged(terse.about_first(text)))
+        text = terse.topic_first(terse.unchallenged(terse.about_first(terse.keywords(text))))
         text = truecase.with_auxiliary(terse.spelled_out(terse.requested(text)))
         if unknown := answerable.asked_unknown(text, retriever.reader.mentions):
             # "Riabkov" is read as the passages spell him, and the asker is told so.

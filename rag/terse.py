@@ -116,11 +116,14 @@ _FROM_WHERE = re.compile(r"^\W*(?P<item>[^?]{5,200}?)\s*[:—–-]+\s*where(?:['
 # "Who's the on-screen attribution for the line that ...?": who said it.
 _CREDITED_FOR = re.compile(r"^\W*(?:who(?:m)? (?:do|should|shall|can|would|will) (?:we|i|you) (?:credit|attribute|cite)"
                            r"(?: (?:it|this|that))? (?:for|with)"
-                           r"|who(?:['’]s| is) (?:the )?(?:[\w-]+ )?(?:attribution|credit) (?:for|on))\s+"
+                           r"|who(?:['’]s| is) (?:the )?(?:[\w-]+ )?(?:attribution|credit) (?:for|on)"
+                           # (A footnote's "Cite the source for the claim that ...".)
+                           r"|(?:please\s+)?(?:cite|give|provide|identify|name)(?: me)? the (?:source|speaker|person)"
+                           r" (?:for|of|behind)(?=\s+(?:the|this|that) (?:claim|line|quote|remark|statement|words|view)\b))\s+"
                            r"(?:(?:the|this|that) (?:claim|line|quote|remark|statement|words|view|narrative"
                            r"|talking point)"
                            r"\s+(?:that\s+)?|(?P<verb>saying|calling|claiming|describing|asking|warning|accusing)\s+)?"
-                           r"(?P<claim>[^?]{3,300}?)\s*\?\s*$", re.IGNORECASE)
+                           r"(?P<claim>[^?]{3,300}?)\s*[?.]\s*$", re.IGNORECASE)
 # "What line does Putin push on the refugee crisis?", "What narrative does Kirby push about ...?",
 # "Can we run a Lavrov quote on ...? What did he say?": X's words on Y.
 _LINE_PUSHED = re.compile(r"^\W*what (?:line|narrative|talking points?|message|argument|claim|spin) (?:does|did|do) "
@@ -798,3 +801,71 @@ def _slot_asked(slot: str, subject: str) -> str:
         return (f"Who is the {head} of {subject_the}?" if head in _PERSON_SLOTS
                 else f"Which {head} is {subject_the}?")
     return f"What is the {slot.replace('_', ' ')} of {subject_the}?"
+
+
+# A phone user's search-box keywords, no question mark: "russia us memorandum deal reached when",
+# "putin fsa interview which news agencies", "pentagon isis camps off limits why", "lavrov what he
+# said abt coalition ops", "kirby baghdad info center comment". The question word comes last or
+# in the middle, so nothing asked for was read.
+_KEYWORD_WH = re.compile(r"^(?P<what>[^?]{3,160}?)\s+(?P<wh>when|where|who|why|which|what|how many|how much|how long)"
+                         r"(?P<rest>(?:\s+[\w'’-]+){0,6})\s*$", re.IGNORECASE)
+# (Whose words: a capitalised name of one or two words, "John Kirby", else the first word.)
+_KEYWORD_WHO = r"(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|[\w'’-]+)"
+_KEYWORD_WORDS = re.compile(r"^" + _KEYWORD_WHO + r"\s+(?:(?:what\s+(?:(?:he|she|they)\s+)?said|quote|comment"
+                            r"|comments|remarks|words)(?:\s+(?:about|on|re|regarding))?\s+(?P<topic>[^?]{3,120})"
+                            r"|(?P<topic2>[^?]{3,120}?)\s+(?:what\s+(?:(?:he|she|they)\s+)?said|quote|comment|comments"
+                            r"|remarks|(?:his|her) (?:assess?ment|view|take|words)))\s*$", re.IGNORECASE)
+_KEYWORD_DESCRIBED = re.compile(r"^" + _KEYWORD_WHO + r"\s+how\s+(?:he|she|they)\s+(?:described|called"
+                                r"|characteri[sz]ed)\s+(?P<topic>[^?]{3,120})$", re.IGNORECASE)
+
+
+def keywords(question: str) -> str:
+    """Search-box keywords (`_KEYWORD_WH`) as the question they stand for ("When was the russia
+    us memorandum deal reached?", "Which news agencies was the putin fsa interview?", "Why
+    pentagon isis camps off limits?", "What did lavrov say about coalition ops?"); a query with
+    a question mark, a sentence's stop or its question word first, as typed."""
+    text = question.strip()
+    if not text or "?" in text or re.search(r"[.!;:,]|\s[-–—]+\s", text) or len(text.split()) > 16 or re.match(
+            r"(?:what|whats|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|has|have|had"
+            r"|can|could|will|would|should|tell|name|list|give|show|find|explain|describe|according)\b",
+            text, re.IGNORECASE):
+        return question
+    if m := _KEYWORD_DESCRIBED.match(text):
+        return f"How did {m.group('who')} describe {m.group('topic')}?"
+    if (m := _KEYWORD_WORDS.match(text)) and not re.search(r"\b(?:when|where|who|why|which|how)\b", text, re.IGNORECASE):
+        if m.group("topic"):
+            return f"What did {m.group('who')} say about {m.group('topic')}?"
+        return f"What did {m.group('who')} say about {m.group('topic2')}?"
+    m = _KEYWORD_WH.match(text)
+    if m is None and (day := re.fullmatch(r"(?P<what>.{3,120}?)\s+(?:what\s+)?(?:day|weekday)", text, re.IGNORECASE)):
+        return f"What day was {_the(day.group('what'))}?"  # ("syrian army major offensive announced day")
+    if m is None:
+        return f"{text}?" if len(text.split()) <= 10 else question  # ("russian airbase syria location": a note)
+    what, wh, rest = m.group("what").strip(), m.group("wh").lower(), m.group("rest").strip()
+    # A question word inside a clause ("putin said assad agrees to what kind of elections", "putin
+    # says russia helped when its operation started where", "the offensive was announced on which
+    # day") asks where it stands, as typed.
+    if re.search(r"\b(?:when|where|who|whom|whose|why|which|what|how|said|says|say|told|tells)\b"
+                 r"|\s(?:of|in|on|at|to|from|for|with|by|about)$", what, re.IGNORECASE):
+        return question
+    if wh in ("how many", "how much", "how long"):
+        return f"{wh.capitalize()} {rest} {what}?".replace("  ", " ")
+    if wh == "why":
+        if not rest:
+            return f"Why {what}?"
+        # ("shoigu why slams us label": why he does it; "putin why people fleeing syria": why, as he says.)
+        if len(what.split()) == 1 and re.match(r"[a-z]+s\b", rest):
+            return f"Why {what} {rest}?"
+        return f"Why {rest}, according to {what}?" if len(what.split()) <= 2 else f"Why {rest} {what}?"
+    if wh == "who":
+        if rest and re.match(r"[a-z]+ed\b|said|told|gave|made|wrote", rest):
+            return f"Who {rest}, {what}?"
+        who = _the(re.sub(r"\s+name$", "", what))
+        return f"Who is {who} {rest}".rstrip() + "?"
+    if wh in ("when", "where"):
+        return " ".join(f"{wh.capitalize()} was {_the(what)} {rest}".split()) + "?"
+    if not rest:
+        return question
+    if re.search(r"\bit\b", rest):  # "baghdad info center which countries use it"
+        return wh.capitalize() + " " + re.sub(r"\bit\b", _the(what), rest, count=1) + "?"
+    return f"{wh.capitalize()} {rest} was {_the(what)}?"

@@ -219,6 +219,15 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                lambda m: f"{m.group(1)}What did {m.group(3)} {_BARE_VERB.get(m.group(2), 'say')}"),
               (re.compile(r"^(\W*)[Ww]ho is (?:that|the) one (?:who|that) (?:has |had )?(said|written|declared|stated"
                           r"|claimed|told|wrote)\b"), lambda m: f"{m.group(1)}Who {_PAST.get(m.group(2), m.group(2))}"),
+              # A columnist's "What was Putin's own take concerning ...?", a footnote's "Quote Putin,
+              # from the Q&A, on ...": his words on it.
+              (re.compile(r"^(\W*(?:[^?]{3,100}?,\s+)?)([Ww])hat (?:was|is|were|are) " + _NAME_TYPED
+                          + r"['’]s (?:own |personal |exact )?(?:take|view|position|stance|assessment|verdict|opinion"
+                          r"|read|reading|line|reaction|response) (?:concerning|on|about|regarding|of|as regards"
+                          r"|with regard to)\b"),
+               lambda m: f"{m.group(1)}{m.group(2)}hat did {m.group(3)} say about"),
+              (re.compile(r"^(\W*)[Qq]uote " + _NAME_TYPED + r"(?:,[^,?]{3,80},)?\s+(?:on|about|regarding|concerning)\s+"
+                          r"([^?]{3,200}?)[.?]?\s*$"), r"\1What did \2 say about \3?"),
               # A Korean speaker's topic first and verb last: "Ryabkov, without US intelligence, from
               # where Russia gets information — what said?", "Kirby, intelligence sharing about —
               # exactly what said?", "Putin, refugee crisis — cause, what said?".
@@ -291,11 +300,19 @@ _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)
                    re.IGNORECASE)
 
 
+# A footnote's "? Speaker only, please.", "? Publication name only.": how short the answer is to
+# be is no part of what is asked.
+_ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outlet|paper|agency|name|names|surname"
+                        r"|person|date|number|place)(?:['’]s)?(?:\s+name)?\s+only|just the (?:name|outlet|speaker"
+                        r"|publication|date|number))(?:,?\s+please)?\.?\s*$", re.IGNORECASE)
+
+
 def tidied(question: str) -> str:
     """The question without a memo line's marks, a hurried opening filler or a hedge, with the
     apostrophes of its contractions and its shorthand spelt out ("with" for "w/")."""
     question = _MEMO_TAIL.sub("", _MEMO_HEAD.sub("", question)).strip() or question
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
+    question = _ONLY_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question
     question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rag import truecase
-from rag.terse import about_first, requested, spelled_out, templated, topic_first, unchallenged, unguessed
+from rag.terse import (about_first, keywords, requested, spelled_out, templated, topic_first, unchallenged,
+                       unguessed)
 
 
 @pytest.mark.parametrize(("note", "question"), [
@@ -417,3 +418,42 @@ def test_a_korean_speakers_topic_first_and_two_names_joined_by_a_slash() -> None
     assert truecase.tidied("Where was the Berg Gazette/Courier interview given?") == (
         "Where was the Berg Gazette and Courier interview given?")
     assert truecase.tidied("What does https://t.co/Ab/Cd say?") == "What does https://t.co/Ab/Cd say?"
+
+
+def test_search_box_keywords_are_the_question_their_question_word_asks() -> None:
+    assert keywords("harbour ferry accord deal reached when") == "When was the harbour ferry accord deal reached?"
+    assert keywords("Berg pier interview where held") == "Where was the Berg pier interview held?"
+    assert keywords("port fuel depot off limits why") == "Why port fuel depot off limits?"
+    assert keywords("Berg why port fine without ferry") == "Why port fine without ferry, according to Berg?"
+    assert keywords("pier survey boats counted how many") == "How many pier survey boats counted?"
+    assert keywords("pilot centre which countries use it") == "Which countries use the pilot centre?"
+    assert keywords("Quill harbour report in which towns") == "Quill harbour report in which towns"  # as typed
+    assert keywords("Berg slams the council why") == "Why Berg slams the council?"
+    assert keywords("Berg why slams the council") == "Why Berg slams the council?"
+    assert keywords("harbour survey announced day") == "What day was the harbour survey announced?"
+    assert keywords("Berg pier interview which tv channel") == "Which tv channel was the Berg pier interview?"
+    assert keywords("Quill what he said about the ferry fees") == "What did Quill say about the ferry fees?"
+    assert keywords("Ola Berg pilot centre comment") == "What did Ola Berg say about pilot centre?"
+    assert keywords("Berg how he described the council reaction") == "How did Berg describe the council reaction?"
+    assert keywords("harbour pilot centre location") == "harbour pilot centre location?"  # a note `spelled_out` reads
+    # A question, a sentence or a question word first stays as typed.
+    assert keywords("When was the pier closed") == "When was the pier closed"
+    assert keywords("Berg closed the pier. When?") == "Berg closed the pier. When?"
+    assert keywords("pier closed when?") == "pier closed when?"
+    assert keywords("berg said the fees doubled, who published that") == "berg said the fees doubled, who published that"
+    assert keywords("berg says the port helped when its survey started where") == (
+        "berg says the port helped when its survey started where")
+    assert keywords("Berg on what triggered the ferry crisis") == "Berg on what triggered the ferry crisis"
+
+
+def test_a_columnists_take_a_footnotes_quote_and_cite_and_a_length_asked_for() -> None:
+    assert truecase.tidied("What was Berg's own take concerning the ferry fees?") == "What did Berg say about the ferry fees?"
+    assert truecase.tidied("In that interview, what was Quill's view on the pier?") == (
+        "In that interview, what did Quill say about the pier?")
+    assert truecase.tidied("Quote Berg, from the May 4 briefing, on the ferry fees.") == (
+        "What did Berg say about the ferry fees?")
+    assert truecase.tidied("Which paper ran the pier story? Publication name only.") == "Which paper ran the pier story?"
+    assert truecase.tidied("Who closed the pier? Speaker only, please.") == "Who closed the pier?"
+    assert spelled_out("Cite the source for the claim that the fees doubled.") == "Who said the fees doubled?"
+    assert spelled_out("Cite the source for the description of the fees as a ruse. Need a name.") == (
+        "Cite the source for the description of the fees as a ruse. Need a name.")

@@ -43,13 +43,21 @@ reads its labels and brackets as words of the question: 11 of 20 such near misse
 and 15 of 40 answerable ones refused. It is read as the question its slot asks of its subject
 ("On what date was X deal reached?", "Where was X?", "Who said ...?", "How many sorties in the
 RT report?"). An elderly reader's guesses after a question ("? Peskov, was it, the Kremlin man?
-Or was it somebody higher up?") are no part of it: a name no article holds refused it."""
+Or was it somebody higher up?") are no part of it: a name no article holds refused it.
+
+Search-box keywords with no question mark ("russia us memorandum deal reached when", "pentagon isis
+camps off limits why", "kirby baghdad info center comment") put the question word last, so 14 of
+20 such near misses were answered. They are read as the question it asks ("When was the russia us
+memorandum deal reached?", "What did kirby say about baghdad info center?"), unless the question
+word stands inside a clause ("putin said assad agrees to what kind of elections"), which is read
+as typed."""
 
 from __future__ import annotations
 
 import re
 
 from .attribute import names_medium
+from .truecase import MEMO_BULLET
 
 # Any question word anywhere ("Putin said Assad agrees to what kind of elections?") or an
 # opening auxiliary ("Did Lavrov ...?", "Is it true ...?") makes a question already.
@@ -717,7 +725,7 @@ _CALL = re.compile(r"^\W*(?P<slot>count|number|date|day|when|where|location|plac
                    re.IGNORECASE)
 _SLOT_HINT = re.compile(r"(?<=\?)\s*\[[^\]\[]{1,40}\]\s*(?:thx|thanks|ty|pls|please)?\W*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\[([^\]\[]{1,120})\]")
-_MEMO_TAG = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?\[[^\]]{1,60}\]")
+_MEMO_TAG = re.compile(r"^\s*" + MEMO_BULLET + r"\[[^\]]{1,60}\]")
 # "Shoigu on the Free Syrian Army", "Putin describing the reaction of US partners": whose words on what.
 _WORDS_ON = re.compile(r"^(?:the\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+(?:on|about|re"
                        r"|regarding|describing|discussing|speaking (?:on|about)|commenting on)\s+(?P<topic>.+)$")
@@ -731,7 +739,7 @@ _ASKED_BY_VERB = re.compile(r"^(?:said|says|told|claimed|called|accused|wrote|st
 
 def templated(question: str) -> str:
     """A templated query as the question it stands for ("Entity: the Baghdad center. Attribute:
-    location?" -> "Where is the Baghdad center?", "Q(who): said the fees doubled" -> "Who said
+    location?" -> "Where was the Baghdad center?", "Q(who): said the fees doubled" -> "Who said
     the fees doubled?", "count(sorties) in the report?" -> "How many sorties in the report?",
     "What is the [date] of [the post]?" -> "What is the date of the post?"); others as typed."""
     # (A memo line's topic tag first, "Q: [Ryabkov remarks] What date ...?", is `truecase`'s to drop.)
@@ -833,9 +841,7 @@ def keywords(question: str) -> str:
     if m := _KEYWORD_DESCRIBED.match(text):
         return f"How did {m.group('who')} describe {m.group('topic')}?"
     if (m := _KEYWORD_WORDS.match(text)) and not re.search(r"\b(?:when|where|who|why|which|how)\b", text, re.IGNORECASE):
-        if m.group("topic"):
-            return f"What did {m.group('who')} say about {m.group('topic')}?"
-        return f"What did {m.group('who')} say about {m.group('topic2')}?"
+        return f"What did {m.group('who')} say about {m.group('topic') or m.group('topic2')}?"
     m = _KEYWORD_WH.match(text)
     if m is None and (day := re.fullmatch(r"(?P<what>.{3,120}?)\s+(?:what\s+)?(?:day|weekday)", text, re.IGNORECASE)):
         return f"What day was {_the(day.group('what'))}?"  # ("syrian army major offensive announced day")

@@ -267,8 +267,8 @@ _QUOTED_TITLE = re.compile(r"(?<![\w'’])['‘\"“]((?-i:[A-Z])[\w-]*(?:\s+(?:
 # A briefing memo's line: "Q: [Ryabkov remarks] What date ...? (source?)", "- [FSA] Who ...?
 # (pls cite)": the bullet, the topic tag (the question names its topic again) and the request
 # for a source (every answer cites) are no part of what is asked.
-_MEMO_HEAD = re.compile(r"^\s*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?"
-                        r"(?:\[[^\]]{1,60}\]\s*)?")
+MEMO_BULLET = r"(?:(?:Q|Question)\s*\d*\s*[:.)]\s*|[-–—•*·]\s+|\d{1,2}[.)]\s+)?"
+_MEMO_HEAD = re.compile(r"^\s*" + MEMO_BULLET + r"(?:\[[^\]]{1,60}\]\s*)?")
 _MEMO_TAIL = re.compile(r"\s*\((?:(?:pls|please|plz)\s+)?(?:source|sources|cite|citation|ref|refs|link)s?"
                         r"(?:\s+(?:pls|please|plz))?\s*\??\)\s*$", re.IGNORECASE)
 # A producer's note on what the answer is for: "Chyron check: who ...?", "For the lower third:

@@ -39,7 +39,7 @@ when it calls it nothing ("..., regarding the Russian strikes on targets ...?").
 
 A developer's templated query ("Entity: X. Attribute: date deal reached?", "Field: location;
 Subject: X", "Q(who): said ...", "count(sorties) in the RT report?", "What is the [date] of [X]?")
-reads its labels and brackets as words of the question: 11 of 20 such near misses were answered
+reads its labels and brackets as words of the question: 10 of 20 such near misses were answered
 and 15 of 40 answerable ones refused. It is read as the question its slot asks of its subject
 ("On what date was X deal reached?", "Where was X?", "Who said ...?", "How many sorties in the
 RT report?"). An elderly reader's guesses after a question ("? Peskov, was it, the Kremlin man?

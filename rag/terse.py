@@ -395,7 +395,9 @@ _TAG = re.compile(r",?\s*(?:(?:is|was|does|did|do|has|had|have|are|were|can|coul
 _DOUBTING = re.compile(r"^\W*(?:didn['’]t|wasn['’]t|weren['’]t|isn['’]t|aren['’]t|doesn['’]t|hasn['’]t|haven['’]t"
                        r"|surely)\s+|\bsurely\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+(?:--|—|–)\s+")
-_WH_QUESTION = re.compile(r"^\W*(?:[^?,]{2,60},\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
+_WH_WORD = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
+_WH_QUESTION = re.compile(rf"^\W*(?:[^?,]{{2,60}},\s+)?{_WH}\b", re.IGNORECASE)
 # "Who said ... -- wasn't it Shoigu?", "Which agency -- Interfax?", "Which city -- not Homs, surely?":
 # a guess after the question. After a comma only a doubt ("Which agency, not TASS, surely?"): there
 # "..., not Assad?" and "..., was it unexpected?" are more often part of what is asked.
@@ -526,11 +528,9 @@ _GUESS_TAIL = re.compile(r",\s*(?:was|is|were)\s+(?:it|that|he|she)\s+[^?,]{1,60
 def unguessed(question: str) -> str:
     """The question without the guesses said after it (`_GUESS_AFTER`, `_GUESS_TAIL`)."""
     parts = [p.strip() for p in re.findall(r"[^?]+\?", question)]
-    if len(parts) >= 2 and re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", parts[0], re.IGNORECASE) \
-            and all(_GUESS_AFTER.match(p) for p in parts[1:]):
+    if len(parts) >= 2 and _WH_WORD.search(parts[0]) and all(_GUESS_AFTER.match(p) for p in parts[1:]):
         question = parts[0]
-    if re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", question[:question.rfind(",") + 1],
-                 re.IGNORECASE):
+    if _WH_WORD.search(question[:question.rfind(",") + 1]):
         question = _GUESS_TAIL.sub("?", question)
     return question
 
@@ -851,8 +851,8 @@ def keywords(question: str) -> str:
     # A question word inside a clause ("putin said assad agrees to what kind of elections", "putin
     # says russia helped when its operation started where", "the offensive was announced on which
     # day") asks where it stands, as typed.
-    if re.search(r"\b(?:when|where|who|whom|whose|why|which|what|how|said|says|say|told|tells)\b"
-                 r"|\s(?:of|in|on|at|to|from|for|with|by|about)$", what, re.IGNORECASE):
+    if _WH_WORD.search(what) or re.search(r"\b(?:said|says|say|told|tells)\b|\s(?:of|in|on|at|to|from|for|with|by"
+                                         r"|about)$", what, re.IGNORECASE):
         return question
     if wh in ("how many", "how much", "how long"):
         return f"{wh.capitalize()} {rest} {what}?".replace("  ", " ")

@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 
 from .attribute import names_medium
-from .truecase import MEMO_BULLET
+from .truecase import MEMO_BULLET, WH
 
 # Any question word anywhere ("Putin said Assad agrees to what kind of elections?") or an
 # opening auxiliary ("Did Lavrov ...?", "Is it true ...?") makes a question already.
@@ -248,6 +248,7 @@ _DATE_HEADS = frozenset("date day time year month weekday".split())
 _PLACE_HEADS = frozenset("location place city town venue country site spot region area".split())
 _REASON_HEADS = frozenset("reason reasons motive purpose rationale grounds justification cause".split())
 _COUNT_HEADS = frozenset("number count total amount figure tally quantity".split())
+_PERSON_HEADS = frozenset("party person individual speaker".split())
 
 
 # A compliance officer's "What is the stated date of X?", "What is the reported location of X?",
@@ -347,11 +348,15 @@ def requested(question: str) -> str:
     if link == "of" or link in ("which", "that") and value:  # ("State the date that appears in ...")
         if head in _REASON_HEADS and link == "of":
             return f"What was the reason for {clause}?"
+        if head == "number" and link == "of" and re.match(r"[a-z][\w-]*s\s+(?:the\s+)?(?-i:[A-Z])", clause):
+            return f"How many {clause}?"  # ("Kindly tell the number of sorties Russian jets have flown ...")
         if head in _COUNT_HEADS and link == "of":
             return f"What was the number of {clause}?"
         if value or m.group("verb").lower() not in ("name", "identify"):
             return f"What was the {noun} {link} {clause}?"
         return question  # ("Name the King of Jordan whom ...": who he is, which the checks read as typed)
+    if head in _PERSON_HEADS and link in ("who", "that"):
+        return f"Who {clause}?"  # (A deposition's "Identify the party who made the statement that ...")
     if asked := _asked_by_head(head, clause):
         return asked
     if m.group("prep"):
@@ -365,7 +370,8 @@ _WHO = r"(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
 _ON = r"\s+(?:concerning|regarding|about|on|as to|in relation to|with respect to)\s+(?P<topic>[^?]+?)[.?!]*\s*$"
 _WORDS_OF = tuple(re.compile(rf"^\W*{pattern}{_ON}", re.IGNORECASE) for pattern in (
     rf"set out (?:the words|the statements?|what was said)\s+(?:attributed to|of|by)\s+{_WHO}",
-    rf"(?:state|describe|explain|indicate)(?:,?\s*with particularity,?)?\s+what\s+{_WHO}\s+said",
+    rf"(?:state|describe|explain|indicate)(?:,?\s*with particularity,?)?\s+what\s+{_WHO}\s+(?:said|told"
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*){1,3})",
     rf"state whether,?\s+(?:and\s+)?if so,?\s+(?:in what terms|how),?\s+{_WHO}\s+(?:expressed a view|commented"
     r"|spoke|remarked|said anything|addressed (?:the question|the matter|the issue))"))
 # "In what terms did Putin address the question of ...?": how he described it, his words on it.
@@ -395,7 +401,7 @@ _TAG = re.compile(r",?\s*(?:(?:is|was|does|did|do|has|had|have|are|were|can|coul
 _DOUBTING = re.compile(r"^\W*(?:didn['’]t|wasn['’]t|weren['’]t|isn['’]t|aren['’]t|doesn['’]t|hasn['’]t|haven['’]t"
                        r"|surely)\s+|\bsurely\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+(?:--|—|–)\s+")
-_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
+_WH = WH
 _WH_WORD = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(rf"^\W*(?:[^?,]{{2,60}},\s+)?{_WH}\b", re.IGNORECASE)
 # "Who said ... -- wasn't it Shoigu?", "Which agency -- Interfax?", "Which city -- not Homs, surely?":
@@ -526,13 +532,24 @@ _GUESS_TAIL = re.compile(r",\s*(?:was|is|were)\s+(?:it|that|he|she)\s+[^?,]{1,60
 
 
 def unguessed(question: str) -> str:
-    """The question without the guesses said after it (`_GUESS_AFTER`, `_GUESS_TAIL`)."""
+    """The question without the guesses said after it (`_GUESS_AFTER`, `_GUESS_TAIL`), and
+    without the check of a premise asked before it (`_IF_SO`)."""
     parts = [p.strip() for p in re.findall(r"[^?]+\?", question)]
     if len(parts) >= 2 and _WH_WORD.search(parts[0]) and all(_GUESS_AFTER.match(p) for p in parts[1:]):
         question = parts[0]
     if _WH_WORD.search(question[:question.rfind(",") + 1]):
         question = _GUESS_TAIL.sub("?", question)
+    if m := _IF_SO.match(question):
+        # "Is it the case that Ryabkov said X? If so, what exactly did he say about Y?": what he
+        # said about Y (a premise he did not state leaves nothing of his to quote, as asked).
+        asked = re.sub(r"\b(?:he|she)\b", m.group("who"), m.group("asked"), count=1)
+        question = f"{asked[:1].upper()}{asked[1:]}"
     return question
+
+
+# A deposition's "Is it the case that X said ...? If so, what exactly did he say about ...?".
+_IF_SO = re.compile(rf"^\W*(?:is it (?:the case|true|correct|so) that|did|does|has|had)\s+{_WHO}\s+[^?]{{3,300}}\?\s+"
+                    rf"if so,?\s+(?P<asked>{_WH}\b[^?]*\b(?:he|she)\b[^?]*\?)\s*$", re.IGNORECASE)
 
 
 def unchallenged(question: str) -> str:

@@ -2204,9 +2204,25 @@ def test_a_time_asked_for_has_a_late_auxiliary_put_before_its_subject() -> None:
     assert truecase.with_auxiliary("In what month harbour pilots have said the beacons failed?") == (
         "In what month have harbour pilots said the beacons failed?")
     assert truecase.with_auxiliary("On which day Berg has closed the pier?") == "On which day has Berg closed the pier?"
+    # After the asked-for noun a name (or "the") opens the subject; a learner's present perfect
+    # is the past the answer checks know.
+    assert truecase.with_auxiliary("How much fuel Berg has said the ferries carry?") == (
+        "How much fuel did Berg say the ferries carry?")
+    assert truecase.with_auxiliary("Which paper Berg has given his remarks to?") == "Which paper did Berg give his remarks to?"
+    assert truecase.with_auxiliary("How many boats Nordic pilots have targeted?") == (
+        "How many boats did Nordic pilots target?")
+    assert truecase.with_auxiliary("In which besieged port the Gazette is reporting fighting?") == (
+        "In which besieged port is the Gazette reporting fighting?")
+    assert truecase.with_auxiliary("Why the council has frozen the fees?") == "Why has the council frozen the fees?"
+    assert truecase.with_auxiliary("Where Berg was when he gave the interview?") == (
+        "Where was Berg when he gave the interview?")
     # Where a longer wh-phrase ends no rule tells: as typed.
     for question in ("On which state TV channel has Berg spoken?", "From which quay in Tromso are the ferries sailing?",
-                     "In which Nordic or Baltic ports are the ferries?", "In what month was it?"):
+                     "In which Nordic or Baltic ports are the ferries?", "In what month was it?",
+                     # (A verb or a clause first: the auxiliary is the clause's own.)
+                     "Which paper reported the Gazette was closing?", "Which paper's Twitter account is embedded?",
+                     "When Berg was asked about the fees, what did he say?", "Which Nordic official has said that?",
+                     "Why, according to Berg, has the pier closed?"):
         assert truecase.with_auxiliary(question) == question
 
 
@@ -2649,7 +2665,8 @@ def test_a_learners_dropped_article_and_source_named_last_are_read() -> None:
     assert truecase.tidied("who is author (reporter) of Gazette article?") == "who is the author (reporter) of Gazette article?"
     assert truecase.tidied("why are the boats off limits, what officials said?") == (
         "why are the boats off limits, according to officials?")
-    assert truecase.tidied("Berg about the fees, what he says?") == "Berg about the fees, what he says?"
+    # ("what he says" is no source named last: his words on the fees.)
+    assert truecase.tidied("Berg about the fees, what he says?") == "What did Berg say about the fees?"
     assert truecase.tidied("Fisheries Minister who tell Nordnews about the fees, what is his name?") == (
         "Fisheries Minister who told Nordnews about the fees, what is his name?")
     assert asks_for("what is the date of Gazette article about Berg?") == "published"

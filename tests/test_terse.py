@@ -457,3 +457,86 @@ def test_a_columnists_take_a_footnotes_quote_and_cite_and_a_length_asked_for() -
     assert spelled_out("Cite the source for the claim that the fees doubled.") == "Who said the fees doubled?"
     assert spelled_out("Cite the source for the description of the fees as a ruse. Need a name.") == (
         "Cite the source for the description of the fees as a ruse. Need a name.")
+
+
+def test_a_depositions_record_numbers_and_premise_are_no_part_of_the_question() -> None:
+    assert requested(truecase.tidied("Identify the party who made the statement that the fees doubled.")) == (
+        "Who made the statement that the fees doubled?")
+    assert truecase.tidied("Identify the party who closed the pier. Surname only, for the record.") == (
+        "Identify the party who closed the pier.")
+    assert truecase.tidied("Who said the pier was unsafe? Quote the relevant words.") == "Who said the pier was unsafe?"
+    assert truecase.tidied("What did Berg say about (1) the fees and (2) the pier?") == (
+        "What did Berg say about the fees and the pier?")
+    assert requested(truecase.tidied("State for the record what Berg told Nordic Gazette regarding the fees.")) == (
+        "What did Berg say about the fees?")
+    assert unguessed("Is it the case that Berg said the pier was unsafe? If so, what exactly did he say about "
+                     "the fees?") == "What exactly did Berg say about the fees?"
+    # Without "if so", or with no "he" for whom the premise names, it stays as typed.
+    assert unguessed("Is it the case that Berg closed the pier? When was it closed?") == (
+        "Is it the case that Berg closed the pier? When was it closed?")
+
+
+def test_a_scottish_speakers_spelling_idiom_and_asides_are_the_plain_question() -> None:
+    assert truecase.tidied("Who was it went on aboot the fees tae the harbour lads? Sounded like a council heid.") == (
+        "Who talked about the fees to the harbour lads?")
+    assert truecase.tidied("Who was it claimed the pier was unsafe? That sounded a bit far-fetched tae me.") == (
+        "Who claimed the pier was unsafe?")
+    assert truecase.tidied("What's yer man Berg on about re the ferry fees?") == "What did Berg say about the ferry fees?"
+    assert truecase.tidied("What did Berg make of the fee rise, then? I heard he had a pop at the council.") == (
+        "What did Berg say about the fee rise?")
+    assert truecase.tidied("What was Berg saying aboot the pier, wi' all they ferries and that?") == (
+        "What did Berg say about the pier, with all they ferries?")
+    assert truecase.tidied("Where does the port get its fuel fae?") == "Where does the port get its fuel from?"
+    # Words of the same letters inside others, or a second question after the first, stay.
+    assert truecase.tidied("Who said the taekwondo club got its boots from Berg?") == (
+        "Who said the taekwondo club got its boots from Berg?")
+    assert truecase.tidied("Who closed the pier? When was it closed?") == "Who closed the pier? When was it closed?"
+
+
+def test_a_call_centre_courtesy_a_teenagers_slang_and_a_hebrew_speakers_order_are_the_plain_question() -> None:
+    assert truecase.tidied("Good day po! May I know who closed the pier? Thank you in advance.") == "who closed the pier?"
+    assert truecase.tidied("Hi Sir/Ma'am, kindly confirm what Berg said about the fees. Thank you in advance po.") == (
+        "What did Berg say about the fees.")
+    assert truecase.tidied("Ma'am, which paper reported the said statement of Berg? For your reference, it is the "
+                           "harbour story. Thank you po.") == "which paper reported the statement of Berg?"
+    assert truecase.tidied("In the comments, may I know who wrote that the pier was unsafe?") == (
+        "In the comments, who wrote that the pier was unsafe?")
+    assert truecase.tidied("bro when did the gazette one get posted?? need the date for my citation lol") == (
+        "when did the gazette article get posted??")
+    assert truecase.tidied("Gazette article about Berg post day what?") == "Gazette article about Berg post day?"
+    assert truecase.tidied("Quill, on the ferry fees — what he said?") == "What did Quill say about the ferry fees?"
+    assert truecase.tidied("Berg and the pilots — what he said, in the radio interview?") == (
+        "What did Berg say about the pilots, in the radio interview?")
+    assert truecase.tidied("The fees are a ruse, not a tax — whose words these are?") == (
+        "Who said The fees are a ruse, not a tax?")
+    # A greeting that opens the question itself stays ("Hi-Fi ...", "Dear ..." as a name's part).
+    assert truecase.tidied("Who sold the Hi-Fi shop to Berg?") == "Who sold the Hi-Fi shop to Berg?"
+
+
+def test_an_academics_nominalised_english_and_a_ukrainian_speakers_are_the_plain_question() -> None:
+    assert truecase.tidied("What number of boats is said to have docked?") == "How many boats is said to have docked?"
+    assert truecase.tidied("Which figure is identified as the harbour spokesman?") == "Who is the harbour spokesman?"
+    assert truecase.tidied("On what grounds does Berg contest the fees?") == "Why does Berg contest the fees?"
+    assert truecase.tidied("How much sorties flied to Tromso?") == "How many sorties flew to Tromso?"
+    assert truecase.tidied("Who is spokesman of Harbour Board which said the pier is unsafe?") == (
+        "Who is spokesman of Harbour Board who said the pier is unsafe?")
+    assert truecase.tidied("Which boat, according Berg, docked first?") == "Which boat, according to Berg, docked first?"
+    assert truecase.tidied("Why the pier closed, by Berg words?") == "Why the pier closed, according to Berg?"
+    assert truecase.with_auxiliary("Which agency Berg gave comments about the fees?") == (
+        "Which agency did Berg give comments about the fees?")
+    assert truecase.with_auxiliary("How many boats Nordic pilots targeted?") == "How many boats did Nordic pilots target?"
+    # The asked-for noun naming the subject, or a name after a title its subject opened with, stays.
+    for question in ("Which state TV channel carried the interview?",
+                     "In which month the harbour master Berg closed the pier?",
+                     "Which senior Nordic official said the pier was unsafe?"):
+        assert truecase.with_auxiliary(question) == question
+
+
+def test_a_captions_shorthand_is_the_question_it_stands_for() -> None:
+    assert truecase.tidied("Who: fees are 'a ruse'?") == "Who said fees are 'a ruse'?"
+    assert truecase.tidied("Berg 'fee ruse' quote — outlet?") == "Which outlet reported Berg 'fee ruse' quote?"
+    assert truecase.tidied("Berg 'own goals' remarks, told which agency?") == (
+        "Which agency did Berg tell about 'own goals' remarks?")
+    # A question that asks on its own before the dash stays.
+    assert truecase.tidied("Whose copy has the ruse remark — which publication?") == (
+        "Whose copy has the ruse remark — which publication?")

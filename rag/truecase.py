@@ -668,8 +668,7 @@ def _inverted(question: str, opening: re.Match[str], words: Sequence[re.Match[st
     after, aux = opening.end(), words[i]
     at = after + words[start].start()
     verb = words[i + 1]
-    timed = words[0].group().lower() in _TIME_NOUNS and start == 1  # (as typed before: "have analysts said")
-    if aux.group().lower() in ("has", "have") and not timed and (bare := _bare(verb.group().lower())):
+    if aux.group().lower() in ("has", "have") and (bare := _bare(verb.group().lower())):
         # ("Which news agency Ryabkov has given his comments to?": a learner's present perfect
         # for a past event, read as the past the answer checks know: "did Ryabkov give".)
         return (f"{question[:at]}did {question[at:after + aux.start()].rstrip()} {bare}"

@@ -2202,7 +2202,9 @@ def test_a_place_none_of_his_words_name_is_a_topic_he_did_not_speak_of() -> None
 
 def test_a_time_asked_for_has_a_late_auxiliary_put_before_its_subject() -> None:
     assert truecase.with_auxiliary("In what month harbour pilots have said the beacons failed?") == (
-        "In what month have harbour pilots said the beacons failed?")
+        "In what month did harbour pilots say the beacons failed?")
+    assert truecase.with_auxiliary("In what month harbour pilots were told the beacons failed?") == (
+        "In what month were harbour pilots told the beacons failed?")
     assert truecase.with_auxiliary("On which day Berg has closed the pier?") == "On which day has Berg closed the pier?"
     # After the asked-for noun a name (or "the") opens the subject; a learner's present perfect
     # is the past the answer checks know.

@@ -654,12 +654,13 @@ _TIME_NOUNS = frozenset("month year day week date time".split())
 
 
 def _inverted(question: str, opening: re.Match[str], words: Sequence[re.Match[str]], i: int) -> str:
-    """A question whose auxiliary comes after its subject, put before it: "In what month analysts
-    have said ...?" -> "In what month have analysts said ...?", "How much explosives Shoigu has
-    said ...?" -> "How much explosives has Shoigu said ...?", "Why the US has frozen ...?" -> "Why
-    has the US frozen ...?". Else as typed: after "which" or "what" only a name (or "the") after
-    the asked-for noun tells where the wh-phrase ends ("On which state TV channel has Shoigu
-    ...?", "In which Syrian or Iraqi provinces are ...?", "Which Russian official has said ...?")."""
+    """A question whose auxiliary comes after its subject, put before it ("In which country the
+    G20 summit is being held?" -> "In which country is the G20 summit being held?"), a present
+    perfect read as "did" ("How much explosives Shoigu has said ...?" -> "How much explosives did
+    Shoigu say ...?" where the verb is known; "Why the US has frozen ...?" -> "Why has the US
+    frozen ...?"). Else as typed: after "which" or "what" only a name (or "the") after the asked-for noun
+    tells where the wh-phrase ends ("On which state TV channel has Shoigu ...?", "In which Syrian
+    or Iraqi provinces are ...?", "Which Russian official has said ...?")."""
     if i + 1 >= len(words) or words[i].group().lower() not in _LATE_AUXILIARIES:
         return question
     start = _late_subject(opening, words, i)

@@ -50,12 +50,9 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|remind me(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
                      # (A call-centre courtesy: "Good day po! May I know who ...", "Hi Sir/Ma'am, kindly
                      # confirm what ...".)
-                     r"|(?:good (?:day|morning|afternoon|evening)|hi|hello|greetings|dear)(?=\s*(?:po|sir|ma['’]am"
-                     r"|madam|all|team|everyone)?\b(?:\s*/\s*(?:sir|ma['’]am|madam))?\s*[!,.:])"
-                     r"(?:\s+(?:po|sir|ma['’]am|madam|all|team|everyone))?(?:\s*/\s*(?:sir|ma['’]am|madam))?"
+                     r"|(?:good (?:day|morning|afternoon|evening)|hi|hello|greetings|dear)"
+                     r"(?:\s+(?:po|sir|ma['’]am|madam|all|team|everyone))?(?:\s*/\s*(?:sir|ma['’]am|madam))?(?=\s*[!,.:])"
                      r"|(?:sir|ma['’]am|madam)(?:\s*/\s*(?:sir|ma['’]am|madam))?(?=\s*[,!:])"
-                     r"|(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)"
-                     r"(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)"
                      # (Not before "which ...": `terse.requested` reads "kindly confirm which ...".)
                      r"|(?:kindly|please) confirm(?=[,:;!-]*\s+what\b)"
                      r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check"
@@ -72,8 +69,9 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
 _THANKS_TAIL = re.compile(r"(?<=[?.!])(?:\s+(?:(?:just\s+)?for (?:your|my) (?:reference|information)[^.?!]*"
                           r"|thank(?:s| you)(?:\s+(?:po|so much|very much|in advance|for [^.?!]{0,60}))*)[.!]*)+\s*$",
                           re.IGNORECASE)
-_MAY_I_KNOW = re.compile(r"(?<=,)\s*(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)(?=\s+(?:what|when|where|who|whom"
-                         r"|which|why|how)\b)", re.IGNORECASE)
+# ("May I know who ...?", "Good day po! May I know who ...?", "In the comments, may I know who ...?")
+_MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)"
+                         r"(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 # A deposition's "the said statement of Ryabkov": the statement.
 _THE_SAID = re.compile(r"\b([Tt]he) said (?=statement|remarks?|claim|words|quote|interview|article|report)")
 _PO = re.compile(r"\s+po\b(?=\s*[,!.?]|\s+(?:thank|may|kindly|please)\b)")
@@ -413,7 +411,7 @@ def tidied(question: str) -> str:
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
     question = _NUMBERED.sub("", _FOR_THE_RECORD.sub("", question)).strip() or question
     question = _PO.sub("", _THANKS_TAIL.sub("", question)).strip() or question
-    question = _MAY_I_KNOW.sub("", question)  # ("In the reader comments, may I know who said ...?")
+    question = _MAY_I_KNOW.sub("", question)
     question = _THE_SAID.sub(r"\1 ", question)
     question = _ONLY_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question
@@ -689,10 +687,9 @@ def _bare(participle: str) -> str | None:
 
 
 _BARE_OF_PAST = {past_form: bare for bare, past_form in _IRREGULAR_PAST.items()}
-_IRREGULAR_PARTICIPLES = {"given": "give", "said": "say", "told": "tell", "written": "write", "spoken": "speak",
-                          "shown": "show", "made": "make", "flown": "fly", "struck": "strike", "hit": "hit",
-                          "sent": "send", "begun": "begin", "put": "put", "left": "leave", "met": "meet",
-                          "gone": "go", "known": "know", "thought": "think", "meant": "mean", "shot": "shoot"}
+# (Only those unlike the past: "said", "told", "made" are read by `_BARE_OF_PAST`.)
+_IRREGULAR_PARTICIPLES = {"given": "give", "written": "write", "spoken": "speak", "shown": "show", "flown": "fly",
+                          "begun": "begin", "gone": "go", "known": "know"}
 
 
 def _late_subject(opening: re.Match[str], words: Sequence[re.Match[str]], i: int) -> int | None:

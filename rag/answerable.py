@@ -129,7 +129,9 @@ _PERSON_NOUNS = (r"officials?|reporters?|journalists?|ministers?|president|spoke
 _PLACE_NOUNS = (r"city|cities|towns?|countr(?:y|ies)|provinces?|regions?|districts?|(?:air )?bases?|airbases?|airfields?"
                 r"|airports?|localit(?:y|ies)"
                 r"|villages?|capital|ports?|islands?|neighbou?rhoods?|facilit(?:y|ies)")
-_ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?|television"
+# ("Which television channel ...?" asks for a channel, as "Which TV channel ...?" does.)
+_ORG_NOUNS = (r"agenc(?:y|ies)|organi[sz]ations?|groups?|compan(?:y|ies)|channels?|networks?"
+              r"|television(?!\s+(?:channels?|networks?|stations?|broadcasters?|companies|company))"
               r"|stations?|part(?:y|ies)|militias?|ministr(?:y|ies)|broadcasters?|outlets?|newspapers?|papers?"
               r"|publications?|magazines?|(?:web)?sites?|branch(?:es)?|departments?|services?|institutions?"
               r"|forces?|factions?|arm(?:y|ies)|brigades?|battalions?|regiments?|units?")
@@ -683,7 +685,8 @@ _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 _LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left)\b", re.IGNORECASE)
 
 
-_CRITICISM_VERBS = r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
+_CRITICISM_VERBS = (r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
+                    r"|contest\w*|slam\w*|scoff\w*|challeng\w*|object(?:s|ed|ing)? to|mock\w*|deride\w*|derid\w*")
 _CRITICISM = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b", re.IGNORECASE)
 # ("Why doesn't Shoigu accept calling those groups the moderate opposition?": he rejects it.)
 _NOT_ACCEPTING = re.compile(r"\b(?:(?:does|do|did)(?:n['’]t| not)|never|refuses? to|won['’]t)(?:\s+[\w'’-]+){0,3}?"

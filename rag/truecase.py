@@ -55,6 +55,10 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|(?:sir|ma['’]am|madam)(?:\s*/\s*(?:sir|ma['’]am|madam))?(?=\s*[,!:])"
                      # (Not before "which ...": `terse.requested` reads "kindly confirm which ...".)
                      r"|(?:kindly|please) confirm(?=[,:;!-]*\s+what\b)"
+                     # (A Kenyan reporter's "Kindly, on which date ...?")
+                     r"|kindly(?=[,:;!-]*\s+(?:(?:on|in|at|to|from|for|by)\s+)?(?:what|when|where|who|whom|which|why|how)\b)"
+                     # (A translator's "Kindly I ask: the claim that ...".)
+                     r"|(?:kindly\s+)?I (?:ask|want to ask|would like to ask)(?=\s*[:,])"
                      r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check"
                      # ("Viral claim: Lavrov said ... . What was his wording ...?")
                      r"|viral (?:claim|quote|post|tweet|headline|line)"
@@ -62,12 +66,13 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
                      # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
-                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b\s*[,:;!–—-]*\s+)+",
+                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b\s*[,:;!.–—-]*\s+)+",
                      re.IGNORECASE)
 # A call-centre courtesy after the question ("? Thank you in advance po.", ". For your reference, this
 # is regarding ...", "? Just for my reference.") and its "po", no part of what is asked.
 _THANKS_TAIL = re.compile(r"(?<=[?.!])(?:\s+(?:(?:just\s+)?for (?:your|my) (?:reference|information)[^.?!]*"
-                          r"|thank(?:s| you)(?:\s+(?:po|so much|very much|in advance|for [^.?!]{0,60}))*)[.!]*)+\s*$",
+                          r"|thank(?:s| you)(?:\s+(?:po|sir|ma['’]am|madam|so much|very much|in advance|for [^.?!]{0,60}))*"
+                          r"|please(?:\s+(?:sir|ma['’]am|madam))?)[.!]*)+\s*$",
                           re.IGNORECASE)
 # ("May I know who ...?", "Good day po! May I know who ...?", "In the comments, may I know who ...?")
 _MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)"
@@ -78,6 +83,18 @@ _PO = re.compile(r"\s+po\b(?=\s*[,!.?]|\s+(?:thank|may|kindly|please)\b)")
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
                            r"|were|are|has|have|had)nt\b|\b(can|won)t\b", re.IGNORECASE)
+# The progressive of a report, read as its past.
+_PROGRESSIVE = {"posting": "post", "publishing": "publish", "reporting": "report", "telling": "tell", "saying": "say",
+                "answering": "answer", "writing": "write", "giving": "give", "running": "run", "claiming": "claim",
+                "describing": "describe", "quoting": "quote"}
+_DONE = {"complaining": "complained", "saying": "said", "claiming": "claimed", "arguing": "argued", "writing": "wrote"}
+
+
+def _article_lowered(phrase: str) -> str:
+    """The phrase with its opening article in lower case, to stand inside a question."""
+    return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", phrase)
+
+
 # Shorthand a hurried asker types for what the articles spell out.
 # ("the RU defense minister" is the Russian one, as "the RU jets" are.)
 _RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|planes?|aircraft|forces?"
@@ -186,10 +203,15 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\b(minister|spokes(?:man|woman|person)|president|officials?|secretary|ambassador|envoy"
                           r"|chief|commander|diplomat)\s+of the (?:day|time)\b", re.IGNORECASE), r"\1"),
               (re.compile(r"^(\W*)Back in\b"), r"\1back in"),
+              # ("... about the refugee crisis back in September": in September.)
+              (re.compile(r"\s+back(?= in (?:(?:early|late|mid)[- ])?(?:January|February|March|April|May|June|July|August"
+                          r"|September|October|November|December|\d{4}|spring|summer|autumn|fall|winter)\b)"), ""),
               # A learner's bare verb after "who": "the minister who tell Channel One ...".
               (re.compile(r"(?<=\b[Ww]ho )(tell|say|give|ask|share|post|publish|write|report)\b"), lambda m: past(m.group(1))),
               # A learner's source named last: "why are the camps off limits, what officials said?"
-              (re.compile(r",\s*what\s+(?!(?:he|she|they|it|you|we|i)\b)([^,?]{2,40}?)\s+(?:said|say|says|told)\s*\?\s*$",
+              # (Not "On the crisis, what the Foreign Minister Lavrov has said?": his words, read below.)
+              (re.compile(r",\s*what\s+(?!(?:he|she|they|it|you|we|i)\b)([^,?]{2,40}?)(?<!\bhas)(?<!\bhave)(?<!\bhad)"
+                          r"\s+(?:said|say|says|told)\s*\?\s*$",
                           re.IGNORECASE), r", according to \1?"),
               # A learner's dropped article: "what is date of the article", "who is author (reporter) of".
               (re.compile(r"\b((?:[Ww]hat|[Ww]hich|[Ww]ho)\s+(?:is|was))\s+(?=(?:publish(?:ed|ing)?\s+|publication\s+)?"
@@ -330,6 +352,100 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"^(\W*)[Ww]hat (?:did|does) " + _NAME_TYPED + r" make of\b"), r"\1What did \2 say about"),
               (re.compile(r"^(\W*)[Ww]hat (?:was|were|is) " + _NAME_TYPED + r" (?:saying|on about|going on) about\b"),
                r"\1What did \2 say about"),
+              # A Delhi blogger's Hindi words in English questions ("Hinglish"): "yaar" (mate), a
+              # closing "na", "only" and "itself" for stress, "kitne" (how many), "RT wala report"
+              # (the RT one), "X ne Y ke baare mein kya kaha" (what did X say about Y), "X ne Y kab
+              # post kiya tha" (when did X post Y), "X ka spokesman kaun hai" (who is X's
+              # spokesman), "kaun sa" (which), "Sputnik piece mein" (in the Sputnik piece), "EU
+              # Times ke hisaab se" (according to EU Times).
+              (re.compile(r"^\W*yaar\b[\s,]*|,?\s+yaar\b", re.IGNORECASE), ""),
+              (re.compile(r"\s+na(?=\s*[?.!]|\s*$)"), ""),
+              (re.compile(r"\b((?:which|what)\s+(?:date|day|year|month|time|place)|how long)\s+(?:only|itself)\b",
+                          re.IGNORECASE), r"\1"),
+              (re.compile(r"\s+(?:only|itself)(?=\s*\?)"), ""),
+              (re.compile(r"\bkitne din\b", re.IGNORECASE), "how many days"),
+              (re.compile(r"\bkit(?:ne|ni)\b", re.IGNORECASE), "how many"), (re.compile(r"\bkitna\b", re.IGNORECASE), "how much"),
+              (re.compile(r"\s+\b(?:wala|wali|wale)\b"), ""), (re.compile(r"\bkaun ?sa\b", re.IGNORECASE), "which"),
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r" ne ([^?]{2,120}?) ke baare (?:mein|me) kya (?:kaha|bola|bataya)\b"),
+               r"\1What did \2 say about \3"),
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r" ne ([^?]{2,120}?) kab ([a-z]+) (?:kiya|kari|kiye|ki)"
+                          r"(?:\s+(?:tha|thi|the|hai))?\b"), r"\1When did \2 \4 \3"),
+              (re.compile(r"^(\W*)([^?,]{2,60}?)\s+ka\s+([^?,]{2,40}?)\s+kaun (?:hai|tha)\b"), r"\1Who is the \3 of \2"),
+              (re.compile(r"^(\W*)([Kk])ya (day|date|reason|number) (?:tha|thi|hai)\b"),
+               lambda m: f"{m.group(1)}{'W' if m.group(2) == 'K' else 'w'}hat {m.group(3)} was it"),
+              (re.compile(r"\bkis (date|day|din) (?:pe|par|ko)\b", re.IGNORECASE),
+               lambda m: f"on which {'day' if m.group(1).lower() == 'din' else m.group(1)}"),
+              (re.compile(r"\b([Ww]hat) all\b"), r"\1"),
+              (re.compile(r"^(\W*)([^?,]{2,40}?)\s+mein\s+"), r"\1In \2, "),
+              (re.compile(r"^([^?]+)\?\s+([^?]{2,60}?)\s+ke hisaab se\s*$"), r"\1, according to \2?"),
+              # "Putin says the refugee crisis was totally expected - why, what is the cause?": why
+              # it was, by his account.
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r" (?:says|said|claims|claimed|thinks|believes)(?: that)? ([^?]{3,120}?)"
+                          r"\s+(is|was|are|were)\s+([^?]{2,80}?)\s*[-–—,]\s*why\b[^?]*\?\s*$"),
+               r"\1Why \4 \3 \5, according to \2?"),
+              # A Persian translator's verb last: "What Putin about the cooperation with the FSA has
+              # said?", "On the refugee crisis, what the Foreign Minister Lavrov has said?", "The
+              # sentence '...' — which person this has said?" (who said it).
+              (re.compile(r"^(\W*(?:[^?]{3,100}?,\s+)?)([Ww])hat (?!(?:did|does|do|is|was|are|were|has|have|had)\b)"
+                          r"([^?,]{2,80}?)\s+((?:about|on|regarding|concerning)\s+[^?]{3,150}?)\s+(?:has|have|had)\s+"
+                          r"(?:said|stated|told)\s*\?"),
+               r"\1\2hat did \3 say \4?"),
+              (re.compile(r"^(\W*)(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\s+([^?]{3,150}?),\s*what\s+"
+                          r"(?!(?:did|does|do|is|was|are|were|has|have|had)\b)([^?,]{2,80}?)\s+(?:has|have|had)\s+"
+                          r"(?:said|stated|told)\s*\?"), r"\1What did \3 say about \2?"),
+              (re.compile(r"^(\W*)(?:(?:the|this) (?:sentence|statement|line|quote|words|claim)(?: that)?\s+"
+                          r"|regarding the statement that\s+)?"
+                          r"([^?]{10,300}?)\s*(?:—|–|--|:)\s*(?:(?:which person|who)\s+(?:this|these words|this statement"
+                          r"|this sentence)\s+(?:has|have|had)\s+(?:said|made|stated|written)"
+                          r"|by whom (?:was|were|has been|had been) (?:this|it|that)(?: statement| claim)? (?:said|made|stated"
+                          r"|written))\s*\?\s*$", re.IGNORECASE),
+               r"\1Who said \2?"),
+              (re.compile(r"^(\W*)([^?,]{2,80}?),\s*(?:about|on|regarding|concerning)\s+([^?]{3,150}?),\s*what\s+"
+                          r"(?:(?:he|she|they)\s+)?(?:has|have|had)\s+(?:said|stated)\s*\?"),
+               lambda m: f"{m.group(1)}What did {_article_lowered(m.group(2))} say about {m.group(3)}?"),
+              # ("Somebody is complaining that ... . Who has said this?")
+              (re.compile(r"^(\W*)(?:somebody|someone|a person|one person)\s+(?:is\s+)?(complaining|saying|claiming|arguing"
+                          r"|writing)\s+(that\s+[^?]{10,300}?)[.!]\s+(?:who|which person)\s+(?:has\s+)?(?:said|written|made"
+                          r"|stated)\s+(?:this|that|it)\s*\?", re.IGNORECASE),
+               lambda m: f"{m.group(1)}Who {_DONE[m.group(2).lower()]} {m.group(3)}?"),
+              # An Irish quiz-writer's "gave out that ..." (said, complaining) and "Give us what Putin
+              # said about ...".
+              (re.compile(r"\bgave out that\b"), "said that"),
+              (re.compile(r"^(\W*)(?:[Gg]ive|[Tt]ell) (?:us|me) what " + _NAME_TYPED + r" (said|says) (about|on)\b"),
+               r"\1What did \2 say \4"),
+              # A Kenyan reporter's "How many number of camps ...?", and a progressive for a past
+              # report: "On which date is the EU Times posting the story ...?", "Which news agency is
+              # it that Ryabkov is telling ...?" (as "did ... post", "did ... tell").
+              (re.compile(r"\b([Hh]ow many) numbers? of\b"), r"\1"),
+              # ("how long had it been going on, how many days?": asked twice.)
+              (re.compile(r"(\b[Hh]ow long\b[^?]*?),\s*how many (?:days|weeks|months|years)(?:\s+or\s+(?:days|weeks|months"
+                          r"|years))?\s*(?=\?|$)"), r"\1"),
+              # ("how many terror sites got targeted": a passive.)
+              (re.compile(r"\b([Hh]ow many\s+(?:[\w'’-]+\s+){1,3}?)got\s+(?=[a-z]+ed\b)"), r"\1were "),
+              (re.compile(r"\b(?:is|are) it that\s+((?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
+                          rf"\s+(?:is|are)\s+({'|'.join(_PROGRESSIVE)})\b"),
+               lambda m: f"did {m.group(1)} {_PROGRESSIVE[m.group(2)]}"),
+              (re.compile(r"^(\W*(?:(?:kindly|please)\W+)?(?:(?:on|in|at|to|from|by|with|for)\s+)?"
+                          r"(?:what|which|when|where|who|whom|how)\b[^?]*?)"
+                          r"\s(?:is|are)\s+((?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})"
+                          rf"\s+({'|'.join(_PROGRESSIVE)})\b", re.IGNORECASE),
+               lambda m: f"{m.group(1)} did {m.group(2)} {_PROGRESSIVE[m.group(3).lower()]}"),
+              # A Greek speaker's topic first and the question after it in a statement's order: "The
+              # agreement on flight safety, on which day it was reached?", "Lavrov, when he said ...,
+              # to which television channel he was speaking?", "Shoigu, when he gave the interview
+              # ..., which day it was?".
+              (re.compile(r"^(\W*)(?!(?:according|per|in|on|as|for|when|why|what|which|who|how|where|and|but|so)\b)"
+                          r"([^?,]{3,150}?)(,\s+when\s+(?:he|she|it|they)\s+[^?,]{3,200}?)?,\s+"
+                          r"((?:(?:on|in|to|from|at|for|by|with)\s+)?(?:which|what)\s+[\w-]+(?:\s+[\w-]+)?|when|where"
+                          r"|how\s+m(?:any|uch)\s+[\w-]+)\s+(?:it|he|she|they)\s+(was|were|is|are)\s+([^?]{2,120}?)\s*\??\s*$",
+                          re.IGNORECASE),
+               lambda m: (f"{m.group(1)}{m.group(4)[0].upper()}{m.group(4)[1:]} {m.group(5)} "
+                          f"{_article_lowered(m.group(2))} {m.group(6)}"
+                          f"{m.group(3) or ''}?")),
+              (re.compile(r"^(\W*)([^?]{3,80}?),\s+when\s+(?:he|she|they)\s+([a-z]+)\s+([^?]{3,250}?),\s*(?:on\s+)?"
+                          r"(?:which|what)\s+(?:day|date)\s+(?:it|that)\s+was\s*\??\s*$"),
+               lambda m: (f"{m.group(1)}When did {m.group(2)}{',' * (',' in m.group(2))} {_bare(m.group(3))} {m.group(4)}?" if _bare(m.group(3))
+                          else m.group(0))),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 _BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}
@@ -372,7 +488,10 @@ _RESTART = re.compile(r"^[^?]*?[,;.!-]\s*(?:no\s+)?(?:wait|sorry|scratch that|i 
                       r"(?=(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", re.IGNORECASE)
 _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was|and (?:all )?that"
-                         r"|(?<=, )then)\s*(?=\?|$)", re.IGNORECASE)
+                         r"|(?<=, )then"
+                         # ("How does Putin describe the crisis, what does he say about it?": asked twice.)
+                         r"|what (?:does|did) (?:he|she|they) (?:say|think) (?:about|of|on) (?:it|that|this))"
+                         r"\s*(?=\?|$)", re.IGNORECASE)
 # A forum user's aside after the question: "? asking for a friend", "? like a week? lol", ", bc
 # that sounds like a LOT", "? ngl sounds like PR".
 _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:asking for a friend|lol|lmao|haha+|smh"
@@ -382,7 +501,26 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          # had a pop at the Americans.": his impression, no part of the question.)
                          r"|(?<=\?\s)(?:(?:that|it|he|she|they)\s+)?(?:sounded|seemed)\b[^?]*|(?<=\?\s)i (?:heard|read)\b[^?]*"
                          # (A student's "?? need the date for my citation lol", "? no cap", "? fr".)
-                         r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for my\b[^?]*|no cap|fr|lowkey)"
+                         r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for my\b[^?]*|no cap|fr|lowkey"
+                         # (A foreign correspondent's "..., I ask because for our readers ...", "...,
+                         # because in Greece we don't know ...", "..., I want exact words for my
+                         # translation": why they ask, no part of the question.)
+                         r"|(?:I am |I['’]m )?(?:I )?ask(?:ing)? (?:because|since|as)\b[^?]*"
+                         r"|(?<=,\s)because\b(?=[^?]*\b(?:I|we|our|my|us|me)\b)[^?]*"
+                         # (A translator's "? For correct attribution in Persian I am asking.", "? The
+                         # exact expression of the minister for translation I need.")
+                         # (Not "? I need the date.": what the question asks for.)
+                         r"|(?<=\?\s)(?![^?]*\b(?:date|day|year|month|time|number|figure|place)\b)[^?]*"
+                         r"\b(?:I am asking|I['’]m asking|I ask|I need|I want)\b[^?]*"
+                         # (An Irish quiz-writer's "..., so?" and "... - did he see it coming at all?")
+                         r"|(?<=,\s)so|(?<=\s)[-–—]\s*(?:did|does|was|is|were|has) (?:he|she|they|it)\b[^?]*\bat all\b[^?]*"
+                         # (A Hinglish restatement after the question: "? kaun tha woh", "? Reason kya
+                         # diya?", "? Kindly do the needful".)
+                         r"|(?<=\?\s)(?:(?:pls|plz|please)\s+)?share\b(?:\s+(?:his|her|their|the)\b[^?]*)?"
+                         r"|(?<=\?\s)(?=[^?]*\b(?:kya|kaun|hai|hain|tha|thi|woh|uska|usne|bola|bataya|diya|needful|chahiye"
+                         r"|naam)\b)[^?]*"
+                         r"|(?<=,\s)I (?:want|need|would like) (?:the |his |her |their )?(?:exact |precise )?(?:words|quote|wording"
+                         r"|date|name|figure|number)\b[^?]*)"
                          r"\W*$", re.IGNORECASE)
 # And the "even" of "how many jets does Russia even have there".
 _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
@@ -395,6 +533,8 @@ _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)
 _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outlet|paper|agency|name|names|surname"
                         r"|person|date|number|place)(?:['’]s)?(?:\s+name)?\s+only|just the (?:name|outlet|speaker"
                         r"|publication|date|number)"
+                        # (A translator's "? The name of the mentioned speaker, please.")
+                        r"|(?:the\s+)?name of the (?:mentioned |said )?(?:speaker|person|minister|official|outlet)"
                         # (A deposition's "... . Quote the relevant words.": the answer quotes them.)
                         r"|(?:please\s+)?quote (?:the|his|her|their) (?:relevant |exact |actual )?words)"
                         r"(?:,?\s+please)?\.?\s*$", re.IGNORECASE)

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 107)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 110)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1008,6 +1008,27 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("Who: US strikes hit terrorists 'very rarely'?", "Konashenkov"),
     ("Mekdad 'significant results' quote — outlet?", "EU Times"),
     ("Ryabkov 'own goals' remarks, told which agency?", "RIA Novosti"),
+    # nm107, nm108, nm109: a Kenyan reporter's progressive, Hindi words, a Greek speaker's topic first.
+    ("Kindly, on which date is the EU Times posting the story of Deputy Minister Ryabkov complaining that Washington "
+     "is not sharing data?", "2015-10-08"),
+    ("How many number of Islamic State training camps is the Pentagon not targeting, according to the analysts?", "60"),
+    ("In the Sputnik story, which news agency is it that Ryabkov is telling that the US has its own goals in Syria?",
+     "RIA Novosti"),
+    ("EU Times ne Ryabkov wala article kab post kiya tha? exact date chahiye for citation na", "2015-10-08"),
+    ("In same MoD combat report RT tweeted, kitne terror sites got targeted in those 2 days yaar?", "289"),
+    ("Lavrov, when he said that coalition knows where exactly are ISIS positions but is not striking them, to which "
+     "television channel he was speaking, because in Greece we don't know so well the Russian channels?", "Channel one"),
+    ("Shoigu, defence minister, when he gave interview to state television where he complains that Americans never "
+     "said where is moderate opposition, which day it was?", "Sunday"),
+    # aq98, aq99, aq100: an Irish quiz-writer, an Indonesian student, a Persian translator's verb last.
+    ("Which Russian defence minister gave out that the Americans couldn't even tell him where this 'moderate "
+     "opposition' was that his planes weren't to hit?", "Shoigu"),
+    ("Please, which site report the Syrian deputy foreign minister Mekdad praise Russia result more than coalition? "
+     "Thank you sir.", "EU Times"),
+    ("The sentence 'I don't know how you can share intelligence when you don't share a basic, common objective inside "
+     "Syria' — which person this has said? For correct attribution in Persian I am asking.", "Kirby"),
+    ("In the interview with Interfax and Anadolu, what Putin about the cooperation with the Free Syrian Army has "
+     "said?", "Free Syrian Army"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1304,6 +1325,12 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Russian jet bombing in Syria is which aircraft model?",
     "What did John Kerry say aboot sharing intelligence wi' the Russians on Syria?",
     "Kerry, on sharing intelligence with Russia — what he said?",
+    # nm108, aq100: Hindi words, a Persian translator's verb last.
+    "Anti-regime forces used suicide bombers to make gains in Aleppo - kitne suicide bombers were used actually?",
+    "Lavrov ne Free Syrian Army ke baare mein kya kaha, about Russia working with them? pls share his statement",
+    "On the refugee crisis in Europe and the migrants, what the Foreign Minister Lavrov has said?",
+    "The Russian Defense Ministry spokesman Konashenkov, about the cooperation with the Free Syrian Army and its "
+    "intelligence, what has said?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

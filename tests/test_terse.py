@@ -540,3 +540,57 @@ def test_a_captions_shorthand_is_the_question_it_stands_for() -> None:
     # A question that asks on its own before the dash stays.
     assert truecase.tidied("Whose copy has the ruse remark — which publication?") == (
         "Whose copy has the ruse remark — which publication?")
+
+
+def test_a_kenyan_reporters_progressive_and_a_greek_speakers_topic_first_are_the_plain_question() -> None:
+    assert truecase.tidied("Kindly, on which date is the Gazette posting the story of Berg?") == (
+        "on which date did the Gazette post the story of Berg?")
+    assert truecase.tidied("Which radio station is it that Berg is telling that the fees rise?") == (
+        "Which radio station did Berg tell that the fees rise?")
+    assert truecase.tidied("Good morning. How many number of boats docked?") == "How many boats docked?"
+    assert truecase.tidied("How many boats got inspected, per the pilots?") == "How many boats were inspected, per the pilots?"
+    assert truecase.tidied("How does Berg describe the fees, what does he say about it?") == (
+        "How does Berg describe the fees?")
+    assert truecase.tidied("How long had the strike been going on, how many days?") == (
+        "How long had the strike been going on?")
+    assert truecase.tidied("The ferry deal with Tromso, on which day it was reached, I ask because for our readers "
+                           "the ferries are very important?") == "On which day was the ferry deal with Tromso reached?"
+    assert truecase.tidied("Berg, when he said the pier is unsafe, to which radio station he was speaking, because "
+                           "in Greece we don't know the Nordic stations?") == (
+        "To which radio station was Berg speaking, when he said the pier is unsafe?")
+    assert truecase.tidied("Berg, harbour master, when he gave the interview to the radio, which day it was?") == (
+        "When did Berg, harbour master, give the interview to the radio?")
+    assert truecase.tidied("What did Quill say about the fees back in September?") == (
+        "What did Quill say about the fees in September?")
+    # A progressive asked as such, and a because of the question's own, stay.
+    assert truecase.tidied("Is the Gazette reporting that the fees rise?") == "Is the Gazette reporting that the fees rise?"
+    assert truecase.tidied("Why did Berg close the pier, because of the storm?") == (
+        "Why did Berg close the pier, because of the storm?")
+
+
+def test_hindi_words_and_a_persian_speakers_verb_last_are_the_plain_question() -> None:
+    assert truecase.tidied("Gazette ne Berg wala article kab post kiya tha? exact date chahiye na") == (
+        "When did Gazette post Berg article?")
+    assert truecase.tidied("Berg ne ferry fees ke baare mein kya kaha? pls share") == "What did Berg say about ferry fees?"
+    assert truecase.tidied("Harbour Board ka spokesman kaun hai, the one who said the pier is unsafe?") == (
+        "Who is the spokesman of Harbour Board, the one who said the pier is unsafe?")
+    assert truecase.tidied("Yaar kitne boats docked on which date only?") == "how many boats docked on which date?"
+    assert truecase.tidied("Berg says the pier was totally unsafe - why yaar, what is the cause according to him?") == (
+        "Why was the pier totally unsafe, according to Berg?")
+    assert truecase.tidied("Which station aired it? kaun tha woh") == "Which station aired it?"
+    assert truecase.tidied("In the radio interview, what Berg about the ferry fees has said?") == (
+        "In the radio interview, what did Berg say about the ferry fees?")
+    assert truecase.tidied("On the ferry fees, what the harbour master Berg has said?") == (
+        "What did the harbour master Berg say about the ferry fees?")
+    assert truecase.tidied("The harbour master Berg, about the fees, what has said?") == (
+        "What did the harbour master Berg say about the fees?")
+    assert truecase.tidied("The sentence 'the pier is unsafe' — which person this has said? For correct attribution "
+                           "in Persian I am asking.") == "Who said 'the pier is unsafe'?"
+    assert truecase.tidied("Somebody is complaining that the pilots, when asked, could not tell. Who has said this? "
+                           "The name of the mentioned speaker, please.") == (
+        "Who complained that the pilots, when asked, could not tell?")
+    assert truecase.tidied("Please, who say the pier is unsafe? Thank you sir.") == "who said the pier is unsafe?"
+    assert truecase.tidied("Which harbour master gave out that the pier is unsafe?") == (
+        "Which harbour master said that the pier is unsafe?")
+    assert truecase.tidied("Give us what Berg said about the fees - did he see it coming at all?") == (
+        "What did Berg say about the fees")

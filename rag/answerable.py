@@ -682,7 +682,7 @@ _FLEEING = re.compile(rf"\b(?:flee|flees|fleeing|fled|escap(?:e|es|ed|ing)|{_RUN
                       re.IGNORECASE)
 _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 # ("how come people are leaving Syria according to Putin": they flee.)
-_LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left)\b", re.IGNORECASE)
+_LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left|(?:run(?:s|ning)?|ran)\s+from)\b", re.IGNORECASE)
 
 
 _CRITICISM_VERBS = (r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"

@@ -78,7 +78,8 @@ _THANKS_TAIL = re.compile(r"(?<=[?.!])(?:\s+(?:(?:just\s+)?for (?:your|my) (?:re
 _MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)"
                          r"(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 # A deposition's "the said statement of Ryabkov": the statement.
-_THE_SAID = re.compile(r"\b([Tt]he) said (?=statement|remarks?|claim|words|quote|interview|article|report)")
+_THE_SAID = re.compile(r"\b([Tt]he) said (?=statement|remarks?|claim|words|quote|interview|article|report|story|piece"
+                       r"|news|line)")
 _PO = re.compile(r"\s+po\b(?=\s*[,!.?]|\s+(?:thank|may|kindly|please)\b)")
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
@@ -408,11 +409,39 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                           r"|writing)\s+(that\s+[^?]{10,300}?)[.!]\s+(?:who|which person)\s+(?:has\s+)?(?:said|written|made"
                           r"|stated)\s+(?:this|that|it)\s*\?", re.IGNORECASE),
                lambda m: f"{m.group(1)}Who {_DONE[m.group(2).lower()]} {m.group(3)}?"),
+              # A newsreader's copy: "Ryabkov -- US and coalition in a politically dubious position. Who
+              # published that version" (which outlet reported it).
+              (re.compile(r"^(\W*)([^?]{5,250}?)[.!]?\s+(?:who|which (?:outlet|paper|site|publication|newspaper)"
+                          r"|what (?:outlet|paper|site))\s+(?:published|carried|ran|reported|printed)\s+(?:that|this|it)"
+                          r"(?:\s+(?:version|story|line|quote|one|piece))?\s*[?.]?\s*$", re.IGNORECASE),
+               r"\1Which outlet reported \2?"),
               # An Irish quiz-writer's "gave out that ..." (said, complaining) and "Give us what Putin
               # said about ...".
               (re.compile(r"\bgave out that\b"), "said that"),
               (re.compile(r"^(\W*)(?:[Gg]ive|[Tt]ell) (?:us|me) what " + _NAME_TYPED + r" (said|says) (about|on)\b"),
                r"\1What did \2 say \4"),
+              # A Nigerian editor's "Wetin ...?" (what), a French speaker's "At which date was posted the
+              # article ...?", "Where is situated the base ...?", "following what says Shoigu", "according
+              # to what Ryabkov has said", "in the view of Putin", "What is it, in the view of Putin, that
+              # has provoked ...?", "Which quantity of"; a Portuguese speaker's "What said Ryabkov about
+              # ...?"; an Italian's "Who is that has written ...?"; "Who is it that directs ...?".
+              (re.compile(r"^(\W*)[Ww]etin " + _NAME_TYPED + r" (?:said|say|says|told|tell)\b"), r"\1What did \2 say"),
+              (re.compile(r"^(\W*)[Ww]etin\b"), r"\1What"),
+              (re.compile(r"^(\W*)(?:[Aa]t|[Oo]n|[Ii]n) which (date|day) (was|were) (posted|published) ((?:the )?[^?]{3,200}?)"
+                          r"\s*\?"), r"\1On which \2 \3 \5 \4?"),
+              (re.compile(r"^(\W*)[Ww]here (is|are|was|were) (situated|located|based) ((?:the )?[^?]{3,150}?)\s*\?"),
+               r"\1Where \2 \4 \3?"),
+              (re.compile(r"\b(?:following|according to) what (?:says |has said |said )?" + _NAME_TYPED
+                          + r"(?:\s+(?:says|has said|said))?(?=\s*[?,.]|\s*$)"), r"according to \1"),
+              (re.compile(r"\bin the (?:view|opinion|eyes) of (?=(?-i:[A-Z]))"), "according to "),
+              (re.compile(r"^(\W*)[Ww]hat is it,\s*according to ([^,?]{2,60}),\s*that (?:has |have |had )?"),
+               r"\1According to \2, what "),
+              (re.compile(r"\b([Ww])hich quantity of\b"), r"\1hat amount of"),
+              (re.compile(r"^(\W*)([Ww])hat (said|told|declared|stated) " + _NAME_TYPED + r" (about|on|regarding)\b"),
+               r"\1\2hat did \4 say \5"),
+              (re.compile(r"\b[Ww]ho is (?:that|it that|it) (?:has |had )?(written|said|claimed|stated|told)\b"),
+               lambda m: f"Who {_PAST.get(m.group(1), m.group(1))}"),
+              (re.compile(r"^(\W*)([Ww]ho) is it that (?=[a-z]+s\b)"), r"\1\2 "),
               # A Kenyan reporter's "How many number of camps ...?", and a progressive for a past
               # report: "On which date is the EU Times posting the story ...?", "Which news agency is
               # it that Ryabkov is telling ...?" (as "did ... post", "did ... tell").
@@ -490,7 +519,9 @@ _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", r
 _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was|and (?:all )?that"
                          r"|(?<=, )then"
                          # ("How does Putin describe the crisis, what does he say about it?": asked twice.)
-                         r"|what (?:does|did) (?:he|she|they) (?:say|think) (?:about|of|on) (?:it|that|this))"
+                         r"|what (?:does|did) (?:he|she|they) (?:say|think) (?:about|of|on) (?:it|that|this)"
+                         # ("Who wrote that ..., and what are his exact words?": the answer quotes them.)
+                         r"|and what (?:are|were) (?:his|her|their) (?:exact |own )?words)"
                          r"\s*(?=\?|$)", re.IGNORECASE)
 # A forum user's aside after the question: "? asking for a friend", "? like a week? lol", ", bc
 # that sounds like a LOT", "? ngl sounds like PR".
@@ -509,6 +540,8 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"|(?<=,\s)because\b(?=[^?]*\b(?:I|we|our|my|us|me)\b)[^?]*"
                          # (A translator's "? For correct attribution in Persian I am asking.", "? The
                          # exact expression of the minister for translation I need.")
+                         # (A Nigerian editor's "? Is it not from the Assad regime?": the asker's guess.)
+                         r"|(?<=\?\s)(?:is it not|isn['’]t it)\b[^?]*"
                          # (Not "? I need the date.": what the question asks for.)
                          r"|(?<=\?\s)(?![^?]*\b(?:date|day|year|month|time|number|figure|place)\b)[^?]*"
                          r"\b(?:I am asking|I['’]m asking|I ask|I need|I want)\b[^?]*"
@@ -533,6 +566,10 @@ _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)
 _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outlet|paper|agency|name|names|surname"
                         r"|person|date|number|place)(?:['’]s)?(?:\s+name)?\s+only|just the (?:name|outlet|speaker"
                         r"|publication|date|number)"
+                        # (A newsreader's ". Need name for the read", ". Attribute it", ". Quote for the
+                        # bulletin", ". Need a clean soundbite".)
+                        r"|(?:i\s+)?need (?:a |the |his |her )?(?:name|surname|speaker|attribution|(?:clean )?soundbite"
+                        r"|quote)(?:\s+for [^.?]*)?|attribute it|quote for the [\w ]+"
                         # (A translator's "? The name of the mentioned speaker, please.")
                         r"|(?:the\s+)?name of the (?:mentioned |said )?(?:speaker|person|minister|official|outlet)"
                         # (A deposition's "... . Quote the relevant words.": the answer quotes them.)
@@ -544,9 +581,44 @@ _FOR_THE_RECORD = re.compile(r",?\s*\bfor the record\b,?(?=\s|[.?]|$)", re.IGNOR
 _NUMBERED = re.compile(r"(?<![\w)])\((?:[1-9]|[a-h]|i{1,3}|iv)\)\s+")
 
 
+def _spoken_punctuation(question: str) -> str:
+    """A dictated question's punctuation spoken as words ("according to Ryabkov comma why did ...
+    question mark", "quote ruse unquote", "full stop", "new line") written as marks."""
+    if not _SPOKEN_MARK.search(question):
+        return question
+    question = re.sub(r"\bquote\s+(.{1,120}?)\s+unquote\b", r'"\1"', question, flags=re.IGNORECASE)
+    question = re.sub(r"\s*\bnew (?:line|paragraph)\b\s*", " ", question, flags=re.IGNORECASE)
+    for spoken, mark in (("comma", ","), ("question mark", "?"), ("full stop", "."), ("exclamation mark", "!"),
+                         ("colon", ":"), ("semicolon", ";")):
+        question = re.sub(rf"\s*\b{spoken}\b", mark, question, flags=re.IGNORECASE)
+    return question.strip()
+
+
+_SPOKEN_MARK = re.compile(r"\b(?:comma|question mark|full stop|unquote|new line)\b", re.IGNORECASE)
+
+
+def unshouted(question: str) -> str:
+    """A question typed in capitals ("WHO SAID COALITION KNOWS WHERE ISIS POSITIONS ARE") in
+    lower case but for the country "US" ("THE US", "US-LED", "US AIR FORCE"); any other as it is."""
+    letters = [c for c in question if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return question
+    return "".join(part if part == "US" else part.lower() for part in _COUNTRY_US.split(question))
+
+
+# ("GIVE US THE NAME": the asker; "THE US", "US-LED", "US AIR FORCE": the country.)
+_COUNTRY_US = re.compile(r"(\bUS(?=-|\s+(?:AIR|STATE|DEPT|OFFICIALS?|GOVERNMENT|ARMY|FORCES?|REFUSAL|STRIKES|MILITARY"
+                         r"|INTEL|INTELLIGENCE|SIDE|PRESIDENT|JETS|PLANES|OPS|OPERATIONS|COALITION|GOALS?|AND)\b)"
+                         r"|(?:(?<=\bTHE )|(?<=\bAND )|(?<=\bBY )|(?<=\bWITH )|(?<=\bFROM )|(?<=\bIN )|(?<=\bOF )"
+                         r"|(?<=\bTO )|(?<=\bFOR ))US\b)")
+
+
 def tidied(question: str) -> str:
     """The question without a memo line's marks, a hurried opening filler or a hedge, with the
-    apostrophes of its contractions and its shorthand spelt out ("with" for "w/")."""
+    apostrophes of its contractions and its shorthand spelt out ("with" for "w/"); one typed
+    in capitals in lower case, for `cased` to capitalise its names as the articles do."""
+    question = unshouted(question)
+    question = _spoken_punctuation(question)
     question = _MEMO_TAIL.sub("", _MEMO_HEAD.sub("", question)).strip() or question
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
     question = _NUMBERED.sub("", _FOR_THE_RECORD.sub("", question)).strip() or question
@@ -710,7 +782,8 @@ def with_auxiliary(question: str) -> str:
     return _with_auxiliary(question)
 
 
-_DATE_ON_WHICH = re.compile(r"^(\W*)[Ww]hat (?:is|was) the (date|day) on which\b")
+# (And "What is the date the EU Times posted ...?", a name right after it.)
+_DATE_ON_WHICH = re.compile(r"^(\W*)[Ww]hat (?:is|was) the (date|day)(?: on which\b|(?: that| when)?(?=\s+(?:the\s+)?[A-Z]))")
 
 
 def _with_auxiliary(question: str) -> str:

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 110)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 113)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1029,6 +1029,22 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "Syria' — which person this has said? For correct attribution in Persian I am asking.", "Kirby"),
     ("In the interview with Interfax and Anadolu, what Putin about the cooperation with the Free Syrian Army has "
      "said?", "Free Syrian Army"),
+    # nm110, nm111, nm112: a Nigerian editor, a French-speaking analyst's calques, dictated punctuation.
+    ("Please, what is the date the EU Times posted the said story on Ryabkov and the intelligence sharing?",
+     "2015-10-08"),
+    ("Why are the people running from Syria, according to Putin? Is it not from the Assad regime?", "Islamic State"),
+    ("At which date was posted the EU Times article about Ryabkov and the refusal of the americans to share "
+     "intelligence?", "2015-10-08"),
+    ("Which quantity of explosives is strapped on the suicide bomber of the \"moderate opposition\", following what "
+     "says Shoigu?", "200kg"),
+    ("putin says people are not running away from assad full stop so why are they fleeing according to him question "
+     "mark", "Islamic State"),
+    # aq101, aq102: an Italian journalist, a newsreader's capitals.
+    ("Under the Putin interview there are comments of the readers. Who is that has written that Russia and Iran now "
+     "must try to clean the mess that was made in Syria, and what are his exact words?", "reader comment"),
+    ("WHO SAID COALITION KNOWS WHERE ISIS POSITIONS ARE BUT WONT GREENLIGHT STRIKES ON THEM", "Lavrov"),
+    ("STATE DEPT LINE -- CANNOT SHARE INTEL WITH MOSCOW WITHOUT A COMMON OBJECTIVE IN SYRIA. WHOSE QUOTE", "Kirby"),
+    ("PUTIN -- READY TO WORK WITH WASHINGTON THOUGH US OPS IN SYRIA BREAK INTERNATIONAL LAW. WHO CARRIED IT", "RT"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1331,6 +1347,9 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "On the refugee crisis in Europe and the migrants, what the Foreign Minister Lavrov has said?",
     "The Russian Defense Ministry spokesman Konashenkov, about the cooperation with the Free Syrian Army and its "
     "intelligence, what has said?",
+    # nm110, nm111: a Nigerian editor's "Wetin", a French speaker's cleft.
+    "Wetin Obama told Putin when the two of them discussed the coalition on phone?",
+    "Who is it that directs the Baghdad information center used by Syria, Iraq, Iran and Russia?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -594,3 +594,29 @@ def test_hindi_words_and_a_persian_speakers_verb_last_are_the_plain_question() -
         "Which harbour master said that the pier is unsafe?")
     assert truecase.tidied("Give us what Berg said about the fees - did he see it coming at all?") == (
         "What did Berg say about the fees")
+
+
+def test_capitals_spoken_punctuation_and_french_and_nigerian_calques_are_the_plain_question() -> None:
+    assert truecase.tidied("WHO SAID THE PIER IS UNSAFE. NEED NAME FOR THE READ") == "who said the pier is unsafe."
+    assert truecase.tidied("WHO SAID THE US PILOTS AND US-LED BOATS DOCKED? GIVE US THE NAME") == (
+        "who said the US pilots and US-led boats docked? give us the name")
+    assert truecase.tidied("BERG -- FEES ARE A RUSE. WHO PUBLISHED THAT VERSION") == (
+        "Which outlet reported berg -- fees are a ruse?")
+    assert truecase.tidied("according to berg comma why did the pier close question mark") == (
+        "according to berg, why did the pier close?")
+    assert truecase.tidied("who called the fees quote a ruse unquote full stop new line") == 'who called the fees "a ruse".'
+    assert truecase.tidied("Wetin Berg said about the fees? Is it not a tax?") == "What did Berg say about the fees?"
+    assert truecase.tidied("At which date was posted the Gazette article about Berg?") == (
+        "On which date was the Gazette article about Berg posted?")
+    assert truecase.tidied("Where is situated the harbour office?") == "Where is the harbour office situated?"
+    assert truecase.tidied("How many boats docked, following what says Berg?") == "How many boats docked, according to Berg?"
+    assert truecase.tidied("What is it, in the view of Berg, that has caused the strike?") == (
+        "According to Berg, what caused the strike?")
+    assert truecase.tidied("What said Berg about the fees?") == "What did Berg say about the fees?"
+    assert truecase.tidied("Readers commented. Who is that has written that the fees are a ruse, and what are his exact "
+                           "words?") == "Readers commented. Who wrote that the fees are a ruse?"
+    assert truecase.with_auxiliary("What is the date the Gazette posted the story on Berg?") == (
+        "On which date did the Gazette post the story on Berg?")
+    # Capitals in a question typed in lower case, and a short one in capitals, stay.
+    assert truecase.tidied("Who told NRK about the fees?") == "Who told NRK about the fees?"
+    assert truecase.tidied("WHO IS BERG?") == "WHO IS BERG?"

@@ -473,8 +473,8 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                           f"{m.group(3) or ''}?")),
               (re.compile(r"^(\W*)([^?]{3,80}?),\s+when\s+(?:he|she|they)\s+([a-z]+)\s+([^?]{3,250}?),\s*(?:on\s+)?"
                           r"(?:which|what)\s+(?:day|date)\s+(?:it|that)\s+was\s*\??\s*$"),
-               lambda m: (f"{m.group(1)}When did {m.group(2)}{',' * (',' in m.group(2))} {_bare(m.group(3))} {m.group(4)}?" if _bare(m.group(3))
-                          else m.group(0))),
+               lambda m: (f"{m.group(1)}When did {m.group(2)}{',' * (',' in m.group(2))} {_bare(m.group(3))} "
+                          f"{m.group(4)}?" if _bare(m.group(3)) else m.group(0))),
               (re.compile(r"(?<=\w)\s+=\s+(?=\w)"), " is "), (re.compile(r"(?<=\w)\s+\+\s+(?=\w)"), " and "),
               (re.compile(r"\b((?:won|wouldn|didn|don|doesn)['’]t|not|to|will|would)\s+OK\b"), r"\1 approve"))
 _BARE_VERB = {"said": "say", "answered": "answer", "responded": "respond", "replied": "reply", "told": "tell"}
@@ -538,22 +538,22 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          # translation": why they ask, no part of the question.)
                          r"|(?:I am |I['’]m )?(?:I )?ask(?:ing)? (?:because|since|as)\b[^?]*"
                          r"|(?<=,\s)because\b(?=[^?]*\b(?:I|we|our|my|us|me)\b)[^?]*"
+                         r"|(?<=,\s)I (?:want|need|would like) (?:the |his |her |their )?(?:exact |precise )?(?:words|quote|wording"
+                         r"|date|name|figure|number)\b[^?]*"
                          # (A translator's "? For correct attribution in Persian I am asking.", "? The
-                         # exact expression of the minister for translation I need.")
-                         # (A Nigerian editor's "? Is it not from the Assad regime?": the asker's guess.)
-                         r"|(?<=\?\s)(?:is it not|isn['’]t it)\b[^?]*"
-                         # (Not "? I need the date.": what the question asks for.)
+                         # exact expression of the minister for translation I need."; not "? I need the
+                         # date.", which says what the question asks for.)
                          r"|(?<=\?\s)(?![^?]*\b(?:date|day|year|month|time|number|figure|place)\b)[^?]*"
                          r"\b(?:I am asking|I['’]m asking|I ask|I need|I want)\b[^?]*"
+                         # (A Nigerian editor's "? Is it not from the Assad regime?": the asker's guess.)
+                         r"|(?<=\?\s)(?:is it not|isn['’]t it)\b[^?]*"
                          # (An Irish quiz-writer's "..., so?" and "... - did he see it coming at all?")
                          r"|(?<=,\s)so|(?<=\s)[-–—]\s*(?:did|does|was|is|were|has) (?:he|she|they|it)\b[^?]*\bat all\b[^?]*"
                          # (A Hinglish restatement after the question: "? kaun tha woh", "? Reason kya
-                         # diya?", "? Kindly do the needful".)
+                         # diya?", "? Kindly do the needful", "? pls share his statement".)
                          r"|(?<=\?\s)(?:(?:pls|plz|please)\s+)?share\b(?:\s+(?:his|her|their|the)\b[^?]*)?"
                          r"|(?<=\?\s)(?=[^?]*\b(?:kya|kaun|hai|hain|tha|thi|woh|uska|usne|bola|bataya|diya|needful|chahiye"
-                         r"|naam)\b)[^?]*"
-                         r"|(?<=,\s)I (?:want|need|would like) (?:the |his |her |their )?(?:exact |precise )?(?:words|quote|wording"
-                         r"|date|name|figure|number)\b[^?]*)"
+                         r"|naam)\b)[^?]*)"
                          r"\W*$", re.IGNORECASE)
 # And the "even" of "how many jets does Russia even have there".
 _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
@@ -597,7 +597,7 @@ def _spoken_punctuation(question: str) -> str:
 _SPOKEN_MARK = re.compile(r"\b(?:comma|question mark|full stop|unquote|new line)\b", re.IGNORECASE)
 
 
-def unshouted(question: str) -> str:
+def _unshouted(question: str) -> str:
     """A question typed in capitals ("WHO SAID COALITION KNOWS WHERE ISIS POSITIONS ARE") in
     lower case but for the country "US" ("THE US", "US-LED", "US AIR FORCE"); any other as it is."""
     letters = [c for c in question if c.isalpha()]
@@ -617,7 +617,7 @@ def tidied(question: str) -> str:
     """The question without a memo line's marks, a hurried opening filler or a hedge, with the
     apostrophes of its contractions and its shorthand spelt out ("with" for "w/"); one typed
     in capitals in lower case, for `cased` to capitalise its names as the articles do."""
-    question = unshouted(question)
+    question = _unshouted(question)
     question = _spoken_punctuation(question)
     question = _MEMO_TAIL.sub("", _MEMO_HEAD.sub("", question)).strip() or question
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question

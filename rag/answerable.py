@@ -2287,7 +2287,7 @@ _WHEN_ASKED = (r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:da
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run"
             # ("put its story about the deputy foreign minister online")
-            r"|stamped|put (?:[\w'’-]+ ){1,8}?online)\b")  # (a night editor's "what date is the post stamped with?")
+            r"|stamped|dated|put (?:[\w'’-]+ ){1,8}?online)\b")  # (a night editor's "what date is the post stamped with?")
 # (Not a tweet's: "When did RT post the tweet about the combat report?" is dated in the tweet's line;
 # nor the date a page shows: "What date is printed at the top of the Sputnik page?" is in its lines.)
 # (Nor a handle's: "When did @RT_com post the combat report?")
@@ -2338,6 +2338,19 @@ def asks_for(question: str) -> Literal["speaker", "outlet", "published"] | None:
             and not _WORKS_FOR.search(question):
         return "outlet"
     return None
+
+
+def asks_reporter(question: str) -> bool:
+    """Whether the question asks which journalist reported something ("Whose reporting is the
+    claim attributed to?"), whom the quoted speaker told, not the speaker."""
+    return _ASKS_REPORTER.search(without_options(question)) is not None
+
+
+_ASKS_REPORTER = re.compile(
+    rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_JOURNALISTS.pattern})\b(?!\s+(?:asked|put|questioned|interviewed))"
+    r"|\bwhose\s+(?:[\w'’-]+\s+)?report(?:ing|s)?\b|^\W*who\s+(?:first\s+)?reported\b"
+    rf"|\bwho\s+(?:is|was)\s+the\s+(?:{_JOURNALISTS.pattern})\b(?=[^?]*\b(?:sourced|cited|attributed|credited)\b)",
+    re.IGNORECASE)
 
 
 # A producer's "Which outlet do we source the Konashenkov quote to?": whose report it is, not
@@ -2860,7 +2873,9 @@ def _then_asked(pre: str, rest: str) -> str | None:
 # A presenter's "Which station or site do I credit?": the outlet of what the statement before names.
 _CREDIT = re.compile(r"^\W*(?:which|what)\s+(?:station|site|outlet|channel|paper|newspaper|agency|source)"
                      r"(?:\s+or\s+\w+)?\s+(?:do|should|shall|can)\s+(?:i|we)\s+credit\b", re.IGNORECASE)
-_PRONOUN_ONLY = re.compile(r"\s*(?:that|it|this|them)\s*", re.IGNORECASE)
+# (And where it was said: "about it in his answer to the journalists".)
+_PRONOUN_ONLY = re.compile(r"\s*(?:that|it|this|them)(?:\s+(?:in|during|at)\s+(?:his|her|their)\s+(?:answer|reply"
+                           r"|interview|remarks?|comments?|speech)\b[^?]*)?\s*", re.IGNORECASE)
 
 
 def _pronoun_topic(asked: str, context: str) -> str | None:
@@ -2872,7 +2887,9 @@ def _pronoun_topic(asked: str, context: str) -> str | None:
     on = re.search(r"\b(?:on|about|regarding|over)\s+(?P<topic>\S.+)$", context) or re.search(
         # ("Lavrov looked at the coalition's aviation operations in Syria. What did he say about them?")
         r"\b(?:looked|looks|looking|turned|turns|turning)\s+(?:at|to)\s+(?P<topic>\S.+)$"
-        r"|\b(?:addressed|discussed|examined|assessed|reviewed|weighed)\s+(?P<object>\S.+)$", context)
+        # ("In my class we are discussing the refugee crisis in Europe. What did Putin say about it?")
+        r"|\b(?:addressed|discussed|discussing|examined|assessed|reviewed|weighed|studying|covering)\s+(?P<object>\S.+)$",
+        context)
     return (on.group("topic") or on.group("object")) if on else None
 
 
@@ -3413,6 +3430,15 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # time or what one depends on, not his others on the operation (Lavrov's on the coalition's
         # year of strikes, closest in meaning, answered a clerk's near miss).
         mine = mine & np.array([_gives_length(text) for text in scorer.texts], dtype=bool)
+    if _ASKS_WHERE_FROM.search(topic):
+        # "X on where Russia gets its intelligence if the US won't share": his statements that say
+        # where from ("We get intelligence from a number of other countries ..."), not his others on
+        # the refusal to share, which hold more of the topic's words.
+        sourced = np.zeros(len(mine), dtype=bool)
+        for run in runs:
+            if any(mine[k] and _SAYS_WHERE_FROM.search(scorer.texts[k]) for k in run):
+                sourced[run] = mine[run]
+        mine = sourced if sourced.any() else mine
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
     if worded.any() and paraphrase is not None:
@@ -3440,6 +3466,15 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     if worded.any() or paraphrase is None or not mine.any():
         return worded
     return _closest_statement(topic, mine, topical, runs, scorer, paraphrase, margin)
+
+
+# A topic asking where something comes from, and the words that say where from (not "from the
+# very start").
+_ASKS_WHERE_FROM = re.compile(r"^\W*(?:from )?where\b[^?]*\b(?:gets?|getting|got|obtains?|obtained|receives?|received"
+                              r"|comes?|came|sources?|sourced)\b|\bsources? of\b|\balternative sources?\b",
+                              re.IGNORECASE)
+_SAYS_WHERE_FROM = re.compile(r"\b(?:from|through|via)\s+(?!(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|first)\b)"
+                              r"|\bsources?\b", re.IGNORECASE)
 
 
 def _places_in(topic: str) -> list[str]:
@@ -3790,6 +3825,7 @@ _IRREGULAR |= dict.fromkeys(("request", "requests", "requested", "requesting"), 
 _IRREGULAR |= dict.fromkeys(("counterpart", "counterparts"), "colleague")
 _IRREGULAR |= dict.fromkeys(("swap", "swaps", "swapped", "swapping"), "share")  # ("swapping spy data")
 _IRREGULAR |= dict.fromkeys(("aviation", "aerial"), "air")  # ("the air war": "aviation operations")
+_IRREGULAR |= dict.fromkeys(("objective", "objectives"), "goal")  # ("a shared goal": "no shared, common objective")
 # British spellings meet American ones ("the Baghdad centre" is its "information-sharing center").
 _IRREGULAR |= {"centre": "center", "centres": "center", "defence": "defense", "offence": "offense",
                "programme": "program", "programmes": "program"}
@@ -4181,9 +4217,16 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     # 'Rebel' groups" tells nothing of when a British paper reported the rebels' gains.)
     valued = [int(j) for j in order if holds(kind, scorer.texts[int(j)], question)][:3] if kind else order[:3]
     told = event & _stems(*(scorer.texts[int(j)] for j in valued))
+    # X's statement is quoted with the sentence of it that answers (below), so the sentences that
+    # come along count once towards the limit: those of his best statement took all three places,
+    # and his next statement on Y ("They arm him with a mine, strap 200kg of explosives to him ...")
+    # was left out.
+    quoted = _quoted_with(scorer) if own is not None else {}
     for j in candidates:
         if len(chosen) == limit:
             break
+        if quoted and any(j in quoted[c] for c in chosen):
+            continue
         if chosen and scores[j] < other_floor * best and scorer.article_of(j) != scorer.article_of(chosen[0]):
             continue
         if furniture[j]:
@@ -4246,10 +4289,19 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         # X's statement goes on after the sentence that names the topic ("How can we make
         # any progress in regions controlled by the Islamic State?" | "It is impossible,
         # ... they burn people alive"): the sentences after it in the statement come along.
-        rest = {j: run[run.index(j) + 1:] for run in statements(scorer) for j in run}
-        chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [
-            k for k in rest[j][:STATEMENT_SENTENCES - 1] if own[k]]))
+        chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [k for k in quoted[j] if own[k]]))
     return [(scorer.passage_of(j), j) for j in chosen]
+
+
+def _quoted_with(scorer: SupportScorer) -> dict[int, list[int]]:
+    """For each passage sentence, the sentences of its statement (`statements`) quoted with it
+    when it answers "What did X say about Y?": a short statement whole, its opening too when a
+    later sentence of it scored best ("“I don't know how you can share intelligence when you
+    don't share a basic, common objective inside Syria. ... There's no shared, common objective
+    here ...,” said John Kirby"); of a long one (an interview answer), the sentence and the
+    `STATEMENT_SENTENCES` - 1 after it."""
+    return {j: run if len(run) <= STATEMENT_SENTENCES else run[run.index(j):][:STATEMENT_SENTENCES]
+            for run in statements(scorer) for j in run}
 
 
 # "Which group is described in one of Sputnik's related headlines ...?", "What date is shown on

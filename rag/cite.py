@@ -364,6 +364,21 @@ def who_and_where(asks: str, citations: Sequence[Citation], scorer: SupportScore
     return Sentence(text, tuple(found), True, ours=True), added
 
 
+def reported_by(citations: Sequence[Citation]) -> Sentence | None:
+    """For "Which journalist reported ...?" (`answerable.asks_reporter`): our own first sentence
+    naming the journalist the first supported citation's speaker told ("According to Bill Gertz
+    of the Free Beacon, officials have stated ..."), cited; None when no person passed it on
+    (an agency or outlet is a "Which outlet" answer)."""
+    from .attribute import names_medium
+
+    first = next((c for c in citations if c.supported and c.kind in _SPOKEN and c.via), None)
+    if first is None or not re.match(r"(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b", first.via) \
+            or names_medium(re.split(r" (?:of|from|at) ", first.via)[0]):
+        return None
+    return Sentence(f"{first.via} reported it, attributing it to {first.speaker}, as quoted in {_where(first)}.",
+                    (first.n,), True, ours=True)
+
+
 def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:
     """Every passage sentence someone is said to say (quotes, reported speech, transcript
     turns, embedded posts), in passage order: the "who says what" of the evidence."""

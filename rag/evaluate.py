@@ -326,9 +326,13 @@ def attribution_question_metrics(pipeline: Pipeline, questions_file: Path, llm: 
                 answer.refused or normalise_answer(q["not_speaker"]) not in text)
         else:
             holds = not q.get("answers") or any(normalise_answer(a) in text for a in q["answers"])
-            # "commenter": any reader's comment (most name no commenter), never an official.
+            # "commenter": any reader's comment (most name no commenter), never an official. The
+            # journalist a speaker told is who reported it ("Which journalist reported that officials
+            # ...?": "According to Bill Gertz of the Free Beacon, officials have stated ...").
             who = not q.get("speaker") or any(
                 c.kind == "comment" if q["speaker"] in ("commenter", "reader") else same_speaker(q["speaker"], c.speaker)
+                or q["kind"] == "who" and c.via is not None
+                and same_speaker(q["speaker"], re.split(r" (?:of|from|at) ", c.via)[0])
                 for c in said)
             where = not q.get("outlet") or normalise_answer(q["outlet"]) in text
             right = not answer.refused and holds and who and where

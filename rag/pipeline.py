@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import answerable, conflicts, terse, truecase, when
-from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, verify,
-                   who_and_where)
+from .cite import (SupportScorer, attribute_quotes, attribution_phrase, claims_of, disputes, render, reported_by,
+                   verify, who_and_where)
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import RagError, StoreError
 from .generate import (
@@ -487,6 +487,8 @@ class Pipeline:
         closest = asks == "speaker" and answerable.claimed_in_other_words(question, evidence.scorer,
                                                                           s.claim_paraphrase_floor)
         lead = who_and_where(asks, ranked, evidence.scorer, s.same_claim_support, closest) if asks else None
+        if lead is None and answerable.asks_reporter(question) and (by := reported_by(ranked)) is not None:
+            lead = by, []
         if lead is not None:
             sentences, citations = [lead[0], *sentences], [*citations, *lead[1]]
         claims = claims_of(evidence.scorer)

@@ -46,10 +46,15 @@ _PUNCT = str.maketrans("", "", string.punctuation + "“”‘’—–")
 def query_terms(text: str) -> list[str]:
     """Distinct content words of a text, lower-cased, in order."""
     seen: dict[str, None] = {}
-    for word in WORD.findall(text.lower()):
+    for word in WORD.findall(_NEGATED.sub(lambda m: _UNCONTRACTED[m.group(1)], text.lower())):
         if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
             seen.setdefault(word, None)
     return list(seen)
+
+
+# A negated auxiliary whose stem is no word of its own ("won't" is no "won", nor "don't" a Don).
+_NEGATED = re.compile(r"\b(won|don|can|shan|ain)['’]t\b")
+_UNCONTRACTED = {"won": "will not", "don": "do not", "can": "can not", "shan": "shall not", "ain": "is not"}
 
 
 # Titles the splitter takes for a sentence's end when they stand before a name ("Sen." | "Roger Wicker").

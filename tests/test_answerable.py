@@ -10,14 +10,14 @@ import pytest
 from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, asks_why, best_sentences, entity_kind,
                             expected, focus, holds, names, on_topic,
                             refusal_reason, speakers_own, statements, unknown_names, in_other_words, Slot,
-                            published_subject, Floors, asks_about_page, asked_claim, own_coverage, counted,
+                            published_subject, Floors, asks_about_page, asks_reporter, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
                             _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for,
                             _holds_role, said_claim, _part_of_described)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
-from rag.cite import SupportScorer, by_speaker, claims_of, disputes, who_and_where
+from rag.cite import SupportScorer, by_speaker, claims_of, disputes, reported_by, who_and_where
 from rag.parse import EntityTagger
 from rag.types import Article, Citation, Claim, Passage
 from rag.text import query_terms
@@ -190,6 +190,63 @@ def test_who_said_it_lists_every_outlet_carrying_the_claim_by_that_speaker() -> 
     assert lead.text == "Mara Quill said it, as reported by Harbour News." and lead.cites == (1, 2)
     # No supported citation, or nobody speaking: no lead of ours.
     assert who_and_where("speaker", [Citation(**{**first.__dict__, "supported": False})], scorer, 0.5) is None
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Which journalist reported that officials put the camps off limits?", True),
+    ("Whose reporting do we cite for officials saying the camps are off limits?", True),
+    ("Who is the reporter cited for the claim that the camps are off limits?", True),
+    ("Who reported that officials called the camps off limits?", True),
+    ("Upon the reporting of which Free Beacon journalist does that contention rest?", True),
+    ("Which journalist asked Putin about the refugees?", False),  # a question put to him
+    ("Who said the camps were off limits?", False),
+])
+def test_a_question_asking_which_journalist_reported_it(question: str, asks: bool) -> None:
+    assert asks_reporter(question) is asks
+
+
+def test_which_journalist_reported_it_is_whom_the_speaker_told() -> None:
+    scorer = scorer_of("According to Tom Brack of the Harbour Beacon, officials have stated the reef is closed. "
+                       "Officials told RIA Novosti the ferry was late.")
+    told = scorer.citation(1, scorer.span_of(0), True)
+    assert told.via and told.via.startswith("Tom Brack")
+    lead = reported_by([told])
+    assert lead is not None and lead.ours and lead.cites == (1,)
+    assert lead.text.startswith(f"{told.via} reported it, attributing it to {told.speaker}")
+    # An agency told is an outlet, no journalist; an unsupported citation reports nothing.
+    agency = scorer.citation(1, scorer.span_of(1), True)
+    assert agency.via == "RIA Novosti" and reported_by([agency]) is None
+    assert reported_by([Citation(**{**told.__dict__, "supported": False})]) is None
+
+
+def test_what_did_x_say_counts_each_statement_once() -> None:
+    # Her first statement's three sentences filled all three places; her second statement on the
+    # fares, after another voice, was left out.
+    scorer = scorer_of("“The ferry fares doubled this spring. The ferry fares hurt the islanders. Ferry fares must "
+                       "fall,” said Mara Quill. Ivo Brand called that a ruse. “The operators fix the ferry fares at "
+                       "night,” Quill said.")
+    picked = [j for _, j in best_sentences("What did Mara Quill say about the ferry fares?", scorer, 3)]
+    assert {0, 1, 2} <= set(picked) and 4 in picked and 3 not in picked
+
+
+def test_what_did_x_say_quotes_a_short_statement_whole() -> None:
+    # The statement's last sentence words the topic; the two before it are what she said of it too.
+    scorer = scorer_of("The gulls left at noon. “I cannot see how. We are nowhere near that point. There is no "
+                       "shared fare plan,” said Mara Quill.")
+    one = Floors(speaker_sentences=1)
+    picked = [j for _, j in best_sentences("What did Mara Quill say about a shared fare plan?", scorer, 1, one)]
+    assert sorted(picked) == [1, 2, 3]
+
+
+def test_what_did_x_say_on_where_something_comes_from_quotes_where_from() -> None:
+    scorer = scorer_of("Mara Quill said the operators refuse to share ferry fuel with the island. The gulls left. "
+                       "“We get our fuel from the northern depot,” Quill said.")
+    question = "What did Mara Quill say about where the island gets ferry fuel if the operators won't share it?"
+    assert [j for _, j in best_sentences(question, scorer, 1)] == [2]
+    # Not a "from" of time: "from the very start" says where from nothing.
+    start = scorer_of("Mara Quill said the operators refuse to share ferry fuel with the island, as they have "
+                      "from the very start.")
+    assert [j for _, j in best_sentences(question, start, 1)] == [0]
 
 
 def test_who_says_what_groups_one_person_spelt_two_ways() -> None:

@@ -592,6 +592,17 @@ def topic_first(question: str) -> str:
     question = re.sub(r"^(\W*?)['‘\"“]([^'’\"”]{3,120})['’\"”](?=\s+(?:who|which|that|whom)\b)", r"\1\2", question)
     if m := _SOMEONE_SAID.match(question):
         return f"Who {m.group('said')}?"
+    if m := _FRAMED_CLAIM.match(question):
+        # "Meme quote: people flee not from Assad regime but from Islamic State. Who said this
+        # originally?", "Screenshot going around says ISIS is ... . Who wrote this - official or
+        # someone else?": who said the claim, whatever carried it.
+        claim = m.group("claim")
+        if claim.split()[0].lower() in ("the", "a", "an", "people", "this", "that", "there", "it", "they", "he", "she"):
+            claim = claim[:1].lower() + claim[1:]
+        return f"Who {m.group('verb').lower()} {claim}?"
+    if m := _TOLD_ONE.match(question):
+        # "Ryabkov talked to one news agency about the US goals. Which agency was it?": whom he told.
+        return f"Which {m.group('kind')} did {m.group('who')} {_TOLD[m.group('verb').lower()]}{m.group('rest')}?"
     if m := _VIRAL.match(question):
         # "Tweet going round: '<quote>' Correct speaker?", "Screenshot credits Putin with: '<quote>'
         # Correct speaker?", "Headline going viral: '<quote>'. Which outlet?": who said it, or who
@@ -668,10 +679,24 @@ _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8
 # "Somebody boasted that Russia got more done .... Was that a Russian official or someone from
 # Damascus? Name, please.", "Someone called X a 'ruse'. Who is that attributed to?": who said it,
 # whoever the asker guesses.
-_SOMEONE_SAID = re.compile(r"^\W*(?:somebody|someone|some official|an official|a source)\s+(?P<said>(?:[a-z]+ed|said"
+_SOMEONE_SAID = re.compile(r"^\W*(?:somebody|someone|some official|an official|a source"
+                           # ("Someone from the American side said ...", "There was a spokesman who said ...")
+                           r"|(?:some(?:one|body)|an? (?:official|spokes(?:man|woman|person)|person|minister|diplomat))"
+                           r" (?:from|on|of|at|in) (?:the )?[\w'’ -]{1,30}?"
+                           r"|there (?:was|is) (?:a|an|one|some) [\w'’ -]{1,30}? who)\s+(?P<said>(?:[a-z]+ed|said"
                            r"|told|wrote|spoke|made|put)\b[^.?!]{10,300}?)[.!]"
                            r"\s+(?:(?:was|is)\s+(?:that|it|this)|who|(?:to\s+)?whom)\b"
                            r"[^?]*\?(?:\s*[^?]{0,40}[.?!])?\s*$", re.IGNORECASE)
+_FRAMED_CLAIM = re.compile(r"^\W*(?:(?:a|the|this|that)\s+)?(?:meme|tweet|post|screenshot|caption|clip|headline|quote"
+                           r"|viral (?:quote|post|line))(?:\s+quote)?(?:\s+(?:going around|circulating|online|doing the rounds))?"
+                           r"(?:\s+says)?\s*[:,–—-]?\s+(?P<claim>[^?\"“”]{10,300}?)[.!]\s+who\s+(?P<verb>said|wrote|says|writes)"
+                           r"\s+(?:this|that|it)\b(?:\s+(?:originally|first|really|actually|in (?:the )?text))*"
+                           r"(?:\s*[-–—,]\s*[^?]{0,60})?\?\s*$", re.IGNORECASE)
+_TOLD_ONE = re.compile(rf"^\W*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+(?P<verb>(?i:{'|'.join(_TOLD)}))"
+                       rf"\s+(?:one|a|an|some|a particular|a certain)\s+(?P<kind>(?:[\w-]+\s+)?(?i:{_KINDS}))"
+                       rf"(?P<rest>\s+(?:about|on|regarding)\s+[^.?!]+)?"
+                       rf"[.!]\s+(?:which|what)(?:\s+(?:[\w-]+\s+)?(?i:{_KINDS}|one)\s+(?:was|is)\s+(?:it|that|this)|\s+one)"
+                       r"\W*$", re.IGNORECASE)
 # A translator's quoted phrase first, then the question about it.
 # (A subtitler's "Line: "..." -- who said it?")
 _QUOTED_FIRST = re.compile(r"^\W*?(?:(?i:line|quote|clip|caption|text|fragment)\s*:\s*)?['‘\"“](?P<quoted>[^'’\"”]{3,200})['’\"”]\s*(?:[-–—:,]|\s-+)\s*(?P<rest>[^?]+\??)\s*$")

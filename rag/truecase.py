@@ -66,7 +66,13 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
                      # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
-                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file))\b\s*[,:;!.–—-]*\s+)+",
+                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file)"
+                     # ("Quick one for my debaters: what did ...?")
+                     r"|for my (?:debaters|students|class|pupils|readers|listeners|viewers|team|editor|notes|essay"
+                     r"|show notes|sheet|spreadsheet|podcast|piece|story)(?=\s*[:,])"
+                     # (A Brazilian producer's "Oi gente!", "Tá, so ...", "Nossa, ...".)
+                     r"|(?:(?:oi|ol[áa])(?:\s+gente)?|gente|t[áa]|p[ôo]|nossa|olha|eita|ent[ãa]o|beleza)(?=\s*[,!])"
+                     r")\b\s*[,:;!.–—-]*\s+)+",
                      re.IGNORECASE)
 # A call-centre courtesy after the question ("? Thank you in advance po.", ". For your reference, this
 # is regarding ...", "? Just for my reference.") and its "po", no part of what is asked.
@@ -75,7 +81,7 @@ _THANKS_TAIL = re.compile(r"(?<=[?.!])(?:\s+(?:(?:just\s+)?for (?:your|my) (?:re
                           r"|please(?:\s+(?:sir|ma['’]am|madam))?)[.!]*)+\s*$",
                           re.IGNORECASE)
 # ("May I know who ...?", "Good day po! May I know who ...?", "In the comments, may I know who ...?")
-_MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please )?(?:know|ask)"
+_MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please |kindly )?(?:know|ask)"
                          r"(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
 # A deposition's "the said statement of Ryabkov": the statement.
 _THE_SAID = re.compile(r"\b([Tt]he) said (?=statement|remarks?|claim|words|quote|interview|article|report|story|piece"
@@ -116,6 +122,8 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"^(\W*)wear(?=\s+(?:are|is|was|were|did|do|does|exactly)\b)", re.IGNORECASE), r"\1where"),
               (re.compile(r"\b(terror|target|training|web|launch|missile|military|news)\s+(?:sights?|cites?)\b",
                           re.IGNORECASE), lambda m: f"{m.group(1)} sites"),
+              (re.compile(r"\bjournos\b"), "journalists"), (re.compile(r"\bjourno\b"), "journalist"),
+              (re.compile(r"(?<=[a-z]) n (?=[a-z])"), " and "),
               (re.compile(r"\brus\b"), "Russia"), (re.compile(r"\bDFM\b"), "deputy foreign minister"),
               (re.compile(r"\bops\b"), "operations"), (re.compile(r"\binfo\b"), "information"),
               (re.compile(r"\bgovt\b", re.IGNORECASE), "government"), (re.compile(r"\bDept\b\.?"), "Department"),
@@ -416,7 +424,7 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"^(\W*)([^?]{5,250}?)[.!]?\s+(?:who|which (?:outlet|paper|site|publication|newspaper)"
                           r"|what (?:outlet|paper|site))\s+(?:published|carried|ran|reported|printed)\s+(?:that|this|it)"
                           r"(?:\s+(?:version|story|line|quote|one|piece))?\s*[?.]?\s*$", re.IGNORECASE),
-               r"\1Which outlet reported \2?"),
+               lambda m: f"{m.group(1)}Which outlet reported {_article_lowered(m.group(2))}?"),
               # An Irish quiz-writer's "gave out that ..." (said, complaining) and "Give us what Putin
               # said about ...".
               (re.compile(r"\bgave out that\b"), "said that"),
@@ -554,7 +562,8 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"\W*$", re.IGNORECASE)
 # And the "even" of "how many jets does Russia even have there".
 _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
-                   r"(?:did|does|do|is|was|are|were|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually)\s+(?=[a-z])",
+                   r"(?:did|does|do|is|was|are|were|has|have)\s+(?:[\w'’-]+\s+){1,3}?)(?:even|actually|apparently"
+                   r"|supposedly)\s+(?=[a-z])",
                    re.IGNORECASE)
 
 
@@ -572,6 +581,8 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
                         # (A deposition's "... . Quote the relevant words.": the answer quotes them.)
                         r"|(?:please\s+)?quote (?:the|his|her|their) (?:relevant |exact |actual )?words)"
                         r"(?:,?\s+please)?\.?\s*$", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"(?<=\?)\s+(?:i\s+)?need (?:the |a )?(?:exact |pub(?:lication)? |post(?:ing)? )?date"
+                        r"(?:\s+for (?:my|the|our) [\w ]{1,30})?(?:\s*,?\s*(?:pls|please|plz))?[.!]*\s*$", re.IGNORECASE)
 # A deposition's "for the record" and its numbered parts ("about (1) the explosives and (2) ..."):
 # no part of what is asked.
 _FOR_THE_RECORD = re.compile(r",?\s*\bfor the record\b,?(?=\s|[.?]|$)", re.IGNORECASE)
@@ -610,6 +621,79 @@ _COUNTRY_US = re.compile(r"(\bUS(?=-|\s+(?:AIR|STATE|DEPT|OFFICIALS?|GOVERNMENT|
                          r"|(?<=\bTO )|(?<=\bFOR ))US\b)")
 
 
+def _uncourteous(question: str) -> str:
+    """A shy asker's question without its apologies and thanks ("Excuse me, I am sorry to bother
+    you.", "? Sorry for my many questions.", ", if you don't mind?"), and the question it wraps
+    asked as one ("I would be very grateful if you could tell me who said it.", "I am not sure
+    who this person was... could you please let me know?", "I would like to understand what X
+    said about Y. Could you kindly explain?")."""
+    question = _COURTESY_TAIL.sub("", question).strip() or question
+    question = _COURTESY_INLINE.sub("", _PLEASE_EXPLAIN.sub("", question).strip())
+    for wrapper in (_WOULD_BE_GRATEFUL, _WOULD_LIKE_TO_KNOW, _UNSURE, _TELL_ME_WHO):
+        question = wrapper.sub(_asked, question)
+    # ("Sorry, one more about Putin, please. What did he say ...?": whom the next question is about.)
+    question = _ONE_MORE.sub(lambda m: f"About {m.group('about')}: ", question)
+    rest = _HEARD_THAT.sub("", _COURTESY_HEAD.sub("", question))
+    if rest != question and re.search(r"\w", rest):
+        # (Capitalised as the asker typed the question's opening: one typed in lower case stays so.)
+        question = rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
+    # ("X. I am sorry, who said this?": the apology before the question asked.)
+    question = re.sub(rf"(?<=[.!?])\s+{_APOLOGY}\s*,\s*(?={_WH})", " ", question, flags=re.IGNORECASE)
+    # (An embedded question put back in a question's order: "who this person was" -> "who was this person".)
+    return _EMBEDDED_WHO.sub(lambda m: f"{m.group(1).capitalize()} {m.group(3)} {m.group(2)}", question)
+
+
+def _asked(m: re.Match[str]) -> str:
+    """The question a request's wrapper wraps (group "wh", its clause): a who-clause is in a
+    question's order ("who said it" -> "Who said it?"), another is asked as "Could you tell me
+    what X said ...?"."""
+    wh = m.group("wh").strip()
+    asked = wh[:1].upper() + wh[1:] if re.match(r"who\b", wh, re.IGNORECASE) else f"Could you tell me {wh}"
+    return (" " if m.start() else "") + asked + "?"
+
+
+# An apology, a hope or a modest remark before the question, each a sentence or a phrase with its
+# comma: "Excuse me, sorry.", "I apologize for my poor English.", "Maybe this is a strange question.",
+# "I am sorry to ask, but ...".
+_APOLOGY = (r"(?:excuse me|pardon me|forgive me|sorry|(?:I am|I['’]m|I)\s+(?:very |so |really |terribly |truly )?sorry"
+            r"|I (?:do )?apologi[sz]e|my apologies)")
+_WH = r"(?:what|when|where|who|whom|which|why|how)\b"
+_COURTESY_HEAD = re.compile(
+    rf"^(?:\s*(?:{_APOLOGY}\b[^.!?]*?(?:[.!]+|,\s*(?:but|and)\b)"
+    rf"|{_APOLOGY}\s*,"
+    r"|I hope (?:this|it|that)(?: is|['’]s) (?:ok(?:ay)?|alright|all right|fine)(?: to ask)?[^.!?]*[.!]+"
+    r"|(?:maybe|perhaps) (?:this|it) is a [\w ]{0,20}question[^.!?]*[.!]+"
+    r"|my English(?: reading| writing)? is (?:slow|poor|not (?:so |very )?good)[^.!?]*[.!]+"
+    # ("As a Briton I am naturally curious: which of our own newspapers ...?")
+    r"|(?:as an? [\w'’ -]{1,30}?,?\s+)?I(?: am|['’]m) (?:naturally |just |so |really |very )?(?:curious|wondering)\s*[:,.]"
+    r"))+\s*", re.IGNORECASE)
+# ("I read that Syrian and Iranian officials said ... . Which outlet reported this?": what was said.)
+_HEARD_THAT = re.compile(r"^\s*I (?:read|heard|saw)(?: somewhere| online| in the news)? that\s+", re.IGNORECASE)
+_ONE_MORE = re.compile(rf"^\s*(?:{_APOLOGY}\s*,?\s*)?(?:one more|another)(?: question| one)?\s+(?:about|on)\s+"
+                       r"(?P<about>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})(?:\s*,?\s*please)?\s*[.!:]+\s*",
+                       re.IGNORECASE)
+_COURTESY_TAIL = re.compile(rf"(?<=[?.!])(?:\s+(?:{_APOLOGY}\b[^.?!]*|I would be (?:very |most |really )?(?:thankful"
+                            r"|grateful)\b(?![^.?!]*\bif you could\b)[^.?!]*|I am not sure (?:if )?I understood\b[^.?!]*"
+                            r"|I hope (?:this|that|it) (?:is|makes)\b[^.?!]*)[.!]*)+\s*$", re.IGNORECASE)
+_COURTESY_INLINE = re.compile(r",?\s+(?:if you (?:don['’]t|do not) mind|if you know|if (?:it is )?possible"
+                              r"|if you (?:can|could|please)|please)(?=\s*[?.!]*\s*$)", re.IGNORECASE)
+_UNSURE = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I(?: am|['’]m) not sure (?P<wh>{_WH}[^.?!…]*?)\s*(?:\.{{2,}}|…|,|\.)\s*"
+                     r"(?:so\s+)?(?:could|can|would) you (?:please |kindly )?(?:let me know|tell me|help(?: me)?)"
+                     r"\s*[.?!]*\s*$", re.IGNORECASE)
+_WOULD_BE_GRATEFUL = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I would be (?:very |most |really |so )?(?:grateful|thankful"
+                                rf"|glad) if you could (?:please |kindly )?(?:tell me|let me know|explain)\s+"
+                                rf"(?P<wh>{_WH}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+# ("Someone wrote that ... . Could you tell me who wrote this, please?")
+_TELL_ME_WHO = re.compile(r"(?:^\W*|(?<=[.!?])\s+)(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)\s+"
+                          r"(?P<wh>who\b[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+_WOULD_LIKE_TO_KNOW = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I would (?:like|love) to (?:understand|know|learn)\s+"
+                                 rf"(?P<wh>{_WH}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+_PLEASE_EXPLAIN = re.compile(r"(?<=[.!?])\s+(?:could|can|would) you (?:please |kindly )?explain(?: it| this)?"
+                             r"(?: to me)?(?:,? please)?\s*[?.!]*\s*$", re.IGNORECASE)
+_EMBEDDED_WHO = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(who|what)\s+(this person|that person|he|she|it|this|that)\s+"
+                           r"(was|is)(?=\s*\?$)", re.IGNORECASE)
+
+
 def tidied(question: str) -> str:
     """The question without a memo line's marks, a hurried opening filler or a hedge, with the
     apostrophes of its contractions and its shorthand spelt out ("with" for "w/"); one typed
@@ -620,13 +704,23 @@ def tidied(question: str) -> str:
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
     question = _NUMBERED.sub("", _FOR_THE_RECORD.sub("", question)).strip() or question
     question = _PO.sub("", _THANKS_TAIL.sub("", question)).strip() or question
-    question = _MAY_I_KNOW.sub("", question)
+    question = _uncourteous(_MAY_I_KNOW.sub("", question))
+    # ("Putin answered questions from Russian journalists... when was that?": two sentences.)
+    question = re.sub(r"(?<=\w)\s*(?:\.{3,}|…)\s+(what|when|where|who|which|why|how)\b",
+                      lambda m: f". {m.group(1).capitalize()}", question, flags=re.IGNORECASE)
     question = _THE_SAID.sub(r"\1 ", question)
+    # ("What did Kirby say on record about ...?": what he said.)
+    question = re.sub(r"\b(say|said|says)\s+on (?:the )?record\b", r"\1", question)
     question = _ONLY_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question
     question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)
     question = _EVEN.sub(r"\1", rest if rest.strip() else question)
+    if re.match(r"\W*(?:when(?:s|['’]s)?|(?:on )?(?:what|which) (?:date|day))\b", question, re.IGNORECASE):
+        # ("When was it posted? need the date pls": asked already; not "? I need the date." after a
+        # question that does not open by asking for one: "By when had ...?", "Putin with Obama when
+        # spoke ...?" need it to be read as asking for a date.)
+        question = _DATE_TAIL.sub("", question).strip() or question
     question = re.sub(r"(?<!\w)w/(?=\s)", "with", question)
     # A title or name set in quotes ("the 'President of Turkey'") is asked about as a title.
     question = _QUOTED_TITLE.sub(r"\1", question)

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 113)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 116)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1045,6 +1045,31 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
     ("WHO SAID COALITION KNOWS WHERE ISIS POSITIONS ARE BUT WONT GREENLIGHT STRIKES ON THEM", "Lavrov"),
     ("STATE DEPT LINE -- CANNOT SHARE INTEL WITH MOSCOW WITHOUT A COMMON OBJECTIVE IN SYRIA. WHOSE QUOTE", "Kirby"),
     ("PUTIN -- READY TO WORK WITH WASHINGTON THOUGH US OPS IN SYRIA BREAK INTERNATIONAL LAW. WHO CARRIED IT", "RT"),
+    # aq104, aq106, nm113, nm114, nm115: a Polish fact-checker, a Japanese student's apologies, a Brazilian
+    # producer, a retired diplomat, a Scottish journalist on a phone.
+    ("Meme quote: people flee not from Assad regime but from Islamic State. Who said this originally?", "Putin"),
+    ("Excuse me, sorry. Someone said Russian aviation made several strikes on targets that the Free Syrian Army "
+     "identified. I would be very grateful if you could tell me who said it.", "Putin"),
+    ("Sorry, maybe this is a strange question. Someone from the American side said it is not possible to share "
+     "intelligence with Russia when the two countries do not have a common objective in Syria. I am not sure who this "
+     "person was... could you please let me know?", "Kirby"),
+    ("I apologize for my poor English. There was a spokesman who said the US Air Force has been doing airstrikes for "
+     "a year but almost never hits terrorist targets. May I kindly ask who he was?", "Konashenkov"),
+    ("I am sorry if this is a small detail. Ryabkov talked to one news agency about the US goals in Syria. Which "
+     "agency was it, please?", "RIA Novosti"),
+    ("Tá, so Putin answered questions from Russian journalists about Syria and ISIS... when was that, which date?",
+     "September 4th"),
+    ("whens the eu times piece on ryabkov dated? need the pub date for my sheet", "2015-10-08"),
+    ("As a Briton I am naturally curious: which of our own newspapers was it that reported the anti-regime forces' "
+     "gains in Aleppo, partly through the use of suicide bombers?", "The Guardian"),
+    # Stop 35: X's statements counted once each, a short one quoted whole, where X says it comes from.
+    ("What did Shoigu say the so-called moderate opposition does with its fighters?", "200kg of explosives"),
+    ("What did John Kirby say about how close Washington and Moscow were to having a shared goal in Syria?",
+     "nowhere near that point"),
+    ("What did Ryabkov say about where Russia gets its intelligence on Syria if the US won't share any?",
+     "Baghdad information-sharing center"),
+    ("Which journalist reported that officials had put the Islamic State training camps off limits over fears of "
+     "collateral damage?", "Bill Gertz of the Free Beacon reported it"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1350,6 +1375,8 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     # nm110, nm111: a Nigerian editor's "Wetin", a French speaker's cleft.
     "Wetin Obama told Putin when the two of them discussed the coalition on phone?",
     "Who is it that directs the Baghdad information center used by Syria, Iraq, Iran and Russia?",
+    # aq105, nm114: a debate coach's "on record", a diplomat's courtesy.
+    "Quick one for my debaters: what did John Kirby say on record about the Baghdad information-sharing centre?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

@@ -620,3 +620,54 @@ def test_capitals_spoken_punctuation_and_french_and_nigerian_calques_are_the_pla
     # Capitals in a question typed in lower case, and a short one in capitals, stay.
     assert truecase.tidied("Who told NRK about the fees?") == "Who told NRK about the fees?"
     assert truecase.tidied("WHO IS BERG?") == "WHO IS BERG?"
+
+
+def test_a_shy_askers_apologies_and_wrapped_questions_are_the_plain_question() -> None:
+    assert truecase.tidied("Excuse me, I am sorry to bother you. What did Berg say about the fees? Sorry for my many "
+                           "questions.") == "What did Berg say about the fees?"
+    assert truecase.tidied("I apologize for my poor English. Who closed the pier, if you don't mind?") == (
+        "Who closed the pier?")
+    assert truecase.tidied("Sorry, maybe this is a strange question. Someone said the fees are a ruse. I would be very "
+                           "grateful if you could tell me who said it.") == "Someone said the fees are a ruse. Who said it?"
+    assert truecase.tidied("Someone wrote that the pier is unsafe. I am not sure who this person was... could you please "
+                           "let me know?") == "Someone wrote that the pier is unsafe. Who was this person?"
+    assert truecase.tidied("I would like to understand what Berg said about the fees. Could you kindly explain?") == (
+        "Could you tell me what Berg said about the fees?")
+    assert truecase.tidied("There was a pilot who docked late. May I kindly ask who he was?") == (
+        "There was a pilot who docked late. Who was he?")
+    assert truecase.tidied("Sorry, one more about Berg, please. What did he say about the fees?") == (
+        "About Berg: What did he say about the fees?")
+    assert truecase.tidied("As a Norwegian I am naturally curious: which paper reported the strike?") == (
+        "Which paper reported the strike?")
+    assert truecase.tidied("I read that the harbour office raised the fees. Which outlet reported this, please?") == (
+        "Which outlet reported the harbour office raised the fees?")
+    # An apology that is the question's own sentence keeps the question.
+    assert truecase.tidied("Sorry, who closed the pier?") == "Who closed the pier?"
+
+
+def test_a_brazilian_producers_interjections_and_a_phones_date_note_are_the_plain_question() -> None:
+    assert truecase.tidied("Oi gente! When did the Gazette post the fee story?") == "When did the Gazette post the fee story?"
+    assert truecase.tidied("Gente, for my show notes, when was the Gazette piece posted? need the date pls") == (
+        "when was the Gazette piece posted?")
+    # Not after a question that asks for no date: then it says what is asked.
+    assert truecase.tidied("The Gazette piece on Berg? I need the date.") == "The Gazette piece on Berg? I need the date."
+    assert truecase.tidied("Berg met the pilots... when was that?") == "Berg met the pilots. When was that?"
+    assert truecase.tidied("what day did berg meet the journos, the one on fees n tolls") == (
+        "what day did berg meet the journalists, the one on fees and tolls")
+    assert truecase.tidied("why is the harbour office apparently ignoring the fees") == (
+        "why is the harbour office ignoring the fees")
+    assert truecase.tidied("Quick one for my debaters: what did Berg say on record about the fees?") == (
+        "what did Berg say about the fees?")
+
+
+def test_a_claim_framed_by_what_carried_it_or_told_to_one_outlet_asks_who_said_it_or_which_outlet() -> None:
+    assert topic_first("Meme quote: the pier is closed for good. Who said this originally?") == (
+        "Who said the pier is closed for good?")
+    assert topic_first("Screenshot going around says Berg hid the fees. Who wrote this - official or someone else?") == (
+        "Who wrote Berg hid the fees?")
+    assert topic_first("Someone from the harbour side said the fees will double. Who was it?") == (
+        "Who said the fees will double?")
+    assert topic_first("There was a spokesman who said the pier is unsafe. Who was he?") == (
+        "Who said the pier is unsafe?")
+    assert topic_first("Berg talked to one news agency about the fees. Which agency was it?") == (
+        "Which news agency did Berg talk to about the fees?")

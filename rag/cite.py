@@ -373,10 +373,15 @@ def reported_by(citations: Sequence[Citation]) -> Sentence | None:
 
     first = next((c for c in citations if c.supported and c.kind in _SPOKEN and c.via), None)
     if first is None or not re.match(r"(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b", first.via) \
-            or names_medium(re.split(r" (?:of|from|at) ", first.via)[0]):
+            or names_medium(teller(first.via)):
         return None
     return Sentence(f"{first.via} reported it, attributing it to {first.speaker}, as quoted in {_where(first)}.",
                     (first.n,), True, ours=True)
+
+
+def teller(via: str) -> str:
+    """Who passed a statement on, without where he works: "Bill Gertz" of "Bill Gertz of the Free Beacon"."""
+    return re.split(r" (?:of|from|at) ", via)[0]
 
 
 def claims_of(scorer: SupportScorer) -> tuple[Claim, ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .cite import teller
 from .errors import RagError
 from .pipeline import Pipeline
 from .settings import Settings
@@ -332,7 +333,7 @@ def attribution_question_metrics(pipeline: Pipeline, questions_file: Path, llm: 
             who = not q.get("speaker") or any(
                 c.kind == "comment" if q["speaker"] in ("commenter", "reader") else same_speaker(q["speaker"], c.speaker)
                 or q["kind"] == "who" and c.via is not None
-                and same_speaker(q["speaker"], re.split(r" (?:of|from|at) ", c.via)[0])
+                and same_speaker(q["speaker"], teller(c.via))
                 for c in said)
             where = not q.get("outlet") or normalise_answer(q["outlet"]) in text
             right = not answer.refused and holds and who and where

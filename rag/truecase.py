@@ -680,14 +680,19 @@ _COURTESY_INLINE = re.compile(r",?\s+(?:if you (?:don['’]t|do not) mind|if you
 _UNSURE = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I(?: am|['’]m) not sure (?P<wh>{_WH}[^.?!…]*?)\s*(?:\.{{2,}}|…|,|\.)\s*"
                      r"(?:so\s+)?(?:could|can|would) you (?:please |kindly )?(?:let me know|tell me|help(?: me)?)"
                      r"\s*[.?!]*\s*$", re.IGNORECASE)
-_WOULD_BE_GRATEFUL = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I would be (?:very |most |really |so )?(?:grateful|thankful"
-                                rf"|glad) if you could (?:please |kindly )?(?:tell me|let me know|explain)\s+"
-                                rf"(?P<wh>{_WH}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+
+
+def _wrapping(wrapper: str, clause: str = _WH) -> re.Pattern[str]:
+    """A courteous wrapper, its own sentence or the question's, and the clause it wraps (group
+    "wh") to the question's end."""
+    return re.compile(rf"(?:^\W*|(?<=[.!?])\s+){wrapper}\s+(?P<wh>{clause}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+
+
+_WOULD_BE_GRATEFUL = _wrapping(r"I would be (?:very |most |really |so )?(?:grateful|thankful|glad) if you could "
+                               r"(?:please |kindly )?(?:tell me|let me know|explain)")
 # ("Someone wrote that ... . Could you tell me who wrote this, please?")
-_TELL_ME_WHO = re.compile(r"(?:^\W*|(?<=[.!?])\s+)(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)\s+"
-                          r"(?P<wh>who\b[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
-_WOULD_LIKE_TO_KNOW = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I would (?:like|love) to (?:understand|know|learn)\s+"
-                                 rf"(?P<wh>{_WH}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
+_TELL_ME_WHO = _wrapping(r"(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)", r"who\b")
+_WOULD_LIKE_TO_KNOW = _wrapping(r"I would (?:like|love) to (?:understand|know|learn)")
 _PLEASE_EXPLAIN = re.compile(r"(?<=[.!?])\s+(?:could|can|would) you (?:please |kindly )?explain(?: it| this)?"
                              r"(?: to me)?(?:,? please)?\s*[?.!]*\s*$", re.IGNORECASE)
 _EMBEDDED_WHO = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))(who|what)\s+(this person|that person|he|she|it|this|that)\s+"

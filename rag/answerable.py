@@ -624,6 +624,9 @@ _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order t
                      # ("Europe, after it blindly followed instructions from America, is now bearing the
                      # brunt": what it did first, the cause of where it is now.)
                      r"|\bafter\b[^.;]{3,80}?\b(?:is|are) now\b"
+                     # ("We excluded areas, which had been indicated by FSA commanders as being under their
+                     # control": what they were taken to be, why they were spared.)
+                     r"|\b(?:indicated|identified|designated|marked|flagged|listed)(?: by [^,.;]{1,40}?)? as being\b"
                      # ("It has refused to deal with Damascus, saying that ...": what it gives as its reason.)
                      r"|[”\"’']?, (?:saying|arguing|insisting|explaining) (?:that )?)\b"
                      .replace(" ", r"\s+"),
@@ -3676,7 +3679,7 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
                 and _names_speaker(scorer, j, j - 1)):
             words[j - 1] = words[j - 1] | words[j]
     share = np.array([held if (held := share_of(ws)) >= least else -1.0 for ws in words])
-    last_said: dict[str, set[str]] = {}  # each speaker's last statement in the passage so far
+    last_said: dict[str, set[str]] = {}  # each speaker's last statement on the topic in the passage so far
     for run in statements(scorer):
         # A statement over several sentences is on the topic their words hold together
         # ("worked together with the FSA" ... "proves once again that ...").
@@ -3687,19 +3690,24 @@ def topic_coverage(topic: str, scorer: SupportScorer, whole: bool = False, least
         # to be down for some time. We need to let the hip calm down,' Cash said."); not a
         # reported statement, which may hold them only in who says it ("harbour master Mara
         # Quill said" on a harbour warrant).
-        quoted = {w for j in run if (label := scorer.labels[j]) and label.kind == "quote" for w in words[j]} - {
-            _stem(w) for j in run if (label := scorer.labels[j]) for w in query_terms(f"{label.speaker or ''} {label.role or ''}")}
+        whose = {_stem(w) for j in run if (label := scorer.labels[j])
+                 for w in query_terms(f"{label.speaker or ''} {label.role or ''}")}
+        quoted = {w for j in run if (label := scorer.labels[j]) and label.kind == "quote" for w in words[j]} - whose
+        spoken = {w for j in run if (label := scorer.labels[j]) and label.kind in ("quote", "indirect")
+                  for w in words[j]} - whose
         if run[0] and share_of(quoted) > 0 and leads(run[0] - 1, run[0]):
             held |= words[run[0] - 1]
-        # A speaker's quote goes on from his own summary of it before, other voices between
-        # ("Shoigu again criticized ..., claiming that the groups were using suicide bombers."
-        # | The Guardian's report | Kerry's | '"They arm him with a mine, strap 200kg of
-        # explosives to him ..." Shoigu said.'), when its words hold some of the topic.
+        # A speaker's words go on from his own statement on the topic before, other voices or his
+        # words on something else between ("Shoigu again criticized ..., claiming that the groups
+        # were using suicide bombers." | The Guardian's report | Kerry's | '"They arm him with a
+        # mine, strap 200kg of explosives to him ..." Shoigu said.'; Lavrov's "the coalition ...
+        # knows the positions of ISIS" | his words to Channel One | "He said the coalition ... has
+        # 'information on where exactly' the positions ... are"), when they hold some of the topic.
         label = scorer.labels[run[0]]
         key = f"{scorer.passage_of(run[0])}:{label.speaker}" if label is not None and label.speaker else ""
-        if key and share_of(quoted) > 0 and share_of(last_said.get(key, set())) >= 0.5:
+        if key and share_of(spoken) > 0 and share_of(last_said.get(key, set())) >= 0.5:
             held |= last_said[key]
-        if key:
+        if key and share_of(own) >= 0.5:
             last_said[key] = own
         # An interview's answer is on what the question put to it asks (Question: "the refugee
         # crisis has reached a critical point in Europe ..." | "Vladimir Putin: ... I believe

@@ -443,6 +443,26 @@ def test_a_why_question_needs_a_sentence_that_gives_a_reason() -> None:
                           Settings()) == "No retrieved sentence gives a reason about Oslo."
 
 
+def test_what_something_was_designated_as_is_why_it_was_treated_so() -> None:
+    scorer = scorer_of("The ferry skipped the northern piers, which had been marked by the pilots as being unsafe.")
+    assert _gives_reason(scorer, 0, "Why did the ferry skip the northern piers?")
+    plain = scorer_of("The ferry skipped the northern piers, which had been marked on the map.")
+    assert not _gives_reason(plain, 0, "Why did the ferry skip the northern piers?")
+
+
+def test_a_speakers_words_go_on_from_his_statement_on_the_topic_with_his_others_between() -> None:
+    # Her second statement on the reef beacons holds too little of the topic's words alone; her
+    # words on the weather between do not break it from her first.
+    scorer = scorer_of("Mara Quill said the harbour board knows the reef beacons are broken. Quill told the Coast "
+                       "Radio that the weather was calm. She said the board has the repair lists but will not pay "
+                       "for the beacons.")
+    topic = "what the harbour board knows about the broken reef beacons"
+    assert topic_coverage(topic, scorer)[2] >= 0.5
+    alone = scorer_of("Quill told the Coast Radio that the weather was calm. She said the board has the repair lists "
+                      "but will not pay for the beacons.")
+    assert topic_coverage(topic, alone)[1] < 0
+
+
 def test_where_is_answered_by_a_place_after_a_preposition_of_place() -> None:
     scorer = scorer_of("Rebels made gains, Britain's Guardian newspaper reported on Saturday.",
                        "Rebels made gains in the besieged city of Aleppo, the newspaper reported.")

@@ -270,8 +270,8 @@ class AnswerSettings(_Group):
         "first, the point in the quote after it); ranked by Y's words held, 2 and 3 both answer "
         "all 9: 3 shows more of what X said. Counted as sentences until stop 35, the sentences of "
         "X's best statement took all three places and his next statement was left out: counted as "
-        "statements (with stop 35's other changes to this kind), 19 more dev attribution "
-        "questions of this kind are answered and none lost (README, stop 35).",
+        "statements (with stop 35's other changes to this kind), 35 more dev attribution "
+        "questions of this kind are answered and one lost (README, stop 35).",
     )
     paraphrase_floor: float = Field(
         0.5, ge=0.0, le=1.0,

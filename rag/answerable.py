@@ -4296,7 +4296,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
     if own is not None:
         # X's statement goes on after the sentence that names the topic ("How can we make
         # any progress in regions controlled by the Islamic State?" | "It is impossible,
-        # ... they burn people alive"): the sentences after it in the statement come along.
+        # ... they burn people alive"): the rest of the statement comes along (`_quoted_with`).
         chosen = list(dict.fromkeys(k for j in chosen for k in [j] + [k for k in quoted[j] if own[k]]))
     return [(scorer.passage_of(j), j) for j in chosen]
 

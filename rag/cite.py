@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .attribute import names_medium
 from .embed import Embedder
 from .text import WORD, query_terms, sentence_spans, split_markers
 from .types import Attribution, Citation, Claim, Dispute, Entity, Passage, Sentence, SpanVectors, SpeakerClaims
@@ -369,8 +370,6 @@ def reported_by(citations: Sequence[Citation]) -> Sentence | None:
     naming the journalist the first supported citation's speaker told ("According to Bill Gertz
     of the Free Beacon, officials have stated ..."), cited; None when no person passed it on
     (an agency or outlet is a "Which outlet" answer)."""
-    from .attribute import names_medium
-
     first = next((c for c in citations if c.supported and c.kind in _SPOKEN and c.via), None)
     if first is None or not re.match(r"(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b", first.via) \
             or names_medium(teller(first.via)):

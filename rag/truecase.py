@@ -638,7 +638,7 @@ def _uncourteous(question: str) -> str:
         # (Capitalised as the asker typed the question's opening: one typed in lower case stays so.)
         question = rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
     # ("X. I am sorry, who said this?": the apology before the question asked.)
-    question = re.sub(rf"(?<=[.!?])\s+{_APOLOGY}\s*,\s*(?={_WH})", " ", question, flags=re.IGNORECASE)
+    question = re.sub(rf"(?<=[.!?])\s+{_APOLOGY}\s*,\s*(?={WH}\b)", " ", question, flags=re.IGNORECASE)
     # (An embedded question put back in a question's order: "who this person was" -> "who was this person".)
     return _EMBEDDED_WHO.sub(lambda m: f"{m.group(1).capitalize()} {m.group(3)} {m.group(2)}", question)
 
@@ -652,12 +652,13 @@ def _asked(m: re.Match[str]) -> str:
     return (" " if m.start() else "") + asked + "?"
 
 
+# The question words, as a pattern (also read by `terse`).
+WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # An apology, a hope or a modest remark before the question, each a sentence or a phrase with its
 # comma: "Excuse me, sorry.", "I apologize for my poor English.", "Maybe this is a strange question.",
 # "I am sorry to ask, but ...".
 _APOLOGY = (r"(?:excuse me|pardon me|forgive me|sorry|(?:I am|I['’]m|I)\s+(?:very |so |really |terribly |truly )?sorry"
             r"|I (?:do )?apologi[sz]e|my apologies)")
-_WH = r"(?:what|when|where|who|whom|which|why|how)\b"
 _COURTESY_HEAD = re.compile(
     rf"^(?:\s*(?:{_APOLOGY}\b[^.!?]*?(?:[.!]+|,\s*(?:but|and)\b)"
     rf"|{_APOLOGY}\s*,"
@@ -677,12 +678,12 @@ _COURTESY_TAIL = re.compile(rf"(?<=[?.!])(?:\s+(?:{_APOLOGY}\b[^.?!]*|I would be
                             r"|I hope (?:this|that|it) (?:is|makes)\b[^.?!]*)[.!]*)+\s*$", re.IGNORECASE)
 _COURTESY_INLINE = re.compile(r",?\s+(?:if you (?:don['’]t|do not) mind|if you know|if (?:it is )?possible"
                               r"|if you (?:can|could|please)|please)(?=\s*[?.!]*\s*$)", re.IGNORECASE)
-_UNSURE = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I(?: am|['’]m) not sure (?P<wh>{_WH}[^.?!…]*?)\s*(?:\.{{2,}}|…|,|\.)\s*"
+_UNSURE = re.compile(rf"(?:^\W*|(?<=[.!?])\s+)I(?: am|['’]m) not sure (?P<wh>{WH}\b[^.?!…]*?)\s*(?:\.{{2,}}|…|,|\.)\s*"
                      r"(?:so\s+)?(?:could|can|would) you (?:please |kindly )?(?:let me know|tell me|help(?: me)?)"
                      r"\s*[.?!]*\s*$", re.IGNORECASE)
 
 
-def _wrapping(wrapper: str, clause: str = _WH) -> re.Pattern[str]:
+def _wrapping(wrapper: str, clause: str = rf"{WH}\b") -> re.Pattern[str]:
     """A courteous wrapper, its own sentence or the question's, and the clause it wraps (group
     "wh") to the question's end."""
     return re.compile(rf"(?:^\W*|(?<=[.!?])\s+){wrapper}\s+(?P<wh>{clause}[^.?!]*)[.?!]*\s*$", re.IGNORECASE)
@@ -953,8 +954,6 @@ _FINITE_AFTER_WHO = frozenset("speak lead run head represent serve work command"
 # Words after which a verb's bare form is a noun ("Which official, by name, dismissed ...?") or an
 # infinitive, never a verb missing its auxiliary.
 _NOT_BEFORE_VERB = frozenset("by the a an of to for his her their its this that my your our".split())
-# The question words, as a pattern (also read by `terse`).
-WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # "In what month analysts have said ...?": a time asked for, then its subject and a late auxiliary.
 _LATE_AUXILIARIES = frozenset("has have had is are was were will can could would".split())
 _TIME_NOUNS = frozenset("month year day week date time".split())

@@ -817,15 +817,16 @@ def _acronyms(text: str) -> set[str]:
     return {k for k in keys if len(k) > 2}  # two letters at least: "DoD" is not any name of Ds
 
 
-def _names_half(names_: list[set[str]], text: str, own: str = "") -> bool:
+def _names_half(names_: list[set[str]], text: str, own: str = "", ours: frozenset[str] = frozenset()) -> bool:
     """Whether a text holds one word (or the acronym) of at least half of the names; a
-    country's also its people's word in the `own` words of a sentence ("the Russian Federation")."""
+    country's also its people's word in the `own` words of a sentence ("the Russian Federation"),
+    or the speaker's own countries (`ours`, as `_nation` keys) when the sentence says "we"."""
     # "C.I.A." is the CIA a question names.
     dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
     words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted | _name_initials(text)
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
     # ("The United States' refusal": the US "the Americans" are.)
-    nations = {_nation(w) for w in WORD.findall(_undotted(own)) if _is_country(w) or is_demonym(w)}
+    nations = {_nation(w) for w in WORD.findall(_undotted(own)) if _is_country(w) or is_demonym(w)} | ours
     return 2 * sum(bool(name & words) or len(name) == 1 and (_is_country(w := next(iter(name))) or w in _CAPITALS)
                    and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
                    or len(name) == 1 and is_demonym(w.capitalize()) and _nation(w) in nations
@@ -856,9 +857,10 @@ def about_passage(names_: list[set[str]], passage: Passage) -> bool:
     return _names_half(names_, " . ".join((passage.text, passage.outlet or "", passage.title)))
 
 
-def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
+def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool = False) -> bool:
     """Whether passage sentence j, with its neighbours, who says it and its article's outlet and
-    title, is about at least half of the names (one of each name's words)."""
+    title, is about at least half of the names (one of each name's words); of the `subject` of a
+    why-question, also by the speaker's "we"."""
     p = scorer.passages[scorer.passage_of(j) - 1]
     context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
@@ -873,7 +875,15 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int) -> bool:
         # before it, which ("... in the Course of Operations in Syria") answered "Where was the
         # flight safety memorandum between Russia and the US signed?".
         names_ = [name for name in names_ if not any(_is_country(w) or w in _CAPITALS for w in name)]
-    return not names_ or _names_half(names_, text, scorer.texts[j])
+    # A speaker's "we" is his country, which his passage names (Putin's "We excluded areas, which
+    # had been indicated by FSA commanders as being under their control", for "Why did Russia
+    # exclude certain areas ...?"), as `_holds_values` reads it. (Only for the one whose reason is
+    # asked: for any name a question gives, Putin's "We still have not managed to go beyond the joint
+    # approval of the Memorandum ..." answered "Who from the American side signed the memorandum with
+    # Russia?")
+    ours = _countries_in(p.text) if subject and label is not None and label.speaker and label.kind in ("quote", "transcript") and _WE.search(
+        scorer.texts[j]) else frozenset()
+    return not names_ or _names_half(names_, text, scorer.texts[j], ours)
 
 
 # A pair of countries the sentence does not name: "the two nations", "both countries".
@@ -1139,7 +1149,9 @@ _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses
                  r"|denied|described|called|questioned|critici[sz]ed|insisted|suggested|expressed|voiced"
                  r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
                  r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
-                 r"|condemned|likened|tweeted|replied|responded)\b")
+                 r"|condemned|likened|tweeted|replied|responded"
+                 # (A sub-editor's present tense: "Which Russian official affirms that ...?")
+                 r"|affirm(?:s|ed)|warns|argues|denies|insists|asserts|alleges|maintains|contends|declared)\b")
 # ("the official who asked why the camps ...": who asks a question says it.)
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
                           rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS}"
@@ -1839,7 +1851,10 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|characteri[sz]ed|conceded|defended|recounted|remarked|observed|contended|maintained|cautioned"
         r"|tweeted|likened|attributed|complained|recommended|advised|stressed|emphasi[sz]ed|lamented|reasoned"
         r"|pointed out|asserted|alleged|replied|responded|pushed back|hit back|countered|retorted|objected"
-        r"|disputed|mocked|joked|scoffed|quipped)\b")
+        r"|disputed|mocked|joked|scoffed|quipped"
+        # (A sub-editor's present tense: "Who writes that ...?", "Which official affirms that ...?")
+        # (Not "declared": "Which day the Syrian Army declared a big offensive?" asks when it did.)
+        r"|writes|insists|argues|asserts|tells|warns|accuses|denies|alleges|maintains|contends|affirm(?:s|ed))\b")
 # ("During the centennial, who described ...?": a setting before it; "Who, as head of an
 # LGBTQ rights group, said ...?": a description after it.)
 # "Who wrote the Guardian report about ...?" asks for its author, not for who said what it says.
@@ -2367,7 +2382,9 @@ _SPEAKER_QUESTION = re.compile(
     # ("What did Shoigu say was their answer?": what he said their answer was; no one called
     # "Shoigu say was their" answered.)
     r"^\W*what (?:did|does|do|has|have|had) "
-    r"(?P<who>(?:(?!\b(?-i:say|said|claim|claimed|think)\s+(?:was|were|is|are)\b).)+?)"
+    # (Nor "Shoigu say Russia had asked the American colleagues to" tell them: he said what they
+    # had asked, `_SAID_CLAUSE`.)
+    r"(?P<who>(?:(?!\b(?-i:say|said|claim|claimed|think)\s+(?:was|were|is|are)\b|\b(?-i:say|said)\s).)+?)"
     r" (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|tell|told|claim|claimed|state|stated|write|wrote|argue|argued|think|mention|mentioned|answer"
     r"|answered|describe|described|explain|explained|allege|alleged|assert|asserted|insist|insisted|contend"
@@ -2406,6 +2423,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r"^\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|was|are|were|has|have|had)\b)"
     r"(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)(?:,\s*(?P<aside>[^,?]{3,120}),)?\s+(?-i:said|says|claimed|argued)"
     r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
+    # "What did Putin call the refugee crisis in Europe when the journalists asked for his
+    # assessment?": his words for it (not words of "Putin call the refugee crisis ...").
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>(?:(?!\b(?-i:say|said|tell|told)\b)[^?])+?) (?-i:call|calls|called|label|labelled|labeled|dub|dubbed)"
+    r"\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked|allege|alleged|assert|asserted|insist|insisted)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
@@ -3079,8 +3100,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     topic = re.sub(r"\s*[—–-]+\s*(?:what|how|gist|the gist|summary|in short|briefly|quote|exact|verbatim|words"
                    r"|wording)\b.*$", "", topic)  # (a monitor's "Putin's assessment of Y -- quote please.")
     # ("X's position on the true nature of US goals": on US goals, however the asker frames them.)
-    topic = re.sub(r"^(?:the )?(?:true|real|actual|underlying) (?:nature|character|meaning) of\s+", "", topic,
-                   flags=re.IGNORECASE)
+    # ("on the question of sharing intelligence": on sharing it.)
+    topic = re.sub(r"^(?:the )?(?:(?:true|real|actual|underlying) (?:nature|character|meaning)|question|issue|matter"
+                   r"|subject|topic) of\s+", "", topic, flags=re.IGNORECASE)
     if m.groupdict().get("head"):
         if expected(question) or any(_NOT_THINGS.fullmatch(w) for w in WORD.findall(m.group("head"))):
             return None  # "What date did Putin say ...?" asks for a value in his words (`_said_by_named`)
@@ -3118,7 +3140,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     office = _title_word(_undotted(who).split()[-1].lower()) in _OFFICE_HEADS
     if who.lower() in _NOT_A_SPEAKER or not re.search(r"[A-Z]", who) and not office and (
             re.search(r"[A-Z]", asked) and not _lower_name(who) or who.split()[0].lower() in _DETERMINERS):
-        return None
+        # ("According to Shoigu, what have they asked the Americans to tell them?": his words on
+        # what they asked.)
+        return _according_to(question) if who.lower() in _NOT_A_SPEAKER else None
     return who, topic
 
 
@@ -3194,8 +3218,11 @@ def _according_to(question: str) -> tuple[str, str] | None:
     topic = m.group("topic").strip() if m else ""
     # (A name in a whether-clause is not asked for: "lavrov on whether the coalition knows where
     # isis is, what did he say".)
-    if m is None or expected(topic) or entity_kind(topic) or _ASKS_A_NAME.search(topic) and not re.match(
-            r"\W*(?:whether|if)\b", topic, re.IGNORECASE):
+    # (Where something comes from is his words on it: "According to Ryabkov, where does Russia get its
+    # intelligence ...?" is answered by his "own means of reconnaissance", no place.)
+    whence = _ASKS_WHERE_FROM.search(topic) is not None
+    if m is None or expected(topic) or (entity_kind(topic) or _ASKS_A_NAME.search(topic)) and not (
+            whence or re.match(r"\W*(?:whether|if)\b", topic, re.IGNORECASE) and not entity_kind(topic)):
         return None
     who = re.sub(r"\s+(?:himself|herself|themselves)$", "", m.groupdict().get("office") or m.group("who"))  # ("... himself")
     if not m.groupdict().get("office") and (  # ("the Kremlin's deputy foreign minister" is no medium)
@@ -3302,6 +3329,11 @@ _ACCORDING_TO = (
     re.compile(rf"^\W*{_PERSON_NAMED}\s*,\s*what (?:(?:did|does|has) )?(?:he|she|they) (?:(?:is|was) )?(?:say|said"
                r"|told|tell|claimed|saying|telling)(?: to [^,?]{2,40}?)? (?:about|on|regarding) (?P<topic>.+?)\W*$",
                re.IGNORECASE),
+    # An editor's "Shoigu, what have they asked the Americans to tell them?": a question put to the
+    # speaker's words, about others than him ("Kirby, which body does he speak for" is about him).
+    re.compile(rf"^\W*(?-i:{_PERSON_NAMED.replace('(?P<who>', '(?P<who>(?=[A-Z])')})\s*[,:]\s*(?P<topic>(?:what|how)\s+"
+               r"(?:did|does|do|have|has|had)\s+(?:they|we|the\s+\w+)\b(?![^?]*\b(?:he|him|his|she|her)\b)[^?]+?)\W*$",
+               re.IGNORECASE),
     # A learner's "Putin, how he describe the refugee crisis in Europe, was it surprise or not?"
     re.compile(rf"^\W*{_PERSON_NAMED}\s*,\s*how (?:(?:did|does|has) )?(?:he|she|they) (?:describe|described"
                r"|characteri[sz]ed?|call|called|see|saw|view|viewed|explain|explained) (?P<topic>[^,?]+?)"
@@ -3358,8 +3390,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         return None
     who, topic = asked
     # "Amanda McKenzie of the Climate Council" is McKenzie (not "What did the Ministry of Defence say").
-    if (m := re.match(r"^(?P<name>(?:\S+ )*?[A-Z]\w+ [A-Z][\w’'-]+) (?:of|from|at|with) ", who)) and not any(
-            w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
+    # (So is "Kirby of the State Department", one name before a body's.)
+    if (m := re.match(r"^(?P<name>(?:\S+ )*?[A-Z]\w+ [A-Z][\w’'-]+) (?:of|from|at|with) ", who) or re.match(
+            r"^(?P<name>(?:the )?(?!(?:Ministry|Department|Office|Council|Committee|Bureau|Agency|Head|Chief|Director"
+            r"|Commander|Chairman|Minister|Spokesman|Member|Leader)\b)[A-Z][\w’'-]+) (?:of|from|at|with) (?:the )?[A-Z]",
+            who)) and not any(w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
         who = m.group("name")
     # "the official quoted in Bill Gertz's reporting": the official, wherever he is quoted.
     who = re.sub(r"\s+(?:quoted|cited|interviewed)\s+(?:by|in)\s+.+$", "", who)
@@ -3474,7 +3509,7 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
 # A topic asking where something comes from, and the words that say where from (not "from the
 # very start").
 _ASKS_WHERE_FROM = re.compile(r"^\W*(?:from )?where\b[^?]*\b(?:gets?|getting|got|obtains?|obtained|receives?|received"
-                              r"|comes?|came|sources?|sourced)\b|\bsources? of\b|\balternative sources?\b",
+                              r"|comes?|came|sources?|sourced)\b(?!\s+together)|\bsources? of\b|\balternative sources?\b",
                               re.IGNORECASE)
 _SAYS_WHERE_FROM = re.compile(r"\b(?:from|through|via)\s+(?!(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|first)\b)"
                               r"|\bsources?\b", re.IGNORECASE)
@@ -4203,9 +4238,14 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
         """Whether sentence j gives the kind of value, or of name, the question asks for."""
         if kind is not None:
             return holds(kind, scorer.texts[j], question)
+        if entity is None and why:
+            return _gives_reason(scorer, j, question)
         return entity is not None and slot is not None and _gives_entity(entity[1], scorer, j, question, slot)
 
-    if kind is not None or entity is not None:
+    # (So is a reason: "Russian aviation has conducted several strikes on targets identified by the
+    # FSA." | "We excluded areas, which had been indicated by FSA commanders as being under their
+    # control", for "Why did Russian aviation exclude certain areas from its strikes?".)
+    if kind is not None or entity is not None or why:
         candidates += [j for j in _values_beside(question, gives, scorer, int(order[0]))
                        if 0 <= scores[j] < floor * best]
     if noun is not None and own is None and not any(
@@ -4282,7 +4322,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if did and not any(did in _stems(scorer.texts[k]) for k in scorer.around(j)):
             continue  # "Who signed the memorandum for the US side?": where a signing is told, not who spoke of it
-        if subject_of and not _about(subject_of, scorer, int(j)):
+        if subject_of and not _about(subject_of, scorer, int(j), subject=True):
             continue  # "Why did the FSA agree to share intel with Moscow?": Moscow's reasons are not the FSA's
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)
                 or head and not _names_head(scorer, int(j))):

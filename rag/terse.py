@@ -679,12 +679,16 @@ _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8
 # "Somebody boasted that Russia got more done .... Was that a Russian official or someone from
 # Damascus? Name, please.", "Someone called X a 'ruse'. Who is that attributed to?": who said it,
 # whoever the asker guesses.
-_SOMEONE_SAID = re.compile(r"^\W*(?:somebody|someone|some official|an official|a source"
+_SOMEONE_SAID = re.compile(r"^\W*(?:(?:under|below|beneath|in|on) (?:the |a )?[\w'’ -]{1,30}?,?\s+(?=some(?:one|body)\b))?"
+                           # (And where: "Under the blog post somebody writes that ...")
+                           r"(?:somebody|someone|some official|an official|a source"
                            # ("Someone from the American side said ...", "There was a spokesman who said ...")
                            r"|(?:some(?:one|body)|an? (?:official|spokes(?:man|woman|person)|person|minister|diplomat))"
                            r" (?:from|on|of|at|in) (?:the )?[\w'’ -]{1,30}?"
                            r"|there (?:was|is) (?:a|an|one|some) [\w'’ -]{1,30}? who)\s+(?P<said>(?:[a-z]+ed|said"
-                           r"|told|wrote|spoke|made|put)\b[^.?!]{10,300}?)[.!]"
+                           # (A sub-editor's "Someone says they asked ... . Who is speaking here?")
+                           r"|told|wrote|spoke|made|put|says|writes|claims|argues|insists|tells|states|complains)\b"
+                           r"[^.?!]{10,300}?)[.!]"
                            r"\s+(?:(?:was|is)\s+(?:that|it|this)|who|(?:to\s+)?whom)\b"
                            r"[^?]*\?(?:\s*[^?]{0,40}[.?!])?\s*$", re.IGNORECASE)
 _FRAMED_CLAIM = re.compile(r"^\W*(?:(?:a|the|this|that)\s+)?(?:meme|tweet|post|screenshot|caption|clip|headline|quote"

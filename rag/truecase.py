@@ -83,9 +83,11 @@ _THANKS_TAIL = re.compile(r"(?<=[?.!])(?:\s+(?:(?:just\s+)?for (?:your|my) (?:re
 # ("May I know who ...?", "Good day po! May I know who ...?", "In the comments, may I know who ...?")
 _MAY_I_KNOW = re.compile(r"(?:^\W*|(?<=[,!.:])\s*)(?:may|can|could) (?:i|we) (?:please |kindly )?(?:know|ask)"
                          r"(?=[,:;!-]*\s+(?:what|when|where|who|whom|which|why|how)\b)", re.IGNORECASE)
-# A deposition's "the said statement of Ryabkov": the statement.
+# A deposition's "the said statement of Ryabkov": the statement. (A sub-editor's "the said deputy
+# minister Ryabkov", "the said spokesman": the one named before.)
 _THE_SAID = re.compile(r"\b([Tt]he) said (?=statement|remarks?|claim|words|quote|interview|article|report|story|piece"
-                       r"|news|line)")
+                       r"|news|line|(?:deputy |foreign |defen[cs]e |prime )?minister|spokes(?:man|woman|person)"
+                       r"|official|president|secretary|ambassador|diplomat|commander|agency|outlet|newspaper|channel)")
 _PO = re.compile(r"\s+po\b(?=\s*[,!.?]|\s+(?:thank|may|kindly|please)\b)")
 # Contractions typed without their apostrophe, which no English word spells.
 _CONTRACTIONS = re.compile(r"\b(what|where|who|how|when|that|there)s\b|\b(could|would|should|did|does|do|is|was"
@@ -581,6 +583,28 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
                         # (A deposition's "... . Quote the relevant words.": the answer quotes them.)
                         r"|(?:please\s+)?quote (?:the|his|her|their) (?:relevant |exact |actual )?words)"
                         r"(?:,?\s+please)?\.?\s*$", re.IGNORECASE)
+# A desk's word on the form of the answer after the question ("? Day and month.", "? Weekday is
+# enough.", "? Spelling please.", "? Exact number.", "? Short quote is enough."): no part of what
+# is asked. (Only after a question: "Ryabkov's remarks. Date?" asks for one.)
+_FORM_TAIL = re.compile(r"(?<=\?)\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:exact|estimated|short|brief|full|rough|correct)\s+)?"
+                        r"(?:day and month|day|month|year|weekday|date|name|names|surname|spelling|figure|number|quote"
+                        r"|answer|reason|all of them|short|brief|briefly)(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
+                        r"(?:,?\s+(?:please|pls|plz))?\s*[.?!]*\s*$", re.IGNORECASE)
+# A German speaker's words in an English question ("..., laut EU Times?", "wie heißt er?", "Which
+# day was it erschienen?", "Zitat bitte.", "Kurzes Zitat reicht."): what they ask, in English;
+# "bitte" and "genau" (please, exactly) ask nothing more.
+_GERMAN = ((re.compile(r",?\s*\b(?:bitte|genau)\b(?=\s*(?:[?.!,]|$))", re.IGNORECASE), ""),
+           (re.compile(r"\blaut\s+(?=(?-i:[A-Z]))", re.IGNORECASE), "according to "),
+           (re.compile(r"\bwie hei(?:ß|ss)t (?:er|sie)\b", re.IGNORECASE), "what is the name"),
+           (re.compile(r"\bwie viele\b", re.IGNORECASE), "how many"),
+           (re.compile(r"\bwarum\b", re.IGNORECASE), "why"),
+           (re.compile(r"\berschienen\b", re.IGNORECASE), "published"),
+           (re.compile(r"\bam (?=(?:Mon|Diens|Mittwoch|Donners|Frei|Sams|Sonn)(?:tag)?\b)"), "on "),
+           (re.compile(r"\bSonntag\b"), "Sunday"), (re.compile(r"\bSamstag\b"), "Saturday"),
+           (re.compile(r"\bFreitag\b"), "Friday"), (re.compile(r"\bMontag\b"), "Monday"),
+           (re.compile(r"\bkurzes Zitat reicht\b", re.IGNORECASE), "short quote is enough"),
+           (re.compile(r"\bZitat\b"), "quote"), (re.compile(r"\bKurz\b"), "short"),
+           (re.compile(r"\bO-Ton\b"), "soundbite"))
 _DATE_TAIL = re.compile(r"(?<=\?)\s+(?:i\s+)?need (?:the |a )?(?:exact |pub(?:lication)? |post(?:ing)? )?date"
                         r"(?:\s+for (?:my|the|our) [\w ]{1,30})?(?:\s*,?\s*(?:pls|please|plz))?[.!]*\s*$", re.IGNORECASE)
 # A deposition's "for the record" and its numbered parts ("about (1) the explosives and (2) ..."):
@@ -717,7 +741,10 @@ def tidied(question: str) -> str:
     question = _THE_SAID.sub(r"\1 ", question)
     # ("What did Kirby say on record about ...?": what he said.)
     question = re.sub(r"\b(say|said|says)\s+on (?:the )?record\b", r"\1", question)
+    for german, english in _GERMAN:
+        question = german.sub(english, question)
     question = _ONLY_TAIL.sub("", question).strip() or question
+    question = _FORM_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question
     question = _VAGUE_TAIL.sub("", _HESITATION.sub("", _RESTART.sub("", question))).strip(" ,") or question
     rest = _FILLER.sub("", question)

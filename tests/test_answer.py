@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 116)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 118)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1070,6 +1070,24 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "Baghdad information-sharing center"),
     ("Which journalist reported that officials had put the Islamic State training camps off limits over fears of "
      "collateral damage?", "Bill Gertz of the Free Beacon reported it"),
+    # Stop 36: a speaker's "we" is his country, a reason beside the best sentence; nm116, nm117, aq107, aq108:
+    # an Indian student, a German radio editor, a teacher's quiz items, a French sub-editor.
+    ("why did russia exclude certain areas indicated by fsa commanders from strikes", "under their control"),
+    ("Why did Russian aviation exclude certain areas from its strikes?", "under their control"),
+    ("What did Putin call the refugee crisis in Europe when the journalists asked for his assessment?",
+     "an absolutely expected crisis"),
+    ("Shoigu, what have they asked the Americans to tell them? Need his words for the O-Ton.",
+     "where the moderate opposition is"),
+    ("Lavrov Interview am Sonntag - which TV channel exactly?", "Channel one"),
+    ("Flight safety memorandum US-Russia, on which date was the deal reached? Day and month.", "October 20"),
+    ("According to Ryabkov, where does Russia get its intelligence on Syria if the US won't share any?",
+     "own means of reconnaissance"),
+    ("Someone says they asked their American colleagues where is the moderate opposition so the planes do not attack "
+     "it, and the Americans could not tell them. Who is speaking here?", "Shoigu"),
+    ("Which Russian official affirms that the US-led coalition knows where exactly the ISIS positions are but does "
+     "not give consent to strike them?", "Lavrov"),
+    ("What did Kirby of the State Department say on the question of sharing intelligence with the Russian side?",
+     "nowhere near that point"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

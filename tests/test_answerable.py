@@ -3412,3 +3412,36 @@ def test_a_number_counting_its_own_noun_or_inside_a_link_counts_nothing_asked() 
                      "I need the number of harbour boats deployed to sail the 107 trips")
     assert holds("number", "Harbour boats sail 107 trips, visit 289 piers in 2 days", "What was the number of trips sailed?")
     assert holds("number", "Inspectors visited 60 ISIS training camps in 2 days", "the number of ISIS training camps visited?")
+
+
+def test_a_sub_editors_said_clauses_calls_present_tense_and_asides_are_read_as_asked() -> None:
+    # The clause after "say" is what he said, not part of his name.
+    assert asked_speaker("What did Berg say the port had asked the council to tell them, which they could not "
+                         "tell?") == ("Berg", "the port had asked the council to tell them, which they could not tell")
+    assert asked_speaker("What did Berg call the fee crisis in Oslo when the reporters asked for his view?") == (
+        "Berg", "the fee crisis in Oslo when the reporters asked for his view")
+    # A question put to his words about others; not one about him.
+    assert asked_speaker("According to Berg, what have they asked the council to tell them?") == (
+        "Berg", "what have they asked the council to tell them")
+    assert asked_speaker("Berg, what have they asked the council to tell them?") == (
+        "Berg", "what have they asked the council to tell them")
+    assert asked_speaker("Berg, which office does he speak for?") is None
+    # Where something comes from is his words on it; where people met is a place.
+    assert asked_speaker("According to Berg, where does the port get its fuel if the council won't sell any?") == (
+        "Berg", "where does the port get its fuel if the council won't sell any")
+    assert asked_speaker("According to Berg, where did the harbour masters get together?") is None
+    assert asked_speaker("What did Berg say on the question of raising the fees?") == ("Berg", "raising the fees")
+    assert asked_claim("Who writes that it was the council that closed the pier?") == (
+        "it was the council that closed the pier")
+    assert Slot.of("Which harbour official affirms that the council knows where the boats are?").speaker
+
+
+def test_a_speakers_we_is_his_country_and_a_reason_beside_the_best_sentence_answers_why() -> None:
+    scorer = scorer_of("Norway has worked with the NATO navy, said Ola Berg, the harbour master. “We have even "
+                       "worked with the NATO navy,” he said. “Norwegian boats have sailed to piers named by NATO. We "
+                       "closed piers, which had been marked by NATO captains as being unsafe.”")
+    # "We" are Norway, which his passage names; the reason is in the sentence after the best one.
+    for question in ("Why did Norway close piers marked by NATO captains?",
+                     "Why did the Norwegian boats close some piers?"):
+        assert [scorer.texts[j] for _, j in best_sentences(question, scorer, 2)] == [
+            "We closed piers, which had been marked by NATO captains as being unsafe.”"], question

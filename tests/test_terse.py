@@ -671,3 +671,31 @@ def test_a_claim_framed_by_what_carried_it_or_told_to_one_outlet_asks_who_said_i
         "Who said the pier is unsafe?")
     assert topic_first("Berg talked to one news agency about the fees. Which agency was it?") == (
         "Which news agency did Berg talk to about the fees?")
+
+
+def test_a_german_editors_words_and_a_desks_note_on_the_answers_form_are_the_plain_question() -> None:
+    assert truecase.tidied("Berg interview am Sonntag - which channel exactly?") == (
+        "Berg interview on Sunday - which channel exactly?")
+    assert truecase.tidied("How long are the fees charged, laut Gazette?") == (
+        "How long are the fees charged, according to Gazette?")
+    assert truecase.tidied("Harbour spokesman in the Gazette text - wie heißt er? Spelling please.") == (
+        "Harbour spokesman in the Gazette text - what is the name?")
+    assert truecase.tidied("Why does the harbour office say the pier is unsafe? Kurz bitte.") == (
+        "Why does the harbour office say the pier is unsafe?")
+    assert truecase.tidied("How did Berg describe the fees? Zitat bitte.") == "How did Berg describe the fees?"
+    assert truecase.tidied("When was the fee deal reached? Day and month.") == "When was the fee deal reached?"
+    assert truecase.tidied("On which day did Berg speak? Weekday is enough.") == "On which day did Berg speak?"
+    # A bare word after a statement is the question itself.
+    assert truecase.tidied("Berg's remarks on the fees. Date?") == "Berg's remarks on the fees. Date?"
+    # "the said minister" is the one named.
+    assert truecase.tidied("What did the said deputy minister Berg say about the fees?") == (
+        "What did the deputy minister Berg say about the fees?")
+
+
+def test_someone_saying_something_in_the_present_or_under_a_post_asks_who_said_it() -> None:
+    assert topic_first("Someone says they asked the port where the ships are, and it could not tell them. "
+                       "Who is speaking here?") == (
+        "Who says they asked the port where the ships are, and it could not tell them?")
+    assert topic_first("Under the blog post somebody writes that it was the council that closed the pier. "
+                       "Who says that — is it an official, or a reader?") == (
+        "Who writes that it was the council that closed the pier?")

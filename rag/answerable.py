@@ -688,7 +688,7 @@ _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 _LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left|(?:run(?:s|ning)?|ran)\s+from)\b", re.IGNORECASE)
 
 
-_CRITICISM_VERBS = (r"critici[sz]\w*|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
+_CRITICISM_VERBS = (r"critici[sz]\w*|knock(?:s|ed|ing)?|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
                     r"|contest\w*|slam\w*|scoff\w*|challeng\w*|object(?:s|ed|ing)? to|mock\w*|deride\w*|derid\w*")
 _CRITICISM = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b", re.IGNORECASE)
 # ("Why doesn't Shoigu accept calling those groups the moderate opposition?": he rejects it.)
@@ -3113,7 +3113,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
         topic = clause.group(1)
     # "When Russia asked the Americans where the opposition is, what did Shoigu say was their
     # answer?": the answer to what the clause first says was asked.
-    if re.fullmatch(r"(?:was|is|were|are) (?:their|his|her|its|the) \w+", topic) and (
+    # (So is "..., what did Shoigu say they replied?")
+    if re.fullmatch(r"(?:was|is|were|are) (?:their|his|her|its|the) \w+|(?:they|he|she|it) (?:replied|answered"
+                    r"|responded|said|told (?:them|him|her|us))", topic) and (
             lead := re.match(r"^\W*(?:when|after|once)\s+([^?]{3,160}?),\s+what\b", question, re.IGNORECASE)):
         topic = lead.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
@@ -3472,11 +3474,22 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # "X on where Russia gets its intelligence if the US won't share": his statements that say
         # where from ("We get intelligence from a number of other countries ..."), not his others on
         # the refusal to share, which hold more of the topic's words.
+        # (Not from where the topic says it does not come: "if not from the United States" is not
+        # answered by "signals from the United States on the impossibility of sharing".)
+        # (A country by its capital too: "if Washington won't share", "from the United States".)
+        ruled_out = {_CAPITALS.get(w.lower(), _nation(w)) for m in _NOT_FROM.finditer(topic)
+                     for w in WORD.findall(_undotted(m.group("source") or m.group("source2")))
+                     if w[0].isupper() or w.lower() not in STOPWORDS}
         sourced = np.zeros(len(mine), dtype=bool)
         for run in runs:
-            if any(mine[k] and _SAYS_WHERE_FROM.search(scorer.texts[k]) for k in run):
+            if any(mine[k] and any(not ruled_out & {_CAPITALS.get(w.lower(), _nation(w)) for w in WORD.findall(
+                    _undotted(scorer.texts[k][m.end():m.end() + 30]))} for m in _SAYS_WHERE_FROM.finditer(scorer.texts[k]))
+                   for k in run):
                 sourced[run] = mine[run]
-        mine = sourced if sourced.any() else mine
+        if sourced.any():
+            # Those say where from in their own words: the topic is where from, not the condition
+            # the asker puts ("... if the US won't provide any"), whose words they leave out.
+            mine, topic = sourced, re.split(r",?\s+(?:if|when|unless|without|since|now that)\b", topic)[0]
     topical = on_topic(topic, scorer)
     worded = mine & np.isin(np.arange(len(mine)), topical)
     if worded.any() and paraphrase is not None:
@@ -3511,6 +3524,10 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
 _ASKS_WHERE_FROM = re.compile(r"^\W*(?:from )?where\b[^?]*\b(?:gets?|getting|got|obtains?|obtained|receives?|received"
                               r"|comes?|came|sources?|sourced)\b(?!\s+together)|\bsources? of\b|\balternative sources?\b",
                               re.IGNORECASE)
+_NOT_FROM = re.compile(r"\b(?:(?:if|when) not|other than|rather than|instead of|besides|apart from) (?:from )?"
+                       r"(?P<source>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2})|\b(?:if|when|since) (?P<source2>(?:the )?"
+                       r"[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2}) (?:won['’]t|will not|does not|doesn['’]t|refuses to|did not"
+                       r"|didn['’]t) (?:share|provide|give)", re.IGNORECASE)
 _SAYS_WHERE_FROM = re.compile(r"\b(?:from|through|via)\s+(?!(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|first)\b)"
                               r"|\bsources?\b", re.IGNORECASE)
 

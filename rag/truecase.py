@@ -62,6 +62,10 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check"
                      # ("Viral claim: Lavrov said ... . What was his wording ...?")
                      r"|viral (?:claim|quote|post|tweet|headline|line)"
+                     # ("Digest line: what did Ryabkov say ...?": what the answer is for.)
+                     r"|(?:digest|newsletter|log|briefing|wire|bulletin) (?:line|entry|item)(?=\s*[:,–—-])"
+                     r"|for (?:a|the|my|our) (?:reference|citation|source|record) (?:i['’]m|i am|we['’]re|we are)"
+                     r" (?:verifying|checking|confirming)(?=\s*[:,–—-])"
                      # ("According to the articles, who stated ...?": they are all it reads.)
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
@@ -540,6 +544,10 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"|(?<=\?\s)(?:(?:that|it|he|she|they)\s+)?(?:sounded|seemed)\b[^?]*|(?<=\?\s)i (?:heard|read)\b[^?]*"
                          # (A student's "?? need the date for my citation lol", "? no cap", "? fr".)
                          r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for my\b[^?]*|no cap|fr|lowkey"
+                         # (A librarian's "? I'd like to make sure the attribution is right.", "? We may need
+                         # to cite the original.": why it is asked.)
+                         r"|(?<=\?\s)(?:i['’]d|i would|we['’]d|we would|i|we)(?: may| might)?(?: like| want| need)? to"
+                         r" (?:make sure|be sure|verify|check|confirm|cite|double-check)\b[^?]*"
                          # (A foreign correspondent's "..., I ask because for our readers ...", "...,
                          # because in Greece we don't know ...", "..., I want exact words for my
                          # translation": why they ask, no part of the question.)
@@ -576,7 +584,7 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
                         r"|publication|date|number)"
                         # (A newsreader's ". Need name for the read", ". Attribute it", ". Quote for the
                         # bulletin", ". Need a clean soundbite".)
-                        r"|(?:i\s+)?need (?:a |the |his |her )?(?:name|surname|speaker|attribution|(?:clean )?soundbite"
+                        r"|(?:i\s+)?need (?:a |the |his |her )?(?:(?:full )?name|surname|speaker|attribution|(?:clean )?soundbite"
                         r"|quote)(?:\s+for [^.?]*)?|attribute it|quote for the [\w ]+"
                         # (A translator's "? The name of the mentioned speaker, please.")
                         r"|(?:the\s+)?name of the (?:mentioned |said )?(?:speaker|person|minister|official|outlet)"
@@ -588,8 +596,17 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
 # is asked. (Only after a question: "Ryabkov's remarks. Date?" asks for one.)
 _FORM_TAIL = re.compile(r"(?<=\?)\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:exact|estimated|short|brief|full|rough|correct)\s+)?"
                         r"(?:day and month|day|month|year|weekday|date|name|names|surname|spelling|figure|number|quote"
-                        r"|answer|reason|all of them|short|brief|briefly)(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
+                        r"|answer|reason|all of them|short|brief|briefly|figures?|(?:his|her|their|[\w'’-]+['’]s) reason)(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
                         r"(?:,?\s+(?:please|pls|plz))?\s*[.?!]*\s*$", re.IGNORECASE)
+# A Nigerian editor's Pidgin in an English question ("Abeg which date ...?", "How far, when did ...?",
+# "Who be the spokesman wey said ...?", "? Date abeg, sharp sharp.", "? Kindly revert.", "? I need am
+# for the dateline."): please, hello, who is, who, quickly, reply; none of it asked.
+_PIDGIN = ((re.compile(r"^(\W*)(?:abeg\b\s*[,:;!.–—-]*|how far\s*[,:;!–—-]+)\s*", re.IGNORECASE), r"\1"),
+           (re.compile(r",?\s*\b(?:abeg|sharp sharp)\b(?=\s*(?:[?.!,]|$))", re.IGNORECASE), ""),
+           (re.compile(r"(?<=[?.!])\s+(?:kindly|please|pls) revert\W*$", re.IGNORECASE), ""),
+           (re.compile(r"(?<=[?.!])\s+I need am\b[^?]*$", re.IGNORECASE), ""),
+           (re.compile(r"^(\W*)([Ww])ho be\b"), r"\1\2ho is"),
+           (re.compile(r"\b(?<=[a-z] )wey\b(?= [a-z])"), "who"))
 # A German speaker's words in an English question ("..., laut EU Times?", "wie heißt er?", "Which
 # day was it erschienen?", "Zitat bitte.", "Kurzes Zitat reicht."): what they ask, in English;
 # "bitte" and "genau" (please, exactly) ask nothing more.
@@ -741,8 +758,8 @@ def tidied(question: str) -> str:
     question = _THE_SAID.sub(r"\1 ", question)
     # ("What did Kirby say on record about ...?": what he said.)
     question = re.sub(r"\b(say|said|says)\s+on (?:the )?record\b", r"\1", question)
-    for german, english in _GERMAN:
-        question = german.sub(english, question)
+    for foreign, english in (*_GERMAN, *_PIDGIN):
+        question = foreign.sub(english, question)
     question = _ONLY_TAIL.sub("", question).strip() or question
     question = _FORM_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question

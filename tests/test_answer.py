@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 118)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 119)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1088,6 +1088,13 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "not give consent to strike them?", "Lavrov"),
     ("What did Kirby of the State Department say on the question of sharing intelligence with the Russian side?",
      "nowhere near that point"),
+    # nm118, aq109: a Nigerian night editor, a librarian checking citations.
+    ("Abeg which date did EU Times post the Ryabkov story? I need am for the dateline.", "Oct 8th, 2015"),
+    ("Why did Shoigu again knock the US classification of 'moderate opposition'?", "suicide bombers"),
+    ("When Russia asked the Americans where the moderate opposition is, what did Shoigu say they replied?",
+     "They couldn’t tell us"),
+    ("For a reference I'm verifying: what did Ryabkov say about where Russia gets its intelligence on Syria, if not "
+     "from the United States?", "Baghdad"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)

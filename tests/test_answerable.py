@@ -3445,3 +3445,17 @@ def test_a_speakers_we_is_his_country_and_a_reason_beside_the_best_sentence_answ
                      "Why did the Norwegian boats close some piers?"):
         assert [scorer.texts[j] for _, j in best_sentences(question, scorer, 2)] == [
             "We closed piers, which had been marked by NATO captains as being unsafe.”"], question
+
+
+def test_where_it_comes_from_is_not_where_the_asker_says_it_does_not() -> None:
+    scorer = scorer_of("“There are signals from the Norwegian council on the impossibility of selling fuel,” Ola "
+                       "Berg, the harbour master, said. The port is busy. “We get fuel from a number of other "
+                       "ports and coordinate it through the Bergen depot,” Berg said.")
+    for question in ("What did Berg say about where the port gets its fuel if the council won't sell any?",
+                     "What did Berg say about where the port gets its fuel, if not from the Norwegian council?"):
+        picked = [scorer.texts[j] for _, j in best_sentences(question, scorer, 3)]
+        assert any("Bergen depot" in text for text in picked), question
+        assert not any("signals" in text for text in picked), question
+    # "they replied" is the answer to what the clause before it says was asked.
+    assert asked_speaker("When the port asked the council where the boats are, what did Berg say they replied?") == (
+        "Berg", "the port asked the council where the boats are")

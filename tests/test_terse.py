@@ -699,3 +699,20 @@ def test_someone_saying_something_in_the_present_or_under_a_post_asks_who_said_i
     assert topic_first("Under the blog post somebody writes that it was the council that closed the pier. "
                        "Who says that — is it an official, or a reader?") == (
         "Who writes that it was the council that closed the pier?")
+
+
+def test_a_nigerian_editors_pidgin_and_a_librarians_reasons_for_asking_are_the_plain_question() -> None:
+    assert truecase.tidied("Abeg which date did the Gazette post the Berg story? I need am for the dateline.") == (
+        "which date did the Gazette post the Berg story?")
+    assert truecase.tidied("When was the fee deal reached? Date abeg, sharp sharp.") == "When was the fee deal reached?"
+    assert truecase.tidied("How far, when did Berg close the pier? Kindly revert.") == "when did Berg close the pier?"
+    # "How far in advance" asks how far.
+    assert truecase.tidied("How far in advance did Berg warn the port?") == "How far in advance did Berg warn the port?"
+    assert truecase.tidied("Who be the harbour spokesman wey said the pier is unsafe?") == (
+        "Who is the harbour spokesman who said the pier is unsafe?")
+    assert truecase.tidied("How many boats sailed? Figures abeg.") == "How many boats sailed?"
+    assert truecase.tidied("Who said the pier is unsafe? I'd like to make sure the attribution is right.") == (
+        "Who said the pier is unsafe?")
+    assert truecase.tidied("For a reference I'm verifying: what did Berg say about the fees?") == (
+        "what did Berg say about the fees?")
+    assert truecase.tidied("Digest line: what did Berg say about the fees?") == "what did Berg say about the fees?"

@@ -688,7 +688,8 @@ _FLED_FROM = re.compile(rf"{_FLEEING.pattern}\s+from\b", re.IGNORECASE)
 _LEAVING = re.compile(rf"{_FLEEING.pattern}|\b(?:leav(?:e|es|ing)|left|(?:run(?:s|ning)?|ran)\s+from)\b", re.IGNORECASE)
 
 
-_CRITICISM_VERBS = (r"critici[sz]\w*|knock(?:s|ed|ing)?|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*|den(?:y|ied|ies)"
+_CRITICISM_VERBS = (r"critici[sz]\w*|knock(?:s|ed|ing)?|accus\w*|reject\w*|disput\w*|attack\w*|condemn\w*|dismiss\w*"
+                    r"|den(?:y|ied|ies)"
                     r"|contest\w*|slam\w*|scoff\w*|challeng\w*|object(?:s|ed|ing)? to|mock\w*|deride\w*|derid\w*")
 _CRITICISM = re.compile(rf"\b(?:{_CRITICISM_VERBS})\b", re.IGNORECASE)
 # ("Why doesn't Shoigu accept calling those groups the moderate opposition?": he rejects it.)
@@ -881,8 +882,8 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool 
     # asked: for any name a question gives, Putin's "We still have not managed to go beyond the joint
     # approval of the Memorandum ..." answered "Who from the American side signed the memorandum with
     # Russia?")
-    ours = _countries_in(p.text) if subject and label is not None and label.speaker and label.kind in ("quote", "transcript") and _WE.search(
-        scorer.texts[j]) else frozenset()
+    spoken = label is not None and label.speaker and label.kind in ("quote", "transcript")
+    ours = _countries_in(p.text) if subject and spoken and _WE.search(scorer.texts[j]) else frozenset()
     return not names_ or _names_half(names_, text, scorer.texts[j], ours)
 
 
@@ -1150,7 +1151,8 @@ _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses
                  r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
                  r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
                  r"|condemned|likened|tweeted|replied|responded"
-                 # (A sub-editor's present tense: "Which Russian official affirms that ...?")
+                 # (A sub-editor's present tense: "Which Russian official affirms that ...?"; and "Which
+                 # Pentagon official declared the camps off limits?", one who says it.)
                  r"|affirm(?:s|ed)|warns|argues|denies|insists|asserts|alleges|maintains|contends|declared)\b")
 # ("the official who asked why the camps ...": who asks a question says it.)
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
@@ -2425,8 +2427,8 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     r" what(?:\s+(?:about|on|of|regarding)\s+(?P<topic>.+?))?\W*$", re.IGNORECASE), re.compile(
     # "What did Putin call the refugee crisis in Europe when the journalists asked for his
     # assessment?": his words for it (not words of "Putin call the refugee crisis ...").
-    r"^\W*what (?:did|does|do|has|have|had) (?P<who>(?:(?!\b(?-i:say|said|tell|told)\b)[^?])+?) (?-i:call|calls|called|label|labelled|labeled|dub|dubbed)"
-    r"\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
+    r"^\W*what (?:did|does|do|has|have|had) (?P<who>(?:(?!\b(?-i:say|said|tell|told)\b)[^?])+?) "
+    r"(?-i:call|calls|called|label|labelled|labeled|dub|dubbed)\s+(?P<topic>.+?)\W*$", re.IGNORECASE), re.compile(
     r"^\W*what (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:have|has|had) to )?"
     r"(?-i:say|said|claim|claimed|argue|argued|ask|asked|allege|alleged|assert|asserted|insist|insisted)\s+"
     r"(?P<topic>\S.*?)\W*$", re.IGNORECASE), re.compile(
@@ -3394,9 +3396,9 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
     # "Amanda McKenzie of the Climate Council" is McKenzie (not "What did the Ministry of Defence say").
     # (So is "Kirby of the State Department", one name before a body's.)
     if (m := re.match(r"^(?P<name>(?:\S+ )*?[A-Z]\w+ [A-Z][\w’'-]+) (?:of|from|at|with) ", who) or re.match(
-            r"^(?P<name>(?:the )?(?!(?:Ministry|Department|Office|Council|Committee|Bureau|Agency|Head|Chief|Director"
-            r"|Commander|Chairman|Minister|Spokesman|Member|Leader)\b)[A-Z][\w’'-]+) (?:of|from|at|with) (?:the )?[A-Z]",
-            who)) and not any(w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
+            r"^(?P<name>(?:the )?(?!(?:Ministry|Department|Office|Council|Committee|Bureau|Agency|Head|Chief"
+            r"|Director|Commander|Chairman|Minister|Spokesman|Member|Leader)\b)[A-Z][\w’'-]+) (?:of|from|at|with) "
+            r"(?:the )?[A-Z]", who)) and not any(w.lower() in ROLE_WORDS for w in m.group("name").split()[-2:]):
         who = m.group("name")
     # "the official quoted in Bill Gertz's reporting": the official, wherever he is quoted.
     who = re.sub(r"\s+(?:quoted|cited|interviewed)\s+(?:by|in)\s+.+$", "", who)
@@ -3477,14 +3479,16 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # (Not from where the topic says it does not come: "if not from the United States" is not
         # answered by "signals from the United States on the impossibility of sharing".)
         # (A country by its capital too: "if Washington won't share", "from the United States".)
-        ruled_out = {_CAPITALS.get(w.lower(), _nation(w)) for m in _NOT_FROM.finditer(topic)
-                     for w in WORD.findall(_undotted(m.group("source") or m.group("source2")))
-                     if w[0].isupper() or w.lower() not in STOPWORDS}
+        def countries(text: str) -> set[str]:
+            return {_CAPITALS.get(w.lower(), _nation(w)) for w in WORD.findall(_undotted(text))
+                    if w[0].isupper() or w.lower() not in STOPWORDS}
+
+        ruled_out = set().union(*(countries(m.group("source") or m.group("source2"))
+                                  for m in _NOT_FROM.finditer(topic)))
         sourced = np.zeros(len(mine), dtype=bool)
         for run in runs:
-            if any(mine[k] and any(not ruled_out & {_CAPITALS.get(w.lower(), _nation(w)) for w in WORD.findall(
-                    _undotted(scorer.texts[k][m.end():m.end() + 30]))} for m in _SAYS_WHERE_FROM.finditer(scorer.texts[k]))
-                   for k in run):
+            if any(mine[k] and any(not ruled_out & countries(scorer.texts[k][m.end():m.end() + 30])
+                                   for m in _SAYS_WHERE_FROM.finditer(scorer.texts[k])) for k in run):
                 sourced[run] = mine[run]
         if sourced.any():
             # Those say where from in their own words: the topic is where from, not the condition
@@ -3522,12 +3526,16 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
 # A topic asking where something comes from, and the words that say where from (not "from the
 # very start").
 _ASKS_WHERE_FROM = re.compile(r"^\W*(?:from )?where\b[^?]*\b(?:gets?|getting|got|obtains?|obtained|receives?|received"
-                              r"|comes?|came|sources?|sourced)\b(?!\s+together)|\bsources? of\b|\balternative sources?\b",
+                              r"|comes?|came|sources?|sourced)\b(?!\s+together)|\bsources? of\b"
+                              r"|\balternative sources?\b",
                               re.IGNORECASE)
+# Where the asker says it does not come from: "if not from the United States", "if the US won't share".
 _NOT_FROM = re.compile(r"\b(?:(?:if|when) not|other than|rather than|instead of|besides|apart from) (?:from )?"
-                       r"(?P<source>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2})|\b(?:if|when|since) (?P<source2>(?:the )?"
-                       r"[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2}) (?:won['’]t|will not|does not|doesn['’]t|refuses to|did not"
-                       r"|didn['’]t) (?:share|provide|give)", re.IGNORECASE)
+                       r"(?P<source>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2})"
+                       r"|\b(?:if|when|since) (?P<source2>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2}) "
+                       r"(?:won['’]t|will not|does not|doesn['’]t|refuses to|did not|didn['’]t)"
+                       r" (?:share|provide|give)",
+                       re.IGNORECASE)
 _SAYS_WHERE_FROM = re.compile(r"\b(?:from|through|via)\s+(?!(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|first)\b)"
                               r"|\bsources?\b", re.IGNORECASE)
 

@@ -679,9 +679,9 @@ _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8
 # "Somebody boasted that Russia got more done .... Was that a Russian official or someone from
 # Damascus? Name, please.", "Someone called X a 'ruse'. Who is that attributed to?": who said it,
 # whoever the asker guesses.
-_SOMEONE_SAID = re.compile(r"^\W*(?:(?:under|below|beneath|in|on) (?:the |a )?[\w'’ -]{1,30}?,?\s+(?=some(?:one|body)\b))?"
+_SOMEONE_SAID = re.compile(r"^\W*(?:(?:under|below|beneath|in|on) (?:the |a )?[\w'’ -]{1,30}?,?\s+"
                            # (And where: "Under the blog post somebody writes that ...")
-                           r"(?:somebody|someone|some official|an official|a source"
+                           r"(?=some(?:one|body)\b))?(?:somebody|someone|some official|an official|a source"
                            # ("Someone from the American side said ...", "There was a spokesman who said ...")
                            r"|(?:some(?:one|body)|an? (?:official|spokes(?:man|woman|person)|person|minister|diplomat))"
                            r" (?:from|on|of|at|in) (?:the )?[\w'’ -]{1,30}?"

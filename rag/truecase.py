@@ -546,8 +546,8 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for my\b[^?]*|no cap|fr|lowkey"
                          # (A librarian's "? I'd like to make sure the attribution is right.", "? We may need
                          # to cite the original.": why it is asked.)
-                         r"|(?<=\?\s)(?:i['’]d|i would|we['’]d|we would|i|we)(?: may| might)?(?: like| want| need)? to"
-                         r" (?:make sure|be sure|verify|check|confirm|cite|double-check)\b[^?]*"
+                         r"|(?<=\?\s)(?:i['’]d|i would|we['’]d|we would|i|we)(?: may| might)?(?: like| want| need)?"
+                         r" to (?:make sure|be sure|verify|check|confirm|cite|double-check)\b[^?]*"
                          # (A foreign correspondent's "..., I ask because for our readers ...", "...,
                          # because in Greece we don't know ...", "..., I want exact words for my
                          # translation": why they ask, no part of the question.)
@@ -584,8 +584,8 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
                         r"|publication|date|number)"
                         # (A newsreader's ". Need name for the read", ". Attribute it", ". Quote for the
                         # bulletin", ". Need a clean soundbite".)
-                        r"|(?:i\s+)?need (?:a |the |his |her )?(?:(?:full )?name|surname|speaker|attribution|(?:clean )?soundbite"
-                        r"|quote)(?:\s+for [^.?]*)?|attribute it|quote for the [\w ]+"
+                        r"|(?:i\s+)?need (?:a |the |his |her )?(?:(?:full )?name|surname|speaker|attribution"
+                        r"|(?:clean )?soundbite|quote)(?:\s+for [^.?]*)?|attribute it|quote for the [\w ]+"
                         # (A translator's "? The name of the mentioned speaker, please.")
                         r"|(?:the\s+)?name of the (?:mentioned |said )?(?:speaker|person|minister|official|outlet)"
                         # (A deposition's "... . Quote the relevant words.": the answer quotes them.)
@@ -594,9 +594,11 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
 # A desk's word on the form of the answer after the question ("? Day and month.", "? Weekday is
 # enough.", "? Spelling please.", "? Exact number.", "? Short quote is enough."): no part of what
 # is asked. (Only after a question: "Ryabkov's remarks. Date?" asks for one.)
-_FORM_TAIL = re.compile(r"(?<=\?)\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:exact|estimated|short|brief|full|rough|correct)\s+)?"
-                        r"(?:day and month|day|month|year|weekday|date|name|names|surname|spelling|figure|number|quote"
-                        r"|answer|reason|all of them|short|brief|briefly|figures?|(?:his|her|their|[\w'’-]+['’]s) reason)(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
+_FORM_TAIL = re.compile(r"(?<=\?)\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:exact|estimated|short|brief|full|rough|correct)"
+                        r"\s+)?(?:day and month|day|month|year|weekday|date|name|names|surname|spelling|figures?"
+                        r"|number|quote|answer|reason|all of them|short|brief|briefly"
+                        r"|(?:his|her|their|[\w'’-]+['’]s) reason)"
+                        r"(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
                         r"(?:,?\s+(?:please|pls|plz))?\s*[.?!]*\s*$", re.IGNORECASE)
 # A Nigerian editor's Pidgin in an English question ("Abeg which date ...?", "How far, when did ...?",
 # "Who be the spokesman wey said ...?", "? Date abeg, sharp sharp.", "? Kindly revert.", "? I need am

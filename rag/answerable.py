@@ -860,8 +860,8 @@ def about_passage(names_: list[set[str]], passage: Passage) -> bool:
 
 def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool = False) -> bool:
     """Whether passage sentence j, with its neighbours, who says it and its article's outlet and
-    title, is about at least half of the names (one of each name's words); of the `subject` of a
-    why-question, also by the speaker's "we"."""
+    title, is about at least half of the names (one of each name's words); for a why-question
+    (`subject`), also by the speaker's "we"."""
     p = scorer.passages[scorer.passage_of(j) - 1]
     context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
@@ -878,10 +878,9 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool 
         names_ = [name for name in names_ if not any(_is_country(w) or w in _CAPITALS for w in name)]
     # A speaker's "we" is his country, which his passage names (Putin's "We excluded areas, which
     # had been indicated by FSA commanders as being under their control", for "Why did Russia
-    # exclude certain areas ...?"), as `_holds_values` reads it. (Only for the one whose reason is
-    # asked: for any name a question gives, Putin's "We still have not managed to go beyond the joint
-    # approval of the Memorandum ..." answered "Who from the American side signed the memorandum with
-    # Russia?")
+    # exclude certain areas ...?"), as `_holds_values` reads it. (Only for a why-question: for any
+    # question, Putin's "We still have not managed to go beyond the joint approval of the Memorandum
+    # ..." answered "Who from the American side signed the memorandum with Russia?")
     spoken = label is not None and label.speaker and label.kind in ("quote", "transcript")
     ours = _countries_in(p.text) if subject and spoken and _WE.search(scorer.texts[j]) else frozenset()
     return not names_ or _names_half(names_, text, scorer.texts[j], ours)
@@ -3534,7 +3533,7 @@ _NOT_FROM = re.compile(r"\b(?:(?:if|when) not|other than|rather than|instead of|
                        r"(?P<source>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2})"
                        r"|\b(?:if|when|since) (?P<source2>(?:the )?[\w'’.-]+(?: [A-Z][\w'’.-]*){0,2}) "
                        r"(?:won['’]t|will not|does not|doesn['’]t|refuses to|did not|didn['’]t)"
-                       r" (?:share|provide|give)",
+                       r" (?:share|provide|give|sell|supply|pass|hand)",
                        re.IGNORECASE)
 _SAYS_WHERE_FROM = re.compile(r"\b(?:from|through|via)\s+(?!(?:the\s+)?(?:very\s+)?(?:start|beginning|outset|first)\b)"
                               r"|\bsources?\b", re.IGNORECASE)
@@ -3884,7 +3883,7 @@ sent:send spent:spend built:build lost:lose held:hold won:win ran:run began:begi
 given:give took:take taken:take went:go gone:go came:come wrote:write written:write spoke:speak
 spoken:speak chose:choose chosen:choose fell:fall fallen:fall grew:grow grown:grow knew:know known:know
 saw:see seen:see struck:strike stood:stand rose:rise risen:rise shot:shoot led:lead fled:flee froze:freeze
-frozen:freeze drove:drive driven:drive flew:fly flown:fly got:get gotten:get did:do done:do
+frozen:freeze drove:drive driven:drive flew:fly flown:fly got:get gotten:get gets:get did:do done:do
 had:have""".split())
 # "American operations" are the "US operations" a sentence names (US and U.S. are "us").
 _IRREGULAR |= dict.fromkeys(("american", "americans", "america", "usa"), "us")
@@ -4322,7 +4321,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue  # "Who is the Russian pilot that was rescued?": a pilot, where the text speaks of one
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
-        if named and not _about(named, scorer, int(j)) and not (
+        if named and not _about(named, scorer, int(j), subject=why) and not (
                 # ("the date in the header of the Sputnik page reporting Ryabkov's remarks": the page
                 # is named by what its article reports, which its own lines do not repeat.)
                 page_asked and _furniture(scorer, j) and about_passage(named, scorer.passages[scorer.passage_of(j) - 1])):

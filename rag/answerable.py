@@ -3526,7 +3526,9 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
 # very start").
 _ASKS_WHERE_FROM = re.compile(r"^\W*(?:from )?where\b[^?]*\b(?:gets?|getting|got|obtains?|obtained|receives?|received"
                               r"|comes?|came|sources?|sourced)\b(?!\s+together)|\bsources? of\b"
-                              r"|\balternative sources?\b",
+                              r"|\balternative sources?\b"
+                              # ("where does Ryabkov say Russia gets its intelligence from": "from" last.)
+                              r"|\b(?:gets?|getting|got|obtains?|obtained|receives?|received|comes?|came)\b[^?]*\bfrom\W*$",
                               re.IGNORECASE)
 # Where the asker says it does not come from: "if not from the United States", "if the US won't share".
 _NOT_FROM = re.compile(r"\b(?:(?:if|when) not|other than|rather than|instead of|besides|apart from) (?:from )?"

@@ -3456,6 +3456,9 @@ def test_where_it_comes_from_is_not_where_the_asker_says_it_does_not() -> None:
         picked = [scorer.texts[j] for _, j in best_sentences(question, scorer, 3)]
         assert any("Bergen depot" in text for text in picked), question
         assert not any("signals" in text for text in picked), question
+    # "From" last asks where from too.
+    picked = [scorer.texts[j] for _, j in best_sentences("Where does Berg say the port gets its fuel from?", scorer, 3)]
+    assert any("Bergen depot" in text for text in picked)
     # "they replied" is the answer to what the clause before it says was asked.
     assert asked_speaker("When the port asked the council where the boats are, what did Berg say they replied?") == (
         "Berg", "the port asked the council where the boats are")

@@ -858,10 +858,10 @@ def about_passage(names_: list[set[str]], passage: Passage) -> bool:
     return _names_half(names_, " . ".join((passage.text, passage.outlet or "", passage.title)))
 
 
-def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool = False) -> bool:
+def _about(names_: list[set[str]], scorer: SupportScorer, j: int, by_we: bool = False) -> bool:
     """Whether passage sentence j, with its neighbours, who says it and its article's outlet and
-    title, is about at least half of the names (one of each name's words); for a why-question
-    (`subject`), also by the speaker's "we"."""
+    title, is about at least half of the names (one of each name's words); `by_we`, also by the
+    speaker's "we"."""
     p = scorer.passages[scorer.passage_of(j) - 1]
     context = [scorer.texts[k] for k in scorer.around(j)]
     label = scorer.labels[j]
@@ -882,7 +882,7 @@ def _about(names_: list[set[str]], scorer: SupportScorer, j: int, subject: bool 
     # question, Putin's "We still have not managed to go beyond the joint approval of the Memorandum
     # ..." answered "Who from the American side signed the memorandum with Russia?")
     spoken = label is not None and label.speaker and label.kind in ("quote", "transcript")
-    ours = _countries_in(p.text) if subject and spoken and _WE.search(scorer.texts[j]) else frozenset()
+    ours = _countries_in(p.text) if by_we and spoken and _WE.search(scorer.texts[j]) else frozenset()
     return not names_ or _names_half(names_, text, scorer.texts[j], ours)
 
 
@@ -1143,6 +1143,9 @@ def _title_word(word: str) -> str:
     return re.sub(r"\bspokes(?:wo)?(?:man|person)\b", "spokesman", word.replace("defence", "defense"))
 
 
+# A sub-editor's saying verbs in the present and "affirmed" ("Which Russian official affirms that
+# ...?", "Who insists that ...?"), for the speaker asked for and for the claim he made.
+_SAYS_NOW = r"affirm(?:s|ed)|warns|argues|denies|insists|asserts|alleges|maintains|contends"
 # The asked-for person or body is the one who says something: "the official who told ...",
 # "which Iranian official said ...".
 _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses|warned|announced|argued"
@@ -1150,9 +1153,8 @@ _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses
                  r"|spoke|commented|reported|wrote|asserted|alleged|complained|stressed|noted|maintained"
                  r"|contended|emphasi[sz]ed|remarked|conceded|admitted|acknowledged|blamed|dismissed|rejected"
                  r"|condemned|likened|tweeted|replied|responded"
-                 # (A sub-editor's present tense: "Which Russian official affirms that ...?"; and "Which
-                 # Pentagon official declared the camps off limits?", one who says it.)
-                 r"|affirm(?:s|ed)|warns|argues|denies|insists|asserts|alleges|maintains|contends|declared)\b")
+                 # (And "Which Pentagon official declared the camps off limits?", one who says it.)
+                 rf"|{_SAYS_NOW}|declared)\b")
 # ("the official who asked why the camps ...": who asks a question says it.)
 _SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
                           rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS}"
@@ -1853,9 +1855,8 @@ _SAY = (r"(?:said|says|has said|claimed|claims|stated|told|wrote|warned|accused|
         r"|tweeted|likened|attributed|complained|recommended|advised|stressed|emphasi[sz]ed|lamented|reasoned"
         r"|pointed out|asserted|alleged|replied|responded|pushed back|hit back|countered|retorted|objected"
         r"|disputed|mocked|joked|scoffed|quipped"
-        # (A sub-editor's present tense: "Who writes that ...?", "Which official affirms that ...?")
         # (Not "declared": "Which day the Syrian Army declared a big offensive?" asks when it did.)
-        r"|writes|insists|argues|asserts|tells|warns|accuses|denies|alleges|maintains|contends|affirm(?:s|ed))\b")
+        rf"|writes|tells|accuses|{_SAYS_NOW})\b")
 # ("During the centennial, who described ...?": a setting before it; "Who, as head of an
 # LGBTQ rights group, said ...?": a description after it.)
 # "Who wrote the Guardian report about ...?" asks for its author, not for who said what it says.
@@ -4323,7 +4324,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue  # "Who is the Russian pilot that was rescued?": a pilot, where the text speaks of one
         if not holds(kind, scorer.texts[j], question) or any(scorer.overlaps(j, c) for c in chosen):
             continue
-        if named and not _about(named, scorer, int(j), subject=why) and not (
+        if named and not _about(named, scorer, int(j), by_we=why) and not (
                 # ("the date in the header of the Sputnik page reporting Ryabkov's remarks": the page
                 # is named by what its article reports, which its own lines do not repeat.)
                 page_asked and _furniture(scorer, j) and about_passage(named, scorer.passages[scorer.passage_of(j) - 1])):
@@ -4348,7 +4349,7 @@ def best_sentences(question: str, scorer: SupportScorer, limit: int,
             continue
         if did and not any(did in _stems(scorer.texts[k]) for k in scorer.around(j)):
             continue  # "Who signed the memorandum for the US side?": where a signing is told, not who spoke of it
-        if subject_of and not _about(subject_of, scorer, int(j), subject=True):
+        if subject_of and not _about(subject_of, scorer, int(j), by_we=True):
             continue  # "Why did the FSA agree to share intel with Moscow?": Moscow's reasons are not the FSA's
         if (noun is not None and not _names_thing(noun, scorer, int(j), sort, asked_stems)
                 or head and not _names_head(scorer, int(j))):

@@ -214,8 +214,10 @@ def spelled_out(question: str) -> str:
 # a compliance officer's "Kindly confirm the number of ...".
 _POLITE = re.compile(r"^\W*(?:(?:i['’]m|i am|we['’]re|we are) (?:looking for|after|trying to (?:find(?: out)?|learn))"
                      r"|(?:i|we) (?:need|want|would like|['’]d like)(?: to (?:know|find out|learn))?"
-                     r"|(?:a|one|the|my|our) (?:patron|reader|user|client|customer|researcher|student|caller|listener"
-                     r"|viewer)s? (?:would like|wants|needs|asks|asked|is asking|wonders|wanted)(?: to (?:know|find out"
+                     # ("Got a caller wanting to know what ...")
+                     r"|(?:(?:i['’]ve |we['’]ve |i |we )?(?:got|have) )?"
+                     r"(?:a|one|the|my|our) (?:patron|reader|user|client|customer|researcher|student|caller|listener"
+                     r"|viewer)s? (?:would like|wants|wanting|needs|asks|asked|is asking|wonders|wanted)(?: to (?:know|find out"
                      r"|learn))?"
                      r"|(?:could|can|would) you (?:please |kindly )?(?:find(?: out)?|check|tell (?:me|us)|explain|look up"
                      r"|confirm)"
@@ -227,7 +229,9 @@ _BARE_WH = {"date": "When", "day": "When", "reason": "Why", "place": "Where", "l
 # (Not "what ...", whose word order the checks of "what did X say" read as typed.)
 # ("Could you tell me on which date it was posted please?")
 _WH_CLAUSE = re.compile(r"(?:(?:on|in|at|from|to|for|by|with|since) (?:which|what) |who|whom|where|when|why|which"
-                        r"|how (?:many|much|long))\b", re.IGNORECASE)
+                        # ("... wants to know what Putin said about ...": what did he say, once asked.)
+                        r"|how (?:many|much|long)|what(?= (?-i:[A-Z])[\w'’-]+ (?:said|says|thinks|thought)\b))\b",
+                        re.IGNORECASE)
 
 
 # "State the date on which ...", "Identify by name the official who ...": a request, with the noun
@@ -327,6 +331,9 @@ def requested(question: str) -> str:
         elif _WH_CLAUSE.match(rest):
             rest = re.sub(r",?\s+please\W*$", "", rest, flags=re.IGNORECASE)
             question = f"{rest[:1].upper()}{rest[1:].rstrip(' .?!')}?"
+            # ("... wants to know what Putin said about Y": what did he say about it.)
+            question = re.sub(r"^What ((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?) (?:said|says|thinks|thought) ",
+                              lambda m: f"What did {m.group(1)} say ", question)
     question = _qualified(question)
     if m := next((m for pattern in _WORDS_OF if (m := pattern.match(question))), None):
         # A lawyer's "Set out the words attributed to X concerning Y.", "State, with particularity,
@@ -631,6 +638,13 @@ def topic_first(question: str) -> str:
         topic = m.group("topic").strip()
         what = m.group("what") or m.group("own")
         return f"{m.group('wh').capitalize()} {m.group('be').lower()} the {what} of {_the(topic)}?"
+    if m := _WHICH_ONE_LAST.match(question):
+        # "That memorandum Putin says is as far as cooperation has got - which one exactly?"
+        return f"Which {m.group('noun')} is it that {m.group('clause')}?"
+    if m := _ASKED_THEN_ANSWER.match(question):
+        # "Shoigu says Russia asked the Yanks where the opposition was. What was their answer, per him?"
+        said = f"{m.group('be')} {m.group('what')}" if m.group("be") else "they replied"
+        return f"When {m.group('scene')}, what did {m.group('who')} say {said}?"
     m = _TOPIC_FIRST.match(question)
     if m is None:
         return question
@@ -661,6 +675,17 @@ _TOPIC_FIRST = re.compile(r"^\W*(?P<topic>(?:the|a|an|this|that|these|those)\s"
                           r"|(?:it|they|that|this)\s+(?P<aux2>was|were|is|are|did|does|has|have|had))\b"
                           r"(?P<rest>[^?]*?)\s*\?*\s*$", re.IGNORECASE)
 
+# A thing described first, then which one of its kind it is.
+_WHICH_ONE_LAST = re.compile(r"^\W*(?:the|that|this)\s+(?P<noun>[a-z]+)\s+(?P<clause>[^?]{8,160}?)\s*[-–—,:]+\s*which one"
+                             r"(?:\s+(?:exactly|precisely|is it|was it|is that|was that))*\s*\?*\s*$", re.IGNORECASE)
+# What someone says was asked, then what he says the answer was.
+_ASKED_THEN_ANSWER = re.compile(r"^\W*(?P<who>(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})\s+(?:says|said|claims"
+                                r"|claimed)\s+(?P<scene>[^.?!]{0,100}?\basked\b[^.?!]{4,160}?)[.!]\s+what\s+(?:(?P<be>was|were|is)"
+                                r"\s+(?P<what>(?:their|his|her|its|the)\s+(?:answer|reply|response))\s*,?\s*"
+                                r"(?:per|according to)\s+(?:him|her)"
+                                # ("... . What did he say the Americans answered?")
+                                r"|did (?:he|she) say (?:they|the [\w\s]{1,30}?) (?:answered|replied|responded|said))\W*$",
+                                re.IGNORECASE)
 # A verification editor's viral quote, then whose it is.
 _VIRAL = re.compile(r"^[^'‘\"“?]{0,160}?['‘\"“](?P<quoted>[^\"“”?]{8,300}?)['’\"”]"
                     # ("Half my team pins the '...' line on Ryabkov. Was it actually him, or ...?")

@@ -57,9 +57,13 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|(?:kindly|please) confirm(?=[,:;!-]*\s+what\b)"
                      # (A Kenyan reporter's "Kindly, on which date ...?")
                      r"|kindly(?=[,:;!-]*\s+(?:(?:on|in|at|to|from|for|by)\s+)?(?:what|when|where|who|whom|which|why|how)\b)"
+                     # (A student's "Kindly help po, I'm mixing up ...", "Kindly po, Shoigu said ...".)
+                     r"|kindly(?: help)?(?=\s*,)|aye"
                      # (A translator's "Kindly I ask: the claim that ...".)
                      r"|(?:kindly\s+)?I (?:ask|want to ask|would like to ask)(?=\s*[:,])"
-                     r"|double[- ]check|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check"
+                     # (A producer's "Vale, last source check: where did ...?")
+                     r"|(?:(?:last|final|one more|another|quick)\s+)?(?:double[- ]check"
+                     r"|(?:fact|quote|byline|date|caption|name|source|attrib(?:ution|\.)?)[- ]check)"
                      # ("Viral claim: Lavrov said ... . What was his wording ...?")
                      r"|viral (?:claim|quote|post|tweet|headline|line)"
                      # ("Digest line: what did Ryabkov say ...?": what the answer is for.)
@@ -70,7 +74,9 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      r"|(?:according to|per|in|from|based on) the (?:(?:indexed|retrieved|available|news|five) )?"
                      r"(?:articles|reports|sources|texts|coverage)"
                      # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
-                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file)"
+                     r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file"
+                     # (A producer's "Quick one for the script. Somebody said ...".)
+                     r"|script|episode|segment|show|voice-?over)"
                      # ("Quick one for my debaters: what did ...?")
                      r"|for my (?:debaters|students|class|pupils|readers|listeners|viewers|team|editor|notes|essay"
                      r"|show notes|sheet|spreadsheet|podcast|piece|story)(?=\s*[:,])"
@@ -364,6 +370,16 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"^(\W*)[Ww]ho (?:was|is) it (?:that |who )?(?=went on|(?:[a-z]+ed|said|told|wrote|spoke|took|put"
                           r"|came out with)\b)"), r"\1Who "),
               (re.compile(r"\bwent on about\b"), "talked about"),
+              # (A phone-in producer's "wantin tae ken", "fightin", "Gie us", "if ye can", "dinnae":
+              # wanting to know, fighting, give us, you, don't.)
+              (re.compile(r"\b(want|fight|say|talk|ask|go|tell|look|bomb|shar|strik|hitt|com|mak|gett|tak)in\b"),
+               r"\1ing"),
+              (re.compile(r"(?<=\bto )ken\b"), "know"), (re.compile(r"\b([Gg])ie\b"), r"\1ive"),
+              (re.compile(r"\bye\b"), "you"), (re.compile(r"\b([Dd])innae\b"), r"\1on’t"),
+              (re.compile(r"\b([Cc])annae\b"), r"\1an’t"),
+              # ("What'd he say ...?": what did he.)
+              (re.compile(r"\b((?i:what|when|where|why|how|who))['’]d(?=\s+(?:he|she|they|it|you|(?-i:[A-Z])))"),
+               r"\1 did"),
               (re.compile(r"^(\W*)[Ww]hat['’]?s " + _NAME_TYPED + r" on about (?:re|about|with|regarding)\b"),
                r"\1What did \2 say about"),
               (re.compile(r"^(\W*)[Ww]hat (?:did|does) " + _NAME_TYPED + r" make of\b"), r"\1What did \2 say about"),
@@ -516,8 +532,9 @@ _MEMO_TAIL = re.compile(r"\s*\((?:(?:pls|please|plz)\s+)?(?:source|sources|cite|
 # what did ...?", "Who do we credit for ...? Need the name for the chyron.", "... ? Can we lift a
 # line for the chyron?". What goes on screen is no part of what is asked.
 _SCREEN = (r"(?:lower[- ]third|chyron|caption|on[- ]screen|on air|source (?:line|credit)|credit line"
-           r"|under (?:his|her|their) name)")
-_SCREEN_HEAD = re.compile(rf"^\W*(?=[^:?]{{0,40}}\b{_SCREEN})[^:?]{{3,60}}:\s+(?=\S)", re.IGNORECASE)
+           r"|under (?:his|her|their) name|voice[- ]?over|the (?:script|episode|segment|show)"
+           r"|(?:map |the |a )?graphic|for (?:the )?screen)")
+_SCREEN_HEAD = re.compile(rf"^\W*(?=[^:?]{{0,60}}\b{_SCREEN})[^:?]{{3,60}}:\s+(?=\S)", re.IGNORECASE)
 _SCREEN_TAIL = re.compile(rf"(?<=\?)\s+(?=[^?]{{0,60}}\b{_SCREEN}\b)[^?]{{3,80}}[.!?]?\s*$"
                           # ("... ? Can we run a quote?")
                           r"|(?<=\?)\s+(?:can|could) (?:we|i) (?:run|use|lift|put up|air) (?:a|the|that|this|his|her)"
@@ -554,7 +571,7 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"|(?:I am |I['’]m )?(?:I )?ask(?:ing)? (?:because|since|as)\b[^?]*"
                          r"|(?<=,\s)because\b(?=[^?]*\b(?:I|we|our|my|us|me)\b)[^?]*"
                          r"|(?<=,\s)I (?:want|need|would like) (?:the |his |her |their )?(?:exact |precise )?(?:words|quote|wording"
-                         r"|date|name|figure|number)\b[^?]*"
+                         r"|date|name|figure|number)\b[^?:]*"
                          # (A translator's "? For correct attribution in Persian I am asking.", "? The
                          # exact expression of the minister for translation I need."; not "? I need the
                          # date.", which says what the question asks for.)
@@ -562,6 +579,22 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"\b(?:I am asking|I['’]m asking|I ask|I need|I want)\b[^?]*"
                          # (A Nigerian editor's "? Is it not from the Assad regime?": the asker's guess.)
                          r"|(?<=\?\s)(?:is it not|isn['’]t it)\b[^?]*"
+                         # (An Australian's "? Reckon both the Sputnik and EU Times stories say": his
+                         # guess; "? want his actual line", "? Just want to check before I put his name on
+                         # that line.", "? I think defense ministry but I'm not sure of the name": what
+                         # the answer is for, and how sure the asker is.)
+                         r"|(?<=\?\s)(?:I\s+)?reckon\b[^?]*"
+                         r"|(?<=\?\s)(?:I\s+)?(?:just\s+)?(?:want|need|would like)\s+(?:the |his |her |their )?"
+                         r"(?:exact |precise |actual )?(?:words|quote|wording|line)\b[^?]*"
+                         r"|(?<=\?\s)(?:I\s+)?just want(?:ed)? to (?:check|make sure|be sure|confirm)\b[^?]*"
+                         r"|(?<=\?\s)[^?]*\bI['’]m not sure\b[^?]*"
+                         # ("... proves what exactly? Why does he reckon it matters": the same asked again.)
+                         r"|(?<=\?\s)(?:and\s+)?why (?:(?:does|did|do) (?:he|she|they) (?:reckon|think|say|believe) )?"
+                         r"(?:it|this|that) (?:matters?|is important)\b[^?]*"
+                         # (A Scot's "? Ken he was quite glowing": I know; "... . Gie us the gist plus a quote
+                         # if ye can": the form of the answer.)
+                         r"|(?<=\?\s)(?-i:Ken)\b[^?]*"
+                         r"|(?<=[.?!]\s)(?:give|gie|send) (?:us|me) (?:the |a )?(?:gist|quote|summary|line)\b[^?]*"
                          # (An Irish quiz-writer's "..., so?" and "... - did he see it coming at all?")
                          r"|(?<=,\s)so|(?<=\s)[-–—]\s*(?:did|does|was|is|were|has) (?:he|she|they|it)\b[^?]*\bat all\b[^?]*"
                          # (A Hinglish restatement after the question: "? kaun tha woh", "? Reason kya
@@ -624,6 +657,18 @@ _GERMAN = ((re.compile(r",?\s*\b(?:bitte|genau)\b(?=\s*(?:[?.!,]|$))", re.IGNORE
            (re.compile(r"\bkurzes Zitat reicht\b", re.IGNORECASE), "short quote is enough"),
            (re.compile(r"\bZitat\b"), "quote"), (re.compile(r"\bKurz\b"), "short"),
            (re.compile(r"\bO-Ton\b"), "soundbite"))
+# A Spanish speaker's words in an English question ("Oye, which outlet ...?", "Vale, last source
+# check: ...", "..., por favor.", "Necesito el nombre: who said ...?", "? Un resumen corto with his
+# words."): hey, okay, please, that is, I need the name, a short summary; none of it asked.
+_SPANISH = ((re.compile(r"^(\W*)(?:oye|vale|bueno|mira|pues|venga|hola|necesito (?:el nombre|la fecha|la cita))"
+                        r"\s*[,:;!.–—-]+\s*", re.IGNORECASE), r"\1"),
+            (re.compile(r",?\s*\b(?:por favor|porfa|gracias)\b(?=\s*(?:[?.!,]|$))", re.IGNORECASE), ""),
+            (re.compile(r",?\s*\bo sea\b,?", re.IGNORECASE), ","),
+            (re.compile(r"(?<=[?.!])\s+(?:un\s+)?resumen\b[^?]*$", re.IGNORECASE), ""))
+# What the asker's notes lack ("somebody called the corridors a "ruse" but no name, useless for the
+# episode. Who said that?"): why they ask, no part of the claim.
+_LACKING = re.compile(r",?\s+but (?:there['’]s |with |I have )?(?:no|without (?:a|the|any)) (?:name|source|attribution|byline"
+                      r"|date)\b[^.?!]*", re.IGNORECASE)
 _DATE_TAIL = re.compile(r"(?<=\?)\s+(?:i\s+)?need (?:the |a )?(?:exact |pub(?:lication)? |post(?:ing)? )?date"
                         r"(?:\s+for (?:my|the|our) [\w ]{1,30})?(?:\s*,?\s*(?:pls|please|plz))?[.!]*\s*$", re.IGNORECASE)
 # A deposition's "for the record" and its numbered parts ("about (1) the explosives and (2) ..."):
@@ -753,6 +798,9 @@ def tidied(question: str) -> str:
     question = _SCREEN_TAIL.sub("", _SCREEN_HEAD.sub("", question)).strip() or question
     question = _NUMBERED.sub("", _FOR_THE_RECORD.sub("", question)).strip() or question
     question = _PO.sub("", _THANKS_TAIL.sub("", question)).strip() or question
+    # ("Putin insisted ... . Kindly po, what did he say ...?": the next question, asked plainly.)
+    question = re.sub(r"(?<=[.!?]\s)(?:kindly|please)(?: help)?\s*,\s*(\w)", lambda m: m.group(1).upper(), question,
+                      flags=re.IGNORECASE)
     question = _uncourteous(_MAY_I_KNOW.sub("", question))
     # ("Putin answered questions from Russian journalists... when was that?": two sentences.)
     question = re.sub(r"(?<=\w)\s*(?:\.{3,}|…)\s+(what|when|where|who|which|why|how)\b",
@@ -760,8 +808,9 @@ def tidied(question: str) -> str:
     question = _THE_SAID.sub(r"\1 ", question)
     # ("What did Kirby say on record about ...?": what he said.)
     question = re.sub(r"\b(say|said|says)\s+on (?:the )?record\b", r"\1", question)
-    for foreign, english in (*_GERMAN, *_PIDGIN):
+    for foreign, english in (*_GERMAN, *_PIDGIN, *_SPANISH):
         question = foreign.sub(english, question)
+    question = _LACKING.sub("", question)
     question = _ONLY_TAIL.sub("", question).strip() or question
     question = _FORM_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question
@@ -783,7 +832,14 @@ def tidied(question: str) -> str:
     unhedged = re.sub(r"\s+([,;:?.])", r"\1", re.sub(r",\s*,", ",", unhedged))
     unhedged = re.sub(r"^[\s,;:]+", "", " ".join(unhedged.split()))
     question = unhedged if re.search(r"\w", unhedged) else question
-    return _CONTRACTIONS.sub(_apostrophe, question)
+    question = _CONTRACTIONS.sub(_apostrophe, question)
+    # ("What's Lavrov said about ...?": what has he said, not what is he.)
+    return _HAS_SAID.sub(r"\1 has", question)
+
+
+# A name after "what's" or "who's" and a participle of saying: the "'s" is "has".
+_HAS_SAID = re.compile(r"\b((?i:what|who|why|how))['’]s(?=\s+(?:[A-Z][\w'’.-]+\s+){1,3}(?:said|told|claimed|stated|written"
+                       r"|called|denied|argued|suggested)\b)")
 
 
 def respelled(question: str, unknown: Sequence[str], texts: Sequence[str]) -> tuple[str, list[tuple[str, str]]]:

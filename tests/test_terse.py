@@ -716,3 +716,58 @@ def test_a_nigerian_editors_pidgin_and_a_librarians_reasons_for_asking_are_the_p
     assert truecase.tidied("For a reference I'm verifying: what did Berg say about the fees?") == (
         "what did Berg say about the fees?")
     assert truecase.tidied("Digest line: what did Berg say about the fees?") == "what did Berg say about the fees?"
+
+
+def test_a_spanish_producers_words_and_an_australian_checkers_asides_are_the_plain_question() -> None:
+    assert truecase.tidied("Oye, I need the name exactly right for the voice-over: which harbour official said the "
+                           "fees were a scandal?") == "which harbour official said the fees were a scandal?"
+    assert truecase.tidied("Vale, last source check: where did Berg's complaint about the fees appear?") == (
+        "where did Berg's complaint about the fees appear?")
+    assert truecase.tidied("Who said the pier is unsafe? Full name, por favor.") == "Who said the pier is unsafe?"
+    assert truecase.tidied("Necesito el nombre: who said the pier is unsafe?") == "who said the pier is unsafe?"
+    assert truecase.tidied("What did Berg say about the fees? Un resumen corto with his words, por favor.") == (
+        "What did Berg say about the fees?")
+    assert truecase.tidied("Quick one for the script. Somebody said the pier is unsafe. Who was that?") == (
+        "Somebody said the pier is unsafe. Who was that?")
+    assert truecase.tidied("Somebody called the fees a \"scam\" but no name, o sea, useless for the episode. "
+                           "Who said that?") == "Somebody called the fees a \"scam\". Who said that?"
+    # The asker's guess, what the answer is for, and how sure the asker is.
+    assert truecase.tidied("What day did Berg close the pier? Reckon both the Gazette and the Post say") == (
+        "What day did Berg close the pier?")
+    assert truecase.tidied("How many boats sailed? Need the exact figure for screen") == "How many boats sailed?"
+    assert truecase.tidied("Did Berg say the fees hurt the port? want his actual line") == (
+        "Did Berg say the fees hurt the port?")
+    assert truecase.tidied("What did Berg say about the fees? Just want to check before I put his name on that "
+                           "line.") == "What did Berg say about the fees?"
+    assert truecase.tidied("Who said the pier is unsafe? I think the harbour office but I'm not sure of the "
+                           "name") == "Who said the pier is unsafe?"
+    # "What's" before a name and "said" is "what has".
+    assert truecase.tidied("What's Berg said about the fees?") == "What has Berg said about the fees?"
+    assert truecase.tidied("Berg says the fees prove what exactly? Why does he reckon it matters") == (
+        "Berg says the fees prove what exactly?")
+    assert truecase.tidied("What's the fee for the pier?") == "What's the fee for the pier?"
+
+
+def test_which_one_after_its_description_and_an_answer_after_what_was_asked_are_the_plain_question() -> None:
+    assert topic_first("That memorandum Berg says is as far as the port's cooperation has got - which one "
+                       "exactly?") == "Which memorandum is it that Berg says is as far as the port's cooperation has got?"
+    assert topic_first("Berg says the port asked the council where the boats were. What was their answer, per "
+                       "him?") == "When the port asked the council where the boats were, what did Berg say was their answer?"
+
+
+def test_a_scots_producers_words_and_a_students_kindly_are_the_plain_question() -> None:
+    assert truecase.tidied("Mekdad - the harbour deputy - what did he say aboot the port's part in the fightin? Ken "
+                           "he was quite glowing") == (
+        "Mekdad - the harbour deputy - what did he say about the port's part in the fighting?")
+    asked = truecase.tidied("Got a caller wantin tae ken what Berg said aboot the fees. Gie us the gist plus a quote "
+                            "if ye can")
+    assert asked == "Got a caller wanting to know what Berg said about the fees."
+    assert requested(asked) == "What did Berg say about the fees?"
+    assert truecase.tidied("berg - what'd he say the point of the port offering tae swap boats was?") == (
+        "berg - what did he say the point of the port offering to swap boats was?")
+    assert truecase.tidied("Kindly help po, I'm mixing up the harbour groups. According to Berg, which group shared "
+                           "the charts?") == "I'm mixing up the harbour groups. According to Berg, which group shared the charts?"
+    assert truecase.tidied("Berg insisted the pier was not closed by the council. Kindly po, what did he say closed "
+                           "it?") == "Berg insisted the pier was not closed by the council. What did he say closed it?"
+    assert topic_first("Berg said the port asked the council where the boats were. What did he say the council "
+                       "answered?") == "When the port asked the council where the boats were, what did Berg say they replied?"

@@ -215,7 +215,9 @@ _ASKS_KIND = re.compile(rf"^\W*(?:[^?,]{{3,120}},\s+)?{ACCORDING_TO}(?:(?:in|on|
                         r"(?P<sort>model|type|kind|make|brand|class|sort)s?\s+of\s+(?-i:[A-Z][\w-]*\s+)*"
                         r"(?!(?:is|was|are|were|did|does|do)\b)(?P<noun>[a-z][a-z-]*)\b", re.IGNORECASE)
 _WHICH_TYPE = re.compile(rf"^\W*{ACCORDING_TO}(?:(?:in|on|with|by|from)\s+)?(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
-                         r"(?P<noun>[a-z][a-z-]*)\s+(?:model|type|kind|make|class)s?\b", re.IGNORECASE)
+                         # (Not the verb: "what day did Ryabkov make them?")
+                         r"(?P<noun>[a-z][a-z-]*)\s+(?:model|type|kind|make(?!\s+(?:it|them|this|that|these|those|his|her"
+                         r"|their|the|an?)\b)|class)s?\b", re.IGNORECASE)
 # "What kind of situation ...?" is answered by what "a politically ticklish situation" says of
 # it; "What model of aircraft ...?" only by a name.
 _SORT = re.compile(r"type|kind|sort", re.IGNORECASE)
@@ -640,9 +642,10 @@ _SUBJECT_ASKED = re.compile(rf"^\W*{ACCORDING_TO}(?:why|where)\s+(?:did|does|do|
 
 def asks_how_long(question: str) -> bool:
     """Whether the question asks for a length of time ("For how long has the coalition been
-    bombing ISIS?"), not for someone's words on it ("How long did Putin say ...?")."""
+    bombing ISIS?", "How long did Shoigu say the operation would go on?"), not for someone's words
+    on it ("What did Putin say about how long ...?")."""
     return bool(_ASKS_HOW_LONG.search(without_options(question))) and not (
-        asked_speaker(question) or asked_claim(question) or _SAYS.search(without_options(question)))
+        asked_speaker(question) or asked_claim(question))
 
 
 def _gives_length(sentence: str) -> bool:
@@ -658,8 +661,17 @@ _SAYS_HOW_LONG = re.compile(r"\b(?:duration|as long as|until|till|depend(?:s|ing
 
 
 def asks_why(question: str) -> bool:
-    """Whether the question asks for a reason ("Why ...?", "According to X, why ...?")."""
-    return bool(_ASKS_WHY.search(without_options(question)))
+    """Whether the question asks for a reason ("Why ...?", "According to X, why ...?", "X has been
+    reluctant - did they give a reason why?")."""
+    return bool(_ASKS_WHY.search(without_options(question)) or _REASON_ASKED_AFTER.search(without_options(question)))
+
+
+# A reason asked for after what it is the reason of: "Washington's been reluctant on the agreement -
+# did they give a reason why?", "..., any reason given?".
+_REASON_ASKED_AFTER = re.compile(r"(?:^|[-–—,;:?.]\s*)(?:and\s+|but\s+)?(?:(?:did|does|do|has|have|had)\s+(?:[\w'’-]+\s+){1,3}?"
+                                 r"(?:give|given|offer|offered|state|stated|cite|cited)|(?:is|was) there)\s+(?:a|any)"
+                                 r"\s+(?:reasons?|explanation)\b|(?:^|[-–—,;:?.]\s*)(?:(?:is|was) )?(?:a|any) (?:reasons?|explanation)"
+                                 r" (?:given|stated|offered)\b", re.IGNORECASE)
 
 
 def _gives_reason(scorer: SupportScorer, j: int, question: str = "") -> bool:
@@ -825,6 +837,8 @@ def _names_half(names_: list[set[str]], text: str, own: str = "", ours: frozense
     # "C.I.A." is the CIA a question names.
     dotted = {m.replace(".", "").lower() for m in re.findall(r"\b(?:[A-Z]\.){2,}", text)}
     words = set(WORD.findall(text.lower())) | _acronyms(text) | dotted | _name_initials(text)
+    # ("The West's misguided foreign policy" is what Putin's "our so-called western partners" pursue.)
+    words |= {w[:-3] for w in words & _POINTS_ADJECTIVES}
     # (Not a neighbour's or the title's: "Syrian Army" in the title of a tweet on Russian jets.)
     # ("The United States' refusal": the US "the Americans" are.)
     nations = {_nation(w) for w in WORD.findall(_undotted(own)) if _is_country(w) or is_demonym(w)} | ours
@@ -832,6 +846,9 @@ def _names_half(names_: list[set[str]], text: str, own: str = "", ours: frozense
                    and _nation(w) in nations or len(name) == 1 and _nation(_people(w) or "?") in nations
                    or len(name) == 1 and is_demonym(w.capitalize()) and _nation(w) in nations
                    for name in names_) >= len(names_)
+
+
+_POINTS_ADJECTIVES = frozenset("western eastern northern southern".split())
 
 
 def _name_initials(text: str) -> set[str]:
@@ -1170,7 +1187,12 @@ _MEDIA_SLOT = re.compile(r"(?<!\bthrough )\b(?:which|what)\s+(?:[\w'’-]+\s+){0
                          r"|agenc(?:y|ies)|channels?|television|tv|stations?|broadcasters?|outlets?|newspapers?|papers?)\b"
                          # "Who did Ryabkov give his comments to?": whom his words were given, a medium.
                          r"|\bwho(?:m)? (?:did|does|had) [^?]{0,40}?\b(?:give|make|deliver) (?:his|her|their|the|these|those)"
-                         r" (?:comments|remarks|statements?|interview|words)(?: [^?]{0,20}?)? to\b",
+                         r" (?:comments|remarks|statements?|interview|words)(?: [^?]{0,20}?)? to\b"
+                         # ("Which network did Lavrov give his comments to?", "... on television. Which network
+                         # was it?": a broadcaster; not "which terrorist network", a group.)
+                         r"|\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?networks?\b(?=[^?]*\b(?:comments|remarks|interview"
+                         r"|told|talk(?:ed)?|spoke|speak|said|television|tv|broadcast)\b)"
+                         r"|\b(?:television|tv|on air|broadcast)\b[^?]{0,120}?\b(?:which|what)\s+networks?\b",
                          re.IGNORECASE)
 
 
@@ -2649,7 +2671,10 @@ _IS_IT_A_OR_B = re.compile(r"^\W*(?:is|was) it (?P<a>[^,?]{2,40}?) or (?P<b>[^,?
                            re.IGNORECASE)
 _WHERE_SAID = re.compile(r"(?:,?\s+(?:in|during) (?:the|his|her|their|an?|this|that) [^,?]{0,40}?\b(?:interview|remarks"
                          r"|comments|statement|article|piece|report|post|transcript|exchange|Q&A|press conference"
-                         r"|briefing)s?\b(?: with [^,?]{2,40})?)?"
+                         r"|briefing)s?\b(?: with [^,?]{2,40})?"
+                         # ("... the refugee crisis when journalists asked him about it in September": when.)
+                         r"|,?\s+when (?:[\w'’-]+\s+){1,2}?(?:was |were )?asked(?: (?:him|her|them))?"
+                         r"(?: about (?:it|this|that|them))?(?:\s+(?:in|on|at|during) [^,?]{2,30})?)?"
                          r"(?:,?\s*\b(?:per|according to|as reported (?:by|in))\s+[^,?]+)?$", re.IGNORECASE)
 # (Or after a full stop: "Putin said he discussed it with the King of Jordan. What was that king's name?")
 _THAT_ONES_NAME = re.compile(r"^\W*(?P<pre>[^?]{10,200}?)(?:\s*[-—–:;]+|(?<=[a-z])\.)\s*what(?:['’]s|\s+is|\s+was)\s+"
@@ -2858,6 +2883,11 @@ def _prefaced(question: str) -> str:
             r"(?i:how|what|when|where|does|did|do|is|was|were|has|had)\b", rest):
         # "Putin: how long Russia stays?": what he says, as "according to" him.
         return f"{rest.rstrip(' ?')}, according to {name}?"
+    if found and (own := re.match(rf"{re.escape(name)}['’]s?\s+(?P<what>.+)$", pre.strip())) and (
+            it := re.search(r"\b(?:them|it|those|these)\b(?=[\s?.!]*$)", named)):
+        # "Ryabkov's 'whose side are you on' comments - what day did he make them?": "them" are what
+        # the preface names.
+        return f"{named[:it.start()]}the {own.group('what')}{named[it.end():]}"
     return named if found else _outlet_first(question)
 
 
@@ -3113,6 +3143,11 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
     # clause after the verb is the topic as much as what follows "about".
     if topic and (clause := _SAID_CLAUSE.match(asked[m.end("who"):])):
         topic = clause.group(1)
+    # ("What did he say they were fleeing from, and why?": why is in what he said.)
+    topic = re.sub(r",?\s+and why\b(?=\W*(?:,|$))", "", topic)
+    # ("What did Ryabkov say the whole point of the offer was?": the point of the offer.)
+    topic = re.sub(r"^(?:the )?(?:whole |real |main )?((?:point|purpose|aim|goal|idea) of .+?)\s+(?:was|is|were|are)$",
+                   r"the \1", topic)
     # "When Russia asked the Americans where the opposition is, what did Shoigu say was their
     # answer?": the answer to what the clause first says was asked.
     # (So is "..., what did Shoigu say they replied?")

@@ -13,7 +13,7 @@ from rag.answerable import (asked_name, asked_noun, asked_speaker, asks_for, ask
                             published_subject, Floors, asks_about_page, asks_reporter, asked_claim, own_coverage, counted,
                             asked_role, Office, _REASON, _stems, options, without_options, date_part, topic_coverage,
                             _said_by_named, said_by_name, _gives_reason, _gives_entity, _said_for, spoken_for,
-                            _holds_role, said_claim, _part_of_described)
+                            _holds_role, said_claim, _part_of_described, asks_how_long, _names_half)
 from rag import truecase
 from rag.settings import Settings
 from rag.attribute import attribute, role_fits
@@ -3182,7 +3182,9 @@ def test_a_law_students_paraphrases_find_their_sentences() -> None:
 def test_how_long_asks_for_a_length_of_time() -> None:
     from rag.answerable import asks_how_long
     assert asks_how_long("For how long has the pier been shut?")
-    assert not asks_how_long("How long did Berg say the pier would stay shut?")  # his words on it
+    # A length he gave is one too; his words on how long are not.
+    assert asks_how_long("How long did Berg say the pier would stay shut?")
+    assert not asks_how_long("What did Berg say about how long the pier would stay shut?")
     scorer = scorer_of("The harbour council has shut the pier to ferries, officials said on Monday. "
                        "The pier has been shut for over a year while divers inspect it.")
     # The sentence nearest the question gives no length of time: no answer (and so a wider search).
@@ -3462,3 +3464,33 @@ def test_where_it_comes_from_is_not_where_the_asker_says_it_does_not() -> None:
     # "they replied" is the answer to what the clause before it says was asked.
     assert asked_speaker("When the port asked the council where the boats are, what did Berg say they replied?") == (
         "Berg", "the port asked the council where the boats are")
+
+
+def test_a_length_or_reason_asked_of_someones_words_and_the_west_of_western() -> None:
+    # A reason asked after what it is the reason of.
+    assert asks_why("Berg says the council has been reluctant on the fee deal - did they give a reason why?")
+    assert asks_why("The council was reluctant, any reason given?")
+    assert not asks_why("Did Berg give a speech?")
+    # When he was asked is no part of what his words are about.
+    assert asked_speaker("What did Berg say about the fees when reporters asked him about it in May?") == (
+        "Berg", "the fees")
+    # "make them" is no make of anything; "them" are the comments the preface names.
+    question = "Berg's 'the pier is unsafe' comments - what day did he make them?"
+    assert asked_noun(question) is None
+    assert without_options(question) == "what day did Berg make the 'the pier is unsafe' comments?"
+    # "Several" days are no count: most askers of "how many" want a number.
+    assert not holds("number", "The port achieved in several days more than the council in a year.",
+                     "The port did better than the council in how many days?")
+    # "Western" partners are the West's.
+    assert _names_half([{"west"}], "if our so-called western partners continue")
+
+
+def test_the_point_of_something_a_reason_asked_with_it_and_a_network_given_comments() -> None:
+    assert asked_speaker("What did Berg say the whole point of the port offering to swap boats was?") == (
+        "Berg", "the point of the port offering to swap boats")
+    assert asked_speaker("What did Berg say the boats were fleeing from, and why?") == (
+        "Berg", "the boats were fleeing from")
+    # A network one gives comments to, or one on television, is a broadcaster; a terrorist one is not.
+    assert Slot.of("Which network did Berg give his comments to?").medium
+    assert Slot.of("Berg spoke on television. Which network was it?").medium
+    assert not Slot.of("Which terrorist network attacked the port?").medium

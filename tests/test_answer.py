@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 119)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 122)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1095,6 +1095,26 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "They couldn’t tell us"),
     ("For a reference I'm verifying: what did Ryabkov say about where Russia gets its intelligence on Syria, if not "
      "from the United States?", "Baghdad"),
+    # Stop 37: nm119, nm120, nm121, aq110, aq111, aq112: an Australian fact-checker, a Spanish podcast producer,
+    # a Filipino student, a Scottish phone-in producer.
+    ("Oye, I need the name exactly right for the voice-over: which Russian official said the US and its coalition "
+     "had put themselves in a politically dubious position and asked whose side they're actually fighting on?",
+     "Ryabkov"),
+    ("Ryabkov's 'whose side are you on' comments - what day did he make them?", "Thursday"),
+    ("How long did Putin say Russian forces would stay in Syria?", "Syrian Army’s offensive"),
+    ("Putin blamed the West's misguided foreign policy in which regions, mate?", "Middle East"),
+    ("That memorandum Putin says is as far as US-Russia cooperation has got - which one exactly? Need the full title "
+     "for a graphic", "Prevention of Flight Safety Incidents"),
+    ("Shoigu says Russia asked the Yanks where the moderate opposition was. What was their answer, per him?",
+     "They couldn’t tell us"),
+    ("What was Putin's assessment of the refugee crisis in Europe when journalists asked him about it in September?",
+     "absolutely expected crisis"),
+    ("Got a caller wantin tae ken what Putin said aboot the refugee crisis in Europe. Gie us the gist plus a quote if "
+     "ye can", "absolutely expected crisis"),
+    ("ryabkov - what'd he say the whole point of Moscow offering tae swap reconnaissance was?",
+     "stop further attempts of"),
+    ("Lavrov gave his comments about the coalition creating \"a strange impression\" on television. Which network was "
+     "it po?", "Channel one"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1402,6 +1422,14 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "Who is it that directs the Baghdad information center used by Syria, Iraq, Iran and Russia?",
     # aq105, nm114: a debate coach's "on record", a diplomat's courtesy.
     "Quick one for my debaters: what did John Kirby say on record about the Baghdad information-sharing centre?",
+    # Stop 37: a length or a reason the articles do not give, words that are another's.
+    "How long did Shoigu say the Russian air operation in Syria would go on?",
+    "Putin says Washington's been reluctant on the aircrew rescue agreement - did they give a reason why?",
+    "Washington was reluctant to respond to Moscow's proposal for an agreement on rescuing military aircraft crews. "
+    "Kindly po, why was the US reluctant?",
+    "What's Lavrov said about Kerry calling the Aleppo corridors a ruse?",
+    "What did Lavrov say about the Free Syrian Army giving Russia targets? Just want to check before I put his name on "
+    "that line.",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

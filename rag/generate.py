@@ -82,6 +82,12 @@ class ExtractiveGenerator(Generator):
         # parties has been conduction airstrikes for a year.") leaves out what was said of it,
         # and who said it.
         picked = list(dict.fromkeys((n, k) for n, j in picked for k in (j, *rest_of_quote(scorer, j))))
+        # Passages of one article may overlap (a wider search adds chunks around a passage): the
+        # same words are quoted once, in the longer sentence that holds them.
+        picked = [(n, j) for n, j in picked if not any(
+            (m, k) != (n, j) and scorer.passages[m - 1].article_id == scorer.passages[n - 1].article_id
+            and scorer.texts[j] in scorer.texts[k] and (scorer.texts[j] != scorer.texts[k] or (m, k) < (n, j))
+            for m, k in picked)]
         # Keep article order within a passage so quoted sentences read naturally.
         picked.sort(key=lambda pj: (pj[0], pj[1]))
         # One line each: a quoted headline has no full stop to end it.

@@ -3494,3 +3494,16 @@ def test_the_point_of_something_a_reason_asked_with_it_and_a_network_given_comme
     assert Slot.of("Which network did Berg give his comments to?").medium
     assert Slot.of("Berg spoke on television. Which network was it?").medium
     assert not Slot.of("Which terrorist network attacked the port?").medium
+
+
+def test_overlapping_passages_of_one_article_quote_each_sentence_once() -> None:
+    from rag.generate import ExtractiveGenerator
+    text = "The ferries sail late. Ola Berg said the fees are a scandal. Berg said the pier is unsafe. The port is busy."
+    article = Article("a0", "Title", text, "a0.txt", None, "0" * 64)
+    labels = {article.id: attribute(article)}
+    spans = [(0, 59), (23, len(text))]  # the second passage holds the first's last sentence again
+    passages = [Passage(article.id, article.title, article.source, None, a, b, text[a:b], 1.0, 1.0, (i,))
+                for i, (a, b) in enumerate(spans)]
+    scorer = SupportScorer(HashEmbedder(), passages, attributions=labels)
+    answer = "".join(ExtractiveGenerator(3).stream("What did Berg say about the fees and the pier?", passages, scorer))
+    assert answer.count("the fees are a scandal") == 1, answer

@@ -76,7 +76,7 @@ _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|hey|um+|uh+|well|and|also|quick(?: on
                      # ("For the briefing note: how did Ryabkov say ...?": what the answer is for.)
                      r"|for the (?:record|briefing(?: note| paper)?|brief|committee|memo|minutes|file"
                      # (A producer's "Quick one for the script. Somebody said ...".)
-                     r"|script|episode|segment|show|voice-?over)"
+                     r"|script|episode|segment|show|voice-?over|desk|column|story|bulletin|news desk|night desk)"
                      # ("Quick one for my debaters: what did ...?")
                      r"|for my (?:debaters|students|class|pupils|readers|listeners|viewers|team|editor|notes|essay"
                      r"|show notes|sheet|spreadsheet|podcast|piece|story)(?=\s*[:,])"
@@ -343,8 +343,14 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               # aircraft model?", and the "already" of a past event ("Putin already say ...").
               (re.compile(r"^(\W*)(?:the\s+)?([^?,]{3,200}?),\s*(?:(?:his|her|their)\s+)?(?:name\s+(?:is\s+)?|(?:he|she)\s+is\s+)"
                           r"who\s*\?\s*$", re.IGNORECASE), r"\1Who is the \2?"),
+              # ("Putin says the only joint US-Russian document approved so far is which one?": which it
+              # is, according to him.)
               (re.compile(r"^(\W*)([^?,]{3,150}?)\s+(is|are|was|were)\s+(which|what)\s+([^?,]{1,40}?)\s*\?\s*$"),
-               lambda m: f"{m.group(1)}{m.group(4).capitalize()} {m.group(5)} {m.group(3)} {m.group(2)}?"),
+               lambda m: f"{m.group(1)}{m.group(4).capitalize()} {m.group(5)} {m.group(3)} {said.group(2)}, according to "
+                         f"{said.group(1)}?" if (said := re.match(
+                             r"((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:says|said|claims|claimed|insists|insisted)"
+                             r"\s+(?:that\s+)?(.+)$", m.group(2)))
+               else f"{m.group(1)}{m.group(4).capitalize()} {m.group(5)} {m.group(3)} {m.group(2)}?"),
               (re.compile(r"(?<=[A-Za-z])\s+already\s+(?=(?:say|tell|give|post|publish|work|talk|speak|discuss|claim"
                           r"|announce|report|ask|answer|propose|start|agree)\b)"), " "),
               # A learner's question word last after a note's noun: "EU Times article post day what?".
@@ -447,6 +453,39 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
                           r"|what (?:outlet|paper|site))\s+(?:published|carried|ran|reported|printed)\s+(?:that|this|it)"
                           r"(?:\s+(?:version|story|line|quote|one|piece))?\s*[?.]?\s*$", re.IGNORECASE),
                lambda m: f"{m.group(1)}Which outlet reported {_article_lowered(m.group(2))}?"),
+              # "The EU Times says senior Iranian officials doubted ... . Who was the Iranian official who said
+              # that?": the one who said what the outlet reports.
+              (re.compile(r"^(\W*)(?:the\s+)?(?-i:[A-Z])[\w'’ -]{1,40}?\s+(?:says|said|reports|reported|writes|wrote)\s+(?:that\s+)?"
+                          r"([^.?]{10,250}?)[.!]\s+([Ww]ho (?:was|is) the [^?]{2,40}?) who (?:said|says|claimed|made) (?:that|it"
+                          r"|this)\s*\?\s*$"), r"\1\3 who said that \2?"),
+              # "The Moscow Times piece mentions a Guardian report on suicide bombers in Aleppo. What day was that
+              # report published?": the day the Guardian reported it, as the piece says.
+              (re.compile(r"^(\W*)[^.?]{2,80}? (?:mentions|cites|quotes|refers to) (?:a|an|the) ((?-i:[A-Z])[\w'’ -]{1,30}?) "
+                          r"(report|story|article|piece) (on|about) ([^.?]{3,150}?)\.\s*(?:[Ww]hat|[Ww]hich|[Oo]n what|[Oo]n which)"
+                          r" (day|date) was (?:that|this|the) \3 (?:published|released|out)\s*\?\s*$"),
+               r"\1What \6 did the \2 report \4 \5?"),
+              # A teacher's "The official in the Free Beacon story asking why ... - who was it?": who he was.
+              (re.compile(r"^(\W*)[Tt]he ((?:official|spokesman|spokeswoman|person|man|woman|minister|diplomat|officer"
+                          r"|commander|analyst|expert|source)\b[^?]{5,200}?)\s*[-–—:]+\s*[Ww]ho (was|is) (?:it|he|she|that)\s*\?\s*$"),
+               r"\1Who \3 the \2?"),
+              # "Free Beacon quotes one official asking why ... . Who is this official, name?": the official it quotes.
+              (re.compile(r"^(\W*)((?-i:[A-Z])[^.?]{2,60}?) (quotes|cites) (?:one|an?|the) (official|spokesman|person|source"
+                          r"|diplomat|officer) ([^.?]{3,200}?)\.\s*[Ww]ho (is|was) (?:this|that|the) \4\b(?:,?\s*(?:name|by name"
+                          r"|please))?\s*\?\s*$"), r"\1Who \6 the \4 that \2 \3 \5?"),
+              # "who published that Ryabkov said the West has begun a smear campaign ...?": which outlet did.
+              (re.compile(r"^(\W*)[Ww]ho (?:published|posted|ran|carried|printed|reported) that (?=(?-i:[A-Z])[\w'’-]+"
+                          r"(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:said|says|told|claimed|claims|accused|argued|warned)\b)"),
+               r"\1Which outlet reported that "),
+              # A Brazilian student's "Which is the date that they informed them?": what is.
+              (re.compile(r"\b([Ww])hich (is|was) the (date|day|name|number|reason|place|title)\b"), r"\1hat \2 the \3"),
+              # A sub-editor's "To whom did Ryabkov give his comments ...? Which agency, I mean.": to which agency.
+              (re.compile(r"^(\W*)[Tt]o whom ([^?]{3,200}?)\?\s*(?:[Ww]hich|[Ww]hat) (agency|outlet|paper|newspaper|network"
+                          r"|channel|station|site|publication|broadcaster)\s*,?\s*I mean\W*$"), r"\1To which \3 \2?"),
+              # An Irish researcher's "Kerry and the 'ruse' line about the Aleppo corridors, which paper was
+              # that in": which outlet carried his line.
+              (re.compile(r"^(\W*)" + _NAME_TYPED + r" and (?:the|that|his|her) ([^,?]{3,120}?),?\s*(?:which|what) (outlet"
+                          r"|paper|newspaper|site|publication|station|channel) (?:was|is) (?:that|it|this) in\s*\??\s*$"),
+               r"\1Which \4 carried \2's \3?"),
               # An Irish quiz-writer's "gave out that ..." (said, complaining) and "Give us what Putin
               # said about ...".
               (re.compile(r"\bgave out that\b"), "said that"),
@@ -456,7 +495,8 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               # article ...?", "Where is situated the base ...?", "following what says Shoigu", "according
               # to what Ryabkov has said", "in the view of Putin", "What is it, in the view of Putin, that
               # has provoked ...?", "Which quantity of"; "Who is it that directs ...?".
-              (re.compile(r"^(\W*)[Ww]etin " + _NAME_TYPED + r" (?:said|say|says|told|tell)\b"), r"\1What did \2 say"),
+              (re.compile(r"^(\W*)[Ww]etin " + _NAME_TYPED + r" (?:said|say|says|told|tell|talk|tok|yarn)\b"),
+               r"\1What did \2 say"),
               (re.compile(r"^(\W*)[Ww]etin\b"), r"\1What"),
               (re.compile(r"^(\W*)(?:[Aa]t|[Oo]n|[Ii]n) which (date|day) (was|were) (posted|published) ((?:the )?[^?]{3,200}?)"
                           r"\s*\?"), r"\1On which \2 \3 \5 \4?"),
@@ -547,7 +587,9 @@ _HESITATION = re.compile(r"(?<![\w'’])(?:um+|uh+|erm+)(?![\w'’])\s*,?\s*", r
 _VAGUE_TAIL = re.compile(r"\s*,?\s*\b(?:or whatever|or something(?: like that)?|or what(?:ever)? it was|and (?:all )?that"
                          r"|(?<=, )then"
                          # ("How does Putin describe the crisis, what does he say about it?": asked twice.)
-                         r"|what (?:does|did) (?:he|she|they) (?:say|think) (?:about|of|on) (?:it|that|this)"
+                         # (Not a question of its own after a statement: "Kirby commented on X. What did
+                         # he say about it?")
+                         r"|(?<![.!?]\s)what (?:does|did) (?:he|she|they) (?:say|think) (?:about|of|on) (?:it|that|this)"
                          # ("Who wrote that ..., and what are his exact words?": the answer quotes them.)
                          r"|and what (?:are|were) (?:his|her|their) (?:exact |own )?words)"
                          r"\s*(?=\?|$)", re.IGNORECASE)
@@ -560,7 +602,15 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          # had a pop at the Americans.": his impression, no part of the question.)
                          r"|(?<=\?\s)(?:(?:that|it|he|she|they)\s+)?(?:sounded|seemed)\b[^?]*|(?<=\?\s)i (?:heard|read)\b[^?]*"
                          # (A student's "?? need the date for my citation lol", "? no cap", "? fr".)
-                         r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for my\b[^?]*|no cap|fr|lowkey"
+                         r"|(?<=\?\s)(?:i\s+)?need (?:it|this|that|the [\w-]+) for (?:my|a|an|the|our)\b[^?]*|no cap|fr|lowkey"
+                         # ("how long was the Russian effort ...? how many days or weeks": asked again.)
+                         r"|(?<=\?\s)how many (?:days|weeks|months|years|hours)(?: or (?:days|weeks|months|years|hours))?"
+                         # ("What did Shoigu say about ...? What exactly did he say?": asked again.)
+                         r"|(?<=\?\s)(?:and\s+)?what (?:exactly |precisely )?(?:did|does) (?:he|she|they) (?:actually )?say"
+                         r"(?: exactly)?\?"
+                         # (A Nairobi checker's "? Fact-checking a column here in Nairobi".)
+                         r"|(?<=\?\s)(?:I['’]m |we['’]re |just )?(?:fact[- ]checking|verifying|checking) (?:a|an|the|my|our)"
+                         r" (?:column|story|piece|article|post|claim|report|script)\b[^?]*"
                          # (A librarian's "? I'd like to make sure the attribution is right.", "? We may need
                          # to cite the original.": why it is asked.)
                          r"|(?<=\?\s)(?:i['’]d|i would|we['’]d|we would|i|we)(?: may| might)?(?: like| want| need)?"
@@ -576,7 +626,7 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          # exact expression of the minister for translation I need."; not "? I need the
                          # date.", which says what the question asks for.)
                          r"|(?<=\?\s)(?![^?]*\b(?:date|day|year|month|time|number|figure|place)\b)[^?]*"
-                         r"\b(?:I am asking|I['’]m asking|I ask|I need|I want)\b[^?]*"
+                         r"\b(?:I am asking|I['’]m asking|I ask|I need|I want|I['’]d like)\b[^?]*"
                          # (A Nigerian editor's "? Is it not from the Assad regime?": the asker's guess.)
                          r"|(?<=\?\s)(?:is it not|isn['’]t it)\b[^?]*"
                          # (An Australian's "? Reckon both the Sputnik and EU Times stories say": his
@@ -587,7 +637,7 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          r"|(?<=\?\s)(?:I\s+)?(?:just\s+)?(?:want|need|would like)\s+(?:the |his |her |their )?"
                          r"(?:exact |precise |actual )?(?:words|quote|wording|line)\b[^?]*"
                          r"|(?<=\?\s)(?:I\s+)?just want(?:ed)? to (?:check|make sure|be sure|confirm)\b[^?]*"
-                         r"|(?<=\?\s)[^?]*\bI['’]m not sure\b[^?]*"
+                         r"|(?<=\?\s)[^?]*\bI(?:['’]m| am) not (?:sure|certain)\b[^?]*"
                          # ("... proves what exactly? Why does he reckon it matters": the same asked again.)
                          r"|(?<=\?\s)(?:and\s+)?why (?:(?:does|did|do) (?:he|she|they) (?:reckon|think|say|believe) )?"
                          r"(?:it|this|that) (?:matters?|is important)\b[^?]*"
@@ -601,7 +651,11 @@ _ASIDE_TAIL = re.compile(r"(?:(?<=\?)\s+(?:like\s+[^?]{1,30}\?\s*)?|,?\s+)(?:ask
                          # diya?", "? Kindly do the needful", "? pls share his statement".)
                          r"|(?<=\?\s)(?:(?:pls|plz|please)\s+)?share\b(?:\s+(?:his|her|their|the)\b[^?]*)?"
                          r"|(?<=\?\s)(?=[^?]*\b(?:kya|kaun|hai|hain|tha|thi|woh|uska|usne|bola|bataya|diya|needful|chahiye"
-                         r"|naam)\b)[^?]*)"
+                         r"|naam)\b)[^?]*"
+                         # (A Lagos intern's Pidgin after the question: "? Na big man for Russian side abi?",
+                         # "? I hear say e yarn something about explosives", "? Another one said 'ticklish', I
+                         # dey confused", "? My colleague insists na Putin talk am": her guess and her doubts.)
+                         r"|(?<=\?\s)(?=[^?]*\b(?:abi|dey|na|wey|sabi|yarn|dem|una|wahala)\b)[^?]*\??)"
                          r"\W*$", re.IGNORECASE)
 # And the "even" of "how many jets does Russia even have there".
 _EVEN = re.compile(r"^(\W*(?:when|where|how many|how much|how long|why|what|who)\b[^?]*?\b"
@@ -629,9 +683,9 @@ _ONLY_TAIL = re.compile(r"(?<=[?.])\s+(?:(?:the\s+)?(?:speaker|publication|outle
 # is asked. (Only after a question: "Ryabkov's remarks. Date?" asks for one.)
 _FORM_TAIL = re.compile(r"(?<=\?)\s+(?:(?:the|a|an|his|her)\s+)?(?:(?:exact|estimated|short|brief|full|rough|correct)"
                         r"\s+)?(?:day and month|day|month|year|weekday|date|name|names|surname|spelling|figures?"
-                        r"|number|quote|answer|reason|all of them|short|brief|briefly"
+                        r"|number|quote|answer|reason|all of them|short|brief|briefly|title"
                         r"|(?:his|her|their|[\w'’-]+['’]s) reason)"
-                        r"(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given))?"
+                        r"(?:\s+(?:is|are)\s+enough|\s+(?:will do|suffices|is fine|given|if available|if given|if any))?"
                         r"(?:,?\s+(?:please|pls|plz))?\s*[.?!]*\s*$", re.IGNORECASE)
 # A Nigerian editor's Pidgin in an English question ("Abeg which date ...?", "How far, when did ...?",
 # "Who be the spokesman wey said ...?", "? Date abeg, sharp sharp.", "? Kindly revert.", "? I need am
@@ -641,7 +695,43 @@ _PIDGIN = ((re.compile(r"^(\W*)(?:abeg\b\s*[,:;!.–—-]*|how far\s*[,:;!–—
            (re.compile(r"(?<=[?.!])\s+(?:kindly|please|pls) revert\W*$", re.IGNORECASE), ""),
            (re.compile(r"(?<=[?.!])\s+I need am\b[^?]*$", re.IGNORECASE), ""),
            (re.compile(r"^(\W*)([Ww])ho be\b"), r"\1\2ho is"),
+           # ("Sir na who talk say they asked ...?": who said that; "how long Putin say the airstrikes
+           # go last?": would last.)
+           (re.compile(r"^(\W*)(?:(?:sir|madam|oga)\s+)?na (who) (?:talk|tok|yarn)(?: say)?\b", re.IGNORECASE),
+            r"\1Who said"),
+           (re.compile(r"(\bsay\b[^?]{3,80}?)\bgo (?=(?:last|end|stop|continue|finish|take)\b)"), r"\1would "),
+           (re.compile(r"(?<=\w )dey(?=\s*[,?.!]|\s*$)"), "is"),
            (re.compile(r"\b(?<=[a-z] )wey\b(?= [a-z])"), "who"))
+# A retired analyst's jargon ("BLUF: what day did Ryabkov go on record re: ...?", "..., BLUF only.",
+# "... was reached. Confirm.", "DC never passed locations", "the only joint US-RF document", "What casualty
+# figure does Putin throw out", "Putin interview w/ Interfax. Publication day?"): bottom line first,
+# say so, about, Washington, Russian, give; none of it asked.
+_JARGON = ((re.compile(r"^(\W*)(?:BLUF|SITREP|RFI)\s*[:\-–—]+\s*"), r"\1"),
+           (re.compile(r"(?<=[?.!])\s+(?:BLUF(?: only)?|(?:pls |please )?confirm(?: or deny)?|source\?)[.!?]?\s*$",
+                       re.IGNORECASE), ""),
+           (re.compile(r"\bgo(?:es)? on (?:the )?record (?:re:?|about|on)\s+"), "speak about "),
+           (re.compile(r"\bwent on (?:the )?record (?:re:?|about|on)\s+"), "spoke about "),
+           (re.compile(r"(?<=\w )re:\s+"), "about "),
+           (re.compile(r"(?<!Washington )(?<!Washington, )\bDC\b(?!-)"), "Washington"),
+           (re.compile(r"\bUS-RF\b"), "US-Russian"), (re.compile(r"\bRF\b"), "Russia"),
+           (re.compile(r"\bthrows? out\b"), "give"), (re.compile(r"\bthrew out\b"), "gave"),
+           (re.compile(r"^(\W*)(?:I\s+)?need the (date|day|name|number) ((?:that |when |on which )?[^.?]{5,200}?)[.!]?\s*$",
+                       re.IGNORECASE), r"\1What is the \2 \3?"),
+           # ("Date the Kremlin formally notified the US and NATO that ... was starting?")
+           (re.compile(r"^(\W*)(?:the\s+)?(date|day) ((?:that |when |on which )?the\s[^.?]{5,200}?)\s*\?\s*$", re.IGNORECASE),
+            lambda m: f"{m.group(1)}What is the {m.group(2).lower()} {m.group(3)}?"),
+           (re.compile(r"^(\W*)((?-i:[A-Z])[^.?]{5,120}?)\.\s*(?:publication|pub|posting|release) (day|date)\s*\?\s*$",
+                       re.IGNORECASE), r"\1What \3 was the \2 published?"))
+# A Nairobi fact-checker's Swahili and Sheng ("Sasa! Quick one ...", "Eh, this line is going round on
+# WhatsApp: ...", "? Si you check for me", "tafadhali", "How do you find Shoigu's comments on ...?"):
+# hello, please, can't you; "how do you find" his words is what he said; none of the rest asked.
+_SWAHILI = ((re.compile(r"^(\W*)(?:sasa|niaje|mambo|habari|aiya|eh|pole)\b\s*[!,.:;–—-]+\s*", re.IGNORECASE), r"\1"),
+            (re.compile(r",?\s*\btafadhali\b(?=\s*(?:[?.!,]|$))", re.IGNORECASE), ""),
+            (re.compile(r"(?<=[?.!])\s+si (?:you|u)\b[^?]*\??\s*$", re.IGNORECASE), ""),
+            (re.compile(r"^(\W*)(?:this|that|the) (?:line|quote|claim|statement|saying) (?:is|was|has been) (?:going round|"
+                        r"going around|circulating|doing the rounds|trending)(?: on [\w ]{2,30}?)?\s*[:–—-]+\s*", re.IGNORECASE), r"\1"),
+            (re.compile(r"^(\W*)how do you find ((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+)?)['’]s (?:comments?|remarks|words"
+                        r"|statements?|views?|take) (?:on|about|regarding)\b", re.IGNORECASE), r"\1What did \2 say about"))
 # A German speaker's words in an English question ("..., laut EU Times?", "wie heißt er?", "Which
 # day was it erschienen?", "Zitat bitte.", "Kurzes Zitat reicht."): what they ask, in English;
 # "bitte" and "genau" (please, exactly) ask nothing more.
@@ -669,6 +759,9 @@ _SPANISH = ((re.compile(r"^(\W*)(?:oye|vale|bueno|mira|pues|venga|hola|necesito 
 # episode. Who said that?"): why they ask, no part of the claim.
 _LACKING = re.compile(r",?\s+but (?:there['’]s |with |I have )?(?:no|without (?:a|the|any)) (?:name|source|attribution|byline"
                       r"|date)\b[^.?!]*", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"(?<=\?)\s+(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:mentions|mentioned|talks about"
+                           r"|talked about|discusses|discussed|refers to|referred to|brings up|brought up)\s+(?:it|this|that)"
+                           r"(?:\s+in\s+(?P<where>(?:the|his|her|an?)\s+[^.?!]{2,60}?))?\s*[.!]?\s*$")
 _DATE_TAIL = re.compile(r"(?<=\?)\s+(?:i\s+)?need (?:the |a )?(?:exact |pub(?:lication)? |post(?:ing)? )?date"
                         r"(?:\s+for (?:my|the|our) [\w ]{1,30})?(?:\s*,?\s*(?:pls|please|plz))?[.!]*\s*$", re.IGNORECASE)
 # A deposition's "for the record" and its numbered parts ("about (1) the explosives and (2) ..."):
@@ -745,7 +838,9 @@ WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # An apology, a hope or a modest remark before the question, each a sentence or a phrase with its
 # comma: "Excuse me, sorry.", "I apologize for my poor English.", "Maybe this is a strange question.",
 # "I am sorry to ask, but ...".
-_APOLOGY = (r"(?:excuse me|pardon me|forgive me|sorry|(?:I am|I['’]m|I)\s+(?:very |so |really |terribly |truly )?sorry"
+# (A scholar's "Please forgive the broad question." too.)
+_APOLOGY = (r"(?:excuse me|pardon me|(?:please )?forgive (?:me|the|my)\b|sorry"
+            r"|(?:I am|I['’]m|I)\s+(?:very |so |really |terribly |truly )?sorry"
             r"|I (?:do )?apologi[sz]e|my apologies)")
 _COURTESY_HEAD = re.compile(
     rf"^(?:\s*(?:{_APOLOGY}\b[^.!?]*?(?:[.!]+|,\s*(?:but|and)\b)"
@@ -780,7 +875,8 @@ def _wrapping(wrapper: str, clause: str = rf"{WH}\b") -> re.Pattern[str]:
 _WOULD_BE_GRATEFUL = _wrapping(r"I would be (?:very |most |really |so )?(?:grateful|thankful|glad) if you could "
                                r"(?:please |kindly )?(?:tell me|let me know|explain)")
 # ("Someone wrote that ... . Could you tell me who wrote this, please?")
-_TELL_ME_WHO = _wrapping(r"(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)", r"who\b")
+# (A sub-editor's bare "Kindly tell me who signed the memorandum.")
+_TELL_ME_WHO = _wrapping(r"(?:(?:could|can|would) you (?:please |kindly )?|kindly |please )(?:tell me|let me know)", r"who\b")
 _WOULD_LIKE_TO_KNOW = _wrapping(r"I would (?:like|love) to (?:understand|know|learn)")
 _PLEASE_EXPLAIN = re.compile(r"(?<=[.!?])\s+(?:could|can|would) you (?:please |kindly )?explain(?: it| this)?"
                              r"(?: to me)?(?:,? please)?\s*[?.!]*\s*$", re.IGNORECASE)
@@ -808,9 +904,15 @@ def tidied(question: str) -> str:
     question = _THE_SAID.sub(r"\1 ", question)
     # ("What did Kirby say on record about ...?": what he said.)
     question = re.sub(r"\b(say|said|says)\s+on (?:the )?record\b", r"\1", question)
-    for foreign, english in (*_GERMAN, *_PIDGIN, *_SPANISH):
+    # ("Konashenkov on how often ... - what did he say exactly?": what he said; how exactly is the quote.)
+    question = re.sub(r"\b(say|said)\s+(?:exactly|precisely|verbatim|word for word)(?=\s*\?)", r"\1", question)
+    for foreign, english in (*_GERMAN, *_PIDGIN, *_SPANISH, *_JARGON, *_SWAHILI):
         question = foreign.sub(english, question)
     question = _LACKING.sub("", question)
+    if m := _SOURCE_AFTER.search(question):
+        # ("When were the contacts frozen? Putin mentions it in the RT interview.": where to look.)
+        question = (f"{question[:m.start()].rstrip(' ?')}, according to {m.group('who')}"
+                    f"{' in ' + m.group('where') if m.group('where') else ''}?")
     question = _ONLY_TAIL.sub("", question).strip() or question
     question = _FORM_TAIL.sub("", question).strip() or question
     question = _ASIDE_TAIL.sub("", question).strip() or question

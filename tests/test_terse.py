@@ -771,3 +771,79 @@ def test_a_scots_producers_words_and_a_students_kindly_are_the_plain_question() 
                            "it?") == "Berg insisted the pier was not closed by the council. What did he say closed it?"
     assert topic_first("Berg said the port asked the council where the boats were. What did he say the council "
                        "answered?") == "When the port asked the council where the boats were, what did Berg say they replied?"
+
+
+def test_a_lagos_interns_pidgin_and_a_scholars_apologies_are_the_plain_question() -> None:
+    assert truecase.tidied("Sir na who talk say the council closed the pier? Na big man for harbour side abi?") == (
+        "Who said the council closed the pier?")
+    assert truecase.tidied("Wetin Berg talk about the fees? I hear say e yarn something about boats") == (
+        "What did Berg say about the fees?")
+    assert truecase.with_auxiliary(truecase.tidied("Sir, how long Berg say the pier closure go last? Abi dem no give "
+                                                   "timeline?")) == "how long did Berg say the pier closure would last?"
+    assert truecase.tidied("Who asked where the boats dey, and got no answer?") == (
+        "Who asked where the boats is, and got no answer?")
+    assert truecase.tidied("Did Berg say the fees hurt the port? My colleague insists na Berg talk am") == (
+        "Did Berg say the fees hurt the port?")
+    assert truecase.tidied("Who said the pier is unsafe? I believe it was a harbour official, but I am not certain "
+                           "of the name.") == "Who said the pier is unsafe?"
+    assert truecase.tidied("Please forgive the broad question. How did Berg explain the fees?") == (
+        "How did Berg explain the fees?")
+    assert truecase.tidied("Berg on how often the ferries sail - what did he say exactly?") == (
+        "Berg on how often the ferries sail - what did he say?")
+
+
+def test_where_a_line_ran_whom_comments_went_to_and_who_an_unnamed_official_was_are_asked_plainly() -> None:
+    assert truecase.tidied("Holm and the 'scam' line about the fees, which paper was that in") == (
+        "Which paper carried Holm's 'scam' line about the fees?")
+    assert truecase.tidied("To whom did Berg give his comments in the Gazette report? Which agency, I mean.") == (
+        "To which agency did Berg give his comments in the Gazette report?")
+    assert truecase.tidied("The official in the Gazette story asking why the pier is shut - who was it?") == (
+        "Who was the official in the Gazette story asking why the pier is shut?")
+    assert truecase.tidied("The Gazette quotes one official asking why the pier is shut. Who is this official, "
+                           "name?") == "Who is the official that The Gazette quotes asking why the pier is shut?"
+    assert truecase.tidied("The Gazette says senior harbour officials doubted the council's plan. Who was the harbour "
+                           "official who said that?") == (
+        "Who was the harbour official who said that senior harbour officials doubted the council's plan?")
+    assert truecase.tidied("The Post piece mentions a Gazette report on the fees. What day was that report "
+                           "published?") == "What day did the Gazette report on the fees?"
+    assert truecase.tidied("When was the pier closed? Berg mentions it in the radio interview.") == (
+        "When was the pier closed, according to Berg in the radio interview?")
+    assert truecase.tidied("Kindly tell me who closed the pier.") == "Who closed the pier?"
+    # A question of its own after a statement is no repeat of one before it.
+    assert truecase.tidied("Holm commented on the fees. What did he say about it?") == (
+        "Holm commented on the fees. What did he say about it?")
+    assert truecase.tidied("How does Holm describe the fees, what does he say about it?") == (
+        "How does Holm describe the fees?")
+
+
+def test_an_analysts_jargon_and_a_nairobi_checkers_swahili_are_the_plain_question() -> None:
+    assert truecase.tidied("BLUF: what day did Berg go on record re: the council refusing to share charts?") == (
+        "what day did Berg speak about the council refusing to share charts?")
+    assert truecase.tidied("Holm: what was the purpose of the port proposing to swap charts? BLUF only.") == (
+        "Holm: what was the purpose of the port proposing to swap charts?")
+    assert truecase.tidied("Need the date the harbour fee deal was reached. Confirm.") == (
+        "What is the date the harbour fee deal was reached?")
+    assert truecase.tidied("Berg says DC never passed the charts. Which charts?") == (
+        "Berg says Washington never passed the charts. Which charts?")
+    assert truecase.tidied("What toll does Berg throw out for the storm?") == "What toll does Berg give for the storm?"
+    assert truecase.tidied("Berg interview with the Gazette. Publication day?") == (
+        "What day was the Berg interview with the Gazette published?")
+    assert truecase.tidied("Berg says the only joint port document approved so far is which one? Exact title if "
+                           "available.") == "Which one is the only joint port document approved so far, according to Berg?"
+    assert truecase.tidied("Sasa! Quick one for the desk. Somebody called the fees a scam. Who said that?") == (
+        "Somebody called the fees a scam. Who said that?")
+    assert truecase.tidied("Who said the pier is unsafe? Si you check for me") == "Who said the pier is unsafe?"
+    assert truecase.tidied("Eh, this line is going round on WhatsApp: the fees are a scam. Who actually said it?") == (
+        "the fees are a scam. Who actually said it?")
+    assert truecase.tidied("Who said the pier is unsafe? Fact-checking a column here in Nairobi") == (
+        "Who said the pier is unsafe?")
+    assert truecase.tidied("How do you find Berg's comments on the fees? What exactly did he say?") == (
+        "What did Berg say about the fees?")
+    assert truecase.tidied("who published that Berg said the fees are a scam?") == (
+        "Which outlet reported that Berg said the fees are a scam?")
+    assert truecase.tidied("How long did the closure last? how many days or weeks") == "How long did the closure last?"
+    assert truecase.tidied("What did Berg say about the fees? Need it for a story today") == (
+        "What did Berg say about the fees?")
+    assert truecase.tidied("Which is the date that they closed it?") == "What is the date that they closed it?"
+    assert truecase.tidied("Date the council formally told the port that the pier was closing?") == (
+        "What is the date the council formally told the port that the pier was closing?")

@@ -58,6 +58,8 @@ _ASKS = {
         r"|\bwhat (percentage|proportion|share|number|amount|fraction)\b"
         # (A formal asker's "What sum of money ...?", "Of what order of magnitude ...?")
         r"|\bwhat (?:sum|total|figure)\b|\border of magnitude\b"
+        # (An analyst's "What casualty figure does Putin throw out for ...?")
+        r"|\bwhat (?:casualty|death|death toll|kill|body) (?:figure|count|toll)\b"
         r"|\bwhat(?: is| was| are| were|['’]s) the (population|number|percentage|proportion|share|cost|price"
         r"|amount|death toll|toll|size)\b"
         # ("what was the reported isis fighter death toll ...?")
@@ -607,8 +609,9 @@ _ASKS_WHY = re.compile(rf"^\W*{ACCORDING_TO}(?:why\b|for what reason\b|what (?:i
                        r"|(?:the )?reasons? (?:[\w'’-]+ ){1,3}?(?:gave|gives|given|offered|cited) for\b"
                        r"|(?:please )?explain why\b"
                        # "What was Moscow's point in proposing the swap?": what it was for.
-                       r"|what (?:is|was|were) (?:the |(?:the )?[\w'’-]+['’]s? )?(?:point|purpose|aim|goal|motive|rationale)"
-                       r" (?:of|in|behind)\b)",
+                       # ("What's the FSA's motive for sharing targeting intel?")
+                       r"|what(?:['’]s|\s+is|\s+was|\s+were) (?:the |(?:the )?[\w'’-]+['’]s? )?(?:point|purpose|aim|goal"
+                       r"|motives?|motivation|rationale|reasons?) (?:of|in|behind|for)\b)",
                        re.IGNORECASE)
 _REASON = re.compile(r"\b(?:because|since|due to|owing to|as a result|in order to|so as to|so that|"
                      # ("We have reasons to believe that ...": that there are some, not which.)
@@ -654,6 +657,11 @@ def _gives_length(sentence: str) -> bool:
     return bool(_lengths(sentence)) or bool(_SAYS_HOW_LONG.search(sentence))
 
 
+# "the point of that proposal": an aim asked of what follows; "in order to", "the need of showing": one given.
+_ASKS_PURPOSE = re.compile(r"^(?:the )?(?:whole |real |main )?(?:point|purpose|aim|goal|idea) of (?P<what>.+)$", re.IGNORECASE)
+_GIVES_PURPOSE = re.compile(r"\bin\s+order\s+to\b|\bso\s+(?:as\s+to|that)\b|\bto\s+(?:prove|show|demonstrate)\b"
+                            r"|\bthe\s+need\s+(?:of|to|for)\b|\baim(?:ed|s)?\s+(?:at|to)\b|\bpurpose\b|\bin\s+a\s+bid\s+to\b",
+                            re.IGNORECASE)
 _ASKS_HOW_LONG = re.compile(r"^\W*(?:for )?how long\b(?!\s+ago\b)", re.IGNORECASE)
 _SAYS_HOW_LONG = re.compile(r"\b(?:duration|as long as|until|till|depend(?:s|ing)? on|indefinite\w*|permanent\w*"
                             r"|since (?:\d{4}|the start|the beginning)|for (?:years|months|weeks|decades|some time)"
@@ -908,7 +916,10 @@ _TWO_NATIONS = re.compile(r"\b(?:the two|both) (?:nations|countries|states|gover
 
 
 # "Where ...?", "In which city ...?": the place is where something is, after a preposition of place.
-_ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
+# (Not "Where is he referring to?": the place he names, however he names it: "while Europe, after ...".)
+_ASKS_WHERE = re.compile(rf"^\W*(?:where{_NOT_REPORTED}(?!\s+(?:is|was|are|were|does|did|do)\s+\S+(?:\s+\S+)?\s+"
+                         r"(?:referring to|refer to|talking about|mean|meant)\b)"
+                         rf"|(?:in|at|near|from) (?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?"
                          rf"(?:{_PLACE_NOUNS}))\b|{_PART_OF}"
                          # (A producer's "X knows where the positions are, in which countries": last.)
                          rf"|,\s*(?:in|at|near|from) (?:which|what)\s+(?:{_PLACE_NOUNS})\W*$", re.IGNORECASE)
@@ -1173,7 +1184,11 @@ _SPEECH_VERBS = (r"(?:said|says|told|tells|claimed|claims|stated|accused|accuses
                  # (And "Which Pentagon official declared the camps off limits?", one who says it.)
                  rf"|{_SAYS_NOW}|declared)\b")
 # ("the official who asked why the camps ...": who asks a question says it.)
-_SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?\s+"
+# ("the official in the Free Beacon story asking why ...", "the official that Free Beacon quotes asking
+# why ...": where he is quoted, between him and his words.)
+_SPEECH_SLOT = re.compile(rf"\b(?:who|that|{_PERSON_NOUNS}|{_ORG_NOUNS})(?:,?\s+by name,?)?"
+                          r"(?:\s+(?:in|from)\s+(?:the|that|this)\s+(?:[\w'’-]+\s+){0,3}?(?:story|piece|report|article"
+                          r"|post|interview)|\s+(?:that|whom)\s+(?:[\w'’-]+\s+){1,3}?(?:quotes|quoted|cites|cited))?\s+"
                           rf"(?:has\s+|had\s+|also\s+|publicly\s+)?(?P<verb>{_SPEECH_VERBS}"
                           r"|ask(?:ed|ing)(?=\s+(?:why|whether|if|how|what|where|when|who)\b))", re.IGNORECASE)
 # A person named saying something in a sentence another says ("The proposal, which Vladimir
@@ -1618,11 +1633,17 @@ def counted(question: str) -> str | None:
     # ("the number of terrorist sites targeted": sites, which "289 terror sites" counts.)
     head = _number_of_head(question) if number_of else None
     noun = head if head else (words[-1] if how_many else words[0]) if words else None
+    if noun is None and how_many == "":
+        # "Putin says in regions of Islamic State they kill people - how many does he say?": what
+        # the statement before it names last.
+        before = re.search(r"([a-z][\w'’-]*)\s*[-–—:]\s*how many\b", question, re.IGNORECASE)
+        noun = before.group(1).lower() if before and before.group(1).lower() not in STOPWORDS else None
     # "How many items does the series list?": a count a page gives bare ("Russia Versus ISIL in Syria (618)").
     return None if noun in _ANY_ITEM else noun
 
 
-_COUNTED_FIRST = re.compile(r"\bhow many (?P<noun>[a-z][\w'’-]*s) (?=(?-i:[A-Z])\w|(?:the|a|an|its|their|his|her) )",
+_COUNTED_FIRST = re.compile(r"\bhow many (?!(?:does|is|was|has)\b)(?P<noun>[a-z][\w'’-]*s) "
+                            r"(?=(?-i:[A-Z])\w|(?:the|a|an|its|their|his|her) )",
                             re.IGNORECASE)
 _ANY_ITEM = frozenset("item items entry entries thing things piece pieces".split())
 
@@ -2323,8 +2344,10 @@ def when_published(question: str, scorer: SupportScorer) -> tuple[Sentence, Cita
 _NEWS_ITEM = r"article|piece|story|post|column|editorial|op-ed|item|write-?up|feature|dispatch(?:e)?|(?:web ?)?page"
 _WHEN_ASKED = (r"^\W*(?:when|on (?:what|which) (?:date|day)|(?:what|which) (?:date|day)"
                # ("What was the date that EU Times posted the article about Ryabkov?")
-               r"|what (?:is|was) the (?:exact |precise )?(?:date|day) (?:that|when|on which)(?=\s+(?!(?:was|were|is|did"
-               r"|does|has|had)\b)))")
+               # (And "What is the date the EU Times article on Ryabkov was posted?", an analyst's "Date the ...?".)
+               r"|what (?:is|was) the (?:exact |precise )?(?:date|day)(?: that| when| on which)?(?=\s+(?!(?:was|were|is|did"
+               # (Not "What is the date stamped on the Sputnik page?": a date its lines show.)
+               r"|does|has|had|of|stamped|printed|shown|displayed|written|given|on|at|in)\b)))")
 # (A verb: "the blog post", "a print run" name the item, not its publishing.)
 _PUBLISH = (r"(?<!\bthe )(?<!\ba )(?<!\bblog )(?<!\bthis )(?<!\bthat )(?<!\bits )(?<!\bhis )(?<!\bher )"
             r"(?:published|posted|publish|post|posting|publishing|put (?:online|up)|went (?:online|up)|uploaded|printed|print|ran|run"
@@ -2480,6 +2503,10 @@ _SPEAKER_QUESTIONS = (_SPEAKER_QUESTION, _SPEAKER_BARE, re.compile(
     # ("Ryabkov's framing of Y: what did he say?")
     r"(?P<topic>.+?)(?:\s*[:,–—-]+\s*what (?:did|does|has) (?:he|she|they) (?:say|call it|think|make of it))?\W*$",
     re.IGNORECASE), re.compile(
+    # "What did Obama tell Putin when they discussed the coalition over the phone?": his words then.
+    r"^\W*what (?:did|does|do) (?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}) (?-i:tell|told) "
+    r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}|him|her|them|us|reporters|journalists)\s+"
+    r"(?P<topic>(?:when|while|during|as|in)\b.+?)\W*$", re.IGNORECASE), re.compile(
     # ("How did John Kirby answer Ryabkov's question ...?")
     r"^\W*how (?:did|does|do|has|have|had) (?P<who>.+?) (?:(?-i:react|respond|reply) to|(?-i:answer|counter|rebut))\s+"
     r"(?P<topic>.+?)\W*$",
@@ -2783,6 +2810,12 @@ def _prefaced(question: str) -> str:
             # "A student claims Mekdad talked about suicide bombers in Aleppo. What did Mekdad say about
             # that?": the same, with his name said again.
             return f"What did {said[0]} say about {about}?"
+        if found and (said := re.match(rf"^(?:in (?:his|her|their) [^,]{{2,40}}?,?\s+)?(?:\S+\s+)?{re.escape(name)}\s+"
+                                       r"(?:insisted|said|claimed|argued|stated|maintained|told \S+)\s+(?:that\s+)?(?P<claim>.+)$",
+                                       context, re.IGNORECASE)):
+            # "In his September remarks Putin insisted people were not fleeing from the Assad regime. What
+            # did he say they were actually fleeing from?": his words, on what he said of it.
+            return f"{named.rstrip(' ?')}, {said.group('claim')}?"
         if found:
             return f"{named.rstrip(' ?')}, {context}?"
         if asked_claim(m.group("rest")) and not _WHO_SAID_THAT.match(m.group("rest")):
@@ -3156,6 +3189,9 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
             lead := re.match(r"^\W*(?:when|after|once)\s+([^?]{3,160}?),\s+what\b", question, re.IGNORECASE)):
         topic = lead.group(1)
     topic = _SECOND_QUESTION.sub("", topic)
+    # ("How did Ryabkov say Russia would manage without US intel? Where do they get their information
+    # from?": the second question asks more of the same words.)
+    topic = re.sub(r"\?\s+(?:What|Where|When|Why|How|Who|Which|Did|Does|Do|Is|Are|Was|Were)\b.*$", "", topic)
     topic = re.sub(r",?\s*\b(?:please|thanks|thank you)\W*$", "", topic, flags=re.IGNORECASE) or topic
     # ("How does Ryabkov phrase his point about where Russia gets its intelligence?": on where it does.)
     topic = re.sub(r"^(?:his|her|their) (?:point|argument|case|claim|view|position|remarks?|comments?|line)"
@@ -3264,6 +3300,9 @@ def _according_to(question: str) -> tuple[str, str] | None:
             whence or re.match(r"\W*(?:whether|if)\b", topic, re.IGNORECASE) and not entity_kind(topic)):
         return None
     who = re.sub(r"\s+(?:himself|herself|themselves)$", "", m.groupdict().get("office") or m.group("who"))  # ("... himself")
+    # (An editor's "Konashenkov statement on Y - what did he say?": his statement, a name before it.)
+    who = re.sub(r"(?<=(?-i:[a-z]))\s+(?:statements?|remarks|comments?|quotes?|words|line|position)$", "", who) \
+        if re.match(r"(?-i:[A-Z])", who) else who
     if not m.groupdict().get("office") and (  # ("the Kremlin's deputy foreign minister" is no medium)
             any(names_medium(form) for form in (who, who.title(), who.upper())) or _MEDIUM_WORD.search(who)):
         return None
@@ -3507,6 +3546,12 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # time or what one depends on, not his others on the operation (Lavrov's on the coalition's
         # year of strikes, closest in meaning, answered a clerk's near miss).
         mine = mine & np.array([_gives_length(text) for text in scorer.texts], dtype=bool)
+    if (purpose := _ASKS_PURPOSE.match(topic)) and (aimed := mine & np.array(
+            [bool(_GIVES_PURPOSE.search(text)) for text in scorer.texts], dtype=bool)).any():
+        # "What did Ryabkov say the point of that proposal was?": his words that give an aim ("This
+        # proposal was made in order to remove further possible questions"), on the proposal; the
+        # point is no word of them (and, rarer in the passages than "proposal", outweighed it).
+        mine, topic = aimed, purpose.group("what")
     if _ASKS_WHERE_FROM.search(topic):
         # "X on where Russia gets its intelligence if the US won't share": his statements that say
         # where from ("We get intelligence from a number of other countries ..."), not his others on

@@ -3507,3 +3507,45 @@ def test_overlapping_passages_of_one_article_quote_each_sentence_once() -> None:
     scorer = SupportScorer(HashEmbedder(), passages, attributions=labels)
     answer = "".join(ExtractiveGenerator(3).stream("What did Berg say about the fees and the pier?", passages, scorer))
     assert answer.count("the fees are a scandal") == 1, answer
+
+
+def test_where_he_refers_to_an_aim_asked_of_his_words_and_a_bare_how_many() -> None:
+    # "Where is he referring to?" asks the place he names, however he names it (no "in" before it).
+    scorer = scorer_of("“The council does not have to deal with the queues, while Norway, after it blindly "
+                       "followed the council, is now bearing the brunt of it,” Ola Berg said.")
+    picked = best_sentences("Where is he referring to, Berg says one country followed the council blindly and now "
+                            "bears the brunt of the queues?", scorer, 1)
+    assert [scorer.texts[j] for _, j in picked] == [scorer.texts[0]]
+    # The point of a proposal is asked of his words that give an aim.
+    scorer = scorer_of("Ola Berg said the port has begun a campaign against the council. “This proposal was made in "
+                       "order to stop the queues,” Berg added. Berg said the proposal was late.")
+    picked = [scorer.texts[j] for _, j in best_sentences("What did Berg say the point of that proposal was?", scorer, 3)]
+    assert any("in order to stop the queues" in text for text in picked)
+    assert not any("campaign" in text for text in picked)
+    # "how many does he say?" counts what the statement before it names last.
+    assert counted("Berg says the storms sank boats - how many does he say?") == "boats"
+    assert counted("How many did the storms sink?") is None
+
+
+def test_an_unnamed_official_asked_for_where_he_is_quoted_and_words_told_to_someone() -> None:
+    assert Slot.of("Who was the official in the Gazette story asking why the pier is shut?").says
+    assert Slot.of("Who is the official that the Gazette quotes asking why the pier is shut?").says
+    assert asked_speaker("What did Holm tell Berg when they discussed the fees over the phone?") == (
+        "Holm", "when they discussed the fees over the phone")
+    # What he is said to have insisted is the topic of "What did he say ...?" after it, not his insisting.
+    assert without_options("In his May remarks Berg insisted the boats were not leaving because of the fees. What did "
+                           "he say they were actually leaving because of?") == (
+        "What did Berg say they were actually leaving because of, the boats were not leaving because of the fees?")
+
+
+def test_a_motive_a_casualty_figure_a_second_question_and_a_statement_before_a_dash() -> None:
+    assert asks_why("What's the council's motive for closing the pier?")
+    assert asks_why("What is the port's reason for the fees?")
+    assert expected("What casualty figure does Berg give for the storm?") == "number"
+    # A second question asks more of the same words; it is no part of their topic.
+    assert asked_speaker("How did Berg say the port would manage without the charts? Where do they get them from?") == (
+        "Berg", "the port would manage without the charts")
+    assert asked_speaker("Berg statement on the harbour fees - what did he say?") == ("Berg", "the harbour fees")
+    # "What is the date the piece was posted?" asks when it came out, as "When was it posted?" does.
+    assert asks_for("What is the date the Gazette article on Berg was posted?") == "published"
+    assert asks_for("What is the date of the storm?") is None

@@ -303,7 +303,7 @@ def test_ask_cli_json_contract(corpus: Path) -> None:
                                                   ("dev_batches/nm62.jsonl", 40), ("dev_batches/nm63.jsonl", 40),
                                                   ("dev_batches/nm64.jsonl", 40), ("dev_batches/nm65.jsonl", 40),
                                                   ("dev_batches/nm66.jsonl", 40), ("dev_batches/nm67.jsonl", 40),
-                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 122)),
+                                                  *((f"dev_batches/nm{n}.jsonl", 40) for n in range(68, 127)),
                                                   ("dev_batches/pa4.jsonl", 40), ("dev_batches/pa5.jsonl", 40),
                                                   ("dev_batches/pa6.jsonl", 40)])
 def test_seed_question_sets_are_well_formed(name: str, answerable: int) -> None:
@@ -1115,6 +1115,51 @@ def test_a_medium_asked_of_a_defence_chief_is_not_the_foreign_ministers(pipeline
      "stop further attempts of"),
     ("Lavrov gave his comments about the coalition creating \"a strange impression\" on television. Which network was "
      "it po?", "Channel one"),
+    # Stop 38: nm122, nm123, nm124, aq113, aq114, aq115: a Delhi sub-editor, a German fact-checker, a civics
+    # teacher, a Lagos radio intern, a Japanese scholar, an Irish talk-radio researcher.
+    ("Sir na who talk say they asked their American colleagues to please show them where the moderate opposition dey, "
+     "and the Americans couldn't tell them? Na big man for Russian side abi?", "Shoigu"),
+    ("Wetin Shoigu talk about the suicide bombers and this 'moderate opposition' for Aleppo? I hear say e yarn "
+     "something about explosives", "200kg"),
+    ("Sir, how long Putin say the Russian airstrikes for Syria go last? Abi dem no give timeline?",
+     "Syrian Army’s offensive"),
+    ("Excuse me, who said that Russia had produced significant results in several days, greatly surpassing what the "
+     "coalition achieved in over a year? I believe it was a Syrian official, but I am not certain of the name.",
+     "Mekdad"),
+    ("Please forgive the broad question. When he was asked about the refugee crisis in Europe, how did Vladimir Putin "
+     "explain why it was happening?", "absolutely expected crisis"),
+    ("Konashenkov on how often the US Air Force hits terrorist targets - what did he say exactly?", "very rarely"),
+    ("Kerry and the 'ruse' line about the Aleppo corridors, which paper was that in", "The Moscow Times"),
+    ("To whom did Ryabkov give his comments in the Sputnik report? Which agency, I mean.", "RIA Novosti"),
+    ("Putin says one region blindly followed America's instructions and is now bearing the brunt of the migrant "
+     "crisis. Where is he referring to?", "Europe"),
+    ("Putin says in regions of Islamic State they kill people - how many does he say? I want the exact wording",
+     "hundreds of thousands"),
+    ("The Moscow Times piece mentions a Guardian report on suicide bombers in Aleppo. What day was that report "
+     "published?", "Saturday"),
+    ("Ryabkov explaining why Moscow wanted the US and NATO intel in the first place - what did he say the point of that "
+     "proposal was?", "showing our colleagues"),
+    ("In his September remarks Putin insisted people were not fleeing from the Assad regime. Kindly po, what did he "
+     "say they were actually fleeing from, and why?", "they are fleeing from the Islamic State"),
+    # nm125, nm126, aq116 (read after the first changes of stop 38): a Brazilian student, a retired analyst, a
+    # Nairobi fact-checker.
+    ("Sasa! Quick one for the desk. Somebody asked the Americans 'which side are you fighting for in this war?' over "
+     "the intel-sharing thing. Who said that?", "Ryabkov"),
+    ("Eh, this line is going round on WhatsApp: people are not fleeing from the Assad regime, they are fleeing from "
+     "the Islamic State. Who actually said it?", "Putin"),
+    ("Sasa, how did Ryabkov say Russia would manage without US intel? Where do they get their information from?",
+     "own means of reconnaissance"),
+    ("How do you find Shoigu's comments on the 'moderate opposition' and suicide bombers? What exactly did he say?",
+     "200kg"),
+    ("who published that Ryabkov said the West has begun a smear campaign against Russia over Syria?", "Sputnik"),
+    ("Need the date the US-Russia flight safety deal (the MoU) was reached. Confirm.", "October 20"),
+    ("Putin interview w/ Interfax and Anadolu. Publication day?", "Friday"),
+    ("What casualty figure does Putin throw out for people killed by IS in the regions it controls?",
+     "hundreds of thousands"),
+    ("Shoigu says DC never passed locations on IS fighters and one other group. Which group?", "al-Nusra"),
+    ("Ryabkov: what was the purpose of Moscow proposing to review US/NATO intel? BLUF only.", "showing our colleagues"),
+    ("how long was the Russian effort in Syria when they reported it did serious harm to the jihadists? how many days "
+     "or weeks", "week-long"),
 ])
 def test_questions_of_the_newest_dev_batches_are_answered(pipeline: Pipeline, question: str, expected: str) -> None:
     answer = pipeline.ask(question)
@@ -1430,6 +1475,22 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_asker_told(pip
     "What's Lavrov said about Kerry calling the Aleppo corridors a ruse?",
     "What did Lavrov say about the Free Syrian Army giving Russia targets? Just want to check before I put his name on "
     "that line.",
+    # Stop 38: a date, a name or a group no article gives, and words of someone who never spoke on it.
+    "When were US-Russian military contacts frozen? Putin mentions it in the RT interview.",
+    "The EU Times says senior Iranian officials doubted America's determination to beat ISIS. Who was the Iranian "
+    "official who said that? I'd like a name for the worksheet.",
+    "What did Obama tell Putin when they discussed the coalition over the phone?",
+    "Free Beacon quotes one official asking why the camps are still functioning. Who is this official, name?",
+    "The official in the Free Beacon story asking why the camps are still functioning - who was it?",
+    "I would like to confirm whether John Kirby commented on Russia's cooperation with the Free Syrian Army. What did "
+    "he say about it?",
+    "Did Putin say the moderate opposition strap 200kg of explosives to suicide bombers? My colleague insists na Putin "
+    "talk am",
+    "Kindly tell me who signed the flight safety memorandum on behalf of the US side.",
+    "What did John Kerry say about sharing intelligence with Russia on Syria? Need it for a story today",
+    "What's the FSA's motive for sharing targeting intel with Moscow? Any reporting on why?",
+    "Putin says the Kremlin officially informed the US and NATO about the start of the military actions beforehand. "
+    "Which is the date that they informed them?",
 ])
 def test_near_misses_of_the_newest_dev_batches_are_refused(pipeline: Pipeline, question: str) -> None:
     assert pipeline.ask(question).refused

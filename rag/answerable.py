@@ -657,11 +657,9 @@ def _gives_length(sentence: str) -> bool:
     return bool(_lengths(sentence)) or bool(_SAYS_HOW_LONG.search(sentence))
 
 
-# "the point of that proposal": an aim asked of what follows; "in order to", "the need of showing": one given.
-_ASKS_PURPOSE = re.compile(r"^(?:the )?(?:whole |real |main )?(?:point|purpose|aim|goal|idea) of (?P<what>.+)$", re.IGNORECASE)
-_GIVES_PURPOSE = re.compile(r"\bin\s+order\s+to\b|\bso\s+(?:as\s+to|that)\b|\bto\s+(?:prove|show|demonstrate)\b"
-                            r"|\bthe\s+need\s+(?:of|to|for)\b|\baim(?:ed|s)?\s+(?:at|to)\b|\bpurpose\b|\bin\s+a\s+bid\s+to\b",
-                            re.IGNORECASE)
+# "the point of that proposal": an aim asked of what follows (one a reason gives: `_REASON`).
+# (Not "the idea of passing intelligence to Russia": the passing is the topic.)
+_ASKS_PURPOSE = re.compile(r"^(?:the )?(?:whole |real |main )?(?:point|purpose|aim|goal) of (?P<what>.+)$", re.IGNORECASE)
 _ASKS_HOW_LONG = re.compile(r"^\W*(?:for )?how long\b(?!\s+ago\b)", re.IGNORECASE)
 _SAYS_HOW_LONG = re.compile(r"\b(?:duration|as long as|until|till|depend(?:s|ing)? on|indefinite\w*|permanent\w*"
                             r"|since (?:\d{4}|the start|the beginning)|for (?:years|months|weeks|decades|some time)"
@@ -3547,10 +3545,11 @@ def speakers_own(question: str, scorer: SupportScorer, paraphrase: float | None 
         # year of strikes, closest in meaning, answered a clerk's near miss).
         mine = mine & np.array([_gives_length(text) for text in scorer.texts], dtype=bool)
     if (purpose := _ASKS_PURPOSE.match(topic)) and (aimed := mine & np.array(
-            [bool(_GIVES_PURPOSE.search(text)) for text in scorer.texts], dtype=bool)).any():
+            [bool(_REASON.search(text)) for text in scorer.texts], dtype=bool)).any():
         # "What did Ryabkov say the point of that proposal was?": his words that give an aim ("This
-        # proposal was made in order to remove further possible questions"), on the proposal; the
-        # point is no word of them (and, rarer in the passages than "proposal", outweighed it).
+        # proposal was made in order to remove further possible questions", "is tied ... to the need of
+        # showing"), on the proposal; the point is no word of them (and, rarer in the passages than
+        # "proposal", outweighed it).
         mine, topic = aimed, purpose.group("what")
     if _ASKS_WHERE_FROM.search(topic):
         # "X on where Russia gets its intelligence if the US won't share": his statements that say

@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 
 from .attribute import names_medium
-from .truecase import MEMO_BULLET, WH
+from .truecase import MEMO_BULLET, WH, what_did
 
 # Any question word anywhere ("Putin said Assad agrees to what kind of elections?") or an
 # opening auxiliary ("Did Lavrov ...?", "Is it true ...?") makes a question already.
@@ -331,9 +331,7 @@ def requested(question: str) -> str:
         elif _WH_CLAUSE.match(rest):
             rest = re.sub(r",?\s+please\W*$", "", rest, flags=re.IGNORECASE)
             question = f"{rest[:1].upper()}{rest[1:].rstrip(' .?!')}?"
-            # ("... wants to know what Putin said about Y": what did he say about it.)
-            question = re.sub(r"^What ((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?) (?:said|says|thinks|thought) ",
-                              lambda m: f"What did {m.group(1)} say ", question)
+            question = what_did(question)  # ("... wants to know what Putin said about Y")
     question = _qualified(question)
     if m := next((m for pattern in _WORDS_OF if (m := pattern.match(question))), None):
         # A lawyer's "Set out the words attributed to X concerning Y.", "State, with particularity,

@@ -120,6 +120,21 @@ _RUSSIAN_NOUN = (r"(?=\s+(?:defen[cs]e|foreign|deputy|military|army|air|jets?|pl
                  r"|spokes(?:man|woman|person))\b)")
 # A name of up to three words as typed, capitalised (the learner's word orders below).
 _NAME_TYPED = r"((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,2})"
+# A learner's "What Ryabkov answered ...?", and the "what Putin said about ..." a request wraps ("Got a
+# caller wanting to know what Putin said about ..."): what did he say (answer, ...).
+_WHAT_NAME_DID = re.compile(r"^(\W*)[Ww]hat " + _NAME_TYPED + r"\s+(said|says|thinks|thought|answered|responded|replied"
+                            r"|told)\b")
+
+
+def _what_did(m: re.Match[str]) -> str:
+    return f"{m.group(1)}What did {m.group(2)} {_BARE_VERB.get(m.group(3), 'say')}"
+
+
+def what_did(question: str) -> str:
+    """"What Putin said about Y?" as "What did Putin say about Y?"."""
+    return _WHAT_NAME_DID.sub(_what_did, question)
+
+
 _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.compile(r"\bRU\b"), "Russia"),
               # A phone's: "wat", "wich", "hw many", "thru", "abt", "b4", "bc", "ppl", "acording", "u".
               (re.compile(r"\b(?:wat|wht|wut)\b"), "what"), (re.compile(r"\b(?:wich|whic)\b"), "which"),
@@ -299,9 +314,7 @@ _SHORTHAND = ((re.compile(rf"\b(?:RU|rus)\b{_RUSSIAN_NOUN}"), "Russian"), (re.co
               (re.compile(r"\bdate of (?:the )?publication of\b"), "publication date of"),
               (re.compile(r"\b([Ww])hat (?:is|was|were|are) the (?:quantity|amount) of\b"),
                lambda m: "How much" if m.group(1) == "W" else "how much"),
-              (re.compile(r"^(\W*)[Ww]hat " + _NAME_TYPED + r"\s+"
-                          r"(said|answered|responded|replied|told)\b"),
-               lambda m: f"{m.group(1)}What did {m.group(2)} {_BARE_VERB[m.group(3)]}"),
+              (_WHAT_NAME_DID, _what_did),
               (re.compile(r"^(\W*)[Pp]lease,?\s+(?=(?:what|when|where|who|whom|which|why|how)\b)"), r"\1"),
               # An Italian speaker's present perfect and inversion: "What has said the Ryabkov about
               # ...?", "Who is that one who has written that ...?", "Who is that has written ...?" (and a
